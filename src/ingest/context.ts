@@ -1,0 +1,118 @@
+import type { ValidateFunction } from 'ajv';
+import type { GeoResolver, Resolution } from '../geo/resolve.js';
+import { isResolved } from '../geo/resolve.js';
+import type { Geography, SourceId } from '../model/observation.js';
+import type { IssueCollector } from '../validate/issues.js';
+import { RowKeyIndex } from '../validate/row-keys.js';
+import { cellProblems } from '../validate/schemas.js';
+import type { CsvLayout } from './sniff.js';
+import type { SourceFile } from './source-file.js';
+
+/** Everything a format reader needs: the file, where to report problems, the geography register. */
+export class ReadContext {
+  readonly keys = new RowKeyIndex();
+  private readonly notedGeo = new Set<string>();
+
+  constructor(
+    readonly file: SourceFile,
+    readonly issues: IssueCollector,
+    readonly geo: GeoResolver,
+    readonly layout: CsvLayout | null,
+  ) {}
+
+  /** Reports `duplicate-row` when the key was seen before; returns true for a new key. */
+  checkDuplicate(key: string, line: number | null, where?: string): boolean {
+    const first = this.keys.add(key, line ?? 0);
+    if (first === 0) return true;
+    this.issues.report({
+      code: 'duplicate-row',
+      line,
+      column: where ?? null,
+      message: first > 0 ? `this row repeats the observation on line ${first} (same region, period, sex, age and dimensions)` : `this value repeats an earlier one (same region, period, sex, age and dimensions)`,
+    });
+    return false;
+  }
+
+  /** Turns a resolution into a geography, reporting unknown-geography or a once-per-code note. */
+  geography(r: Resolution, source: SourceId, raw: string, line: number | null, column: string, columnNumber: number | null): (Geography & { harmonisedFrom: string | null; validFrom: number | null; validTo: number | null }) | null {
+    if (!isResolved(r)) {
+      this.issues.report({ code: 'unknown-geography', line, column, columnNumber, value: raw, message: r.error });
+      return null;
+    }
+    if (r.note && !this.notedGeo.has(raw)) {
+      this.notedGeo.add(raw);
+      this.issues.report({ code: r.note.code, line, column, columnNumber, value: raw, message: r.note.message });
+    }
+    void source;
+    return { ...r.geo, harmonisedFrom: r.harmonisedFrom, validFrom: r.validFrom, validTo: r.validTo };
+  }
+
+  /**
+   * Validates one row object against a compiled row schema and reports each problem with its
+   * column. Returns true when the row is valid.
+   */
+  checkRow(validate: ValidateFunction, row: Record<string, unknown>, raw: Record<string, string>, columnOf: (property: string) => number | null, line: number): boolean {
+    if (validate(row)) return true;
+    const props = ((validate.schema as { properties?: Record<string, { description?: string }> }).properties ?? {}) as Record<string, { description?: string }>;
+    for (const p of cellProblems(validate.errors)) {
+      const col = p.property;
+      const value = col !== null ? (raw[col] ?? null) : null;
+      const expected = (col !== null ? props[col]?.description : null) ?? p.expected ?? 'a valid value';
+      let message: string;
+      if (p.code === 'missing-cell') message = `the ${col} cell is empty; it must hold ${expected}`;
+      else if (p.code === 'type-error') message = `"${value}" in column ${col} is not ${expected}`;
+      else if (p.keyword === 'minimum') message = `${col} is ${value}, but it cannot be below ${String(p.params.limit)}`;
+      else if (p.keyword === 'maximum') message = `${col} is ${value}, but it cannot be above ${String(p.params.limit)}`;
+      else message = `"${value}" in column ${col} is not allowed; it must be ${expected}`;
+      this.issues.report({ code: p.code, line, column: col, columnNumber: col !== null ? columnOf(col) : null, value, message });
+    }
+    return false;
+  }
+
+  /** Reports blank and duplicate header names; returns false when the header cannot be used. */
+  checkHeader(header: string[], line: number): boolean {
+    let ok = true;
+    const seen = new Map<string, number>();
+    header.forEach((name, i) => {
+      if (name.trim() === '') {
+        // A trailing empty column (a stray delimiter at line end) is harmless.
+        if (i === header.length - 1 && i > 0) return;
+        ok = false;
+        this.issues.report({ code: 'blank-header', line, columnNumber: i + 1, message: `column ${i + 1} has no name in the header row` });
+        return;
+      }
+      const prev = seen.get(name);
+      if (prev !== undefined) {
+        ok = false;
+        this.issues.report({ code: 'duplicate-header', line, column: name, columnNumber: i + 1, value: name, message: `columns ${prev + 1} and ${i + 1} are both called "${name}"; rename one of them` });
+      } else seen.set(name, i);
+    });
+    return ok;
+  }
+
+  /** Reports a row that is shorter or longer than the header; returns false when it must be skipped. */
+  checkCellCount(cells: string[], header: string[], line: number): boolean {
+    let width = header.length;
+    if (header[width - 1] === '') width--; // trailing delimiter in the header
+    if (cells.length > header.length) {
+      const extra = cells.slice(header.length);
+      if (extra.every((c) => c.trim() === '')) return true;
+      this.issues.report({ code: 'extra-cell', line, columnNumber: header.length + 1, value: extra.find((c) => c.trim() !== '') ?? null, message: `this row has ${cells.length} cells but the header has ${width} columns; a value may contain an unquoted delimiter` });
+      return false;
+    }
+    if (cells.length < width) {
+      this.issues.report({ code: 'missing-cell', line, column: header[cells.length] ?? null, columnNumber: cells.length + 1, message: `this row has ${cells.length} cells but the header has ${width} columns; ${header.slice(cells.length, width).map((h) => `"${h}"`).join(', ')} ${width - cells.length === 1 ? 'is' : 'are'} missing` });
+      return false;
+    }
+    return true;
+  }
+
+  /** Reports required columns that are missing from the header. */
+  requireColumns(header: string[], required: string[], line: number, hint: string): boolean {
+    const missing = required.filter((r) => !header.includes(r));
+    for (const m of missing) {
+      this.issues.report({ code: 'missing-column', line, column: m, message: `the header has no "${m}" column, which ${hint}` });
+    }
+    return missing.length === 0;
+  }
+}

@@ -1,0 +1,84 @@
+import type { MeasureType, MissingValue, Observation } from '../model/observation.js';
+
+/** FHI's measure codes and what they are. Counts and denominators become numerator/denominator. */
+const MEASURE_TYPES: Record<string, MeasureType> = {
+  RATE: 'rate',
+  MEIS: 'meis',
+  SMR: 'smr',
+  MALTALL: 'value',
+  TELLER: 'count',
+  NEVNER: 'denominator',
+};
+const NUMERATORS = ['sumTELLER', 'TELLER'];
+const DENOMINATORS = ['sumNEVNER', 'NEVNER'];
+/** Helper columns that are not published numbers. */
+const IGNORED = new Set(['sumPREDTELLER', 'RATE.n', 'PREDTELLER']);
+
+export type MeasureCell = { value: number; provisional?: boolean } | { missing: MissingValue };
+
+export type ObservationBase = Omit<Observation, 'measure' | 'measureType' | 'unit' | 'multiplier' | 'standardisation' | 'value' | 'missing' | 'provisional' | 'numerator' | 'denominator'>;
+
+/**
+ * Turns the measures of one FHI row (or one group of csv3/json-stat cells with the same key) into
+ * observations: one per published measure (RATE, MEIS, SMR, …), each carrying the numerator and
+ * denominator (the pooled sums where given, FHI's basis for intervals). A row with only a count
+ * gives a count observation. A missing measure stays an observation with its symbol.
+ */
+export function observationsFromMeasures(base: ObservationBase, cells: Map<string, MeasureCell>, labels?: Map<string, string>): Observation[] {
+  const numeric = (names: string[]): number | null => {
+    for (const n of names) {
+      const c = cells.get(n);
+      if (c && 'value' in c) return c.value;
+    }
+    return null;
+  };
+  const numerator = numeric(NUMERATORS);
+  const denominator = numeric(DENOMINATORS);
+  const out: Observation[] = [];
+  for (const [code, cell] of cells) {
+    if (NUMERATORS.includes(code) || DENOMINATORS.includes(code) || IGNORED.has(code)) continue;
+    out.push(make(base, code, cell, numerator, denominator, labels?.get(code)));
+  }
+  if (out.length === 0) {
+    const count = cells.get('TELLER') ?? cells.get('sumTELLER');
+    if (count) out.push(make(base, 'TELLER', count, null, denominator, labels?.get('TELLER')));
+    else {
+      const den = cells.get('NEVNER') ?? cells.get('sumNEVNER');
+      if (den) out.push(make(base, 'NEVNER', den, null, null, labels?.get('NEVNER')));
+    }
+  }
+  return out;
+}
+
+function make(base: ObservationBase, code: string, cell: MeasureCell, numerator: number | null, denominator: number | null, label?: string): Observation {
+  const measureType = MEASURE_TYPES[code] ?? guessType(code, label);
+  const missing = 'missing' in cell ? cell.missing : null;
+  return {
+    ...base,
+    measure: code,
+    measureType,
+    unit: measureType === 'smr' ? null : (label ?? null),
+    multiplier: measureType === 'smr' ? 100 : null,
+    standardisation: measureType === 'meis' || measureType === 'smr' ? 'indirect' : 'none',
+    value: missing ? null : (cell as { value: number }).value,
+    missing,
+    provisional: !missing && (cell as { provisional?: boolean }).provisional === true,
+    // A suppressed measure carries no counts either: nothing of a hidden cell is kept.
+    numerator: missing ? null : numerator,
+    denominator: missing ? null : denominator,
+  };
+}
+
+function guessType(code: string, label?: string): MeasureType {
+  const s = `${code} ${label ?? ''}`.toLowerCase();
+  if (/ant|antall|count/.test(s)) return 'count';
+  if (/andel|prosent|pct/.test(s)) return 'proportion';
+  if (/rate|per/.test(s)) return 'rate';
+  return 'value';
+}
+
+export function isFhiCountColumn(name: string): boolean {
+  return NUMERATORS.includes(name) || DENOMINATORS.includes(name);
+}
+
+export const FHI_MEASURE_COLUMNS = ['TELLER', 'NEVNER', 'RATE', 'SMR', 'MEIS', 'MALTALL', 'sumTELLER', 'sumNEVNER', 'sumPREDTELLER', 'RATE.n', 'PREDTELLER'];

@@ -1,0 +1,116 @@
+import type { Observation } from '../../model/observation.js';
+import { validator } from '../../validate/schemas.js';
+import { ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
+import type { ReadContext } from '../context.js';
+import { csvRecords } from '../csv-records.js';
+import { parsePeriod } from '../period.js';
+
+/** Header names of label exports, with the spellings seen in the wild. */
+const ALIASES: Record<string, string> = {
+  geografi: 'Geografi',
+  geo: 'Geografi',
+  år: 'År',
+  aar: 'År',
+  kjønn: 'Kjønn',
+  kjonn: 'Kjønn',
+  alder: 'Alder',
+  måltall: 'Måltall',
+  maltall: 'Måltall',
+  value: 'value',
+  verdi: 'value',
+};
+
+/**
+ * FHI exports by label: the open API's csv2 and the downloads in `real-exports/fhi/`:
+ * `Geografi,År,Kjønn,Alder,<other dimensions…>,Måltall,value`. Geography is a name and is mapped
+ * to a code through the register; an unknown or ambiguous name is an error, never a guess.
+ */
+export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observation> {
+  const layout = ctx.layout!;
+  const header = layout.header.map((h) => ALIASES[h.toLowerCase()] ?? h);
+  if (!ctx.checkHeader(header, layout.headerLine)) return;
+  if (!ctx.requireColumns(header, ['Geografi', 'År', 'Måltall', 'value'], layout.headerLine, 'every FHI label export has')) return;
+  const index = new Map(header.map((h, i) => [h, i]));
+  const columnOf = (p: string): number | null => (index.has(p) ? index.get(p)! + 1 : null);
+  const known = new Set(['Geografi', 'År', 'Kjønn', 'Alder', 'Måltall', 'value']);
+  const dimCols = header.filter((h) => !known.has(h) && h !== '');
+  const validate = validator('fhi-label.row');
+  const iGeo = index.get('Geografi')!;
+  const iYear = index.get('År')!;
+  const iSex = index.get('Kjønn');
+  const iAge = index.get('Alder');
+  const iMeasure = index.get('Måltall')!;
+  const iValue = index.get('value')!;
+  const measureInfo = new Map<string, MeasureInfo>();
+  const table = ctx.file.stem;
+
+  for await (const { cells, line } of csvRecords(ctx.file, layout.delimiter)) {
+    if (line <= layout.headerLine) continue;
+    if (!ctx.checkCellCount(cells, header, line)) continue;
+    const raw: Record<string, string> = {};
+    const row: Record<string, unknown> = {};
+    header.forEach((h, i) => {
+      if (h === '') return;
+      raw[h] = cells[i] ?? '';
+      if (i !== iValue && raw[h]!.trim() !== '') row[h] = raw[h]!.trim();
+    });
+    const v = readValueCell(cells[iValue] ?? '', 'fhi');
+    if (v.kind === 'unknown-symbol') {
+      ctx.issues.report({ code: 'unknown-symbol', line, column: 'value', columnNumber: iValue + 1, value: v.raw, message: `"${v.raw}" in column value is not a number and not one of the symbols . .. : -` });
+      continue;
+    }
+    if (v.kind === 'empty') {
+      ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue + 1, message: 'the value cell is empty; write the number or a symbol (. .. : -)' });
+      continue;
+    }
+    row.value = schemaValue(v);
+    if (!ctx.checkRow(validate, row, raw, columnOf, line)) continue;
+
+    const measure = cells[iMeasure]!.trim();
+    let info = measureInfo.get(measure);
+    if (!info) {
+      info = measureFromLabel(measure);
+      measureInfo.set(measure, info);
+    }
+    if (v.kind === 'number' && info.measureType === 'proportion' && info.multiplier === 100 && (v.value > 100 || v.value < 0)) {
+      ctx.issues.report({ code: 'constraint-error', line, column: 'value', columnNumber: iValue + 1, value: cells[iValue] ?? null, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
+      continue;
+    }
+    const sexLabel = iSex !== undefined ? cells[iSex]!.trim() : '';
+    const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel);
+    if (sex === null) {
+      ctx.issues.report({ code: 'type-error', line, column: 'Kjønn', columnNumber: iSex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex label folkehelse knows ('kjønn samlet', 'menn', 'kvinner', 'gutter', 'jenter')` });
+      continue;
+    }
+    const geoRaw = cells[iGeo]!.trim();
+    const geo = ctx.geography(ctx.geo.fromLabel(geoRaw), 'fhi', geoRaw, line, 'Geografi', iGeo + 1);
+    if (!geo) continue;
+    const period = parsePeriod(cells[iYear]!)!;
+    const age = iAge !== undefined ? ageFromLabel(cells[iAge]!) : null;
+    const dimensions: Record<string, string> = {};
+    for (const d of dimCols) dimensions[d] = (cells[index.get(d)!] ?? '').trim();
+    const key = `${geo.code}|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}|${measure}`;
+    if (!ctx.checkDuplicate(key, line)) continue;
+    yield {
+      source: 'fhi',
+      table,
+      measure,
+      measureType: info.measureType,
+      unit: info.unit,
+      multiplier: info.multiplier,
+      standardisation: info.standardisation,
+      geo: { code: geo.code, level: geo.level, name: geo.name },
+      harmonisedFrom: geo.harmonisedFrom,
+      period,
+      sex,
+      age,
+      dimensions,
+      value: v.kind === 'number' ? v.value : null,
+      missing: v.kind === 'missing' ? v.missing : null,
+      provisional: v.kind === 'number' && v.provisional,
+      numerator: null,
+      denominator: null,
+      origin: { file: ctx.file.display, line },
+    };
+  }
+}

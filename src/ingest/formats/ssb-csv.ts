@@ -1,0 +1,197 @@
+import type { Observation, Period, SourceId } from '../../model/observation.js';
+import { validator } from '../../validate/schemas.js';
+import { ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
+import type { ReadContext } from '../context.js';
+import { csvRecords } from '../csv-records.js';
+import { parsePeriod, splitTrailingPeriod } from '../period.js';
+
+const REGION_NAMES = ['region', 'kokkommuneregion0000', 'kommuneregion', 'kommune', 'fylke', 'region (kostra)'];
+const TIME_NAMES = ['år', 'tid', 'aar', 'year', 'kvartal', 'måned', 'skoleår'];
+const VARIABLE_NAMES = ['statistikkvariabel', 'contentscode', 'statistikkvariabler'];
+const SEX_NAMES = ['kjønn', 'kjonn'];
+const AGE_NAMES = ['alder'];
+
+export interface SsbColumns {
+  region: number;
+  time: number | null;
+  variable: number | null;
+  sex: number | null;
+  age: number | null;
+  /** Wide value columns: one per "<statistikkvariabel> <år>". */
+  wide: { index: number; variable: string; period: Period }[];
+  /** Long layout: the value column (the last, named after the table). */
+  value: number | null;
+  dimensions: number[];
+}
+
+/** Works out which column is what in an SSB web CSV header. */
+export function classifySsbColumns(header: string[]): SsbColumns | { missing: string } {
+  const lower = header.map((h) => h.toLowerCase().trim());
+  let region = lower.findIndex((h) => REGION_NAMES.includes(h));
+  if (region === -1) region = 0;
+  const find = (names: string[]): number | null => {
+    const i = lower.findIndex((h, j) => j !== region && names.includes(h));
+    return i === -1 ? null : i;
+  };
+  const time = find(TIME_NAMES);
+  const variable = find(VARIABLE_NAMES);
+  const sex = find(SEX_NAMES);
+  const age = find(AGE_NAMES);
+  const wide: SsbColumns['wide'] = [];
+  const used = new Set([region, time, variable, sex, age].filter((x): x is number => x !== null));
+  if (time === null) {
+    header.forEach((h, i) => {
+      if (used.has(i)) return;
+      const split = splitTrailingPeriod(h);
+      if (split) wide.push({ index: i, variable: split.name, period: split.period });
+    });
+    // A bare year as column name ("2021") with a statistikkvariabel column.
+    if (wide.length === 0 && variable !== null) {
+      header.forEach((h, i) => {
+        if (used.has(i)) return;
+        const p = parsePeriod(h);
+        if (p) wide.push({ index: i, variable: '', period: p });
+      });
+    }
+  }
+  let value: number | null = null;
+  if (wide.length === 0) {
+    if (time === null) return { missing: 'år' };
+    value = header.length - 1;
+    while (value > 0 && header[value]!.trim() === '') value--;
+    if (used.has(value)) return { missing: 'value' };
+  }
+  const taken = new Set([...used, ...wide.map((w) => w.index), ...(value !== null ? [value] : [])]);
+  const dimensions = header.map((_, i) => i).filter((i) => !taken.has(i) && header[i]!.trim() !== '');
+  return { region, time, variable, sex, age, wide, value, dimensions };
+}
+
+/** "11616: Sysselsatte per 4. kvartal …" → "11616"; else the file name's leading table number. */
+export function ssbTableId(title: string | null, stem: string): string {
+  const m = title ? /^(\d{5})\s*:/.exec(title) : null;
+  if (m) return m[1]!;
+  const f = /^(\d{5})(\D|$)/.exec(stem);
+  return f ? f[1]! : stem;
+}
+
+/**
+ * SSB Statistikkbanken web CSV (and KOSTRA tables, which are SSB tables by region
+ * `KOKkommuneregion0000`): optional title line and blank line, then the header; wide
+ * ("<variable> <year>" columns) or long (`region;år;statistikkvariabel;<value>`); ISO-8859-1 or UTF-8;
+ * `;` or `,`; decimal comma or point; the symbols `. .. : ... - *`.
+ * A zero given for a year in which the region code did not exist is not a value and is dropped.
+ */
+export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGenerator<Observation> {
+  const layout = ctx.layout!;
+  const header = layout.header;
+  if (!ctx.checkHeader(header, layout.headerLine)) return;
+  const cols = classifySsbColumns(header);
+  if ('missing' in cols) {
+    ctx.issues.report({
+      code: 'missing-column',
+      line: layout.headerLine,
+      column: cols.missing,
+      message: cols.missing === 'år' ? 'the header has neither "<statistikkvariabel> <år>" columns nor an "år" column, so no period can be read' : 'the header has no value column after its dimension columns',
+    });
+    return;
+  }
+  const table = ssbTableId(layout.title, ctx.file.stem);
+  const cellSchema = validator('ssb-cell');
+  const measureInfo = new Map<string, MeasureInfo>();
+  const infoFor = (variable: string): MeasureInfo => {
+    let i = measureInfo.get(variable);
+    if (!i) {
+      i = measureFromLabel(variable);
+      measureInfo.set(variable, i);
+    }
+    return i;
+  };
+  const droppedZeros = new Set<string>();
+  const tableVariable = layout.title ? layout.title.replace(/^\d{5}\s*:\s*/, '').replace(/,\s*etter\b.*$/, '') : (header[cols.value ?? 0] ?? table);
+
+  for await (const { cells, line } of csvRecords(ctx.file, layout.delimiter)) {
+    if (line <= layout.headerLine) continue;
+    if (!ctx.checkCellCount(cells, header, line)) continue;
+    const regionRaw = (cells[cols.region] ?? '').trim();
+    if (regionRaw === '') {
+      ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, message: 'the region cell is empty' });
+      continue;
+    }
+    const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), source, regionRaw, line, header[cols.region]!, cols.region + 1);
+    if (!geo) continue;
+    const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
+    const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
+    if (sex === null) {
+      ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner')` });
+      continue;
+    }
+    const age = cols.age !== null ? ageFromLabel(cells[cols.age]!.replace(/^(\d{3})\s+.*$/, '$1').replace(/^0+(\d)/, '$1')) : null;
+    const dimensions: Record<string, string> = {};
+    for (const d of cols.dimensions) dimensions[header[d]!.trim()] = (cells[d] ?? '').trim();
+    const rowVariable = cols.variable !== null ? cells[cols.variable]!.trim() : null;
+    const rowPeriodText = cols.time !== null ? cells[cols.time]!.trim() : null;
+
+    const targets = cols.wide.length > 0 ? cols.wide.map((w) => ({ index: w.index, variable: w.variable || rowVariable || tableVariable, periodText: w.period.label })) : [{ index: cols.value!, variable: rowVariable ?? tableVariable, periodText: rowPeriodText! }];
+    for (const t of targets) {
+      const rawCell = cells[t.index] ?? '';
+      const v = readValueCell(rawCell, source);
+      const column = header[t.index]!;
+      if (v.kind === 'unknown-symbol') {
+        ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, message: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
+        continue;
+      }
+      if (v.kind === 'empty') {
+        ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, message: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
+        continue;
+      }
+      const cellRow: Record<string, unknown> = { region: regionRaw, period: t.periodText, variable: t.variable, value: schemaValue(v) };
+      const raw: Record<string, string> = { region: regionRaw, period: t.periodText, variable: t.variable, value: rawCell };
+      const colOf = (p: string): number | null => (p === 'value' ? t.index + 1 : p === 'region' ? cols.region + 1 : p === 'period' && cols.time !== null ? cols.time + 1 : null);
+      if (!ctx.checkRow(cellSchema, cellRow, raw, colOf, line)) continue;
+      const period = parsePeriod(t.periodText)!;
+      if (v.kind === 'number' && v.value === 0 && outside(period, geo.validFrom, geo.validTo)) {
+        if (!droppedZeros.has(regionRaw)) {
+          droppedZeros.add(regionRaw);
+          ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+        }
+        continue;
+      }
+      const info = infoFor(t.variable);
+      if (v.kind === 'number' && info.measureType === 'proportion' && (v.value > 100 || v.value < 0)) {
+        ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
+        continue;
+      }
+      if (v.kind === 'number' && info.measureType === 'count' && v.value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) {
+        ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
+        continue;
+      }
+      const key = `${geo.code}|${period.from}_${period.to}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
+      if (!ctx.checkDuplicate(key, line, column)) continue;
+      yield {
+        source,
+        table,
+        measure: t.variable,
+        measureType: info.measureType,
+        unit: info.unit,
+        multiplier: info.multiplier,
+        standardisation: info.standardisation,
+        geo: { code: geo.code, level: geo.level, name: geo.name },
+        harmonisedFrom: geo.harmonisedFrom,
+        period,
+        sex,
+        age,
+        dimensions,
+        value: v.kind === 'number' ? v.value : null,
+        missing: v.kind === 'missing' ? v.missing : null,
+        provisional: v.kind === 'number' && v.provisional,
+        numerator: null,
+        denominator: null,
+        origin: { file: ctx.file.display, line },
+      };
+    }
+  }
+}
+
+function outside(p: Period, from: number | null, to: number | null): boolean {
+  return (from !== null && p.to < from) || (to !== null && p.from > to);
+}

@@ -1,0 +1,20 @@
+/**
+ * Parses a number as Norwegian and international exports write it: decimal point or comma,
+ * optional spaces (also no-break) as thousands separators, a leading minus or U+2212.
+ * Returns NaN for anything else; never guesses at "1.234" being a thousand.
+ */
+export function parseNumber(cell: string): number {
+  // Fast path: what most cells are.
+  const n = Number(cell);
+  if (cell !== '' && Number.isFinite(n) && !/^\s|\s$|^0x|[eE]/.test(cell)) return n;
+  let s = cell.trim().replace(/\u2212/g, '-');
+  if (/^-?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(s)) s = s.replace(/[ \u00a0\u202f]/g, '');
+  if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return Number.NaN;
+  return Number(s);
+}
+
+/** True when the cell uses a decimal comma; used to report the layout in `inspect`. */
+export function hasDecimalComma(cell: string): boolean {
+  return /^-?\d+,\d+$/.test(cell.trim());
+}

@@ -1,0 +1,117 @@
+import { InputFileError } from '../errors.js';
+import { GeoResolver } from '../geo/resolve.js';
+import { defaultRegister, type GeoRegister } from '../geo/register.js';
+import type { Observation, SourceId } from '../model/observation.js';
+import { IssueCollector } from '../validate/issues.js';
+import { ReadContext } from './context.js';
+import { CsvSyntaxError } from './csv-records.js';
+import { detectCsvFormat, detectJsonFormat, FORMAT_DESCRIPTIONS, FORMATS, isJsonFormat, sourceOf, type FormatId } from './detect.js';
+import { readFhiCodes } from './formats/fhi-codes.js';
+import { readFhiLabel } from './formats/fhi-label.js';
+import { readJsonStat } from './formats/jsonstat.js';
+import { readSsbCsv } from './formats/ssb-csv.js';
+import { readUngdata } from './formats/ungdata.js';
+import { sniffCsv, type CsvLayout } from './sniff.js';
+import { EncodingError, openSource, type SourceFile } from './source-file.js';
+
+export interface ReadOptions {
+  /** Force a format instead of detecting it. */
+  format?: FormatId;
+  register?: GeoRegister;
+  /** Largest file accepted, in bytes. */
+  maxBytes?: number;
+  /** How the file is named in messages (default: the path). */
+  display?: string;
+  /** Issues kept per code (the counts are always complete). */
+  keepPerCode?: number;
+}
+
+export interface FileScan {
+  file: SourceFile;
+  format: FormatId;
+  source: SourceId;
+  layout: CsvLayout | null;
+  issues: IssueCollector;
+  observations: number;
+}
+
+/**
+ * Reads one export from start to end, streaming: detects its format, validates every row and
+ * hands each valid observation to `onObservation`. Bad data is reported in `issues`;
+ * a file that is not data at all (missing, empty, binary, too big, unknown format) throws an
+ * InputFileError.
+ */
+export async function scanFile(path: string, options: ReadOptions = {}, onObservation?: (o: Observation) => void): Promise<FileScan> {
+  const file = await openSource(path, options.display ?? path, options.maxBytes);
+  const { format, layout } = detect(file, options.format);
+  const source = sourceOf(format);
+  const issues = new IssueCollector(file.display, options.keepPerCode);
+  const ctx = new ReadContext(file, issues, new GeoResolver(options.register ?? defaultRegister()), layout);
+  let observations = 0;
+  try {
+    for await (const o of readerFor(ctx, format, source)) {
+      observations++;
+      onObservation?.(o);
+    }
+  } catch (e) {
+    if (e instanceof EncodingError) {
+      issues.report({ code: 'encoding-error', line: e.line, message: `the bytes on this line are not valid ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}, although the file starts as ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}; save the whole file again as UTF-8` });
+    } else if (e instanceof CsvSyntaxError) {
+      issues.report({ code: 'syntax-error', line: e.line, message: e.message });
+    } else throw e;
+  }
+  return { file, format, source, layout, issues, observations };
+}
+
+/** Reads a whole file into memory: for small exports, tests and scripts. */
+export async function readFile(path: string, options: ReadOptions = {}): Promise<FileScan & { data: Observation[] }> {
+  const data: Observation[] = [];
+  const scan = await scanFile(path, options, (o) => data.push(o));
+  return { ...scan, data };
+}
+
+function detect(file: SourceFile, forced?: FormatId): { format: FormatId; layout: CsvLayout | null } {
+  const looksJson = /^\s*[{[]/.test(file.head);
+  if (forced) {
+    if (!FORMATS.includes(forced)) throw new InputFileError(file.display, `unknown format "${forced}"; use one of ${FORMATS.join(', ')}`);
+    if (isJsonFormat(forced)) {
+      if (!looksJson) throw new InputFileError(file.display, `--format ${forced} expects JSON, but the file does not start with {`);
+      return { format: forced, layout: null };
+    }
+    const layout = sniffCsv(file.head);
+    if (!layout) throw new InputFileError(file.display, 'has no header row with two or more columns; it is not a CSV export');
+    return { format: forced, layout };
+  }
+  if (looksJson) {
+    const format = detectJsonFormat(file.head);
+    if (format) return { format, layout: null };
+    throw new InputFileError(file.display, 'is JSON but not a JSON-stat 2.0 dataset from FHI or SSB (no "id" list of dimensions GEO/AAR or Region/Tid); if it is one, name the format with --format');
+  }
+  const layout = sniffCsv(file.head);
+  if (!layout) throw new InputFileError(file.display, 'has no header row with two or more columns separated by ; , or tab; it is not a CSV export');
+  const format = detectCsvFormat(layout);
+  if (!format) {
+    const known = Object.values(FORMAT_DESCRIPTIONS).join('; ');
+    throw new InputFileError(file.display, `does not look like any export folkehelse reads (header: ${layout.header.slice(0, 6).join(layout.delimiter)}…). Known formats: ${known}. Name one with --format if the file is one of them`);
+  }
+  return { format, layout };
+}
+
+function readerFor(ctx: ReadContext, format: FormatId, source: SourceId): AsyncGenerator<Observation> {
+  switch (format) {
+    case 'fhi-cube':
+    case 'fhi-csv3':
+      return readFhiCodes(ctx, format);
+    case 'fhi-label':
+      return readFhiLabel(ctx);
+    case 'ssb-csv':
+    case 'kostra-csv':
+      return readSsbCsv(ctx, source);
+    case 'fhi-jsonstat':
+    case 'ssb-jsonstat':
+    case 'kostra-jsonstat':
+      return readJsonStat(ctx, source);
+    case 'ungdata':
+      return readUngdata(ctx);
+  }
+}

@@ -1,0 +1,199 @@
+import { open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { basename } from 'node:path';
+import iconv from 'iconv-lite';
+import { InputFileError } from '../errors.js';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/** A file opened for reading as data: size checked, encoding sniffed, the head decoded. */
+export interface SourceFile {
+  path: string;
+  /** The path as the user wrote it (or relative to the folder given): used in every message. */
+  display: string;
+  /** File name without extension: the table name when the file itself has none. */
+  stem: string;
+  size: number;
+  encoding: TextEncoding;
+  /** The decoded first bytes (up to HEAD_BYTES), BOM removed: for sniffing the layout. */
+  head: string;
+  /** True when the whole file fits in `head`. */
+  headIsWhole: boolean;
+}
+
+export const HEAD_BYTES = 64 * 1024;
+export const DEFAULT_MAX_BYTES = 1024 ** 3;
+
+export class EncodingError extends Error {
+  constructor(
+    readonly line: number,
+    readonly byteOffset: number,
+    readonly encoding: TextEncoding,
+  ) {
+    super(`bytes at line ${line} are not valid ${encoding}`);
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} kB`;
+  return `${n} bytes`;
+}
+
+/** Opens a data file, or throws an InputFileError that says plainly what is wrong with it. */
+export async function openSource(path: string, display = path, maxBytes = DEFAULT_MAX_BYTES): Promise<SourceFile> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputFileError(display, 'no such file or folder');
+    if (code === 'EACCES') throw new InputFileError(display, 'permission denied: the file cannot be read');
+    throw new InputFileError(display, `cannot be read (${code ?? 'unknown error'})`);
+  }
+  if (info.isDirectory()) throw new InputFileError(display, 'is a folder; give a file (or use `folkehelse validate <folder>`)');
+  if (!info.isFile()) throw new InputFileError(display, 'is not a regular file');
+  if (info.size === 0) throw new InputFileError(display, 'is empty (0 bytes); download the export again');
+  if (info.size > maxBytes) {
+    throw new InputFileError(
+      display,
+      `is ${formatBytes(info.size)}, more than the ${formatBytes(maxBytes)} folkehelse reads; ` +
+        'export fewer regions or years per file, or raise the limit with --max-size',
+    );
+  }
+  const fh = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw new InputFileError(display, `cannot be opened (${e.code ?? e.message})`);
+  });
+  let bytes: Buffer;
+  try {
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    bytes = buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  const headIsWhole = bytes.length >= info.size;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    throw new InputFileError(display, 'is a zip archive or an Excel workbook (.xlsx), not text; save it as CSV (semicolon-separated, UTF-8) and try again');
+  }
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new InputFileError(display, 'is an old Excel workbook (.xls), not text; save it as CSV and try again');
+  }
+  const encoding = sniffEncoding(bytes, headIsWhole);
+  if (encoding === null) {
+    throw new InputFileError(display, 'is a binary file, not a CSV or JSON export (it contains NUL bytes)');
+  }
+  let head = decodeHead(bytes, encoding, headIsWhole);
+  if (head.trim() === '') throw new InputFileError(display, 'holds no data (only white space)');
+  return { path, display, stem: basename(path).replace(/\.[^.]+$/, ''), size: info.size, encoding, head, headIsWhole };
+}
+
+/** BOM → that Unicode form; valid UTF-8 → UTF-8; else Windows-1252 (Norwegian "ANSI" exports). */
+export function sniffEncoding(bytes: Buffer, whole: boolean): TextEncoding | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes.includes(0)) return null;
+  const probe = whole ? bytes : trimIncompleteUtf8(bytes);
+  return isUtf8(probe) ? 'utf-8' : 'windows-1252';
+}
+
+/** Drops a UTF-8 sequence cut off at the end of a partial read. */
+function trimIncompleteUtf8(bytes: Buffer): Buffer {
+  let i = bytes.length - 1;
+  let back = 0;
+  while (i >= 0 && back < 4 && (bytes[i]! & 0xc0) === 0x80) {
+    i--;
+    back++;
+  }
+  if (i < 0) return bytes;
+  const lead = bytes[i]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return need > back + 1 ? bytes.subarray(0, i) : bytes;
+}
+
+function decodeHead(bytes: Buffer, encoding: TextEncoding, whole: boolean): string {
+  switch (encoding) {
+    case 'utf-8-bom':
+      return new TextDecoder('utf-8').decode(trimIncompleteUtf8(bytes.subarray(3)));
+    case 'utf-8':
+      return new TextDecoder('utf-8').decode(whole ? bytes : trimIncompleteUtf8(bytes));
+    case 'utf-16le':
+      return iconv.decode(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)), 'utf-16le');
+    case 'utf-16be':
+      return iconv.decode(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)), 'utf-16be');
+    case 'windows-1252':
+      return iconv.decode(bytes, 'windows-1252');
+  }
+}
+
+/**
+ * Streams the whole file as decoded text, BOM removed. Invalid UTF-8 further into a file that
+ * began as valid UTF-8 throws an EncodingError naming the physical line.
+ */
+export async function* decodedChunks(file: SourceFile): AsyncGenerator<string> {
+  const stream = createReadStream(file.path, { highWaterMark: 256 * 1024 });
+  if (file.encoding === 'windows-1252' || file.encoding === 'utf-16le' || file.encoding === 'utf-16be') {
+    const decoder = iconv.getDecoder(file.encoding);
+    let first = true;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let text = decoder.write(chunk);
+      if (first && file.encoding !== 'windows-1252') text = text.replace(/^\uFEFF/, '');
+      first = false;
+      if (text) yield text;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+    return;
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let lines = 1;
+  let offset = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      const bad = firstInvalidUtf8(chunk);
+      throw new EncodingError(lines + countNewlines(chunk.subarray(0, bad)), offset + bad, file.encoding);
+    }
+    lines += countNewlines(chunk);
+    offset += chunk.length;
+    if (text) yield text;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw new EncodingError(lines, offset, file.encoding);
+  }
+}
+
+function countNewlines(buf: Buffer): number {
+  let n = 0;
+  let i = -1;
+  while ((i = buf.indexOf(10, i + 1)) !== -1) n++;
+  return n;
+}
+
+/** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+/** Reads a whole (JSON) file as text, with the same encoding rules. */
+export async function readWholeText(file: SourceFile): Promise<string> {
+  let out = '';
+  for await (const chunk of decodedChunks(file)) out += chunk;
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * The canonical observation every reader produces. One observation is one published number
+ * (or one published *missing* number) with everything needed to find and trace it.
+ * It is plain JSON: no classes, no Dates, no undefined where null is meant.
+ * Its JSON Schema is `schemas/observation.schema.json`.
+ */
+
+export type SourceId = 'fhi' | 'ssb' | 'kostra' | 'ungdata';
+
+export type GeoLevel = 'land' | 'fylke' | 'kommune' | 'bydel' | 'kostragruppe';
+
+export interface Geography {
+  /** Current code: '0' land, '50' fylke, '5037' kommune, '030101' bydel, 'EKG11' KOSTRA group. */
+  code: string;
+  level: GeoLevel;
+  name: string;
+}
+
+export type PeriodKind = 'year' | 'pool' | 'school-year';
+
+/** A year, a pooled period (FHI `2021_2023`, "2017-2023") or a school year ("2020/2021"). */
+export interface Period {
+  from: number;
+  to: number;
+  kind: PeriodKind;
+  /** As written in the source, for tracing. */
+  label: string;
+}
+
+export type Sex = 'total' | 'male' | 'female';
+
+export interface AgeGroup {
+  /** `from_to` when the ages are known ("0_74", "17_17"), otherwise the label slug ("8-10.trinn"). */
+  code: string;
+  label: string;
+  from: number | null;
+  to: number | null;
+}
+
+/** What kind of number `value` is. */
+export type MeasureType =
+  | 'count'
+  | 'denominator'
+  | 'proportion'
+  | 'rate'
+  | 'mean'
+  | 'years'
+  | 'ratio'
+  | 'smr'
+  | 'meis'
+  | 'value';
+
+export type Standardisation = 'none' | 'direct' | 'indirect' | 'unspecified';
+
+/**
+ * Why a number is absent. The symbols are SSB's and FHI's shared legend:
+ * `.` not-applicable, `..` missing, `:` suppressed, `...` not-yet-available,
+ * `-` nil (SSB) or missing (FHI label exports), `x`-like unknown symbols are errors.
+ */
+export type MissingReason =
+  | 'not-applicable'
+  | 'missing'
+  | 'suppressed'
+  | 'not-yet-available'
+  | 'nil'
+  | 'code-not-valid';
+
+export interface MissingValue {
+  symbol: string;
+  reason: MissingReason;
+}
+
+export interface Observation {
+  source: SourceId;
+  /** Source table: SSB/KOSTRA table number ("11616"), FHI table name or file stem. */
+  table: string;
+  /** The variable: FHI measure type ("RATE", "MEIS", "andel (prosent, standardisert)"),
+   *  SSB statistikkvariabel, or the Ungdata indicator ("ensomhet"). */
+  measure: string;
+  measureType: MeasureType;
+  /** Unit in words ("prosent", "per 1000", "leveår", "personer"), when the source says. */
+  unit: string | null;
+  /** Multiplier of a proportion or rate: 100 for percent, 1000 for per thousand. */
+  multiplier: number | null;
+  standardisation: Standardisation;
+  geo: Geography;
+  /** The code as written in the source when it was harmonised to a current code (1719 → 5037). */
+  harmonisedFrom: string | null;
+  period: Period;
+  sex: Sex;
+  age: AgeGroup | null;
+  /** Every other dimension, by its name in the source: education, SES group, economy group … */
+  dimensions: Record<string, string>;
+  value: number | null;
+  missing: MissingValue | null;
+  /** SSB's `*`: the value is provisional. */
+  provisional: boolean;
+  numerator: number | null;
+  denominator: number | null;
+  origin: { file: string; line: number | null };
+}

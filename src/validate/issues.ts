@@ -1,0 +1,111 @@
+/**
+ * The fixed vocabulary of validation problems, after frictionless. Every problem names the file,
+ * the physical line in the original file (1-based; null for JSON, where `column` names the cell),
+ * the column, the offending value and a sentence a non-programmer understands.
+ */
+export const ERROR_CODES = [
+  'encoding-error',
+  'syntax-error',
+  'blank-header',
+  'duplicate-header',
+  'missing-column',
+  'extra-cell',
+  'missing-cell',
+  'type-error',
+  'constraint-error',
+  'unknown-geography',
+  'unknown-symbol',
+  'duplicate-row',
+] as const;
+
+/** Warnings never make a file invalid; they say what the reader did for the user. */
+export const WARNING_CODES = [
+  'harmonised-geography',
+  'historic-geography',
+  'code-not-valid-in-period',
+  'extra-column',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type WarningCode = (typeof WARNING_CODES)[number];
+export type IssueCode = ErrorCode | WarningCode;
+
+export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
+  'encoding-error': 'The file has bytes that are not text in the detected encoding.',
+  'syntax-error': 'The file breaks the rules of CSV or JSON (an unclosed quote, a missing bracket), so the rest cannot be read.',
+  'blank-header': 'A column has no name in the header row.',
+  'duplicate-header': 'Two columns have the same name.',
+  'missing-column': 'A column the format requires is not in the header.',
+  'extra-cell': 'A row has more cells than the header has columns.',
+  'missing-cell': 'A row has fewer cells than the header, or a required cell is empty.',
+  'type-error': 'A cell does not hold the kind of value its column needs (a number, a year, a code).',
+  'constraint-error': 'A value is impossible: a negative count, a numerator above its denominator, a share above 100 %.',
+  'unknown-geography': 'A region code or name is not in the municipality and county register, or a name fits several.',
+  'unknown-symbol': 'A cell holds a symbol that is not one of . .. : ... - *',
+  'duplicate-row': 'The same observation (same region, period, sex, age and dimensions) occurs twice.',
+  'harmonised-geography': 'An old municipality or county code was converted to the current one.',
+  'historic-geography': 'A municipality or county that was merged or divided is kept under its old code.',
+  'code-not-valid-in-period': 'A value was given for a region in a year when its code did not exist; it is treated as missing.',
+  'extra-column': 'A column the format does not know was kept as a dimension.',
+};
+
+export type Severity = 'error' | 'warning';
+
+export interface ValidationIssue {
+  code: IssueCode;
+  severity: Severity;
+  file: string;
+  /** Physical line in the original file, 1-based. */
+  line: number | null;
+  /** Column name as written in the header (or a JSON path for JSON files). */
+  column: string | null;
+  /** 1-based column number, when the file has columns. */
+  columnNumber: number | null;
+  value: string | null;
+  message: string;
+}
+
+export function isErrorCode(code: IssueCode): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}
+
+export interface IssueInput {
+  code: IssueCode;
+  line?: number | null;
+  column?: string | null;
+  columnNumber?: number | null;
+  value?: string | null;
+  message: string;
+}
+
+/** Collects issues for one file; readers call `report`, never throw for bad data. */
+export class IssueCollector {
+  readonly issues: ValidationIssue[] = [];
+  readonly counts = new Map<IssueCode, number>();
+  errorCount = 0;
+  warningCount = 0;
+  constructor(
+    readonly file: string,
+    /** Beyond this many issues of one code, only the count grows (memory stays bounded). */
+    readonly keepPerCode = 1000,
+  ) {}
+
+  report(input: IssueInput): void {
+    const severity: Severity = isErrorCode(input.code) ? 'error' : 'warning';
+    const n = (this.counts.get(input.code) ?? 0) + 1;
+    this.counts.set(input.code, n);
+    if (severity === 'error') this.errorCount++;
+    else this.warningCount++;
+    if (n > this.keepPerCode) return;
+    this.issues.push({
+      code: input.code,
+      severity,
+      file: this.file,
+      line: input.line ?? null,
+      column: input.column ?? null,
+      columnNumber: input.columnNumber ?? null,
+      value: input.value ?? null,
+      message: input.message,
+    });
+  }
+}
