@@ -24,24 +24,30 @@ export class CsvSyntaxError extends Error {
  * No `cast` function: csv-parse is several times slower with one, so cells stay strings.
  */
 export async function* csvRecords(file: SourceFile, delimiter: string): AsyncGenerator<CsvRecord> {
-  const parser = Readable.from(decodedChunks(file)).pipe(
-    parse({
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  });
+  const text = Readable.from(decodedChunks(file));
+  // pipe() does not pass a source error on: hand it to the parser, whose iteration rethrows it.
+  text.on('error', (e) => parser.destroy(e));
+  text.pipe(parser);
+  let lastLine = 0;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const cells = item.record;
+      lastLine = item.info.lines;
       if (cells.length === 1 && cells[0] === '') continue;
       yield { line: item.info.lines, cells };
     }
   } catch (e) {
+    text.destroy();
     if (e instanceof CsvError) {
-      const line = (e as unknown as { lines?: number }).lines ?? 0;
+      // csv-parse names the last line; an unclosed quote opened on the line after the last record.
+      const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : ((e as unknown as { lines?: number }).lines ?? 0);
       throw new CsvSyntaxError(line, plainCsvMessage(e));
     }
     throw e;
@@ -51,7 +57,7 @@ export async function* csvRecords(file: SourceFile, delimiter: string): AsyncGen
 function plainCsvMessage(e: CsvError): string {
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted cell is never closed: a " is missing, so the rest of the file cannot be read';
+      return 'a quoted cell that starts on this line is never closed (a " is missing), so the rest of the file cannot be read';
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'a quote (") is followed by other text inside a cell';
     default:

@@ -35,7 +35,8 @@ export function detectCsvFormat(layout: CsvLayout): FormatId | null {
   const h = layout.header.map((x) => x.toLowerCase().trim());
   if (h.includes('geo') && h.includes('aar')) return h.includes('spvflagg') || h.includes('sumteller') ? 'fhi-cube' : 'fhi-csv3';
   if (h.includes('geografi') && (h.includes('år') || h.includes('aar'))) return 'fhi-label';
-  if ((h.includes('indicator') || h.includes('indikator')) && (h.includes('n_respondents') || h.includes('antall_svart'))) return 'ungdata';
+  const has = (...names: string[]) => names.some((n) => h.includes(n));
+  if (has('indicator', 'indikator') && (has('n_respondents', 'antall_svart') || has('grouping', 'gruppering'))) return 'ungdata';
   const regionIndex = Math.max(0, h.findIndex((x) => ['region', 'kokkommuneregion0000', 'kommuneregion'].includes(x)));
   const regions = layout.sample.map((r) => (r[regionIndex] ?? '').trim()).filter((x) => x !== '');
   if (h.includes('kokkommuneregion0000') || /kostra/i.test(layout.title ?? '') || regions.some((r) => KOSTRA_REGION.test(r))) return 'kostra-csv';

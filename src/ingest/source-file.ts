@@ -97,7 +97,20 @@ export function sniffEncoding(bytes: Buffer, whole: boolean): TextEncoding | nul
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   if (bytes.includes(0)) return null;
   const probe = whole ? bytes : trimIncompleteUtf8(bytes);
-  return isUtf8(probe) ? 'utf-8' : 'windows-1252';
+  if (isUtf8(probe)) return 'utf-8';
+  // UTF-8 æøå next to invalid bytes: a UTF-8 file damaged by an ANSI editor. Read it as UTF-8
+  // so the damaged line is reported, rather than turning every æøå into two letters.
+  return hasUtf8Letters(probe) ? 'utf-8' : 'windows-1252';
+}
+
+/** True when the bytes hold UTF-8 encodings of Norwegian letters (æøåÆØÅéü…: C3 80–BF). */
+function hasUtf8Letters(bytes: Buffer): boolean {
+  let i = -1;
+  while ((i = bytes.indexOf(0xc3, i + 1)) !== -1) {
+    const next = bytes[i + 1];
+    if (next !== undefined && next >= 0x80 && next <= 0xbf) return true;
+  }
+  return false;
 }
 
 /** Drops a UTF-8 sequence cut off at the end of a partial read. */

@@ -1,0 +1,44 @@
+import type { InspectReport } from '../ingest/inspect.js';
+import { encodingName, formatCount } from '../validate/report.js';
+import type { Style } from './style.js';
+
+const SOURCE_NAMES = { fhi: 'FHI (Kommunehelsa / FHI Statistikk)', ssb: 'SSB Statistikkbanken', kostra: 'KOSTRA (SSB)', ungdata: 'Ungdata' };
+const DELIMITER_NAMES: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab', '|': 'pipe' };
+
+function list(items: string[], max: number): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} … (+${items.length - max} more)`;
+}
+
+/** The human-readable `inspect` output. */
+export function renderInspectText(r: InspectReport, style: Style): string {
+  const s = r.summary;
+  const lines: [string, string][] = [];
+  lines.push(['File', `${r.file} (${formatCount(r.bytes)} bytes)`]);
+  lines.push(['Source', `${SOURCE_NAMES[r.source]}; table ${list(s.tables, 5) || '–'}`]);
+  lines.push(['Format', `${r.format}: ${r.formatDescription}`]);
+  lines.push(['Encoding', encodingName(r.encoding)]);
+  if (r.layout.kind === 'csv') {
+    const parts = [`${DELIMITER_NAMES[r.layout.delimiter ?? ''] ?? r.layout.delimiter}-separated`, `header on line ${r.layout.headerLine}`, `${r.layout.shape} layout`, `decimal mark: ${r.layout.decimalMark}`];
+    lines.push(['Layout', parts.join(', ')]);
+    if (r.layout.title) lines.push(['Title', r.layout.title]);
+    lines.push(['Columns', list(r.layout.columns.filter((c) => c !== ''), 12)]);
+  } else {
+    lines.push(['Layout', 'JSON-stat 2.0 cube']);
+  }
+  lines.push(['Observations', `${formatCount(s.observations)}${s.rows ? ` from ${formatCount(s.rows)} rows` : ''}`]);
+  const levels = Object.entries(s.levels).map(([l, n]) => `${n} ${l}`).join(', ');
+  const geos = s.geographies.map((g) => `${g.code} ${g.name}${g.from.length ? ` (from ${g.from.join(', ')})` : ''}`);
+  lines.push(['Geographies', `${s.geographies.length} (${levels}): ${list(geos, 12)}`]);
+  lines.push(['Periods', `${s.periods.length}: ${list(s.periods, 15)}`]);
+  lines.push(['Measures', list(s.measures.map((m) => `${m.measure} [${m.measureType}${m.unit ? `, ${m.unit}` : ''}]`), 8)]);
+  if (s.sexes.length) lines.push(['Sex', s.sexes.join(', ')]);
+  if (s.ages.length) lines.push(['Age', list(s.ages, 10)]);
+  for (const d of s.dimensions) lines.push([`Dimension`, `${d.name}: ${list(d.values, 8)}${d.more ? ` (+${d.more} more)` : ''}`]);
+  const missing = Object.entries(s.missing).map(([sym, n]) => `"${sym}" ${formatCount(n)}`);
+  lines.push(['Missing values', missing.length ? missing.join(', ') : 'none']);
+  const problems = `${formatCount(r.errors)} ${r.errors === 1 ? 'error' : 'errors'}, ${formatCount(r.warnings)} ${r.warnings === 1 ? 'warning' : 'warnings'}`;
+  lines.push(['Problems', r.errors + r.warnings > 0 ? `${problems} (${Object.entries(r.counts).map(([c, n]) => `${c} ${n}`).join(', ')}); run \`folkehelse validate ${r.file}\` for details` : problems]);
+  const width = Math.max(...lines.map(([k]) => k.length)) + 1;
+  return lines.map(([k, v]) => `${style.bold((k + ':').padEnd(width))} ${v}`).join('\n') + '\n';
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, FolkehelseError, UsageError } from '../errors.js';
+import { FORMATS, type FormatId } from '../ingest/detect.js';
+import { inspectFile } from '../ingest/inspect.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/source-file.js';
+import { renderValidationText } from '../validate/report.js';
+import { validatePaths } from '../validate/validate.js';
+import { renderInspectText } from './inspect-text.js';
+import { makeStyle } from './style.js';
+
+export interface CliIO {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT_INTERNAL = 3;
+
+const PACKAGE = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+
+/** "500MB", "2GB", "1048576" → bytes. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:[.,]\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(text);
+  if (!m) throw new UsageError(`--max-size: "${text}" is not a size; write e.g. 500MB or 2GB`);
+  const n = Number(m[1]!.replace(',', '.'));
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1;
+  return Math.round(n * factor);
+}
+
+function formatOption(): Option {
+  return new Option('--format <format>', 'read the file(s) as this format instead of detecting it').choices([...FORMATS]);
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
+export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  const style = makeStyle(Boolean(io.stdout.isTTY), io.env);
+  let exitCode = EXIT_OK;
+  const program = new Command();
+  program
+    .name('folkehelse')
+    .description("Builds a Norwegian municipality's public-health overview (oversiktsdokument) from FHI, SSB, KOSTRA and Ungdata exports.")
+    .version(PACKAGE.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ folkehelse validate fixtures/innherred
+  $ folkehelse inspect ../shared/real-exports/ssb/11616-latin1-quoted.csv
+
+Exit codes: 0 ok, 1 invalid data, 2 usage or file error, 3 internal error.`,
+    );
+
+  program
+    .command('validate')
+    .description('check data files (or every data file in folders) and report each problem with file, line and column')
+    .argument('<paths...>', 'files or folders')
+    .addOption(formatOption())
+    .option('--json', 'print a machine-readable report')
+    .option('--max-per-type <n>', 'problems shown per type and file in the text report', '10')
+    .option('--max-size <size>', 'largest file to read', '1GB')
+    .option('--no-warnings', 'leave warnings out of the text report')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ folkehelse validate fixtures/innherred
+  $ folkehelse validate data/ungdata.csv --json > report.json
+  $ folkehelse validate big-cube.csv --format fhi-cube --max-size 4GB
+
+Exit codes: 0 every file valid, 1 some data invalid, 2 a file could not be read or bad usage.`,
+    )
+    .action(async (paths: string[], opts: { format?: FormatId; json?: boolean; maxPerType: string; maxSize: string; warnings: boolean }) => {
+      const maxPerType = Number(opts.maxPerType);
+      if (!Number.isInteger(maxPerType) || maxPerType < 0) throw new UsageError(`--max-per-type: "${opts.maxPerType}" is not a whole number`);
+      const report = await validatePaths(paths, { format: opts.format, maxBytes: parseSize(opts.maxSize) });
+      if (opts.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else io.stdout.write(renderValidationText(report, style, maxPerType, opts.warnings));
+      exitCode = report.totals.unreadable > 0 ? EXIT_USAGE : report.totals.errors > 0 ? EXIT_INVALID_DATA : EXIT_OK;
+    });
+
+  program
+    .command('inspect')
+    .description('describe one export: source, encoding, layout, geographies, periods and measures')
+    .argument('<file>', 'a data file')
+    .addOption(formatOption())
+    .option('--json', 'print a machine-readable description')
+    .option('--max-size <size>', 'largest file to read', '1GB')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ folkehelse inspect ../shared/real-exports/fhi/psykiske_plager_ungdom.csv
+  $ folkehelse inspect fixtures/innherred/ssb/07459-befolkning.json --json`,
+    )
+    .action(async (file: string, opts: { format?: FormatId; json?: boolean; maxSize: string }) => {
+      const report = await inspectFile(file, { format: opts.format, maxBytes: parseSize(opts.maxSize) });
+      io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : renderInspectText(report, style));
+      exitCode = report.errors > 0 ? EXIT_INVALID_DATA : EXIT_OK;
+    });
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_USAGE;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE; // commander has already printed the message
+    }
+    if (e instanceof FolkehelseError) {
+      io.stderr.write(`folkehelse: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    io.stderr.write(`folkehelse: internal error: ${err?.message ?? String(e)}\nThis is a bug in folkehelse, not a problem with your data; please report it${io.env.FOLKEHELSE_DEBUG ? `\n${err?.stack}` : ' (set FOLKEHELSE_DEBUG=1 to see the details)'}.\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+export { DEFAULT_MAX_BYTES };
