@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { INNHERRED, INVALID, ROOT, tempDir } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin', 'folkehelse');
+
+/** Runs the real executable, as a user would (needs `npm run build`, which `npm test` does first). */
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI in-process. */
+async function runIn(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+  return { code, stdout, stderr };
+}
+
+describe('folkehelse (the executable)', () => {
+  it('prints help and version', () => {
+    const help = run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/validate/);
+    expect(help.stdout).toMatch(/inspect/);
+    expect(run('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const cmd of ['validate', 'inspect']) {
+      const h = run(cmd, '--help');
+      expect(h.code).toBe(0);
+      expect(h.stdout).toMatch(/Examples:/);
+    }
+  });
+  it('validate fixtures/innherred exits 0', () => {
+    const r = run('validate', INNHERRED);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/34 files, 34 valid; 0 errors/);
+  });
+  it('validate fixtures/invalid exits 1 with one message per problem', () => {
+    const r = run('validate', INVALID);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/12 files, 0 valid, 12 invalid; 12 errors/);
+    expect(r.stdout).not.toMatch(/\bat \w+ \(/); // no stack trace
+  });
+  it('inspect on a fixture prints source, encoding, layout, geographies, periods and measures', () => {
+    const r = run('inspect', join(INNHERRED, 'ssb/06913-befolkning-endringer.csv'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Source:\s+SSB Statistikkbanken; table 06913/);
+    expect(r.stdout).toMatch(/Encoding:\s+ISO-8859-1/);
+    expect(r.stdout).toMatch(/Layout:\s+semicolon-separated, header on line 3, wide layout/);
+    expect(r.stdout).toMatch(/5037 Levanger \(from 1719\)/);
+    expect(r.stdout).toMatch(/Periods:\s+10: 2015, 2016/);
+  });
+  it('a missing file: exit 2, a clear message, no stack trace', () => {
+    const r = run('validate', 'no/such/file.csv');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/no such file or folder/);
+    const i = run('inspect', 'no/such/file.csv');
+    expect(i.code).toBe(2);
+    expect(i.stderr).toBe('folkehelse: no/such/file.csv: no such file or folder\n');
+  });
+  it('bad usage exits 2', () => {
+    expect(run('validate').code).toBe(2);
+    expect(run('frobnicate').code).toBe(2);
+    const f = run('validate', INNHERRED, '--format', 'excel');
+    expect(f.code).toBe(2);
+    expect(f.stderr).toMatch(/Allowed choices are/);
+  });
+});
+
+describe('folkehelse (in-process)', () => {
+  it('validate --json prints a machine-readable report', async () => {
+    const r = await runIn('validate', join(INVALID, 'type-error.csv'), '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.totals).toMatchObject({ files: 1, invalid: 1, errors: 1 });
+    expect(report.files[0].issues[0]).toMatchObject({ code: 'type-error', severity: 'error', line: 3, column: 'TELLER', columnNumber: 5, value: '95 personer' });
+  });
+  it('caps the issues shown per type in the text report, with totals', async () => {
+    const dir = tempDir();
+    const rows = ['GEO;AAR;TELLER;NEVNER;RATE;SPVFLAGG'];
+    for (let i = 0; i < 25; i++) rows.push(`5037;${2000 + i}_${2000 + i};x;10;1;0`);
+    writeFileSync(join(dir, 'many.csv'), rows.join('\n'));
+    const r = await runIn('validate', join(dir, 'many.csv'), '--max-per-type', '3');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/type-error \(25 errors\)/);
+    expect(r.stdout.match(/is not a count/g)).toHaveLength(3);
+    expect(r.stdout).toMatch(/… and 22 more type-error/);
+  });
+  it('inspect --json describes the file', async () => {
+    const r = await runIn('inspect', join(INNHERRED, 'ungdata/ungdata_innherred.csv'), '--json');
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(r.stdout);
+    expect(rep).toMatchObject({ format: 'ungdata', source: 'ungdata', encoding: 'utf-8' });
+    expect(rep.summary.dimensions[0]).toMatchObject({ name: 'familieokonomi', values: ['god', 'verken god eller dårlig', 'dårlig'] });
+  });
+  it('--format forces a reader', async () => {
+    const r = await runIn('inspect', join(INNHERRED, 'fhi/hjerte_kar_primaer.csv'), '--format', 'fhi-label');
+    expect(r.code).toBe(0);
+    const wrong = await runIn('inspect', join(INNHERRED, 'fhi/hjerte_kar_primaer.csv'), '--format', 'ssb-jsonstat');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/expects JSON/);
+  });
+  it('a folder given to inspect is a usage error with a plain message', async () => {
+    const r = await runIn('inspect', INNHERRED);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a folder/);
+  });
+});
