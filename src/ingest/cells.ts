@@ -10,9 +10,12 @@ export type ValueCell =
   | { kind: 'text'; raw: string };
 
 /** Reads a value cell: a number (decimal comma or point), a known symbol, or what it is not. */
+const EMPTY: ValueCell = Object.freeze({ kind: 'empty' }) as ValueCell;
+
 export function readValueCell(raw: string, source: SourceId): ValueCell {
+  if (raw === '') return EMPTY;
   const cell = raw.trim();
-  if (cell === '') return { kind: 'empty' };
+  if (cell === '') return EMPTY;
   const n = parseNumber(cell);
   if (!Number.isNaN(n)) return { kind: 'number', value: n, provisional: false };
   const missing = missingFromSymbol(cell, source);

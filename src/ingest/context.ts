@@ -8,10 +8,19 @@ import { cellProblems } from '../validate/schemas.js';
 import type { CsvLayout } from './sniff.js';
 import type { SourceFile } from './source-file.js';
 
+export interface ResolvedGeography extends Geography {
+  /** The same geography as a plain object, shared by every observation of the area. */
+  geo: Geography;
+  harmonisedFrom: string | null;
+  validFrom: number | null;
+  validTo: number | null;
+}
+
 /** Everything a format reader needs: the file, where to report problems, the geography register. */
 export class ReadContext {
   readonly keys = new RowKeyIndex();
   private readonly notedGeo = new Set<string>();
+  private readonly geoCache = new Map<Resolution, ResolvedGeography>();
 
   constructor(
     readonly file: SourceFile,
@@ -34,7 +43,7 @@ export class ReadContext {
   }
 
   /** Turns a resolution into a geography, reporting unknown-geography or a once-per-code note. */
-  geography(r: Resolution, source: SourceId, raw: string, line: number | null, column: string, columnNumber: number | null): (Geography & { harmonisedFrom: string | null; validFrom: number | null; validTo: number | null }) | null {
+  geography(r: Resolution, source: SourceId, raw: string, line: number | null, column: string, columnNumber: number | null): ResolvedGeography | null {
     if (!isResolved(r)) {
       this.issues.report({ code: 'unknown-geography', line, column, columnNumber, value: raw, message: r.error });
       return null;
@@ -44,7 +53,13 @@ export class ReadContext {
       this.issues.report({ code: r.note.code, line, column, columnNumber, value: raw, message: r.note.message });
     }
     void source;
-    return { ...r.geo, harmonisedFrom: r.harmonisedFrom, validFrom: r.validFrom, validTo: r.validTo };
+    // Resolutions are cached per text by the resolver, so one shared geography object each.
+    let g = this.geoCache.get(r);
+    if (!g) {
+      g = { geo: r.geo, harmonisedFrom: r.harmonisedFrom, validFrom: r.validFrom, validTo: r.validTo, code: r.geo.code, level: r.geo.level, name: r.geo.name };
+      this.geoCache.set(r, g);
+    }
+    return g;
   }
 
   /**

@@ -53,19 +53,28 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
 function make(base: ObservationBase, code: string, cell: MeasureCell, numerator: number | null, denominator: number | null, label?: string): Observation {
   const measureType = MEASURE_TYPES[code] ?? guessType(code, label);
   const missing = 'missing' in cell ? cell.missing : null;
+  // An explicit literal, not a spread: this runs once per observation of national files.
   return {
-    ...base,
+    source: base.source,
+    table: base.table,
     measure: code,
     measureType,
     unit: measureType === 'smr' ? null : (label ?? null),
     multiplier: measureType === 'smr' ? 100 : null,
     standardisation: measureType === 'meis' || measureType === 'smr' ? 'indirect' : 'none',
+    geo: base.geo,
+    harmonisedFrom: base.harmonisedFrom,
+    period: base.period,
+    sex: base.sex,
+    age: base.age,
+    dimensions: base.dimensions,
     value: missing ? null : (cell as { value: number }).value,
     missing,
     provisional: !missing && (cell as { provisional?: boolean }).provisional === true,
     // A suppressed measure carries no counts either: nothing of a hidden cell is kept.
     numerator: missing ? null : numerator,
     denominator: missing ? null : denominator,
+    origin: base.origin,
   };
 }
 

@@ -49,9 +49,9 @@ export async function scanFile(path: string, options: ReadOptions = {}, onObserv
   const ctx = new ReadContext(file, issues, new GeoResolver(options.register ?? defaultRegister()), layout);
   let observations = 0;
   try {
-    for await (const o of readerFor(ctx, format, source)) {
-      observations++;
-      onObservation?.(o);
+    for await (const batch of readerFor(ctx, format, source)) {
+      observations += batch.length;
+      if (onObservation) for (const o of batch) onObservation(o);
     }
   } catch (e) {
     if (e instanceof EncodingError) {
@@ -97,7 +97,7 @@ function detect(file: SourceFile, forced?: FormatId): { format: FormatId; layout
   return { format, layout };
 }
 
-function readerFor(ctx: ReadContext, format: FormatId, source: SourceId): AsyncGenerator<Observation> {
+function readerFor(ctx: ReadContext, format: FormatId, source: SourceId): AsyncGenerator<Observation[]> {
   switch (format) {
     case 'fhi-cube':
     case 'fhi-csv3':

@@ -147,7 +147,7 @@ function decodeHead(bytes: Buffer, encoding: TextEncoding, whole: boolean): stri
  * began as valid UTF-8 throws an EncodingError naming the physical line.
  */
 export async function* decodedChunks(file: SourceFile): AsyncGenerator<string> {
-  const stream = createReadStream(file.path, { highWaterMark: 256 * 1024 });
+  const stream = createReadStream(file.path, { highWaterMark: 64 * 1024 });
   if (file.encoding === 'windows-1252' || file.encoding === 'utf-16le' || file.encoding === 'utf-16be') {
     const decoder = iconv.getDecoder(file.encoding);
     let first = true;

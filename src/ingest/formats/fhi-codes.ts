@@ -1,8 +1,8 @@
-import type { Observation } from '../../model/observation.js';
+import type { AgeGroup, Observation, Period } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
-import { ageFromCode, dimensionsKey, readValueCell, schemaValue, sexFromCode, type ValueCell } from '../cells.js';
+import { ageFromCode, readValueCell, schemaValue, sexFromCode, type ValueCell } from '../cells.js';
 import type { ReadContext } from '../context.js';
-import { csvRecords } from '../csv-records.js';
+import { csvBatches } from '../csv-records.js';
 import { FHI_MEASURE_COLUMNS, observationsFromMeasures, type MeasureCell, type ObservationBase } from '../fhi-measures.js';
 import { parsePeriod } from '../period.js';
 import { SPVFLAGG_SYMBOL, missingFromSymbol } from '../symbols.js';
@@ -16,7 +16,7 @@ const CANONICAL = [...DIMENSION_COLUMNS, ...FHI_MEASURE_COLUMNS, 'SPVFLAGG', 'ME
  * open API's csv3 (codes; long with MEASURE_TYPE and value, or one column per measure).
  * GEO has lost its leading zeros in cube files; flags are SPVFLAGG 1/2/3 = `..` / `.` / `:`.
  */
-export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-csv3'): AsyncGenerator<Observation> {
+export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-csv3'): AsyncGenerator<Observation[]> {
   const layout = ctx.layout!;
   const header = layout.header.map((h) => CANONICAL.find((c) => c.toLowerCase() === h.toLowerCase()) ?? h);
   if (!ctx.checkHeader(header, layout.headerLine)) return;
@@ -31,6 +31,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
   }
   const numericCols = new Set([...measureCols, ...(long ? ['value'] : [])]);
   const dimCols = header.filter((h) => !CANONICAL.includes(h) && h !== '');
+  const sortedDimCols = [...dimCols].sort();
   const index = new Map(header.map((h, i) => [h, i]));
   const columnOf = (p: string): number | null => (index.has(p) ? index.get(p)! + 1 : null);
   const validate = validator(format === 'fhi-cube' ? 'fhi-cube.row' : 'fhi-csv3.row');
@@ -40,100 +41,137 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
   const iAlder = index.get('ALDER');
   const iFlag = index.get('SPVFLAGG');
   const iMeasure = index.get('MEASURE_TYPE');
+  const iTeller = index.get('TELLER');
+  const iNevner = index.get('NEVNER');
+  const iValue = index.get('value');
+  const measureIdx = measureCols.map((m) => index.get(m)!);
+  const dimIdx = dimCols.map((d) => index.get(d)!);
   const table = ctx.file.stem;
 
   // csv3 long: the measures of one key come on consecutive rows; group them.
   let group: { key: string; base: ObservationBase; cells: Map<string, MeasureCell>; line: number } | null = null;
-  const flush = function* (): Generator<Observation> {
-    if (group) yield* observationsFromMeasures(group.base, group.cells);
+  const flush = (): Observation[] => {
+    const done = group ? observationsFromMeasures(group.base, group.cells) : [];
     group = null;
+    return done;
   };
 
-  for await (const rec of csvRecords(ctx.file, layout.delimiter)) {
-    if (rec.line <= layout.headerLine) continue;
-    const { cells, line } = rec;
-    if (!ctx.checkCellCount(cells, header, line)) continue;
-    const raw: Record<string, string> = {};
-    const row: Record<string, unknown> = {};
-    const parsed = new Map<string, ValueCell>();
-    let bad = false;
-    for (let i = 0; i < header.length; i++) {
-      const name = header[i]!;
-      if (name === '') continue;
-      const cell = cells[i] ?? '';
-      raw[name] = cell;
-      if (numericCols.has(name)) {
-        const v = readValueCell(cell, 'fhi');
-        parsed.set(name, v);
-        if (v.kind === 'unknown-symbol') {
-          bad = true;
-          ctx.issues.report({ code: 'unknown-symbol', line, column: name, columnNumber: i + 1, value: cell, message: `"${cell}" in column ${name} is not a number and not one of the symbols . .. : (FHI)` });
+  const isNumeric = header.map((h) => numericCols.has(h));
+  const periods = new Map<string, Period>();
+  const ages = new Map<string, AgeGroup>();
+  const rawOf = (cells: string[]): Record<string, string> => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+
+  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+    const out: Observation[] = [];
+    for (const rec of batch) {
+      if (rec.line <= layout.headerLine) continue;
+      const { cells, line } = rec;
+      if (!ctx.checkCellCount(cells, header, line)) continue;
+      const row: Record<string, unknown> = {};
+      const parsed: ValueCell[] = new Array(header.length);
+      let bad = false;
+      for (let i = 0; i < header.length; i++) {
+        const name = header[i]!;
+        if (name === '') continue;
+        const cell = cells[i] ?? '';
+        if (isNumeric[i]) {
+          const v = readValueCell(cell, 'fhi');
+          parsed[i] = v;
+          if (v.kind === 'unknown-symbol') {
+            bad = true;
+            ctx.issues.report({ code: 'unknown-symbol', line, column: name, columnNumber: i + 1, value: cell, message: `"${cell}" in column ${name} is not a number and not one of the symbols . .. : (FHI)` });
+          }
+          const sv = schemaValue(v);
+          if (sv !== undefined) row[name] = sv;
+        } else if (cell !== '') {
+          const t = cell.trim();
+          if (t !== '') row[name] = t;
         }
-        const sv = schemaValue(v);
-        if (sv !== undefined) row[name] = sv;
+      }
+      if (bad) continue;
+      if (!validate(row)) {
+        ctx.checkRow(validate, row, rawOf(cells), columnOf, line);
+        continue;
+      }
+
+      const flag = iFlag !== undefined ? (cells[iFlag] ?? '').trim() : '0';
+      const teller = iTeller !== undefined ? parsed[iTeller] : undefined;
+      const nevner = iNevner !== undefined ? parsed[iNevner] : undefined;
+      if (flag === '0' && teller?.kind === 'number' && nevner?.kind === 'number' && teller.value > nevner.value) {
+        ctx.issues.report({ code: 'constraint-error', line, column: 'TELLER', columnNumber: iTeller! + 1, value: cells[iTeller!] ?? null, message: `TELLER (${teller.value}) is larger than NEVNER (${nevner.value}): more cases than people at risk` });
+        continue;
+      }
+      if (long && parsed[iValue!]!.kind === 'empty') {
+        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue! + 1, message: 'the value cell is empty; write the number or a symbol (. .. :)' });
+        continue;
+      }
+      const geoRaw = cells[iGeo]!.trim();
+      const geo = ctx.geography(ctx.geo.fromCode(geoRaw), 'fhi', geoRaw, line, 'GEO', iGeo + 1);
+      if (!geo) continue;
+      const aar = cells[iAar]!.trim();
+      let period = periods.get(aar);
+      if (!period) {
+        period = parsePeriod(aar)!;
+        periods.set(aar, period);
+      }
+      const sex = iKjonn !== undefined ? (sexFromCode(cells[iKjonn]!) ?? 'total') : 'total';
+      let age: AgeGroup | null = null;
+      if (iAlder !== undefined) {
+        const a = cells[iAlder]!.trim();
+        age = ages.get(a) ?? null;
+        if (!age) {
+          age = ageFromCode(a);
+          ages.set(a, age);
+        }
+      }
+      const dimensions: Record<string, string> = {};
+      for (let k = 0; k < dimCols.length; k++) {
+        const d = dimCols[k]!;
+        const v = (cells[dimIdx[k]!] ?? '').trim();
+        if (v !== '') dimensions[d] = v;
+      }
+      const measure = iMeasure !== undefined ? cells[iMeasure]!.trim() : '';
+      let dimKey = '';
+      for (const d of sortedDimCols) dimKey += `${d}=${dimensions[d] ?? ''}|`;
+      const baseKey = `${geo.code}|${aar}|${sex}|${age?.code ?? ''}|${dimKey}`;
+      if (!ctx.checkDuplicate(long ? `${baseKey}|${measure}` : baseKey, line)) continue;
+
+      const base: ObservationBase = {
+        source: 'fhi',
+        table,
+        geo: geo.geo,
+        harmonisedFrom: geo.harmonisedFrom,
+        period,
+        sex,
+        age,
+        dimensions,
+        origin: { file: ctx.file.display, line },
+      };
+      if (long) {
+        if (!group || group.key !== baseKey) {
+          out.push(...flush());
+          group = { key: baseKey, base, cells: new Map(), line };
+        }
+        group.cells.set(measure, toMeasureCell(parsed[iValue!]!));
+        continue;
+      }
+      const measures = new Map<string, MeasureCell>();
+      if (flag !== '0') {
+        // The flag wins: whatever numbers the row still carries are never kept.
+        measures.set(measureCols.includes('RATE') ? 'RATE' : measureCols[0]!, { missing: missingFromSymbol(SPVFLAGG_SYMBOL[flag]!, 'fhi')! });
       } else {
-        const t = cell.trim();
-        if (t !== '') row[name] = t;
+        for (const i of measureIdx) {
+          const v = parsed[i]!;
+          if (v.kind === 'empty') continue;
+          measures.set(header[i]!, toMeasureCell(v));
+        }
       }
+      out.push(...observationsFromMeasures(base, measures));
     }
-    if (!ctx.checkRow(validate, row, raw, columnOf, line) || bad) continue;
-
-    const flag = iFlag !== undefined ? (cells[iFlag] ?? '').trim() : '0';
-    const teller = parsed.get('TELLER');
-    const nevner = parsed.get('NEVNER');
-    if (flag === '0' && teller?.kind === 'number' && nevner?.kind === 'number' && teller.value > nevner.value) {
-      ctx.issues.report({ code: 'constraint-error', line, column: 'TELLER', columnNumber: columnOf('TELLER'), value: cells[index.get('TELLER')!] ?? null, message: `TELLER (${teller.value}) is larger than NEVNER (${nevner.value}): more cases than people at risk` });
-      continue;
-    }
-    const geoRaw = cells[iGeo]!.trim();
-    const geo = ctx.geography(ctx.geo.fromCode(geoRaw), 'fhi', geoRaw, line, 'GEO', iGeo + 1);
-    if (!geo) continue;
-    const aar = cells[iAar]!.trim();
-    const period = parsePeriod(aar)!;
-    const sex = iKjonn !== undefined ? sexFromCode(cells[iKjonn]!) ?? 'total' : 'total';
-    const age = iAlder !== undefined ? ageFromCode(cells[iAlder]!) : null;
-    const dimensions: Record<string, string> = {};
-    for (const d of dimCols) {
-      const v = (cells[index.get(d)!] ?? '').trim();
-      if (v !== '') dimensions[d] = v;
-    }
-    const measure = iMeasure !== undefined ? cells[iMeasure]!.trim() : '';
-    const baseKey = `${geo.code}|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
-    if (!ctx.checkDuplicate(long ? `${baseKey}|${measure}` : baseKey, line)) continue;
-
-    const base: ObservationBase = {
-      source: 'fhi',
-      table,
-      geo: { code: geo.code, level: geo.level, name: geo.name },
-      harmonisedFrom: geo.harmonisedFrom,
-      period,
-      sex,
-      age,
-      dimensions,
-      origin: { file: ctx.file.display, line },
-    };
-    if (long) {
-      if (!group || group.key !== baseKey) {
-        yield* flush();
-        group = { key: baseKey, base, cells: new Map(), line };
-      }
-      group.cells.set(measure, toMeasureCell(parsed.get('value')!));
-      continue;
-    }
-    const measures = new Map<string, MeasureCell>();
-    if (flag !== '0') {
-      // The flag wins: whatever numbers the row still carries are never kept.
-      measures.set(measureCols.includes('RATE') ? 'RATE' : measureCols[0]!, { missing: missingFromSymbol(SPVFLAGG_SYMBOL[flag]!, 'fhi')! });
-    } else {
-      for (const m of measureCols) {
-        const v = parsed.get(m)!;
-        if (v.kind === 'empty') continue;
-        measures.set(m, toMeasureCell(v));
-      }
-    }
-    yield* observationsFromMeasures(base, measures);
+    if (out.length > 0) yield out;
   }
-  yield* flush();
+  const last = flush();
+  if (last.length > 0) yield last;
 }
 
 function toMeasureCell(v: ValueCell): MeasureCell {

@@ -2,7 +2,7 @@ import type { Observation } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
 import { ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
 import type { ReadContext } from '../context.js';
-import { csvRecords } from '../csv-records.js';
+import { csvBatches } from '../csv-records.js';
 import { parsePeriod } from '../period.js';
 
 /** Header names of label exports, with the spellings seen in the wild. */
@@ -25,7 +25,7 @@ const ALIASES: Record<string, string> = {
  * `Geografi,År,Kjønn,Alder,<other dimensions…>,Måltall,value`. Geography is a name and is mapped
  * to a code through the register; an unknown or ambiguous name is an error, never a guess.
  */
-export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observation> {
+export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observation[]> {
   const layout = ctx.layout!;
   const header = layout.header.map((h) => ALIASES[h.toLowerCase()] ?? h);
   if (!ctx.checkHeader(header, layout.headerLine)) return;
@@ -44,73 +44,77 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
   const measureInfo = new Map<string, MeasureInfo>();
   const table = ctx.file.stem;
 
-  for await (const { cells, line } of csvRecords(ctx.file, layout.delimiter)) {
-    if (line <= layout.headerLine) continue;
-    if (!ctx.checkCellCount(cells, header, line)) continue;
-    const raw: Record<string, string> = {};
-    const row: Record<string, unknown> = {};
-    header.forEach((h, i) => {
-      if (h === '') return;
-      raw[h] = cells[i] ?? '';
-      if (i !== iValue && raw[h]!.trim() !== '') row[h] = raw[h]!.trim();
-    });
-    const v = readValueCell(cells[iValue] ?? '', 'fhi');
-    if (v.kind === 'unknown-symbol') {
-      ctx.issues.report({ code: 'unknown-symbol', line, column: 'value', columnNumber: iValue + 1, value: v.raw, message: `"${v.raw}" in column value is not a number and not one of the symbols . .. : -` });
-      continue;
-    }
-    if (v.kind === 'empty') {
-      ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue + 1, message: 'the value cell is empty; write the number or a symbol (. .. : -)' });
-      continue;
-    }
-    row.value = schemaValue(v);
-    if (!ctx.checkRow(validate, row, raw, columnOf, line)) continue;
+  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+    const out: Observation[] = [];
+    for (const { cells, line } of batch) {
+      if (line <= layout.headerLine) continue;
+      if (!ctx.checkCellCount(cells, header, line)) continue;
+      const raw: Record<string, string> = {};
+      const row: Record<string, unknown> = {};
+      header.forEach((h, i) => {
+        if (h === '') return;
+        raw[h] = cells[i] ?? '';
+        if (i !== iValue && raw[h]!.trim() !== '') row[h] = raw[h]!.trim();
+      });
+      const v = readValueCell(cells[iValue] ?? '', 'fhi');
+      if (v.kind === 'unknown-symbol') {
+        ctx.issues.report({ code: 'unknown-symbol', line, column: 'value', columnNumber: iValue + 1, value: v.raw, message: `"${v.raw}" in column value is not a number and not one of the symbols . .. : -` });
+        continue;
+      }
+      if (v.kind === 'empty') {
+        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue + 1, message: 'the value cell is empty; write the number or a symbol (. .. : -)' });
+        continue;
+      }
+      row.value = schemaValue(v);
+      if (!ctx.checkRow(validate, row, raw, columnOf, line)) continue;
 
-    const measure = cells[iMeasure]!.trim();
-    let info = measureInfo.get(measure);
-    if (!info) {
-      info = measureFromLabel(measure);
-      measureInfo.set(measure, info);
+      const measure = cells[iMeasure]!.trim();
+      let info = measureInfo.get(measure);
+      if (!info) {
+        info = measureFromLabel(measure);
+        measureInfo.set(measure, info);
+      }
+      if (v.kind === 'number' && info.measureType === 'proportion' && info.multiplier === 100 && (v.value > 100 || v.value < 0)) {
+        ctx.issues.report({ code: 'constraint-error', line, column: 'value', columnNumber: iValue + 1, value: cells[iValue] ?? null, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
+        continue;
+      }
+      const sexLabel = iSex !== undefined ? cells[iSex]!.trim() : '';
+      const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel);
+      if (sex === null) {
+        ctx.issues.report({ code: 'type-error', line, column: 'Kjønn', columnNumber: iSex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex label folkehelse knows ('kjønn samlet', 'menn', 'kvinner', 'gutter', 'jenter')` });
+        continue;
+      }
+      const geoRaw = cells[iGeo]!.trim();
+      const geo = ctx.geography(ctx.geo.fromLabel(geoRaw), 'fhi', geoRaw, line, 'Geografi', iGeo + 1);
+      if (!geo) continue;
+      const period = parsePeriod(cells[iYear]!)!;
+      const age = iAge !== undefined ? ageFromLabel(cells[iAge]!) : null;
+      const dimensions: Record<string, string> = {};
+      for (const d of dimCols) dimensions[d] = (cells[index.get(d)!] ?? '').trim();
+      const key = `${geo.code}|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}|${measure}`;
+      if (!ctx.checkDuplicate(key, line)) continue;
+      out.push({
+        source: 'fhi',
+        table,
+        measure,
+        measureType: info.measureType,
+        unit: info.unit,
+        multiplier: info.multiplier,
+        standardisation: info.standardisation,
+        geo: geo.geo,
+        harmonisedFrom: geo.harmonisedFrom,
+        period,
+        sex,
+        age,
+        dimensions,
+        value: v.kind === 'number' ? v.value : null,
+        missing: v.kind === 'missing' ? v.missing : null,
+        provisional: v.kind === 'number' && v.provisional,
+        numerator: null,
+        denominator: null,
+        origin: { file: ctx.file.display, line },
+      });
     }
-    if (v.kind === 'number' && info.measureType === 'proportion' && info.multiplier === 100 && (v.value > 100 || v.value < 0)) {
-      ctx.issues.report({ code: 'constraint-error', line, column: 'value', columnNumber: iValue + 1, value: cells[iValue] ?? null, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
-      continue;
-    }
-    const sexLabel = iSex !== undefined ? cells[iSex]!.trim() : '';
-    const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel);
-    if (sex === null) {
-      ctx.issues.report({ code: 'type-error', line, column: 'Kjønn', columnNumber: iSex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex label folkehelse knows ('kjønn samlet', 'menn', 'kvinner', 'gutter', 'jenter')` });
-      continue;
-    }
-    const geoRaw = cells[iGeo]!.trim();
-    const geo = ctx.geography(ctx.geo.fromLabel(geoRaw), 'fhi', geoRaw, line, 'Geografi', iGeo + 1);
-    if (!geo) continue;
-    const period = parsePeriod(cells[iYear]!)!;
-    const age = iAge !== undefined ? ageFromLabel(cells[iAge]!) : null;
-    const dimensions: Record<string, string> = {};
-    for (const d of dimCols) dimensions[d] = (cells[index.get(d)!] ?? '').trim();
-    const key = `${geo.code}|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}|${measure}`;
-    if (!ctx.checkDuplicate(key, line)) continue;
-    yield {
-      source: 'fhi',
-      table,
-      measure,
-      measureType: info.measureType,
-      unit: info.unit,
-      multiplier: info.multiplier,
-      standardisation: info.standardisation,
-      geo: { code: geo.code, level: geo.level, name: geo.name },
-      harmonisedFrom: geo.harmonisedFrom,
-      period,
-      sex,
-      age,
-      dimensions,
-      value: v.kind === 'number' ? v.value : null,
-      missing: v.kind === 'missing' ? v.missing : null,
-      provisional: v.kind === 'number' && v.provisional,
-      numerator: null,
-      denominator: null,
-      origin: { file: ctx.file.display, line },
-    };
+    if (out.length > 0) yield out;
   }
 }

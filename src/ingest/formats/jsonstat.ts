@@ -56,7 +56,7 @@ export function parseJson(ctx: ReadContext, text: string): unknown {
  * `category.index` may be an array or an object, `value` an array or a sparse object.
  * There are no lines in a JSON cube: problems name the cell as `value[i]` with its dimensions.
  */
-export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGenerator<Observation> {
+export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGenerator<Observation[]> {
   const doc = parseJson(ctx, await readWholeText(ctx.file));
   if (doc === undefined) return;
   const shape = validator('jsonstat2');
@@ -128,7 +128,12 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
   const outerTotal = outerDims.reduce((a, d) => a * ds.size[d]!, 1);
   const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
 
+  let out: Observation[] = [];
   for (let n = 0; n < outerTotal; n++) {
+    if (out.length >= 2000) {
+      yield out;
+      out = [];
+    }
     let offset = 0;
     outerDims.forEach((d, k) => (offset += counter[k]! * strides[d]!));
     const at = counter.slice();
@@ -201,7 +206,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     const base: ObservationBase = {
       source,
       table: source === 'fhi' ? table : ssbTable(ds.label ?? null, table),
-      geo: { code: geo.code, level: geo.level, name: geo.name },
+      geo: geo.geo,
       harmonisedFrom: geo.harmonisedFrom,
       period,
       sex,
@@ -210,7 +215,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       origin: { file: ctx.file.display, line: null },
     };
     if (source === 'fhi') {
-      yield* observationsFromMeasures(base, cells, measureLabels);
+      out.push(...observationsFromMeasures(base, cells, measureLabels));
       continue;
     }
     // SSB: every ContentsCode is its own variable, with SSB's unit.
@@ -219,7 +224,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       const info = measureFromLabel(label);
       const unitBase = iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined;
       const missing = 'missing' in cell ? cell.missing : null;
-      yield {
+      out.push({
         ...base,
         measure: label,
         measureType: info.measureType,
@@ -231,9 +236,10 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
         provisional: false,
         numerator: null,
         denominator: null,
-      };
+      });
     }
   }
+  if (out.length > 0) yield out;
 }
 
 function advance(counter: number[], sizes: number[]): void {

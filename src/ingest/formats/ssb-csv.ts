@@ -2,7 +2,7 @@ import type { Observation, Period, SourceId } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
 import { ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
 import type { ReadContext } from '../context.js';
-import { csvRecords } from '../csv-records.js';
+import { csvBatches } from '../csv-records.js';
 import { parsePeriod, splitTrailingPeriod } from '../period.js';
 
 const REGION_NAMES = ['region', 'kokkommuneregion0000', 'kommuneregion', 'kommune', 'fylke', 'region (kostra)'];
@@ -81,7 +81,7 @@ export function ssbTableId(title: string | null, stem: string): string {
  * `;` or `,`; decimal comma or point; the symbols `. .. : ... - *`.
  * A zero given for a year in which the region code did not exist is not a value and is dropped.
  */
-export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGenerator<Observation> {
+export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGenerator<Observation[]> {
   const layout = ctx.layout!;
   const header = layout.header;
   if (!ctx.checkHeader(header, layout.headerLine)) return;
@@ -109,86 +109,90 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
   const droppedZeros = new Set<string>();
   const tableVariable = layout.title ? layout.title.replace(/^\d{5}\s*:\s*/, '').replace(/,\s*etter\b.*$/, '') : (header[cols.value ?? 0] ?? table);
 
-  for await (const { cells, line } of csvRecords(ctx.file, layout.delimiter)) {
-    if (line <= layout.headerLine) continue;
-    if (!ctx.checkCellCount(cells, header, line)) continue;
-    const regionRaw = (cells[cols.region] ?? '').trim();
-    if (regionRaw === '') {
-      ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, message: 'the region cell is empty' });
-      continue;
-    }
-    const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), source, regionRaw, line, header[cols.region]!, cols.region + 1);
-    if (!geo) continue;
-    const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
-    const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
-    if (sex === null) {
-      ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner')` });
-      continue;
-    }
-    const age = cols.age !== null ? ageFromLabel(cells[cols.age]!.replace(/^(\d{3})\s+.*$/, '$1').replace(/^0+(\d)/, '$1')) : null;
-    const dimensions: Record<string, string> = {};
-    for (const d of cols.dimensions) dimensions[header[d]!.trim()] = (cells[d] ?? '').trim();
-    const rowVariable = cols.variable !== null ? cells[cols.variable]!.trim() : null;
-    const rowPeriodText = cols.time !== null ? cells[cols.time]!.trim() : null;
+  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+    const out: Observation[] = [];
+    for (const { cells, line } of batch) {
+      if (line <= layout.headerLine) continue;
+      if (!ctx.checkCellCount(cells, header, line)) continue;
+      const regionRaw = (cells[cols.region] ?? '').trim();
+      if (regionRaw === '') {
+        ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, message: 'the region cell is empty' });
+        continue;
+      }
+      const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), source, regionRaw, line, header[cols.region]!, cols.region + 1);
+      if (!geo) continue;
+      const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
+      const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
+      if (sex === null) {
+        ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner')` });
+        continue;
+      }
+      const age = cols.age !== null ? ageFromLabel(cells[cols.age]!.replace(/^(\d{3})\s+.*$/, '$1').replace(/^0+(\d)/, '$1')) : null;
+      const dimensions: Record<string, string> = {};
+      for (const d of cols.dimensions) dimensions[header[d]!.trim()] = (cells[d] ?? '').trim();
+      const rowVariable = cols.variable !== null ? cells[cols.variable]!.trim() : null;
+      const rowPeriodText = cols.time !== null ? cells[cols.time]!.trim() : null;
 
-    const targets = cols.wide.length > 0 ? cols.wide.map((w) => ({ index: w.index, variable: w.variable || rowVariable || tableVariable, periodText: w.period.label })) : [{ index: cols.value!, variable: rowVariable ?? tableVariable, periodText: rowPeriodText! }];
-    for (const t of targets) {
-      const rawCell = cells[t.index] ?? '';
-      const v = readValueCell(rawCell, source);
-      const column = header[t.index]!;
-      if (v.kind === 'unknown-symbol') {
-        ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, message: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
-        continue;
-      }
-      if (v.kind === 'empty') {
-        ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, message: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
-        continue;
-      }
-      const cellRow: Record<string, unknown> = { region: regionRaw, period: t.periodText, variable: t.variable, value: schemaValue(v) };
-      const raw: Record<string, string> = { region: regionRaw, period: t.periodText, variable: t.variable, value: rawCell };
-      const colOf = (p: string): number | null => (p === 'value' ? t.index + 1 : p === 'region' ? cols.region + 1 : p === 'period' && cols.time !== null ? cols.time + 1 : null);
-      if (!ctx.checkRow(cellSchema, cellRow, raw, colOf, line)) continue;
-      const period = parsePeriod(t.periodText)!;
-      if (v.kind === 'number' && v.value === 0 && outside(period, geo.validFrom, geo.validTo)) {
-        if (!droppedZeros.has(regionRaw)) {
-          droppedZeros.add(regionRaw);
-          ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+      const targets = cols.wide.length > 0 ? cols.wide.map((w) => ({ index: w.index, variable: w.variable || rowVariable || tableVariable, periodText: w.period.label })) : [{ index: cols.value!, variable: rowVariable ?? tableVariable, periodText: rowPeriodText! }];
+      for (const t of targets) {
+        const rawCell = cells[t.index] ?? '';
+        const v = readValueCell(rawCell, source);
+        const column = header[t.index]!;
+        if (v.kind === 'unknown-symbol') {
+          ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, message: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
+          continue;
         }
-        continue;
+        if (v.kind === 'empty') {
+          ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, message: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
+          continue;
+        }
+        const cellRow: Record<string, unknown> = { region: regionRaw, period: t.periodText, variable: t.variable, value: schemaValue(v) };
+        const raw: Record<string, string> = { region: regionRaw, period: t.periodText, variable: t.variable, value: rawCell };
+        const colOf = (p: string): number | null => (p === 'value' ? t.index + 1 : p === 'region' ? cols.region + 1 : p === 'period' && cols.time !== null ? cols.time + 1 : null);
+        if (!ctx.checkRow(cellSchema, cellRow, raw, colOf, line)) continue;
+        const period = parsePeriod(t.periodText)!;
+        if (v.kind === 'number' && v.value === 0 && outside(period, geo.validFrom, geo.validTo)) {
+          if (!droppedZeros.has(regionRaw)) {
+            droppedZeros.add(regionRaw);
+            ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+          }
+          continue;
+        }
+        const info = infoFor(t.variable);
+        if (v.kind === 'number' && info.measureType === 'proportion' && (v.value > 100 || v.value < 0)) {
+          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
+          continue;
+        }
+        if (v.kind === 'number' && info.measureType === 'count' && v.value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) {
+          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
+          continue;
+        }
+        const key = `${geo.code}|${period.from}_${period.to}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
+        if (!ctx.checkDuplicate(key, line, column)) continue;
+        out.push({
+          source,
+          table,
+          measure: t.variable,
+          measureType: info.measureType,
+          unit: info.unit,
+          multiplier: info.multiplier,
+          standardisation: info.standardisation,
+          geo: geo.geo,
+          harmonisedFrom: geo.harmonisedFrom,
+          period,
+          sex,
+          age,
+          dimensions,
+          value: v.kind === 'number' ? v.value : null,
+          missing: v.kind === 'missing' ? v.missing : null,
+          provisional: v.kind === 'number' && v.provisional,
+          numerator: null,
+          denominator: null,
+          origin: { file: ctx.file.display, line },
+        });
       }
-      const info = infoFor(t.variable);
-      if (v.kind === 'number' && info.measureType === 'proportion' && (v.value > 100 || v.value < 0)) {
-        ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
-        continue;
-      }
-      if (v.kind === 'number' && info.measureType === 'count' && v.value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) {
-        ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
-        continue;
-      }
-      const key = `${geo.code}|${period.from}_${period.to}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
-      if (!ctx.checkDuplicate(key, line, column)) continue;
-      yield {
-        source,
-        table,
-        measure: t.variable,
-        measureType: info.measureType,
-        unit: info.unit,
-        multiplier: info.multiplier,
-        standardisation: info.standardisation,
-        geo: { code: geo.code, level: geo.level, name: geo.name },
-        harmonisedFrom: geo.harmonisedFrom,
-        period,
-        sex,
-        age,
-        dimensions,
-        value: v.kind === 'number' ? v.value : null,
-        missing: v.kind === 'missing' ? v.missing : null,
-        provisional: v.kind === 'number' && v.provisional,
-        numerator: null,
-        denominator: null,
-        origin: { file: ctx.file.display, line },
-      };
     }
+    if (out.length > 0) yield out;
   }
 }
 

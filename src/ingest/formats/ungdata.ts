@@ -2,7 +2,7 @@ import type { Observation, Sex } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
 import { dimensionsKey, readValueCell, schemaValue, type ValueCell } from '../cells.js';
 import type { ReadContext } from '../context.js';
-import { csvRecords } from '../csv-records.js';
+import { csvBatches } from '../csv-records.js';
 import { parsePeriod } from '../period.js';
 
 /** Column names of the Ungdata group table, with Norwegian spellings accepted. */
@@ -41,7 +41,7 @@ const SEX: Record<string, Sex> = { alle: 'total', total: 'total', gutter: 'male'
  * group, the number of respondents and the number answering yes (or the percentage).
  * The row for all respondents has grouping `total`.
  */
-export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation> {
+export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation[]> {
   const layout = ctx.layout!;
   const header = layout.header.map((h) => UNGDATA_COLUMNS[h.toLowerCase().trim()] ?? h.trim());
   if (!ctx.checkHeader(header, layout.headerLine)) return;
@@ -54,98 +54,102 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
   const columnOf = (p: string): number | null => (index.has(p) ? index.get(p)! + 1 : null);
   const validate = validator('ungdata.row');
 
-  for await (const { cells, line } of csvRecords(ctx.file, layout.delimiter)) {
-    if (line <= layout.headerLine) continue;
-    if (!ctx.checkCellCount(cells, header, line)) continue;
-    const raw: Record<string, string> = {};
-    const row: Record<string, unknown> = {};
-    const num = new Map<string, ValueCell>();
-    let bad = false;
-    header.forEach((h, i) => {
-      if (h === '') return;
-      const cell = cells[i] ?? '';
-      raw[h] = cell;
-      if (NUMERIC.has(h)) {
-        const v = readValueCell(cell, 'ungdata');
-        num.set(h, v);
-        if (v.kind === 'unknown-symbol') {
-          bad = true;
-          ctx.issues.report({ code: 'unknown-symbol', line, column: h, columnNumber: i + 1, value: cell, message: `"${cell}" in column ${h} is not a number and not one of the symbols . .. :` });
-        }
-        const sv = schemaValue(v);
-        if (sv !== undefined) row[h] = sv;
-      } else if (cell.trim() !== '') row[h] = cell.trim();
-    });
-    if (!ctx.checkRow(validate, row, raw, columnOf, line) || bad) continue;
+  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+    const out: Observation[] = [];
+    for (const { cells, line } of batch) {
+      if (line <= layout.headerLine) continue;
+      if (!ctx.checkCellCount(cells, header, line)) continue;
+      const raw: Record<string, string> = {};
+      const row: Record<string, unknown> = {};
+      const num = new Map<string, ValueCell>();
+      let bad = false;
+      header.forEach((h, i) => {
+        if (h === '') return;
+        const cell = cells[i] ?? '';
+        raw[h] = cell;
+        if (NUMERIC.has(h)) {
+          const v = readValueCell(cell, 'ungdata');
+          num.set(h, v);
+          if (v.kind === 'unknown-symbol') {
+            bad = true;
+            ctx.issues.report({ code: 'unknown-symbol', line, column: h, columnNumber: i + 1, value: cell, message: `"${cell}" in column ${h} is not a number and not one of the symbols . .. :` });
+          }
+          const sv = schemaValue(v);
+          if (sv !== undefined) row[h] = sv;
+        } else if (cell.trim() !== '') row[h] = cell.trim();
+      });
+      if (!ctx.checkRow(validate, row, raw, columnOf, line) || bad) continue;
 
-    const n = num.get('n_respondents')!;
-    const yes = num.get('n_yes');
-    const pct = num.get('percent');
-    if (n.kind === 'number' && yes?.kind === 'number' && yes.value > n.value) {
-      ctx.issues.report({ code: 'constraint-error', line, column: 'n_yes', columnNumber: columnOf('n_yes'), value: raw.n_yes ?? null, message: `n_yes (${yes.value}) is larger than n_respondents (${n.value}): more yes-answers than respondents` });
-      continue;
-    }
-    if ((yes === undefined || yes.kind === 'empty') && (pct === undefined || pct.kind === 'empty')) {
-      ctx.issues.report({ code: 'missing-cell', line, column: yes ? 'n_yes' : 'percent', columnNumber: columnOf(yes ? 'n_yes' : 'percent'), message: 'the row has neither the number answering yes nor the percentage' });
-      continue;
-    }
-    const regionRaw = raw.kommune!.trim();
-    const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), 'ungdata', regionRaw, line, 'kommune', columnOf('kommune'));
-    if (!geo) continue;
-    const period = parsePeriod(raw.year!.trim())!;
-    const sex = SEX[(raw.sex ?? 'alle').trim().toLowerCase() || 'alle']!;
-    const grouping = raw.grouping!.trim();
-    const dimensions: Record<string, string> = {};
-    if (grouping !== 'total') dimensions[grouping] = raw.group!.trim();
-    if (raw.grade?.trim()) dimensions.trinn = raw.grade.trim();
-    const indicator = raw.indicator!.trim();
-    const key = `${geo.code}|${period.from}_${period.to}|${sex}|${dimensionsKey(dimensions)}|${indicator}`;
-    if (!ctx.checkDuplicate(key, line)) continue;
-
-    let value: number | null = null;
-    let numerator: number | null = null;
-    let denominator: number | null = null;
-    let missing: Observation['missing'] = null;
-    const firstMissing = [n, yes, pct].find((c) => c?.kind === 'missing');
-    if (firstMissing && firstMissing.kind === 'missing') missing = firstMissing.missing;
-    else if (n.kind === 'number' && n.value === 0) missing = { symbol: '.', reason: 'not-applicable' };
-    else if (n.kind === 'number') {
-      denominator = n.value;
-      if (yes?.kind === 'number') {
-        numerator = yes.value;
-        value = (100 * yes.value) / n.value;
-      } else if (pct?.kind === 'number') {
-        // Only the percentage was published: the count is derived from it (rounded shares give
-        // non-integer counts, which the interval methods accept).
-        value = pct.value;
-        numerator = (pct.value * n.value) / 100;
+      const n = num.get('n_respondents')!;
+      const yes = num.get('n_yes');
+      const pct = num.get('percent');
+      if (n.kind === 'number' && yes?.kind === 'number' && yes.value > n.value) {
+        ctx.issues.report({ code: 'constraint-error', line, column: 'n_yes', columnNumber: columnOf('n_yes'), value: raw.n_yes ?? null, message: `n_yes (${yes.value}) is larger than n_respondents (${n.value}): more yes-answers than respondents` });
+        continue;
       }
+      if ((yes === undefined || yes.kind === 'empty') && (pct === undefined || pct.kind === 'empty')) {
+        ctx.issues.report({ code: 'missing-cell', line, column: yes ? 'n_yes' : 'percent', columnNumber: columnOf(yes ? 'n_yes' : 'percent'), message: 'the row has neither the number answering yes nor the percentage' });
+        continue;
+      }
+      const regionRaw = raw.kommune!.trim();
+      const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), 'ungdata', regionRaw, line, 'kommune', columnOf('kommune'));
+      if (!geo) continue;
+      const period = parsePeriod(raw.year!.trim())!;
+      const sex = SEX[(raw.sex ?? 'alle').trim().toLowerCase() || 'alle']!;
+      const grouping = raw.grouping!.trim();
+      const dimensions: Record<string, string> = {};
+      if (grouping !== 'total') dimensions[grouping] = raw.group!.trim();
+      if (raw.grade?.trim()) dimensions.trinn = raw.grade.trim();
+      const indicator = raw.indicator!.trim();
+      const key = `${geo.code}|${period.from}_${period.to}|${sex}|${dimensionsKey(dimensions)}|${indicator}`;
+      if (!ctx.checkDuplicate(key, line)) continue;
+
+      let value: number | null = null;
+      let numerator: number | null = null;
+      let denominator: number | null = null;
+      let missing: Observation['missing'] = null;
+      const firstMissing = [n, yes, pct].find((c) => c?.kind === 'missing');
+      if (firstMissing && firstMissing.kind === 'missing') missing = firstMissing.missing;
+      else if (n.kind === 'number' && n.value === 0) missing = { symbol: '.', reason: 'not-applicable' };
+      else if (n.kind === 'number') {
+        denominator = n.value;
+        if (yes?.kind === 'number') {
+          numerator = yes.value;
+          value = (100 * yes.value) / n.value;
+        } else if (pct?.kind === 'number') {
+          // Only the percentage was published: the count is derived from it (rounded shares give
+          // non-integer counts, which the interval methods accept).
+          value = pct.value;
+          numerator = (pct.value * n.value) / 100;
+        }
+      }
+      if (missing) {
+        value = null;
+        numerator = null;
+        denominator = null;
+      }
+      out.push({
+        source: 'ungdata',
+        table: 'ungdata',
+        measure: indicator,
+        measureType: 'proportion',
+        unit: 'prosent',
+        multiplier: 100,
+        standardisation: 'none',
+        geo: geo.geo,
+        harmonisedFrom: geo.harmonisedFrom,
+        period,
+        sex,
+        age: null,
+        dimensions,
+        value,
+        missing,
+        provisional: false,
+        numerator,
+        denominator,
+        origin: { file: ctx.file.display, line },
+      });
     }
-    if (missing) {
-      value = null;
-      numerator = null;
-      denominator = null;
-    }
-    yield {
-      source: 'ungdata',
-      table: 'ungdata',
-      measure: indicator,
-      measureType: 'proportion',
-      unit: 'prosent',
-      multiplier: 100,
-      standardisation: 'none',
-      geo: { code: geo.code, level: geo.level, name: geo.name },
-      harmonisedFrom: geo.harmonisedFrom,
-      period,
-      sex,
-      age: null,
-      dimensions,
-      value,
-      missing,
-      provisional: false,
-      numerator,
-      denominator,
-      origin: { file: ctx.file.display, line },
-    };
+    if (out.length > 0) yield out;
   }
 }

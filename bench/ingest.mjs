@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Benchmark, not a test: generates a national FHI cube of about a million rows and prints
+// rows/s for bare csv-parse and for `folkehelse validate` on the same file, and peak memory.
+//   npm run bench:ingest            (or: node bench/ingest.mjs [rows])
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdirSync, statSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const rows = Number(process.argv[2] ?? 1_000_000);
+const out = join(root, 'bench', 'out');
+mkdirSync(out, { recursive: true });
+const file = join(out, `national-cube-${rows}.csv`);
+
+// 357 municipalities + 15 counties + land; periods, sexes and age groups until `rows` is reached.
+const register = JSON.parse(readFileSync(join(root, 'data/geography/register.json'), 'utf8'));
+const geos = ['0', ...register.fylker.map((f) => String(Number(f.code))), ...register.kommuner.map((k) => String(Number(k.code)))];
+const ages = ['0_17', '18_44', '45_66', '67_79', '80_120', '0_120', '18_120', '30_74', '45_74', '65_120'];
+const perGeoYear = 3 * ages.length;
+const years = Math.ceil(rows / (geos.length * perGeoYear));
+async function generate() {
+  const w = createWriteStream(file);
+  const write = (s) => (w.write(s) ? Promise.resolve() : new Promise((r) => w.once('drain', r)));
+  await write('GEO;AAR;KJONN;ALDER;UTDANN;INNVKAT;LANDBAK;TELLER;NEVNER;RATE;SMR;MEIS;sumTELLER;sumNEVNER;sumPREDTELLER;RATE.n;SPVFLAGG\n');
+  let n = 0;
+  let buf = '';
+  outer: for (let y = 0; y < years; y++) {
+    const aar = `${1990 + y}_${1992 + y}`;
+    for (const g of geos) {
+      for (const sex of [0, 1, 2]) {
+        for (const age of ages) {
+          if (n++ >= rows) break outer;
+          const nevner = 1000 + ((n * 7919) % 90000);
+          const teller = (n * 104729) % Math.max(1, Math.floor(nevner / 10));
+          const flag = teller < 3 ? 3 : 0;
+          buf += flag ? `${g};${aar};${sex};${age};0;0;0;;;;;;;;;;3\n` : `${g};${aar};${sex};${age};0;0;0;${teller / 3};${nevner / 3};${((teller / nevner) * 100).toFixed(6)};;;${teller};${nevner};;3;0\n`;
+          if (buf.length > 1 << 20) {
+            await write(buf);
+            buf = '';
+          }
+        }
+      }
+    }
+  }
+  await write(buf);
+  await new Promise((r) => w.end(r));
+}
+
+const t0 = performance.now();
+await generate();
+const size = statSync(file).size;
+console.log(`generated ${file}: ${rows.toLocaleString('en')} rows, ${(size / 1024 ** 2).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+// Bare csv-parse, streaming arrays: the floor any validator on csv-parse can reach.
+{
+  const start = performance.now();
+  let n = 0;
+  for await (const _ of createReadStream(file).pipe(parse({ delimiter: ';' }))) n++;
+  const s = (performance.now() - start) / 1000;
+  console.log(`csv-parse (arrays, no checks):   ${s.toFixed(2)} s, ${Math.round(n / s).toLocaleString('en')} rows/s`);
+}
+
+// folkehelse validate, in its own process so its peak memory (max RSS) is its own.
+{
+  const start = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(root, 'bin/folkehelse'), 'validate', file, '--max-per-type', '0'], { encoding: 'utf8' });
+  const s = (performance.now() - start) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  const summary = r.stdout.trim().split('\n').pop();
+  console.log(`folkehelse validate (exit ${r.status}): ${s.toFixed(2)} s, ${Math.round(rows / s).toLocaleString('en')} rows/s, peak memory ${rss ? (Number(rss[1]) / 1024).toFixed(0) + ' MB' : 'unknown (no /usr/bin/time)'} for a ${(size / 1024 ** 2).toFixed(0)} MB file`);
+  console.log(`  ${summary}`);
+}
