@@ -62,6 +62,15 @@ console.log(`generated ${file}: ${rows.toLocaleString('en')} rows, ${(size / 102
   console.log(`csv-parse (arrays, no checks):   ${s.toFixed(2)} s, ${Math.round(n / s).toLocaleString('en')} rows/s`);
 }
 
+const peakRss = (args) => {
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(root, 'bin/folkehelse'), ...args], { encoding: 'utf8' });
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  return m ? Number(m[1]) / 1024 : null;
+};
+// The process at rest (Node, the register, the compiled schemas): memory that does not grow with files.
+const rest = peakRss(['validate', join(root, 'fixtures/invalid/type-error.csv')]);
+if (rest !== null) console.log(`folkehelse at rest (one tiny file): peak memory ${rest.toFixed(0)} MB`);
+
 // folkehelse validate, in its own process so its peak memory (max RSS) is its own.
 {
   const start = performance.now();

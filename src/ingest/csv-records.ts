@@ -6,7 +6,7 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** A CSV syntax problem csv-parse cannot get past (an unclosed quote, say). */
+/** A CSV syntax problem the reader cannot get past (an unclosed quote, say). */
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
