@@ -23,7 +23,6 @@ export const WARNING_CODES = [
   'harmonised-geography',
   'historic-geography',
   'code-not-valid-in-period',
-  'extra-column',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -46,7 +45,6 @@ export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
   'harmonised-geography': 'An old municipality or county code was converted to the current one.',
   'historic-geography': 'A municipality or county that was merged or divided is kept under its old code.',
   'code-not-valid-in-period': 'A value was given for a region in a year when its code did not exist; it is treated as missing.',
-  'extra-column': 'A column the format does not know was kept as a dimension.',
 };
 
 export type Severity = 'error' | 'warning';
