@@ -4,7 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import type { IssueCode } from './issues.js';
 
 /** The JSON Schemas in `schemas/`, compiled once per process. */
-export type SchemaName = 'fhi-cube.row' | 'fhi-csv3.row' | 'fhi-label.row' | 'ssb-cell' | 'ungdata.row' | 'jsonstat2' | 'observation';
+export type SchemaName = 'fhi-cube.row' | 'fhi-csv3.row' | 'fhi-label.row' | 'ssb-cell' | 'ungdata.row' | 'jsonstat2' | 'observation' | 'catalogue';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const compiled = new Map<SchemaName, ValidateFunction>();
@@ -21,7 +21,7 @@ export function loadSchema(name: SchemaName): Record<string, unknown> {
 export function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    ajv ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
     v = ajv.compile(loadSchema(name));
     compiled.set(name, v);
   }

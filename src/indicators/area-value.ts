@@ -1,0 +1,97 @@
+import type { Geography, Observation, Period } from '../model/observation.js';
+import type { Indicator } from './catalogue.js';
+import { dsr } from './methods/dsr.js';
+import { MethodInputError } from './methods/errors.js';
+import { poissonRate } from './methods/poisson.js';
+import { meisInterval } from './methods/smr.js';
+import { primarySuppression, type SuppressionLimits } from './methods/suppression.js';
+import { wilson } from './methods/wilson.js';
+import type { AbsentReason, AreaValue } from './result.js';
+
+const SUPPRESSED = ':';
+
+/** An area value with nothing in it but why. */
+export function absentValue(geo: Geography, period: Period, symbol: string, reason: AbsentReason, origins: AreaValue['origins']): AreaValue {
+  return { geo, period, value: null, lower: null, upper: null, numerator: null, denominator: null, method: null, absent: { symbol, reason }, origins };
+}
+
+/** Withholds a computed value (suppression): keeps only where it came from. */
+export function withhold(v: AreaValue, reason: AbsentReason): AreaValue {
+  return absentValue(v.geo, v.period, SUPPRESSED, reason, v.origins);
+}
+
+/**
+ * The value of an indicator for one area and period, with its interval by the indicator's method,
+ * and primary suppression applied: a value resting on few cases is returned absent.
+ * Proportions: Wilson; rates: exact/Byar; FHI's MEIS: exact/Byar of the observed count; directly
+ * standardised rates: Dobson over the age bands; everything without counts: as published.
+ */
+export function areaValue(ind: Indicator, geo: Geography, period: Period, observations: Observation[], limits: SuppressionLimits, level = 0.95): AreaValue {
+  const origins = observations.map((o) => o.origin);
+  if (ind.measureType === 'directly-standardised-rate') return directlyStandardised(ind, geo, period, observations, limits, level);
+  const o = observations[0]!;
+  if (o.missing) return absentValue(geo, period, o.missing.symbol, o.missing.reason, origins);
+  const m = ind.multiplier ?? 1;
+  const x = o.numerator;
+  const n = o.denominator;
+  const base = { geo, period, numerator: x, denominator: n, absent: null, origins };
+  // Proportions use every rule (few cases, everyone but a few, small groups); counts over a
+  // population (rates, MEIS) only few cases and a tiny population.
+  const primary = ind.measureType === 'proportion' ? primarySuppression(x, n, limits) : primarySuppression(x, null, limits) ?? (n !== null && x !== null && n <= limits.denominator ? 'primary' : null);
+  if (primary) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
+  try {
+    switch (ind.measureType) {
+      case 'proportion':
+        if (x !== null && n !== null && n > 0) {
+          const w = wilson(x, n, { multiplier: m, level });
+          return { ...base, ...w, method: 'wilson' };
+        }
+        break;
+      case 'rate':
+        if (x !== null && n !== null && n > 0) {
+          const r = poissonRate(x, n, { multiplier: m, level });
+          return { ...base, value: r.value, lower: r.lower, upper: r.upper, method: r.method };
+        }
+        break;
+      case 'indirectly-standardised-rate':
+        if (x !== null && x > 0 && o.value !== null) {
+          const r = meisInterval(o.value, x, level)!;
+          return { ...base, value: r.value, lower: r.lower, upper: r.upper, method: r.method };
+        }
+        break;
+      default:
+        break;
+    }
+  } catch (e) {
+    if (!(e instanceof MethodInputError)) throw e;
+  }
+  return { ...base, value: o.value, lower: null, upper: null, method: 'as-published' };
+}
+
+function directlyStandardised(ind: Indicator, geo: Geography, period: Period, observations: Observation[], limits: SuppressionLimits, level: number): AreaValue {
+  const origins = observations.map((o) => o.origin);
+  const bands = ind.standard!.bands;
+  const byAge = new Map(observations.map((o) => [o.age?.code, o]));
+  const missingBand = bands.find((b) => !byAge.has(b.age));
+  if (missingBand) return absentValue(geo, period, '..', 'missing', origins);
+  const input = [];
+  for (const b of bands) {
+    const o = byAge.get(b.age)!;
+    if (o.missing) return absentValue(geo, period, o.missing.symbol === ':' ? ':' : o.missing.symbol, o.missing.reason, origins);
+    if (o.numerator === null || o.denominator === null) return absentValue(geo, period, '..', 'missing', origins);
+    input.push({ count: o.numerator, population: o.denominator, standard: b.weight });
+  }
+  const observed = input.reduce((s, b) => s + b.count, 0);
+  const population = input.reduce((s, b) => s + b.population, 0);
+  if (primarySuppression(observed, null, limits)) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
+  const r = dsr(input, { multiplier: ind.multiplier, level });
+  if (!r) return absentValue(geo, period, SUPPRESSED, 'too-few-events', origins);
+  return { geo, period, value: r.value, lower: r.lower, upper: r.upper, numerator: observed, denominator: population, method: 'dobson', absent: null, origins };
+}
+
+/** Standard error from a symmetric-enough interval, for the weighted regression of trends. */
+export function standardError(v: AreaValue, z: number): number | null {
+  if (v.lower === null || v.upper === null) return null;
+  const se = (v.upper - v.lower) / (2 * z);
+  return se > 0 ? se : null;
+}

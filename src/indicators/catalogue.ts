@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject } from 'ajv';
+import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import type { SourceId } from '../model/observation.js';
+import { cellProblems, validator } from '../validate/schemas.js';
+import type { Polarity } from './methods/compare.js';
+import type { SuppressionLimits } from './methods/suppression.js';
+
+/** Bokmål and nynorsk. */
+export interface Text {
+  nb: string;
+  nn: string;
+}
+
+export type Theme = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+
+export const THEMES: Record<Theme, Text> = {
+  a: { nb: 'Befolkningssammensetning', nn: 'Befolkningssamansetjing' },
+  b: { nb: 'Oppvekst- og levekårsforhold', nn: 'Oppvekst- og levekårsforhold' },
+  c: { nb: 'Fysisk, biologisk, kjemisk og sosialt miljø', nn: 'Fysisk, biologisk, kjemisk og sosialt miljø' },
+  d: { nb: 'Skader og ulykker', nn: 'Skadar og ulukker' },
+  e: { nb: 'Helserelatert atferd', nn: 'Helserelatert åtferd' },
+  f: { nb: 'Helsetilstand', nn: 'Helsetilstand' },
+};
+
+export type IndicatorMeasureType = 'proportion' | 'rate' | 'indirectly-standardised-rate' | 'directly-standardised-rate' | 'mean' | 'years' | 'ratio' | 'count' | 'value';
+
+/** One indicator of the catalogue (`schemas/catalogue.schema.json`). */
+export interface Indicator {
+  id: string;
+  theme: Theme;
+  title: Text;
+  howToRead: Text;
+  source: Text;
+  select: { source: SourceId; table: string; measure: string; sex?: 'total' | 'male' | 'female'; age?: string; dimensions?: Record<string, string> };
+  measureType: IndicatorMeasureType;
+  multiplier?: number;
+  unit: Text;
+  decimals?: number;
+  polarity: Polarity;
+  periods?: { pooled?: number; note?: Text };
+  suppression?: Partial<SuppressionLimits>;
+  gradient?: { dimension: string; title: Text; groups: { value: string; label: Text }[]; select?: { age?: string; sex?: 'total' | 'male' | 'female' } };
+  standard?: { name: string; bands: { age: string; weight: number }[] };
+  chart?: 'line' | 'gradient-bars' | 'bars' | 'pyramid' | 'none';
+  /** The file the indicator came from (set when loaded). */
+  definedIn?: string;
+}
+
+export interface CatalogueProblem {
+  file: string;
+  /** JSON path of the problem, e.g. `indicators[3].select.measure`. */
+  path: string;
+  message: string;
+}
+
+/** A catalogue file that does not follow the schema; reported like data errors. */
+export class CatalogueError extends FolkehelseError {
+  constructor(readonly problems: CatalogueProblem[]) {
+    super(`the indicator catalogue has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n${problems.map((p) => `  ${p.file}: ${p.path}: ${p.message}`).join('\n')}`, EXIT_USAGE);
+  }
+}
+
+export const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL('../../data/catalogue/', import.meta.url));
+
+interface CatalogueFile {
+  indicators: Indicator[];
+  exclude?: string[];
+}
+
+/** Reads and checks one catalogue file; throws CatalogueError with every problem found. */
+export function readCatalogueFile(path: string): CatalogueFile {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON (${(e as Error).message})`;
+    throw new CatalogueError([{ file: path, path: '(file)', message }]);
+  }
+  const validate = validator('catalogue');
+  if (!validate(doc)) {
+    const problems = (validate.errors ?? [])
+      .filter((e) => e.keyword !== 'if')
+      .map((e) => ({ file: path, path: jsonPath(e.instancePath, e.keyword === 'required' ? String((e.params as { missingProperty: string }).missingProperty) : null), message: describe(e) }));
+    const seen = new Set<string>();
+    throw new CatalogueError(problems.filter((p) => (seen.has(p.path + p.message) ? false : (seen.add(p.path + p.message), true))));
+  }
+  const file = doc as CatalogueFile;
+  const problems: CatalogueProblem[] = [];
+  const ids = new Map<string, number>();
+  file.indicators.forEach((ind, i) => {
+    if (ids.has(ind.id)) problems.push({ file: path, path: `indicators[${i}].id`, message: `"${ind.id}" is also the id of indicators[${ids.get(ind.id)}]` });
+    ids.set(ind.id, i);
+    if (ind.gradient && ind.select.dimensions?.[ind.gradient.dimension] !== undefined && ind.gradient.groups.some((g) => g.value === ind.select.dimensions![ind.gradient!.dimension])) {
+      problems.push({ file: path, path: `indicators[${i}].gradient.groups`, message: 'a group has the same value as the total in select.dimensions' });
+    }
+    ind.definedIn = basename(path);
+  });
+  if (problems.length) throw new CatalogueError(problems);
+  return file;
+}
+
+/**
+ * The catalogue: the default files in `data/catalogue/` (in name order), then the user's files in
+ * order; a later indicator with the same id replaces the earlier one, `exclude` removes ids.
+ */
+export function loadCatalogue(extraFiles: string[] = [], defaultDir: string | null = DEFAULT_CATALOGUE_DIR): Indicator[] {
+  const files = defaultDir ? readdirSync(defaultDir).filter((f) => f.endsWith('.json')).sort().map((f) => join(defaultDir, f)) : [];
+  const byId = new Map<string, Indicator>();
+  for (const f of [...files, ...extraFiles]) {
+    const cat = readCatalogueFile(f);
+    for (const id of cat.exclude ?? []) byId.delete(id);
+    for (const ind of cat.indicators) {
+      byId.delete(ind.id); // keep the order of the last definition's file
+      byId.set(ind.id, ind);
+    }
+  }
+  const themeOrder = 'abcdef';
+  return [...byId.values()].sort((a, b) => themeOrder.indexOf(a.theme) - themeOrder.indexOf(b.theme));
+}
+
+function jsonPath(pointer: string, child: string | null): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (child) parts.push(child);
+  let out = '';
+  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
+  return out || '(top level)';
+}
+
+function describe(e: ErrorObject): string {
+  const parent = e.parentSchema as { description?: string } | undefined;
+  switch (e.keyword) {
+    case 'required':
+      return 'is missing';
+    case 'additionalProperties':
+      return `has an unknown field "${String(e.params.additionalProperty)}"`;
+    case 'enum':
+      return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'pattern':
+      return parent?.description ? `must be ${parent.description}` : `must match ${String(e.params.pattern)}`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+export function limitsFor(ind: Indicator, defaults: SuppressionLimits): SuppressionLimits {
+  return { ...defaults, ...(ind.suppression ?? {}) };
+}
+
+export function isTheme(x: string): x is Theme {
+  return x in THEMES;
+}
+
+export { cellProblems };

@@ -1,0 +1,333 @@
+import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { defaultRegister, type GeoRegister } from '../geo/register.js';
+import { periodKey } from '../ingest/period.js';
+import type { Geography, Observation, Period } from '../model/observation.js';
+import { absentValue, areaValue, standardError, withhold } from './area-value.js';
+import { limitsFor, type Indicator } from './catalogue.js';
+import { compare } from './methods/compare.js';
+import { zFor } from './methods/quantiles.js';
+import { socialGradient, type GradientGroupInput } from './methods/gradient.js';
+import { applySecondarySuppression, DEFAULT_LIMITS, seriesSuppressed, type Hierarchy, type SuppressionCell, type SuppressionLimits } from './methods/suppression.js';
+import { recentTrend, type TrendPoint } from './methods/trend.js';
+import type { AreaValue, Comparison, GradientResult, IndicatorResult } from './result.js';
+import { AmbiguousSelectionError, comparePeriods, criteriaFor, ObservationIndex, select, type Selection } from './select.js';
+
+export interface ComputeOptions {
+  /** The municipality (four digits). */
+  kommune: string;
+  comparisons?: {
+    /** County to compare with; default the municipality's own county. */
+    fylke?: string;
+    /** KOSTRA group code as in the data, e.g. 'EKG11'. */
+    kostragruppe?: string;
+    /** Other municipalities to show side by side. */
+    neighbours?: string[];
+  };
+  /** Default suppression limits; an indicator's own limits override them. */
+  suppression?: Partial<SuppressionLimits>;
+  /** Confidence level, default 0.95. */
+  level?: number;
+  register?: GeoRegister;
+}
+
+/** The municipality asked for is not in the register. */
+export class UnknownKommuneError extends FolkehelseError {
+  constructor(code: string) {
+    super(`"${code}" is not a municipality number in the register (four digits, e.g. 5037 for Levanger)`, EXIT_USAGE);
+  }
+}
+
+/** Resolves a municipality number (also an old one, 1719 → 5037) to its current geography. */
+export function resolveKommune(code: string, register: GeoRegister = defaultRegister()): Geography & { fylke: string } {
+  const padded = /^\d{3,4}$/.test(code.trim()) ? code.trim().padStart(4, '0') : code.trim();
+  let k = register.current('kommune', padded);
+  if (!k) {
+    const old = register.historic('kommune', padded);
+    if (old?.historic?.kind === 'renumbered') k = register.current('kommune', old.historic.successors[0]!);
+  }
+  if (!k) throw new UnknownKommuneError(code);
+  return { code: k.code, level: 'kommune', name: k.name, fylke: k.fylke! };
+}
+
+/**
+ * Computes every indicator of the catalogue for one municipality: the latest value with its
+ * interval, fylke, land (and KOSTRA group) for the same period with verdicts, the series and its
+ * trend, the social gradient, values by sex, suppression and provenance. Suppression happens here:
+ * a suppressed number is absent from the result, never present-but-hidden.
+ */
+export function computeIndicators(observations: Observation[] | ObservationIndex, catalogue: Indicator[], options: ComputeOptions): IndicatorResult[] {
+  const register = options.register ?? defaultRegister();
+  const kommune = resolveKommune(options.kommune, register);
+  const index = observations instanceof ObservationIndex ? observations : new ObservationIndex(observations);
+  const defaults = { ...DEFAULT_LIMITS, ...(options.suppression ?? {}) };
+  const ctx: Context = {
+    kommune: { code: kommune.code, level: 'kommune', name: kommune.name },
+    fylke: options.comparisons?.fylke ?? kommune.fylke,
+    kostragruppe: options.comparisons?.kostragruppe ?? null,
+    neighbours: options.comparisons?.neighbours ?? [],
+    level: options.level ?? 0.95,
+    z: zFor(options.level ?? 0.95),
+  };
+  return catalogue.map((ind) => computeOne(index, ind, ctx, limitsFor(ind, defaults)));
+}
+
+interface Context {
+  kommune: Geography;
+  fylke: string;
+  kostragruppe: string | null;
+  neighbours: string[];
+  level: number;
+  z: number;
+}
+
+/** Values of one area: period key → the total, male and female values and gradient groups. */
+interface AreaCells {
+  total: Map<string, AreaValue>;
+  male: Map<string, AreaValue>;
+  female: Map<string, AreaValue>;
+  groups: Map<string, Map<string, AreaValue>>; // group value → period → value
+}
+
+function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limits: SuppressionLimits): IndicatorResult {
+  const candidates = index.get(ind.select.source, ind.select.table, ind.select.measure);
+  const result = emptyResult(ind, ctx.kommune, candidates.length);
+  if (candidates.length === 0) {
+    const measures = index.tables(ind.select.source, ind.select.table);
+    result.message = measures.length
+      ? `table ${ind.select.table} (${ind.select.source}) is in the data, but not measure "${ind.select.measure}"; it has ${measures.map((m) => `"${m}"`).join(', ')}`
+      : `no data for this indicator: table ${ind.select.table} from ${ind.select.source} is not in the data folder`;
+    return result;
+  }
+  let cells: Map<string, AreaCells>;
+  try {
+    cells = collect(ind, candidates, ctx, limits);
+  } catch (e) {
+    if (!(e instanceof AmbiguousSelectionError)) throw e;
+    result.status = 'invalid-selection';
+    result.message = `catalogue ${ind.definedIn ?? ''}, indicator ${ind.id}: ${e.message}`;
+    return result;
+  }
+  const mine = cells.get(ctx.kommune.code);
+  if (!mine || mine.total.size === 0) {
+    const areas = [...cells.keys()];
+    result.message = `${ctx.kommune.name} (${ctx.kommune.code}) has no rows in table ${ind.select.table} that fit the indicator; the table has ${areas.length} ${areas.length === 1 ? 'area' : 'areas'} (${areas.slice(0, 6).join(', ')}${areas.length > 6 ? ' …' : ''})`;
+    return result;
+  }
+
+  // Secondary suppression, per area and period, over total = men + women and total = Σ groups.
+  for (const area of cells.values()) suppressFamilies(area, ind);
+
+  // Series rule: a series resting mostly on few cases, or much suppressed, is hidden entirely.
+  const series = sortValues([...mine.total.values()]);
+  const hidden = seriesSuppressed(series.map((v) => ({ numerator: v.numerator, suppressed: v.absent?.symbol === ':' })), limits);
+  const kommuneSeries = hidden ? series.map((v) => (v.absent ? v : withhold(v, 'series-suppression'))) : series;
+  result.series = {
+    kommune: kommuneSeries,
+    fylke: sortValues([...(cells.get(ctx.fylke)?.total.values() ?? [])]),
+    land: sortValues([...(cells.get('0')?.total.values() ?? [])]),
+    hidden,
+  };
+  const latest = kommuneSeries[kommuneSeries.length - 1]!;
+  const pk = periodKey(latest.period);
+  result.period = latest.period;
+  result.value = latest;
+  result.provenance.periods = kommuneSeries.map((v) => v.period.label);
+  result.provenance.files = [...new Set([...cells.values()].flatMap((a) => [...a.total.values()].flatMap((v) => v.origins.map((o) => o.file))))].sort();
+  if (latest.absent) {
+    result.status = 'absent';
+    result.message = absentMessage(latest, hidden);
+  } else result.status = 'ok';
+
+  const benchmark = (code: string | null, label: string): Comparison | null => {
+    if (code === null) return null;
+    const v = cells.get(code)?.total.get(pk) ?? null;
+    return comparison(latest, v, ind, label);
+  };
+  result.comparisons = {
+    land: benchmark('0', 'land')!,
+    fylke: benchmark(ctx.fylke, 'fylke')!,
+    kostragruppe: benchmark(ctx.kostragruppe, 'KOSTRA-gruppe'),
+    neighbours: ctx.neighbours.map((code) => cells.get(code)?.total.get(pk)).filter((v): v is AreaValue => v !== undefined),
+  };
+  result.trend = trendOf(kommuneSeries, ind, ctx);
+  if (mine.male.has(pk) || mine.female.has(pk)) result.bySex = { male: mine.male.get(pk) ?? null, female: mine.female.get(pk) ?? null };
+  result.gradient = ind.gradient ? gradientOf(ind, mine, latest.period, cells.get('0')) : null;
+  return result;
+}
+
+function emptyResult(ind: Indicator, kommune: Geography, observations: number): IndicatorResult {
+  const notTested = { value: null, verdict: 'not-tested' as const, note: 'no value for the municipality' };
+  return {
+    id: ind.id,
+    theme: ind.theme,
+    title: ind.title,
+    howToRead: ind.howToRead,
+    source: ind.source,
+    unit: ind.unit,
+    decimals: ind.decimals ?? 1,
+    multiplier: ind.multiplier ?? null,
+    measureType: ind.measureType,
+    polarity: ind.polarity,
+    chart: ind.chart ?? 'line',
+    kommune,
+    status: 'no-data',
+    message: null,
+    period: null,
+    value: null,
+    comparisons: { land: notTested, fylke: notTested, kostragruppe: null, neighbours: [] },
+    series: { kommune: [], fylke: [], land: [], hidden: false },
+    trend: { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, reason: 'no series' },
+    gradient: null,
+    bySex: null,
+    provenance: { source: ind.select.source, table: ind.select.table, measure: ind.select.measure, files: [], periods: [], observations },
+  };
+}
+
+/** Computes the values of every area from the selections (total, each sex, each gradient group). */
+function collect(ind: Indicator, candidates: Observation[], ctx: Context, limits: SuppressionLimits): Map<string, AreaCells> {
+  const bands = ind.measureType === 'directly-standardised-rate' ? ind.standard!.bands.map((b) => b.age) : undefined;
+  const out = new Map<string, AreaCells>();
+  const area = (code: string): AreaCells => {
+    let a = out.get(code);
+    if (!a) out.set(code, (a = { total: new Map(), male: new Map(), female: new Map(), groups: new Map() }));
+    return a;
+  };
+  const fill = (sel: Selection, put: (a: AreaCells, pk: string, v: AreaValue) => void): void => {
+    for (const [code, byPeriod] of sel) {
+      for (const [pk, cell] of byPeriod) put(area(code), pk, areaValue(ind, cell.observations[0]!.geo, cell.period, cell.observations, limits, ctx.level));
+    }
+  };
+  const total = criteriaFor(ind);
+  fill(select(candidates, total, bands), (a, pk, v) => a.total.set(pk, v));
+  if (total.sex === 'total') {
+    fill(select(candidates, { ...total, sex: 'male' }, bands), (a, pk, v) => a.male.set(pk, v));
+    fill(select(candidates, { ...total, sex: 'female' }, bands), (a, pk, v) => a.female.set(pk, v));
+  }
+  if (ind.gradient) {
+    const g = ind.gradient;
+    for (const group of g.groups) {
+      const c = criteriaFor(ind, { dimensions: { [g.dimension]: group.value }, without: [], ...(g.select ?? {}) });
+      fill(select(candidates, c, bands), (a, pk, v) => {
+        let m = a.groups.get(group.value);
+        if (!m) a.groups.set(group.value, (m = new Map()));
+        m.set(pk, v);
+      });
+    }
+  }
+  return out;
+}
+
+/** Secondary suppression over the published families of one area, period by period. */
+function suppressFamilies(area: AreaCells, ind: Indicator): void {
+  for (const pk of area.total.keys()) {
+    const cells = new Map<string, SuppressionCell>();
+    const values = new Map<string, AreaValue>();
+    const add = (id: string, v: AreaValue | undefined): void => {
+      if (!v) return;
+      values.set(id, v);
+      cells.set(id, { id, numerator: v.numerator, denominator: v.denominator, suppressed: v.absent ? 'source' : null });
+    };
+    add('total', area.total.get(pk));
+    add('male', area.male.get(pk));
+    add('female', area.female.get(pk));
+    const hierarchies: Hierarchy[] = [{ total: 'total', parts: ['male', 'female'] }];
+    if (ind.gradient) {
+      const ids = ind.gradient.groups.map((g) => `group:${g.value}`);
+      ind.gradient.groups.forEach((g) => add(`group:${g.value}`, area.groups.get(g.value)?.get(pk)));
+      // Only a total that is the sum of the groups (not a separate "all" category) can leak.
+      hierarchies.push({ total: 'total', parts: ids });
+    }
+    for (const id of applySecondarySuppression(cells, hierarchies)) {
+      const v = withhold(values.get(id)!, 'secondary-suppression');
+      if (id === 'total') area.total.set(pk, v);
+      else if (id === 'male') area.male.set(pk, v);
+      else if (id === 'female') area.female.set(pk, v);
+      else area.groups.get(id.slice('group:'.length))!.set(pk, v);
+    }
+  }
+}
+
+function comparison(mine: AreaValue, bench: AreaValue | null, ind: Indicator, label: string): Comparison {
+  if (mine.absent) return { value: bench, verdict: 'not-tested', note: `the municipality's value is not published (${mine.absent.reason})` };
+  if (!bench) return { value: null, verdict: 'not-tested', note: `no ${label} value for ${mine.period.label}` };
+  if (bench.absent) return { value: bench, verdict: 'not-tested', note: `the ${label} value for ${mine.period.label} is not published` };
+  if (mine.lower === null || mine.upper === null) {
+    return { value: bench, verdict: 'not-tested', note: mine.method === 'as-published' ? 'only the value is published, without counts: no significance test is possible' : 'no interval' };
+  }
+  return { value: bench, verdict: compare(mine, bench.value, ind.polarity), note: null };
+}
+
+function trendOf(series: AreaValue[], ind: Indicator, ctx: Context): IndicatorResult['trend'] {
+  const pooled = ind.periods?.pooled ?? 1;
+  const points: TrendPoint[] = series
+    .filter((v) => !v.absent && v.value !== null)
+    .map((v) => {
+      const p: TrendPoint = { t: v.period.to, value: v.value, se: standardError(v, ctx.z) };
+      // Proportions with counts: χ² test for trend on per-year counts (pooled periods overlap).
+      if (ind.measureType === 'proportion' && v.numerator !== null && v.denominator !== null) {
+        p.x = v.numerator / pooled;
+        p.n = v.denominator / pooled;
+      }
+      return p;
+    });
+  return recentTrend(points, ind.polarity);
+}
+
+function gradientOf(ind: Indicator, mine: AreaCells, latest: Period, land: AreaCells | undefined): GradientResult | null {
+  const g = ind.gradient!;
+  // The latest period (not after the indicator's) for which the groups are published.
+  const periods = new Map<string, Period>();
+  for (const byPeriod of mine.groups.values()) for (const v of byPeriod.values()) if (comparePeriods(v.period, latest) <= 0) periods.set(periodKey(v.period), v.period);
+  if (periods.size === 0) return null;
+  const period = [...periods.values()].sort(comparePeriods).pop()!;
+  const pk = periodKey(period);
+  const groups = g.groups.map((group) => ({
+    key: group.value,
+    label: group.label,
+    value: mine.groups.get(group.value)?.get(pk) ?? absentValue({ code: '', level: 'kommune', name: '' }, period, '..', 'missing', []),
+  }));
+  const input: GradientGroupInput[] = groups.map((x) => ({
+    key: x.key,
+    x: x.value.absent ? null : x.value.numerator,
+    n: x.value.absent ? null : x.value.denominator,
+    value: x.value.absent ? null : x.value.value,
+  }));
+  const usable = ind.measureType === 'proportion' ? input : input.map((x) => ({ ...x, x: null }));
+  const sg = socialGradient(usable, { polarity: ind.polarity, multiplier: ind.multiplier ?? 1 });
+  // Wilson is recomputed by socialGradient from the same counts; keep the engine's values.
+  const hiddenGroups = groups.filter((x) => x.value.absent).length;
+  void land;
+  return {
+    title: g.title,
+    dimension: g.dimension,
+    period,
+    groups,
+    best: sg.best,
+    worst: sg.worst,
+    absoluteRange: sg.absoluteRange,
+    relativeRange: sg.relativeRange,
+    trendTest: sg.trendTest,
+    sii: sg.sii,
+    note: hiddenGroups ? `${hiddenGroups} of ${groups.length} groups are not published; ranges use the others and the test needs them all` : null,
+  };
+}
+
+function sortValues(values: AreaValue[]): AreaValue[] {
+  return values.sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+function absentMessage(v: AreaValue, hidden: boolean): string {
+  if (hidden) return 'the whole series is hidden: too many of its points are suppressed or rest on few cases';
+  switch (v.absent!.reason) {
+    case 'primary-suppression':
+      return `the latest value (${v.period.label}) rests on so few cases that it is suppressed`;
+    case 'secondary-suppression':
+      return `the latest value (${v.period.label}) is suppressed so that a suppressed number cannot be worked out from the others`;
+    case 'suppressed':
+      return `the source has suppressed the latest value (${v.period.label}) for confidentiality`;
+    case 'too-few-events':
+      return `fewer than 10 events in ${v.period.label}: no standardised rate`;
+    default:
+      return `the source has no value for ${v.period.label} (${v.absent!.symbol} ${v.absent!.reason})`;
+  }
+}

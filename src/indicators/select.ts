@@ -1,0 +1,104 @@
+import type { Observation, Period, Sex } from '../model/observation.js';
+import { periodKey } from '../ingest/period.js';
+import type { Indicator } from './catalogue.js';
+
+/** Observations indexed by source, table and measure: what a catalogue selection starts from. */
+export class ObservationIndex {
+  private readonly byMeasure = new Map<string, Observation[]>();
+  private readonly geos = new Map<string, number>();
+  constructor(observations: Iterable<Observation>) {
+    for (const o of observations) {
+      const k = `${o.source}|${o.table}|${o.measure}`;
+      let list = this.byMeasure.get(k);
+      if (!list) this.byMeasure.set(k, (list = []));
+      list.push(o);
+      this.geos.set(o.geo.code, (this.geos.get(o.geo.code) ?? 0) + 1);
+    }
+  }
+
+  get(source: string, table: string, measure: string): Observation[] {
+    return this.byMeasure.get(`${source}|${table}|${measure}`) ?? [];
+  }
+
+  /** Number of observations for an area, over all tables. */
+  countFor(geoCode: string): number {
+    return this.geos.get(geoCode) ?? 0;
+  }
+
+  geoCodes(): string[] {
+    return [...this.geos.keys()];
+  }
+
+  tables(source: string, table: string): string[] {
+    const prefix = `${source}|${table}|`;
+    return [...this.byMeasure.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  }
+}
+
+export interface Criteria {
+  sex: Sex;
+  age?: string;
+  /** Dimensions that must have these values. */
+  dimensions: Record<string, string>;
+  /** Dimensions that must be absent (the gradient's dimension, for the total). */
+  without: string[];
+}
+
+export function criteriaFor(ind: Indicator, overrides: Partial<Criteria> = {}): Criteria {
+  const dimensions = { ...(ind.select.dimensions ?? {}), ...(overrides.dimensions ?? {}) };
+  const without = overrides.without ?? (ind.gradient && dimensions[ind.gradient.dimension] === undefined ? [ind.gradient.dimension] : []);
+  return { sex: overrides.sex ?? ind.select.sex ?? 'total', age: overrides.age ?? ind.select.age, dimensions, without };
+}
+
+export function matches(o: Observation, c: Criteria): boolean {
+  if (o.sex !== c.sex) return false;
+  if (c.age !== undefined && (o.age === null || (o.age.code !== c.age && o.age.label !== c.age))) return false;
+  for (const k in c.dimensions) if (o.dimensions[k] !== c.dimensions[k]) return false;
+  for (const k of c.without) if (o.dimensions[k] !== undefined) return false;
+  return true;
+}
+
+/** geo code → period key → observations (several only for age bands of a directly standardised rate). */
+export type Selection = Map<string, Map<string, { period: Period; observations: Observation[] }>>;
+
+export class AmbiguousSelectionError extends Error {}
+
+/**
+ * Selects an indicator's observations. Two observations for the same area and period mean the
+ * selection is ambiguous (they differ in a dimension it does not name): that is an error in the
+ * catalogue, reported with the dimension to add. With `bands`, one observation per age band.
+ */
+export function select(candidates: Observation[], c: Criteria, bands?: string[]): Selection {
+  const out: Selection = new Map();
+  for (const o of candidates) {
+    if (bands) {
+      if (o.sex !== c.sex || o.age === null || !bands.includes(o.age.code)) continue;
+      if (!matches(o, { ...c, age: undefined })) continue;
+    } else if (!matches(o, c)) continue;
+    let byPeriod = out.get(o.geo.code);
+    if (!byPeriod) out.set(o.geo.code, (byPeriod = new Map()));
+    const pk = periodKey(o.period);
+    const cell = byPeriod.get(pk);
+    if (!cell) {
+      byPeriod.set(pk, { period: o.period, observations: [o] });
+      continue;
+    }
+    const clash = bands ? cell.observations.find((x) => x.age?.code === o.age?.code) : cell.observations[0];
+    if (clash) throw new AmbiguousSelectionError(ambiguity(clash, o));
+    cell.observations.push(o);
+  }
+  return out;
+}
+
+function ambiguity(a: Observation, b: Observation): string {
+  const dims = new Set([...Object.keys(a.dimensions), ...Object.keys(b.dimensions)]);
+  const differing = [...dims].filter((d) => a.dimensions[d] !== b.dimensions[d]);
+  const where = `${a.geo.code} ${a.geo.name}, ${a.period.label}`;
+  if (a.age?.code !== b.age?.code) return `the selection matches several age groups for ${where} (${a.age?.label}, ${b.age?.label}); set select.age`;
+  if (differing.length) return `the selection matches several rows for ${where} that differ in ${differing.map((d) => `${d} (${a.dimensions[d] ?? '–'}, ${b.dimensions[d] ?? '–'})`).join(', ')}; add ${differing.length === 1 ? 'it' : 'them'} to select.dimensions`;
+  return `the selection matches the same observation twice for ${where} (${a.origin.file}:${a.origin.line}, ${b.origin.file}:${b.origin.line}); is the same table in two files?`;
+}
+
+export function comparePeriods(a: Period, b: Period): number {
+  return a.to - b.to || a.from - b.from;
+}
