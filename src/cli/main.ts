@@ -8,6 +8,11 @@ import { DEFAULT_MAX_BYTES } from '../ingest/source-file.js';
 import { renderValidationText } from '../validate/report.js';
 import { validatePaths } from '../validate/validate.js';
 import { renderInspectText } from './inspect-text.js';
+import { renderBarometer, renderBarometerCsv } from './barometer.js';
+import { loadData } from '../ingest/load.js';
+import { isTheme, loadCatalogue } from '../indicators/catalogue.js';
+import { computeIndicators, resolveKommune } from '../indicators/engine.js';
+import { defaultRegister } from '../geo/register.js';
 import { makeStyle } from './style.js';
 
 export interface CliIO {
@@ -53,6 +58,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
 Examples:
   $ folkehelse validate fixtures/innherred
   $ folkehelse inspect ../shared/real-exports/ssb/11616-latin1-quoted.csv
+  $ folkehelse indicators --data fixtures/innherred --kommune 5037
 
 Exit codes: 0 ok, 1 invalid data, 2 usage or file error, 3 internal error.`,
     );
@@ -103,6 +109,50 @@ Examples:
       const report = await inspectFile(file, { format: opts.format, maxBytes: parseSize(opts.maxSize) });
       io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : renderInspectText(report, style));
       exitCode = report.errors > 0 ? EXIT_INVALID_DATA : EXIT_OK;
+    });
+
+  program
+    .command('indicators')
+    .description("compute the indicator barometer for a municipality: value, county, land, period, unit, verdict against land and trend")
+    .requiredOption('--data <folder...>', 'folder(s) or files with the exports')
+    .requiredOption('--kommune <number>', 'the municipality, e.g. 5037')
+    .option('--theme <letter>', 'only the indicators of one forskrift theme (a–f)')
+    .option('--catalogue <file...>', 'your own catalogue file(s): add, replace or exclude indicators')
+    .option('--kostragruppe <code>', 'the KOSTRA group to compare with, e.g. EKG11')
+    .option('--lang <nb|nn>', 'language of the table: bokmål or nynorsk', 'nb')
+    .option('--json', 'print every result in full (machine-readable)')
+    .option('--csv', 'print the barometer as CSV')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ folkehelse indicators --data fixtures/innherred --kommune 5037
+  $ folkehelse indicators --data fixtures/innherred --kommune 5038 --theme f --lang nn
+  $ folkehelse indicators --data fixtures/innherred --kommune 5037 --json > levanger.json
+  $ folkehelse indicators --data data/ --kommune 5037 --catalogue mine-indikatorer.json --csv`,
+    )
+    .action(async (opts: { data: string[]; kommune: string; theme?: string; catalogue?: string[]; kostragruppe?: string; lang: string; json?: boolean; csv?: boolean }) => {
+      if (opts.lang !== 'nb' && opts.lang !== 'nn') throw new UsageError(`--lang: "${opts.lang}" is not nb (bokmål) or nn (nynorsk)`);
+      if (opts.theme !== undefined && !isTheme(opts.theme)) throw new UsageError(`--theme: "${opts.theme}" is not one of the forskrift's themes a, b, c, d, e, f`);
+      const kommune = resolveKommune(opts.kommune);
+      let catalogue = loadCatalogue(opts.catalogue ?? []);
+      if (opts.theme) catalogue = catalogue.filter((i) => i.theme === opts.theme);
+      const data = await loadData(opts.data);
+      if (!data.observations.some((o) => o.geo.code === kommune.code)) {
+        const kommuner = [...new Set(data.observations.filter((o) => o.geo.level === 'kommune').map((o) => `${o.geo.code} ${o.geo.name}`))].sort();
+        io.stderr.write(`folkehelse: ${kommune.name} (${kommune.code}) has no data in ${opts.data.join(', ')}; the data has ${kommuner.length ? kommuner.slice(0, 10).join(', ') : 'no municipalities'}\n`);
+        exitCode = EXIT_INVALID_DATA;
+        return;
+      }
+      const results = computeIndicators(data.observations, catalogue, { kommune: kommune.code, comparisons: { kostragruppe: opts.kostragruppe } });
+      if (opts.json) io.stdout.write(JSON.stringify(results, null, 2) + '\n');
+      else if (opts.csv) io.stdout.write(renderBarometerCsv(results));
+      else {
+        const fylke = defaultRegister().current('fylke', kommune.fylke)?.name ?? kommune.fylke;
+        const color = Boolean(io.stdout.isTTY) && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
+        io.stdout.write(renderBarometer(results, opts.lang, style, color, fylke));
+      }
+      exitCode = EXIT_OK;
     });
 
   try {

@@ -9,7 +9,7 @@ import { zFor } from './methods/quantiles.js';
 import { socialGradient, type GradientGroupInput } from './methods/gradient.js';
 import { applySecondarySuppression, DEFAULT_LIMITS, seriesSuppressed, type Hierarchy, type SuppressionCell, type SuppressionLimits } from './methods/suppression.js';
 import { recentTrend, type TrendPoint } from './methods/trend.js';
-import type { AreaValue, Comparison, GradientResult, IndicatorResult } from './result.js';
+import type { AreaValue, Comparison, GradientResult, IndicatorResult, NotTestedReason } from './result.js';
 import { AmbiguousSelectionError, comparePeriods, criteriaFor, ObservationIndex, select, type Selection } from './select.js';
 
 export interface ComputeOptions {
@@ -156,7 +156,7 @@ function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limit
 }
 
 function emptyResult(ind: Indicator, kommune: Geography, observations: number): IndicatorResult {
-  const notTested = { value: null, verdict: 'not-tested' as const, note: 'no value for the municipality' };
+  const notTested = { value: null, verdict: 'not-tested' as const, reason: 'kommune-absent' as const, note: 'no value for the municipality' };
   return {
     id: ind.id,
     theme: ind.theme,
@@ -248,13 +248,13 @@ function suppressFamilies(area: AreaCells, ind: Indicator): void {
 }
 
 function comparison(mine: AreaValue, bench: AreaValue | null, ind: Indicator, label: string): Comparison {
-  if (mine.absent) return { value: bench, verdict: 'not-tested', note: `the municipality's value is not published (${mine.absent.reason})` };
-  if (!bench) return { value: null, verdict: 'not-tested', note: `no ${label} value for ${mine.period.label}` };
-  if (bench.absent) return { value: bench, verdict: 'not-tested', note: `the ${label} value for ${mine.period.label} is not published` };
-  if (mine.lower === null || mine.upper === null) {
-    return { value: bench, verdict: 'not-tested', note: mine.method === 'as-published' ? 'only the value is published, without counts: no significance test is possible' : 'no interval' };
-  }
-  return { value: bench, verdict: compare(mine, bench.value, ind.polarity), note: null };
+  const notTested = (reason: NotTestedReason, note: string): Comparison => ({ value: bench, verdict: 'not-tested', reason, note });
+  if (mine.absent) return notTested('kommune-absent', `the municipality's value is not published (${mine.absent.reason})`);
+  if (!bench) return { value: null, verdict: 'not-tested', reason: 'no-benchmark', note: `no ${label} value for ${mine.period.label}` };
+  if (bench.absent) return notTested('benchmark-absent', `the ${label} value for ${mine.period.label} is not published`);
+  if (ind.measureType === 'count' || ind.measureType === 'value') return notTested('not-comparable', 'a count or amount: not compared for significance');
+  if (mine.lower === null || mine.upper === null) return notTested('no-counts', 'only the value is published, without counts: no significance test is possible');
+  return { value: bench, verdict: compare(mine, bench.value, ind.polarity), reason: null, note: null };
 }
 
 function trendOf(series: AreaValue[], ind: Indicator, ctx: Context): IndicatorResult['trend'] {

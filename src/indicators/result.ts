@@ -26,10 +26,15 @@ export interface AreaValue {
   origins: { file: string; line: number | null }[];
 }
 
+/** Why a comparison was not tested. */
+export type NotTestedReason = 'not-comparable' | 'no-counts' | 'kommune-absent' | 'no-benchmark' | 'benchmark-absent';
+
 export interface Comparison {
   value: AreaValue | null;
   verdict: Verdict;
-  /** Why there is no test, in words, when verdict is 'not-tested'. */
+  /** Why there is no test, when verdict is 'not-tested'. */
+  reason: NotTestedReason | null;
+  /** The same, in words (English, for logs and --json readers). */
   note: string | null;
 }
 

@@ -21,7 +21,7 @@ export function loadSchema(name: SchemaName): Record<string, unknown> {
 export function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    ajv ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
     v = ajv.compile(loadSchema(name));
     compiled.set(name, v);
   }

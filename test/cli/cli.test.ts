@@ -38,7 +38,7 @@ describe('folkehelse (the executable)', () => {
     const r = run('validate', INNHERRED);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/34 files, 34 valid; 0 errors/);
+    expect(r.stdout).toMatch(/35 files, 35 valid; 0 errors/);
   });
   it('validate fixtures/invalid exits 1 with one message per problem', () => {
     const r = run('validate', INVALID);
@@ -109,5 +109,39 @@ describe('folkehelse (in-process)', () => {
     const r = await runIn('inspect', INNHERRED);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is a folder/);
+  });
+});
+
+describe('folkehelse indicators', () => {
+  it('prints the barometer in words when piped', () => {
+    const r = run('indicators', '--data', INNHERRED, '--kommune', '5037');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Folkehelsebarometer: Levanger \(5037\), sammenlignet med Trøndelag og landet/);
+    expect(r.stdout).toMatch(/Vedvarende lavinntekt, alle aldre\s+2022–2024\s+8,7\s+9,7\s+10,5\s+prosent\s+bedre/);
+    expect(r.stdout).toMatch(/Folkemengde 1\. januar\s+2024\s+20 600/);
+    expect(r.stdout).not.toMatch(/\u001b\[/); // no colour codes when piped
+  });
+  it('--theme, --lang nn', () => {
+    const r = run('indicators', '--data', INNHERRED, '--kommune', '5038', '--theme', 'f', '--lang', 'nn');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Plaga av einsemd \(ungdom\)/);
+    expect(r.stdout).not.toMatch(/— b\)/);
+  });
+  it('--json and --csv', async () => {
+    const j = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--json', '--theme', 'a');
+    expect(j.code).toBe(0);
+    const results = JSON.parse(j.stdout);
+    expect(results.map((x: { id: string }) => x.id)).toEqual(['folkemengde', 'befolkningsendring', 'aleneboende-45', 'innvandrere']);
+    const c = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--csv');
+    const lines = c.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^id,theme,title,period_from,period_to,kommune,value,lower,upper/);
+    expect(lines.length).toBe(42);
+  });
+  it('clear errors: unknown municipality (2), municipality without data (1), invalid data (1), bad theme (2)', () => {
+    expect(run('indicators', '--data', INNHERRED, '--kommune', '9999')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });
+    expect(run('indicators', '--data', INNHERRED, '--kommune', '5001')).toMatchObject({ code: 1, stderr: expect.stringMatching(/Trondheim \(5001\) has no data in .*; the data has 5037 Levanger, 5038 Verdal/) });
+    expect(run('indicators', '--data', INVALID, '--kommune', '5037')).toMatchObject({ code: 1, stderr: expect.stringMatching(/the data has 12 errors; fix them first/) });
+    expect(run('indicators', '--data', INNHERRED, '--kommune', '5037', '--theme', 'g')).toMatchObject({ code: 2 });
+    expect(run('indicators', '--kommune', '5037')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--data/) });
   });
 });

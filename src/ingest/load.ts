@@ -1,0 +1,44 @@
+import { FolkehelseError, EXIT_INVALID_DATA } from '../errors.js';
+import type { Observation } from '../model/observation.js';
+import type { ValidationIssue } from '../validate/issues.js';
+import { location } from '../validate/report.js';
+import { expandDataPaths } from './files.js';
+import { scanFile, type ReadOptions } from './read.js';
+import type { SourceFile } from './source-file.js';
+
+/** Data that did not validate: the indicators are not computed on it. */
+export class InvalidDataError extends FolkehelseError {
+  constructor(
+    readonly errors: ValidationIssue[],
+    readonly total: number,
+    paths: string[],
+  ) {
+    const shown = errors.slice(0, 5).map((i) => `  ${i.file}: ${location(i)}: ${i.message}`);
+    super(`the data has ${total} ${total === 1 ? 'error' : 'errors'}; fix ${total === 1 ? 'it' : 'them'} first (\`folkehelse validate ${paths.join(' ')}\` lists every one):\n${shown.join('\n')}${total > shown.length ? `\n  … and ${total - shown.length} more` : ''}`, EXIT_INVALID_DATA);
+  }
+}
+
+export interface LoadedData {
+  observations: Observation[];
+  files: { file: SourceFile; format: string; observations: number }[];
+  warnings: ValidationIssue[];
+}
+
+/** Reads every data file under the paths; refuses data with validation errors. */
+export async function loadData(paths: string[], options: ReadOptions = {}): Promise<LoadedData> {
+  const { files } = await expandDataPaths(paths);
+  const observations: Observation[] = [];
+  const errors: ValidationIssue[] = [];
+  const warnings: ValidationIssue[] = [];
+  const loaded: LoadedData['files'] = [];
+  let total = 0;
+  for (const f of files) {
+    const scan = await scanFile(f.path, { ...options, display: f.display }, (o) => observations.push(o));
+    total += scan.issues.errorCount;
+    for (const i of scan.issues.issues) (i.severity === 'error' ? errors : warnings).push(i);
+    loaded.push({ file: scan.file, format: scan.format, observations: scan.observations });
+  }
+  if (total > 0) throw new InvalidDataError(errors, total, paths);
+  if (files.length === 0) throw new FolkehelseError(`no data files (.csv, .tsv, .txt, .json) in ${paths.join(', ')}`, 2);
+  return { observations, files: loaded, warnings };
+}
