@@ -1,9 +1,12 @@
 /**
- * folkehelse as a library: read and validate exports, and the canonical observation model.
- * `import { readFile, validatePaths } from 'folkehelse'`.
+ * folkehelse as a library: read and validate exports, compute indicators, and the statistical
+ * methods behind them. `import { wilson, readFile, computeIndicators } from 'folkehelse'`.
  */
 export type * from './model/observation.js';
+
+// Ingest and validation
 export { readFile, scanFile, type FileScan, type ReadOptions } from './ingest/read.js';
+export { loadData, InvalidDataError, type LoadedData } from './ingest/load.js';
 export { inspectFile, type InspectReport } from './ingest/inspect.js';
 export { FORMATS, FORMAT_DESCRIPTIONS, type FormatId } from './ingest/detect.js';
 export { validatePaths, type FileReport, type ValidationReport } from './validate/validate.js';
@@ -12,4 +15,48 @@ export { GeoRegister, defaultRegister } from './geo/register.js';
 export { GeoResolver } from './geo/resolve.js';
 export { parsePeriod } from './ingest/period.js';
 export { parseNumber } from './ingest/numbers.js';
+
+// Indicators
+export { loadCatalogue, readCatalogueFile, CatalogueError, THEMES, type Indicator, type Text, type Theme } from './indicators/catalogue.js';
+export { computeIndicators, resolveKommune, UnknownKommuneError, type ComputeOptions } from './indicators/engine.js';
+export { ObservationIndex } from './indicators/select.js';
+export type { IndicatorResult, AreaValue, Comparison, GradientResult, AbsentReason, NotTestedReason } from './indicators/result.js';
+
+// Statistical methods (one per module; formulas and references in their doc comments)
+export {
+  wilson,
+  poissonRate,
+  poissonLimits,
+  dsr,
+  smr,
+  meisInterval,
+  sii,
+  compare,
+  recentTrend,
+  chiSquareTrend,
+  socialGradient,
+  primarySuppression,
+  applySecondarySuppression,
+  seriesSuppressed,
+  normalQuantile,
+  chiSquareQuantile,
+  zFor,
+  MethodInputError,
+  DEFAULT_LIMITS,
+  TREND_THRESHOLD,
+  type Interval,
+  type LevelOptions,
+  type RateResult,
+  type DsrBand,
+  type SmrBand,
+  type SmrResult,
+  type Polarity,
+  type Verdict,
+  type TrendPoint,
+  type TrendResult,
+  type SocialGradient,
+  type SuppressionLimits,
+} from './indicators/methods/index.js';
+
+export { formatNumber, formatPeriod, type Lang } from './report/format.js';
 export { FolkehelseError, UsageError, InputFileError } from './errors.js';

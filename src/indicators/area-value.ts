@@ -27,36 +27,37 @@ export function withhold(v: AreaValue, reason: AbsentReason): AreaValue {
  * standardised rates: Dobson over the age bands; everything without counts: as published.
  */
 export function areaValue(ind: Indicator, geo: Geography, period: Period, observations: Observation[], limits: SuppressionLimits, level = 0.95): AreaValue {
-  const origins = observations.map((o) => o.origin);
   if (ind.measureType === 'directly-standardised-rate') return directlyStandardised(ind, geo, period, observations, limits, level);
   const o = observations[0]!;
+  const origins = observations.length === 1 ? [o.origin] : observations.map((x) => x.origin);
   if (o.missing) return absentValue(geo, period, o.missing.symbol, o.missing.reason, origins);
   const m = ind.multiplier ?? 1;
   const x = o.numerator;
   const n = o.denominator;
-  const base = { geo, period, numerator: x, denominator: n, absent: null, origins };
   // Proportions use every rule (few cases, everyone but a few, small groups); counts over a
   // population (rates, MEIS) only few cases and a tiny population.
   const primary = ind.measureType === 'proportion' ? primarySuppression(x, n, limits) : primarySuppression(x, null, limits) ?? (n !== null && x !== null && n <= limits.denominator ? 'primary' : null);
   if (primary) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
+  // Explicit literals, not spreads: this runs for every area, period and group of a national run.
+  const make = (value: number | null, lower: number | null, upper: number | null, method: AreaValue['method']): AreaValue => ({ geo, period, value, lower, upper, numerator: x, denominator: n, method, absent: null, origins });
   try {
     switch (ind.measureType) {
       case 'proportion':
         if (x !== null && n !== null && n > 0) {
           const w = wilson(x, n, { multiplier: m, level });
-          return { ...base, ...w, method: 'wilson' };
+          return make(w.value, w.lower, w.upper, 'wilson');
         }
         break;
       case 'rate':
         if (x !== null && n !== null && n > 0) {
           const r = poissonRate(x, n, { multiplier: m, level });
-          return { ...base, value: r.value, lower: r.lower, upper: r.upper, method: r.method };
+          return make(r.value, r.lower, r.upper, r.method);
         }
         break;
       case 'indirectly-standardised-rate':
         if (x !== null && x > 0 && o.value !== null) {
           const r = meisInterval(o.value, x, level)!;
-          return { ...base, value: r.value, lower: r.lower, upper: r.upper, method: r.method };
+          return make(r.value, r.lower, r.upper, r.method);
         }
         break;
       default:
@@ -65,7 +66,7 @@ export function areaValue(ind: Indicator, geo: Geography, period: Period, observ
   } catch (e) {
     if (!(e instanceof MethodInputError)) throw e;
   }
-  return { ...base, value: o.value, lower: null, upper: null, method: 'as-published' };
+  return make(o.value, null, null, 'as-published');
 }
 
 function directlyStandardised(ind: Indicator, geo: Geography, period: Period, observations: Observation[], limits: SuppressionLimits, level: number): AreaValue {

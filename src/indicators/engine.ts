@@ -89,9 +89,11 @@ interface AreaCells {
 }
 
 function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limits: SuppressionLimits): IndicatorResult {
-  const candidates = index.get(ind.select.source, ind.select.table, ind.select.measure);
+  // Only the areas this report shows: the municipality and what it is compared with.
+  const wanted = [ctx.kommune.code, ctx.fylke, '0', ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours];
+  const candidates = index.get(ind.select.source, ind.select.table, ind.select.measure, wanted);
   const result = emptyResult(ind, ctx.kommune, candidates.length);
-  if (candidates.length === 0) {
+  if (!index.has(ind.select.source, ind.select.table, ind.select.measure)) {
     const measures = index.tables(ind.select.source, ind.select.table);
     result.message = measures.length
       ? `table ${ind.select.table} (${ind.select.source}) is in the data, but not measure "${ind.select.measure}"; it has ${measures.map((m) => `"${m}"`).join(', ')}`
@@ -109,7 +111,7 @@ function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limit
   }
   const mine = cells.get(ctx.kommune.code);
   if (!mine || mine.total.size === 0) {
-    const areas = [...cells.keys()];
+    const areas = index.areas(ind.select.source, ind.select.table, ind.select.measure);
     result.message = `${ctx.kommune.name} (${ctx.kommune.code}) has no rows in table ${ind.select.table} that fit the indicator; the table has ${areas.length} ${areas.length === 1 ? 'area' : 'areas'} (${areas.slice(0, 6).join(', ')}${areas.length > 6 ? ' …' : ''})`;
     return result;
   }

@@ -4,20 +4,41 @@ import type { Indicator } from './catalogue.js';
 
 /** Observations indexed by source, table and measure: what a catalogue selection starts from. */
 export class ObservationIndex {
-  private readonly byMeasure = new Map<string, Observation[]>();
+  /** source|table|measure → geo code → observations. */
+  private readonly byMeasure = new Map<string, Map<string, Observation[]>>();
   private readonly geos = new Map<string, number>();
   constructor(observations: Iterable<Observation>) {
     for (const o of observations) {
       const k = `${o.source}|${o.table}|${o.measure}`;
-      let list = this.byMeasure.get(k);
-      if (!list) this.byMeasure.set(k, (list = []));
+      let byGeo = this.byMeasure.get(k);
+      if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
+      let list = byGeo.get(o.geo.code);
+      if (!list) byGeo.set(o.geo.code, (list = []));
       list.push(o);
       this.geos.set(o.geo.code, (this.geos.get(o.geo.code) ?? 0) + 1);
     }
   }
 
-  get(source: string, table: string, measure: string): Observation[] {
-    return this.byMeasure.get(`${source}|${table}|${measure}`) ?? [];
+  /** Observations of a measure; only of the given areas when `geoCodes` is set. */
+  get(source: string, table: string, measure: string, geoCodes?: Iterable<string>): Observation[] {
+    const byGeo = this.byMeasure.get(`${source}|${table}|${measure}`);
+    if (!byGeo) return [];
+    if (!geoCodes) return [...byGeo.values()].flat();
+    const out: Observation[] = [];
+    for (const g of new Set(geoCodes)) {
+      const list = byGeo.get(g);
+      if (list) for (const o of list) out.push(o);
+    }
+    return out;
+  }
+
+  /** Areas with observations of a measure. */
+  areas(source: string, table: string, measure: string): string[] {
+    return [...(this.byMeasure.get(`${source}|${table}|${measure}`)?.keys() ?? [])];
+  }
+
+  has(source: string, table: string, measure: string): boolean {
+    return this.byMeasure.has(`${source}|${table}|${measure}`);
   }
 
   /** Number of observations for an area, over all tables. */
@@ -29,6 +50,7 @@ export class ObservationIndex {
     return [...this.geos.keys()];
   }
 
+  /** The measures of a table. */
   tables(source: string, table: string): string[] {
     const prefix = `${source}|${table}|`;
     return [...this.byMeasure.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));

@@ -107,6 +107,12 @@ export function chiSquareUpper(x: number, k: number): number {
 
 /** z for a two-sided interval at this level: Φ⁻¹(1 − (1 − level)/2). */
 export function zFor(level: number): number {
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1 (e.g. 0.95), got ${level}`);
-  return normalQuantile(1 - (1 - level) / 2);
+  let z = zCache.get(level);
+  if (z === undefined) {
+    if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1 (e.g. 0.95), got ${level}`);
+    z = normalQuantile(1 - (1 - level) / 2);
+    zCache.set(level, z);
+  }
+  return z;
 }
+const zCache = new Map<number, number>();
