@@ -12,6 +12,49 @@ import { recentTrend, type TrendPoint } from './methods/trend.js';
 import type { AreaValue, Comparison, GradientResult, IndicatorResult, NotTestedReason } from './result.js';
 import { AmbiguousSelectionError, comparePeriods, criteriaFor, ObservationIndex, select, type Selection } from './select.js';
 
+/** Per observation index: indicator|fylke → period → kommuner to hide so none can be derived. */
+const hierarchyCache = new WeakMap<ObservationIndex, Map<string, Map<string, Set<string>>>>();
+
+/**
+ * Secondary suppression across municipalities: when a county's total and every one of its
+ * municipalities are published for a period, one hidden municipality would follow from the county
+ * minus the others, so the smallest other one is hidden too. Deterministic (smallest numerator,
+ * then code), so every municipality's report hides the same ones; cached per index.
+ */
+function kommuneHierarchy(index: ObservationIndex, ind: Indicator, ctx: Context, limits: SuppressionLimits): Map<string, Set<string>> {
+  let byIndex = hierarchyCache.get(index);
+  if (!byIndex) hierarchyCache.set(index, (byIndex = new Map()));
+  const key = `${ind.id}|${ctx.fylke}|${JSON.stringify(limits)}`;
+  const cached = byIndex.get(key);
+  if (cached) return cached;
+  const result = new Map<string, Set<string>>();
+  byIndex.set(key, result);
+  const members = ctx.register.kommunerIn(ctx.fylke).map((k) => k.code);
+  if (members.length === 0) return result;
+  const bands = ind.measureType === 'directly-standardised-rate' ? ind.standard!.bands.map((b) => b.age) : undefined;
+  let sel: Selection;
+  try {
+    sel = select(index.get(ind.select.source, ind.select.table, ind.select.measure, [ctx.fylke, ...members]), criteriaFor(ind), bands);
+  } catch (e) {
+    if (e instanceof AmbiguousSelectionError) return result;
+    throw e;
+  }
+  if (!members.every((m) => sel.has(m))) return result;
+  for (const [pk, cell] of sel.get(ctx.fylke) ?? []) {
+    const cells = new Map<string, SuppressionCell>();
+    const add = (id: string, c: { period: Period; observations: Observation[] } | undefined): void => {
+      if (!c) return;
+      const v = areaValue(ind, c.observations[0]!.geo, c.period, c.observations, limits, ctx.level);
+      cells.set(id, { id, numerator: v.numerator, denominator: v.denominator, suppressed: v.absent ? 'source' : null });
+    };
+    add(ctx.fylke, cell);
+    for (const m of members) add(m, sel.get(m)?.get(pk));
+    const hidden = applySecondarySuppression(cells, [{ total: ctx.fylke, parts: members }]);
+    if (hidden.length) result.set(pk, new Set(hidden));
+  }
+  return result;
+}
+
 export interface ComputeOptions {
   /** The municipality (four digits). */
   kommune: string;
@@ -61,6 +104,7 @@ export function computeIndicators(observations: Observation[] | ObservationIndex
   const index = observations instanceof ObservationIndex ? observations : new ObservationIndex(observations);
   const defaults = { ...DEFAULT_LIMITS, ...(options.suppression ?? {}) };
   const ctx: Context = {
+    register,
     kommune: { code: kommune.code, level: 'kommune', name: kommune.name },
     fylke: options.comparisons?.fylke ?? kommune.fylke,
     kostragruppe: options.comparisons?.kostragruppe ?? null,
@@ -72,6 +116,7 @@ export function computeIndicators(observations: Observation[] | ObservationIndex
 }
 
 interface Context {
+  register: GeoRegister;
   kommune: Geography;
   fylke: string;
   kostragruppe: string | null;
@@ -118,6 +163,11 @@ function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limit
 
   // Secondary suppression, per area and period, over total = men + women and total = Σ groups.
   for (const area of cells.values()) suppressFamilies(area, ind);
+  // … and over fylke = Σ its kommuner, when every kommune of the county is in the data.
+  const acrossKommuner = kommuneHierarchy(index, ind, ctx, limits);
+  for (const [code, area] of cells) {
+    for (const [pk, v] of area.total) if (!v.absent && acrossKommuner.get(pk)?.has(code)) area.total.set(pk, withhold(v, 'secondary-suppression'));
+  }
 
   // Series rule: a series resting mostly on few cases, or much suppressed, is hidden entirely.
   const series = sortValues([...mine.total.values()]);

@@ -245,3 +245,30 @@ describe('user catalogues', () => {
     }
   });
 });
+
+describe('suppression across municipalities', () => {
+  it('hides a second municipality when a county and all its municipalities are published', async () => {
+    const { defaultRegister } = await import('../../src/geo/register.js');
+    const kommuner = defaultRegister().kommunerIn('50');
+    expect(kommuner.length).toBeGreaterThan(30);
+    const table: Observation[] = [];
+    let total = 0;
+    kommuner.forEach((k, i) => {
+      // Holtålen (5026) has 2 cases: suppressed. Every other municipality has many.
+      const x = k.code === '5026' ? 2 : 100 + i;
+      total += x;
+      table.push(obs({ geo: { code: k.code, level: 'kommune', name: k.name }, value: x / 100, numerator: x, denominator: 10000 }));
+    });
+    table.push(obs({ geo: { code: '50', level: 'fylke', name: 'Trøndelag' }, value: total / (100 * kommuner.length), numerator: total, denominator: 10000 * kommuner.length }));
+    const smallestOther = kommuner.find((k) => k.code !== '5026')!; // numerator 100 + its index: the first has the fewest
+    const [forIt] = computeIndicators(table, [TEST_INDICATOR], { kommune: smallestOther.code });
+    expect(forIt!.value!.absent).toEqual({ symbol: ':', reason: 'secondary-suppression' });
+    const [levanger] = computeIndicators(table, [TEST_INDICATOR], { kommune: '5037' });
+    expect(levanger!.value!.absent).toBeNull();
+    expect(levanger!.comparisons.fylke.value!.numerator).toBe(total);
+    // Without every municipality, nothing can be derived and nothing more is hidden.
+    const last = kommuner[kommuner.length - 1]!.code;
+    const [partial] = computeIndicators(table.filter((o) => o.geo.code !== last), [TEST_INDICATOR], { kommune: smallestOther.code });
+    expect(partial!.value!.absent).toBeNull();
+  });
+});
