@@ -32,6 +32,8 @@ export interface Indicator {
   id: string;
   theme: Theme;
   title: Text;
+  /** Subject of the status sentence ("Andelen som bor alene …"); default the title. */
+  phrase?: Text;
   howToRead: Text;
   source: Text;
   select: { source: SourceId; table: string; measure: string; sex?: 'total' | 'male' | 'female'; age?: string; dimensions?: Record<string, string> };

@@ -213,6 +213,7 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number): 
     id: ind.id,
     theme: ind.theme,
     title: ind.title,
+    phrase: ind.phrase ?? ind.title,
     howToRead: ind.howToRead,
     source: ind.source,
     unit: ind.unit,

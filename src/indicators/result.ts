@@ -65,6 +65,7 @@ export interface IndicatorResult {
   id: string;
   theme: Theme;
   title: Text;
+  phrase: Text;
   howToRead: Text;
   source: Text;
   unit: Text;
