@@ -13,6 +13,10 @@ import { loadData } from '../ingest/load.js';
 import { isTheme, loadCatalogue } from '../indicators/catalogue.js';
 import { computeIndicators, resolveKommune } from '../indicators/engine.js';
 import { defaultRegister } from '../geo/register.js';
+import { loadConfig, nextEdition, type BuildConfig, type OutputFormat } from '../config.js';
+import { build } from '../output/build.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { makeStyle } from './style.js';
 
 export interface CliIO {
@@ -153,6 +157,63 @@ Examples:
         io.stdout.write(renderBarometer(results, opts.lang, style, color, fylke));
       }
       exitCode = EXIT_OK;
+    });
+
+  program
+    .command('build')
+    .description('build the oversiktsdokument for one or more municipalities: Markdown (with SVG figures), HTML and PDF')
+    .option('--config <file>', 'the configuration (default: ./folkehelse.config.json when it exists)')
+    .option('--kommune <numbers>', 'only these municipalities, comma-separated (e.g. 5037,5038)')
+    .option('--data <folder...>', 'data folders, when there is no configuration file')
+    .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
+    .option('--format <formats>', 'md, html and/or pdf, comma-separated')
+    .option('--lang <nb|nn>', 'bokmål or nynorsk')
+    .option('--json', 'print a machine-readable summary')
+    .option('--quiet', 'print only problems')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ folkehelse build --config fixtures/innherred/folkehelse.config.json
+  $ folkehelse build --config fixtures/innherred/folkehelse.config.json --kommune 5038 --lang nn --format md,html
+  $ folkehelse build --data nedlastinger/ --kommune 5037 --out rapport/
+
+Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf and figurer/*.svg.`,
+    )
+    .action(async (opts: { config?: string; kommune?: string; data?: string[]; out?: string; format?: string; lang?: string; json?: boolean; quiet?: boolean }) => {
+      if (opts.lang !== undefined && opts.lang !== 'nb' && opts.lang !== 'nn') throw new UsageError(`--lang: "${opts.lang}" is not nb (bokmål) or nn (nynorsk)`);
+      let formats: OutputFormat[] | undefined;
+      if (opts.format) {
+        formats = opts.format.split(',').map((f) => f.trim()) as OutputFormat[];
+        const bad = formats.filter((f) => !['md', 'html', 'pdf'].includes(f));
+        if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not md, html or pdf`);
+      }
+      const kommuner = opts.kommune?.split(',').map((k) => k.trim()).filter(Boolean);
+      let config: BuildConfig;
+      const configPath = opts.config ?? (existsSync('folkehelse.config.json') ? 'folkehelse.config.json' : undefined);
+      if (configPath) config = loadConfig(configPath);
+      else {
+        if (!opts.data || !kommuner?.length) throw new UsageError('give --config <file>, or --data <folder> and --kommune <number> (no folkehelse.config.json here)');
+        config = { file: null, kommuner: kommuner.map((code) => ({ code })), data: opts.data.map((d) => resolve(d)), edition: nextEdition(), lang: 'nb', formats: ['md', 'html', 'pdf'], out: resolve('out'), catalogue: [], suppression: {} };
+      }
+      const outcome = await build({
+        config,
+        kommuner,
+        formats,
+        lang: opts.lang as 'nb' | 'nn' | undefined,
+        out: opts.out ? resolve(opts.out) : undefined,
+        log: opts.quiet || opts.json ? undefined : (line) => io.stderr.write(`${line}\n`),
+        env: io.env,
+      });
+      const failed = outcome.kommuner.filter((k) => k.status === 'failed');
+      const warned = outcome.kommuner.filter((k) => k.warnings.length > 0);
+      if (opts.json) io.stdout.write(JSON.stringify(outcome, null, 2) + '\n');
+      else {
+        for (const k of warned) for (const w of k.warnings) io.stderr.write(`folkehelse: ${k.kommune.code} ${k.kommune.name}: ${w}\n`);
+        for (const k of failed) io.stderr.write(`folkehelse: ${k.kommune.code} ${k.kommune.name} failed: ${k.error}\n`);
+        if (!opts.quiet) io.stdout.write(`${outcome.kommuner.length - failed.length} of ${outcome.kommuner.length} documents built${failed.length ? `, ${failed.length} failed` : ''}.\n`);
+      }
+      exitCode = failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK;
     });
 
   try {

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { escapeHtml } from '../report/escape.js';
+
+/** No browser to print PDF with: says exactly how to get one. */
+export class BrowserNotFoundError extends FolkehelseError {
+  constructor(tried: string[]) {
+    super(
+      `no Chrome or Chromium found for the PDF (looked for ${tried.join(', ')}). Markdown and HTML were written. ` +
+        'To get PDF: install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`), or run `npx puppeteer browsers install chrome`, ' +
+        'or point FOLKEHELSE_CHROME at a Chrome or Chromium executable.',
+      EXIT_USAGE,
+    );
+  }
+}
+
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+/** FOLKEHELSE_CHROME, then puppeteer's own Chrome (if downloaded), then the usual system paths. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): { path: string | null; tried: string[] } {
+  const tried: string[] = [];
+  const candidates: string[] = [];
+  if (env.FOLKEHELSE_CHROME) candidates.push(env.FOLKEHELSE_CHROME);
+  try {
+    candidates.push(puppeteer.executablePath());
+  } catch {
+    // puppeteer has no browser of its own here
+  }
+  candidates.push(...SYSTEM_BROWSERS);
+  for (const c of candidates) {
+    tried.push(c);
+    if (c && existsSync(c)) return { path: c, tried };
+  }
+  return { path: null, tried };
+}
+
+export interface PdfOptions {
+  /** Running header text. */
+  header: string;
+  /** "Side" and "av" in the document's language. */
+  page: string;
+  of: string;
+}
+
+/**
+ * One browser per run, one reused page. The page runs with JavaScript off, and every request
+ * that is not a data: URL is aborted (and counted), so nothing outside the HTML can be read.
+ */
+export class PdfRenderer {
+  /** Every request the page tried to make that was not a data: URL. */
+  readonly blockedRequests: string[] = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
+
+  static async launch(env: NodeJS.ProcessEnv = process.env): Promise<PdfRenderer> {
+    const { path, tried } = findBrowser(env);
+    if (!path) throw new BrowserNotFoundError(tried);
+    const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions', '--disable-dev-shm-usage'];
+    // Chromium refuses to run as root with its sandbox.
+    if (process.getuid?.() === 0) args.push('--no-sandbox');
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({ executablePath: path, headless: true, args });
+    } catch (e) {
+      throw new FolkehelseError(`the browser at ${path} did not start: ${(e as Error).message.split('\n')[0]}`, EXIT_USAGE);
+    }
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    const renderer = new PdfRenderer(browser, page);
+    page.on('request', (req) => {
+      if (req.url().startsWith('data:')) void req.continue();
+      else {
+        renderer.blockedRequests.push(req.url());
+        void req.abort();
+      }
+    });
+    return renderer;
+  }
+
+  async render(html: string, opts: PdfOptions): Promise<Uint8Array> {
+    await this.page.setContent(html, { waitUntil: 'load' });
+    const small = 'font-family: DejaVu Sans, Arial, sans-serif; font-size: 7.5pt; color: #666; width: 100%; margin: 0 18mm;';
+    return this.page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="${small}">${escapeHtml(opts.header)}</div>`,
+      footerTemplate: `<div style="${small} text-align: right;">${escapeHtml(opts.page)} <span class="pageNumber"></span> ${escapeHtml(opts.of)} <span class="totalPages"></span></div>`,
+      tagged: true,
+      outline: true,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}

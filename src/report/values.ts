@@ -1,0 +1,25 @@
+import type { IndicatorResult, AreaValue } from '../indicators/result.js';
+import { formatNumber } from './format.js';
+
+const NBSP = '\u00a0';
+
+/** A value with its unit as the document writes it: "12,6 %", "13,7 per 1000", "83,2 år". */
+export function valueWithUnit(r: IndicatorResult, value: number, unit: string): string {
+  const n = formatNumber(value, r.decimals);
+  if (unit === 'prosent') return `${n}${NBSP}%`;
+  return `${n}${NBSP}${unit}`;
+}
+
+/** A table cell: the number, or the symbol of a withheld value, or an en dash. */
+export function cell(v: AreaValue | null | undefined, decimals: number): string {
+  if (!v) return '–';
+  if (v.absent) return v.absent.symbol;
+  return v.value === null ? '–' : formatNumber(v.value, decimals);
+}
+
+/** "12,6 (10,5–15,0)" when the value has an interval. */
+export function cellWithInterval(v: AreaValue | null | undefined, decimals: number): string {
+  const c = cell(v, decimals);
+  if (!v || v.absent || v.lower === null || v.upper === null) return c;
+  return `${c} (${formatNumber(v.lower, decimals)}–${formatNumber(v.upper, decimals)})`;
+}
