@@ -29,7 +29,8 @@ const SYSTEM_BROWSERS = [
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): { path: string | null; tried: string[] } {
   const tried: string[] = [];
   const candidates: string[] = [];
-  if (env.FOLKEHELSE_CHROME) candidates.push(env.FOLKEHELSE_CHROME);
+  // A browser named on purpose is the only one tried: a wrong path should be said, not worked around.
+  if (env.FOLKEHELSE_CHROME) return { path: existsSync(env.FOLKEHELSE_CHROME) ? env.FOLKEHELSE_CHROME : null, tried: [`FOLKEHELSE_CHROME=${env.FOLKEHELSE_CHROME}`] };
   try {
     candidates.push(puppeteer.executablePath());
   } catch {

@@ -301,11 +301,14 @@ function seriesFigure(input: DocumentInput, r: IndicatorResult, figures: Map<str
     lineChart(
       `fig-${r.id}`,
       alt,
-      [
-        { label: kommuneName, values: r.series.kommune, role: 'kommune' },
-        { label: input.fylke.name, values: r.series.fylke, role: 'fylke' },
-        { label: t(T, 'table.land'), values: r.series.land, role: 'land' },
-      ],
+      // Counts of people are not on one scale with the county's and the country's: the municipality alone.
+      r.measureType === 'count'
+        ? [{ label: kommuneName, values: r.series.kommune, role: 'kommune' }]
+        : [
+            { label: kommuneName, values: r.series.kommune, role: 'kommune' },
+            { label: input.fylke.name, values: r.series.fylke, role: 'fylke' },
+            { label: t(T, 'table.land'), values: r.series.land, role: 'land' },
+          ],
       { decimals: r.decimals, zero, intervalLabel: t(T, 'charts.interval') },
     ),
   );

@@ -47,7 +47,7 @@ export function gradientChart(id: string, alt: string, bars: GradientBar[], opts
   });
   if (opts.total) {
     body += `<line x1="${M.left}" x2="${W - M.right}" y1="${n(y(opts.total.value))}" y2="${n(y(opts.total.value))}" stroke="${COLORS.land}" stroke-width="1.5" stroke-dasharray="6 3"/>\n`;
-    body += text(W - M.right, y(opts.total.value) - 5, `${opts.total.label}: ${formatNumber(opts.total.value, opts.decimals)}`, 'text-anchor="end"');
+    body += text(M.left + 4, y(opts.total.value) - 5, `${opts.total.label}: ${formatNumber(opts.total.value, opts.decimals)}`);
   }
   body += `<line x1="${M.left}" x2="${W - M.right}" y1="${n(y(base))}" y2="${n(y(base))}" stroke="#888888"/>\n`;
   body += text(M.left, 16, opts.unit, 'font-style="italic"');

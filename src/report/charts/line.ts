@@ -30,10 +30,14 @@ export function lineChart(id: string, alt: string, series: LineSeries[], opts: {
   const numbers = series.flatMap((s) => s.values.flatMap((v) => (v.absent ? [] : [v.value, ...(s.role === 'kommune' ? [v.lower, v.upper] : [])]))).filter((v): v is number => v !== null);
   const lo = Math.min(...numbers);
   const hi = Math.max(...numbers);
+  const pad = hi - lo > 0 ? (hi - lo) * 0.15 : Math.abs(hi) * 0.05 || 1;
   const y = scaleLinear()
-    .domain(opts.zero && lo >= 0 ? [0, hi * 1.05 || 1] : [lo - (hi - lo) * 0.15 || lo - 1, hi + (hi - lo) * 0.15 || hi + 1])
+    .domain(opts.zero && lo >= 0 ? [0, hi * 1.05 || 1] : [lo - pad, hi + pad])
     .nice(5)
     .range([H - M.bottom, M.top]);
+  // Room for the longest tick label (about 6.5 px a character at 11 px).
+  M.left = Math.max(40, 14 + Math.max(...y.ticks(5).map((t) => formatNumber(t, tickDecimals(y.ticks(5))).length)) * 6.5);
+  x.range([M.left, W - M.right]);
   let body = '';
   for (const t of y.ticks(5)) {
     body += `<line x1="${M.left}" x2="${W - M.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${COLORS.grid}"/>\n`;
