@@ -85,9 +85,10 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
             : e.keyword === 'enum'
               ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
               : ((e.parentSchema as { description?: string } | undefined)?.description ? `must be ${(e.parentSchema as { description: string }).description}` : (e.message ?? e.keyword));
-      const line = `${at}: ${what}`;
-      if (!seen.has(line)) problems.push(line);
-      seen.add(line);
+      // One problem per field: a oneOf's other alternatives add only noise ("must be object").
+      const key = e.keyword === 'required' || e.keyword === 'additionalProperties' ? `${at}|${what}` : at;
+      if (!seen.has(key)) problems.push(`${at}: ${what}`);
+      seen.add(key);
     }
     throw new ConfigError(path, problems);
   }

@@ -29,6 +29,7 @@ export function compileTemplates(overrideDir?: string): (model: DocumentModel) =
   for (const f of readdirSync(partialDir).filter((x) => x.endsWith('.md.hbs')).sort()) {
     const { file, source } = read(join('partials', f), overrideDir);
     try {
+      hb.parse(source); // compile() is lazy: find syntax errors now, before anything is built
       hb.registerPartial(f.replace(/\.md\.hbs$/, ''), hb.compile(source, { noEscape: true }));
     } catch (e) {
       throw new TemplateError(file, (e as Error).message);
@@ -37,6 +38,7 @@ export function compileTemplates(overrideDir?: string): (model: DocumentModel) =
   const { file, source } = read('document.md.hbs', overrideDir);
   let template: HandlebarsTemplateDelegate;
   try {
+    hb.parse(source);
     template = hb.compile(source, { noEscape: true });
   } catch (e) {
     throw new TemplateError(file, (e as Error).message);

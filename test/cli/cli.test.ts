@@ -145,3 +145,36 @@ describe('folkehelse indicators', () => {
     expect(run('indicators', '--kommune', '5037')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--data/) });
   });
 });
+
+describe('folkehelse build', () => {
+  it('builds from the shipped configuration (Markdown and HTML here; PDF is tested in test/output)', () => {
+    const out = tempDir();
+    const r = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md,html');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('2 of 2 documents built.\n');
+    expect(r.stderr).toMatch(/5037 Levanger: oversikt-2027\.nb\.md, oversikt-2027\.nb\.html/);
+  });
+  it('reports configuration problems with the file and the field (exit 2)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ kommuner: ['50370'], data: ['.'], lang: 'se', extra: 1 }));
+    const r = run('build', '--config', join(dir, 'bad.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.json: the configuration has 3 problems:');
+    expect(r.stderr).toContain('(top level): unknown field "extra"');
+    expect(r.stderr).toContain('lang: must be one of "nb", "nn"');
+    expect(r.stderr).toContain('kommuner[0]: must be a municipality number');
+  });
+  it('an unknown municipality, and no configuration at all (exit 2)', () => {
+    expect(run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '9999', '--out', tempDir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });
+    const noConfig = spawnSync(process.execPath, [BIN, 'build'], { encoding: 'utf8', cwd: tempDir() });
+    expect(noConfig.status).toBe(2);
+    expect(noConfig.stderr).toMatch(/give --config <file>, or --data <folder> and --kommune <number>/);
+  });
+  it('a municipality without data fails alone; the others are built (exit 1)', () => {
+    const out = tempDir();
+    const r = run('build', '--data', INNHERRED, '--kommune', '5037,5001', '--out', out, '--format', 'md');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('1 of 2 documents built, 1 failed.\n');
+    expect(r.stderr).toMatch(/5001 Trondheim failed: Trondheim \(5001\) has no data/);
+  });
+});

@@ -1,0 +1,228 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { build } from '../../src/output/build.js';
+import { PdfRenderer, findBrowser } from '../../src/output/pdf.js';
+import { INNHERRED, ROOT, tempDir } from '../helpers.js';
+
+const CONFIG = join(INNHERRED, 'folkehelse.config.json');
+const GOLDEN = join(ROOT, 'test', 'output', 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const HAVE_BROWSER = findBrowser().path !== null;
+if (!HAVE_BROWSER) console.warn('[folkehelse tests] no Chrome/Chromium: the PDF tests are SKIPPED (CI installs Debian chromium).');
+
+async function buildTo(out: string, opts: { lang?: 'nb' | 'nn'; formats?: ('md' | 'html' | 'pdf')[]; kommuner?: string[]; env?: NodeJS.ProcessEnv; catalogue?: string[]; templates?: string } = {}) {
+  const config = loadConfig(CONFIG);
+  if (opts.catalogue) config.catalogue = opts.catalogue;
+  if (opts.templates) config.templates = opts.templates;
+  return build({ config, out, lang: opts.lang, formats: opts.formats ?? ['md'], kommuner: opts.kommuner, env: opts.env ?? process.env });
+}
+
+describe('golden Markdown: Levanger and Verdal, bokmål and nynorsk', () => {
+  const out = tempDir();
+  beforeAll(async () => {
+    await buildTo(out, { lang: 'nb' });
+    await buildTo(out, { lang: 'nn' });
+  });
+  for (const [folder, code] of [['5037-levanger', '5037'], ['5038-verdal', '5038']] as const) {
+    for (const lang of ['nb', 'nn'] as const) {
+      it(`${code} ${lang}`, () => {
+        const actual = readFileSync(join(out, folder, `oversikt-2027.${lang}.md`), 'utf8');
+        const golden = join(GOLDEN, `${code}.${lang}.md`);
+        if (UPDATE || !existsSync(golden)) {
+          mkdirSync(GOLDEN, { recursive: true });
+          writeFileSync(golden, actual);
+        }
+        expect(actual).toBe(readFileSync(golden, 'utf8'));
+      });
+    }
+  }
+  it('writes the figures beside each document, one folder per municipality', () => {
+    const lev = readdirSync(join(out, '5037-levanger', 'figurer'));
+    expect(lev).toContain('ensomhet-gradient.nb.svg');
+    expect(lev).toContain('befolkningspyramide.nn.svg');
+    expect(lev).toContain('barometer.nb.svg');
+    const md = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8');
+    for (const m of md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) expect(existsSync(join(out, '5037-levanger', m[1]!))).toBe(true);
+  });
+});
+
+describe('the same input gives the same bytes', () => {
+  it('Markdown and SVG', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    await buildTo(a, { kommuner: ['5037'] });
+    await buildTo(b, { kommuner: ['5037'] });
+    const files = (dir: string) => readdirSync(join(dir, '5037-levanger'), { recursive: true }).map(String).filter((f) => f.endsWith('.md') || f.endsWith('.svg')).sort();
+    expect(files(a)).toEqual(files(b));
+    for (const f of files(a)) expect(readFileSync(join(a, '5037-levanger', f))).toEqual(readFileSync(join(b, '5037-levanger', f)));
+  });
+});
+
+describe('the document', () => {
+  let md: string;
+  let html: string;
+  const out = tempDir();
+  beforeAll(async () => {
+    await buildTo(out, { kommuner: ['5037'], formats: ['md', 'html'] });
+    md = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8');
+    html = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.html'), 'utf8');
+  });
+  it('has the structure of an oversiktsdokument', () => {
+    const chapters = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    expect(chapters).toEqual([
+      'Innhold',
+      '1 Innledning',
+      '2 Kunnskapsgrunnlag',
+      '3 Befolkningssammensetning (forskrift § 3 a)',
+      '4 Oppvekst- og levekårsforhold (forskrift § 3 b)',
+      '5 Fysisk, biologisk, kjemisk og sosialt miljø (forskrift § 3 c)',
+      '6 Skader og ulykker (forskrift § 3 d)',
+      '7 Helserelatert atferd (forskrift § 3 e)',
+      '8 Helsetilstand (forskrift § 3 f)',
+      '9 Sammendrag: folkehelseutfordringer og ressurser',
+      '10 Vedlegg',
+    ]);
+    expect(md).toContain('folkehelseloven § 5');
+    expect(md).toMatch(/\| FHI \| hoftebrudd \| 2015–2024 \| `fhi\/kube\/hoftebrudd\.csv` \| `[0-9a-f]{64}` \|/);
+    expect(md).toContain('Andelen ungdommer som er plaget av ensomhet i Levanger er 26,3\u00a0% (2024), signifikant høyere enn i landet (22,5\u00a0%).');
+    expect(md).toContain('| God økonomi | 12,6 (10,5–15,0) | 841 |');
+    expect(md).toContain('| Dårlig økonomi | 43,5 (32,4–55,2) | 69 |');
+    expect(md).toContain('Forskjellen mellom god økonomi og dårlig økonomi er 30,9 prosentpoeng');
+    expect(md).toContain('> **Vurdering mangler.**');
+    expect(md).toContain('Ensomhet blant ungdom har en tydelig sosial gradient i Levanger'); // the municipality's own assessment
+    expect(md).toMatch(/### Folkehelseutfordringer[\s\S]*\[Uføretrygdede, 18–44 år\]\(#45-uføretrygdede-1844-år\) – signifikant dårligere enn landet/);
+    expect(md).toContain('### Hvordan møte utfordringene – planbehov');
+  });
+  it('every TOC link has a heading with that anchor in the HTML', () => {
+    const links = [...md.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(40);
+    for (const a of new Set(links)) expect(html).toContain(`id="${a}"`);
+  });
+  it('HTML: one self-contained, accessible file', () => {
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="nb">/);
+    expect(html).not.toMatch(/<(script|link|iframe)\b/);
+    expect(html).not.toMatch(/(src|href)="(https?:|file:|\/\/)/);
+    expect((html.match(/<h1 /g) ?? []).length).toBe(1);
+    expect((html.match(/<figure><svg /g) ?? []).length).toBeGreaterThan(40);
+    const svgs = [...html.matchAll(/<svg [^>]*aria-labelledby="([^"]+)"[^>]*>\s*<title id="([^"]+)">([^<]+)<\/title>/g)];
+    expect(svgs.length).toBeGreaterThan(40);
+    for (const s of svgs) expect(s[1]).toBe(s[2]);
+    expect(html).toContain('<thead>');
+    expect((html.match(/<th[ >]/g) ?? []).length).toBeGreaterThan(100);
+  });
+  it('marks every indicator without an assessment, and none with one', () => {
+    const missing = (md.match(/Vurdering mangler/g) ?? []).length;
+    const indicators = (md.match(/^### \d+\.\d+ /gm) ?? []).length;
+    expect(missing).toBeGreaterThan(30);
+    expect(missing).toBeLessThan(indicators + 6);
+    expect(md).not.toMatch(/vurderinger\/5037\/ensomhet\.md/);
+    expect(md).toContain('`vurderinger/5037/hoftebrudd.md`');
+  });
+});
+
+describe('text from data is escaped everywhere', () => {
+  it('a hostile indicator title and source show as text in Markdown, HTML and SVG', async () => {
+    const dir = tempDir();
+    const cat = join(dir, 'hostile.json');
+    const base = JSON.parse(readFileSync(join(ROOT, 'data/catalogue/f-helsetilstand.json'), 'utf8')).indicators.find((i: { id: string }) => i.id === 'ensomhet');
+    const evil = '<img src=x onerror=alert(1)> {{constructor}} [x](javascript:alert(1))';
+    writeFileSync(cat, JSON.stringify({ indicators: [{ ...base, title: { nb: evil, nn: evil }, source: { nb: evil, nn: evil } }] }));
+    const out = join(dir, 'out');
+    await buildTo(out, { kommuner: ['5037'], formats: ['md', 'html'], catalogue: [cat] });
+    const md = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8');
+    const html = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.html'), 'utf8');
+    const svg = readFileSync(join(out, '5037-levanger', 'figurer', 'ensomhet.nb.svg'), 'utf8');
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\{\\{constructor\\}\\} \\[x\\](javascript:alert(1))');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('href="javascript');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; {{constructor}} [x](javascript:alert(1))');
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('outputs are written atomically', () => {
+  it('a failed build leaves the previous outputs as they were', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    await buildTo(out, { kommuner: ['5037'], formats: ['md', 'html'] });
+    const file = join(out, '5037-levanger', 'oversikt-2027.nb.md');
+    const before = readFileSync(file);
+    const broken = join(dir, 'maler');
+    mkdirSync(join(broken, 'partials'), { recursive: true });
+    writeFileSync(join(broken, 'partials', 'indicator.md.hbs'), '{{#each sentences}} never closed');
+    await expect(buildTo(out, { kommuner: ['5037'], formats: ['md', 'html'], templates: broken })).rejects.toThrow(/template .*indicator\.md\.hbs/);
+    expect(readFileSync(file)).toEqual(before);
+    expect(readdirSync(join(out, '5037-levanger')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+  it('a template override replaces the shipped file of the same name', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'maler'));
+    cpSync(join(ROOT, 'templates', 'document.md.hbs'), join(dir, 'maler', 'document.md.hbs'));
+    writeFileSync(join(dir, 'maler', 'document.md.hbs'), readFileSync(join(dir, 'maler', 'document.md.hbs'), 'utf8').replace('# {{title}}', '# {{title}} (utkast)'));
+    await buildTo(join(dir, 'out'), { kommuner: ['5037'], templates: join(dir, 'maler') });
+    expect(readFileSync(join(dir, 'out', '5037-levanger', 'oversikt-2027.nb.md'), 'utf8')).toMatch(/^# Oversikt over helsetilstand og påvirkningsfaktorer \(utkast\)/);
+  });
+});
+
+describe('without a browser', () => {
+  it('Markdown and HTML are written and the PDF step says how to fix it', async () => {
+    const out = tempDir();
+    const outcome = await buildTo(out, { kommuner: ['5037'], formats: ['md', 'html', 'pdf'], env: { ...process.env, FOLKEHELSE_CHROME: '/nonexistent/chrome' } });
+    expect(outcome.kommuner[0]!.status).toBe('built');
+    expect(outcome.kommuner[0]!.warnings[0]).toMatch(/no Chrome or Chromium found .*FOLKEHELSE_CHROME=\/nonexistent\/chrome.*apt-get install chromium/);
+    expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'))).toBe(true);
+    expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.html'))).toBe(true);
+    expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.pdf'))).toBe(false);
+  });
+});
+
+describe.skipIf(!HAVE_BROWSER)('PDF', () => {
+  const out = tempDir();
+  let outcome: Awaited<ReturnType<typeof build>>;
+  let text: string;
+  beforeAll(async () => {
+    outcome = await buildTo(out, { kommuner: ['5037'], formats: ['pdf'] });
+    text = await pdfText(join(out, '5037-levanger', 'oversikt-2027.nb.pdf'));
+  }, 120_000);
+  it('contains every chapter heading and the loneliness gradient', () => {
+    for (const h of ['1 Innledning', '2 Kunnskapsgrunnlag', '3 Befolkningssammensetning (forskrift § 3 a)', '4 Oppvekst- og levekårsforhold (forskrift § 3 b)', '5 Fysisk, biologisk, kjemisk og sosialt miljø (forskrift § 3 c)', '6 Skader og ulykker (forskrift § 3 d)', '7 Helserelatert atferd (forskrift § 3 e)', '8 Helsetilstand (forskrift § 3 f)', '9 Sammendrag: folkehelseutfordringer og ressurser', '10 Vedlegg']) {
+      expect(text).toContain(h);
+    }
+    for (const v of ['12,6 (10,5–15,0)', '31,0 (25,1–37,5)', '43,5 (32,4–55,2)']) expect(text).toContain(v);
+    expect(text).toContain('Side 1 av');
+    expect(text).toContain('Trøndelag');
+  });
+  it('the renderer made zero network requests', () => {
+    expect(outcome.blockedRequests).toEqual([]);
+  });
+  it('blocks every request and cannot read files, with JavaScript off', async () => {
+    const pdf = await PdfRenderer.launch();
+    try {
+      const bytes = await pdf.render('<p>start</p><img src="http://169.254.169.254/latest/meta-data/"><link rel="stylesheet" href="https://example.com/x.css"><iframe src="file:///etc/passwd"></iframe><script>document.write("JS RAN")</script><p>slutt</p>', { header: 'test', page: 'Side', of: 'av' });
+      const dir = tempDir();
+      writeFileSync(join(dir, 't.pdf'), bytes);
+      const t = await pdfText(join(dir, 't.pdf'));
+      expect(t).toContain('start');
+      expect(t).not.toContain('JS RAN');
+      expect(t).not.toContain('root:');
+      expect(pdf.blockedRequests.some((u) => u.startsWith('http://169.254.169.254'))).toBe(true);
+    } finally {
+      await pdf.close();
+    }
+  });
+});
+
+async function pdfText(file: string): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false }).promise;
+  let out = '';
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    for (const item of content.items) if ('str' in item) out += item.str + (item.hasEOL ? '\n' : '');
+    out += '\n';
+  }
+  await doc.destroy();
+  return out.replace(/[ \u00a0]+/g, ' ');
+}
