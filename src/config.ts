@@ -19,6 +19,8 @@ export interface KommuneConfig {
 export interface BuildConfig {
   file: string | null;
   kommuner: KommuneConfig[];
+  /** Name of the side-by-side report built when a run has two or more municipalities. */
+  region?: string;
   data: string[];
   edition: number;
   lang: Lang;
@@ -40,6 +42,7 @@ export class ConfigError extends FolkehelseError {
 }
 
 interface RawConfig {
+  region?: { name: string };
   kommuner: (string | { code: string; kostragruppe?: string; neighbours?: string[]; coatOfArms?: string })[];
   data: string[];
   edition?: number;
@@ -97,6 +100,7 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
   const abs = (p: string) => resolve(base, p);
   return {
     file,
+    region: c.region?.name,
     kommuner: c.kommuner.map((k) => (typeof k === 'string' ? { code: k.padStart(4, '0') } : { ...k, code: k.code.padStart(4, '0'), coatOfArms: k.coatOfArms ? abs(k.coatOfArms) : undefined })),
     data: c.data.map(abs),
     edition: c.edition ?? nextEdition(),

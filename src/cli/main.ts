@@ -15,6 +15,7 @@ import { computeIndicators, resolveKommune } from '../indicators/engine.js';
 import { defaultRegister } from '../geo/register.js';
 import { loadConfig, nextEdition, type BuildConfig, type OutputFormat } from '../config.js';
 import { build } from '../output/build.js';
+import { BuildProgress } from './progress.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makeStyle } from './style.js';
@@ -161,13 +162,17 @@ Examples:
 
   program
     .command('build')
-    .description('build the oversiktsdokument for one or more municipalities: Markdown (with SVG figures), HTML and PDF')
+    .description('build the oversiktsdokument for one or more municipalities: Markdown (with SVG figures), HTML and PDF, and with two or more a side-by-side region report')
     .option('--config <file>', 'the configuration (default: ./folkehelse.config.json when it exists)')
     .option('--kommune <numbers>', 'only these municipalities, comma-separated (e.g. 5037,5038)')
+    .option('--fylke <number>', 'every municipality of this county that is in the data (e.g. 50)')
     .option('--data <folder...>', 'data folders, when there is no configuration file')
     .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
     .option('--format <formats>', 'md, html and/or pdf, comma-separated')
     .option('--lang <nb|nn>', 'bokmål or nynorsk')
+    .option('--concurrency <n>', 'documents rendered at once, and browser pages for PDF', '2')
+    .option('--shard <i/n>', 'build only part i of n of the documents (for CI matrix jobs), e.g. 1/4')
+    .option('--force', 'rebuild documents whose inputs are unchanged')
     .option('--json', 'print a machine-readable summary')
     .option('--quiet', 'print only problems')
     .addHelpText(
@@ -176,11 +181,14 @@ Examples:
 Examples:
   $ folkehelse build --config fixtures/innherred/folkehelse.config.json
   $ folkehelse build --config fixtures/innherred/folkehelse.config.json --kommune 5038 --lang nn --format md,html
-  $ folkehelse build --data nedlastinger/ --kommune 5037 --out rapport/
+  $ folkehelse build --data nedlastinger/ --fylke 50 --format md,pdf --concurrency 2
+  $ folkehelse build --config folkehelse.config.json --shard 2/4 --json > shard-2.json
 
-Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf and figurer/*.svg.`,
+Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf with figurer/*.svg,
+<out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
+folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
-    .action(async (opts: { config?: string; kommune?: string; data?: string[]; out?: string; format?: string; lang?: string; json?: boolean; quiet?: boolean }) => {
+    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; out?: string; format?: string; lang?: string; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
       if (opts.lang !== undefined && opts.lang !== 'nb' && opts.lang !== 'nn') throw new UsageError(`--lang: "${opts.lang}" is not nb (bokmål) or nn (nynorsk)`);
       let formats: OutputFormat[] | undefined;
       if (opts.format) {
@@ -188,30 +196,53 @@ Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf and figure
         const bad = formats.filter((f) => !['md', 'html', 'pdf'].includes(f));
         if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not md, html or pdf`);
       }
+      const concurrency = Number(opts.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency: "${opts.concurrency}" is not a whole number from 1 to 16`);
+      let shard: { index: number; count: number } | undefined;
+      if (opts.shard !== undefined) {
+        const m = /^(\d+)\/(\d+)$/.exec(opts.shard.trim());
+        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard: "${opts.shard}" is not i/n with 1 ≤ i ≤ n, e.g. 1/4`);
+        shard = { index: Number(m[1]), count: Number(m[2]) };
+      }
+      if (opts.kommune && opts.fylke) throw new UsageError('give --kommune or --fylke, not both');
       const kommuner = opts.kommune?.split(',').map((k) => k.trim()).filter(Boolean);
       let config: BuildConfig;
       const configPath = opts.config ?? (existsSync('folkehelse.config.json') ? 'folkehelse.config.json' : undefined);
       if (configPath) config = loadConfig(configPath);
       else {
-        if (!opts.data || !kommuner?.length) throw new UsageError('give --config <file>, or --data <folder> and --kommune <number> (no folkehelse.config.json here)');
-        config = { file: null, kommuner: kommuner.map((code) => ({ code })), data: opts.data.map((d) => resolve(d)), edition: nextEdition(), lang: 'nb', formats: ['md', 'html', 'pdf'], out: resolve('out'), catalogue: [], suppression: {} };
+        if (!opts.data || (!kommuner?.length && !opts.fylke)) throw new UsageError('give --config <file>, or --data <folder> and --kommune <numbers> or --fylke <number> (no folkehelse.config.json here)');
+        config = { file: null, kommuner: (kommuner ?? []).map((code) => ({ code })), data: opts.data.map((d) => resolve(d)), edition: nextEdition(), lang: 'nb', formats: ['md', 'html', 'pdf'], out: resolve('out'), catalogue: [], suppression: {} };
       }
-      const outcome = await build({
-        config,
-        kommuner,
-        formats,
-        lang: opts.lang as 'nb' | 'nn' | undefined,
-        out: opts.out ? resolve(opts.out) : undefined,
-        log: opts.quiet || opts.json ? undefined : (line) => io.stderr.write(`${line}\n`),
-        env: io.env,
-      });
-      const failed = outcome.kommuner.filter((k) => k.status === 'failed');
-      const warned = outcome.kommuner.filter((k) => k.warnings.length > 0);
+      const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: Boolean((io.stderr as { isTTY?: boolean }).isTTY) && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') });
+      let outcome;
+      try {
+        outcome = await build({
+          config,
+          kommuner,
+          fylke: opts.fylke,
+          formats,
+          lang: opts.lang as 'nb' | 'nn' | undefined,
+          out: opts.out ? resolve(opts.out) : undefined,
+          shard,
+          force: opts.force,
+          concurrency,
+          onEvent: (e) => progress.event(e),
+          env: io.env,
+        });
+      } finally {
+        progress.stop();
+      }
+      const failed = outcome.documents.filter((d) => d.status === 'failed');
+      const warned = outcome.documents.filter((d) => d.warnings.length > 0);
       if (opts.json) io.stdout.write(JSON.stringify(outcome, null, 2) + '\n');
       else {
-        for (const k of warned) for (const w of k.warnings) io.stderr.write(`folkehelse: ${k.kommune.code} ${k.kommune.name}: ${w}\n`);
-        for (const k of failed) io.stderr.write(`folkehelse: ${k.kommune.code} ${k.kommune.name} failed: ${k.error}\n`);
-        if (!opts.quiet) io.stdout.write(`${outcome.kommuner.length - failed.length} of ${outcome.kommuner.length} documents built${failed.length ? `, ${failed.length} failed` : ''}.\n`);
+        for (const d of warned) for (const w of d.warnings) io.stderr.write(`folkehelse: ${d.id === 'region' ? d.name : `${d.id} ${d.name}`}: ${w}\n`);
+        for (const d of failed) io.stderr.write(`folkehelse: ${d.id === 'region' ? d.name : `${d.id} ${d.name}`} failed: ${d.error}\n`);
+        if (!opts.quiet) {
+          const built = outcome.documents.filter((d) => d.status === 'built').length;
+          const skipped = outcome.documents.filter((d) => d.status === 'skipped').length;
+          io.stdout.write(`${outcome.documents.length} ${outcome.documents.length === 1 ? 'document' : 'documents'}: ${built} built, ${skipped} up to date, ${failed.length} failed (${outcome.seconds.toFixed(1)} s).\n`);
+        }
       }
       exitCode = failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK;
     });

@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { FolkehelseError, EXIT_USAGE } from '../errors.js';
 import { TEMPLATE_DIR } from './language.js';
 import type { DocumentModel } from './model.js';
+import type { RegionModel } from './region.js';
 
 /** A template that does not compile or fails to render: names the file. */
 export class TemplateError extends FolkehelseError {
@@ -19,7 +20,7 @@ function read(name: string, overrideDir?: string): { file: string; source: strin
 }
 
 /** Compiles the document template and its partials, the user's files first. */
-export function compileTemplates(overrideDir?: string): (model: DocumentModel) => string {
+export function compileTemplates(overrideDir?: string, main = 'document.md.hbs'): (model: DocumentModel | RegionModel) => string {
   // noEscape: the context is escaped for Markdown already; Handlebars' HTML escaping would put
   // &amp; entities in a .md file.
   const hb = Handlebars.create();
@@ -35,7 +36,7 @@ export function compileTemplates(overrideDir?: string): (model: DocumentModel) =
       throw new TemplateError(file, (e as Error).message);
     }
   }
-  const { file, source } = read('document.md.hbs', overrideDir);
+  const { file, source } = read(main, overrideDir);
   let template: HandlebarsTemplateDelegate;
   try {
     hb.parse(source);
@@ -43,7 +44,7 @@ export function compileTemplates(overrideDir?: string): (model: DocumentModel) =
   } catch (e) {
     throw new TemplateError(file, (e as Error).message);
   }
-  return (model) => {
+  return (model: unknown) => {
     try {
       return tidy(template(model));
     } catch (e) {

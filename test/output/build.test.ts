@@ -170,8 +170,8 @@ describe('without a browser', () => {
   it('Markdown and HTML are written and the PDF step says how to fix it', async () => {
     const out = tempDir();
     const outcome = await buildTo(out, { kommuner: ['5037'], formats: ['md', 'html', 'pdf'], env: { ...process.env, FOLKEHELSE_CHROME: '/nonexistent/chrome' } });
-    expect(outcome.kommuner[0]!.status).toBe('built');
-    expect(outcome.kommuner[0]!.warnings[0]).toMatch(/no Chrome or Chromium found .*FOLKEHELSE_CHROME=\/nonexistent\/chrome.*apt-get install chromium/);
+    expect(outcome.documents[0]!.status).toBe('built');
+    expect(outcome.documents[0]!.warnings[0]).toMatch(/no Chrome or Chromium found .*FOLKEHELSE_CHROME=\/nonexistent\/chrome.*apt-get install chromium/);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'))).toBe(true);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.html'))).toBe(true);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.pdf'))).toBe(false);
