@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 export interface DataFileRef {
   path: string;
@@ -9,14 +9,14 @@ export interface DataFileRef {
 
 const DATA_EXTENSIONS = /\.(csv|tsv|txt|json)$/i;
 /** Files in a data folder that are not data: documentation and folkehelse's own config. */
-const NOT_DATA = /(^readme)|(\.config\.json$)|(^catalogue.*\.json$)|(^package(-lock)?\.json$)/i;
+const NOT_DATA = /(^readme)|(\.config\.json$)|(^catalogue.*\.json$)|(^package(-lock)?\.json$)|(^folkehelse-manifest\.json$)/i;
 
 /**
  * Expands the paths a user gave into data files: a file stays as it is (whatever its extension);
  * a folder is walked recursively for .csv/.tsv/.txt/.json files, in a stable (sorted) order.
  * Paths that do not exist are returned as given: reading them reports the problem.
  */
-export async function expandDataPaths(paths: string[]): Promise<{ files: DataFileRef[]; skipped: string[] }> {
+export async function expandDataPaths(paths: string[], exclude: string[] = []): Promise<{ files: DataFileRef[]; skipped: string[] }> {
   const files: DataFileRef[] = [];
   const skipped: string[] = [];
   for (const p of paths) {
@@ -26,20 +26,22 @@ export async function expandDataPaths(paths: string[]): Promise<{ files: DataFil
       continue;
     }
     const found: string[] = [];
-    await walk(p, found, skipped);
+    await walk(p, found, skipped, exclude.map((e) => resolve(e)));
     found.sort();
     for (const f of found) files.push({ path: f, display: join(p, relative(p, f)) });
   }
   return { files, skipped };
 }
 
-async function walk(dir: string, out: string[], skipped: string[]): Promise<void> {
+async function walk(dir: string, out: string[], skipped: string[], exclude: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) await walk(full, out, skipped);
-    else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name)) out.push(full);
+    if (e.isDirectory()) {
+      // folkehelse's own output folder may sit inside the data folder.
+      if (!exclude.includes(resolve(full))) await walk(full, out, skipped, exclude);
+    } else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name)) out.push(full);
     else skipped.push(full);
   }
 }

@@ -25,8 +25,8 @@ export interface LoadedData {
 }
 
 /** Reads every data file under the paths; refuses data with validation errors. */
-export async function loadData(paths: string[], options: ReadOptions = {}): Promise<LoadedData> {
-  const { files } = await expandDataPaths(paths);
+export async function loadData(paths: string[], options: ReadOptions & { exclude?: string[] } = {}): Promise<LoadedData> {
+  const { files } = await expandDataPaths(paths, options.exclude);
   const observations: Observation[] = [];
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];

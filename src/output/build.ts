@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,12 +103,12 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   await cleanStaging(join(out, STAGING));
 
   // What the documents are made from, hashed: the same inputs give the same outputs.
-  const dataFiles = (await expandDataPaths(config.data)).files;
+  const dataFiles = (await expandDataPaths(config.data, [out])).files;
   const shared = sharedInputs(config, { formats, lang }, dataFiles.map((f) => f.path));
 
   let data: LoadedData | null = null;
   const loadOnce = async (): Promise<LoadedData> => {
-    data ??= await loadData(config.data);
+    data ??= await loadData(config.data, { exclude: [out] });
     return data;
   };
 
@@ -388,11 +388,16 @@ function describeFiles(data: LoadedData, base: string): Map<string, SourceFileIn
 
 // ---- inputs, for incremental builds ---------------------------------------------------------
 
-const fileHashes = new Map<string, string>();
+/** Hashes of files, reused while a file's size and modification time stay the same. */
+const fileHashes = new Map<string, { stamp: string; sha256: string }>();
 function hashFile(path: string): string {
-  let h = fileHashes.get(path);
-  if (!h) fileHashes.set(path, (h = hash(readFileSync(path))));
-  return h;
+  const st = statSync(path);
+  const stamp = `${st.size}:${st.mtimeMs}`;
+  const cached = fileHashes.get(path);
+  if (cached?.stamp === stamp) return cached.sha256;
+  const sha256 = hash(readFileSync(path));
+  fileHashes.set(path, { stamp, sha256 });
+  return sha256;
 }
 
 function hash(content: string | Uint8Array): string {

@@ -41,11 +41,11 @@ export function buildRegion(input: RegionInput): RegionModel {
   const tx = (path: string, vars: Record<string, string | number> = {}) => fill(t(T, path), vars);
   const names = input.kommuner.map((k) => md(k.geo.name));
   const first = input.kommuner[0]!.results;
-  const verdicts = ['better', 'worse', 'similar', 'not-tested'] as const;
+  const columns: string[][] = [['better'], ['worse'], ['higher', 'lower'], ['similar'], ['not-tested']];
   const overview: Table = {
     header: lookup(T, 'region.overviewColumns') as string[],
-    align: ['l', 'r', 'r', 'r', 'r'],
-    rows: input.kommuner.map((k) => [md(k.geo.name), ...verdicts.map((v) => String(k.results.filter((r) => r.comparisons.land.verdict === v || (v === 'similar' && ['higher', 'lower'].includes(r.comparisons.land.verdict))).length))]),
+    align: ['l', 'r', 'r', 'r', 'r', 'r'],
+    rows: input.kommuner.map((k) => [md(k.geo.name), ...columns.map((vs) => String(k.results.filter((r) => vs.includes(r.comparisons.land.verdict)).length))]),
   };
   const themes: RegionModel['themes'] = [];
   for (const letter of ['a', 'b', 'c', 'd', 'e', 'f'] as Theme[]) {

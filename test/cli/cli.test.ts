@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -151,8 +151,11 @@ describe('folkehelse build', () => {
     const out = tempDir();
     const r = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md,html');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('2 of 2 documents built.\n');
+    expect(r.stdout).toMatch(/^3 documents: 3 built, 0 up to date, 0 failed \(\d+\.\d s\)\.\n$/);
     expect(r.stderr).toMatch(/5037 Levanger: oversikt-2027\.nb\.md, oversikt-2027\.nb\.html/);
+    expect(r.stderr).toMatch(/Innherred: side-om-side-2027\.nb\.md/);
+    const again = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md,html');
+    expect(again.stdout).toMatch(/^3 documents: 0 built, 3 up to date, 0 failed/);
   });
   it('reports configuration problems with the file and the field (exit 2)', () => {
     const dir = tempDir();
@@ -168,13 +171,25 @@ describe('folkehelse build', () => {
     expect(run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '9999', '--out', tempDir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });
     const noConfig = spawnSync(process.execPath, [BIN, 'build'], { encoding: 'utf8', cwd: tempDir() });
     expect(noConfig.status).toBe(2);
-    expect(noConfig.stderr).toMatch(/give --config <file>, or --data <folder> and --kommune <number>/);
+    expect(noConfig.stderr).toMatch(/give --config <file>, or --data <folder> and --kommune <numbers> or --fylke <number>/);
+    expect(run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--shard', '3/2')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--shard: "3\/2" is not i\/n/) });
+    expect(run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--concurrency', '0')).toMatchObject({ code: 2 });
+  });
+  it('--json prints a summary per document', async () => {
+    const out = tempDir();
+    const r = await runIn('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md', '--json');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.documents.map((d: { id: string; status: string }) => [d.id, d.status])).toEqual([['5037', 'built'], ['5038', 'built'], ['region', 'built']]);
+    expect(summary.documents[0]).toMatchObject({ name: 'Levanger', kind: 'kommune', warnings: [], error: null, outputs: expect.arrayContaining([expect.stringMatching(/oversikt-2027\.nb\.md$/)]) });
+    expect(typeof summary.documents[0].seconds).toBe('number');
   });
   it('a municipality without data fails alone; the others are built (exit 1)', () => {
     const out = tempDir();
     const r = run('build', '--data', INNHERRED, '--kommune', '5037,5001', '--out', out, '--format', 'md');
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('1 of 2 documents built, 1 failed.\n');
+    expect(r.stdout).toMatch(/^3 documents: 1 built, 0 up to date, 2 failed/);
     expect(r.stderr).toMatch(/5001 Trondheim failed: Trondheim \(5001\) has no data/);
+    expect(existsSync(join(out, '5037-levanger', `oversikt-${new Date().getFullYear() + ((2027 - new Date().getFullYear()) % 4 + 4) % 4}.nb.md`))).toBe(true);
   });
 });
