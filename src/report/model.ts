@@ -22,7 +22,8 @@ export interface Figure {
   /** Path relative to the document, e.g. `figurer/ensomhet.nb.svg`. */
   file: string;
   alt: string;
-  data: Table;
+  /** The figure's numbers; null when the table next to it already holds them. */
+  data: Table | null;
   dataCaption: string;
 }
 
@@ -32,7 +33,9 @@ export interface IndicatorSection {
   anchor: string;
   howToRead: string;
   sentences: string[];
+  /** Kommune | fylke | land (| KOSTRA group) per period, the latest last: also the figure's data. */
   table: Table;
+  tableCaption: string;
   figure: Figure | null;
   gradient: { intro: string; table: Table; figure: Figure; sentences: string[] } | null;
   trend: string;
@@ -244,23 +247,9 @@ function indicatorSection(input: DocumentInput, r: IndicatorResult, heading: str
       sentences.push(tx('sentences.bySex', { men: show(r.bySex.male), women: show(r.bySex.female) }));
     }
   }
-  const table: Table = {
-    header: ['', kommune, md(input.fylke.name), t(T, 'table.land'), ...(r.comparisons.kostragruppe?.value ? [t(T, 'table.kostragruppe')] : []), t(T, 'table.period'), t(T, 'table.unit')],
-    align: ['l', 'r', 'r', 'r', ...(r.comparisons.kostragruppe?.value ? ['r'] : []), 'l', 'l'],
-    rows: [
-      [
-        md(r.title[lang]),
-        cellWithInterval(v, r.decimals),
-        cell(r.comparisons.fylke.value, r.decimals),
-        cell(r.comparisons.land.value, r.decimals),
-        ...(r.comparisons.kostragruppe?.value ? [cell(r.comparisons.kostragruppe.value, r.decimals)] : []),
-        r.period ? formatPeriod(r.period) : '–',
-        md(unit),
-      ],
-    ],
-  };
   let figure: Figure | null = null;
   if (r.series.kommune.length + r.series.land.length > 1 && r.chart !== 'none') figure = seriesFigure(input, r, figures);
+  const table = seriesTable(input, r);
   let trend: string;
   if (r.status !== 'ok' && r.status !== 'absent') trend = '';
   else if (r.trend.direction === 'cannot-be-calculated') {
@@ -276,6 +265,7 @@ function indicatorSection(input: DocumentInput, r: IndicatorResult, heading: str
     howToRead: md(r.howToRead[lang]),
     sentences,
     table,
+    tableCaption: `${t(T, figure ? 'chartData' : 'table.numbers')} (${md(unit)})`,
     figure,
     gradient: r.gradient ? gradientSection(input, r, figures) : null,
     trend,
@@ -312,22 +302,29 @@ function seriesFigure(input: DocumentInput, r: IndicatorResult, figures: Map<str
       { decimals: r.decimals, zero, intervalLabel: t(T, 'charts.interval') },
     ),
   );
+  return { file, alt: md(alt), dataCaption: t(T, 'chartData'), data: null };
+}
+
+/** The indicator's table: each period with the municipality (and its interval), county, land and KOSTRA group. */
+function seriesTable(input: DocumentInput, r: IndicatorResult): Table {
+  const { texts: T } = input;
   const byKey = (values: AreaValue[]) => new Map(values.map((v) => [`${v.period.from}_${v.period.to}`, v]));
   const k = byKey(r.series.kommune);
   const f = byKey(r.series.fylke);
   const l = byKey(r.series.land);
+  const kostra = r.comparisons.kostragruppe?.value ?? null;
+  const periods = [...new Map([...r.series.kommune, ...r.series.fylke, ...r.series.land].map((v) => [`${v.period.from}_${v.period.to}`, v.period])).values()]
+    .filter((p) => k.has(`${p.from}_${p.to}`) || !r.period || p.to <= r.period.to)
+    .sort((a, b) => a.to - b.to || a.from - b.from);
+  const shown = periods.length > 0 ? periods : r.period ? [r.period] : [];
   return {
-    file,
-    alt: md(alt),
-    dataCaption: t(T, 'chartData'),
-    data: {
-      header: [t(T, 'table.period'), md(kommuneName), md(input.fylke.name), t(T, 'table.land')],
-      align: ['l', 'r', 'r', 'r'],
-      rows: periods.map((p) => {
-        const key = `${p.from}_${p.to}`;
-        return [formatPeriod(p), cellWithInterval(k.get(key), r.decimals), cell(f.get(key), r.decimals), cell(l.get(key), r.decimals)];
-      }),
-    },
+    header: [t(T, 'table.period'), md(input.kommune.name), md(input.fylke.name), t(T, 'table.land'), ...(kostra ? [t(T, 'table.kostragruppe')] : [])],
+    align: ['l', 'r', 'r', 'r', ...(kostra ? ['r'] : [])],
+    rows: shown.map((p) => {
+      const key = `${p.from}_${p.to}`;
+      const latest = r.period && p.from === r.period.from && p.to === r.period.to;
+      return [formatPeriod(p), cellWithInterval(k.get(key), r.decimals), cell(f.get(key), r.decimals), cell(l.get(key), r.decimals), ...(kostra ? [latest ? cell(kostra, r.decimals) : '–'] : [])];
+    }),
   };
 }
 
@@ -365,12 +362,7 @@ function gradientSection(input: DocumentInput, r: IndicatorResult, figures: Map<
       align: ['l', 'r', 'r'],
       rows: g.groups.map((x) => [md(x.label[lang]), cellWithInterval(x.value, r.decimals), x.value.absent || x.value.denominator === null ? (x.value.absent?.symbol ?? '–') : formatNumber(x.value.denominator, 0)]),
     },
-    figure: {
-      file,
-      alt: md(alt),
-      dataCaption: t(T, 'chartData'),
-      data: { header: [md(g.title[lang]), md(input.kommune.name)], align: ['l', 'r'], rows: g.groups.map((x) => [md(x.label[lang]), cellWithInterval(x.value, r.decimals)]) },
-    },
+    figure: { file, alt: md(alt), dataCaption: t(T, 'chartData'), data: null },
     sentences,
   };
 }

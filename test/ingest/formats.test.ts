@@ -152,3 +152,15 @@ describe('every observation of every fixture matches schemas/observation.schema.
     }
   });
 });
+
+describe('Oslo in label exports', () => {
+  it('the second "Oslo" row with the same key is the county, not a duplicate', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { tempDir } = await import('../helpers.js');
+    const file = join(tempDir(), 'oslo.csv');
+    writeFileSync(file, 'Geografi,År,Kjønn,Alder,Måltall,value\nHele landet,2023,kjønn samlet,0-74 år,andel (prosent),10.1\nOslo,2023,kjønn samlet,0-74 år,andel (prosent),11.2\nOslo,2023,kjønn samlet,0-74 år,andel (prosent),11.2\nOslo,2023,kjønn samlet,0-74 år,andel (prosent),11.2\n');
+    const r = await readFile(file);
+    expect(r.data.map((o) => o.geo.code)).toEqual(['0', '0301', '03']);
+    expect(r.issues.issues.map((i) => [i.code, i.line])).toEqual([['duplicate-row', 5]]);
+  });
+});

@@ -85,14 +85,20 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
         continue;
       }
       const geoRaw = cells[iGeo]!.trim();
-      const geo = ctx.geography(ctx.geo.fromLabel(geoRaw), 'fhi', geoRaw, line, 'Geografi', iGeo + 1);
+      let geo = ctx.geography(ctx.geo.fromLabel(geoRaw), 'fhi', geoRaw, line, 'Geografi', iGeo + 1);
       if (!geo) continue;
       const period = parsePeriod(cells[iYear]!)!;
       const age = iAge !== undefined ? ageFromLabel(cells[iAge]!) : null;
       const dimensions: Record<string, string> = {};
       for (const d of dimCols) dimensions[d] = (cells[index.get(d)!] ?? '').trim();
-      const key = `${geo.code}|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}|${measure}`;
-      if (!ctx.checkDuplicate(key, line)) continue;
+      const rest = `|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}|${measure}`;
+      // Oslo is both a county (03) and a municipality (0301) named "Oslo": the second row with the
+      // same key is the other one, not a duplicate.
+      if (geo.code === '0301' && /^oslo$/i.test(geoRaw) && ctx.keys.add(`0301${rest}`, line) !== 0) {
+        const county = ctx.geography(ctx.geo.fromCode('03'), 'fhi', '03', line, 'Geografi', iGeo + 1)!;
+        if (!ctx.checkDuplicate(`03${rest}`, line)) continue;
+        geo = county;
+      } else if (!(geo.code === '0301' && /^oslo$/i.test(geoRaw)) && !ctx.checkDuplicate(`${geo.code}${rest}`, line)) continue;
       out.push({
         source: 'fhi',
         table,
