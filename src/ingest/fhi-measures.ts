@@ -1,4 +1,5 @@
-import type { MeasureType, MissingValue, Observation } from '../model/observation.js';
+import type { MeasureType, Observation } from '../model/observation.js';
+import { observation, type ObservationBase, type ValueOrMissing } from './observation.js';
 
 /** FHI's measure codes and what they are. Counts and denominators become numerator/denominator. */
 const MEASURE_TYPES: Record<string, MeasureType> = {
@@ -14,9 +15,9 @@ const DENOMINATORS = ['sumNEVNER', 'NEVNER'];
 /** Helper columns that are not published numbers. */
 const IGNORED = new Set(['sumPREDTELLER', 'RATE.n', 'PREDTELLER']);
 
-export type MeasureCell = { value: number; provisional?: boolean } | { missing: MissingValue };
+export type MeasureCell = ValueOrMissing;
 
-export type ObservationBase = Omit<Observation, 'measure' | 'measureType' | 'unit' | 'multiplier' | 'standardisation' | 'value' | 'missing' | 'provisional' | 'numerator' | 'denominator'>;
+export type { ObservationBase };
 
 /**
  * Turns the measures of one FHI row (or one group of csv3/json-stat cells with the same key) into
@@ -52,30 +53,13 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
 
 function make(base: ObservationBase, code: string, cell: MeasureCell, numerator: number | null, denominator: number | null, label?: string): Observation {
   const measureType = MEASURE_TYPES[code] ?? guessType(code, label);
-  const missing = 'missing' in cell ? cell.missing : null;
-  // An explicit literal, not a spread: this runs once per observation of national files.
-  return {
-    source: base.source,
-    table: base.table,
-    measure: code,
+  const info = {
     measureType,
     unit: measureType === 'smr' ? null : (label ?? null),
     multiplier: measureType === 'smr' ? 100 : null,
-    standardisation: measureType === 'meis' || measureType === 'smr' ? 'indirect' : 'none',
-    geo: base.geo,
-    harmonisedFrom: base.harmonisedFrom,
-    period: base.period,
-    sex: base.sex,
-    age: base.age,
-    dimensions: base.dimensions,
-    value: missing ? null : (cell as { value: number }).value,
-    missing,
-    provisional: !missing && (cell as { provisional?: boolean }).provisional === true,
-    // A suppressed measure carries no counts either: nothing of a hidden cell is kept.
-    numerator: missing ? null : numerator,
-    denominator: missing ? null : denominator,
-    origin: base.origin,
+    standardisation: measureType === 'meis' || measureType === 'smr' ? ('indirect' as const) : ('none' as const),
   };
+  return observation(base, code, info, cell, numerator, denominator);
 }
 
 function guessType(code: string, label?: string): MeasureType {

@@ -3,6 +3,7 @@ import { validator } from '../../validate/schemas.js';
 import { ageFromCode, readValueCell, schemaValue, sexFromCode, type ValueCell } from '../cells.js';
 import type { ReadContext } from '../context.js';
 import { csvBatches } from '../csv-records.js';
+import { fromCell } from '../observation.js';
 import { FHI_MEASURE_COLUMNS, observationsFromMeasures, type MeasureCell, type ObservationBase } from '../fhi-measures.js';
 import { parsePeriod } from '../period.js';
 import { SPVFLAGG_SYMBOL, missingFromSymbol } from '../symbols.js';
@@ -152,7 +153,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
           out.push(...flush());
           group = { key: baseKey, base, cells: new Map(), line };
         }
-        group.cells.set(measure, toMeasureCell(parsed[iValue!]!));
+        group.cells.set(measure, fromCell(parsed[iValue!]!));
         continue;
       }
       const measures = new Map<string, MeasureCell>();
@@ -163,7 +164,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
         for (const i of measureIdx) {
           const v = parsed[i]!;
           if (v.kind === 'empty') continue;
-          measures.set(header[i]!, toMeasureCell(v));
+          measures.set(header[i]!, fromCell(v));
         }
       }
       out.push(...observationsFromMeasures(base, measures));
@@ -172,10 +173,4 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
   }
   const last = flush();
   if (last.length > 0) yield last;
-}
-
-function toMeasureCell(v: ValueCell): MeasureCell {
-  if (v.kind === 'number') return { value: v.value, provisional: v.provisional };
-  if (v.kind === 'missing') return { missing: v.missing };
-  return { missing: { symbol: '', reason: 'missing' } };
 }

@@ -2,6 +2,7 @@ import type { Observation } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
 import { ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
 import type { ReadContext } from '../context.js';
+import { observation, fromCell } from '../observation.js';
 import { csvBatches } from '../csv-records.js';
 import { parsePeriod } from '../period.js';
 
@@ -99,27 +100,7 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
         if (!ctx.checkDuplicate(`03${rest}`, line)) continue;
         geo = county;
       } else if (!(geo.code === '0301' && /^oslo$/i.test(geoRaw)) && !ctx.checkDuplicate(`${geo.code}${rest}`, line)) continue;
-      out.push({
-        source: 'fhi',
-        table,
-        measure,
-        measureType: info.measureType,
-        unit: info.unit,
-        multiplier: info.multiplier,
-        standardisation: info.standardisation,
-        geo: geo.geo,
-        harmonisedFrom: geo.harmonisedFrom,
-        period,
-        sex,
-        age,
-        dimensions,
-        value: v.kind === 'number' ? v.value : null,
-        missing: v.kind === 'missing' ? v.missing : null,
-        provisional: v.kind === 'number' && v.provisional,
-        numerator: null,
-        denominator: null,
-        origin: { file: ctx.file.display, line },
-      });
+      out.push(observation({ source: 'fhi', table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line } }, measure, info, fromCell(v)));
     }
     if (out.length > 0) yield out;
   }

@@ -2,6 +2,7 @@ import type { AgeGroup, Observation, Sex, SourceId } from '../../model/observati
 import { cellProblems, validator } from '../../validate/schemas.js';
 import { ageFromCode, ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, sexFromCode, sexFromLabel } from '../cells.js';
 import type { ReadContext } from '../context.js';
+import { observation } from '../observation.js';
 import { observationsFromMeasures, type MeasureCell, type ObservationBase } from '../fhi-measures.js';
 import { parsePeriod } from '../period.js';
 import { readWholeText } from '../source-file.js';
@@ -223,20 +224,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       const label = measureLabels.get(mCode) ?? mCode;
       const info = measureFromLabel(label);
       const unitBase = iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined;
-      const missing = 'missing' in cell ? cell.missing : null;
-      out.push({
-        ...base,
-        measure: label,
-        measureType: info.measureType,
-        unit: unitBase ?? info.unit,
-        multiplier: info.multiplier,
-        standardisation: info.standardisation,
-        value: missing ? null : (cell as { value: number }).value,
-        missing,
-        provisional: false,
-        numerator: null,
-        denominator: null,
-      });
+      out.push(observation(base, label, { ...info, unit: unitBase ?? info.unit }, cell));
     }
   }
   if (out.length > 0) yield out;

@@ -2,6 +2,7 @@ import type { Observation, Period, SourceId } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
 import { ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
 import type { ReadContext } from '../context.js';
+import { observation, fromCell } from '../observation.js';
 import { csvBatches } from '../csv-records.js';
 import { parsePeriod, splitTrailingPeriod } from '../period.js';
 
@@ -169,27 +170,7 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
         }
         const key = `${geo.code}|${period.from}_${period.to}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
         if (!ctx.checkDuplicate(key, line, column)) continue;
-        out.push({
-          source,
-          table,
-          measure: t.variable,
-          measureType: info.measureType,
-          unit: info.unit,
-          multiplier: info.multiplier,
-          standardisation: info.standardisation,
-          geo: geo.geo,
-          harmonisedFrom: geo.harmonisedFrom,
-          period,
-          sex,
-          age,
-          dimensions,
-          value: v.kind === 'number' ? v.value : null,
-          missing: v.kind === 'missing' ? v.missing : null,
-          provisional: v.kind === 'number' && v.provisional,
-          numerator: null,
-          denominator: null,
-          origin: { file: ctx.file.display, line },
-        });
+        out.push(observation({ source, table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line } }, t.variable, info, fromCell(v)));
       }
     }
     if (out.length > 0) yield out;

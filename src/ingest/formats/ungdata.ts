@@ -2,6 +2,7 @@ import type { Observation, Sex } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
 import { dimensionsKey, readValueCell, schemaValue, type ValueCell } from '../cells.js';
 import type { ReadContext } from '../context.js';
+import { observation } from '../observation.js';
 import { csvBatches } from '../csv-records.js';
 import { parsePeriod } from '../period.js';
 
@@ -33,6 +34,7 @@ export const UNGDATA_COLUMNS: Record<string, string> = {
   prosent: 'percent',
 };
 const NUMERIC = new Set(['n_respondents', 'n_yes', 'percent']);
+const UNGDATA_MEASURE = { measureType: 'proportion' as const, unit: 'prosent', multiplier: 100, standardisation: 'none' as const };
 const SEX: Record<string, Sex> = { alle: 'total', total: 'total', gutter: 'male', male: 'male', jenter: 'female', female: 'female' };
 
 /**
@@ -128,27 +130,7 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
         numerator = null;
         denominator = null;
       }
-      out.push({
-        source: 'ungdata',
-        table: 'ungdata',
-        measure: indicator,
-        measureType: 'proportion',
-        unit: 'prosent',
-        multiplier: 100,
-        standardisation: 'none',
-        geo: geo.geo,
-        harmonisedFrom: geo.harmonisedFrom,
-        period,
-        sex,
-        age: null,
-        dimensions,
-        value,
-        missing,
-        provisional: false,
-        numerator,
-        denominator,
-        origin: { file: ctx.file.display, line },
-      });
+      out.push(observation({ source: 'ungdata', table: 'ungdata', geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age: null, dimensions, origin: { file: ctx.file.display, line } }, indicator, UNGDATA_MEASURE, missing ? { missing } : value === null ? { missing: { symbol: '..', reason: 'missing' } } : { value }, numerator, denominator));
     }
     if (out.length > 0) yield out;
   }
