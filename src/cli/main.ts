@@ -8,14 +8,7 @@ import { DEFAULT_MAX_BYTES } from '../ingest/source-file.js';
 import { renderValidationText } from '../validate/report.js';
 import { validatePaths } from '../validate/validate.js';
 import { renderInspectText } from './inspect-text.js';
-import { renderBarometer, renderBarometerCsv } from './barometer.js';
-import { loadData } from '../ingest/load.js';
-import { isTheme, loadCatalogue } from '../indicators/catalogue.js';
-import { computeIndicators, resolveKommune } from '../indicators/engine.js';
-import { defaultRegister } from '../geo/register.js';
-import { loadConfig, nextEdition, type BuildConfig, type OutputFormat } from '../config.js';
-import { build } from '../output/build.js';
-import { BuildProgress } from './progress.js';
+import type { BuildConfig, OutputFormat } from '../config.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makeStyle } from './style.js';
@@ -137,6 +130,12 @@ Examples:
   $ folkehelse indicators --data data/ --kommune 5037 --catalogue mine-indikatorer.json --csv`,
     )
     .action(async (opts: { data: string[]; kommune: string; theme?: string; catalogue?: string[]; kostragruppe?: string; lang: string; json?: boolean; csv?: boolean }) => {
+      // Loaded when used, so `validate` and `inspect` start quickly.
+      const { renderBarometer, renderBarometerCsv } = await import('./barometer.js');
+      const { loadData } = await import('../ingest/load.js');
+      const { isTheme, loadCatalogue } = await import('../indicators/catalogue.js');
+      const { computeIndicators, resolveKommune } = await import('../indicators/engine.js');
+      const { defaultRegister } = await import('../geo/register.js');
       if (opts.lang !== 'nb' && opts.lang !== 'nn') throw new UsageError(`--lang: "${opts.lang}" is not nb (bokmål) or nn (nynorsk)`);
       if (opts.theme !== undefined && !isTheme(opts.theme)) throw new UsageError(`--theme: "${opts.theme}" is not one of the forskrift's themes a, b, c, d, e, f`);
       const kommune = resolveKommune(opts.kommune);
@@ -189,6 +188,9 @@ Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf with figur
 folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
     .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; out?: string; format?: string; lang?: string; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
+      const { loadConfig, nextEdition } = await import('../config.js');
+      const { build } = await import('../output/build.js');
+      const { BuildProgress } = await import('./progress.js');
       if (opts.lang !== undefined && opts.lang !== 'nb' && opts.lang !== 'nn') throw new UsageError(`--lang: "${opts.lang}" is not nb (bokmål) or nn (nynorsk)`);
       let formats: OutputFormat[] | undefined;
       if (opts.format) {
