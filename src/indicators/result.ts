@@ -2,6 +2,7 @@ import type { Geography, MissingReason, Period, SourceId } from '../model/observ
 import type { IndicatorMeasureType, Text, Theme } from './catalogue.js';
 import type { Polarity, Verdict } from './methods/compare.js';
 import type { TrendResult } from './methods/trend.js';
+import type { SocialGradient } from './methods/gradient.js';
 
 /** Why a number is withheld: the source's own reason, or folkehelse's suppression. */
 export type AbsentReason = MissingReason | 'primary-suppression' | 'secondary-suppression' | 'series-suppression' | 'too-few-events';
@@ -53,8 +54,8 @@ export interface GradientResult {
   worst: string | null;
   absoluteRange: number | null;
   relativeRange: number | null;
-  trendTest: { statistic: number; p: number; significant: boolean; threshold: number } | null;
-  sii: { sii: number; rii: number } | null;
+  trendTest: SocialGradient['trendTest'];
+  sii: SocialGradient['sii'];
   note: string | null;
 }
 
