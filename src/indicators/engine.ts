@@ -177,6 +177,10 @@ function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limit
     kommune: kommuneSeries,
     fylke: sortValues([...(cells.get(ctx.fylke)?.total.values() ?? [])]),
     land: sortValues([...(cells.get('0')?.total.values() ?? [])]),
+    neighbours: ctx.neighbours.filter((code) => cells.get(code)?.total.size).map((code) => {
+      const values = sortValues([...cells.get(code)!.total.values()]);
+      return { geo: values[0]!.geo, values };
+    }),
     hidden,
   };
   const latest = kommuneSeries[kommuneSeries.length - 1]!;
@@ -228,7 +232,7 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number): 
     period: null,
     value: null,
     comparisons: { land: notTested, fylke: notTested, kostragruppe: null, neighbours: [] },
-    series: { kommune: [], fylke: [], land: [], hidden: false },
+    series: { kommune: [], fylke: [], land: [], neighbours: [], hidden: false },
     trend: { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, reason: 'no series' },
     gradient: null,
     bySex: null,

@@ -82,7 +82,8 @@ export interface IndicatorResult {
   period: Period | null;
   value: AreaValue | null;
   comparisons: { land: Comparison; fylke: Comparison; kostragruppe: Comparison | null; neighbours: AreaValue[] };
-  series: { kommune: AreaValue[]; fylke: AreaValue[]; land: AreaValue[]; hidden: boolean };
+  /** Every period of the municipality, county and land; neighbours' series when configured. */
+  series: { kommune: AreaValue[]; fylke: AreaValue[]; land: AreaValue[]; neighbours: { geo: Geography; values: AreaValue[] }[]; hidden: boolean };
   trend: TrendResult;
   gradient: GradientResult | null;
   bySex: { male: AreaValue | null; female: AreaValue | null } | null;

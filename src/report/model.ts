@@ -241,6 +241,8 @@ function indicatorSection(input: DocumentInput, r: IndicatorResult, heading: str
     sentences.push(status);
     const f = r.comparisons.fylke.value;
     if (f && !f.absent && f.value !== null) sentences.push(tx('sentences.fylke', { fylke: md(input.fylke.name), value: valueWithUnit(r, f.value, unit) }));
+    const near = r.comparisons.neighbours.filter((n) => !n.absent && n.value !== null);
+    if (near.length > 0) sentences.push(tx('sentences.neighbours', { list: joinList(near.map((n) => `${md(n.geo.name)} ${valueWithUnit(r, n.value!, unit)}`), lang) }));
     if (v.numerator !== null && v.method !== 'as-published' && v.numerator < 20) sentences.push(tx('sentences.fewCases', { n: formatNumber(v.numerator, 0) }));
     if (r.bySex?.male && r.bySex.female) {
       const show = (x: AreaValue) => (x.absent ? x.absent.symbol : x.value === null ? '–' : valueWithUnit(r, x.value, unit));
@@ -265,7 +267,7 @@ function indicatorSection(input: DocumentInput, r: IndicatorResult, heading: str
     howToRead: md(r.howToRead[lang]),
     sentences,
     table,
-    tableCaption: `${t(T, figure ? 'chartData' : 'table.numbers')} (${md(unit)})`,
+    tableCaption: `${t(T, 'table.numbers')} (${md(unit)})`,
     figure,
     gradient: r.gradient ? gradientSection(input, r, figures) : null,
     trend,
@@ -313,17 +315,18 @@ function seriesTable(input: DocumentInput, r: IndicatorResult): Table {
   const f = byKey(r.series.fylke);
   const l = byKey(r.series.land);
   const kostra = r.comparisons.kostragruppe?.value ?? null;
+  const neighbours = r.series.neighbours.map((n) => ({ name: n.geo.name, byKey: byKey(n.values) }));
   const periods = [...new Map([...r.series.kommune, ...r.series.fylke, ...r.series.land].map((v) => [`${v.period.from}_${v.period.to}`, v.period])).values()]
     .filter((p) => k.has(`${p.from}_${p.to}`) || !r.period || p.to <= r.period.to)
     .sort((a, b) => a.to - b.to || a.from - b.from);
   const shown = periods.length > 0 ? periods : r.period ? [r.period] : [];
   return {
-    header: [t(T, 'table.period'), md(input.kommune.name), md(input.fylke.name), t(T, 'table.land'), ...(kostra ? [t(T, 'table.kostragruppe')] : [])],
-    align: ['l', 'r', 'r', 'r', ...(kostra ? ['r'] : [])],
+    header: [t(T, 'table.period'), md(input.kommune.name), ...neighbours.map((n) => md(n.name)), md(input.fylke.name), t(T, 'table.land'), ...(kostra ? [t(T, 'table.kostragruppe')] : [])],
+    align: ['l', 'r', ...neighbours.map(() => 'r'), 'r', 'r', ...(kostra ? ['r'] : [])],
     rows: shown.map((p) => {
       const key = `${p.from}_${p.to}`;
       const latest = r.period && p.from === r.period.from && p.to === r.period.to;
-      return [formatPeriod(p), cellWithInterval(k.get(key), r.decimals), cell(f.get(key), r.decimals), cell(l.get(key), r.decimals), ...(kostra ? [latest ? cell(kostra, r.decimals) : '–'] : [])];
+      return [formatPeriod(p), cellWithInterval(k.get(key), r.decimals), ...neighbours.map((n) => cell(n.byKey.get(key), r.decimals)), cell(f.get(key), r.decimals), cell(l.get(key), r.decimals), ...(kostra ? [latest ? cell(kostra, r.decimals) : '–'] : [])];
     }),
   };
 }
