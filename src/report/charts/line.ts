@@ -32,7 +32,8 @@ export function lineChart(id: string, alt: string, series: LineSeries[], opts: {
   const hi = Math.max(...numbers);
   const pad = hi - lo > 0 ? (hi - lo) * 0.15 : Math.abs(hi) * 0.05 || 1;
   const y = scaleLinear()
-    .domain(opts.zero && lo >= 0 ? [0, hi * 1.05 || 1] : [lo - pad, hi + pad])
+    // From zero when that still shows the variation; a high share (85–90 %) gets a tighter axis.
+    .domain(opts.zero && lo >= 0 && lo <= hi / 3 ? [0, hi * 1.05 || 1] : [Math.max(opts.zero ? 0 : -Infinity, lo - pad), hi + pad])
     .nice(5)
     .range([H - M.bottom, M.top]);
   // Room for the longest tick label (about 6.5 px a character at 11 px).
