@@ -226,3 +226,32 @@ async function pdfText(file: string): Promise<string> {
   await doc.destroy();
   return out.replace(/[ \u00a0]+/g, ' ');
 }
+
+describe('configuration extras', () => {
+  it('a coat of arms appears on the front page, inlined in HTML', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'vapen.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="12"><rect width="10" height="12" fill="#c00"/></svg>');
+    const config = loadConfig(CONFIG);
+    config.kommuner = [{ code: '5037', coatOfArms: join(dir, 'vapen.svg') }];
+    await build({ config, out: join(dir, 'out'), formats: ['md', 'html'] });
+    const md = readFileSync(join(dir, 'out', '5037-levanger', 'oversikt-2027.nb.md'), 'utf8');
+    const html = readFileSync(join(dir, 'out', '5037-levanger', 'oversikt-2027.nb.html'), 'utf8');
+    expect(md).toContain('![Kommunevåpenet til Levanger kommune](figurer/kommunevapen.svg)');
+    expect(existsSync(join(dir, 'out', '5037-levanger', 'figurer', 'kommunevapen.svg'))).toBe(true);
+    expect(html).toMatch(/<img class="coat-of-arms" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Kommunevåpenet til Levanger kommune">/);
+    config.kommuner = [{ code: '5037', coatOfArms: join(dir, 'vapen.gif') }];
+    const o = await build({ config, out: join(dir, 'out2'), formats: ['md'] });
+    expect(o.documents[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/vapen\.gif: no such file/) });
+  });
+  it('a language file in the template folder replaces the shipped one', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'maler', 'lang'), { recursive: true });
+    const nb = JSON.parse(readFileSync(join(ROOT, 'templates', 'lang', 'nb.json'), 'utf8'));
+    nb.documentTitle = 'Folkehelseoversikt';
+    writeFileSync(join(dir, 'maler', 'lang', 'nb.json'), JSON.stringify(nb));
+    const config = loadConfig(CONFIG);
+    config.templates = join(dir, 'maler');
+    await build({ config, out: join(dir, 'out'), formats: ['md'], kommuner: ['5038'] });
+    expect(readFileSync(join(dir, 'out', '5038-verdal', 'oversikt-2027.nb.md'), 'utf8')).toMatch(/^# Folkehelseoversikt\n/);
+  });
+});
