@@ -12,6 +12,8 @@ import { recentTrend, type TrendPoint } from './methods/trend.js';
 import type { AreaValue, Comparison, GradientResult, IndicatorResult, NotTestedReason } from './result.js';
 import { AmbiguousSelectionError, comparePeriods, criteriaFor, ObservationIndex, select, type Selection } from './select.js';
 
+const SUPPRESSION_REASONS = new Set<string>(['suppressed', 'primary-suppression', 'secondary-suppression', 'series-suppression', 'too-few-events']);
+
 /** Per observation index: indicator|fylke → period → kommuner to hide so none can be derived. */
 const hierarchyCache = new WeakMap<ObservationIndex, Map<string, Map<string, Set<string>>>>();
 
@@ -183,7 +185,9 @@ function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limit
     }),
     hidden,
   };
-  const latest = kommuneSeries[kommuneSeries.length - 1]!;
+  // The latest period with a number, or with a suppressed one: trailing periods the source has no
+  // data for (".", "..", "...") are not "the latest value".
+  const latest = [...kommuneSeries].reverse().find((v) => !v.absent || SUPPRESSION_REASONS.has(v.absent.reason)) ?? kommuneSeries[kommuneSeries.length - 1]!;
   const pk = periodKey(latest.period);
   result.period = latest.period;
   result.value = latest;

@@ -129,7 +129,9 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     return { kind: 'kommune', id: geo.code, name: geo.name, folder: join(out, `${geo.code}-${slug(geo.name)}`), kommune: { k, geo }, ...combine(shared, own) };
   });
   if (kommuner.length >= 2) {
-    const fylkeName = req.fylke !== undefined ? register.current('fylke', req.fylke.padStart(2, '0'))?.name : undefined;
+    // Unnamed, the region is its county when all the municipalities are in one.
+    const fylker = new Set(kommuner.map((x) => x.geo.fylke));
+    const fylkeName = fylker.size === 1 ? register.current('fylke', [...fylker][0]!)?.name : undefined;
     const name = config.region ?? fylkeName ?? 'Region';
     const own = kommuner.flatMap(({ k, geo }) => kommuneInputs(config, k, geo.code).filter((f) => !f.file.startsWith('assessment:')));
     items.push({ kind: 'region', id: 'region', name, folder: join(out, `region-${slug(name)}`), ...combine(shared, [...own, { file: 'region', sha256: hash(`${name}|${kommuner.map((x) => x.geo.code).join(',')}`) }]) });

@@ -68,7 +68,7 @@ export interface DocumentModel {
   knowledge: { heading: string; anchor: string; sourcesHeading: string; sourcesIntro: string; sources: Table; howToReadHeading: string; howToRead: string[] };
   themes: ThemeSection[];
   summary: { heading: string; anchor: string; intro: string; challengesHeading: string; resourcesHeading: string; proposedHeading: string; ownHeading: string; challenges: string[]; resources: string[]; ownChallenges: string | null; ownResources: string | null; noneText: string; planningHeading: string; planning: string | null };
-  appendix: { heading: string; anchor: string; barometerHeading: string; barometerAnchor: string; barometerIntro: string; barometer: Table; spine: Figure | null; spineText: string; methodsHeading: string; methods: string[]; legendHeading: string; legend: Table };
+  appendix: { heading: string; anchor: string; barometerHeading: string; barometerAnchor: string; barometerIntro: string; barometer: Table; spine: Figure | null; spineText: string; methodsHeading: string; methods: string[]; legendHeading: string; legend: Table; noDataHeading: string; noDataIntro: string; noData: string[] };
   footer: string;
 }
 
@@ -158,8 +158,10 @@ export function buildDocument(input: DocumentInput): { model: DocumentModel; fig
   slugs.take(knowledge.howToReadHeading);
 
   const themes: ThemeSection[] = [];
+  // Indicators with no data at all are listed in the appendix, not given empty sections.
+  const withData = input.results.filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection');
   for (const letter of ['a', 'b', 'c', 'd', 'e', 'f'] as Theme[]) {
-    const results = input.results.filter((r) => r.theme === letter);
+    const results = withData.filter((r) => r.theme === letter);
     const heading = numbered(tx('themeHeading', { title: THEMES[letter][lang], letter }));
     const number = chapter;
     const section: ThemeSection = {
@@ -214,7 +216,7 @@ export function buildDocument(input: DocumentInput): { model: DocumentModel; fig
     themes,
     summary,
     appendix,
-    footer: tx('footer', { version: md(input.version) }),
+    footer: tx('footer', { version: input.version }),
   };
   return { model, figures };
 }
@@ -447,8 +449,9 @@ function appendixOf(input: DocumentInput, heading: string, anchor: string, slugs
   const barometer: Table = {
     header: cols,
     align: ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l', 'l'],
-    rows: input.results.map((r) => [r.theme, md(r.title[lang]), r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), md(r.unit[lang]), verdicts[r.comparisons.land.verdict]!, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
+    rows: input.results.filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection').map((r) => [r.theme, md(r.title[lang]), r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), md(r.unit[lang]), verdicts[r.comparisons.land.verdict]!, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
   };
+  const missing = input.results.filter((r) => r.status === 'no-data' || r.status === 'invalid-selection');
   const spineRows: SpineRow[] = input.results
     .filter((r) => r.comparisons.land.verdict !== 'not-tested' && r.value?.value && r.comparisons.land.value?.value)
     .map((r) => ({ label: r.title[lang], ratio: r.value!.value! / r.comparisons.land.value!.value!, verdict: r.comparisons.land.verdict }));
@@ -480,6 +483,9 @@ function appendixOf(input: DocumentInput, heading: string, anchor: string, slugs
     methods: (lookup(T, 'appendix.methodsText') as string[]).map((p) => fill(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases })),
     legendHeading,
     legend: { header: ['', ''], align: ['l', 'l'], rows: (lookup(T, 'appendix.legendRows') as string[][]).map(([s, d]) => [`\`${s}\``, d!]) },
+    noDataHeading: t(T, 'appendix.noData'),
+    noDataIntro: t(T, 'appendix.noDataIntro'),
+    noData: missing.map((r) => `${md(r.title[lang])} (${r.theme}) – ${md(r.provenance.source)}, ${md(r.provenance.table)}`),
   };
   slugs.take(methodsHeading);
   slugs.take(legendHeading);

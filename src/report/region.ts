@@ -90,6 +90,6 @@ export function buildRegion(input: RegionInput): RegionModel {
     overviewIntro: t(T, 'region.overviewIntro'),
     overview,
     themes,
-    footer: tx('footer', { version: md(input.version) }),
+    footer: tx('footer', { version: input.version }),
   };
 }

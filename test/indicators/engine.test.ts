@@ -272,3 +272,19 @@ describe('suppression across municipalities', () => {
     expect(partial!.value!.absent).toBeNull();
   });
 });
+
+describe('the latest period', () => {
+  it('is the latest with a number (or a suppressed one), not a trailing "no data" period', () => {
+    const year = (y: number) => ({ from: y, to: y, kind: 'year' as const, label: String(y) });
+    const table = [
+      obs({ period: year(2022), value: 10, numerator: 100, denominator: 1000 }),
+      obs({ period: year(2023), value: 11, numerator: 110, denominator: 1000 }),
+      obs({ period: year(2024), value: null, missing: { symbol: '.', reason: 'not-applicable' } }),
+    ];
+    expect(computeIndicators(table, [TEST_INDICATOR], { kommune: '5037' })[0]!.period!.from).toBe(2023);
+    table[2] = obs({ period: year(2024), value: null, missing: { symbol: ':', reason: 'suppressed' } });
+    const [r] = computeIndicators(table, [TEST_INDICATOR], { kommune: '5037' });
+    expect(r!.period!.from).toBe(2024);
+    expect(r!.status).toBe('absent');
+  });
+});

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { build } from '../../src/output/build.js';
 import { PdfRenderer, findBrowser } from '../../src/output/pdf.js';
-import { INNHERRED, ROOT, tempDir } from '../helpers.js';
+import { HAVE_REAL_EXPORTS, INNHERRED, REAL_EXPORTS, ROOT, tempDir } from '../helpers.js';
 
 const CONFIG = join(INNHERRED, 'folkehelse.config.json');
 const GOLDEN = join(ROOT, 'test', 'output', 'golden');
@@ -253,5 +253,22 @@ describe('configuration extras', () => {
     config.templates = join(dir, 'maler');
     await build({ config, out: join(dir, 'out'), formats: ['md'], kommuner: ['5038'] });
     expect(readFileSync(join(dir, 'out', '5038-verdal', 'oversikt-2027.nb.md'), 'utf8')).toMatch(/^# Folkehelseoversikt\n/);
+  });
+});
+
+describe.skipIf(!HAVE_REAL_EXPORTS)('a document from the real FHI exports with examples/katalog-fhi-statistikk.json', () => {
+  it('Skien: the example indicators have values; indicators without data are listed, not given sections', async () => {
+    const out = tempDir();
+    const config = { file: null, kommuner: [{ code: '4003' }], data: [REAL_EXPORTS], edition: 2027, lang: 'nb' as const, formats: ['md' as const], out, catalogue: [join(ROOT, 'examples', 'katalog-fhi-statistikk.json')], suppression: {} };
+    const o = await build({ config, out });
+    expect(o.documents.map((d) => d.status)).toEqual(['built']);
+    const md = readFileSync(join(out, '4003-skien', 'oversikt-2027.nb.md'), 'utf8');
+    expect(md).toMatch(/Andelen ungdomsskoleelever med mange psykiske plager i Skien er \d+,\d\u00a0% \(2024\)/);
+    expect(md).toContain('### 8.3 Forventet levealder etter utdanning (FHI)');
+    expect(md).toContain('**Etter utdanningsnivå, 2018–2024:**');
+    expect(md).toContain('### Indikatorer uten tall');
+    expect(md).toContain('- Plaget av ensomhet (ungdom) (f) – ungdata, ungdata');
+    // Only the four example indicators have data for Skien; the default catalogue's are listed.
+    expect((md.match(/^### \d+\.\d+ /gm) ?? []).length).toBe(4);
   });
 });
