@@ -166,6 +166,7 @@ Examples:
     .option('--kommune <numbers>', 'only these municipalities, comma-separated (e.g. 5037,5038)')
     .option('--fylke <number>', 'every municipality of this county that is in the data (e.g. 50)')
     .option('--data <folder...>', 'data folders, when there is no configuration file')
+    .option('--catalogue <file...>', 'your own catalogue file(s), after the configuration\'s')
     .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
     .option('--format <formats>', 'md, html and/or pdf, comma-separated')
     .option('--lang <nb|nn>', 'bokmål or nynorsk')
@@ -187,7 +188,7 @@ Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf with figur
 <out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
 folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
-    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; out?: string; format?: string; lang?: string; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
+    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: string; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
       const { loadConfig, nextEdition } = await import('../config.js');
       const { build } = await import('../output/build.js');
       const { BuildProgress } = await import('./progress.js');
@@ -215,6 +216,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
         if (!opts.data || (!kommuner?.length && !opts.fylke)) throw new UsageError('give --config <file>, or --data <folder> and --kommune <numbers> or --fylke <number> (no folkehelse.config.json here)');
         config = { file: null, kommuner: (kommuner ?? []).map((code) => ({ code })), data: opts.data.map((d) => resolve(d)), edition: nextEdition(), lang: 'nb', formats: ['md', 'html', 'pdf'], out: resolve('out'), catalogue: [], suppression: {} };
       }
+      if (opts.catalogue) config = { ...config, catalogue: [...config.catalogue, ...opts.catalogue.map((c) => resolve(c))] };
       const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: Boolean((io.stderr as { isTTY?: boolean }).isTTY) && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') });
       let outcome;
       try {

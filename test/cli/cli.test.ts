@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -174,6 +174,15 @@ describe('folkehelse build', () => {
     expect(noConfig.stderr).toMatch(/give --config <file>, or --data <folder> and --kommune <numbers> or --fylke <number>/);
     expect(run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--shard', '3/2')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--shard: "3\/2" is not i\/n/) });
     expect(run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--concurrency', '0')).toMatchObject({ code: 2 });
+  });
+  it('--catalogue adds the user\'s catalogue to the configuration\'s', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mine.json'), JSON.stringify({ exclude: ['antibiotika'], indicators: [] }));
+    const r = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '5037', '--catalogue', join(dir, 'mine.json'), '--out', join(dir, 'out'), '--format', 'md');
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, 'out', '5037-levanger', 'oversikt-2027.nb.md'), 'utf8');
+    expect(md).not.toContain('Antibiotikabrukere');
+    expect(md).toContain('Plaget av ensomhet');
   });
   it('--json prints a summary per document', async () => {
     const out = tempDir();
