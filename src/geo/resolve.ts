@@ -151,12 +151,13 @@ export class GeoResolver {
     }
     const into = h.successors.map((c) => `${c} ${this.register.current(area.level, c)?.name ?? ''}`.trim()).join(' and ');
     const what = h.kind === 'split' ? `was divided${into ? ` (into ${into})` : ''}` : `was merged into ${into}`;
+    const after = h.kind === 'merged' && area.level === 'kommune' ? `; the indicators add its counts into ${h.successors[0]} for the years before the merger` : '';
     return this.resolved(
       { code: area.code, level: area.level, name: area.name },
       null,
       validFrom,
       validTo,
-      { code: 'historic-geography', message: `${noun} ${area.code} ${area.name} (${span}) ${what}; its rows are kept under the old number ${area.code}` },
+      { code: 'historic-geography', message: `${noun} ${area.code} ${area.name} (${span}) ${what}; its rows are kept under the old number ${area.code}${after}` },
     );
   }
 

@@ -1,5 +1,5 @@
 import { FolkehelseError, EXIT_USAGE } from '../errors.js';
-import { defaultRegister, type GeoRegister } from '../geo/register.js';
+import { defaultRegister, type GeoRegister, type HistoricEntry } from '../geo/register.js';
 import { periodKey } from '../ingest/period.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
 import { absentValue, areaValue, standardError, withhold } from './area-value.js';
@@ -55,6 +55,62 @@ function kommuneHierarchy(index: ObservationIndex, ind: Indicator, ctx: Context,
     if (hidden.length) result.set(pk, new Set(hidden));
   }
   return result;
+}
+
+/** Former municipalities merged into this one (not renumbered ones: the readers harmonise those). */
+function mergedInto(register: GeoRegister, code: string): HistoricEntry[] {
+  return register.data.historicKommuner.filter((h) => h.kind === 'merged' && h.successors.length === 1 && h.successors[0] === code);
+}
+
+/**
+ * A merged municipality's history as the sum of its parts: for a period in which every former
+ * municipality that existed then has counts, the current one's value is computed from the summed
+ * numerators and denominators (and its own row, when it existed under the same number: data for
+ * the dissolved numbers means the source is on the old borders). Counts of people are summed as
+ * values. Anything else (standardised rates, years) cannot be summed and is left as it is.
+ */
+function sumMergedParts(cells: Map<string, AreaCells>, code: string, merged: HistoricEntry[], ind: Indicator, limits: SuppressionLimits, ctx: Context): void {
+  if (!['proportion', 'rate', 'count'].includes(ind.measureType)) return;
+  const periods = new Map<string, Period>();
+  for (const h of merged) for (const [pk, v] of cells.get(h.code)?.total ?? []) periods.set(pk, v.period);
+  if (periods.size === 0) return;
+  let target = cells.get(code);
+  if (!target) cells.set(code, (target = { total: new Map(), male: new Map(), female: new Map(), groups: new Map() }));
+  for (const [pk, period] of periods) {
+    const live = merged.filter((h) => (h.validFrom === null || h.validFrom <= period.from) && (h.validTo === null || h.validTo >= period.to));
+    if (live.length === 0) continue;
+    const values = live.map((h) => cells.get(h.code)?.total.get(pk));
+    const ownValue = target.total.get(pk);
+    if (ownValue) values.push(ownValue);
+    const counted = (v: AreaValue | undefined): v is AreaValue => !!v && !v.absent && (ind.measureType === 'count' ? v.value !== null : v.numerator !== null && v.denominator !== null);
+    if (!values.every(counted)) continue;
+    const geo = ownValue?.geo ?? { code, level: 'kommune' as const, name: ctx.register.current('kommune', code)?.name ?? code };
+    const sum = (f: (v: AreaValue) => number) => values.reduce((acc, v) => acc + f(v), 0);
+    const synthetic: Observation = {
+      source: ind.select.source,
+      table: ind.select.table,
+      measure: ind.select.measure,
+      measureType: 'value',
+      unit: null,
+      multiplier: ind.multiplier ?? null,
+      standardisation: 'none',
+      geo,
+      harmonisedFrom: live.map((h) => h.code).join('+'),
+      period,
+      sex: 'total',
+      age: null,
+      dimensions: {},
+      value: ind.measureType === 'count' ? sum((v) => v.value!) : null,
+      missing: null,
+      provisional: false,
+      numerator: ind.measureType === 'count' ? null : sum((v) => v.numerator!),
+      denominator: ind.measureType === 'count' ? null : sum((v) => v.denominator!),
+      origin: values[0]!.origins[0] ?? { file: '', line: null },
+    };
+    if (synthetic.value === null) synthetic.value = (synthetic.numerator! / synthetic.denominator!) * (ind.multiplier ?? 1);
+    const v = areaValue(ind, geo, period, [synthetic], limits, ctx.level);
+    target.total.set(pk, { ...v, origins: values.flatMap((x) => x.origins) });
+  }
 }
 
 export interface ComputeOptions {
@@ -136,8 +192,11 @@ interface AreaCells {
 }
 
 function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limits: SuppressionLimits): IndicatorResult {
-  // Only the areas this report shows: the municipality and what it is compared with.
-  const wanted = [ctx.kommune.code, ctx.fylke, '0', ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours];
+  // Only the areas this report shows: the municipality and what it is compared with, and the
+  // former municipalities merged into them (their history is the sum of the parts).
+  const own = [ctx.kommune.code, ...ctx.neighbours];
+  const parts = new Map(own.map((code) => [code, mergedInto(ctx.register, code)]));
+  const wanted = [ctx.kommune.code, ctx.fylke, '0', ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours, ...[...parts.values()].flat().map((h) => h.code)];
   const candidates = index.get(ind.select.source, ind.select.table, ind.select.measure, wanted);
   const result = emptyResult(ind, ctx.kommune, candidates.length);
   if (!index.has(ind.select.source, ind.select.table, ind.select.measure)) {
@@ -156,6 +215,7 @@ function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limit
     result.message = `catalogue ${ind.definedIn ?? ''}, indicator ${ind.id}: ${e.message}`;
     return result;
   }
+  for (const [code, merged] of parts) if (merged.length > 0) sumMergedParts(cells, code, merged, ind, limits, ctx);
   const mine = cells.get(ctx.kommune.code);
   if (!mine || mine.total.size === 0) {
     const areas = index.areas(ind.select.source, ind.select.table, ind.select.measure);

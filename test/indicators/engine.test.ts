@@ -288,3 +288,38 @@ describe('the latest period', () => {
     expect(r!.status).toBe('absent');
   });
 });
+
+describe('merged municipalities', () => {
+  const year = (y: number) => ({ from: y, to: y, kind: 'year' as const, label: String(y) });
+  const k = (code: string, name: string, y: number, x: number, n: number) => obs({ geo: { code, level: 'kommune', name }, period: year(y), value: (100 * x) / n, numerator: x, denominator: n });
+  const parts = [['0122', 'Trøgstad'], ['0123', 'Spydeberg'], ['0124', 'Askim'], ['0125', 'Eidsberg'], ['0138', 'Hobøl']] as const;
+
+  it("Indre Østfold's history before 2020 is the sum of the five it was made from", () => {
+    const table = [
+      ...[2018, 2019].flatMap((y) => parts.map(([code, name], i) => k(code, name, y, 100 + i, 1000 + 10 * i))),
+      k('3118', 'Indre Østfold', 2020, 560, 5200),
+      k('3118', 'Indre Østfold', 2021, 570, 5250),
+    ];
+    const [r] = computeIndicators(table, [TEST_INDICATOR], { kommune: '3118' });
+    expect(r!.series.kommune.map((v) => [v.period.from, v.numerator, v.denominator])).toEqual([
+      [2018, 510, 5100],
+      [2019, 510, 5100],
+      [2020, 560, 5200],
+      [2021, 570, 5250],
+    ]);
+    const y2018 = r!.series.kommune[0]!;
+    expect(y2018.value).toBeCloseTo(10, 10);
+    expect(y2018.method).toBe('wilson');
+    expect(y2018.origins).toHaveLength(5);
+  });
+
+  it('is not summed when a part is missing or suppressed', () => {
+    const table = [
+      ...parts.slice(1).map(([code, name], i) => k(code, name, 2019, 100 + i, 1000)),
+      obs({ geo: { code: '0122', level: 'kommune', name: 'Trøgstad' }, period: year(2019), value: null, missing: { symbol: ':', reason: 'suppressed' } }),
+      k('3118', 'Indre Østfold', 2020, 560, 5200),
+    ];
+    const [r] = computeIndicators(table, [TEST_INDICATOR], { kommune: '3118' });
+    expect(r!.series.kommune.map((v) => v.period.from)).toEqual([2020]);
+  });
+});
