@@ -425,7 +425,8 @@ function readdirSafe(path: string): boolean {
 function sharedInputs(config: BuildConfig, opts: { formats: OutputFormat[]; lang: Lang }, dataFiles: string[]): { file: string; sha256: string }[] {
   const options = { edition: config.edition, generatedOn: config.generatedOn ?? null, suppression: config.suppression, kostragruppe: config.kostragruppe ?? null, formats: [...opts.formats].sort(), lang: opts.lang };
   const files: { file: string; sha256: string }[] = [{ file: 'tool', sha256: hash(`folkehelse ${VERSION}`) }, { file: 'options', sha256: hash(JSON.stringify(options)) }];
-  for (const f of dataFiles) files.push({ file: `data:${f}`, sha256: hashFile(f) });
+  // A missing data path is reported by the reader, with a plain message; here it only counts as changed.
+  for (const f of dataFiles) files.push({ file: `data:${f}`, sha256: existsSync(f) && statSync(f).isFile() ? hashFile(f) : 'missing' });
   for (const f of [...filesUnder(DEFAULT_CATALOGUE_DIR), ...config.catalogue]) files.push({ file: `catalogue:${f}`, sha256: existsSync(f) ? hashFile(f) : 'missing' });
   for (const f of [...filesUnder(TEMPLATE_DIR), ...(config.templates ? filesUnder(config.templates) : [])]) files.push({ file: `template:${f}`, sha256: hashFile(f) });
   return files;

@@ -167,6 +167,12 @@ describe('folkehelse build', () => {
     expect(r.stderr).toContain('lang: must be one of "nb", "nn"');
     expect(r.stderr).toContain('kommuner[0]: must be a municipality number');
   });
+  it('a data folder that does not exist (exit 2, no stack trace)', () => {
+    const r = run('build', '--data', 'no/such/folder', '--kommune', '5037', '--out', tempDir());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('folkehelse: no/such/folder: no such file or folder');
+    expect(r.stderr).not.toMatch(/\bat \w+ \(|node:internal/);
+  });
   it('an unknown municipality, and no configuration at all (exit 2)', () => {
     expect(run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '9999', '--out', tempDir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });
     const noConfig = spawnSync(process.execPath, [BIN, 'build'], { encoding: 'utf8', cwd: tempDir() });
