@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 export interface DataFileRef {
   path: string;
@@ -21,14 +21,15 @@ export async function expandDataPaths(paths: string[], exclude: string[] = []): 
   const skipped: string[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
+    const shown = displayPath(p);
     if (!info?.isDirectory()) {
-      files.push({ path: p, display: p });
+      files.push({ path: p, display: shown });
       continue;
     }
     const found: string[] = [];
     await walk(p, found, skipped, exclude.map((e) => resolve(e)));
     found.sort();
-    for (const f of found) files.push({ path: f, display: join(p, relative(p, f)) });
+    for (const f of found) files.push({ path: f, display: join(shown, relative(p, f)) });
   }
   return { files, skipped };
 }
@@ -44,4 +45,11 @@ async function walk(dir: string, out: string[], skipped: string[], exclude: stri
     } else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name)) out.push(full);
     else skipped.push(full);
   }
+}
+
+/** An absolute path inside the working folder is shown relative to it, as a user would type it. */
+function displayPath(p: string): string {
+  if (!isAbsolute(p)) return p;
+  const rel = relative(process.cwd(), p);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? p : rel;
 }
