@@ -12,8 +12,8 @@ export const STAGING = '.folkehelse-staging';
  * killed half-way leaves at most a file in the staging folder, never a partial output.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, stagingDir = join(dirname(path), STAGING)): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await mkdir(stagingDir, { recursive: true });
+  await ensureDir(dirname(path));
+  await ensureDir(stagingDir);
   const tmp = join(stagingDir, `${process.pid}-${randomBytes(4).toString('hex')}-${basename(path)}`);
   try {
     await writeFile(tmp, data);
@@ -22,6 +22,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, s
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+const made = new Set<string>();
+/** mkdir -p, once per folder and process (a document writes dozens of files into one folder). */
+async function ensureDir(dir: string): Promise<void> {
+  if (made.has(dir) && existsSync(dir)) return;
+  await mkdir(dir, { recursive: true });
+  made.add(dir);
 }
 
 /** Removes what killed runs left in the staging folder (files of processes no longer running). */

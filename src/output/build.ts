@@ -172,12 +172,11 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
             if (pdf) doc.files.set(`${doc.stem}.pdf`, await pdf.render(doc.html!, { header: doc.header, page: text(ctx.texts, 'pdf.page'), of: text(ctx.texts, 'pdf.of') }));
             else outcome.warnings.push(pdfError!);
           }
-          const written: { file: string; sha256: string }[] = [];
-          for (const [name, content] of doc.files) {
-            await writeFileAtomic(join(item.folder, name), content, join(out, STAGING));
-            outcome.outputs.push(join(item.folder, name));
-            written.push({ file: name, sha256: hash(content) });
-          }
+          // The files of one document are written side by side: each one atomically.
+          const entries = [...doc.files];
+          await Promise.all(entries.map(([name, content]) => writeFileAtomic(join(item.folder, name), content, join(out, STAGING))));
+          const written = entries.map(([name, content]) => ({ file: name, sha256: hash(content) }));
+          outcome.outputs.push(...entries.map(([name]) => join(item.folder, name)));
           await removeStaleFigures(join(item.folder, 'figurer'), lang, new Set([...doc.files.keys()].filter((f) => f.startsWith('figurer/')).map((f) => f.slice('figurer/'.length))));
           const manifest: Manifest = readManifest(item.folder) ?? { tool: `folkehelse ${VERSION}`, documents: {} };
           const record: DocumentRecord = { kind: item.kind, id: item.id, name: item.name, lang, formats: formats.filter((f) => f !== 'pdf' || pdf !== null), inputs: item.inputs, inputFiles: item.inputFiles, outputs: written };
