@@ -62,22 +62,18 @@ console.log(`generated ${file}: ${rows.toLocaleString('en')} rows, ${(size / 102
   console.log(`csv-parse (arrays, no checks):   ${s.toFixed(2)} s, ${Math.round(n / s).toLocaleString('en')} rows/s`);
 }
 
-const peakRss = (args) => {
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(root, 'bin/folkehelse'), ...args], { encoding: 'utf8' });
-  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return m ? Number(m[1]) / 1024 : null;
+// folkehelse's validation in its own process, so its peak memory (max RSS) is its own; the child
+// reports process.resourceUsage() (no /usr/bin/time needed).
+const child = (files) => {
+  const code = `const { validatePaths } = await import(${JSON.stringify(join(root, 'dist/validate/validate.js'))});
+const t = performance.now();
+const r = await validatePaths(${JSON.stringify(files)});
+console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, rssMB: process.resourceUsage().maxRSS / 1024, totals: r.totals }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
 };
-// The process at rest (Node, the register, the compiled schemas): memory that does not grow with files.
-const rest = peakRss(['validate', join(root, 'fixtures/invalid/type-error.csv')]);
-if (rest !== null) console.log(`folkehelse at rest (one tiny file): peak memory ${rest.toFixed(0)} MB`);
-
-// folkehelse validate, in its own process so its peak memory (max RSS) is its own.
-{
-  const start = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(root, 'bin/folkehelse'), 'validate', file, '--max-per-type', '0'], { encoding: 'utf8' });
-  const s = (performance.now() - start) / 1000;
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  const summary = r.stdout.trim().split('\n').pop();
-  console.log(`folkehelse validate (exit ${r.status}): ${s.toFixed(2)} s, ${Math.round(rows / s).toLocaleString('en')} rows/s, peak memory ${rss ? (Number(rss[1]) / 1024).toFixed(0) + ' MB' : 'unknown (no /usr/bin/time)'} for a ${(size / 1024 ** 2).toFixed(0)} MB file`);
-  console.log(`  ${summary}`);
-}
+const rest = child([join(root, 'fixtures/invalid/type-error.csv')]);
+console.log(`folkehelse at rest (one tiny file): peak memory ${rest.rssMB.toFixed(0)} MB`);
+const v = child([file]);
+console.log(`folkehelse validate: ${v.seconds.toFixed(2)} s, ${Math.round(rows / v.seconds).toLocaleString('en')} rows/s, peak memory ${v.rssMB.toFixed(0)} MB for a ${(size / 1024 ** 2).toFixed(0)} MB file; ${v.totals.observations.toLocaleString('en')} observations, ${v.totals.errors} errors`);
