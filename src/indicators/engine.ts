@@ -271,7 +271,7 @@ function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limit
   };
   result.trend = trendOf(kommuneSeries, ind, ctx);
   if (mine.male.has(pk) || mine.female.has(pk)) result.bySex = { male: mine.male.get(pk) ?? null, female: mine.female.get(pk) ?? null };
-  result.gradient = ind.gradient ? gradientOf(ind, mine, latest.period, cells.get('0')) : null;
+  result.gradient = ind.gradient ? gradientOf(ind, mine, latest.period) : null;
   return result;
 }
 
@@ -394,7 +394,7 @@ function trendOf(series: AreaValue[], ind: Indicator, ctx: Context): IndicatorRe
   return recentTrend(points, ind.polarity);
 }
 
-function gradientOf(ind: Indicator, mine: AreaCells, latest: Period, land: AreaCells | undefined): GradientResult | null {
+function gradientOf(ind: Indicator, mine: AreaCells, latest: Period): GradientResult | null {
   const g = ind.gradient!;
   // The latest period (not after the indicator's) for which the groups are published.
   const periods = new Map<string, Period>();
@@ -415,9 +415,7 @@ function gradientOf(ind: Indicator, mine: AreaCells, latest: Period, land: AreaC
   }));
   const usable = ind.measureType === 'proportion' ? input : input.map((x) => ({ ...x, x: null }));
   const sg = socialGradient(usable, { polarity: ind.polarity, multiplier: ind.multiplier ?? 1 });
-  // Wilson is recomputed by socialGradient from the same counts; keep the engine's values.
   const hiddenGroups = groups.filter((x) => x.value.absent).length;
-  void land;
   return {
     title: g.title,
     dimension: g.dimension,

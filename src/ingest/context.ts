@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { GeoResolver, Resolution } from '../geo/resolve.js';
 import { isResolved } from '../geo/resolve.js';
-import type { Geography, SourceId } from '../model/observation.js';
+import type { Geography } from '../model/observation.js';
 import type { IssueCollector } from '../validate/issues.js';
 import { RowKeyIndex } from '../validate/row-keys.js';
 import { cellProblems } from '../validate/schemas.js';
@@ -43,7 +43,7 @@ export class ReadContext {
   }
 
   /** Turns a resolution into a geography, reporting unknown-geography or a once-per-code note. */
-  geography(r: Resolution, source: SourceId, raw: string, line: number | null, column: string, columnNumber: number | null): ResolvedGeography | null {
+  geography(r: Resolution, raw: string, line: number | null, column: string, columnNumber: number | null): ResolvedGeography | null {
     if (!isResolved(r)) {
       this.issues.report({ code: 'unknown-geography', line, column, columnNumber, value: raw, message: r.error });
       return null;
@@ -52,7 +52,6 @@ export class ReadContext {
       this.notedGeo.add(raw);
       this.issues.report({ code: r.note.code, line, column, columnNumber, value: raw, message: r.note.message });
     }
-    void source;
     // Resolutions are cached per text by the resolver, so one shared geography object each.
     let g = this.geoCache.get(r);
     if (!g) {

@@ -153,7 +153,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   if (pending.length > 0) {
     const loaded = await loadOnce();
     emit({ type: 'info', message: `read ${loaded.files.length} files, ${loaded.observations.length} observations` });
-    const ctx = prepare(config, loaded, base, lang, formats, out);
+    const ctx = prepare(config, loaded, base, lang, formats);
     if (formats.includes('pdf')) {
       try {
         pdf = await PdfRenderer.launch(req.env, Math.min(concurrency, pending.length));
@@ -229,8 +229,7 @@ interface Context {
   results: Map<string, IndicatorResult[]>;
 }
 
-function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang, formats: OutputFormat[], out: string): Context {
-  void out;
+function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang, formats: OutputFormat[]): Context {
   const population = new Map<string, Observation[]>();
   for (const o of data.observations) {
     if (o.source !== 'ssb' || o.table !== '07459') continue;

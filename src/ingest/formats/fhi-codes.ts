@@ -107,7 +107,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
         continue;
       }
       const geoRaw = cells[iGeo]!.trim();
-      const geo = ctx.geography(ctx.geo.fromCode(geoRaw), 'fhi', geoRaw, line, 'GEO', iGeo + 1);
+      const geo = ctx.geography(ctx.geo.fromCode(geoRaw), geoRaw, line, 'GEO', iGeo + 1);
       if (!geo) continue;
       const aar = cells[iAar]!.trim();
       let period = periods.get(aar);

@@ -86,7 +86,7 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
         continue;
       }
       const geoRaw = cells[iGeo]!.trim();
-      let geo = ctx.geography(ctx.geo.fromLabel(geoRaw), 'fhi', geoRaw, line, 'Geografi', iGeo + 1);
+      let geo = ctx.geography(ctx.geo.fromLabel(geoRaw), geoRaw, line, 'Geografi', iGeo + 1);
       if (!geo) continue;
       const period = parsePeriod(cells[iYear]!)!;
       const age = iAge !== undefined ? ageFromLabel(cells[iAge]!) : null;
@@ -96,7 +96,7 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
       // Oslo is both a county (03) and a municipality (0301) named "Oslo": the second row with the
       // same key is the other one, not a duplicate.
       if (geo.code === '0301' && /^oslo$/i.test(geoRaw) && ctx.keys.add(`0301${rest}`, line) !== 0) {
-        const county = ctx.geography(ctx.geo.fromCode('03'), 'fhi', '03', line, 'Geografi', iGeo + 1)!;
+        const county = ctx.geography(ctx.geo.fromCode('03'), '03', line, 'Geografi', iGeo + 1)!;
         if (!ctx.checkDuplicate(`03${rest}`, line)) continue;
         geo = county;
       } else if (!(geo.code === '0301' && /^oslo$/i.test(geoRaw)) && !ctx.checkDuplicate(`${geo.code}${rest}`, line)) continue;

@@ -120,7 +120,7 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
         ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, message: 'the region cell is empty' });
         continue;
       }
-      const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), source, regionRaw, line, header[cols.region]!, cols.region + 1);
+      const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), regionRaw, line, header[cols.region]!, cols.region + 1);
       if (!geo) continue;
       const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
       const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));

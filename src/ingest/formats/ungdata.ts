@@ -94,7 +94,7 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
         continue;
       }
       const regionRaw = raw.kommune!.trim();
-      const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), 'ungdata', regionRaw, line, 'kommune', columnOf('kommune'));
+      const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), regionRaw, line, 'kommune', columnOf('kommune'));
       if (!geo) continue;
       const period = parsePeriod(raw.year!.trim())!;
       const sex = SEX[(raw.sex ?? 'alle').trim().toLowerCase() || 'alle']!;
