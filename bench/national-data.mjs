@@ -31,7 +31,6 @@ export function writeNationalDataset(dir) {
     const pooled = ind.periods?.pooled ?? 1;
     const periods = years.map((to) => [to - pooled + 1, to]);
     const level = 0.05 + 0.3 * rand();
-    const counted = ['proportion', 'rate', 'indirectly-standardised-rate', 'directly-standardised-rate'].includes(ind.measureType);
     if (s.source === 'fhi' && (s.measure === 'RATE' || s.measure === 'MEIS')) {
       const dims = Object.keys(s.dimensions ?? {});
       const cols = ['GEO', 'AAR', 'KJONN', 'ALDER', ...dims, 'TELLER', 'NEVNER', 'RATE', 'SMR', 'MEIS', 'sumTELLER', 'sumNEVNER', 'RATE.n', 'SPVFLAGG'];
@@ -89,7 +88,6 @@ export function writeNationalDataset(dir) {
     } else if (s.source === 'ungdata') {
       continue; // all Ungdata indicators go into one file below
     }
-    void counted;
   }
   // Ungdata: every municipality, yearly, with the family-economy breakdown for the gradient.
   const ung = catalogue.filter((i) => i.select.source === 'ungdata');

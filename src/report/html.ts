@@ -42,6 +42,15 @@ export function renderHtml(markdown: string, opts: HtmlOptions): string {
         if (!/^(https?:|mailto:|#)/i.test(href)) return inner;
         return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${inner}</a>`;
       },
+      tablecell(token: Tokens.TableCell) {
+        const content = this.parser.parseInline(token.tokens);
+        const tag = token.header ? 'th' : 'td';
+        const align = token.align ? ` align="${token.align}"` : '';
+        // A verdict marker at the start of a cell colours it (blue better, vermillion worse).
+        const mark = /^(●|■)/.exec(token.text)?.[1];
+        const cls = mark === '●' ? ' class="better"' : mark === '■' ? ' class="worse"' : '';
+        return `<${tag}${align}${cls}>${content}</${tag}>\n`;
+      },
       image({ href, text }: Tokens.Image) {
         const svg = opts.figures.get(href);
         if (svg) return `<figure>${svg.replace(/^<\?xml[^>]*>\s*/, '').trim()}</figure>`;

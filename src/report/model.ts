@@ -101,6 +101,9 @@ export interface DocumentInput {
   version: string;
 }
 
+/** Shape markers for verdicts: colour-blind-safe, readable without colour (coloured in HTML). */
+export const VERDICT_MARK: Record<string, string> = { better: '●', worse: '■', higher: '◆', lower: '◆', similar: '○', 'not-tested': '·' };
+
 const SOURCE_NAMES: Record<string, string> = { fhi: 'FHI', ssb: 'SSB', kostra: 'SSB (KOSTRA)', ungdata: 'Ungdata' };
 const MONTHS: Record<Lang, string[]> = {
   nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
@@ -449,7 +452,7 @@ function appendixOf(input: DocumentInput, heading: string, anchor: string, slugs
   const barometer: Table = {
     header: cols,
     align: ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l', 'l'],
-    rows: input.results.filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection').map((r) => [r.theme, md(r.title[lang]), r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), md(r.unit[lang]), verdicts[r.comparisons.land.verdict]!, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
+    rows: input.results.filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection').map((r) => [r.theme, md(r.title[lang]), r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), md(r.unit[lang]), `${VERDICT_MARK[r.comparisons.land.verdict]} ${verdicts[r.comparisons.land.verdict]!}`, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
   };
   const missing = input.results.filter((r) => r.status === 'no-data' || r.status === 'invalid-selection');
   const spineRows: SpineRow[] = input.results
