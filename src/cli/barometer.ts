@@ -1,60 +1,40 @@
 import { THEMES } from '../indicators/catalogue.js';
-import type { AreaValue, IndicatorResult } from '../indicators/result.js';
+import type { IndicatorResult } from '../indicators/result.js';
 import type { Verdict } from '../indicators/methods/compare.js';
-import { formatNumber, formatPeriod, JUDGEMENT_WORDS, NOT_TESTED_WORDS, TREND_WORDS, VERDICT_WORDS, type Lang } from '../report/format.js';
+import { formatPeriod, VERDICT_MARK, type Lang } from '../report/format.js';
+import { fill, lookup, text, type Texts } from '../report/language.js';
+import { cell } from '../report/values.js';
 import type { Style } from './style.js';
 
-/** A colour-blind-safe marker (blue/orange, and a different shape) for a verdict on a TTY. */
+/** The verdict's marker on a TTY, blue (better) or orange (worse) as well as its shape. */
 function marker(v: Verdict, color: boolean): string {
   if (!color) return '';
-  const blue = (s: string) => `\u001b[38;5;33m${s}\u001b[39m`;
-  const orange = (s: string) => `\u001b[38;5;208m${s}\u001b[39m`;
-  switch (v) {
-    case 'better':
-      return blue('●') + ' ';
-    case 'worse':
-      return orange('■') + ' ';
-    case 'higher':
-    case 'lower':
-      return '◆ ';
-    case 'similar':
-      return '○ ';
-    default:
-      return '· ';
-  }
+  const paint = v === 'better' ? 33 : v === 'worse' ? 208 : null;
+  return `${paint === null ? VERDICT_MARK[v] : `\u001b[38;5;${paint}m${VERDICT_MARK[v]}\u001b[39m`} `;
 }
-
-export function cellText(v: AreaValue | null, decimals: number): string {
-  if (!v) return '–';
-  if (v.absent) return v.absent.symbol;
-  return v.value === null ? '–' : formatNumber(v.value, decimals, ' ');
-}
-
-const HEAD: Record<Lang, string[]> = {
-  nb: ['Tema', 'Indikator', 'Periode', '', '', 'Landet', 'Enhet', 'Mot landet', 'Trend'],
-  nn: ['Tema', 'Indikator', 'Periode', '', '', 'Landet', 'Eining', 'Mot landet', 'Trend'],
-};
 
 /** The barometer as an aligned text table, with notes for indicators without a tested value. */
-export function renderBarometer(results: IndicatorResult[], lang: Lang, style: Style, color: boolean, fylkeName: string): string {
+export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: Lang, style: Style, color: boolean, fylkeName: string): string {
   const kommune = results[0]?.kommune;
-  const head = [...HEAD[lang]];
-  head[3] = kommune?.name ?? 'Kommune';
-  head[4] = fylkeName;
+  const words = (key: string) => lookup(texts, key) as Record<string, string>;
+  const verdicts = words('verdicts');
+  const trends = words('trendShort');
+  const judgements = words('judgementShort');
+  const head = (lookup(texts, 'barometer.columns') as string[]).map((c) => fill(c, { kommune: kommune?.name ?? 'Kommune', fylke: fylkeName }));
   const rows = results.map((r) => {
     const verdict = r.comparisons.land.verdict;
-    const trend = r.trend.judgement ? `${TREND_WORDS[lang][r.trend.direction]} (${JUDGEMENT_WORDS[lang][r.trend.judgement]})` : TREND_WORDS[lang][r.trend.direction];
+    const trend = r.trend.judgement ? `${trends[r.trend.direction]} (${judgements[r.trend.judgement]})` : trends[r.trend.direction]!;
     return {
       verdict,
       cells: [
         r.theme,
         r.title[lang],
         r.period ? formatPeriod(r.period) : '–',
-        r.status === 'no-data' || r.status === 'invalid-selection' ? (lang === 'nb' ? 'ingen data' : 'ingen data') : cellText(r.value, r.decimals),
-        cellText(r.comparisons.fylke.value, r.decimals),
-        cellText(r.comparisons.land.value, r.decimals),
+        r.status === 'no-data' || r.status === 'invalid-selection' ? text(texts, 'noDataShort') : cell(r.value, r.decimals, ' '),
+        cell(r.comparisons.fylke.value, r.decimals, ' '),
+        cell(r.comparisons.land.value, r.decimals, ' '),
         r.unit[lang],
-        VERDICT_WORDS[lang][verdict],
+        verdicts[verdict]!,
         r.status === 'ok' || r.status === 'absent' ? trend : '–',
       ],
     };
@@ -70,8 +50,7 @@ export function renderBarometer(results: IndicatorResult[], lang: Lang, style: S
       .join('  ')
       .trimEnd();
   const out: string[] = [];
-  const title = lang === 'nb' ? 'Folkehelsebarometer' : 'Folkehelsebarometer';
-  out.push(style.bold(`${title}: ${kommune?.name} (${kommune?.code}), ${lang === 'nb' ? 'sammenlignet med' : 'samanlikna med'} ${fylkeName} ${lang === 'nb' ? 'og landet' : 'og landet'}`));
+  out.push(style.bold(fill(text(texts, 'barometer.title'), { kommune: kommune?.name ?? '', code: kommune?.code ?? '', fylke: fylkeName })));
   out.push('');
   out.push(style.bold(line(head)));
   let theme = '';
@@ -85,11 +64,11 @@ export function renderBarometer(results: IndicatorResult[], lang: Lang, style: S
   const notes = results.filter((r) => r.message || (r.comparisons.land.reason && r.comparisons.land.reason !== 'not-comparable'));
   if (notes.length) {
     out.push('');
-    out.push(style.bold('Merknader:'));
-    for (const r of notes) out.push(`  ${r.title[lang]}: ${r.message ?? NOT_TESTED_WORDS[lang][r.comparisons.land.reason!]}`);
+    out.push(style.bold(text(texts, 'barometer.notes')));
+    for (const r of notes) out.push(`  ${r.title[lang]}: ${r.message ?? words('notTested')[r.comparisons.land.reason!]}`);
   }
   out.push('');
-  out.push(style.dim(lang === 'nb' ? 'Mot landet: signifikant bedre/dårligere når landets verdi ligger utenfor kommunens 95 %-konfidensintervall. ":" = skjult (få tilfeller).' : 'Mot landet: signifikant betre/dårlegare når verdien for landet ligg utanfor konfidensintervallet (95 %) til kommunen. ":" = skjult (få tilfelle).'));
+  out.push(style.dim(text(texts, 'barometer.footer')));
   return out.join('\n') + '\n';
 }
 

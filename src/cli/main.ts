@@ -154,7 +154,8 @@ Examples:
       else {
         const fylke = defaultRegister().current('fylke', kommune.fylke)?.name ?? kommune.fylke;
         const color = Boolean(io.stdout.isTTY) && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
-        io.stdout.write(renderBarometer(results, opts.lang, style, color, fylke));
+        const { loadTexts } = await import('../report/language.js');
+        io.stdout.write(renderBarometer(results, loadTexts(opts.lang as 'nb' | 'nn'), opts.lang as 'nb' | 'nn', style, color, fylke));
       }
       exitCode = EXIT_OK;
     });

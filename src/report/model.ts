@@ -7,7 +7,7 @@ import { gradientChart } from './charts/gradient.js';
 import { pyramidChart, type PyramidRow } from './charts/pyramid.js';
 import { spineChart, type SpineRow } from './charts/spine.js';
 import { escapeMarkdown as md, SlugSet } from './escape.js';
-import { formatNumber, formatPeriod, type Lang } from './format.js';
+import { formatNumber, formatPeriod, VERDICT_MARK, type Lang } from './format.js';
 import { fill, lookup, text as t, type Texts } from './language.js';
 import { cell, cellWithInterval, valueWithUnit } from './values.js';
 
@@ -100,9 +100,6 @@ export interface DocumentInput {
   suppression: SuppressionLimits;
   version: string;
 }
-
-/** Shape markers for verdicts: colour-blind-safe, readable without colour (coloured in HTML). */
-export const VERDICT_MARK: Record<string, string> = { better: '●', worse: '■', higher: '◆', lower: '◆', similar: '○', 'not-tested': '·' };
 
 const SOURCE_NAMES: Record<string, string> = { fhi: 'FHI', ssb: 'SSB', kostra: 'SSB (KOSTRA)', ungdata: 'Ungdata' };
 const MONTHS: Record<Lang, string[]> = {

@@ -2,7 +2,8 @@ import type { Geography } from '../model/observation.js';
 import { THEMES, type Theme } from '../indicators/catalogue.js';
 import type { AreaValue, IndicatorResult } from '../indicators/result.js';
 import { escapeMarkdown as md } from './escape.js';
-import { formatPeriod, type Lang } from './format.js';
+import { formatPeriod, VERDICT_MARK, type Lang } from './format.js';
+import type { Verdict } from '../indicators/methods/compare.js';
 import { fill, lookup, text as t, type Texts } from './language.js';
 import { formatDate, type Table } from './model.js';
 import { cell } from './values.js';
@@ -31,7 +32,8 @@ export interface RegionInput {
   version: string;
 }
 
-const MARK: Record<string, string> = { better: ' ●', worse: ' ■', higher: ' ◆', lower: ' ◆', similar: '', 'not-tested': '' };
+/** Only significant differences get a marker here; "not different" and "not tested" stay blank. */
+const mark = (v: Verdict): string => (v === 'similar' || v === 'not-tested' ? '' : ` ${VERDICT_MARK[v]}`);
 /** More municipalities than this are split over several tables per theme. */
 const COLUMNS = 8;
 
@@ -63,7 +65,7 @@ export function buildRegion(input: RegionInput): RegionModel {
           const period = ref.period;
           const valueOf = (r: IndicatorResult | undefined): string => {
             if (!r || !r.value) return '–';
-            let s = cell(r.value, r.decimals) + (r.value.absent ? '' : MARK[r.comparisons.land.verdict]!);
+            let s = cell(r.value, r.decimals) + (r.value.absent ? '' : mark(r.comparisons.land.verdict));
             if (period && r.period && (r.period.from !== period.from || r.period.to !== period.to)) s += ` ${tx('region.otherPeriod', { period: formatPeriod(r.period) })}`;
             return s;
           };

@@ -11,10 +11,10 @@ export function valueWithUnit(r: IndicatorResult, value: number, unit: string): 
 }
 
 /** A table cell: the number, or the symbol of a withheld value, or an en dash. */
-export function cell(v: AreaValue | null | undefined, decimals: number): string {
+export function cell(v: AreaValue | null | undefined, decimals: number, thousands = NBSP): string {
   if (!v) return '–';
   if (v.absent) return v.absent.symbol;
-  return v.value === null ? '–' : formatNumber(v.value, decimals);
+  return v.value === null ? '–' : formatNumber(v.value, decimals, thousands);
 }
 
 /** "12,6 (10,5–15,0)" when the value has an interval. */
