@@ -38,8 +38,8 @@ export async function cleanStaging(stagingDir: string): Promise<number> {
   let removed = 0;
   for (const f of await readdir(stagingDir)) {
     const pid = Number(f.split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) continue;
-    if (pid === process.pid) continue;
+    // Files of this process or of another one still running are in flight.
+    if (pid === process.pid || (Number.isInteger(pid) && alive(pid))) continue;
     await rm(join(stagingDir, f), { force: true });
     removed++;
   }

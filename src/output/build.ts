@@ -405,18 +405,14 @@ function hash(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/** Every file below a folder (hidden ones left out), sorted. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => !f.includes(`${sep}.`) && existsSync(f) && !readdirSafe(f)).sort();
-}
-
-function readdirSafe(path: string): boolean {
-  try {
-    readdirSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((f) => !relative(dir, f).split(sep).some((part) => part.startsWith('.')))
+    .sort();
 }
 
 /** Inputs every document of the run shares: tool, options, data, catalogue, templates. */
