@@ -34,6 +34,11 @@ describe('folkehelse (the executable)', () => {
       expect(h.stdout).toMatch(/Examples:/);
     }
   });
+  it('a reader that stops early (| head) ends it quietly, without a stack trace', () => {
+    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" indicators --data "${INNHERRED}" --kommune 5037 --json | head -c 1 > /dev/null`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|node:events/);
+  });
   it('validate fixtures/innherred exits 0', () => {
     const r = run('validate', INNHERRED);
     expect(r.stderr).toBe('');
