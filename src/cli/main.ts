@@ -13,11 +13,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makeStyle } from './style.js';
 
-export interface CliIO {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
-  env: NodeJS.ProcessEnv;
-}
+import type { CliIO } from '../commands/context.js';
+export type { CliIO };
 
 export const EXIT_INTERNAL = 3;
 
