@@ -6,7 +6,9 @@ describe("import { … } from 'folkehelse'", () => {
     const f = await import('folkehelse');
     expect(Object.keys(f.wilson(65, 100)).sort()).toEqual(['lower', 'upper', 'value']);
     expect(f.poissonRate(222, 3215, { multiplier: 100000 }).method).toBe('byar');
-    expect(f.dsr([{ count: 5, population: 100, standard: 1 }])).toBeNull();
+    expect(f.dsr([{ count: 5, population: 100, standard: 1 }])).toEqual({ value: null, lower: null, upper: null, observed: 5, population: 100 });
+    expect(f.lifeExpectancy).toBeTypeOf('function');
+    expect(f.mean([1, 2, 3]).value).toBe(2);
     expect(Object.keys(f.smr([{ count: 20, population: 1000, referenceRate: 0.01 }])).sort()).toEqual(['expected', 'lower', 'observed', 'upper', 'value']);
     expect(() => f.sii([{ population: 1, value: 1 }])).toThrow(/at least 5 ordered groups/);
     expect(f.compare({ value: 1, lower: null, upper: null }, 2, 'none')).toBe('not-tested');

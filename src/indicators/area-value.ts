@@ -1,6 +1,7 @@
 import type { Geography, Observation, Period } from '../model/observation.js';
 import type { Indicator } from './catalogue.js';
 import { dsr } from './methods/dsr.js';
+import { lifeExpectancyTable } from './methods/life-expectancy.js';
 import { MethodInputError } from './methods/errors.js';
 import { poissonRate } from './methods/poisson.js';
 import { meisInterval } from './methods/smr.js';
@@ -24,10 +25,13 @@ export function withhold(v: AreaValue, reason: AbsentReason): AreaValue {
  * The value of an indicator for one area and period, with its interval by the indicator's method,
  * and primary suppression applied: a value resting on few cases is returned absent.
  * Proportions: Wilson; rates: exact/Byar; FHI's MEIS: exact/Byar of the observed count; directly
- * standardised rates: Dobson over the age bands; everything without counts: as published.
+ * standardised rates: Dobson over the age bands; life expectancy from deaths and population by age:
+ * Chiang II (PHE); shares of a few units (`sampling: 'units'`): the share without an interval;
+ * everything without counts: as published.
  */
 export function areaValue(ind: Indicator, geo: Geography, period: Period, observations: Observation[], limits: SuppressionLimits, level = 0.95): AreaValue {
   if (ind.measureType === 'directly-standardised-rate') return directlyStandardised(ind, geo, period, observations, limits, level);
+  if (ind.measureType === 'life-expectancy') return lifeExpectancyValue(ind, geo, period, observations, limits, level);
   const o = observations[0]!;
   const origins = observations.length === 1 ? [o.origin] : observations.map((x) => x.origin);
   if (o.missing) return absentValue(geo, period, o.missing.symbol, o.missing.reason, origins);
@@ -40,6 +44,11 @@ export function areaValue(ind: Indicator, geo: Geography, period: Period, observ
   if (primary) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
   // Explicit literals, not spreads: this runs for every area, period and group of a national run.
   const make = (value: number | null, lower: number | null, upper: number | null, method: AreaValue['method']): AreaValue => ({ geo, period, value, lower, upper, numerator: x, denominator: n, method, absent: null, origins });
+  // Waterworks, schools: not a sample of persons, so no interval (and no test downstream).
+  if (ind.sampling === 'units') {
+    const share = x !== null && n !== null && n > 0 && (ind.measureType === 'proportion' || ind.measureType === 'rate') ? (x / n) * m : o.value;
+    return make(share, null, null, 'as-published');
+  }
   try {
     switch (ind.measureType) {
       case 'proportion':
@@ -56,7 +65,7 @@ export function areaValue(ind: Indicator, geo: Geography, period: Period, observ
         break;
       case 'indirectly-standardised-rate':
         if (x !== null && x > 0 && o.value !== null) {
-          const r = meisInterval(o.value, x, level)!;
+          const r = meisInterval(o.value, x, { level })!;
           return make(r.value, r.lower, r.upper, r.method);
         }
         break;
@@ -86,8 +95,34 @@ function directlyStandardised(ind: Indicator, geo: Geography, period: Period, ob
   const population = input.reduce((s, b) => s + b.population, 0);
   if (primarySuppression(observed, null, limits)) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
   const r = dsr(input, { multiplier: ind.multiplier, level });
-  if (!r) return absentValue(geo, period, SUPPRESSED, 'too-few-events', origins);
+  if (r.value === null) return absentValue(geo, period, SUPPRESSED, 'too-few-events', origins);
   return { geo, period, value: r.value, lower: r.lower, upper: r.upper, numerator: observed, denominator: population, method: 'dobson', absent: null, origins };
+}
+
+/**
+ * Life expectancy at the indicator's start age from deaths (numerator) and population (denominator)
+ * in PHE's 20 age bands. PHE's rules give no value (symbol ".", cannot be calculated) for a total
+ * population ≤ 5000, a 95 % interval wider than 20 years, or impossible bands.
+ */
+function lifeExpectancyValue(ind: Indicator, geo: Geography, period: Period, observations: Observation[], limits: SuppressionLimits, level: number): AreaValue {
+  const origins = observations.map((o) => o.origin);
+  const table = ind.lifeTable!;
+  const byAge = new Map(observations.map((o) => [o.age?.code, o]));
+  const input = [];
+  for (const age of table.bands) {
+    const o = byAge.get(age);
+    if (!o) return absentValue(geo, period, '..', 'missing', origins);
+    if (o.missing) return absentValue(geo, period, o.missing.symbol, o.missing.reason, origins);
+    if (o.numerator === null || o.denominator === null) return absentValue(geo, period, '..', 'missing', origins);
+    input.push({ deaths: o.numerator, population: o.denominator });
+  }
+  const deaths = input.reduce((s, b) => s + b.deaths, 0);
+  const population = input.reduce((s, b) => s + b.population, 0);
+  if (primarySuppression(deaths, null, limits)) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
+  const at = table.at ?? 0;
+  const row = lifeExpectancyTable(input, { level }).rows.find((r) => r.age === at);
+  if (!row || row.value === null) return absentValue(geo, period, '.', 'not-applicable', origins);
+  return { geo, period, value: row.value, lower: row.lower, upper: row.upper, numerator: deaths, denominator: population, method: 'chiang', absent: null, origins };
 }
 
 /** Standard error from a symmetric-enough interval, for the weighted regression of trends. */

@@ -25,7 +25,7 @@ export const THEMES: Record<Theme, Text> = {
   f: { nb: 'Helsetilstand', nn: 'Helsetilstand' },
 };
 
-export type IndicatorMeasureType = 'proportion' | 'rate' | 'indirectly-standardised-rate' | 'directly-standardised-rate' | 'mean' | 'years' | 'ratio' | 'count' | 'value';
+export type IndicatorMeasureType = 'proportion' | 'rate' | 'indirectly-standardised-rate' | 'directly-standardised-rate' | 'life-expectancy' | 'mean' | 'years' | 'ratio' | 'count' | 'value';
 
 /** One indicator of the catalogue (`schemas/catalogue.schema.json`). */
 export interface Indicator {
@@ -46,6 +46,18 @@ export interface Indicator {
   suppression?: Partial<SuppressionLimits>;
   gradient?: { dimension: string; title: Text; groups: { value: string; label: Text }[]; select?: { age?: string; sex?: 'total' | 'male' | 'female' } };
   standard?: { name: string; bands: { age: string; weight: number }[] };
+  /**
+   * For life expectancy computed from deaths and population by age (Chiang II, PHE): the
+   * observation age codes of PHE's 20 bands 0, 1–4, …, 85–89, 90+ in order, and the start age
+   * whose life expectancy the indicator shows (default 0).
+   */
+  lifeTable?: { bands: string[]; at?: number };
+  /**
+   * 'units' when the share is of a few units (waterworks, schools), not a sample of persons: no
+   * Wilson interval, no significance test, no trend test — "not tested" with that reason.
+   * Default 'persons'.
+   */
+  sampling?: 'persons' | 'units';
   chart?: 'line' | 'gradient-bars' | 'bars' | 'pyramid' | 'none';
   /** The file the indicator came from (set when loaded). */
   definedIn?: string;

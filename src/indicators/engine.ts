@@ -8,7 +8,7 @@ import { compare } from './methods/compare.js';
 import { zFor } from './methods/quantiles.js';
 import { socialGradient, type GradientGroupInput } from './methods/gradient.js';
 import { applySecondarySuppression, DEFAULT_LIMITS, seriesSuppressed, type Hierarchy, type SuppressionCell, type SuppressionLimits } from './methods/suppression.js';
-import { recentTrend, type TrendPoint } from './methods/trend.js';
+import { nonOverlapping, recentTrend, type TrendPoint } from './methods/trend.js';
 import type { AreaValue, Comparison, GradientResult, IndicatorResult, NotTestedReason } from './result.js';
 import { AmbiguousSelectionError, comparePeriods, criteriaFor, ObservationIndex, select, type Selection } from './select.js';
 
@@ -33,7 +33,7 @@ function kommuneHierarchy(index: ObservationIndex, ind: Indicator, ctx: Context,
   byIndex.set(key, result);
   const members = ctx.register.kommunerIn(ctx.fylke).map((k) => k.code);
   if (members.length === 0) return result;
-  const bands = ind.measureType === 'directly-standardised-rate' ? ind.standard!.bands.map((b) => b.age) : undefined;
+  const bands = ageBands(ind);
   let sel: Selection;
   try {
     sel = select(index.get(ind.select.source, ind.select.table, ind.select.measure, [ctx.fylke, ...members]), criteriaFor(ind), bands);
@@ -55,6 +55,13 @@ function kommuneHierarchy(index: ObservationIndex, ind: Indicator, ctx: Context,
     if (hidden.length) result.set(pk, new Set(hidden));
   }
   return result;
+}
+
+/** The age bands an indicator is computed over (direct standardisation, life tables), if any. */
+function ageBands(ind: Indicator): string[] | undefined {
+  if (ind.measureType === 'directly-standardised-rate') return ind.standard!.bands.map((b) => b.age);
+  if (ind.measureType === 'life-expectancy') return ind.lifeTable!.bands;
+  return undefined;
 }
 
 /** Former municipalities merged into this one (not renumbered ones: the readers harmonise those). */
@@ -297,7 +304,7 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number): 
     value: null,
     comparisons: { land: notTested, fylke: notTested, kostragruppe: null, neighbours: [] },
     series: { kommune: [], fylke: [], land: [], neighbours: [], hidden: false },
-    trend: { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, reason: 'no series' },
+    trend: { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, independentPoints: null, reasonCode: 'few-points', reason: 'no series' },
     gradient: null,
     bySex: null,
     provenance: { source: ind.select.source, table: ind.select.table, measure: ind.select.measure, files: [], periods: [], observations },
@@ -306,7 +313,7 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number): 
 
 /** Computes the values of every area from the selections (total, each sex, each gradient group). */
 function collect(ind: Indicator, candidates: Observation[], ctx: Context, limits: SuppressionLimits): Map<string, AreaCells> {
-  const bands = ind.measureType === 'directly-standardised-rate' ? ind.standard!.bands.map((b) => b.age) : undefined;
+  const bands = ageBands(ind);
   const out = new Map<string, AreaCells>();
   const area = (code: string): AreaCells => {
     let a = out.get(code);
@@ -374,24 +381,32 @@ function comparison(mine: AreaValue, bench: AreaValue | null, ind: Indicator, la
   if (!bench) return { value: null, verdict: 'not-tested', reason: 'no-benchmark', note: `no ${label} value for ${mine.period.label}` };
   if (bench.absent) return notTested('benchmark-absent', `the ${label} value for ${mine.period.label} is not published`);
   if (ind.measureType === 'count' || ind.measureType === 'value') return notTested('not-comparable', 'a count or amount: not compared for significance');
+  if (ind.sampling === 'units') return notTested('not-a-sample', 'a share of a few units (waterworks, schools), not a sample of persons: no significance test');
   if (mine.lower === null || mine.upper === null) return notTested('no-counts', 'only the value is published, without counts: no significance test is possible');
   return { value: bench, verdict: compare(mine, bench.value, ind.polarity), reason: null, note: null };
 }
 
 function trendOf(series: AreaValue[], ind: Indicator, ctx: Context): IndicatorResult['trend'] {
-  const pooled = ind.periods?.pooled ?? 1;
-  const points: TrendPoint[] = series
-    .filter((v) => !v.absent && v.value !== null)
-    .map((v) => {
-      const p: TrendPoint = { t: v.period.to, value: v.value, se: standardError(v, ctx.z) };
-      // Proportions with counts: χ² test for trend on per-year counts (pooled periods overlap).
-      if (ind.measureType === 'proportion' && v.numerator !== null && v.denominator !== null) {
-        p.x = v.numerator / pooled;
-        p.n = v.denominator / pooled;
-      }
-      return p;
-    });
-  return recentTrend(points, ind.polarity);
+  if (ind.sampling === 'units') {
+    return { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, independentPoints: null, reasonCode: 'not-a-sample', reason: 'a share of a few units, not a sample of persons: no trend test' };
+  }
+  const published = series.filter((v) => !v.absent && v.value !== null);
+  // Rolling pools (2020–2022, 2021–2023 …) share years: only non-overlapping periods are
+  // independent points (2016–2018, 2019–2021, 2022–2024).
+  const overlap = published.some((v, i) => published.some((w, j) => j !== i && v.period.from <= w.period.to && w.period.from <= v.period.to));
+  const used = overlap ? nonOverlapping(published) : published;
+  const points: TrendPoint[] = used.map((v) => {
+    const p: TrendPoint = { t: v.period.to, value: v.value, se: standardError(v, ctx.z) };
+    // Proportions with counts: χ² test for trend on the period's counts, as Fingertips (the
+    // periods no longer overlap, so no one is counted in two points).
+    if (ind.measureType === 'proportion' && v.numerator !== null && v.denominator !== null) {
+      p.x = v.numerator;
+      p.n = v.denominator;
+    }
+    return p;
+  });
+  const pooledSeries = overlap || (ind.periods?.pooled ?? 1) > 1;
+  return recentTrend(points, { polarity: ind.polarity, independentPoints: pooledSeries ? used.length : null });
 }
 
 function gradientOf(ind: Indicator, mine: AreaCells, latest: Period): GradientResult | null {

@@ -7,7 +7,7 @@ import type { SocialGradient } from './methods/gradient.js';
 /** Why a number is withheld: the source's own reason, or folkehelse's suppression. */
 export type AbsentReason = MissingReason | 'primary-suppression' | 'secondary-suppression' | 'series-suppression' | 'too-few-events';
 
-export type ValueMethod = 'wilson' | 'exact' | 'byar' | 'dobson' | 'as-published';
+export type ValueMethod = 'wilson' | 'exact' | 'byar' | 'dobson' | 'chiang' | 'as-published';
 
 /**
  * One area's number for one period. When `absent` is set, value, interval, numerator and
@@ -28,7 +28,7 @@ export interface AreaValue {
 }
 
 /** Why a comparison was not tested. */
-export type NotTestedReason = 'not-comparable' | 'no-counts' | 'kommune-absent' | 'no-benchmark' | 'benchmark-absent';
+export type NotTestedReason = 'not-comparable' | 'no-counts' | 'not-a-sample' | 'kommune-absent' | 'no-benchmark' | 'benchmark-absent';
 
 export interface Comparison {
   value: AreaValue | null;

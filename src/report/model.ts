@@ -257,7 +257,7 @@ function indicatorSection(input: DocumentInput, r: IndicatorResult, heading: str
   let trend: string;
   if (r.status !== 'ok' && r.status !== 'absent') trend = '';
   else if (r.trend.direction === 'cannot-be-calculated') {
-    const reason = r.trend.reason?.startsWith('needs 5 points') ? tx('sentences.trendReasons.few-points', { n: r.trend.points }) : r.trend.reason?.startsWith('no variation') ? t(T, 'sentences.trendReasons.no-variation') : t(T, 'sentences.trendReasons.no-counts');
+    const reason = tx(`sentences.trendReasons.${r.trend.reasonCode ?? 'no-counts'}`, { n: r.trend.reasonCode === 'few-independent-points' ? r.trend.independentPoints ?? 0 : r.trend.points });
     trend = tx('sentences.trend.cannot-be-calculated', { reason });
   } else {
     trend = tx(`sentences.trend.${r.trend.direction}`, { judgement: r.trend.judgement ? t(T, `sentences.judgement.${r.trend.judgement}`) : '' });

@@ -1,4 +1,4 @@
-import { MethodInputError, type Interval, type LevelOptions } from './errors.js';
+import { confidenceLevel, MethodInputError, type LevelOptions } from './errors.js';
 import { poissonLimits } from './poisson.js';
 
 export interface DsrBand {
@@ -10,40 +10,53 @@ export interface DsrBand {
   standard: number;
 }
 
+export interface DsrResult {
+  /** Null (with the limits) below 10 events. */
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** O = Σxᵢ, always given (PHE's total_count). */
+  observed: number;
+  /** Σnᵢ (PHE's total_pop). */
+  population: number;
+}
+
 /**
  * Directly standardised rate with Dobson's interval.
  *
  *   DSR = Σ(xᵢwᵢ/nᵢ) / Σwᵢ;  var = Σ(xᵢ(wᵢ/nᵢ)²) / (Σwᵢ)²;  O = Σxᵢ
  *   L, U = DSR + √(var/O) · (Byar_L,U(O) − O)   (exact limits below 10 events)
  *
- * Suppressed (null) when O < 10, as Fingertips and FHI do. Reference: Dobson et al. (1991),
- * Stat Med 10:457–62; PHEindicatormethods `phe_dsr`.
+ * Below 10 events value and limits are null, with the observed count given ("dsr NA for total
+ * count < 10" in PHE). Input errors as PHE: a negative count, a band with population ≤ 0, a negative
+ * standard weight. Reference: Dobson et al. (1991), Stat Med 10:457–62; PHEindicatormethods
+ * `phe_dsr`. Expected values (PHE testdata_big, per 100 000): 10430.247991469423
+ * [9717.709067985681, 11178.94091547925].
  */
-export function dsr(bands: DsrBand[], options: LevelOptions = {}): Interval | null {
-  if (bands.length === 0) throw new MethodInputError('dsr: no age bands given');
+export function dsr(bands: DsrBand[], options: LevelOptions = {}): DsrResult {
+  const level = confidenceLevel(options.level, 'dsr');
+  if (!Array.isArray(bands) || bands.length === 0) throw new MethodInputError('dsr: no age bands given');
   let sumW = 0;
   let rate = 0;
   let variance = 0;
   let observed = 0;
-  for (const b of bands) {
-    if (b.count < 0) throw new MethodInputError(`dsr: a count cannot be negative, got ${b.count}`);
-    if (b.standard < 0) throw new MethodInputError(`dsr: a standard weight cannot be negative, got ${b.standard}`);
-    if (b.population <= 0) {
-      if (b.count > 0) throw new MethodInputError(`dsr: an age band has ${b.count} events but no population`);
-      sumW += b.standard;
-      continue;
-    }
+  let population = 0;
+  bands.forEach((b, i) => {
+    if (!(b.count >= 0)) throw new MethodInputError(`dsr: counts must all be 0 or more; band ${i} has ${b.count}`);
+    if (!(b.population > 0)) throw new MethodInputError(`dsr: populations must all be above 0; band ${i} has ${b.population}`);
+    if (!(b.standard >= 0)) throw new MethodInputError(`dsr: standard weights cannot be negative; band ${i} has ${b.standard}`);
     sumW += b.standard;
     rate += (b.count * b.standard) / b.population;
     variance += b.count * (b.standard / b.population) ** 2;
     observed += b.count;
-  }
+    population += b.population;
+  });
   if (sumW <= 0) throw new MethodInputError('dsr: the standard weights add up to 0');
-  if (observed < 10) return null;
+  if (observed < 10) return { value: null, lower: null, upper: null, observed, population };
   const m = options.multiplier ?? 1;
   const value = rate / sumW;
   const v = variance / (sumW * sumW);
-  const lim = poissonLimits(observed, options.level ?? 0.95);
+  const lim = poissonLimits(observed, { level });
   const f = Math.sqrt(v / observed);
-  return { value: value * m, lower: (value + f * (lim.lower - observed)) * m, upper: (value + f * (lim.upper - observed)) * m };
+  return { value: value * m, lower: (value + f * (lim.lower - observed)) * m, upper: (value + f * (lim.upper - observed)) * m, observed, population };
 }

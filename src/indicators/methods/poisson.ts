@@ -1,4 +1,4 @@
-import { isMissing, MethodInputError, type Interval, type LevelOptions } from './errors.js';
+import { confidenceLevel, isMissing, MethodInputError, type Interval, type LevelOptions } from './errors.js';
 import { gammaQuantile, zFor } from './quantiles.js';
 
 export interface CountLimits {
@@ -16,8 +16,10 @@ export interface CountLimits {
  * Reference: Breslow & Day (1987) vol. II; PHEindicatormethods `byars_lower`/`byars_upper` and
  * `phe_rate`. χ²⁻¹(p; 2x)/2 is the gamma quantile with shape x.
  */
-export function poissonLimits(x: number, level = 0.95): CountLimits {
-  if (x < 0) throw new MethodInputError(`poisson: the count cannot be negative, got ${x}`);
+export function poissonLimits(x: number, options: { level?: number } | number = {}): CountLimits {
+  // A bare number is the level (older call sites); new code passes { level }.
+  const level = confidenceLevel(typeof options === 'number' ? options : options.level, 'poisson');
+  if (!(x >= 0)) throw new MethodInputError(`poisson: the count cannot be negative, got ${x}`);
   const alpha = 1 - level;
   if (x < 10) {
     return { lower: x === 0 ? 0 : gammaQuantile(alpha / 2, x), upper: gammaQuantile(1 - alpha / 2, x + 1), method: 'exact' };
@@ -42,6 +44,7 @@ export function poissonRate(x: number | null | undefined, n: number | null | und
   if (isMissing(x) || isMissing(n)) return { value: null, lower: null, upper: null, method: null };
   if (n <= 0) throw new MethodInputError(`poissonRate: the denominator must be above 0, got ${n}`);
   const m = options.multiplier ?? 1;
-  const lim = poissonLimits(x, options.level ?? 0.95);
+  if (x < 0) throw new MethodInputError(`poissonRate: the numerator cannot be negative, got ${x}`);
+  const lim = poissonLimits(x, { level: options.level });
   return { value: (x / n) * m, lower: (lim.lower / n) * m, upper: (lim.upper / n) * m, method: lim.method };
 }

@@ -1,4 +1,4 @@
-import { MethodInputError, type LevelOptions } from './errors.js';
+import { confidenceLevel, MethodInputError, type LevelOptions } from './errors.js';
 import { poissonLimits } from './poisson.js';
 
 export interface SmrBand {
@@ -37,7 +37,7 @@ export function smr(bands: SmrBand[], options: Pick<LevelOptions, 'level'> = {})
     expected += b.population * b.referenceRate;
   }
   if (expected <= 0) return { observed, expected, value: null, lower: null, upper: null };
-  const lim = poissonLimits(observed, options.level ?? 0.95);
+  const lim = poissonLimits(observed, { level: confidenceLevel(options.level, 'smr') });
   return { observed, expected, value: (100 * observed) / expected, lower: (100 * lim.lower) / expected, upper: (100 * lim.upper) / expected };
 }
 
@@ -45,8 +45,8 @@ export function smr(bands: SmrBand[], options: Pick<LevelOptions, 'level'> = {})
  * Interval for an indirectly standardised level (MEIS) published with its observed count O:
  * MEIS is proportional to O (MEIS = O/E × national level), so its limits are MEIS × limit(O)/O.
  */
-export function meisInterval(meis: number, observed: number, level = 0.95): { value: number; lower: number; upper: number; method: 'exact' | 'byar' } | null {
+export function meisInterval(meis: number, observed: number, options: { level?: number } | number = {}): { value: number; lower: number; upper: number; method: 'exact' | 'byar' } | null {
   if (observed <= 0) return null;
-  const lim = poissonLimits(observed, level);
+  const lim = poissonLimits(observed, options);
   return { value: meis, lower: (meis * lim.lower) / observed, upper: (meis * lim.upper) / observed, method: lim.method };
 }

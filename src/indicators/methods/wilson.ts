@@ -1,4 +1,4 @@
-import { isMissing, MethodInputError, type Interval, type LevelOptions } from './errors.js';
+import { confidenceLevel, isMissing, MethodInputError, type Interval, type LevelOptions } from './errors.js';
 import { zFor } from './quantiles.js';
 
 /**
@@ -17,7 +17,7 @@ export function wilson(x: number | null | undefined, n: number | null | undefine
   if (x < 0) throw new MethodInputError(`wilson: the numerator cannot be negative, got ${x}`);
   if (x > n) throw new MethodInputError(`wilson: the numerator (${x}) cannot exceed the denominator (${n})`);
   const m = options.multiplier ?? 1;
-  const z = zFor(options.level ?? 0.95);
+  const z = zFor(confidenceLevel(options.level, 'wilson'));
   const z2 = z * z;
   const root = z * Math.sqrt(z2 + 4 * x * (1 - x / n));
   const denom = 2 * (n + z2);

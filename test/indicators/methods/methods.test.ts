@@ -103,12 +103,14 @@ describe('dsr (Dobson)', () => {
     expect(r.lower!).toBeLessThan(r.value!);
     expect(r.upper!).toBeGreaterThan(r.value!);
   });
-  it('is suppressed under 10 events', () => {
-    expect(dsr([{ count: 9, population: 1000, standard: 1 }])).toBeNull();
+  it('has no value under 10 events, but keeps the observed count (like wilson and poissonRate, no null)', () => {
+    expect(dsr([{ count: 9, population: 1000, standard: 1 }])).toEqual({ value: null, lower: null, upper: null, observed: 9, population: 1000 });
   });
-  it('rejects impossible bands', () => {
+  it('rejects impossible bands, as PHE: a band with population 0 is an input error even without events', () => {
     expect(() => dsr([])).toThrow(MethodInputError);
-    expect(() => dsr([{ count: 3, population: 0, standard: 1 }])).toThrow(/no population/);
+    expect(() => dsr([{ count: 3, population: 0, standard: 1 }])).toThrow(/populations must all be above 0/);
+    expect(() => dsr([...bands, { count: 0, population: 0, standard: 1 }])).toThrow(/band 3 has 0/);
+    expect(() => dsr([{ count: -1, population: 10, standard: 1 }])).toThrow(/counts must all be 0 or more/);
   });
 });
 
