@@ -62,21 +62,26 @@ export const TREND_THRESHOLD = chiSquareQuantile(0.998, 1);
  * all events, or no spread in t). Also used for social gradients with t = group rank.
  */
 export function chiSquareTrend(points: { t: number; x: number; n: number }[]): { statistic: number; sign: number } | null {
+  if (points.length === 0) return null;
+  // Shift t first (exact for whole years), so the weighted centring works with small numbers.
+  const t0 = points[0]!.t;
   let N = 0;
   let X = 0;
   let snt = 0;
   for (const p of points) {
     N += p.n;
     X += p.x;
-    snt += p.n * p.t;
+    snt += p.n * (p.t - t0);
   }
   if (!(N > 0) || !(X > 0) || !(X < N)) return null;
   const tBar = snt / N;
+  const pBar = X / N;
   let sxt = 0;
   let spread = 0;
   for (const p of points) {
-    const d = p.t - tBar;
-    sxt += p.x * d;
+    const d = p.t - t0 - tBar;
+    // Σxₜ(t − t̄) = Σ(xₜ − p̄nₜ)(t − t̄), since Σnₜ(t − t̄) = 0: smaller terms, less cancellation.
+    sxt += (p.x - pBar * p.n) * d;
     spread += p.n * d * d;
   }
   if (!(spread > 0)) return null;
