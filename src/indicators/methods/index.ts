@@ -13,3 +13,4 @@ export { socialGradient, type SocialGradient, type GradientGroup, type GradientG
 export { sii, type SiiResult } from './sii.js';
 export { primarySuppression, applySecondarySuppression, seriesSuppressed, DEFAULT_LIMITS, type SuppressionLimits, type SuppressionCell, type Hierarchy, type SuppressionReason } from './suppression.js';
 export { MethodInputError, confidenceLevel, type Interval, type LevelOptions } from './errors.js';
+export { agreesWithPublished, decimalsOf, crudeValue } from './published.js';
