@@ -5,6 +5,7 @@ import type { Geography, Observation, Period } from '../model/observation.js';
 import { absentValue, areaValue, standardError, withhold } from './area-value.js';
 import { limitsFor, type Indicator } from './catalogue.js';
 import { compare } from './methods/compare.js';
+import { confidenceLevel } from './methods/errors.js';
 import { zFor } from './methods/quantiles.js';
 import { socialGradient, type GradientGroupInput } from './methods/gradient.js';
 import { applySecondarySuppression, DEFAULT_LIMITS, seriesSuppressed, type Hierarchy, type SuppressionCell, type SuppressionLimits } from './methods/suppression.js';
@@ -168,14 +169,15 @@ export function computeIndicators(observations: Observation[] | ObservationIndex
   const kommune = resolveKommune(options.kommune, register);
   const index = observations instanceof ObservationIndex ? observations : new ObservationIndex(observations);
   const defaults = { ...DEFAULT_LIMITS, ...(options.suppression ?? {}) };
+  const level = confidenceLevel(options.level, 'computeIndicators');
   const ctx: Context = {
     register,
     kommune: { code: kommune.code, level: 'kommune', name: kommune.name },
     fylke: options.comparisons?.fylke ?? kommune.fylke,
     kostragruppe: options.comparisons?.kostragruppe ?? null,
     neighbours: options.comparisons?.neighbours ?? [],
-    level: options.level ?? 0.95,
-    z: zFor(options.level ?? 0.95),
+    level,
+    z: zFor(level),
   };
   return catalogue.map((ind) => computeOne(index, ind, ctx, limitsFor(ind, defaults)));
 }

@@ -96,6 +96,11 @@ describe("shares of a few units (sampling: 'units')", () => {
   const share: Indicator = { ...base, id: 'vann', measureType: 'proportion', multiplier: 100 };
   const data = [obs({ value: 80, numerator: 16000, denominator: 20000 }), obs({ geo: { code: '0', level: 'land', name: 'Norge' }, value: 90, numerator: 4_500_000, denominator: 5_000_000 })];
 
+  it('the level is given as PHE allows it: 95 is 0.95, 80 is an input error', () => {
+    expect(computeIndicators(data, [share], { kommune: '5037', level: 95 })).toEqual(computeIndicators(data, [share], { kommune: '5037' }));
+    expect(() => computeIndicators(data, [share], { kommune: '5037', level: 80 })).toThrow(/between 90 and 100/);
+  });
+
   it('get no Wilson interval and no significance test: "not tested", with the reason', () => {
     const [persons] = computeIndicators(data, [share], { kommune: '5037' });
     expect(persons!.value!.method).toBe('wilson');
