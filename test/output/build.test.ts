@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -259,7 +259,11 @@ describe('configuration extras', () => {
 describe.skipIf(!HAVE_REAL_EXPORTS)('a document from the real FHI exports with examples/katalog-fhi-statistikk.json', () => {
   it('Skien: the example indicators have values; indicators without data are listed, not given sections', async () => {
     const out = tempDir();
-    const config = { file: null, kommuner: [{ code: '4003' }], data: [REAL_EXPORTS], edition: 2027, lang: 'nb' as const, formats: ['md' as const], out, catalogue: [join(ROOT, 'examples', 'katalog-fhi-statistikk.json')], suppression: {} };
+    // The real label exports, as they are. (../shared/real-exports also holds files that are not
+    // data — an analyst's GEO table, FHI's flag metadata — which a data folder cannot hold today.)
+    const data = tempDir();
+    for (const f of readdirSync(join(REAL_EXPORTS, 'fhi')).filter((f) => f.endsWith('.csv'))) copyFileSync(join(REAL_EXPORTS, 'fhi', f), join(data, f));
+    const config = { file: null, kommuner: [{ code: '4003' }], data: [data], edition: 2027, lang: 'nb' as const, formats: ['md' as const], out, catalogue: [join(ROOT, 'examples', 'katalog-fhi-statistikk.json')], suppression: {} };
     const o = await build({ config, out });
     expect(o.documents.map((d) => d.status)).toEqual(['built']);
     const md = readFileSync(join(out, '4003-skien', 'oversikt-2027.nb.md'), 'utf8');
