@@ -94,7 +94,14 @@ function directlyStandardised(ind: Indicator, geo: Geography, period: Period, ob
   const observed = input.reduce((s, b) => s + b.count, 0);
   const population = input.reduce((s, b) => s + b.population, 0);
   if (primarySuppression(observed, null, limits)) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
-  const r = dsr(input, { multiplier: ind.multiplier, level });
+  let r;
+  try {
+    r = dsr(input, { multiplier: ind.multiplier, level });
+  } catch (e) {
+    // PHE's input rules (e.g. an age band with no population): no rate can be computed.
+    if (e instanceof MethodInputError) return absentValue(geo, period, '.', 'not-applicable', origins);
+    throw e;
+  }
   if (r.value === null) return absentValue(geo, period, SUPPRESSED, 'too-few-events', origins);
   return { geo, period, value: r.value, lower: r.lower, upper: r.upper, numerator: observed, denominator: population, method: 'dobson', absent: null, origins };
 }
@@ -120,7 +127,14 @@ function lifeExpectancyValue(ind: Indicator, geo: Geography, period: Period, obs
   const population = input.reduce((s, b) => s + b.population, 0);
   if (primarySuppression(deaths, null, limits)) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
   const at = table.at ?? 0;
-  const row = lifeExpectancyTable(input, { level }).rows.find((r) => r.age === at);
+  let rows;
+  try {
+    rows = lifeExpectancyTable(input, { level }).rows;
+  } catch (e) {
+    if (e instanceof MethodInputError) return absentValue(geo, period, '.', 'not-applicable', origins);
+    throw e;
+  }
+  const row = rows.find((r) => r.age === at);
   if (!row || row.value === null) return absentValue(geo, period, '.', 'not-applicable', origins);
   return { geo, period, value: row.value, lower: row.lower, upper: row.upper, numerator: deaths, denominator: population, method: 'chiang', absent: null, origins };
 }

@@ -92,6 +92,17 @@ describe('life expectancy from deaths and population by age (a catalogue method)
   });
 });
 
+describe('PHE input rules inside the engine', () => {
+  it('a directly standardised rate with an age band of population 0 has no value ("."), and the run goes on', () => {
+    const dsrInd: Indicator = { ...base, id: 'dsr', measureType: 'directly-standardised-rate', multiplier: 100000, standard: { name: 'test', bands: [{ age: '0_49', weight: 60 }, { age: '50_120', weight: 40 }] } };
+    const band = (code: string, from: number, x: number, n: number) => obs({ age: { code, label: code, from, to: from + 49 }, value: null, measureType: 'count', numerator: x, denominator: n });
+    const [ok] = computeIndicators([band('0_49', 0, 20, 10000), band('50_120', 50, 80, 5000)], [dsrInd], { kommune: '5037' });
+    expect(ok!.value!.method).toBe('dobson');
+    const [r] = computeIndicators([band('0_49', 0, 0, 0), band('50_120', 50, 80, 5000)], [dsrInd], { kommune: '5037' });
+    expect(r!.value).toMatchObject({ value: null, absent: { symbol: '.', reason: 'not-applicable' } });
+  });
+});
+
 describe("shares of a few units (sampling: 'units')", () => {
   const share: Indicator = { ...base, id: 'vann', measureType: 'proportion', multiplier: 100 };
   const data = [obs({ value: 80, numerator: 16000, denominator: 20000 }), obs({ geo: { code: '0', level: 'land', name: 'Norge' }, value: 90, numerator: 4_500_000, denominator: 5_000_000 })];

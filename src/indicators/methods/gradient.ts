@@ -75,7 +75,7 @@ export function socialGradient(input: GradientGroupInput[], options: { polarity:
     if (r) trendTest = { statistic: r.statistic, p: chiSquareUpper(r.statistic, 1), significant: r.statistic > threshold, threshold };
   }
   let siiResult: SocialGradient['sii'] = null;
-  if (valued.length >= 5 && valued.every((g) => g.denominator !== null)) {
+  if (valued.length >= 5 && valued.every((g) => g.denominator !== null && g.denominator > 0)) {
     siiResult = sii(valued.map((g) => ({ population: g.denominator!, value: g.value! })));
   }
   return {

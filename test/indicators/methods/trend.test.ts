@@ -136,3 +136,13 @@ describe("Fingertips' recent-trend rule", () => {
     expect(r).toMatchObject({ direction: 'cannot-be-calculated', reasonCode: 'few-independent-points', independentPoints: 3 });
   });
 });
+
+describe('socialGradient with a group of size 0', () => {
+  it('gives no SII (PHE: a group with population 0 is an input error) instead of throwing', async () => {
+    const { socialGradient } = await import('../../../src/indicators/methods/gradient.js');
+    const groups = [10, 12, 14, 16, 18].map((v, i) => ({ key: `q${i + 1}`, x: null, n: i === 2 ? 0 : 1000, value: v }));
+    const g = socialGradient(groups, { polarity: 'low-is-good' });
+    expect(g.sii).toBeNull();
+    expect(socialGradient(groups.map((x) => ({ ...x, n: 1000 })), { polarity: 'low-is-good' }).sii!.sii).toBeCloseTo(10, 10);
+  });
+});
