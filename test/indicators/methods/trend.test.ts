@@ -40,6 +40,12 @@ describe("Fingertips' recent-trend rule", () => {
     expect(chiSquareTrend(pts)!.statistic).toBeCloseTo(textbookChi2(pts), 12);
   });
 
+  it("χ² for trend: the published value of R's prop.trend.test example (smokers of patients, X-squared = 8.2249)", () => {
+    // R documentation, stats::prop.trend.test: smokers <- c(83, 90, 129, 70); patients <- c(86, 93, 136, 82).
+    const pts = [83, 90, 129, 70].map((x, i) => ({ t: i + 1, x, n: [86, 93, 136, 82][i]! }));
+    expect(chiSquareTrend(pts)!.statistic.toFixed(4)).toBe('8.2249');
+  });
+
   it('χ² is computed with centred t: calendar years give the same statistic as 1..5 to full precision', () => {
     const counts = [
       { x: 151_234, n: 1_203_456 },
