@@ -64,7 +64,7 @@ describe('GeoResolver', () => {
     expect((amb as { error: string }).error).toMatch(/fits several areas.*3114.*3419/);
     const unknown = resolver().fromName('Innherred');
     expect((unknown as { error: string }).error).toMatch(/not a municipality, county/);
-    expect(isResolved(resolver().fromCode('9999'))).toBe(false);
+    expect(isResolved(resolver().fromCode('8123'))).toBe(false);
   });
   it('parses labels with validity periods', () => {
     expect(parseRegionLabel('5603 Hammerfest (2024->)')).toEqual({ code: '5603', levelHint: null, name: 'Hammerfest', validFrom: 2024, validTo: null });
