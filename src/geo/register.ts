@@ -100,6 +100,7 @@ export class GeoRegister {
   private readonly bydelBySsb = new Map<string, BydelEntry>();
   private readonly bydelByKlass = new Map<string, BydelEntry[]>();
   private readonly others = new Map<string, OtherAreaEntry>();
+  private readonly otherNames = new Map<string, OtherAreaEntry>();
   readonly land: Area;
 
   constructor(readonly data: RegisterData) {
@@ -143,7 +144,13 @@ export class GeoRegister {
         addName(this.names, `bydel ${b.name}`, area);
       }
     }
-    for (const o of data.otherAreas ?? []) this.others.set(`${o.width}:${o.code}`, o);
+    for (const o of data.otherAreas ?? []) {
+      this.others.set(`${o.width}:${o.code}`, o);
+      // By name too ("Svalbard", "Kontinentalsokkelen"): the county-wide area before a group or a part.
+      if (!o.name || o.kind === 'historic') continue;
+      const prev = this.otherNames.get(normaliseName(o.name));
+      if (!prev || WIDTH_ORDER.indexOf(o.width) < WIDTH_ORDER.indexOf(prev.width)) this.otherNames.set(normaliseName(o.name), o);
+    }
   }
 
   static load(path: string = DEFAULT_REGISTER): GeoRegister {
@@ -201,6 +208,11 @@ export class GeoRegister {
     return this.others.get(`${width}:${code}`);
   }
 
+  /** One of SSB's areas outside the municipalities by its name ("Svalbard", "Uoppgitt"). */
+  otherByName(name: string): OtherAreaEntry | undefined {
+    return this.otherNames.get(normaliseName(name));
+  }
+
   /** Former municipalities merged into this current one (their rows stay under their old numbers). */
   mergedInto(code: string): HistoricEntry[] {
     return this.data.historicKommuner.filter((h) => h.kind === 'merged' && h.successors.length === 1 && h.successors[0] === code);
@@ -253,6 +265,8 @@ export function defaultRegister(): GeoRegister {
   shared ??= GeoRegister.load();
   return shared;
 }
+
+const WIDTH_ORDER: OtherAreaEntry['width'][] = ['fylke', 'aggregate', 'kommune'];
 
 function latest(list: BydelEntry[]): BydelEntry | undefined {
   return [...list].sort((a, b) => (b.validTo ?? 9999) - (a.validTo ?? 9999))[0];

@@ -96,6 +96,8 @@ export class GeoResolver {
       const options = old.map((a) => `${a.code} ${a.name}`).join(', ');
       return { error: `the name "${name.trim()}" fits several former areas (${options}); write the region number instead` };
     }
+    const other = this.register.otherByName(name);
+    if (other) return this.other(other.code, other, null, null, other.kind);
     return { error: `"${name.trim()}" is not a municipality, county or "Hele landet" in the register` };
   }
 
