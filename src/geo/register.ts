@@ -191,7 +191,9 @@ export class GeoRegister {
       if (overlapping.length === 1) return overlapping[0];
     }
     if (label.name) {
-      const named = candidates.filter((c) => normaliseName(c.name) === normaliseName(label.name!));
+      // FHI writes "Bydel Gamle Oslo", SSB "Gamle Oslo".
+      const wanted = normaliseName(label.name).replace(/^bydel\s+/, '');
+      const named = candidates.filter((c) => normaliseName(c.name) === wanted);
       if (named.length === 1) return named[0];
       if (named.length > 1) return named.find((c) => c.validTo === null) ?? latest(named);
     }
