@@ -78,7 +78,7 @@ describe('a merged municipality whose history is under its former numbers has da
   it('build --kommune 0104 builds 3103 Moss from the former numbers and says so', async () => {
     const dir = mossBefore2020();
     const events: BuildEvent[] = [];
-    const config = { file: null, kommuner: [], data: [join(dir, 'data')], edition: '2027', lang: 'nb' as const, formats: ['md' as const], out: join(dir, 'out'), catalogue: [], suppression: {} };
+    const config = { file: null, kommuner: [], data: [join(dir, 'data')], edition: 2027, lang: 'nb' as const, formats: ['md' as const], out: join(dir, 'out'), catalogue: [], suppression: {} };
     const outcome = await build({ config, kommuner: ['0104'], formats: ['md'], onEvent: (e) => events.push(e), env: process.env });
     expect(outcome.documents.map((d) => [d.id, d.status, d.error ?? null])).toEqual([['3103', 'built', null]]);
     expect(events.some((e) => e.type === 'info' && /0104 Moss .* 3103 Moss/.test(e.message))).toBe(true);
