@@ -138,10 +138,13 @@ export class GeoRegister {
       const list = this.bydelByKlass.get(b.klassCode);
       if (list) list.push(b);
       else this.bydelByKlass.set(b.klassCode, [b]);
-      // FHI writes districts as "Bydel Gamle Oslo"; the bare names would shadow former municipalities (Finnøy).
+      // FHI names districts "Bydel Gamle Oslo", "Arna bydel", "Hundvåg kommunedel", or bare
+      // ("Eiganes og Våland"); a bare name that is also a municipality's (Finnøy) means the municipality.
       if (b.kind === 'bydel' && b.validTo === null && b.code) {
         const area: Area = { code: b.code, level: 'bydel', name: b.name, validFrom: b.validFrom, validTo: null, historic: null, fylke: this.current('kommune', b.kommune)?.fylke ?? null, kostragruppe: null };
-        addName(this.names, `bydel ${b.name}`, area);
+        for (const n of [`bydel ${b.name}`, `${b.name} bydel`, `${b.name} kommunedel`]) addName(this.names, n, area);
+        const bare = normaliseName(b.name);
+        if (!this.names.has(bare) && !this.historicNames.has(bare)) addName(this.names, b.name, area);
       }
     }
     for (const o of data.otherAreas ?? []) {

@@ -57,6 +57,15 @@ describe('the bydel register', () => {
     expect(ok(resolver().fromLabel('030101 Bygdøy-Frogner (1988-2003)')).geo).toEqual({ code: '030101:1988-2003', level: 'bydel', name: 'Bygdøy-Frogner' });
     expect(ok(resolver().fromCode('30101')).geo).toEqual({ code: '030101', level: 'bydel', name: 'Gamle Oslo' });
     expect(ok(resolver().fromName('Bydel Gamle Oslo')).geo).toEqual({ code: '030101', level: 'bydel', name: 'Gamle Oslo' });
+    // FHI's label forms for the four cities.
+    expect(ok(resolver().fromName('Arna bydel')).geo).toEqual({ code: '460101', level: 'bydel', name: 'Arna' });
+    expect(ok(resolver().fromName('Hundvåg kommunedel')).geo).toEqual({ code: '110301', level: 'bydel', name: 'Hundvåg' });
+    expect(ok(resolver().fromName('Eiganes og Våland')).geo).toEqual({ code: '110303', level: 'bydel', name: 'Eiganes og Våland' });
+    expect(ok(resolver().fromName('Heimdal bydel')).geo).toEqual({ code: '500104', level: 'bydel', name: 'Heimdal' });
+    expect(ok(resolver().fromLabel('030101 Bydel Gamle Oslo')).geo.code).toBe('030101');
+    // A bare district name that is also a municipality's stays the municipality.
+    expect(ok(resolver().fromName('Finnøy')).geo).toMatchObject({ level: 'kommune', code: '1141' });
+    expect(ok(resolver().fromName('Finnøy kommunedel')).geo).toMatchObject({ level: 'bydel', code: '110308' });
     // Bergen's districts got new numbers with the municipality in 2020: same districts.
     const arna = ok(resolver().fromLabel('120101 Arna (-2019)'));
     expect(arna.geo).toEqual({ code: '460101', level: 'bydel', name: 'Arna' });
