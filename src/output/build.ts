@@ -118,8 +118,8 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     if (!register.current('fylke', fylke)) throw new UsageError(`--fylke: "${req.fylke}" is not a county number (e.g. 50 for Trøndelag)`);
     const members = new Set(register.kommunerIn(fylke).map((k) => k.code));
     // A municipality whose data is only under the former numbers merged into it counts as present.
-    const currentOf = (code: string): string | undefined => (members.has(code) ? code : register.kommune(code)?.area.code);
-    const present = [...new Set((await loadOnce()).observations.filter((o) => o.geo.level === 'kommune').map((o) => currentOf(o.geo.code)).filter((c): c is string => c !== undefined && members.has(c)))].sort();
+    const codes = new Set((await loadOnce()).observations.filter((o) => o.geo.level === 'kommune').map((o) => o.geo.code));
+    const present = [...new Set([...codes].map((c) => (members.has(c) ? c : register.kommune(c)?.area.code)).filter((c): c is string => c !== undefined && members.has(c)))].sort();
     if (present.length === 0) throw new FolkehelseError(`no municipality of county ${fylke} has data in ${config.data.join(', ')}`, 1);
     kommuneConfigs = present.map((code) => config.kommuner.find((k) => k.code === code) ?? { code });
   } else if (req.kommuner) {
