@@ -87,6 +87,15 @@ describe('a merged municipality whose history is under its former numbers has da
   });
 });
 
+describe('build --fylke counts a municipality present when its data is under former numbers', () => {
+  it('--fylke 31 builds 3103 Moss from 0104 and 0136', async () => {
+    const dir = mossBefore2020();
+    const config = { file: null, kommuner: [], data: [join(dir, 'data')], edition: 2027, lang: 'nb' as const, formats: ['md' as const], out: join(dir, 'out'), catalogue: [], suppression: {} };
+    const outcome = await build({ config, fylke: '31', formats: ['md'], env: process.env });
+    expect(outcome.documents.map((d) => [d.id, d.status])).toEqual([['3103', 'built']]);
+  });
+});
+
 describe.skipIf(!HAVE_REAL_EXPORTS)('a merged municipality in a real SSB file (10826: 1601 Trondheim until 2017)', () => {
   it('indicators --kommune 1601 is understood as 5001 Trondheim, with a note, and finds its data', async () => {
     const r = await runIn('indicators', '--data', join(REAL_EXPORTS, 'ssb/10826-en-bydel-latin1-lf-title-wide-2001-2020.csv'), '--kommune', '1601', '--theme', 'a', '--csv');
