@@ -151,6 +151,16 @@ describe.skipIf(!HAVE_REAL_EXPORTS)("SSB's Klass lists as published (../shared/r
     }
   });
 
+  it('every municipality code of Klass 131 (2020) resolves to a 2026 municipality or a former one; 9999 is level other', async () => {
+    const rows = await klass('klass131-kommuner-2020-01-01-latin1.csv');
+    expect(rows).toHaveLength(357);
+    for (const row of rows) {
+      const r = ok(resolver().fromLabel(`${row.code} ${row.name}`));
+      expect(r.geo.level, row.code).toBe(row.code === '9999' ? 'other' : 'kommune');
+      if (row.code !== '9999') expect(r.harmonisedFrom === row.code || r.geo.code === row.code, row.code).toBe(true);
+    }
+  });
+
   it('every county code of Klass 104 (2026) resolves; 99 Uoppgitt is level other', async () => {
     const rows = await klass('klass-fylker-2026-utf8.csv');
     for (const row of rows) {
