@@ -56,6 +56,21 @@ export class GeoResolver {
     return r;
   }
 
+  /**
+   * A code with its label from a JSON-stat category ("030101", "Bygdøy-Frogner (1988-2003)"):
+   * the label's period and name tell apart a reused number and give the years the code was valid.
+   */
+  fromCodeAndLabel(raw: string, label: string | null | undefined): Resolution {
+    const text = label?.trim();
+    if (!text || text === raw.trim()) return this.fromCode(raw);
+    const code = parseRegionLabel(raw);
+    if (!code || code.name !== null) return this.fromCode(raw);
+    const combined = text.startsWith(raw.trim()) ? text : `${raw.trim()} ${text}`;
+    const parsed = parseRegionLabel(combined);
+    if (!parsed || parsed.code !== code.code) return this.fromCode(raw);
+    return this.fromLabel(combined);
+  }
+
   /** A label with code and name ("5037 Levanger", "07 Vestfold (-2019)") or a bare name. */
   fromLabel(text: string): Resolution {
     const k = `l:${text}`;

@@ -148,3 +148,43 @@ describe.skipIf(!HAVE_REAL_EXPORTS)('bydeler in real SSB and Klass files', () =>
     expect(r.counts['unknown-geography']).toBeUndefined();
   });
 });
+
+describe('SSB JSON-stat: the category label tells a reused district number apart', () => {
+  it('030101 "Bygdøy-Frogner (1988-2003)" is not Gamle Oslo; K-23 and 9999 are level other', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { tempDir } = await import('../helpers.js');
+    const file = join(tempDir(), '10826.json');
+    // In this order (an object would put the integer-like key 9999 first).
+    const order = ['030101', '030101a', '030100aa', 'K-23', '9999'];
+    const regions: Record<string, string> = { '030101': 'Bygdøy-Frogner (1988-2003)', '030101a': 'Gamle Oslo', '030100aa': 'Oslo total', 'K-23': 'Kontinentalsokkelen', '9999': 'Uoppgitt' };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: '2.0',
+        class: 'dataset',
+        label: '10826: Befolkning, etter region, statistikkvariabel og år',
+        id: ['Region', 'ContentsCode', 'Tid'],
+        size: [5, 1, 2],
+        role: { time: ['Tid'], metric: ['ContentsCode'], geo: ['Region'] },
+        dimension: {
+          Region: { label: 'region', category: { index: order, label: regions } },
+          ContentsCode: { label: 'statistikkvariabel', category: { index: { Personer: 0 }, label: { Personer: 'Personer' }, unit: { Personer: { base: 'personer', decimals: 0 } } } },
+          Tid: { label: 'år', category: { index: { '2003': 0, '2004': 1 }, label: { '2003': '2003', '2004': '2004' } } },
+        },
+        value: [240, 0, 0, 668, 0, 7489, 1, 2, 3, 4],
+      }),
+    );
+    const r = await readFile(file);
+    const seen = r.data.map((o) => `${o.geo.level} ${o.geo.code} ${o.geo.name} ${o.period.from}=${o.value}`);
+    expect(seen).toEqual(expect.arrayContaining(['bydel 030101:1988-2003 Bygdøy-Frogner 2003=240', 'bydel 030101 Gamle Oslo 2004=668', 'kommune 0301 Oslo 2004=7489', 'other K-23 Kontinentalsokkelen 2003=1', 'other 9999 Uoppgitt 2004=4']));
+    // Bygdøy-Frogner's number never carries Gamle Oslo's people (SSB's placeholder zeros aside).
+    expect(seen.filter((s) => /Gamle Oslo 2003=[1-9]/.test(s) || /Bygdøy-Frogner 2004=[1-9]/.test(s))).toEqual([]);
+    // The periods the readers use to drop such placeholders come from the labels.
+    const res = new GeoResolver(defaultRegister());
+    expect(ok(res.fromCodeAndLabel('030101', 'Bygdøy-Frogner (1988-2003)'))).toMatchObject({ validFrom: 1988, validTo: 2003, geo: { code: '030101:1988-2003' } });
+    expect(ok(res.fromCodeAndLabel('030101a', 'Gamle Oslo'))).toMatchObject({ validFrom: 2004, validTo: null, geo: { code: '030101' } });
+    expect(ok(res.fromCodeAndLabel('0104', 'Moss (-2019)'))).toMatchObject({ validTo: 2019, geo: { code: '0104' } });
+    expect(r.issues.errorCount).toBe(0);
+    expect(r.issues.issues.filter((i) => i.code === 'special-area')).toHaveLength(1);
+  });
+});
