@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Writes data/geography/register.json from SSB's classification lists.
 // Run once when SSB publishes a new classification:
-//   node data/geography/make-register.mjs ../shared/registers > data/geography/register.json
+//   node data/geography/make-register.mjs ../shared/registers ../shared/real-exports/ssb > data/geography/register.json
 // The inputs are SSB classification 131 (municipalities, 2026-01-01), 104 (counties, 2024)
-// and the grouping agg_KommSummer (every code used 1994–2024 → its 2024 series).
+// and the grouping agg_KommSummer (every code used 1994–2024 → its 2024 series); for the city
+// districts Klass 103 (bydelsinndeling, 2020-01-01) and the region list of SSB table 10826
+// (population by bydel), which carries SSB's codes for discontinued districts with their periods.
 // County history and the known splits are written below by hand, from SSB's change lists.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 const dir = process.argv[2] ?? '../shared/registers';
+const ssbDir = process.argv[3] ?? join(dir, '../real-exports/ssb');
 const readCsv = (name) => {
   const text = readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/, '');
   const [header, ...rows] = text.split(/\r?\n/).filter((l) => l.trim() !== '');
@@ -96,13 +100,114 @@ for (const k of kommuner) {
 }
 historic.sort((a, b) => a.code.localeCompare(b.code) || (a.validTo ?? 9999) - (b.validTo ?? 9999));
 
+// ---- Non-municipal areas: SSB's special regions (level "other" in folkehelse) ----
+// Klass CSV downloads: "code";"parentCode";"level";"name";… in ISO-8859-1 or UTF-8.
+const readKlass = (name, encoding) =>
+  parse(readFileSync(join(ssbDir, 'klass', name)).toString(encoding).replace(/^\uFEFF/, ''), { delimiter: ';', columns: true, relax_column_count: true, skip_empty_lines: true });
+const klassKommuner2026 = readKlass('klass131-kommuner-2026-latin1-with-notes.csv', 'latin1');
+const klassFylker2026 = readKlass('klass-fylker-2026-utf8.csv', 'utf8');
+const klassBydeler2020 = readKlass('klass-bydeler-2020-01-01-latin1.csv', 'latin1');
+
+const otherAreas = [];
+const addOther = (a) => {
+  if (!otherAreas.some((o) => o.code === a.code && o.width === a.width)) otherAreas.push(a);
+};
+// "Uoppgitt" (unknown) as Klass 104 and 131 list it: 99 and 9999.
+for (const f of klassFylker2026) if (!fylkerNow.some((x) => x.fylkesnummer === f.code)) addOther({ code: f.code, width: 'fylke', name: f.name, kind: 'uoppgitt', validFrom: null, validTo: null, source: 'Klass 104, 2026' });
+for (const k of klassKommuner2026) if (!byCode.has(k.code)) addOther({ code: k.code, width: 'kommune', name: k.name, kind: 'uoppgitt', validFrom: null, validTo: null, source: 'Klass 131, 2026' });
+// agg_KommSummer's groups that are not municipalities: Svalbard og Jan Mayen, the continental
+// shelf and "Delte kommuner og uoppgitt", with the municipality-level codes inside them.
+const specialGroups = new Map();
+for (const row of harmonisering) {
+  const m = /^K\.(\d{2}-\d{2}|\d{2}|Rest)$/.exec(row.GRUPPEKODE);
+  if (!m) continue;
+  const groupCode = `K-${m[1]}`;
+  const kind = m[1] === 'Rest' ? 'rest' : m[1] === '23' ? 'kontinentalsokkel' : 'svalbard-jan-mayen';
+  if (!specialGroups.has(groupCode)) specialGroups.set(groupCode, { code: groupCode, width: 'aggregate', name: row.GRUPPETEKST, kind, validFrom: null, validTo: null, source: 'SSB agg_KommSummer' });
+  // Codes of the Rest group that were municipalities (Halsa, Hemne …) stay historic municipalities.
+  if (kind !== 'rest') addOther({ code: row.KODE.padStart(4, '0'), width: 'kommune', name: row.TEKST, kind, validFrom: null, validTo: null, source: 'SSB agg_KommSummer' });
+}
+for (const g of specialGroups.values()) addOther(g);
+// County-level codes SSB uses outside the county division (its county list before 2018 and
+// Statistikkbanken's region lists); names for 24–26 and 88 vary by table and come from the label.
+for (const [code, name, kind] of [
+  ['21', 'Svalbard', 'svalbard-jan-mayen'],
+  ['22', 'Jan Mayen', 'svalbard-jan-mayen'],
+  ['23', 'Kontinentalsokkelen', 'kontinentalsokkel'],
+  ['24', null, 'special'],
+  ['25', null, 'special'],
+  ['26', null, 'special'],
+  ['88', null, 'special'],
+]) addOther({ code, width: 'fylke', name, kind, validFrom: null, validTo: null, source: 'SSB region lists' });
+// Historical units older than the 1994 list: the county of Bergen until 1971 (then part of Hordaland).
+addOther({ code: '13', width: 'fylke', name: 'Bergen', kind: 'historic', validFrom: null, validTo: 1971, source: 'SSB county list (fylke 13 Bergen t.o.m. 1971)' });
+
+// ---- City districts (bydeler) of Oslo, Bergen, Stavanger and Trondheim ----
+// SSB writes them in Statistikkbanken with its own codes: a letter suffix marks a new series
+// when a number was reused ("030101 Bygdøy-Frogner (1988-2003)" vs "030101a Gamle Oslo"), and
+// "<kommune>00…" is the city's total, i.e. the municipality itself.
+const labelRe = /^(\d{6})([a-z]*)\s+(.*?)\s*(?:\((\d{4})?-(\d{4})?\))?\s*$/;
+const readSsbRegions = (name) => {
+  const rows = parse(readFileSync(join(ssbDir, name)).toString('latin1'), { delimiter: ';', relax_column_count: true, skip_empty_lines: true, from_line: 3 });
+  return [...new Set(rows.slice(1).map((r) => r[0]))];
+};
+const bydelLabels = new Set([...readSsbRegions('10826-en-bydel-latin1-lf-title-2021.csv'), ...readSsbRegions('10826-en-bydel-latin1-lf-title-wide-2001-2020.csv')]);
+const klassBydel = new Map(klassBydeler2020.map((b) => [b.code, b.name]));
+const bydeler = [];
+for (const label of [...bydelLabels].sort()) {
+  const m = labelRe.exec(label);
+  if (!m) throw new Error(`10826: unexpected region label ${label}`);
+  const [, klassCode, suffix, englishName, from, to] = m;
+  const kommune = klassCode.slice(0, 4);
+  const part = klassCode.slice(4);
+  const kind = part === '00' ? 'total' : part === '99' ? 'uoppgitt' : 'bydel';
+  const current = !from && !to && klassBydel.has(klassCode);
+  // Klass has the Norwegian names of the current districts; 10826 (English) the others.
+  const name = kind === 'total' ? englishName : kind === 'uoppgitt' ? `Uoppgitt bydel ${englishName.replace(/^Unknown urban district\s+/, '').trim()}` : current ? klassBydel.get(klassCode) : englishName;
+  bydeler.push({ ssbCode: klassCode + suffix, klassCode, kommune, name, kind, validFrom: from ? Number(from) : null, validTo: to ? Number(to) : null });
+}
+const historicByCode = new Map(historic.map((h) => [h.code, h]));
+for (const b of bydeler) {
+  if (b.validFrom !== null || b.validTo !== null) continue;
+  // A suffixed code without a period starts when the series it replaced ended.
+  const replaced = bydeler.filter((o) => o.kommune === b.kommune && o.ssbCode.length < b.ssbCode.length && o.validTo !== null).map((o) => o.validTo);
+  if (replaced.length) b.validFrom = Math.max(...replaced) + 1;
+  // A district that was a municipality merged into the city starts with the merger (Finnøy 2020).
+  const former = historic.find((h) => h.kind === 'merged' && h.successors[0] === b.kommune && h.name === b.name && h.validTo !== null);
+  if (former) b.validFrom = former.validTo + 1;
+  // Otherwise from the municipality number itself (4601 Bergen from 2020, 5001 Trondheim from 2018).
+  const k = byCode.get(b.kommune);
+  if (b.validFrom === null && k?.validFrom) b.validFrom = k.validFrom;
+}
+for (const b of bydeler) {
+  if (b.kind === 'total') continue;
+  if (b.validTo === null) {
+    b.code = b.klassCode;
+    continue;
+  }
+  // A district of a renumbered municipality with the same number and name is the same district (1201xx → 4601xx).
+  const h = historicByCode.get(b.kommune);
+  const successor = h?.kind === 'renumbered' ? bydeler.find((o) => o.validTo === null && o.kommune === h.successors[0] && o.klassCode.slice(4) === b.klassCode.slice(4) && o.name === b.name) : undefined;
+  if (successor) {
+    b.code = b.ssbCode;
+    b.successor = successor.klassCode;
+  } else {
+    // Discontinued: its number may since mean another district, so the period is part of the code.
+    b.code = `${b.klassCode}:${b.validFrom ?? ''}-${b.validTo}`;
+  }
+}
+for (const b of bydeler) for (const [k, v] of Object.entries(b)) if (v === undefined) delete b[k];
+bydeler.sort((a, b) => a.klassCode.localeCompare(b.klassCode) || (a.validTo ?? 9999) - (b.validTo ?? 9999));
+
 const register = {
-  description: 'Norwegian municipalities and counties: current codes, historic codes and what they became.',
+  description: 'Norwegian municipalities, counties and city districts: current codes, historic codes and what they became; SSB special regions.',
   sources: [
     'SSB classification 131 (kommuneinndeling), valid 2026-01-01',
     'SSB classification 104 (fylkesinndeling), valid from 2024-01-01',
     'SSB grouping agg_KommSummer (municipality codes 1994-2024 mapped to the 2024 series), as published in lauriejh/regtools data-raw/kommuner-1994-2024.xlsx',
     'County history 2018/2020/2024 and the Ålesund/Haram split (2024) written from SSB change lists',
+    'SSB Klass 103 (bydelsinndeling) valid 2020-01-01 and the region list of SSB table 10826 (population by city district, 2001-2021)',
+    'Special regions: Klass 104/131 (99, 9999 Uoppgitt), agg_KommSummer groups K-21-22, K-23, K-Rest, SSB county codes 21-26 and 88',
   ],
   asOf: '2026-01-01',
   land: { code: '0', name: 'Hele landet' },
@@ -110,5 +215,7 @@ const register = {
   historicFylker: historicFylker.map(([code, name, validFrom, validTo, successors, kind]) => ({ code, name, validFrom, validTo, successors, kind })),
   kommuner,
   historicKommuner: historic,
+  bydeler,
+  otherAreas,
 };
 process.stdout.write(JSON.stringify(register, null, 1) + '\n');

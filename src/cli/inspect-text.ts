@@ -30,6 +30,11 @@ export function renderInspectText(r: InspectReport, style: Style): string {
   const levels = Object.entries(s.levels).map(([l, n]) => `${n} ${l}`).join(', ');
   const geos = s.geographies.map((g) => `${g.code} ${g.name}${g.from.length ? ` (from ${g.from.join(', ')})` : ''}`);
   lines.push(['Geographies', `${s.geographies.length} (${levels}): ${list(geos, 12)}`]);
+  // City districts and SSB's areas outside the municipalities, each level on its own line.
+  for (const [level, label] of [['bydel', 'Bydeler'], ['other', 'Other areas']] as const) {
+    const of = s.geographies.filter((g) => g.level === level).map((g) => `${g.code} ${g.name}`);
+    if (of.length) lines.push([label, `${of.length} (level ${level}): ${list(of, 12)}`]);
+  }
   lines.push(['Periods', `${s.periods.length}: ${list(s.periods, 15)}`]);
   lines.push(['Measures', list(s.measures.map((m) => `${m.measure} [${m.measureType}${m.unit ? `, ${m.unit}` : ''}]`), 8)]);
   if (s.sexes.length) lines.push(['Sex', s.sexes.join(', ')]);

@@ -136,10 +136,13 @@ Examples:
       if (opts.lang !== 'nb' && opts.lang !== 'nn') throw new UsageError(`--lang: "${opts.lang}" is not nb (bokmål) or nn (nynorsk)`);
       if (opts.theme !== undefined && !isTheme(opts.theme)) throw new UsageError(`--theme: "${opts.theme}" is not one of the forskrift's themes a, b, c, d, e, f`);
       const kommune = resolveKommune(opts.kommune);
+      if (kommune.note) io.stderr.write(`folkehelse: ${kommune.note}\n`);
       let catalogue = loadCatalogue(opts.catalogue ?? []);
       if (opts.theme) catalogue = catalogue.filter((i) => i.theme === opts.theme);
       const data = await loadData(opts.data);
-      if (!data.observations.some((o) => o.geo.code === kommune.code)) {
+      // A merged municipality's history is under the former numbers (0104, 0136 for 3103 Moss).
+      const codes = new Set(defaultRegister().dataCodesFor(kommune.code));
+      if (!data.observations.some((o) => o.geo.level === 'kommune' && codes.has(o.geo.code))) {
         const kommuner = [...new Set(data.observations.filter((o) => o.geo.level === 'kommune').map((o) => `${o.geo.code} ${o.geo.name}`))].sort();
         io.stderr.write(`folkehelse: ${kommune.name} (${kommune.code}) has no data in ${opts.data.join(', ')}; the data has ${kommuner.length ? kommuner.slice(0, 10).join(', ') : 'no municipalities'}\n`);
         exitCode = EXIT_INVALID_DATA;

@@ -1,9 +1,11 @@
 /**
  * Splits the region labels SSB and KOSTRA write: "5037 Levanger", "07 Vestfold (-2019)",
- * "5603 Hammerfest (2024->)", "K-5037", "F-50", "K.5037 Levanger", "EKG11 Kostragruppe 11",
+ * "5603 Hammerfest (2024->)", "13 Bergen (t.o.m. 1971)", "K-5037", "F-50", "K.5037 Levanger",
+ * "K-21-22 Svalbard og Jan Mayen", "K-Rest", "030101a Gamle Oslo", "EKG11 Kostragruppe 11",
  * "EAK Landet". Returns null for a label with no code (a bare name).
  */
 export interface RegionLabel {
+  /** As written, without the K-/F- prefix: "5037", "21-22", "Rest", "030100aa". */
   code: string;
   /** 'K' or 'F' when the label says which level (SSB's merged series), else null. */
   levelHint: 'K' | 'F' | null;
@@ -12,8 +14,11 @@ export interface RegionLabel {
   validTo: number | null;
 }
 
-const LABEL = /^(?:([KF])[-.])?(\d{1,6}|EAKUO|EAK|EKA\d{2}|EKG\d{2})(?:\s+(.*?))?\s*$/;
-const VALIDITY = /\s*\((\d{4})?\s*-\s*>?\s*(\d{4})?\)\s*$/;
+// Bydel codes carry SSB's series letters (030101a, 030100aa); 21-22 and Rest are SSB's groups of
+// areas outside the municipalities.
+const LABEL = /^(?:([KF])[-.])?(\d{6}[a-z]{1,2}|\d{2}-\d{2}|\d{1,6}|Rest|EAKUO|EAK|EKA\d{2}|EKG\d{2})(?:\s+(.*?))?\s*$/;
+// "(1988-2003)", "(-2019)", "(2024->)", "(t.o.m. 1971)", "(f.o.m. 2020)", English "(until 1971)", "(from 2020)".
+const VALIDITY = /\s*\((?:(\d{4})?\s*-\s*>?\s*(\d{4})?|t\.?\s*o\.?\s*m\.?\s*(\d{4})|f\.?\s*o\.?\s*m\.?\s*(\d{4})|(?:until|to)\s+(\d{4})|from\s+(\d{4}))\)\s*$/i;
 
 export function parseRegionLabel(text: string): RegionLabel | null {
   const trimmed = text.trim();
@@ -25,10 +30,13 @@ export function parseRegionLabel(text: string): RegionLabel | null {
   if (name) {
     const v = VALIDITY.exec(name);
     if (v) {
-      validFrom = v[1] ? Number(v[1]) : null;
-      validTo = v[2] ? Number(v[2]) : null;
+      const from = v[1] ?? v[4] ?? v[6];
+      const to = v[2] ?? v[3] ?? v[5];
+      validFrom = from ? Number(from) : null;
+      validTo = to ? Number(to) : null;
       name = name.slice(0, v.index).trim();
     }
+    name = name.replace(/\s+/g, ' ');
     if (name === '') name = null;
   }
   return { code: m[2]!, levelHint: (m[1] as 'K' | 'F' | undefined) ?? null, name, validFrom, validTo };

@@ -22,6 +22,40 @@ export interface HistoricEntry {
   kind: 'renumbered' | 'merged' | 'split';
 }
 
+/**
+ * A city district, a city's total or its "Uoppgitt" district, as SSB writes it in
+ * Statistikkbanken (`ssbCode`, with the series letters SSB adds when a number is reused) and in
+ * Klass (`klassCode`, six digits).
+ */
+export interface BydelEntry {
+  ssbCode: string;
+  klassCode: string;
+  /** The municipality number the code begins with (as it was then: 1201 for Bergen until 2019). */
+  kommune: string;
+  name: string;
+  /** `total`: the city as a whole, i.e. the municipality; `uoppgitt`: district not known. */
+  kind: 'bydel' | 'total' | 'uoppgitt';
+  validFrom: number | null;
+  validTo: number | null;
+  /** folkehelse's code: the Klass code for a district valid now, `030101:1988-2003` for a discontinued one whose number was reused. Absent for totals. */
+  code?: string;
+  /** The current district it is the same as, when only the municipality number changed (120101 → 460101). */
+  successor?: string;
+}
+
+/** An area SSB publishes that is no municipality, county or the country (level `other`). */
+export interface OtherAreaEntry {
+  code: string;
+  /** Where the code sits in SSB's region lists: county-width (21, 99), municipality-width (2111, 9999) or a group (K-23). */
+  width: 'fylke' | 'kommune' | 'aggregate';
+  /** Null where SSB's tables name it differently (24–26, 88); the label's name is used then. */
+  name: string | null;
+  kind: 'svalbard-jan-mayen' | 'kontinentalsokkel' | 'uoppgitt' | 'rest' | 'special' | 'historic';
+  validFrom: number | null;
+  validTo: number | null;
+  source: string;
+}
+
 export interface RegisterData {
   asOf: string;
   sources: string[];
@@ -30,6 +64,17 @@ export interface RegisterData {
   historicFylker: HistoricEntry[];
   kommuner: RegisterEntry[];
   historicKommuner: HistoricEntry[];
+  bydeler?: BydelEntry[];
+  otherAreas?: OtherAreaEntry[];
+}
+
+/** What a former municipality number became, for someone who asks for it. */
+export interface KommuneLookup {
+  area: Area;
+  /** The number asked for, when it is a former one (1719, 0104). */
+  formerCode: string | null;
+  /** A sentence saying which current municipality the former number became. */
+  note: string | null;
 }
 
 export interface Area {
@@ -52,6 +97,10 @@ export class GeoRegister {
   private readonly historicAreas = new Map<string, Area>();
   private readonly names = new Map<string, Area[]>();
   private readonly historicNames = new Map<string, Area[]>();
+  private readonly bydelBySsb = new Map<string, BydelEntry>();
+  private readonly bydelByKlass = new Map<string, BydelEntry[]>();
+  private readonly others = new Map<string, OtherAreaEntry>();
+  private readonly otherNames = new Map<string, OtherAreaEntry>();
   readonly land: Area;
 
   constructor(readonly data: RegisterData) {
@@ -84,6 +133,27 @@ export class GeoRegister {
       if (!prev || (prev.validTo ?? 0) < (h.validTo ?? 0)) this.historicAreas.set(k, area);
       for (const n of nameVariants(h.name)) addName(this.historicNames, n, area);
     }
+    for (const b of data.bydeler ?? []) {
+      this.bydelBySsb.set(b.ssbCode, b);
+      const list = this.bydelByKlass.get(b.klassCode);
+      if (list) list.push(b);
+      else this.bydelByKlass.set(b.klassCode, [b]);
+      // FHI names districts "Bydel Gamle Oslo", "Arna bydel", "Hundvåg kommunedel", or bare
+      // ("Eiganes og Våland"); a bare name that is also a municipality's (Finnøy) means the municipality.
+      if (b.kind === 'bydel' && b.validTo === null && b.code) {
+        const area: Area = { code: b.code, level: 'bydel', name: b.name, validFrom: b.validFrom, validTo: null, historic: null, fylke: this.current('kommune', b.kommune)?.fylke ?? null, kostragruppe: null };
+        for (const n of [`bydel ${b.name}`, `${b.name} bydel`, `${b.name} kommunedel`]) addName(this.names, n, area);
+        const bare = normaliseName(b.name);
+        if (!this.names.has(bare) && !this.historicNames.has(bare)) addName(this.names, b.name, area);
+      }
+    }
+    for (const o of data.otherAreas ?? []) {
+      this.others.set(`${o.width}:${o.code}`, o);
+      // By name too ("Svalbard", "Kontinentalsokkelen"): the county-wide area before a group or a part.
+      if (!o.name || o.kind === 'historic') continue;
+      const prev = this.otherNames.get(normaliseName(o.name));
+      if (!prev || WIDTH_ORDER.indexOf(o.width) < WIDTH_ORDER.indexOf(prev.width)) this.otherNames.set(normaliseName(o.name), o);
+    }
   }
 
   static load(path: string = DEFAULT_REGISTER): GeoRegister {
@@ -107,6 +177,88 @@ export class GeoRegister {
     return this.historicNames.get(normaliseName(name)) ?? [];
   }
 
+  /**
+   * A city district by SSB's or Klass's code. A reused number (030101 was Bygdøy-Frogner until
+   * 2003, Gamle Oslo since 2004) is told apart by the series letters SSB writes (030101a), else by
+   * the label's period, else by its name; without any of these, the district valid now.
+   */
+  bydel(code: string, label: { name?: string | null; validFrom?: number | null; validTo?: number | null } = {}): BydelEntry | undefined {
+    if (/[a-z]$/.test(code)) return this.bydelBySsb.get(code);
+    const candidates = this.bydelByKlass.get(code) ?? [];
+    if (candidates.length <= 1) return candidates[0];
+    const hasPeriod = (label.validFrom ?? null) !== null || (label.validTo ?? null) !== null;
+    if (hasPeriod) {
+      const same = candidates.find((c) => c.validFrom === (label.validFrom ?? null) && c.validTo === (label.validTo ?? null));
+      if (same) return same;
+      const overlapping = candidates.filter((c) => (label.validTo == null || c.validFrom === null || c.validFrom <= label.validTo) && (label.validFrom == null || c.validTo === null || c.validTo >= label.validFrom));
+      if (overlapping.length === 1) return overlapping[0];
+    }
+    if (label.name) {
+      // FHI writes "Bydel Gamle Oslo", SSB "Gamle Oslo".
+      const wanted = normaliseName(label.name).replace(/^bydel\s+/, '');
+      const named = candidates.filter((c) => normaliseName(c.name) === wanted);
+      if (named.length === 1) return named[0];
+      if (named.length > 1) return named.find((c) => c.validTo === null) ?? latest(named);
+    }
+    return candidates.find((c) => c.validTo === null) ?? latest(candidates);
+  }
+
+  /** Every district entry (for listings and tests). */
+  bydeler(): BydelEntry[] {
+    return this.data.bydeler ?? [];
+  }
+
+  /** One of SSB's areas outside the municipalities, by where its code sits in SSB's lists. */
+  otherArea(width: OtherAreaEntry['width'], code: string): OtherAreaEntry | undefined {
+    return this.others.get(`${width}:${code}`);
+  }
+
+  /** One of SSB's areas outside the municipalities by its name ("Svalbard", "Uoppgitt"). */
+  otherByName(name: string): OtherAreaEntry | undefined {
+    return this.otherNames.get(normaliseName(name));
+  }
+
+  /** Former municipalities merged into this current one (their rows stay under their old numbers). */
+  mergedInto(code: string): HistoricEntry[] {
+    return this.data.historicKommuner.filter((h) => h.kind === 'merged' && h.successors.length === 1 && h.successors[0] === code);
+  }
+
+  /** The codes whose rows count for a current municipality: its own and those merged into it. */
+  dataCodesFor(code: string): string[] {
+    return [code, ...this.mergedInto(code).map((h) => h.code)];
+  }
+
+  /**
+   * A municipality asked for by number: a current one, or a former one (renumbered or merged)
+   * with the current municipality it became and a note saying so. Undefined when the number
+   * was never a municipality or was divided (then `formerKommune` tells into what).
+   */
+  kommune(code: string): KommuneLookup | undefined {
+    const padded = /^\d{1,4}$/.test(code.trim()) ? code.trim().padStart(4, '0') : code.trim();
+    const now = this.current('kommune', padded);
+    if (now) return { area: now, formerCode: null, note: null };
+    const old = this.historic('kommune', padded);
+    const h = old?.historic;
+    if (!old || !h || h.successors.length !== 1) return undefined;
+    const successor = this.current('kommune', h.successors[0]!);
+    if (!successor) return undefined;
+    const span = `${h.validFrom ?? ''}-${h.validTo ?? ''}`;
+    const how =
+      h.kind === 'renumbered'
+        ? `got the number ${successor.code} in ${(h.validTo ?? 0) + 1}`
+        : `was merged${h.validTo !== null ? ` in ${h.validTo + 1}` : ''} into what is now ${successor.code} ${successor.name}${describeOthers(this.mergedInto(successor.code).filter((x) => x.code !== h.code && x.validTo === h.validTo))}`;
+    return {
+      area: successor,
+      formerCode: padded,
+      note: `${padded} ${old.name} (${span}) ${how}; showing ${successor.code} ${successor.name}${h.kind === 'merged' ? ', with the history of the former municipalities' : ''}`,
+    };
+  }
+
+  /** The municipalities a former, divided one became (1507 Ålesund → 1508, 1580). */
+  formerKommune(code: string): Area | undefined {
+    return this.historic('kommune', /^\d{1,4}$/.test(code.trim()) ? code.trim().padStart(4, '0') : code.trim());
+  }
+
   kommunerIn(fylke: string): Area[] {
     return [...this.areas.values()].filter((a) => a.level === 'kommune' && a.fylke === fylke);
   }
@@ -117,6 +269,16 @@ let shared: GeoRegister | undefined;
 export function defaultRegister(): GeoRegister {
   shared ??= GeoRegister.load();
   return shared;
+}
+
+const WIDTH_ORDER: OtherAreaEntry['width'][] = ['fylke', 'aggregate', 'kommune'];
+
+function latest(list: BydelEntry[]): BydelEntry | undefined {
+  return [...list].sort((a, b) => (b.validTo ?? 9999) - (a.validTo ?? 9999))[0];
+}
+
+function describeOthers(others: HistoricEntry[]): string {
+  return others.length ? ` together with ${others.map((o) => `${o.code} ${o.name}`).join(' and ')}` : '';
 }
 
 function key(level: GeoLevel, code: string): string {

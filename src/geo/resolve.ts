@@ -1,11 +1,24 @@
 import type { Geography } from '../model/observation.js';
 import { parseRegionLabel } from './labels.js';
-import type { Area, GeoRegister } from './register.js';
+import type { Area, BydelEntry, GeoRegister, OtherAreaEntry } from './register.js';
 
 export interface GeoNote {
-  code: 'harmonised-geography' | 'historic-geography';
+  code: 'harmonised-geography' | 'historic-geography' | 'special-area';
   message: string;
+  /** Notes with the same key are reported once per file (special areas: one note for all). */
+  onceKey?: string;
 }
+
+/** County numbers SSB uses for areas outside the county division (Svalbard, Jan Mayen, the shelf, abroad, unknown). */
+const SPECIAL_COUNTY_PREFIXES = new Set(['21', '22', '23', '24', '25', '26', '88', '99']);
+const KIND_WORDS: Record<OtherAreaEntry['kind'], string> = {
+  'svalbard-jan-mayen': 'Svalbard or Jan Mayen',
+  kontinentalsokkel: 'the continental shelf',
+  uoppgitt: 'region not known ("Uoppgitt")',
+  rest: 'SSB\'s rest group (divided municipalities and unknown)',
+  special: 'an area outside the county division',
+  historic: 'a historical unit',
+};
 
 export interface Resolved {
   geo: Geography;
@@ -41,6 +54,21 @@ export class GeoResolver {
       this.cache.set(k, r);
     }
     return r;
+  }
+
+  /**
+   * A code with its label from a JSON-stat category ("030101", "Bygdøy-Frogner (1988-2003)"):
+   * the label's period and name tell apart a reused number and give the years the code was valid.
+   */
+  fromCodeAndLabel(raw: string, label: string | null | undefined): Resolution {
+    const text = label?.trim();
+    if (!text || text === raw.trim()) return this.fromCode(raw);
+    const code = parseRegionLabel(raw);
+    if (!code || code.name !== null) return this.fromCode(raw);
+    const combined = text.startsWith(raw.trim()) ? text : `${raw.trim()} ${text}`;
+    const parsed = parseRegionLabel(combined);
+    if (!parsed || parsed.code !== code.code) return this.fromCode(raw);
+    return this.fromLabel(combined);
   }
 
   /** A label with code and name ("5037 Levanger", "07 Vestfold (-2019)") or a bare name. */
@@ -83,6 +111,8 @@ export class GeoResolver {
       const options = old.map((a) => `${a.code} ${a.name}`).join(', ');
       return { error: `the name "${name.trim()}" fits several former areas (${options}); write the region number instead` };
     }
+    const other = this.register.otherByName(name);
+    if (other) return this.other(other.code, other, null, null, other.kind);
     return { error: `"${name.trim()}" is not a municipality, county or "Hele landet" in the register` };
   }
 
@@ -103,6 +133,12 @@ export class GeoResolver {
     if (code.startsWith('EKG')) {
       return this.resolved({ code, level: 'kostragruppe', name: labelName ?? `KOSTRA-gruppe ${Number(code.slice(3))}` }, null, null, null);
     }
+    // SSB's groups outside the municipalities: K-21-22, K-23, K-Rest (and a bare "Rest").
+    if (code === 'Rest' || /^\d{2}-\d{2}$/.test(code) || (hint === 'K' && /^\d{2}$/.test(code))) {
+      const written = hint ? `${hint}-${code}` : code;
+      return this.other(written, this.register.otherArea('aggregate', `K-${code}`), labelName, validity, 'rest');
+    }
+    if (/^\d{6}[a-z]+$/.test(code) || (code.length === 6 && hint === null)) return this.resolveBydel(code, labelName, validity);
     if (/^0+$/.test(code) && hint !== 'K') return this.fromArea(this.register.land, null);
     let level: 'fylke' | 'kommune' | 'bydel';
     if (hint === 'F' || (hint === null && code.length <= 2)) level = 'fylke';
@@ -111,11 +147,7 @@ export class GeoResolver {
     const width = level === 'fylke' ? 2 : level === 'kommune' ? 4 : 6;
     if (code.length > width) return { error: `"${code}" has too many digits for a ${level} number` };
     const padded = code.padStart(width, '0');
-    if (level === 'bydel') {
-      const kommune = this.register.current('kommune', padded.slice(0, 4));
-      if (!kommune) return { error: `bydel ${padded} belongs to no municipality ${padded.slice(0, 4)} in the register` };
-      return this.resolved({ code: padded, level: 'bydel', name: labelName ?? `Bydel ${padded}` }, null, null, null);
-    }
+    if (level === 'bydel') return this.resolveBydel(padded, labelName, validity);
     const current = this.register.current(level, padded);
     if (current) {
       return this.resolved(
@@ -127,7 +159,69 @@ export class GeoResolver {
     }
     const old = this.register.historic(level, padded);
     if (old) return this.fromArea(old, padded, validity);
+    // Areas outside the municipalities and counties: Svalbard (21, 2111), the shelf (23, 2311),
+    // abroad and unknown (25, 88, 99, 9999, "Uoppgitt kommune i …" xx99), historical units.
+    const known = this.register.otherArea(level, padded);
+    if (known) return this.other(padded, known, labelName, validity, 'special');
+    const prefix = padded.slice(0, 2);
+    if (SPECIAL_COUNTY_PREFIXES.has(prefix)) return this.other(padded, this.register.otherArea('fylke', prefix), labelName, validity, 'special');
+    if (level === 'kommune' && padded.endsWith('99') && this.register.current('fylke', prefix)) return this.other(padded, undefined, labelName ?? `Uoppgitt kommune ${this.register.current('fylke', prefix)!.name}`, validity, 'uoppgitt');
+    // A number the register does not know, with the period SSB gives it ended: a historical unit.
+    if (validity?.validTo != null && labelName) return this.other(padded, undefined, labelName, validity, 'historic');
     return { error: `${level === 'fylke' ? 'county' : 'municipality'} number ${padded} is not in the register (current or former)` };
+  }
+
+  /** City districts, a city's total (= the municipality) and its unknown district. */
+  private resolveBydel(code: string, labelName: string | null, validity: { validFrom: number | null; validTo: number | null } | null): Resolution {
+    const digits = code.slice(0, 6);
+    const entry = this.register.bydel(code, { name: labelName, validFrom: validity?.validFrom ?? null, validTo: validity?.validTo ?? null });
+    const kommuneCode = digits.slice(0, 4);
+    const part = digits.slice(4);
+    if (entry?.kind === 'total' || (!entry && part === '00')) {
+      // "030100aa Oslo total" is the municipality itself, in the period of that series.
+      const v = entry ? { validFrom: validity?.validFrom ?? entry.validFrom, validTo: validity?.validTo ?? entry.validTo } : validity;
+      const r = this.resolveCode(kommuneCode, 'K', null, v && (v.validFrom !== null || v.validTo !== null) ? v : null);
+      if (!isResolved(r)) return { error: `"${code}" is the total of municipality ${kommuneCode}, which is not in the register` };
+      return r;
+    }
+    if (entry?.kind === 'uoppgitt' || (!entry && part === '99')) {
+      const name = entry?.name ?? labelName ?? `Uoppgitt bydel ${this.register.current('kommune', kommuneCode)?.name ?? kommuneCode}`;
+      return this.other(entry?.code ?? digits, undefined, name, entry ? { validFrom: entry.validFrom, validTo: entry.validTo } : validity, 'uoppgitt');
+    }
+    if (entry) return this.fromBydel(entry, code);
+    if (/[a-z]$/.test(code)) return { error: `"${code}" is not a city district code SSB uses (Oslo, Bergen, Stavanger, Trondheim)` };
+    const kommune = this.register.current('kommune', kommuneCode);
+    if (!kommune) return { error: `bydel ${digits} belongs to no municipality ${kommuneCode} in the register` };
+    // A district the register does not list yet (SSB adds districts): kept with the label's name.
+    return this.resolved({ code: digits, level: 'bydel', name: labelName ?? `Bydel ${digits}` }, null, validity?.validFrom ?? null, validity?.validTo ?? null);
+  }
+
+  private fromBydel(b: BydelEntry, written: string): Resolution {
+    if (b.successor) {
+      const now = this.register.bydel(b.successor);
+      if (now?.code) {
+        return this.resolved({ code: now.code, level: 'bydel', name: now.name }, written, b.validFrom, b.validTo, {
+          code: 'harmonised-geography',
+          message: `city district ${b.ssbCode} ${b.name} (${b.validFrom ?? ''}-${b.validTo ?? ''}) is now ${now.code} ${now.name}; its rows are counted under ${now.code}`,
+        });
+      }
+    }
+    return this.resolved({ code: b.code ?? b.klassCode, level: 'bydel', name: b.name }, null, b.validFrom, b.validTo);
+  }
+
+  /** An area at level `other`: read, reported once per file as a note, left out of comparisons. */
+  private other(code: string, entry: OtherAreaEntry | undefined, labelName: string | null, validity: { validFrom: number | null; validTo: number | null } | null, fallback: OtherAreaEntry['kind']): Resolution {
+    const kind = entry?.kind ?? fallback;
+    // The register's name when the code is the register's own; else what the file calls it.
+    const name = (entry && entry.code === code ? entry.name : null) ?? labelName ?? entry?.name ?? `Område ${code}`;
+    const validFrom = validity ? validity.validFrom : (entry?.code === code ? entry.validFrom : null);
+    const validTo = validity ? validity.validTo : (entry?.code === code ? entry.validTo : null);
+    const span = code.includes(':') ? '' : validFrom !== null && validTo !== null ? ` (${validFrom}-${validTo})` : validTo !== null ? ` (until ${validTo})` : validFrom !== null ? ` (from ${validFrom})` : '';
+    return this.resolved({ code, level: 'other', name }, null, validFrom, validTo, {
+      code: 'special-area',
+      onceKey: 'special-area',
+      message: `this file has areas that are not municipalities, counties or the whole country, such as "${code} ${name}"${span} (${KIND_WORDS[kind]}); their rows are read at level "other", kept out of comparisons and listed by inspect`,
+    });
   }
 
   private fromArea(area: Area, writtenCode: string | null, validity?: { validFrom: number | null; validTo: number | null } | null): Resolution {

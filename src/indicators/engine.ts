@@ -67,7 +67,7 @@ function ageBands(ind: Indicator): string[] | undefined {
 
 /** Former municipalities merged into this one (not renumbered ones: the readers harmonise those). */
 function mergedInto(register: GeoRegister, code: string): HistoricEntry[] {
-  return register.data.historicKommuner.filter((h) => h.kind === 'merged' && h.successors.length === 1 && h.successors[0] === code);
+  return register.mergedInto(code);
 }
 
 /**
@@ -146,16 +146,22 @@ export class UnknownKommuneError extends FolkehelseError {
   }
 }
 
-/** Resolves a municipality number (also an old one, 1719 → 5037) to its current geography. */
-export function resolveKommune(code: string, register: GeoRegister = defaultRegister()): Geography & { fylke: string } {
-  const padded = /^\d{3,4}$/.test(code.trim()) ? code.trim().padStart(4, '0') : code.trim();
-  let k = register.current('kommune', padded);
-  if (!k) {
-    const old = register.historic('kommune', padded);
-    if (old?.historic?.kind === 'renumbered') k = register.current('kommune', old.historic.successors[0]!);
+/**
+ * Resolves a municipality number to its current geography, also a former one: 1719 (renumbered)
+ * → 5037, 0104 (merged) → 3103. `note` then says which municipality the old number became.
+ */
+export function resolveKommune(code: string, register: GeoRegister = defaultRegister()): Geography & { fylke: string; note: string | null } {
+  const found = register.kommune(code);
+  if (!found) {
+    const divided = register.formerKommune(code)?.historic;
+    if (divided && divided.successors.length > 1) {
+      const into = divided.successors.map((c) => `${c} ${register.current('kommune', c)?.name ?? ''}`.trim()).join(' and ');
+      throw new FolkehelseError(`municipality ${divided.code} ${divided.name} (${divided.validFrom ?? ''}-${divided.validTo ?? ''}) was divided into ${into}; ask for one of them`, EXIT_USAGE);
+    }
+    throw new UnknownKommuneError(code);
   }
-  if (!k) throw new UnknownKommuneError(code);
-  return { code: k.code, level: 'kommune', name: k.name, fylke: k.fylke! };
+  const k = found.area;
+  return { code: k.code, level: 'kommune', name: k.name, fylke: k.fylke!, note: found.note };
 }
 
 /**

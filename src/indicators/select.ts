@@ -9,6 +9,9 @@ export class ObservationIndex {
   private readonly geos = new Map<string, number>();
   constructor(observations: Iterable<Observation>) {
     for (const o of observations) {
+      // Comparisons are between kommune, fylke, land and KOSTRA group; city districts and SSB's
+      // special areas (level "other") are read and inspected, never compared.
+      if (o.geo.level === 'other' || o.geo.level === 'bydel') continue;
       const k = `${o.source}|${o.table}|${o.measure}`;
       let byGeo = this.byMeasure.get(k);
       if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));

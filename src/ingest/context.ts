@@ -48,8 +48,8 @@ export class ReadContext {
       this.issues.report({ code: 'unknown-geography', line, column, columnNumber, value: raw, message: r.error });
       return null;
     }
-    if (r.note && !this.notedGeo.has(raw)) {
-      this.notedGeo.add(raw);
+    if (r.note && !this.notedGeo.has(r.note.onceKey ?? raw)) {
+      this.notedGeo.add(r.note.onceKey ?? raw);
       this.issues.report({ code: r.note.code, line, column, columnNumber, value: raw, message: r.note.message });
     }
     // Resolutions are cached per text by the resolver, so one shared geography object each.

@@ -7,7 +7,8 @@
 
 export type SourceId = 'fhi' | 'ssb' | 'kostra' | 'ungdata';
 
-export type GeoLevel = 'land' | 'fylke' | 'kommune' | 'bydel' | 'kostragruppe';
+/** `other`: SSB's areas outside the municipalities (Svalbard, the continental shelf, "Uoppgitt", "Rest", historical units). */
+export type GeoLevel = 'land' | 'fylke' | 'kommune' | 'bydel' | 'kostragruppe' | 'other';
 
 export interface Geography {
   /** Current code: '0' land, '50' fylke, '5037' kommune, '030101' bydel, 'EKG11' KOSTRA group. */

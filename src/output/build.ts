@@ -117,11 +117,19 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     const fylke = req.fylke.padStart(2, '0');
     if (!register.current('fylke', fylke)) throw new UsageError(`--fylke: "${req.fylke}" is not a county number (e.g. 50 for Trøndelag)`);
     const members = new Set(register.kommunerIn(fylke).map((k) => k.code));
-    const present = [...new Set((await loadOnce()).observations.filter((o) => o.geo.level === 'kommune' && members.has(o.geo.code)).map((o) => o.geo.code))].sort();
+    // A municipality whose data is only under the former numbers merged into it counts as present.
+    const codes = new Set((await loadOnce()).observations.filter((o) => o.geo.level === 'kommune').map((o) => o.geo.code));
+    const present = [...new Set([...codes].map((c) => (members.has(c) ? c : register.kommune(c)?.area.code)).filter((c): c is string => c !== undefined && members.has(c)))].sort();
     if (present.length === 0) throw new FolkehelseError(`no municipality of county ${fylke} has data in ${config.data.join(', ')}`, 1);
     kommuneConfigs = present.map((code) => config.kommuner.find((k) => k.code === code) ?? { code });
-  } else if (req.kommuner) kommuneConfigs = req.kommuner.map((code) => config.kommuner.find((k) => k.code === code.padStart(4, '0')) ?? { code });
-  else kommuneConfigs = config.kommuner;
+  } else if (req.kommuner) {
+    // A former number (1719, 0104) means the municipality it became; say so.
+    kommuneConfigs = req.kommuner.map((code) => {
+      const geo = resolveKommune(code, register);
+      if (geo.note) emit({ type: 'info', message: geo.note });
+      return config.kommuner.find((k) => k.code === geo.code) ?? config.kommuner.find((k) => k.code === code.padStart(4, '0')) ?? { code: geo.code };
+    });
+  } else kommuneConfigs = config.kommuner;
   const kommuner = kommuneConfigs.map((k) => ({ k, geo: resolveKommune(k.code, register) })).sort((a, b) => a.geo.code.localeCompare(b.geo.code));
 
   const items: Item[] = kommuner.map(({ k, geo }) => {
@@ -277,7 +285,7 @@ function resultsFor(ctx: Context, k: KommuneConfig, geo: Geography): IndicatorRe
 function renderKommune(ctx: Context, item: Item): RenderedDocument {
   const { config, lang, texts } = ctx;
   const { k, geo } = item.kommune!;
-  if (ctx.index.countFor(geo.code) === 0) throw new FolkehelseError(`${geo.name} (${geo.code}) has no data in ${config.data.map((d) => relative(ctx.base, d) || '.').join(', ')}`, 1);
+  if (!hasData(ctx, geo.code)) throw new FolkehelseError(`${geo.name} (${geo.code}) has no data in ${config.data.map((d) => relative(ctx.base, d) || '.').join(', ')}`, 1);
   const results = resultsFor(ctx, k, geo);
   const fylkeArea = defaultRegister().current('fylke', geo.fylke);
   const fylke: Geography = { code: geo.fylke, level: 'fylke', name: fylkeArea?.name ?? geo.fylke };
@@ -326,9 +334,14 @@ function renderKommune(ctx: Context, item: Item): RenderedDocument {
   return { stem, files, html, header: `${geo.name} kommune – ${model.title} ${config.edition}` };
 }
 
+/** Data under the municipality's number or under the former ones merged into it. */
+function hasData(ctx: Context, code: string): boolean {
+  return defaultRegister().dataCodesFor(code).some((c) => ctx.index.countFor(c) > 0);
+}
+
 function renderRegion(ctx: Context, item: Item, kommuner: { k: KommuneConfig; geo: Geography & { fylke: string } }[]): RenderedDocument {
   const { config, lang, texts } = ctx;
-  const withData = kommuner.filter(({ geo }) => ctx.index.countFor(geo.code) > 0);
+  const withData = kommuner.filter(({ geo }) => hasData(ctx, geo.code));
   if (withData.length < 2) throw new FolkehelseError(`the region report needs two municipalities with data; ${withData.length} ${withData.length === 1 ? 'has' : 'have'} data`, 1);
   const fylker = new Set(withData.map(({ geo }) => geo.fylke));
   const fylkeCode = fylker.size === 1 ? [...fylker][0]! : null;

@@ -25,9 +25,13 @@ export const WARNING_CODES = [
   'code-not-valid-in-period',
 ] as const;
 
+/** Notes only inform: nothing was changed or dropped. */
+export const NOTE_CODES = ['special-area'] as const;
+
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type WarningCode = (typeof WARNING_CODES)[number];
-export type IssueCode = ErrorCode | WarningCode;
+export type NoteCode = (typeof NOTE_CODES)[number];
+export type IssueCode = ErrorCode | WarningCode | NoteCode;
 
 export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
   'encoding-error': 'The file has bytes that are not text in the detected encoding.',
@@ -45,9 +49,10 @@ export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
   'harmonised-geography': 'An old municipality or county code was converted to the current one.',
   'historic-geography': 'A municipality or county that was merged or divided is kept under its old code.',
   'code-not-valid-in-period': 'A value was given for a region in a year when its code did not exist; it is treated as missing.',
+  'special-area': 'The file has areas that are not municipalities, counties or the country (Svalbard, the continental shelf, "Uoppgitt", SSB\'s "Rest", historical units); they are read at level "other" and kept out of comparisons.',
 };
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface ValidationIssue {
   code: IssueCode;
@@ -67,6 +72,10 @@ export function isErrorCode(code: IssueCode): code is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code);
 }
 
+export function isNoteCode(code: IssueCode): code is NoteCode {
+  return (NOTE_CODES as readonly string[]).includes(code);
+}
+
 export interface IssueInput {
   code: IssueCode;
   line?: number | null;
@@ -82,6 +91,7 @@ export class IssueCollector {
   readonly counts = new Map<IssueCode, number>();
   errorCount = 0;
   warningCount = 0;
+  noteCount = 0;
   constructor(
     readonly file: string,
     /** Beyond this many issues of one code, only the count grows (memory stays bounded). */
@@ -89,10 +99,11 @@ export class IssueCollector {
   ) {}
 
   report(input: IssueInput): void {
-    const severity: Severity = isErrorCode(input.code) ? 'error' : 'warning';
+    const severity: Severity = isErrorCode(input.code) ? 'error' : isNoteCode(input.code) ? 'note' : 'warning';
     const n = (this.counts.get(input.code) ?? 0) + 1;
     this.counts.set(input.code, n);
     if (severity === 'error') this.errorCount++;
+    else if (severity === 'note') this.noteCount++;
     else this.warningCount++;
     if (n > this.keepPerCode) return;
     this.issues.push({

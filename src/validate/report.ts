@@ -1,5 +1,5 @@
 import type { Style } from '../cli/style.js';
-import { ERROR_CODES, WARNING_CODES, type IssueCode, type ValidationIssue } from './issues.js';
+import { ERROR_CODES, NOTE_CODES, WARNING_CODES, isNoteCode, type IssueCode, type ValidationIssue } from './issues.js';
 import type { ValidationReport } from './validate.js';
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -31,7 +31,7 @@ export function location(i: ValidationIssue): string {
 /** The human-readable validation report: per file, problems grouped by code and capped. */
 export function renderValidationText(report: ValidationReport, style: Style, maxPerCode: number, showWarnings = true): string {
   const out: string[] = [];
-  const order: IssueCode[] = [...ERROR_CODES, ...WARNING_CODES];
+  const order: IssueCode[] = [...ERROR_CODES, ...WARNING_CODES, ...NOTE_CODES];
   for (const f of report.files) {
     if (f.fileError) {
       out.push(`${style.red('✗')} ${style.bold(f.file)}`);
@@ -46,7 +46,8 @@ export function renderValidationText(report: ValidationReport, style: Style, max
       if (n === 0) continue;
       const isError = (ERROR_CODES as readonly string[]).includes(code);
       if (!isError && !showWarnings) continue;
-      out.push(`    ${isError ? style.red(code) : style.yellow(code)} ${style.dim(`(${n} ${isError ? (n === 1 ? 'error' : 'errors') : n === 1 ? 'warning' : 'warnings'})`)}`);
+      const noun = isError ? 'error' : isNoteCode(code) ? 'note' : 'warning';
+      out.push(`    ${isError ? style.red(code) : isNoteCode(code) ? code : style.yellow(code)} ${style.dim(`(${n} ${noun}${n === 1 ? '' : 's'})`)}`);
       const shown = f.issues.filter((i) => i.code === code).slice(0, maxPerCode);
       for (const i of shown) {
         const value = i.value !== null && !i.message.includes(i.value) ? ` [${JSON.stringify(i.value)}]` : '';

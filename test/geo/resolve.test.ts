@@ -64,10 +64,19 @@ describe('GeoResolver', () => {
     expect((amb as { error: string }).error).toMatch(/fits several areas.*3114.*3419/);
     const unknown = resolver().fromName('Innherred');
     expect((unknown as { error: string }).error).toMatch(/not a municipality, county/);
-    expect(isResolved(resolver().fromCode('9999'))).toBe(false);
+    expect(isResolved(resolver().fromCode('8123'))).toBe(false);
   });
   it('parses labels with validity periods', () => {
     expect(parseRegionLabel('5603 Hammerfest (2024->)')).toEqual({ code: '5603', levelHint: null, name: 'Hammerfest', validFrom: 2024, validTo: null });
+    expect(parseRegionLabel('13 Bergen (t.o.m. 1971)')).toEqual({ code: '13', levelHint: null, name: 'Bergen', validFrom: null, validTo: 1971 });
+    expect(parseRegionLabel('34 Innlandet (f.o.m. 2020)')).toMatchObject({ code: '34', validFrom: 2020, validTo: null });
+    expect(parseRegionLabel('160199 Unknown urban district Trondheim  (2001-2004)')).toEqual({ code: '160199', levelHint: null, name: 'Unknown urban district Trondheim', validFrom: 2001, validTo: 2004 });
+  });
+  it("parses SSB's bydel series letters and its groups outside the municipalities", () => {
+    expect(parseRegionLabel('030100aa Oslo total')).toEqual({ code: '030100aa', levelHint: null, name: 'Oslo total', validFrom: null, validTo: null });
+    expect(parseRegionLabel('K-21-22 Svalbard og Jan Mayen')).toEqual({ code: '21-22', levelHint: 'K', name: 'Svalbard og Jan Mayen', validFrom: null, validTo: null });
+    expect(parseRegionLabel('K-Rest')).toMatchObject({ code: 'Rest', levelHint: 'K', name: null });
+    expect(parseRegionLabel('Restaurant')).toBeNull();
     expect(parseRegionLabel('Levanger')).toBeNull();
   });
 });

@@ -177,7 +177,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     if (!anyPresent || bad) continue;
 
     const geoRaw = code(iGeo);
-    const geo = ctx.geography(ctx.geo.fromCode(geoRaw), geoRaw, null, `dimension.${dims[iGeo]!.id}`, null);
+    const geo = ctx.geography(ctx.geo.fromCodeAndLabel(geoRaw, label(iGeo)), geoRaw, null, `dimension.${dims[iGeo]!.id}`, null);
     if (!geo) continue;
     const timeCode = code(iTime);
     let period = periodCache.get(timeCode);
