@@ -10,7 +10,8 @@ import { expandDataPaths } from '../ingest/files.js';
 import { loadData, type LoadedData } from '../ingest/load.js';
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue, type Indicator } from '../indicators/catalogue.js';
 import { computeIndicators, resolveKommune } from '../indicators/engine.js';
-import { DEFAULT_LIMITS } from '../indicators/methods/suppression.js';
+import { strictestLimits } from '../indicators/disclosure.js';
+import type { SuppressionLimits } from '../indicators/methods/suppression.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import { ObservationIndex } from '../indicators/select.js';
 import type { Geography, Observation } from '../model/observation.js';
@@ -218,7 +219,8 @@ interface Context {
   sources: Map<string, SourceFileInfo>;
   /** SSB 07459 observations by area, for the population pyramid. */
   population: Map<string, Observation[]>;
-  suppression: typeof DEFAULT_LIMITS;
+  /** The limits applied (the strictest of the defaults and the configuration's), as the appendix states them. */
+  suppression: SuppressionLimits;
   lang: Lang;
   formats: OutputFormat[];
   base: string;
@@ -243,7 +245,7 @@ function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang
     index: new ObservationIndex(data.observations),
     sources: describeFiles(data, base),
     population,
-    suppression: { ...DEFAULT_LIMITS, ...config.suppression },
+    suppression: strictestLimits(config.suppression),
     lang,
     formats,
     base,
