@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildConfig, KommuneConfig, OutputFormat } from '../config.js';
+import { projectPathProblem, templateProblems, type BuildConfig, type KommuneConfig, type OutputFormat } from '../config.js';
 import { FolkehelseError, UsageError } from '../errors.js';
 import { defaultRegister } from '../geo/register.js';
 import { expandDataPaths } from '../ingest/files.js';
@@ -101,6 +101,11 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const out = req.out ?? config.out;
   const concurrency = Math.max(1, Math.floor(req.concurrency ?? 2));
   const register = defaultRegister();
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`${out}: the output folder is a file; name a folder with "out" or --out`);
+  if (config.templates) {
+    const problems = templateProblems(config.templates);
+    if (problems.length) throw new UsageError(problems.join('\n'));
+  }
   await cleanStaging(join(out, STAGING));
 
   // What the documents are made from, hashed: the same inputs give the same outputs.
@@ -288,6 +293,8 @@ function renderKommune(ctx: Context, item: Item): RenderedDocument {
   let coatOfArms: string | null = null;
   if (k.coatOfArms) {
     if (!existsSync(k.coatOfArms)) throw new FolkehelseError(`coat of arms ${k.coatOfArms}: no such file`, 2);
+    const problem = projectPathProblem(k.coatOfArms, [sep], 'file');
+    if (problem) throw new FolkehelseError(`coat of arms ${problem}`, 2);
     const ext = extname(k.coatOfArms).toLowerCase();
     if (ext !== '.svg' && ext !== '.png') throw new FolkehelseError(`coat of arms ${k.coatOfArms}: use an .svg or .png file`, 2);
     coatOfArms = `figurer/kommunevapen${ext}`;
@@ -357,13 +364,16 @@ function renderRegion(ctx: Context, item: Item, kommuner: { k: KommuneConfig; ge
 }
 
 /** Reads `<folder>/<kommune>/*.md`: keys are the file names without .md. */
-export function readAssessments(folder: string | undefined, kommune: string): Map<string, string> {
+export function readAssessments(folder: string | undefined, kommune: string, roots: string[] = [sep]): Map<string, string> {
   const out = new Map<string, string>();
   if (!folder) return out;
   const dir = join(folder, kommune);
   if (!existsSync(dir)) return out;
   for (const f of readdirSync(dir).sort()) {
     if (!f.endsWith('.md')) continue;
+    // A folder named like an assessment, a device, or a link out of the project is refused plainly.
+    const problem = projectPathProblem(join(dir, f), roots, 'file');
+    if (problem) throw new FolkehelseError(`assessment ${problem}`, 2);
     const body = readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '').trim();
     if (body) out.set(f.slice(0, -3), body);
   }
