@@ -141,7 +141,9 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
   result.period = latest.period;
   result.value = latest;
   result.provenance.periods = kommuneSeries.map((v) => v.period.label);
-  result.provenance.files = [...new Set([...cells.values()].flatMap((a) => [...a.total.values()].flatMap((v) => v.origins.map((o) => o.file))))].sort();
+  // The files behind the areas this result shows (the decision covers every area of the data).
+  const shown = wanted.map((code) => cells.get(code)).filter((a): a is AreaCells => a !== undefined);
+  result.provenance.files = [...new Set(shown.flatMap((a) => [...a.total.values()].flatMap((v) => v.origins.map((o) => o.file))))].sort();
   if (latest.absent) {
     result.status = 'absent';
     result.message = absentMessage(latest, hidden);
