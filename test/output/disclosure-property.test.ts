@@ -315,5 +315,5 @@ async function check(c: Case): Promise<void> {
 describe('property: no suppressed number can be derived from the published outputs', () => {
   it(`holds for ${RUNS} random families of areas, sexes, groups and periods`, async () => {
     await fc.assert(fc.asyncProperty(caseArb, check), { numRuns: RUNS, seed: process.env.FOLKEHELSE_PROPERTY_SEED ? Number(process.env.FOLKEHELSE_PROPERTY_SEED) : undefined, endOnFailure: true });
-  }, 120_000);
+  }, Number(process.env.FOLKEHELSE_PROPERTY_TIMEOUT ?? 120_000));
 });
