@@ -48,6 +48,15 @@ describe('files outside the project are refused', () => {
     expect(() => loadConfig(config)).toThrow(/assessments: .*a\.md \(it leads to .*secret\.md\) is outside/);
   });
 
+  it("a template folder's style.css that is a link out of the project", () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'style.css'), 'body { background: url(file:///etc/passwd) }');
+    const { dir, config } = project({ templates: 'maler' });
+    mkdirSync(join(dir, 'maler'));
+    symlinkSync(join(outside, 'style.css'), join(dir, 'maler', 'style.css'));
+    expect(() => loadConfig(config)).toThrow(/templates: .*style\.css \(it leads to .*style\.css\) is outside/);
+  });
+
   it('allowPaths lets a configuration name a folder outside it', () => {
     const outside = tempDir();
     writeFileSync(join(outside, 'vapen.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
