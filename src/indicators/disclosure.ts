@@ -309,6 +309,15 @@ function knownCount(v: AreaValue, ind: Indicator): number | null {
 function secondary(cells: Map<string, AreaCells>, allFamilies: Family[], ind: Indicator, pk: string): void {
   const id = (code: string, slot: Slot) => `${code}\u0000${slot}`;
   const split = (cid: string) => cid.split('\u0000') as [string, Slot];
+  // Nothing hidden in this period: nothing to protect.
+  let anyHidden = false;
+  for (const a of cells.values()) {
+    if (isSuppressed(a.total.get(pk)) || isSuppressed(a.male.get(pk)) || isSuppressed(a.female.get(pk)) || [...a.groups.values()].some((g) => isSuppressed(g.get(pk)))) {
+      anyHidden = true;
+      break;
+    }
+  }
+  if (!anyHidden) return;
   const families = allFamilies.filter((f) => [f.total, ...f.parts].every(([c, s]) => cellOf(cells, c, s, pk) !== undefined));
   if (families.length === 0) return;
   const members = (f: Family) => [f.total, ...f.parts];
