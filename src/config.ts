@@ -130,6 +130,11 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
     });
     guard(`kommuner[${i}].coatOfArms`, k.coatOfArms, 'file', true);
   });
+  // Data may live anywhere the user points (it is named explicitly), but never in /proc, /sys or /dev.
+  c.data.forEach((d, i) => {
+    const real = realOrSelf(abs(d));
+    if (NEVER.some((n) => inside(real, n) || inside(abs(d), n))) problems.push(`data[${i}]: ${abs(d)}: files under ${NEVER.join(', ')} are never read`);
+  });
   guard('assessments', c.assessments, 'folder', false);
   guard('templates', c.templates, 'folder', true);
   (c.catalogue ?? []).forEach((f, i) => guard(`catalogue[${i}]`, f, 'file', true));

@@ -70,6 +70,8 @@ describe('files outside the project are refused', () => {
     symlinkSync('/dev/zero', join(dir, 'vapen.png'));
     writeFileSync(config, JSON.stringify({ kommuner: [{ code: '5037', coatOfArms: 'vapen.png' }], data: [INNHERRED], allowPaths: ['/'] }));
     expect(() => loadConfig(config)).toThrow(/never read/);
+    writeFileSync(config, JSON.stringify({ kommuner: ['5037'], data: ['/proc/self'] }));
+    expect(() => loadConfig(config)).toThrow(/data\[0\]: .*never read/);
   });
 });
 

@@ -52,3 +52,29 @@ describe('indicators: terminal output', () => {
     expect(text).toContain('\\x1b[2J');
   });
 });
+
+describe('folkehelse indicators (the command)', () => {
+  it('prints a hostile catalogue title escaped on the terminal and neutralised in --csv', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('../helpers.js');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'test.csv'), 'GEO;AAR;KJONN;TELLER;NEVNER;RATE;SPVFLAGG\n5037;2022_2022;0;100;1000;10;0\n');
+    const { definedIn: _d, ...rest } = ind as Indicator & { definedIn?: string };
+    writeFileSync(join(dir, 'katalog.json'), JSON.stringify({ indicators: [rest] }));
+    const run = async (...extra: string[]) => {
+      let stdout = '';
+      const code = await main(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--catalogue', join(dir, 'katalog.json'), '--theme', ind.theme, ...extra], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => {} }, env: { NO_COLOR: '1' } });
+      return { code, stdout };
+    };
+    const text = await run();
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toContain('\u001b');
+    expect(text.stdout).toContain('\\x1b[2J');
+    const csv = await run('--csv');
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.id === 'fiendtlig')!.title.startsWith("'=")).toBe(true);
+  });
+});
