@@ -41,8 +41,10 @@ interface Case {
   groups: number; // 0, 2 or 3
   /** [kommune][period][sex 0=male 1=female][group] → [x, n − x] */
   counts: [number, number][][][][];
-  /** Source-suppressed leaf rows: indices into a flat list, taken modulo its length. */
+  /** Source-suppressed rows: indices into a flat list, taken modulo its length. */
   flagged: number[];
+  /** Rows published with rate and denominator but no count (the count follows from them). */
+  countless: number[];
   run: boolean[];
   neighbours: boolean[][];
   numeratorLimit: number;
@@ -56,6 +58,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     periods: fc.integer({ min: 1, max: 3 }),
     groups: fc.constantFrom(0, 2, 3),
     flagged: fc.array(fc.nat(), { maxLength: 3 }),
+    countless: fc.array(fc.nat(), { maxLength: 4 }),
     run: fc.array(fc.boolean(), { minLength: KOMMUNER.length, maxLength: KOMMUNER.length }),
     neighbours: fc.array(fc.array(fc.boolean(), { minLength: KOMMUNER.length, maxLength: KOMMUNER.length }), { minLength: KOMMUNER.length, maxLength: KOMMUNER.length }),
     numeratorLimit: fc.constantFrom(3, 5),
@@ -101,13 +104,15 @@ function cubeFile(c: Case, cells: Map<string, { x: number; n: number }>): { csv:
   const ids: string[] = [];
   for (const a of areas) for (let p = 0; p < c.periods; p++) for (const s of slotsFor(c)) ids.push(cellId(a, p, s));
   const flagged = new Set(c.flagged.map((i) => ids[i % ids.length]!));
+  const countless = new Set(c.countless.map((i) => ids[i % ids.length]!));
   for (const id of ids) {
     const [area, p, slot] = id.split('|') as [string, string, Slot];
     const { x, n } = cells.get(id)!;
     const kjonn = slot === 'male' ? '1' : slot === 'female' ? '2' : '0';
     const group = slot.startsWith('g:') ? slot.slice(2) : '';
     const year = 2020 + Number(p);
-    rows.push(flagged.has(id) ? `${area};${year}_${year};${kjonn};${group};;;;3` : `${area};${year}_${year};${kjonn};${group};${x};${n};${((100 * x) / n).toFixed(6)};0`);
+    const rate = ((100 * x) / n).toFixed(6);
+    rows.push(flagged.has(id) ? `${area};${year}_${year};${kjonn};${group};;;;3` : `${area};${year}_${year};${kjonn};${group};${countless.has(id) ? '' : x};${n};${rate};0`);
   }
   return { csv: rows.join('\n') + '\n', flagged };
 }
