@@ -3,7 +3,8 @@
  * publishes. Random families of municipalities (Vestfold's six and the county), sexes, gradient
  * groups and periods with small counts are written as an FHI cube file; a run builds the Markdown
  * documents and the region report and the `indicators --json` and `--csv` outputs for every
- * municipality of the run. Every cell printed anywhere is taken as fully known (value, counts);
+ * municipality of the run; some rows carry the source's flag (:), some a rate and denominator
+ * without their count. Every cell printed anywhere is taken as fully known (value, counts);
  * then, over the true additive relations (total = men + women = Σ groups, county = Σ its six
  * municipalities, for every slot and period), no cell that is suppressed anywhere, flagged by the
  * source or under the primary limits may be determined: its unit vector must not be in the row
