@@ -17,13 +17,12 @@
  *    too, until none is. Rules 2 and 3 repeat until nothing changes.
  */
 import type { GeoRegister, HistoricEntry } from '../geo/register.js';
-import { periodKey } from '../ingest/period.js';
 import type { Observation, Period } from '../model/observation.js';
 import { areaValue, derivedCount, withhold } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import { DEFAULT_LIMITS, seriesSuppressed, type SuppressionLimits } from './methods/suppression.js';
 import type { AbsentReason, AreaValue } from './result.js';
-import { AmbiguousSelectionError, comparePeriods, criteriaFor, type ObservationIndex, select, type Selection } from './select.js';
+import { comparePeriods, criteriaFor, type ObservationIndex, select, type Selection } from './select.js';
 
 /** Values of one area: period key → the total, male and female values and gradient groups. */
 export interface AreaCells {
@@ -464,4 +463,3 @@ export function sortValues(values: AreaValue[]): AreaValue[] {
   return values.sort((a, b) => comparePeriods(a.period, b.period));
 }
 
-export { AmbiguousSelectionError, periodKey };

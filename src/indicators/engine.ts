@@ -1,8 +1,8 @@
 import { FolkehelseError, EXIT_USAGE } from '../errors.js';
-import { defaultRegister, type GeoRegister, type HistoricEntry } from '../geo/register.js';
+import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import { periodKey } from '../ingest/period.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
-import { absentValue, areaValue, standardError, withhold } from './area-value.js';
+import { absentValue, standardError } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import { disclosureFor, sortValues, type AreaCells, type Disclosure, type IndicatorDisclosure } from './disclosure.js';
 import { compare } from './methods/compare.js';
@@ -11,7 +11,7 @@ import { socialGradient, type GradientGroupInput } from './methods/gradient.js';
 import type { SuppressionLimits } from './methods/suppression.js';
 import { recentTrend, type TrendPoint } from './methods/trend.js';
 import type { AreaValue, Comparison, GradientResult, IndicatorResult, NotTestedReason } from './result.js';
-import { AmbiguousSelectionError, comparePeriods, criteriaFor, ObservationIndex, select, type Selection } from './select.js';
+import { AmbiguousSelectionError, comparePeriods, ObservationIndex } from './select.js';
 
 const SUPPRESSION_REASONS = new Set<string>(['suppressed', 'primary-suppression', 'secondary-suppression', 'series-suppression', 'too-few-events']);
 
