@@ -225,7 +225,7 @@ interface Context {
   /** SSB 07459 observations by area, for the population pyramid. */
   population: Map<string, Observation[]>;
   /** The limits applied (the strictest of the defaults and the configuration's), as the appendix states them. */
-  suppression: SuppressionLimits;
+  suppression: SuppressionLimits & { groupDenominator: number };
   lang: Lang;
   formats: OutputFormat[];
   base: string;
@@ -244,13 +244,14 @@ function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang
     if (!list) population.set(o.geo.code, (list = []));
     list.push(o);
   }
+  const catalogue = loadCatalogue(config.catalogue);
   return {
     config,
-    catalogue: loadCatalogue(config.catalogue),
+    catalogue,
     index: new ObservationIndex(data.observations),
     sources: describeFiles(data, base),
     population,
-    suppression: strictestLimits(config.suppression),
+    suppression: appliedLimits(config, catalogue),
     lang,
     formats,
     base,
@@ -259,6 +260,16 @@ function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang
     texts: loadTexts(lang, config.templates),
     results: new Map(),
   };
+}
+
+/**
+ * The limits the appendix states: the strictest of the defaults and the configuration's, and for
+ * Ungdata's groups the strictest denominator limit any Ungdata indicator gets (20 by default).
+ */
+function appliedLimits(config: BuildConfig, catalogue: Indicator[]): SuppressionLimits & { groupDenominator: number } {
+  const run = strictestLimits(config.suppression);
+  const ungdata = catalogue.filter((i) => i.select.source === 'ungdata').map((i) => strictestLimits(config.suppression, i.suppression).denominator);
+  return { ...run, groupDenominator: Math.max(run.denominator, ...ungdata) };
 }
 
 interface RenderedDocument {

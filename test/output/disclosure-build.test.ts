@@ -23,4 +23,9 @@ describe('the method appendix states the limits that were applied', () => {
     expect(text).toMatch(/telleren er høyst 3,/);
     expect(text).toMatch(/høyst 10 personer/);
   });
+  it('a configured group limit stricter than Ungdata\'s own 20 is stated for Ungdata too', async () => {
+    const text = await appendixWith({ denominator: 25 });
+    expect(text).toMatch(/høyst 25 personer \(for Ungdata høyst 25\)/);
+    expect(await appendixWith({})).toMatch(/høyst 10 personer \(for Ungdata høyst 20\)/);
+  });
 });
