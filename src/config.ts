@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { FolkehelseError, EXIT_USAGE } from './errors.js';
+import { defaultRegister } from './geo/register.js';
+import { TEMPLATE_DIR } from './report/language.js';
 import type { SuppressionLimits } from './indicators/methods/suppression.js';
 import type { Lang } from './report/format.js';
 import { validator } from './validate/schemas.js';
@@ -32,6 +34,11 @@ export interface BuildConfig {
   suppression: Partial<SuppressionLimits>;
   templates?: string;
   generatedOn?: string;
+  /**
+   * Where the files the configuration names may be (real paths, symbolic links resolved): the
+   * configuration's folder and the `allowPaths` it lists.
+   */
+  allowedRoots?: string[];
 }
 
 /** A configuration file that cannot be used: reported with the file, the field and what is wrong. */
@@ -55,6 +62,7 @@ interface RawConfig {
   suppression?: Partial<SuppressionLimits>;
   templates?: string;
   generatedOn?: string;
+  allowPaths?: string[];
 }
 
 /** The year the next planstrategi is made (after the municipal elections: 2027, 2031 …). */
@@ -98,6 +106,40 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
   const c = raw as RawConfig;
   const base = dirname(file);
   const abs = (p: string) => resolve(base, p);
+  const problems: string[] = [];
+  const roots = [realOrSelf(base), ...(c.allowPaths ?? []).map((p) => realOrSelf(abs(p)))];
+  // Every file the configuration points to stays inside its folder (or an allowed path), symbolic
+  // links resolved; never a device, /proc or /sys; a file where a file is expected.
+  const guard = (field: string, p: string | undefined, kind: 'file' | 'folder', mustExist: boolean): void => {
+    if (p === undefined) return;
+    const problem = projectPathProblem(abs(p), roots, kind, mustExist);
+    if (problem) problems.push(`${field}: ${problem}`);
+  };
+  const register = defaultRegister();
+  const known = (code: string) => {
+    const padded = code.padStart(4, '0');
+    const historic = register.historic('kommune', padded)?.historic;
+    return register.current('kommune', padded) !== undefined || historic?.kind === 'renumbered';
+  };
+  c.kommuner.forEach((k, i) => {
+    const code = typeof k === 'string' ? k : k.code;
+    if (!known(code)) problems.push(`kommuner[${i}]${typeof k === 'string' ? '' : '.code'}: "${code}" is not a municipality number in the register`);
+    if (typeof k === 'string') return;
+    k.neighbours?.forEach((n, j) => {
+      if (!known(n)) problems.push(`kommuner[${i}].neighbours[${j}]: "${n}" is not a municipality number in the register`);
+    });
+    guard(`kommuner[${i}].coatOfArms`, k.coatOfArms, 'file', true);
+  });
+  // Data may live anywhere the user points (it is named explicitly), but never in /proc, /sys or /dev.
+  c.data.forEach((d, i) => {
+    const real = realOrSelf(abs(d));
+    if (NEVER.some((n) => inside(real, n) || inside(abs(d), n))) problems.push(`data[${i}]: ${abs(d)}: files under ${NEVER.join(', ')} are never read`);
+  });
+  guard('assessments', c.assessments, 'folder', false);
+  guard('templates', c.templates, 'folder', true);
+  (c.catalogue ?? []).forEach((f, i) => guard(`catalogue[${i}]`, f, 'file', true));
+  if (c.templates && problems.length === 0) problems.push(...templateProblems(abs(c.templates)).map((p) => `templates: ${p}`));
+  if (problems.length) throw new ConfigError(path, problems);
   return {
     file,
     region: c.region?.name,
@@ -113,5 +155,111 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
     suppression: c.suppression ?? {},
     templates: c.templates ? abs(c.templates) : undefined,
     generatedOn: c.generatedOn,
+    allowedRoots: roots,
   };
+}
+
+// ---- files outside the project ----------------------------------------------------------------
+
+/** Folders no configuration may read from, whatever it allows. */
+const NEVER = ['/proc', '/sys', '/dev'];
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+function inside(child: string, root: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}
+
+/**
+ * Why a path the configuration names cannot be used, or null: it (or what a symbolic link in it
+ * points to) is outside the allowed folders, is a device, FIFO or socket, is in /proc, /sys or
+ * /dev, or is a folder where a file is expected (or the reverse). A folder is checked with
+ * everything in it.
+ */
+export function projectPathProblem(path: string, roots: string[], kind: 'file' | 'folder', mustExist = true): string | null {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return mustExist ? `${path}: no such ${kind}` : null;
+    return `${path}: cannot be read (${code ?? 'error'})`;
+  }
+  if (NEVER.some((n) => inside(real, n) || inside(path, n))) return `${path}: files under ${NEVER.join(', ')} are never read`;
+  if (!roots.some((r) => inside(real, r))) {
+    const via = real !== resolve(path) ? ` (it leads to ${real})` : '';
+    return `${path}${via} is outside the configuration's folder; list it in "allowPaths" if it is meant to be read`;
+  }
+  const st = statSync(real);
+  if (kind === 'file' && st.isDirectory()) return `${path}: is a folder; expected a file`;
+  if (kind === 'folder' && !st.isDirectory()) return `${path}: is not a folder`;
+  if (!st.isDirectory() && !st.isFile()) return `${path}: is not a regular file (a device, pipe or socket)`;
+  if (kind === 'folder') {
+    for (const entry of readdirSync(real)) {
+      if (entry.startsWith('.')) continue;
+      const child = join(path, entry);
+      const lst = lstatSync(join(real, entry));
+      const problem = projectPathProblem(child, roots, lst.isDirectory() || (lst.isSymbolicLink() && isDir(join(real, entry))) ? 'folder' : 'file', true);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Problems with a template folder's language files: each `lang/<lang>.json` must be JSON and have
+ * every text the shipped one has, of the same kind (a text, a list, a group).
+ */
+export function templateProblems(dir: string): string[] {
+  const problems: string[] = [];
+  const shipped = join(TEMPLATE_DIR, 'lang');
+  for (const lang of ['nb', 'nn']) {
+    const file = join(dir, 'lang', `${lang}.json`);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      problems.push(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
+    let user: unknown;
+    try {
+      user = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      problems.push(`${file}: is not valid JSON (${(e as Error).message})`);
+      continue;
+    }
+    const reference = JSON.parse(readFileSync(join(shipped, `${lang}.json`), 'utf8')) as unknown;
+    const missing: string[] = [];
+    compareTexts(reference, user, '', missing);
+    if (missing.length) problems.push(`${file}: ${missing.length === 1 ? 'a text is' : `${missing.length} texts are`} missing or of the wrong kind: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ' …' : ''}`);
+  }
+  return problems;
+}
+
+function compareTexts(ref: unknown, user: unknown, at: string, missing: string[]): void {
+  const kind = (v: unknown) => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v);
+  if (kind(ref) !== kind(user)) {
+    missing.push(at || '(top level)');
+    return;
+  }
+  if (kind(ref) === 'object') {
+    for (const k of Object.keys(ref as object)) compareTexts((ref as Record<string, unknown>)[k], (user as Record<string, unknown>)[k], at ? `${at}.${k}` : k, missing);
+  }
 }

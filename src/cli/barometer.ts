@@ -5,6 +5,7 @@ import { formatPeriod, VERDICT_MARK, type Lang } from '../report/format.js';
 import { fill, lookup, text, type Texts } from '../report/language.js';
 import { cell } from '../report/values.js';
 import type { Style } from './style.js';
+import { escapeTerminal } from './terminal.js';
 
 /** The verdict's marker on a TTY, blue (better) or orange (worse) as well as its shape. */
 function marker(v: Verdict, color: boolean): string {
@@ -26,6 +27,7 @@ export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: 
     const trend = r.trend.judgement ? `${trends[r.trend.direction]} (${judgements[r.trend.judgement]})` : trends[r.trend.direction]!;
     return {
       verdict,
+      // Text from data and catalogues is shown escaped: no control character reaches the terminal.
       cells: [
         r.theme,
         r.title[lang],
@@ -36,7 +38,7 @@ export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: 
         r.unit[lang],
         verdicts[verdict]!,
         r.status === 'ok' || r.status === 'absent' ? trend : '–',
-      ],
+      ].map(escapeTerminal),
     };
   });
   const numeric = new Set([3, 4, 5]);
@@ -50,14 +52,14 @@ export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: 
       .join('  ')
       .trimEnd();
   const out: string[] = [];
-  out.push(style.bold(fill(text(texts, 'barometer.title'), { kommune: kommune?.name ?? '', code: kommune?.code ?? '', fylke: fylkeName })));
+  out.push(style.bold(escapeTerminal(fill(text(texts, 'barometer.title'), { kommune: kommune?.name ?? '', code: kommune?.code ?? '', fylke: fylkeName }))));
   out.push('');
-  out.push(style.bold(line(head)));
+  out.push(style.bold(line(head.map(escapeTerminal))));
   let theme = '';
   for (const r of rows) {
     if (r.cells[0] !== theme) {
       theme = r.cells[0]!;
-      out.push(style.dim(`— ${theme}) ${THEMES[theme as keyof typeof THEMES][lang]}`));
+      out.push(style.dim(`— ${theme}) ${THEMES[theme as keyof typeof THEMES]?.[lang] ?? ''}`));
     }
     out.push(line(r.cells, r.verdict));
   }
@@ -65,20 +67,31 @@ export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: 
   if (notes.length) {
     out.push('');
     out.push(style.bold(text(texts, 'barometer.notes')));
-    for (const r of notes) out.push(`  ${r.title[lang]}: ${r.message ?? words('notTested')[r.comparisons.land.reason!]}`);
+    for (const r of notes) out.push(`  ${escapeTerminal(`${r.title[lang]}: ${r.message ?? words('notTested')[r.comparisons.land.reason!]}`)}`);
   }
   out.push('');
   out.push(style.dim(text(texts, 'barometer.footer')));
   return out.join('\n') + '\n';
 }
 
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula — starting with = + - @, a tab or a
+ * carriage return — is neutralised as OWASP recommends: a leading apostrophe, and the cell quoted.
+ * Numbers the tool computed are written as numbers, a minus sign included: a number is never a
+ * formula, and turning −0.4 into text would break every reader that sums the column. Only text
+ * (which may come from data or a catalogue) is neutralised, so "-3" as a title becomes '-3.
+ */
+export function csvCell(x: unknown): string {
+  if (typeof x === 'number') return Number.isFinite(x) ? String(x) : '';
+  let s = x === null || x === undefined ? '' : String(x);
+  const formula = /^[=+\-@\t\r]/.test(s);
+  if (formula) s = `'${s}`;
+  return formula || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** The barometer as CSV (comma-separated, decimal point: for machines). */
 export function renderBarometerCsv(results: IndicatorResult[]): string {
   const cols = ['id', 'theme', 'title', 'period_from', 'period_to', 'kommune', 'value', 'lower', 'upper', 'numerator', 'denominator', 'absent', 'fylke', 'land', 'unit', 'verdict_land', 'verdict_fylke', 'trend', 'status', 'source', 'table', 'measure'];
-  const esc = (x: unknown) => {
-    const s = x === null || x === undefined ? '' : String(x);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const rows = results.map((r) => [
     r.id,
     r.theme,
@@ -103,5 +116,5 @@ export function renderBarometerCsv(results: IndicatorResult[]): string {
     r.provenance.table,
     r.provenance.measure,
   ]);
-  return [cols, ...rows].map((row) => row.map(esc).join(',')).join('\n') + '\n';
+  return [cols, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }

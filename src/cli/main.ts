@@ -144,7 +144,8 @@ Examples:
       const codes = new Set(defaultRegister().dataCodesFor(kommune.code));
       if (!data.observations.some((o) => o.geo.level === 'kommune' && codes.has(o.geo.code))) {
         const kommuner = [...new Set(data.observations.filter((o) => o.geo.level === 'kommune').map((o) => `${o.geo.code} ${o.geo.name}`))].sort();
-        io.stderr.write(`folkehelse: ${kommune.name} (${kommune.code}) has no data in ${opts.data.join(', ')}; the data has ${kommuner.length ? kommuner.slice(0, 10).join(', ') : 'no municipalities'}\n`);
+        const { escapeTerminal } = await import('./terminal.js');
+        io.stderr.write(`folkehelse: ${escapeTerminal(`${kommune.name} (${kommune.code}) has no data in ${opts.data.join(', ')}; the data has ${kommuner.length ? kommuner.slice(0, 10).join(', ') : 'no municipalities'}`)}\n`);
         exitCode = EXIT_INVALID_DATA;
         return;
       }

@@ -40,7 +40,13 @@ export function areaValue(ind: Indicator, geo: Geography, period: Period, observ
   const n = o.denominator;
   // Proportions use every rule (few cases, everyone but a few, small groups); counts over a
   // population (rates, MEIS) only few cases and a tiny population.
-  const primary = ind.measureType === 'proportion' ? primarySuppression(x, n, limits) : primarySuppression(x, null, limits) ?? (n !== null && x !== null && n <= limits.denominator ? 'primary' : null);
+  // A rate or share published with its denominator but not its count gives the count away
+  // (0.4 % of 500 is 2): the rule applies to that count. A group size (n) under the limit is
+  // hidden like a count, whatever the measure.
+  const count = x ?? derivedCount(ind, o.value, n);
+  const primary =
+    (ind.measureType === 'proportion' ? primarySuppression(count, n, limits) : primarySuppression(count, null, limits)) ??
+    (n !== null && n <= Math.max(limits.denominator, limits.numerator) ? 'primary' : null);
   if (primary) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
   // Explicit literals, not spreads: this runs for every area, period and group of a national run.
   const make = (value: number | null, lower: number | null, upper: number | null, method: AreaValue['method']): AreaValue => ({ geo, period, value, lower, upper, numerator: x, denominator: n, method, absent: null, origins });
@@ -137,6 +143,17 @@ function lifeExpectancyValue(ind: Indicator, geo: Geography, period: Period, obs
   const row = rows.find((r) => r.age === at);
   if (!row || row.value === null) return absentValue(geo, period, '.', 'not-applicable', origins);
   return { geo, period, value: row.value, lower: row.lower, upper: row.upper, numerator: deaths, denominator: population, method: 'chiang', absent: null, origins };
+}
+
+/**
+ * The count behind a rate or share published with its denominator but not its count:
+ * value × denominator / multiplier, rounded (the published value is rounded too). Null for other
+ * measures, whose values are not counts over the denominator.
+ */
+export function derivedCount(ind: Indicator, value: number | null, denominator: number | null): number | null {
+  if (value === null || denominator === null || !Number.isFinite(value) || !Number.isFinite(denominator)) return null;
+  if (ind.measureType !== 'proportion' && ind.measureType !== 'rate') return null;
+  return Math.round((value * denominator) / (ind.multiplier ?? 1));
 }
 
 /** Standard error from a symmetric-enough interval, for the weighted regression of trends. */

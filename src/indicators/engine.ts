@@ -1,125 +1,20 @@
 import { FolkehelseError, EXIT_USAGE } from '../errors.js';
-import { defaultRegister, type GeoRegister, type HistoricEntry } from '../geo/register.js';
+import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import { periodKey } from '../ingest/period.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
-import { absentValue, areaValue, standardError, withhold } from './area-value.js';
-import { limitsFor, type Indicator } from './catalogue.js';
+import { absentValue, standardError } from './area-value.js';
+import type { Indicator } from './catalogue.js';
+import { disclosureFor, sortValues, type AreaCells, type Disclosure, type IndicatorDisclosure } from './disclosure.js';
 import { compare } from './methods/compare.js';
 import { confidenceLevel } from './methods/errors.js';
 import { zFor } from './methods/quantiles.js';
 import { socialGradient, type GradientGroupInput } from './methods/gradient.js';
-import { applySecondarySuppression, DEFAULT_LIMITS, seriesSuppressed, type Hierarchy, type SuppressionCell, type SuppressionLimits } from './methods/suppression.js';
+import type { SuppressionLimits } from './methods/suppression.js';
 import { nonOverlapping, recentTrend, type TrendPoint } from './methods/trend.js';
 import type { AreaValue, Comparison, GradientResult, IndicatorResult, NotTestedReason } from './result.js';
-import { AmbiguousSelectionError, comparePeriods, criteriaFor, ObservationIndex, select, type Selection } from './select.js';
+import { AmbiguousSelectionError, comparePeriods, ObservationIndex } from './select.js';
 
 const SUPPRESSION_REASONS = new Set<string>(['suppressed', 'primary-suppression', 'secondary-suppression', 'series-suppression', 'too-few-events']);
-
-/** Per observation index: indicator|fylke → period → kommuner to hide so none can be derived. */
-const hierarchyCache = new WeakMap<ObservationIndex, Map<string, Map<string, Set<string>>>>();
-
-/**
- * Secondary suppression across municipalities: when a county's total and every one of its
- * municipalities are published for a period, one hidden municipality would follow from the county
- * minus the others, so the smallest other one is hidden too. Deterministic (smallest numerator,
- * then code), so every municipality's report hides the same ones; cached per index.
- */
-function kommuneHierarchy(index: ObservationIndex, ind: Indicator, ctx: Context, limits: SuppressionLimits): Map<string, Set<string>> {
-  let byIndex = hierarchyCache.get(index);
-  if (!byIndex) hierarchyCache.set(index, (byIndex = new Map()));
-  const key = `${ind.id}|${ctx.fylke}|${JSON.stringify(limits)}`;
-  const cached = byIndex.get(key);
-  if (cached) return cached;
-  const result = new Map<string, Set<string>>();
-  byIndex.set(key, result);
-  const members = ctx.register.kommunerIn(ctx.fylke).map((k) => k.code);
-  if (members.length === 0) return result;
-  const bands = ageBands(ind);
-  let sel: Selection;
-  try {
-    sel = select(index.get(ind.select.source, ind.select.table, ind.select.measure, [ctx.fylke, ...members]), criteriaFor(ind), bands);
-  } catch (e) {
-    if (e instanceof AmbiguousSelectionError) return result;
-    throw e;
-  }
-  if (!members.every((m) => sel.has(m))) return result;
-  for (const [pk, cell] of sel.get(ctx.fylke) ?? []) {
-    const cells = new Map<string, SuppressionCell>();
-    const add = (id: string, c: { period: Period; observations: Observation[] } | undefined): void => {
-      if (!c) return;
-      const v = areaValue(ind, c.observations[0]!.geo, c.period, c.observations, limits, ctx.level);
-      cells.set(id, { id, numerator: v.numerator, denominator: v.denominator, suppressed: v.absent ? 'source' : null });
-    };
-    add(ctx.fylke, cell);
-    for (const m of members) add(m, sel.get(m)?.get(pk));
-    const hidden = applySecondarySuppression(cells, [{ total: ctx.fylke, parts: members }]);
-    if (hidden.length) result.set(pk, new Set(hidden));
-  }
-  return result;
-}
-
-/** The age bands an indicator is computed over (direct standardisation, life tables), if any. */
-function ageBands(ind: Indicator): string[] | undefined {
-  if (ind.measureType === 'directly-standardised-rate') return ind.standard!.bands.map((b) => b.age);
-  if (ind.measureType === 'life-expectancy') return ind.lifeTable!.bands;
-  return undefined;
-}
-
-/** Former municipalities merged into this one (not renumbered ones: the readers harmonise those). */
-function mergedInto(register: GeoRegister, code: string): HistoricEntry[] {
-  return register.mergedInto(code);
-}
-
-/**
- * A merged municipality's history as the sum of its parts: for a period in which every former
- * municipality that existed then has counts, the current one's value is computed from the summed
- * numerators and denominators (and its own row, when it existed under the same number: data for
- * the dissolved numbers means the source is on the old borders). Counts of people are summed as
- * values. Anything else (standardised rates, years) cannot be summed and is left as it is.
- */
-function sumMergedParts(cells: Map<string, AreaCells>, code: string, merged: HistoricEntry[], ind: Indicator, limits: SuppressionLimits, ctx: Context): void {
-  if (!['proportion', 'rate', 'count'].includes(ind.measureType)) return;
-  const periods = new Map<string, Period>();
-  for (const h of merged) for (const [pk, v] of cells.get(h.code)?.total ?? []) periods.set(pk, v.period);
-  if (periods.size === 0) return;
-  let target = cells.get(code);
-  if (!target) cells.set(code, (target = { total: new Map(), male: new Map(), female: new Map(), groups: new Map() }));
-  for (const [pk, period] of periods) {
-    const live = merged.filter((h) => (h.validFrom === null || h.validFrom <= period.from) && (h.validTo === null || h.validTo >= period.to));
-    if (live.length === 0) continue;
-    const values = live.map((h) => cells.get(h.code)?.total.get(pk));
-    const ownValue = target.total.get(pk);
-    if (ownValue) values.push(ownValue);
-    const counted = (v: AreaValue | undefined): v is AreaValue => !!v && !v.absent && (ind.measureType === 'count' ? v.value !== null : v.numerator !== null && v.denominator !== null);
-    if (!values.every(counted)) continue;
-    const geo = ownValue?.geo ?? { code, level: 'kommune' as const, name: ctx.register.current('kommune', code)?.name ?? code };
-    const sum = (f: (v: AreaValue) => number) => values.reduce((acc, v) => acc + f(v), 0);
-    const synthetic: Observation = {
-      source: ind.select.source,
-      table: ind.select.table,
-      measure: ind.select.measure,
-      measureType: 'value',
-      unit: null,
-      multiplier: ind.multiplier ?? null,
-      standardisation: 'none',
-      geo,
-      harmonisedFrom: live.map((h) => h.code).join('+'),
-      period,
-      sex: 'total',
-      age: null,
-      dimensions: {},
-      value: ind.measureType === 'count' ? sum((v) => v.value!) : null,
-      missing: null,
-      provisional: false,
-      numerator: ind.measureType === 'count' ? null : sum((v) => v.numerator!),
-      denominator: ind.measureType === 'count' ? null : sum((v) => v.denominator!),
-      origin: values[0]!.origins[0] ?? { file: '', line: null },
-    };
-    if (synthetic.value === null) synthetic.value = (synthetic.numerator! / synthetic.denominator!) * (ind.multiplier ?? 1);
-    const v = areaValue(ind, geo, period, [synthetic], limits, ctx.level);
-    target.total.set(pk, { ...v, origins: values.flatMap((x) => x.origins) });
-  }
-}
 
 export interface ComputeOptions {
   /** The municipality (four digits). */
@@ -132,7 +27,7 @@ export interface ComputeOptions {
     /** Other municipalities to show side by side. */
     neighbours?: string[];
   };
-  /** Default suppression limits; an indicator's own limits override them. */
+  /** The run's suppression limits: for each limit the strictest of these, the default and the indicator's own applies. */
   suppression?: Partial<SuppressionLimits>;
   /** Confidence level, default 0.95. */
   level?: number;
@@ -141,8 +36,8 @@ export interface ComputeOptions {
 
 /** The municipality asked for is not in the register. */
 export class UnknownKommuneError extends FolkehelseError {
-  constructor(code: string) {
-    super(`"${code}" is not a municipality number in the register (four digits, e.g. 5037 for Levanger)`, EXIT_USAGE);
+  constructor(code: string, role: 'kommune' | 'neighbour' = 'kommune') {
+    super(`${role === 'neighbour' ? 'neighbour ' : ''}"${code}" is not a municipality number in the register (four digits, e.g. 5037 for Levanger)`, EXIT_USAGE);
   }
 }
 
@@ -174,18 +69,26 @@ export function computeIndicators(observations: Observation[] | ObservationIndex
   const register = options.register ?? defaultRegister();
   const kommune = resolveKommune(options.kommune, register);
   const index = observations instanceof ObservationIndex ? observations : new ObservationIndex(observations);
-  const defaults = { ...DEFAULT_LIMITS, ...(options.suppression ?? {}) };
   const level = confidenceLevel(options.level, 'computeIndicators');
+  const neighbours = (options.comparisons?.neighbours ?? []).map((code) => {
+    try {
+      return resolveKommune(code, register).code;
+    } catch (e) {
+      if (e instanceof UnknownKommuneError) throw new UnknownKommuneError(code, 'neighbour');
+      throw e;
+    }
+  });
   const ctx: Context = {
     register,
     kommune: { code: kommune.code, level: 'kommune', name: kommune.name },
     fylke: options.comparisons?.fylke ?? kommune.fylke,
     kostragruppe: options.comparisons?.kostragruppe ?? null,
-    neighbours: options.comparisons?.neighbours ?? [],
+    neighbours: neighbours.filter((code, i) => code !== kommune.code && neighbours.indexOf(code) === i),
     level,
     z: zFor(level),
   };
-  return catalogue.map((ind) => computeOne(index, ind, ctx, limitsFor(ind, defaults)));
+  const disclosure = disclosureFor(index, { register, suppression: options.suppression, level: ctx.level });
+  return catalogue.map((ind) => computeOne(disclosure, index, ind, ctx));
 }
 
 interface Context {
@@ -198,20 +101,8 @@ interface Context {
   z: number;
 }
 
-/** Values of one area: period key → the total, male and female values and gradient groups. */
-interface AreaCells {
-  total: Map<string, AreaValue>;
-  male: Map<string, AreaValue>;
-  female: Map<string, AreaValue>;
-  groups: Map<string, Map<string, AreaValue>>; // group value → period → value
-}
-
-function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limits: SuppressionLimits): IndicatorResult {
-  // Only the areas this report shows: the municipality and what it is compared with, and the
-  // former municipalities merged into them (their history is the sum of the parts).
-  const own = [ctx.kommune.code, ...ctx.neighbours];
-  const parts = new Map(own.map((code) => [code, mergedInto(ctx.register, code)]));
-  const wanted = [ctx.kommune.code, ctx.fylke, '0', ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours, ...[...parts.values()].flat().map((h) => h.code)];
+function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indicator, ctx: Context): IndicatorResult {
+  const wanted = [ctx.kommune.code, ctx.fylke, '0', ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours];
   const candidates = index.get(ind.select.source, ind.select.table, ind.select.measure, wanted);
   const result = emptyResult(ind, ctx.kommune, candidates.length);
   if (!index.has(ind.select.source, ind.select.table, ind.select.measure)) {
@@ -221,35 +112,26 @@ function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limit
       : `no data for this indicator: table ${ind.select.table} from ${ind.select.source} is not in the data folder`;
     return result;
   }
-  let cells: Map<string, AreaCells>;
+  // Every value comes from the run's one disclosure decision (primary, series and secondary
+  // suppression over all areas of the data), so every document shows the same numbers.
+  let decided: IndicatorDisclosure;
   try {
-    cells = collect(ind, candidates, ctx, limits);
+    decided = disclosure.indicator(ind);
   } catch (e) {
     if (!(e instanceof AmbiguousSelectionError)) throw e;
     result.status = 'invalid-selection';
     result.message = `catalogue ${ind.definedIn ?? ''}, indicator ${ind.id}: ${e.message}`;
     return result;
   }
-  for (const [code, merged] of parts) if (merged.length > 0) sumMergedParts(cells, code, merged, ind, limits, ctx);
+  const cells = decided.cells;
   const mine = cells.get(ctx.kommune.code);
   if (!mine || mine.total.size === 0) {
     const areas = index.areas(ind.select.source, ind.select.table, ind.select.measure);
     result.message = `${ctx.kommune.name} (${ctx.kommune.code}) has no rows in table ${ind.select.table} that fit the indicator; the table has ${areas.length} ${areas.length === 1 ? 'area' : 'areas'} (${areas.slice(0, 6).join(', ')}${areas.length > 6 ? ' …' : ''})`;
     return result;
   }
-
-  // Secondary suppression, per area and period, over total = men + women and total = Σ groups.
-  for (const area of cells.values()) suppressFamilies(area, ind);
-  // … and over fylke = Σ its kommuner, when every kommune of the county is in the data.
-  const acrossKommuner = kommuneHierarchy(index, ind, ctx, limits);
-  for (const [code, area] of cells) {
-    for (const [pk, v] of area.total) if (!v.absent && acrossKommuner.get(pk)?.has(code)) area.total.set(pk, withhold(v, 'secondary-suppression'));
-  }
-
-  // Series rule: a series resting mostly on few cases, or much suppressed, is hidden entirely.
-  const series = sortValues([...mine.total.values()]);
-  const hidden = seriesSuppressed(series.map((v) => ({ numerator: v.numerator, suppressed: v.absent?.symbol === ':' })), limits);
-  const kommuneSeries = hidden ? series.map((v) => (v.absent ? v : withhold(v, 'series-suppression'))) : series;
+  const hidden = decided.hiddenSeries.has(ctx.kommune.code);
+  const kommuneSeries = sortValues([...mine.total.values()]);
   result.series = {
     kommune: kommuneSeries,
     fylke: sortValues([...(cells.get(ctx.fylke)?.total.values() ?? [])]),
@@ -267,7 +149,9 @@ function computeOne(index: ObservationIndex, ind: Indicator, ctx: Context, limit
   result.period = latest.period;
   result.value = latest;
   result.provenance.periods = kommuneSeries.map((v) => v.period.label);
-  result.provenance.files = [...new Set([...cells.values()].flatMap((a) => [...a.total.values()].flatMap((v) => v.origins.map((o) => o.file))))].sort();
+  // The files behind the areas this result shows (the decision covers every area of the data).
+  const shown = wanted.map((code) => cells.get(code)).filter((a): a is AreaCells => a !== undefined);
+  result.provenance.files = [...new Set(shown.flatMap((a) => [...a.total.values()].flatMap((v) => v.origins.map((o) => o.file))))].sort();
   if (latest.absent) {
     result.status = 'absent';
     result.message = absentMessage(latest, hidden);
@@ -317,70 +201,6 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number): 
     bySex: null,
     provenance: { source: ind.select.source, table: ind.select.table, measure: ind.select.measure, files: [], periods: [], observations },
   };
-}
-
-/** Computes the values of every area from the selections (total, each sex, each gradient group). */
-function collect(ind: Indicator, candidates: Observation[], ctx: Context, limits: SuppressionLimits): Map<string, AreaCells> {
-  const bands = ageBands(ind);
-  const out = new Map<string, AreaCells>();
-  const area = (code: string): AreaCells => {
-    let a = out.get(code);
-    if (!a) out.set(code, (a = { total: new Map(), male: new Map(), female: new Map(), groups: new Map() }));
-    return a;
-  };
-  const fill = (sel: Selection, put: (a: AreaCells, pk: string, v: AreaValue) => void): void => {
-    for (const [code, byPeriod] of sel) {
-      for (const [pk, cell] of byPeriod) put(area(code), pk, areaValue(ind, cell.observations[0]!.geo, cell.period, cell.observations, limits, ctx.level));
-    }
-  };
-  const total = criteriaFor(ind);
-  fill(select(candidates, total, bands), (a, pk, v) => a.total.set(pk, v));
-  if (total.sex === 'total') {
-    fill(select(candidates, { ...total, sex: 'male' }, bands), (a, pk, v) => a.male.set(pk, v));
-    fill(select(candidates, { ...total, sex: 'female' }, bands), (a, pk, v) => a.female.set(pk, v));
-  }
-  if (ind.gradient) {
-    const g = ind.gradient;
-    for (const group of g.groups) {
-      const c = criteriaFor(ind, { dimensions: { [g.dimension]: group.value }, without: [], ...(g.select ?? {}) });
-      fill(select(candidates, c, bands), (a, pk, v) => {
-        let m = a.groups.get(group.value);
-        if (!m) a.groups.set(group.value, (m = new Map()));
-        m.set(pk, v);
-      });
-    }
-  }
-  return out;
-}
-
-/** Secondary suppression over the published families of one area, period by period. */
-function suppressFamilies(area: AreaCells, ind: Indicator): void {
-  for (const pk of area.total.keys()) {
-    const cells = new Map<string, SuppressionCell>();
-    const values = new Map<string, AreaValue>();
-    const add = (id: string, v: AreaValue | undefined): void => {
-      if (!v) return;
-      values.set(id, v);
-      cells.set(id, { id, numerator: v.numerator, denominator: v.denominator, suppressed: v.absent ? 'source' : null });
-    };
-    add('total', area.total.get(pk));
-    add('male', area.male.get(pk));
-    add('female', area.female.get(pk));
-    const hierarchies: Hierarchy[] = [{ total: 'total', parts: ['male', 'female'] }];
-    if (ind.gradient) {
-      const ids = ind.gradient.groups.map((g) => `group:${g.value}`);
-      ind.gradient.groups.forEach((g) => add(`group:${g.value}`, area.groups.get(g.value)?.get(pk)));
-      // Only a total that is the sum of the groups (not a separate "all" category) can leak.
-      hierarchies.push({ total: 'total', parts: ids });
-    }
-    for (const id of applySecondarySuppression(cells, hierarchies)) {
-      const v = withhold(values.get(id)!, 'secondary-suppression');
-      if (id === 'total') area.total.set(pk, v);
-      else if (id === 'male') area.male.set(pk, v);
-      else if (id === 'female') area.female.set(pk, v);
-      else area.groups.get(id.slice('group:'.length))!.set(pk, v);
-    }
-  }
 }
 
 function comparison(mine: AreaValue, bench: AreaValue | null, ind: Indicator, label: string): Comparison {
@@ -452,10 +272,6 @@ function gradientOf(ind: Indicator, mine: AreaCells, latest: Period): GradientRe
     sii: sg.sii,
     note: hiddenGroups ? `${hiddenGroups} of ${groups.length} groups are not published; ranges use the others and the test needs them all` : null,
   };
-}
-
-function sortValues(values: AreaValue[]): AreaValue[] {
-  return values.sort((a, b) => comparePeriods(a.period, b.period));
 }
 
 function absentMessage(v: AreaValue, hidden: boolean): string {

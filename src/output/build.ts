@@ -3,14 +3,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildConfig, KommuneConfig, OutputFormat } from '../config.js';
+import { projectPathProblem, templateProblems, type BuildConfig, type KommuneConfig, type OutputFormat } from '../config.js';
 import { FolkehelseError, UsageError } from '../errors.js';
 import { defaultRegister } from '../geo/register.js';
 import { expandDataPaths } from '../ingest/files.js';
 import { loadData, type LoadedData } from '../ingest/load.js';
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue, type Indicator } from '../indicators/catalogue.js';
 import { computeIndicators, resolveKommune } from '../indicators/engine.js';
-import { DEFAULT_LIMITS } from '../indicators/methods/suppression.js';
+import { strictestLimits } from '../indicators/disclosure.js';
+import type { SuppressionLimits } from '../indicators/methods/suppression.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import { ObservationIndex } from '../indicators/select.js';
 import type { Geography, Observation } from '../model/observation.js';
@@ -100,6 +101,11 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const out = req.out ?? config.out;
   const concurrency = Math.max(1, Math.floor(req.concurrency ?? 2));
   const register = defaultRegister();
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`${out}: the output folder is a file; name a folder with "out" or --out`);
+  if (config.templates) {
+    const problems = templateProblems(config.templates);
+    if (problems.length) throw new UsageError(problems.join('\n'));
+  }
   await cleanStaging(join(out, STAGING));
 
   // What the documents are made from, hashed: the same inputs give the same outputs.
@@ -226,7 +232,8 @@ interface Context {
   sources: Map<string, SourceFileInfo>;
   /** SSB 07459 observations by area, for the population pyramid. */
   population: Map<string, Observation[]>;
-  suppression: typeof DEFAULT_LIMITS;
+  /** The limits applied (the strictest of the defaults and the configuration's), as the appendix states them. */
+  suppression: SuppressionLimits & { groupDenominator: number };
   lang: Lang;
   formats: OutputFormat[];
   base: string;
@@ -245,13 +252,14 @@ function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang
     if (!list) population.set(o.geo.code, (list = []));
     list.push(o);
   }
+  const catalogue = loadCatalogue(config.catalogue);
   return {
     config,
-    catalogue: loadCatalogue(config.catalogue),
+    catalogue,
     index: new ObservationIndex(data.observations),
     sources: describeFiles(data, base),
     population,
-    suppression: { ...DEFAULT_LIMITS, ...config.suppression },
+    suppression: appliedLimits(config, catalogue),
     lang,
     formats,
     base,
@@ -260,6 +268,16 @@ function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang
     texts: loadTexts(lang, config.templates),
     results: new Map(),
   };
+}
+
+/**
+ * The limits the appendix states: the strictest of the defaults and the configuration's, and for
+ * Ungdata's groups the strictest denominator limit any Ungdata indicator gets (20 by default).
+ */
+function appliedLimits(config: BuildConfig, catalogue: Indicator[]): SuppressionLimits & { groupDenominator: number } {
+  const run = strictestLimits(config.suppression);
+  const ungdata = catalogue.filter((i) => i.select.source === 'ungdata').map((i) => strictestLimits(config.suppression, i.suppression).denominator);
+  return { ...run, groupDenominator: Math.max(run.denominator, ...ungdata) };
 }
 
 interface RenderedDocument {
@@ -294,6 +312,8 @@ function renderKommune(ctx: Context, item: Item): RenderedDocument {
   let coatOfArms: string | null = null;
   if (k.coatOfArms) {
     if (!existsSync(k.coatOfArms)) throw new FolkehelseError(`coat of arms ${k.coatOfArms}: no such file`, 2);
+    const problem = projectPathProblem(k.coatOfArms, [sep], 'file');
+    if (problem) throw new FolkehelseError(`coat of arms ${problem}`, 2);
     const ext = extname(k.coatOfArms).toLowerCase();
     if (ext !== '.svg' && ext !== '.png') throw new FolkehelseError(`coat of arms ${k.coatOfArms}: use an .svg or .png file`, 2);
     coatOfArms = `figurer/kommunevapen${ext}`;
@@ -368,13 +388,16 @@ function renderRegion(ctx: Context, item: Item, kommuner: { k: KommuneConfig; ge
 }
 
 /** Reads `<folder>/<kommune>/*.md`: keys are the file names without .md. */
-export function readAssessments(folder: string | undefined, kommune: string): Map<string, string> {
+export function readAssessments(folder: string | undefined, kommune: string, roots: string[] = [sep]): Map<string, string> {
   const out = new Map<string, string>();
   if (!folder) return out;
   const dir = join(folder, kommune);
   if (!existsSync(dir)) return out;
   for (const f of readdirSync(dir).sort()) {
     if (!f.endsWith('.md')) continue;
+    // A folder named like an assessment, a device, or a link out of the project is refused plainly.
+    const problem = projectPathProblem(join(dir, f), roots, 'file');
+    if (problem) throw new FolkehelseError(`assessment ${problem}`, 2);
     const body = readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '').trim();
     if (body) out.set(f.slice(0, -3), body);
   }

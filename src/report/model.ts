@@ -97,7 +97,8 @@ export interface DocumentInput {
   assessments: Map<string, string>;
   /** Where a missing assessment should be written, relative, for the "Vurdering mangler" box. */
   assessmentPath: (key: string) => string;
-  suppression: SuppressionLimits;
+  /** The limits applied (strictest of default and configuration), and the Ungdata groups' denominator limit. */
+  suppression: SuppressionLimits & { groupDenominator?: number };
   version: string;
 }
 
@@ -480,7 +481,7 @@ function appendixOf(input: DocumentInput, heading: string, anchor: string, slugs
     spine,
     spineText: t(T, 'appendix.spine'),
     methodsHeading,
-    methods: (lookup(T, 'appendix.methodsText') as string[]).map((p) => fill(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases })),
+    methods: (lookup(T, 'appendix.methodsText') as string[]).map((p) => fill(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases, groupDenominator: input.suppression.groupDenominator ?? Math.max(20, input.suppression.denominator) })),
     legendHeading,
     legend: { header: ['', ''], align: ['l', 'l'], rows: (lookup(T, 'appendix.legendRows') as string[][]).map(([s, d]) => [`\`${s}\``, d!]) },
     noDataHeading: t(T, 'appendix.noData'),

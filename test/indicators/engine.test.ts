@@ -323,3 +323,17 @@ describe('merged municipalities', () => {
     expect(r!.series.kommune.map((v) => v.period.from)).toEqual([2020]);
   });
 });
+
+describe('one suppression decision per run', () => {
+  it("a neighbour's series in one report is exactly its own report's series, hidden values included", () => {
+    const levanger = computeIndicators(observations, catalogue, { kommune: '5037', comparisons: { neighbours: ['5038'] } });
+    const verdal = computeIndicators(observations, catalogue, { kommune: '5038' });
+    const shape = (v: { period: { label: string }; value: number | null; absent: { reason: string } | null }) => [v.period.label, v.value, v.absent?.reason ?? null];
+    for (const r of levanger) {
+      const own = verdal.find((x) => x.id === r.id)!;
+      const shown = r.series.neighbours.find((n) => n.geo.code === '5038');
+      if (!shown) continue;
+      expect(shown.values.map(shape), r.id).toEqual(own.series.kommune.map(shape));
+    }
+  });
+});

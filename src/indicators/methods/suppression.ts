@@ -10,6 +10,11 @@
  *   than 20 % are suppressed.
  * A suppressed cell keeps none of its numbers: callers drop value, interval, numerator and
  * denominator, and show `:`.
+ *
+ * These are the building blocks. The engine decides a whole run at once in
+ * `../disclosure.ts`: the strictest limits, the series rule for every municipality, and secondary
+ * suppression over all families together (sexes, groups, county, land), checked by linear algebra
+ * rather than family by family — overlapping families can leak where each one alone does not.
  */
 
 export interface SuppressionLimits {
@@ -52,6 +57,8 @@ export function primarySuppression(numerator: number | null, denominator: number
 /**
  * Applies secondary suppression in place over the hierarchies; returns the ids it suppressed.
  * Only complete hierarchies (total and every part present) can leak a value by subtraction.
+ * Family by family only: for several overlapping families use the engine's run-wide decision
+ * (`disclosure.ts`), which also catches what follows from two families together.
  */
 export function applySecondarySuppression(cells: Map<string, SuppressionCell>, hierarchies: Hierarchy[]): string[] {
   const added: string[] = [];

@@ -1,0 +1,125 @@
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { INNHERRED, ROOT, tempDir } from './helpers.js';
+
+/** A project folder with a configuration; `extra` is merged into the configuration. */
+function project(extra: Record<string, unknown>, kommune: Record<string, unknown> = {}): { dir: string; config: string } {
+  const dir = tempDir();
+  const config = join(dir, 'folkehelse.config.json');
+  writeFileSync(config, JSON.stringify({ kommuner: [{ code: '5037', ...kommune }], data: [INNHERRED], edition: 2027, formats: ['md'], generatedOn: '2026-11-22', ...extra }));
+  return { dir, config };
+}
+
+async function runIn(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+  return { code, stdout, stderr };
+}
+
+describe('files outside the project are refused', () => {
+  it('a coat of arms, catalogue, templates or assessments outside the configuration folder', () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'vapen.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const { config } = project({ catalogue: [join(ROOT, 'data', 'catalogue', 'a-befolkning.json')], templates: outside, assessments: '../' }, { coatOfArms: join(outside, 'vapen.svg') });
+    expect(() => loadConfig(config)).toThrow(ConfigError);
+    try {
+      loadConfig(config);
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toMatch(/kommuner\[0\]\.coatOfArms: .*vapen\.svg is outside the configuration's folder; list it in "allowPaths"/);
+      expect(msg).toMatch(/catalogue\[0\]: .*is outside the configuration's folder/);
+      expect(msg).toMatch(/templates: .*is outside the configuration's folder/);
+      expect(msg).toMatch(/assessments: .*is outside the configuration's folder/);
+    }
+  });
+
+  it('a symbolic link that leads out of the project, also inside a folder', () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.md'), 'top secret');
+    const { dir, config } = project({ assessments: 'vurderinger' }, { coatOfArms: 'vapen.svg' });
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'vapen.svg'));
+    mkdirSync(join(dir, 'vurderinger', '5037'), { recursive: true });
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'vurderinger', '5037', 'a.md'));
+    expect(() => loadConfig(config)).toThrow(/coatOfArms: .*vapen\.svg \(it leads to .*secret\.md\) is outside/);
+    expect(() => loadConfig(config)).toThrow(/assessments: .*a\.md \(it leads to .*secret\.md\) is outside/);
+  });
+
+  it("a template folder's style.css that is a link out of the project", () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'style.css'), 'body { background: url(file:///etc/passwd) }');
+    const { dir, config } = project({ templates: 'maler' });
+    mkdirSync(join(dir, 'maler'));
+    symlinkSync(join(outside, 'style.css'), join(dir, 'maler', 'style.css'));
+    expect(() => loadConfig(config)).toThrow(/templates: .*style\.css \(it leads to .*style\.css\) is outside/);
+  });
+
+  it('allowPaths lets a configuration name a folder outside it', () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'vapen.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const { config } = project({ allowPaths: [outside] }, { coatOfArms: join(outside, 'vapen.svg') });
+    expect(loadConfig(config).kommuner[0]!.coatOfArms).toBe(join(outside, 'vapen.svg'));
+  });
+
+  it('/proc and device files are never read, even when allowed', () => {
+    const { dir, config } = project({ allowPaths: ['/'] }, { coatOfArms: '/proc/self/environ' });
+    expect(() => loadConfig(config)).toThrow(/never read/);
+    symlinkSync('/dev/zero', join(dir, 'vapen.png'));
+    writeFileSync(config, JSON.stringify({ kommuner: [{ code: '5037', coatOfArms: 'vapen.png' }], data: [INNHERRED], allowPaths: ['/'] }));
+    expect(() => loadConfig(config)).toThrow(/never read/);
+    writeFileSync(config, JSON.stringify({ kommuner: ['5037'], data: ['/proc/self'] }));
+    expect(() => loadConfig(config)).toThrow(/data\[0\]: .*never read/);
+  });
+});
+
+describe('configuration mistakes are ordinary errors, not internal ones', () => {
+  it('an unknown neighbour', () => {
+    const { config } = project({}, { neighbours: ['5038', '9999'] });
+    expect(() => loadConfig(config)).toThrow(/kommuner\[0\]\.neighbours\[1\]: "9999" is not a municipality number/);
+  });
+
+  it('a folder where the coat of arms should be', async () => {
+    const { dir, config } = project({}, { coatOfArms: 'vapen.svg' });
+    mkdirSync(join(dir, 'vapen.svg'));
+    const r = await runIn('build', '--config', config, '--out', join(dir, 'out'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/coatOfArms: .*vapen\.svg: is a folder; expected a file/);
+  });
+
+  it('a folder where an assessment should be', async () => {
+    const { dir, config } = project({ assessments: 'vurderinger' });
+    mkdirSync(join(dir, 'vurderinger', '5037', 'a.md'), { recursive: true });
+    const r = await runIn('build', '--config', config, '--out', join(dir, 'out'));
+    expect(r.code).not.toBe(3);
+    expect(r.stdout + r.stderr).toMatch(/a\.md: is a folder; expected a file/);
+    expect(r.stderr).not.toMatch(/internal error|EISDIR|at .*\.ts:/);
+  });
+
+  it('"out" that is a file', async () => {
+    const { dir, config } = project({});
+    writeFileSync(join(dir, 'out'), 'not a folder');
+    const r = await runIn('build', '--config', config, '--out', join(dir, 'out'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the output folder is a file/);
+  });
+
+  it('an invalid or incomplete language file in the template folder', async () => {
+    const a = project({ templates: 'maler' });
+    mkdirSync(join(a.dir, 'maler', 'lang'), { recursive: true });
+    writeFileSync(join(a.dir, 'maler', 'lang', 'nb.json'), '{ "documentTitle": ');
+    expect(() => loadConfig(a.config)).toThrow(/nb\.json: is not valid JSON/);
+    const b = project({ templates: 'maler' });
+    mkdirSync(join(b.dir, 'maler', 'lang'), { recursive: true });
+    writeFileSync(join(b.dir, 'maler', 'lang', 'nb.json'), JSON.stringify({ documentTitle: 'Oversikt' }));
+    const r = await runIn('build', '--config', b.config, '--out', join(b.dir, 'out'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nb\.json: \d+ texts are missing or of the wrong kind/);
+    // A complete copy is fine.
+    const c = project({ templates: 'maler' });
+    cpSync(join(ROOT, 'templates', 'lang'), join(c.dir, 'maler', 'lang'), { recursive: true });
+    expect(() => loadConfig(c.config)).not.toThrow();
+  });
+});
