@@ -58,7 +58,7 @@ Examples:
       try {
         installed = await install({ browser: INSTALL_BROWSER, buildId: INSTALL_BUILD_ID, cacheDir, platform, baseUrl: opts.baseUrl });
       } catch (e) {
-        throw new FolkehelseError(`the browser could not be downloaded from ${url}: ${(e as Error).message.split('\n')[0]}. Install Chrome or Edge instead, or set FOLKEHELSE_CHROME.`, EXIT_USAGE);
+        throw new FolkehelseError(`the browser could not be downloaded from ${url}: ${(e as Error).message.replace(/\s*\n\s*-?\s*/g, ' ').replace(/[.:]\s*$/, '')}. Install Chrome or Edge instead, or set FOLKEHELSE_CHROME.`, EXIT_USAGE);
       }
       io.stdout.write(escapeTerminal(message(m, 'browser.installed', { browser: INSTALL_BROWSER, buildId: INSTALL_BUILD_ID, path: installed.executablePath, cache: cacheDir })) + '\n');
       setExitCode(EXIT_OK);
