@@ -46,7 +46,7 @@ describe('the packed tarball, installed globally', () => {
     expect(existsSync(join(installed, 'node_modules', 'typescript'))).toBe(false);
     expect(existsSync(join(installed, 'node_modules', 'puppeteer'))).toBe(false);
     const binDir = process.platform === 'win32' ? prefix : join(prefix, 'bin');
-    const env = { ...process.env, PATH: `${binDir}${delimiter}${process.env.PATH}`, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${binDir}${delimiter}${process.env.PATH}`, NO_COLOR: '1' };
     delete env.FOLKEHELSE_CHROME;
     const work = tempDir();
     const folkehelse = (...args: string[]) => spawnSync('folkehelse', args, { cwd: work, env, encoding: 'utf8', shell: process.platform === 'win32' });
