@@ -171,7 +171,7 @@ describe('without a browser', () => {
     const out = tempDir();
     const outcome = await buildTo(out, { kommuner: ['5037'], formats: ['md', 'html', 'pdf'], env: { ...process.env, FOLKEHELSE_CHROME: '/nonexistent/chrome' } });
     expect(outcome.documents[0]!.status).toBe('built');
-    expect(outcome.documents[0]!.warnings[0]).toMatch(/no Chrome or Chromium found .*FOLKEHELSE_CHROME=\/nonexistent\/chrome.*apt-get install chromium/);
+    expect(outcome.documents[0]!.warnings[0]).toMatch(/no Chrome, Chromium or Edge found .*FOLKEHELSE_CHROME=\/nonexistent\/chrome.*folkehelse browser install/);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'))).toBe(true);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.html'))).toBe(true);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.pdf'))).toBe(false);
@@ -259,7 +259,7 @@ describe('configuration extras', () => {
 describe.skipIf(!HAVE_REAL_EXPORTS)('a document from the real FHI exports with examples/katalog-fhi-statistikk.json', () => {
   it('Skien: the example indicators have values; indicators without data are listed, not given sections', async () => {
     const out = tempDir();
-    const config = { file: null, kommuner: [{ code: '4003' }], data: [REAL_EXPORTS], edition: 2027, lang: 'nb' as const, formats: ['md' as const], out, catalogue: [join(ROOT, 'examples', 'katalog-fhi-statistikk.json')], suppression: {} };
+    const config = { file: null, kommuner: [{ code: '4003' }], data: [join(REAL_EXPORTS, 'fhi')].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.csv')).map((f) => join(d, f))), edition: 2027, lang: 'nb' as const, formats: ['md' as const], out, catalogue: [join(ROOT, 'examples', 'katalog-fhi-statistikk.json')], suppression: {} };
     const o = await build({ config, out });
     expect(o.documents.map((d) => d.status)).toEqual(['built']);
     const md = readFileSync(join(out, '4003-skien', 'oversikt-2027.nb.md'), 'utf8');
