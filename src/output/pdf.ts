@@ -46,7 +46,7 @@ export class PdfRenderer {
     try {
       // pipe: the browser talks over its stdin/stdout pipes instead of a port, so when this process
       // dies (even by SIGKILL) the pipes close and the browser exits with it; nothing is left running.
-      browser = await puppeteer.launch({ executablePath: path, headless: true, args, pipe: true });
+      browser = await puppeteer.launch({ executablePath: path, headless: /headless[-_]shell/i.test(path) ? 'shell' : true, args, pipe: true });
     } catch (e) {
       throw new FolkehelseError(`the browser at ${path} did not start: ${(e as Error).message.split('\n')[0]}`, EXIT_USAGE);
     }
