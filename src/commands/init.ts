@@ -138,11 +138,21 @@ Files that already exist are never changed; only missing ones are created.`,
     .action(async (folder: string, opts: { kommune: string; lang: DocumentLang }) => {
       const result = await initProject({ folder, kommuner: parseKommuneList(opts.kommune), lang: opts.lang });
       const m = loadMessages(opts.lang as MessageLang);
-      const shown = relative(process.cwd(), result.folder) || '.';
-      const list = (names: string[]) => names.map((n) => `  ${escapeTerminal(n)}\n`).join('');
-      io.stdout.write(`${escapeTerminal(message(m, 'init.created', { count: result.created.length, folder: shown }))}\n${list(result.created)}`);
+      const rel = relative(process.cwd(), result.folder);
+      const shown = escapeTerminal(rel === '' ? '.' : rel.startsWith('..') ? result.folder : rel);
+      // The assessment templates are many: one line per municipality's folder.
+      const list = (names: string[]) => {
+        const lines = new Map<string, number>();
+        for (const n of names) {
+          const m = /^(vurderinger\/[^/]+\/)[^/]+$/.exec(n);
+          const key = m ? m[1]! : n;
+          lines.set(key, (lines.get(key) ?? 0) + 1);
+        }
+        return [...lines].map(([n, count]) => `  ${escapeTerminal(n)}${n.endsWith('/') ? ` (${count} ${count === 1 ? 'fil' : 'filer'})` : ''}\n`).join('');
+      };
+      io.stdout.write(`${message(m, 'init.created', { count: result.created.length, folder: shown })}\n${list(result.created)}`);
       if (result.kept.length) io.stdout.write(`${message(m, 'init.kept', { count: result.kept.length })}\n${list(result.kept)}`);
-      io.stdout.write(escapeTerminal(message(m, 'init.next', { data: join(shown, 'data'), assessments: join(shown, 'vurderinger'), folder: shown })) + '\n');
+      io.stdout.write(message(m, 'init.next', { data: join(shown, 'data'), assessments: join(shown, 'vurderinger'), folder: shown }) + '\n');
       setExitCode(EXIT_OK);
     });
 };
