@@ -5,6 +5,8 @@ import { formatPeriod, VERDICT_MARK, type Lang } from '../report/format.js';
 import { fill, lookup, text, type Texts } from '../report/language.js';
 import { cell } from '../report/values.js';
 import type { Style } from './style.js';
+import type { MessageLang } from '../commands/options.js';
+import { indicatorNote, loadMessages } from './messages.js';
 import { escapeTerminal } from './terminal.js';
 
 /** The verdict's marker on a TTY, blue (better) or orange (worse) as well as its shape. */
@@ -15,7 +17,7 @@ function marker(v: Verdict, color: boolean): string {
 }
 
 /** The barometer as an aligned text table, with notes for indicators without a tested value. */
-export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: Lang, style: Style, color: boolean, fylkeName: string): string {
+export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: Lang, style: Style, color: boolean, fylkeName: string, notesIn: { lang: MessageLang; messages: Texts } = { lang, messages: loadMessages(lang) }): string {
   const kommune = results[0]?.kommune;
   const words = (key: string) => lookup(texts, key) as Record<string, string>;
   const verdicts = words('verdicts');
@@ -63,11 +65,15 @@ export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: 
     }
     out.push(line(r.cells, r.verdict));
   }
-  const notes = results.filter((r) => r.message || (r.comparisons.land.reason && r.comparisons.land.reason !== 'not-comparable'));
+  // Notes in the language of the table (nb/nn), or the engine's English with --lang en.
+  const notes = results.flatMap((r) => {
+    const note = indicatorNote(r, notesIn.lang, notesIn.messages, words('notTested'));
+    return note ? [escapeTerminal(`  ${r.title[lang]}: ${note}`)] : [];
+  });
   if (notes.length) {
     out.push('');
     out.push(style.bold(text(texts, 'barometer.notes')));
-    for (const r of notes) out.push(`  ${escapeTerminal(`${r.title[lang]}: ${r.message ?? words('notTested')[r.comparisons.land.reason!]}`)}`);
+    out.push(...notes);
   }
   out.push('');
   out.push(style.dim(text(texts, 'barometer.footer')));

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 
 export interface DataFileRef {
@@ -39,11 +39,28 @@ async function walk(dir: string, out: string[], skipped: string[], exclude: stri
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) {
-      // folkehelse's own output folder may sit inside the data folder.
-      if (!exclude.includes(resolve(full))) await walk(full, out, skipped, exclude);
-    } else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name)) out.push(full);
+    // folkehelse's own files (output, configuration, catalogue, assessments) may sit inside the data folder.
+    if (exclude.includes(resolve(full))) continue;
+    if (e.isDirectory()) await walk(full, out, skipped, exclude);
+    else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name) && !(await declaresSchema(full))) out.push(full);
     else skipped.push(full);
+  }
+}
+
+/**
+ * A JSON file that names a `$schema` is a configuration, a catalogue or a schema — folkehelse's own
+ * files or a user's, whatever its name — never an export (no source's export declares one).
+ */
+async function declaresSchema(path: string): Promise<boolean> {
+  if (!/\.json$/i.test(path)) return false;
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return /^\uFEFF?\s*\{\s*"\$schema"\s*:/.test(head.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
   }
 }
 

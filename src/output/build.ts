@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { dirname, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectPathProblem, templateProblems, type BuildConfig, type KommuneConfig, type OutputFormat } from '../config.js';
 import { FolkehelseError, UsageError } from '../errors.js';
@@ -109,12 +109,14 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   await cleanStaging(join(out, STAGING));
 
   // What the documents are made from, hashed: the same inputs give the same outputs.
-  const dataFiles = (await expandDataPaths(config.data, [out])).files;
+  // Never data, even inside a data folder (`"data": ["."]`): the outputs and folkehelse's own files.
+  const notData = [out, config.file, ...config.catalogue, config.assessments, config.templates].filter((p): p is string => typeof p === 'string');
+  const dataFiles = (await expandDataPaths(config.data, notData)).files;
   const shared = sharedInputs(config, { formats, lang }, dataFiles.map((f) => f.path));
 
   let data: LoadedData | null = null;
   const loadOnce = async (): Promise<LoadedData> => {
-    data ??= await loadData(config.data, { exclude: [out] });
+    data ??= await loadData(config.data, { exclude: notData });
     return data;
   };
 
@@ -182,6 +184,8 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
         const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], error: null, seconds: 0 };
         try {
           const doc = item.kind === 'kommune' ? renderKommune(ctx, item) : renderRegion(ctx, item, kommuner);
+          // A catalogue mistake is said, not only shown as "no data" in the appendix.
+          if (item.kind === 'kommune') for (const r of ctx.results.get(item.id) ?? []) if (r.status === 'invalid-selection') outcome.warnings.push(r.message ?? `indicator ${r.id}: the catalogue selection is invalid`);
           if (formats.includes('pdf')) {
             if (pdf) doc.files.set(`${doc.stem}.pdf`, await pdf.render(doc.html!, { header: doc.header, page: text(ctx.texts, 'pdf.page'), of: text(ctx.texts, 'pdf.of') }));
             else outcome.warnings.push(pdfError!);
@@ -398,10 +402,20 @@ export function readAssessments(folder: string | undefined, kommune: string, roo
     // A folder named like an assessment, a device, or a link out of the project is refused plainly.
     const problem = projectPathProblem(join(dir, f), roots, 'file');
     if (problem) throw new FolkehelseError(`assessment ${problem}`, 2);
-    const body = readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '').trim();
+    // HTML comments (the guiding questions of `folkehelse init`'s templates) are never published.
+    const body = readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '').replace(/<!--[\s\S]*?(-->|$)/g, '').trim();
     if (body) out.set(f.slice(0, -3), body);
   }
   return out;
+}
+
+/**
+ * A data file as the document names it: its path inside the project folder, or only its name when
+ * it lies outside (a `../../…` path says where the build machine keeps files, not what the source is).
+ */
+function citedPath(base: string, path: string): string {
+  const rel = relative(base, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? basename(path) : toPosix(rel);
 }
 
 /** Per data file: SHA-256, source, tables and periods, for the Kunnskapsgrunnlag. */
@@ -418,7 +432,7 @@ function describeFiles(data: LoadedData, base: string): Map<string, SourceFileIn
   for (const { file } of data.files) {
     const f = byFile.get(file.display);
     if (!f) continue;
-    out.set(file.display, { file: toPosix(relative(base, file.path)), sha256: hashFile(file.path), source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}` });
+    out.set(file.display, { file: citedPath(base, file.path), sha256: hashFile(file.path), source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}` });
   }
   return out;
 }

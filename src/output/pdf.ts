@@ -1,46 +1,18 @@
-import { existsSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { findInstalledBrowser } from './browser.js';
+
+export { findBrowser, findInstalledBrowser } from './browser.js';
 
 /** No browser to print PDF with: says exactly how to get one. */
 export class BrowserNotFoundError extends FolkehelseError {
   constructor(tried: string[]) {
     super(
-      `no Chrome or Chromium found for the PDF (looked for ${tried.join(', ')}). Markdown and HTML were written. ` +
-        'To get PDF: install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`), or run `npx puppeteer browsers install chrome`, ' +
-        'or point FOLKEHELSE_CHROME at a Chrome or Chromium executable.',
+      `no Chrome, Chromium or Edge found for the PDF (looked for ${tried.join(', ')}). Markdown and HTML were written. ` +
+        'To get PDF: install Chrome or Edge, or run `folkehelse browser install`, or point FOLKEHELSE_CHROME at a Chrome, Chromium or Edge executable.',
       EXIT_USAGE,
     );
   }
-}
-
-const SYSTEM_BROWSERS = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-];
-
-/** FOLKEHELSE_CHROME, then puppeteer's own Chrome (if downloaded), then the usual system paths. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): { path: string | null; tried: string[] } {
-  const tried: string[] = [];
-  const candidates: string[] = [];
-  // A browser named on purpose is the only one tried: a wrong path should be said, not worked around.
-  if (env.FOLKEHELSE_CHROME) return { path: existsSync(env.FOLKEHELSE_CHROME) ? env.FOLKEHELSE_CHROME : null, tried: [`FOLKEHELSE_CHROME=${env.FOLKEHELSE_CHROME}`] };
-  try {
-    candidates.push(puppeteer.executablePath());
-  } catch {
-    // puppeteer has no browser of its own here
-  }
-  candidates.push(...SYSTEM_BROWSERS);
-  for (const c of candidates) {
-    tried.push(c);
-    if (c && existsSync(c)) return { path: c, tried };
-  }
-  return { path: null, tried };
 }
 
 export interface PdfOptions {
@@ -65,14 +37,16 @@ export class PdfRenderer {
   private constructor(private readonly browser: Browser) {}
 
   static async launch(env: NodeJS.ProcessEnv = process.env, pages = 1): Promise<PdfRenderer> {
-    const { path, tried } = findBrowser(env);
+    const { path, tried } = findInstalledBrowser(env);
     if (!path) throw new BrowserNotFoundError(tried);
     const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions', '--disable-dev-shm-usage'];
     // Chromium refuses to run as root with its sandbox.
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     let browser: Browser;
     try {
-      browser = await puppeteer.launch({ executablePath: path, headless: true, args });
+      // pipe: the browser talks over its stdin/stdout pipes instead of a port, so when this process
+      // dies (even by SIGKILL) the pipes close and the browser exits with it; nothing is left running.
+      browser = await puppeteer.launch({ executablePath: path, headless: /headless[-_]shell/i.test(path) ? 'shell' : true, args, pipe: true });
     } catch (e) {
       throw new FolkehelseError(`the browser at ${path} did not start: ${(e as Error).message.split('\n')[0]}`, EXIT_USAGE);
     }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import type { IssueCode } from './issues.js';
 
 /** The JSON Schemas in `schemas/`, compiled once per process. */
@@ -24,14 +23,22 @@ export function validator(name: SchemaName): ValidateFunction {
   if (!v) {
     if (!ajv) {
       ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-      // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
-      const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020, formats: string[]) => void;
-      addFormats(ajv, ['date']);
+      // The schemas use one format, "date" (RFC 3339 full-date): checked here rather than with ajv-formats.
+      ajv.addFormat('date', { type: 'string', validate: isIsoDate });
     }
     v = ajv.compile(loadSchema(name));
     compiled.set(name, v);
   }
   return v;
+}
+
+/** YYYY-MM-DD naming a day that exists (2026-02-30 is refused). */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 export interface CellProblem {

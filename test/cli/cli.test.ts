@@ -156,11 +156,16 @@ describe('folkehelse build', () => {
     const out = tempDir();
     const r = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md,html');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^3 documents: 3 built, 0 up to date, 0 failed \(\d+\.\d s\)\.\n$/);
+    // The summary is in the document's language and ends with where the outputs are.
+    expect(r.stdout).toMatch(/^3 dokumenter: 3 bygget, 0 uendret, 0 feilet \(\d+\.\d s\)\.\nResultatene ligger i \S+\n$/);
+    expect(r.stdout).toContain(out);
+    expect(existsSync(join(out, '.folkehelse-staging'))).toBe(false); // no empty staging folder left
     expect(r.stderr).toMatch(/5037 Levanger: oversikt-2027\.nb\.md, oversikt-2027\.nb\.html/);
     expect(r.stderr).toMatch(/Innherred: side-om-side-2027\.nb\.md/);
     const again = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md,html');
-    expect(again.stdout).toMatch(/^3 documents: 0 built, 3 up to date, 0 failed/);
+    expect(again.stdout).toMatch(/^3 dokumenter: 0 bygget, 3 uendret, 0 feilet/);
+    const nn = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md', '--kommune', '5038', '--lang', 'nn');
+    expect(nn.stdout).toMatch(/^1 dokument: 1 bygde, 0 uendra, 0 feila .*\nResultata ligg i /);
   });
   it('reports configuration problems with the file and the field (exit 2)', () => {
     const dir = tempDir();
@@ -208,7 +213,7 @@ describe('folkehelse build', () => {
     const out = tempDir();
     const r = run('build', '--data', INNHERRED, '--kommune', '5037,5001', '--out', out, '--format', 'md');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^3 documents: 1 built, 0 up to date, 2 failed/);
+    expect(r.stdout).toMatch(/^3 dokumenter: 1 bygget, 0 uendret, 2 feilet/);
     expect(r.stderr).toMatch(/5001 Trondheim failed: Trondheim \(5001\) has no data/);
     expect(existsSync(join(out, '5037-levanger', `oversikt-${new Date().getFullYear() + ((2027 - new Date().getFullYear()) % 4 + 4) % 4}.nb.md`))).toBe(true);
   });

@@ -171,7 +171,7 @@ describe('without a browser', () => {
     const out = tempDir();
     const outcome = await buildTo(out, { kommuner: ['5037'], formats: ['md', 'html', 'pdf'], env: { ...process.env, FOLKEHELSE_CHROME: '/nonexistent/chrome' } });
     expect(outcome.documents[0]!.status).toBe('built');
-    expect(outcome.documents[0]!.warnings[0]).toMatch(/no Chrome or Chromium found .*FOLKEHELSE_CHROME=\/nonexistent\/chrome.*apt-get install chromium/);
+    expect(outcome.documents[0]!.warnings[0]).toMatch(/no Chrome, Chromium or Edge found .*FOLKEHELSE_CHROME=\/nonexistent\/chrome.*folkehelse browser install/);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'))).toBe(true);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.html'))).toBe(true);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.pdf'))).toBe(false);

@@ -1,0 +1,112 @@
+import { rmdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { BuildConfig, OutputFormat } from '../config.js';
+import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
+import { escapeTerminal } from '../cli/terminal.js';
+import type { RegisterCommand } from './context.js';
+import { colorWanted, defaultConfigPath, langOption, parseKommuneList, type DocumentLang } from './options.js';
+
+export const register: RegisterCommand = (program, { io, setExitCode }) => {
+  program
+    .command('build')
+    .description('build the oversiktsdokument for one or more municipalities: Markdown (with SVG figures), HTML and PDF, and with two or more a side-by-side region report')
+    .option('--config <file>', 'the configuration (default: ./folkehelse.config.json when it exists)')
+    .option('--kommune <numbers>', 'only these municipalities, comma-separated (e.g. 5037,5038)')
+    .option('--fylke <number>', 'every municipality of this county that is in the data (e.g. 50)')
+    .option('--data <folder...>', 'data folders, when there is no configuration file')
+    .option('--catalogue <file...>', "your own catalogue file(s), after the configuration's")
+    .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
+    .option('--format <formats>', 'md, html and/or pdf, comma-separated')
+    .addOption(langOption('bokmål or nynorsk (the document and the summary)'))
+    .option('--concurrency <n>', 'documents rendered at once, and browser pages for PDF', '2')
+    .option('--shard <i/n>', 'build only part i of n of the documents (for CI matrix jobs), e.g. 1/4')
+    .option('--force', 'rebuild documents whose inputs are unchanged')
+    .option('--json', 'print a machine-readable summary')
+    .option('--quiet', 'print only problems')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ folkehelse build --config fixtures/innherred/folkehelse.config.json
+  $ folkehelse build --config fixtures/innherred/folkehelse.config.json --kommune 5038 --lang nn --format md,html
+  $ folkehelse build --data nedlastinger/ --fylke 50 --format md,pdf --concurrency 2
+  $ folkehelse build --config folkehelse.config.json --shard 2/4 --json > shard-2.json
+
+Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf with figurer/*.svg,
+<out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
+folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
+    )
+    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
+      const { loadConfig, nextEdition } = await import('../config.js');
+      const { build } = await import('../output/build.js');
+      const { STAGING } = await import('../output/atomic.js');
+      const { resolveKommune } = await import('../indicators/engine.js');
+      const { BuildProgress } = await import('../cli/progress.js');
+      const { loadMessages, message } = await import('../cli/messages.js');
+      let formats: OutputFormat[] | undefined;
+      if (opts.format) {
+        formats = opts.format.split(',').map((f) => f.trim()) as OutputFormat[];
+        const bad = formats.filter((f) => !['md', 'html', 'pdf'].includes(f));
+        if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not md, html or pdf`);
+      }
+      const concurrency = Number(opts.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency: "${opts.concurrency}" is not a whole number from 1 to 16`);
+      let shard: { index: number; count: number } | undefined;
+      if (opts.shard !== undefined) {
+        const m = /^(\d+)\/(\d+)$/.exec(opts.shard.trim());
+        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard: "${opts.shard}" is not i/n with 1 ≤ i ≤ n, e.g. 1/4`);
+        shard = { index: Number(m[1]), count: Number(m[2]) };
+      }
+      if (opts.kommune && opts.fylke) throw new UsageError('give --kommune or --fylke, not both');
+      // Each municipality once (5037,5037 or 1719,5037 would otherwise build one document twice, at once, into the same files).
+      const kommuner = opts.kommune === undefined ? undefined : [...new Set(parseKommuneList(opts.kommune).map((k) => resolveKommune(k).code))];
+      let config: BuildConfig;
+      const configPath = defaultConfigPath(opts.config);
+      if (configPath) config = loadConfig(configPath);
+      else {
+        if (!opts.data || (!kommuner?.length && !opts.fylke)) throw new UsageError('give --config <file>, or --data <folder> and --kommune <numbers> or --fylke <number> (no folkehelse.config.json here)');
+        config = { file: null, kommuner: (kommuner ?? []).map((code) => ({ code })), data: opts.data.map((d) => resolve(d)), edition: nextEdition(), lang: 'nb', formats: ['md', 'html', 'pdf'], out: resolve('out'), catalogue: [], suppression: {} };
+      }
+      if (opts.catalogue) config = { ...config, catalogue: [...config.catalogue, ...opts.catalogue.map((c) => resolve(c))] };
+      const out = opts.out ? resolve(opts.out) : config.out;
+      const lang = opts.lang ?? config.lang;
+      const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: colorWanted(io.stderr, io.env) });
+      let outcome;
+      try {
+        outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, concurrency, onEvent: (e) => progress.event(e), env: io.env });
+      } finally {
+        progress.stop();
+        // The staging folder is only for the run: gone when empty (a concurrent shard may still use it).
+        try {
+          rmdirSync(join(out, STAGING));
+        } catch {
+          // not there, or still in use
+        }
+      }
+      const failed = outcome.documents.filter((d) => d.status === 'failed');
+      const warned = outcome.documents.filter((d) => d.warnings.length > 0);
+      if (opts.json) io.stdout.write(JSON.stringify({ ...outcome, out }, null, 2) + '\n');
+      else {
+        const who = (d: { id: string; name: string }) => (d.id === 'region' ? d.name : `${d.id} ${d.name}`);
+        for (const d of warned) for (const w of d.warnings) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
+        for (const d of failed) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)} failed: ${d.error}`) + '\n');
+        if (!opts.quiet) {
+          const m = loadMessages(lang);
+          const n = outcome.documents.length;
+          io.stdout.write(
+            message(m, 'build.summary', {
+              total: n,
+              documents: message(m, n === 1 ? 'build.document' : 'build.documents'),
+              built: outcome.documents.filter((d) => d.status === 'built').length,
+              skipped: outcome.documents.filter((d) => d.status === 'skipped').length,
+              failed: failed.length,
+              seconds: outcome.seconds.toFixed(1),
+            }) + '\n',
+          );
+          const shown = relative(process.cwd(), out);
+          io.stdout.write(escapeTerminal(message(m, 'build.outputs', { folder: shown === '' ? '.' : shown.startsWith('..') ? out : shown })) + '\n');
+        }
+      }
+      setExitCode(failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK);
+    });
+};

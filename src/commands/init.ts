@@ -1,0 +1,158 @@
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
+import { EXIT_OK, UsageError } from '../errors.js';
+import { escapeTerminal } from '../cli/terminal.js';
+import { loadMessages, message, messageList } from '../cli/messages.js';
+import type { Texts } from '../report/language.js';
+import type { RegisterCommand } from './context.js';
+import { langOption, parseKommuneList, type DocumentLang, type MessageLang } from './options.js';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The assessment files a document asks for besides the themes and the indicators. */
+const OWN_TEXTS = ['innledning', 'utfordringer', 'ressurser', 'planbehov'] as const;
+
+export interface InitOptions {
+  folder: string;
+  kommuner: string[];
+  lang: DocumentLang;
+}
+
+export interface InitResult {
+  folder: string;
+  created: string[];
+  /** Files that already existed and were left as they were. */
+  kept: string[];
+}
+
+/**
+ * Scaffolds a project: configuration (with `$schema`), data folder with a README, one assessment
+ * template per file the document asks for (with that theme's or indicator's guiding questions in an
+ * HTML comment, so an unedited template counts as not written), and an example catalogue override.
+ * An existing file is never changed: each file is created only where there is none.
+ */
+export async function initProject(opts: InitOptions): Promise<InitResult> {
+  const { resolveKommune } = await import('../indicators/engine.js');
+  const { loadCatalogue, THEMES } = await import('../indicators/catalogue.js');
+  const texts = loadMessages(opts.lang);
+  const kommuner = [...new Map(opts.kommuner.map((k) => resolveKommune(k)).map((g) => [g.code, g])).values()];
+  if (kommuner.length === 0) throw new UsageError('--kommune: give at least one municipality number, e.g. 5037');
+  const folder = resolve(opts.folder);
+  if (existsSync(folder) && !isDirectory(folder)) throw new UsageError(`${opts.folder}: is a file, not a folder`);
+  const overrideFile = 'mine-indikatorer.json';
+  const catalogue = loadCatalogue();
+  const files = new Map<string, string>();
+
+  const config = {
+    $schema: 'schemas/config.schema.json',
+    kommuner: kommuner.map((k) => ({ code: k.code, neighbours: kommuner.filter((n) => n.code !== k.code).map((n) => n.code) })).map((k) => (k.neighbours.length ? k : { code: k.code })),
+    data: ['data'],
+    lang: opts.lang,
+    formats: ['md', 'html', 'pdf'],
+    out: 'out',
+    assessments: 'vurderinger',
+    catalogue: [overrideFile],
+  };
+  files.set('folkehelse.config.json', JSON.stringify(config, null, 2) + '\n');
+  for (const schema of ['config', 'catalogue']) files.set(`schemas/${schema}.schema.json`, readFileSync(join(PACKAGE_ROOT, 'schemas', `${schema}.schema.json`), 'utf8'));
+  files.set(overrideFile, JSON.stringify({ $schema: 'schemas/catalogue.schema.json', description: message(texts, 'init.overrideDescription'), exclude: [], indicators: [] }, null, 2) + '\n');
+  files.set('katalog-eksempel.json', exampleCatalogue());
+  files.set('.gitignore', 'out/\n');
+
+  const tables = [...new Set(catalogue.map((i) => `- ${i.source[opts.lang]}: ${i.select.table}`))].sort();
+  files.set('data/README.md', message(texts, 'init.dataReadme', { tables: tables.join('\n') }));
+  files.set('vurderinger/README.md', message(texts, 'init.assessmentsReadme'));
+  for (const k of kommuner) {
+    const at = (name: string) => `vurderinger/${k.code}/${name}.md`;
+    for (const key of OWN_TEXTS) files.set(at(key), template(texts, key, k.name, messageList(texts, `init.themes.${key}`)));
+    for (const theme of ['a', 'b', 'c', 'd', 'e', 'f'] as const) files.set(at(theme), template(texts, `${theme}) ${THEMES[theme][opts.lang]}`, k.name, messageList(texts, `init.themes.${theme}`)));
+    for (const ind of catalogue) {
+      const questions = messageList(texts, 'init.indicatorQuestions').map((q) => q.replace('{kommune}', k.name).replace('{title}', ind.title[opts.lang].toLowerCase()));
+      files.set(at(ind.id), template(texts, ind.title[opts.lang], k.name, questions));
+    }
+  }
+
+  const created: string[] = [];
+  const kept: string[] = [];
+  for (const [name, content] of files) {
+    const path = join(folder, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    (createOnly(path, content) ? created : kept).push(name);
+  }
+  return { folder, created, kept };
+}
+
+/** An assessment template: nothing but an HTML comment with the questions, so the build treats it as not yet written. */
+function template(texts: Texts, heading: string, kommune: string, questions: string[]): string {
+  const safe = (s: string) => s.replace(/--/g, '–');
+  return `<!--\n${safe(heading)} (${safe(kommune)})\n\n${safe(message(texts, 'init.questionsHeading'))}\n${questions.map((q) => `- ${safe(q)}`).join('\n')}\n-->\n`;
+}
+
+function exampleCatalogue(): string {
+  const example = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'katalog-fhi-statistikk.json'), 'utf8')) as { indicators: unknown[] };
+  return JSON.stringify({ $schema: 'schemas/catalogue.schema.json', description: 'Example: adds an indicator from an FHI Statistikk download and leaves one default indicator out. Copy what you need into mine-indikatorer.json.', exclude: ['folkemengde'], indicators: example.indicators.slice(0, 1) }, null, 2) + '\n';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    readdirSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the file whole (temporary file, then a hard link) only if there is none: true when created. */
+function createOnly(path: string, content: string): boolean {
+  if (existsSync(path)) return false;
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content, { flag: 'wx' });
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+export const register: RegisterCommand = (program, { io, setExitCode }) => {
+  program
+    .command('init')
+    .description('create a project folder: configuration, data folder, assessment templates with guiding questions, and an example catalogue override')
+    .argument('[folder]', 'the folder (default: the current folder)', '.')
+    .requiredOption('--kommune <numbers>', 'the municipality or municipalities, comma-separated (e.g. 5037,5038)')
+    .addOption(langOption('language of the document and the templates: bokmål or nynorsk', false, 'nb'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ folkehelse init levanger --kommune 5037
+  $ folkehelse init innherred --kommune 5037,5038 --lang nn
+
+Files that already exist are never changed; only missing ones are created.`,
+    )
+    .action(async (folder: string, opts: { kommune: string; lang: DocumentLang }) => {
+      const result = await initProject({ folder, kommuner: parseKommuneList(opts.kommune), lang: opts.lang });
+      const m = loadMessages(opts.lang as MessageLang);
+      const rel = relative(process.cwd(), result.folder);
+      const shown = escapeTerminal(rel === '' ? '.' : rel.startsWith('..') ? result.folder : rel);
+      // The assessment templates are many: one line per municipality's folder.
+      const list = (names: string[]) => {
+        const lines = new Map<string, number>();
+        for (const n of names) {
+          const m = /^(vurderinger\/[^/]+\/)[^/]+$/.exec(n);
+          const key = m ? m[1]! : n;
+          lines.set(key, (lines.get(key) ?? 0) + 1);
+        }
+        return [...lines].map(([n, count]) => `  ${escapeTerminal(n)}${n.endsWith('/') ? ` (${count} ${count === 1 ? 'fil' : 'filer'})` : ''}\n`).join('');
+      };
+      io.stdout.write(`${message(m, 'init.created', { count: result.created.length, folder: shown })}\n${list(result.created)}`);
+      if (result.kept.length) io.stdout.write(`${message(m, 'init.kept', { count: result.kept.length })}\n${list(result.kept)}`);
+      io.stdout.write(message(m, 'init.next', { data: join(shown, 'data'), assessments: join(shown, 'vurderinger'), folder: shown }) + '\n');
+      setExitCode(EXIT_OK);
+    });
+};

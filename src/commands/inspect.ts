@@ -1,0 +1,28 @@
+import { EXIT_INVALID_DATA, EXIT_OK } from '../errors.js';
+import type { FormatId } from '../ingest/detect.js';
+import { inspectFile } from '../ingest/inspect.js';
+import { renderInspectText } from '../cli/inspect-text.js';
+import type { RegisterCommand } from './context.js';
+import { formatOption, parseSize } from './options.js';
+
+export const register: RegisterCommand = (program, { io, style, setExitCode }) => {
+  program
+    .command('inspect')
+    .description('describe one export: source, encoding, layout, geographies, periods and measures')
+    .argument('<file>', 'a data file')
+    .addOption(formatOption())
+    .option('--json', 'print a machine-readable description')
+    .option('--max-size <size>', 'largest file to read', '1GB')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ folkehelse inspect ../shared/real-exports/fhi/psykiske_plager_ungdom.csv
+  $ folkehelse inspect fixtures/innherred/ssb/07459-befolkning.json --json`,
+    )
+    .action(async (file: string, opts: { format?: FormatId; json?: boolean; maxSize: string }) => {
+      const report = await inspectFile(file, { format: opts.format, maxBytes: parseSize(opts.maxSize) });
+      io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : renderInspectText(report, style));
+      setExitCode(report.errors > 0 ? EXIT_INVALID_DATA : EXIT_OK);
+    });
+};

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { FORMATS } from '../ingest/detect.js';
+
+/** Options every command shares: the language, colour, the default configuration and sizes. */
+
+/** Languages of a document. */
+export type DocumentLang = 'nb' | 'nn';
+/** Languages of the words a command prints: the document languages, and English for developers. */
+export type MessageLang = DocumentLang | 'en';
+
+/** `--lang` checked: nb or nn (and en where English messages are allowed). */
+export function parseLang(value: string, allowEnglish: true): MessageLang;
+export function parseLang(value: string, allowEnglish?: false): DocumentLang;
+export function parseLang(value: string, allowEnglish = false): MessageLang {
+  const v = value.trim().toLowerCase();
+  if (v === 'nb' || v === 'nn' || (allowEnglish && v === 'en')) return v;
+  throw new UsageError(`--lang: "${value}" is not nb (bokmål)${allowEnglish ? ', nn (nynorsk) or en (English messages)' : ' or nn (nynorsk)'}`);
+}
+
+export function langOption(description: string, allowEnglish = false, defaultValue?: string): Option {
+  const o = new Option(`--lang <${allowEnglish ? 'nb|nn|en' : 'nb|nn'}>`, description).argParser((v) => parseLang(v, allowEnglish as true));
+  return defaultValue === undefined ? o : o.default(defaultValue);
+}
+
+/** Colour is used on a terminal unless NO_COLOR is set (https://no-color.org) or TERM is dumb. */
+export function colorWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.TERM !== 'dumb';
+}
+
+export const DEFAULT_CONFIG = 'folkehelse.config.json';
+
+/** The configuration to use: the one given, else ./folkehelse.config.json when it exists. */
+export function defaultConfigPath(given: string | undefined, cwd = process.cwd()): string | undefined {
+  if (given !== undefined) return given;
+  return existsSync(resolve(cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined;
+}
+
+/** "500MB", "2GB", "1048576" → bytes. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:[.,]\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(text);
+  if (!m) throw new UsageError(`--max-size: "${text}" is not a size; write e.g. 500MB or 2GB`);
+  const n = Number(m[1]!.replace(',', '.'));
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1;
+  return Math.round(n * factor);
+}
+
+export function formatOption(): Option {
+  return new Option('--format <format>', 'read the file(s) as this format instead of detecting it').choices([...FORMATS]);
+}
+
+/** "5037,5038, 5037" → ["5037", "5038"]: each municipality once, in the order given. */
+export function parseKommuneList(text: string): string[] {
+  return [...new Set(text.split(',').map((k) => k.trim()).filter(Boolean))];
+}
