@@ -1,10 +1,13 @@
 import type { ValidateFunction } from 'ajv';
 import type { GeoResolver, Resolution } from '../geo/resolve.js';
 import { isResolved } from '../geo/resolve.js';
-import type { Geography } from '../model/observation.js';
+import type { Geography, Period } from '../model/observation.js';
+import { parsePeriod } from './period.js';
 import type { IssueCollector } from '../validate/issues.js';
 import { RowKeyIndex } from '../validate/row-keys.js';
 import { cellProblems } from '../validate/schemas.js';
+import { isNearMiss } from './near-miss.js';
+import { csvBatches, type CsvRecord } from './csv-records.js';
 import type { CsvLayout } from './sniff.js';
 import type { SourceFile } from './source-file.js';
 
@@ -28,6 +31,17 @@ export class ReadContext {
     readonly geo: GeoResolver,
     readonly layout: CsvLayout | null,
   ) {}
+
+  /**
+   * The records of the file, in batches (csv-parse), with encoding damage (U+FFFD where æ, ø, å
+   * were) reported as a warning naming the line: codes still resolve, so the file is read.
+   */
+  records(): AsyncGenerator<CsvRecord[]> {
+    const header = this.layout?.header ?? [];
+    return csvBatches(this.file, this.layout!.delimiter, 256, (line, cell, text) => {
+      this.issues.report({ code: 'encoding-damage', line, column: header[cell] ?? null, columnNumber: cell + 1, value: text, message: `"${text}" has the replacement character � where a letter (æ, ø, å …) was lost when the file was saved; the row is read, but fix the text or export the file again as UTF-8` });
+    });
+  }
 
   /** Reports `duplicate-row` when the key was seen before; returns true for a new key. */
   checkDuplicate(key: string, line: number | null, where?: string): boolean {
@@ -121,6 +135,41 @@ export class ReadContext {
     return true;
   }
 
+  /**
+   * Reports a header name that is a near miss of a column the format expects and the header lacks
+   * (`GE0` for GEO, `TELER` for TELLER): an error naming the expected column, so a misspelt column
+   * never silently becomes a dimension. Returns false when there is one.
+   */
+  checkNearMisses(header: string[], expected: string[], line: number, formatName: string): boolean {
+    let ok = true;
+    const present = new Set(header.map((h) => h.toLowerCase()));
+    header.forEach((name, i) => {
+      if (name.trim() === '' || expected.some((e) => e.toLowerCase() === name.toLowerCase())) return;
+      const meant = expected.find((e) => !present.has(e.toLowerCase()) && isNearMiss(name.trim(), e));
+      if (!meant) return;
+      ok = false;
+      this.issues.report({ code: 'missing-column', line, column: meant, columnNumber: i + 1, value: name, message: `column ${i + 1} is called "${name}"; a ${formatName} has a column "${meant}" here — correct the spelling of the header` });
+    });
+    return ok;
+  }
+
+  /**
+   * Reads a period cell; a reversed period (`2015-2013`) is a constraint-error, anything else that is
+   * not a period a type-error. Returns null when the row must be skipped.
+   */
+  period(text: string, line: number | null, column: string, columnNumber: number | null): Period | null {
+    const t = text.trim();
+    const p = parsePeriod(t);
+    if (p) return p;
+    const m = /^(\d{4})\s*[_\-/]\s*(\d{2,4})$/.exec(t);
+    if (m && Number(m[2]) < Number(m[1]) && m[2]!.length === 4) {
+      this.issues.report({ code: 'constraint-error', line, column, columnNumber, value: t, message: `the period "${t}" ends before it starts; write the first year first (${m[2]}-${m[1]})` });
+    } else {
+      this.issues.report({ code: 'type-error', line, column, columnNumber, value: t, message: `"${t}" is not a period (a year like 2023, or years like 2021-2023 or 2021_2023)` });
+    }
+    return null;
+  }
+
   /** Reports required columns that are missing from the header. */
   requireColumns(header: string[], required: string[], line: number, hint: string): boolean {
     const missing = required.filter((r) => !header.includes(r));
@@ -130,3 +179,4 @@ export class ReadContext {
     return missing.length === 0;
   }
 }
+

@@ -82,8 +82,17 @@ function extraLines(cells: string[]): number {
  * a million rows costs one async step per batch, not per row. Records carry the physical line they
  * start on; records with nothing but delimiters and blanks are skipped. Cells stay strings.
  */
-export async function* csvBatches(file: SourceFile, delimiter: string, batchSize = 256): AsyncGenerator<CsvRecord[]> {
-  const source = Readable.from(decodedChunks(file), { objectMode: false });
+export async function* csvBatches(file: SourceFile, delimiter: string, batchSize = 256, onDamage?: (line: number, cell: number, text: string) => void): AsyncGenerator<CsvRecord[]> {
+  // U+FFFD in the text: letters lost when the file was saved (ø → �). One indexOf per chunk says
+  // whether records need looking at, so clean files pay nothing per row.
+  let damaged = false;
+  async function* watched(): AsyncGenerator<string> {
+    for await (const chunk of decodedChunks(file)) {
+      if (!damaged && chunk.indexOf('\uFFFD') !== -1) damaged = true;
+      yield chunk;
+    }
+  }
+  const source = Readable.from(onDamage ? watched() : decodedChunks(file), { objectMode: false });
   const parser = source.pipe(parse(csvParseOptions(delimiter)));
   // pipe() does not forward errors: an encoding error in the source must end the parse with it.
   source.on('error', (e) => parser.destroy(e));
@@ -95,6 +104,9 @@ export async function* csvBatches(file: SourceFile, delimiter: string, batchSize
       const spanned = end - lastLine > 1 ? extraLines(record) : 0;
       lastLine = end;
       if (isBlank(record)) continue;
+      if (damaged && onDamage) {
+        for (let c = 0; c < record.length; c++) if (record[c]!.indexOf('\uFFFD') !== -1) onDamage(end - spanned, c, record[c]!);
+      }
       out.push({ line: end - spanned, cells: record });
       if (out.length >= batchSize) {
         yield out;

@@ -1,4 +1,5 @@
 import type { SourceId } from '../model/observation.js';
+import { isNearMiss } from './near-miss.js';
 import type { CsvLayout } from './sniff.js';
 
 export const FORMATS = ['fhi-cube', 'fhi-csv3', 'fhi-label', 'fhi-jsonstat', 'ssb-csv', 'ssb-jsonstat', 'kostra-csv', 'kostra-jsonstat', 'ungdata'] as const;
@@ -27,13 +28,17 @@ export function isJsonFormat(format: FormatId): boolean {
   return format.endsWith('jsonstat');
 }
 
+const FHI_CODE_COLUMNS = ['geo', 'aar', 'kjonn', 'alder', 'teller', 'nevner', 'rate', 'spvflagg', 'measure_type', 'sumteller', 'sumnevner', 'meis', 'smr'];
 const KOSTRA_REGION = /^(EAK|EAKUO|EKA\d{2}|EKG\d{2})(\s|$)/;
 const REGION_LABEL = /^((K|F)[-.])?\d{1,4}(\s|$)/;
 
 /** Says which delimited format a header (and a few rows) belong to, or null. */
 export function detectCsvFormat(layout: CsvLayout): FormatId | null {
   const h = layout.header.map((x) => x.toLowerCase().trim());
-  if (h.includes('geo') && h.includes('aar')) return h.includes('spvflagg') || h.includes('sumteller') ? 'fhi-cube' : 'fhi-csv3';
+  // FHI's code columns, also when one is misspelt (GE0, TELER): the reader then names the column.
+  const like = (c: string) => h.some((x) => x === c || isNearMiss(x, c));
+  if (h.includes('geo') && (h.includes('aar') || h.includes('daar'))) return like('spvflagg') || like('sumteller') ? 'fhi-cube' : 'fhi-csv3';
+  if (FHI_CODE_COLUMNS.filter(like).length >= 3 && (like('geo') || like('aar'))) return like('spvflagg') || like('sumteller') ? 'fhi-cube' : 'fhi-csv3';
   if (h.includes('geografi') && (h.includes('år') || h.includes('aar'))) return 'fhi-label';
   const has = (...names: string[]) => names.some((n) => h.includes(n));
   if (has('indicator', 'indikator') && (has('n_respondents', 'antall_svart') || has('grouping', 'gruppering'))) return 'ungdata';

@@ -12,7 +12,7 @@ import { readJsonStat } from './formats/jsonstat.js';
 import { readSsbCsv } from './formats/ssb-csv.js';
 import { readUngdata } from './formats/ungdata.js';
 import { sniffCsv, type CsvLayout } from './sniff.js';
-import { EncodingError, openSource, type SourceFile } from './source-file.js';
+import { decodedChunks, EncodingError, openSource, type SourceFile } from './source-file.js';
 
 export interface ReadOptions {
   /** Force a format instead of detecting it. */
@@ -43,7 +43,7 @@ export interface FileScan {
  */
 export async function scanFile(path: string, options: ReadOptions = {}, onObservation?: (o: Observation) => void): Promise<FileScan> {
   const file = await openSource(path, options.display ?? path, options.maxBytes);
-  const { format, layout } = detect(file, options.format);
+  const { format, layout } = await detect(file, options.format);
   const source = sourceOf(format);
   const issues = new IssueCollector(file.display, options.keepPerCode);
   const ctx = new ReadContext(file, issues, new GeoResolver(options.register ?? defaultRegister()), layout);
@@ -70,7 +70,23 @@ export async function readFile(path: string, options: ReadOptions = {}): Promise
   return { ...scan, data };
 }
 
-function detect(file: SourceFile, forced?: FormatId): { format: FormatId; layout: CsvLayout | null } {
+/**
+ * Looks through the whole of a JSON file for the dimension ids, for files whose "id" comes after the
+ * first 64 kB (a long label, notes or links first): such a file is as valid as any other.
+ */
+async function detectJsonFormatWhole(file: SourceFile): Promise<FormatId | null> {
+  let tail = '';
+  for await (const chunk of decodedChunks(file)) {
+    const text = tail + chunk;
+    const found = detectJsonFormat(text);
+    if (found) return found;
+    // Keep enough to catch an "id" list cut between two chunks.
+    tail = text.slice(-4096);
+  }
+  return null;
+}
+
+async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: FormatId; layout: CsvLayout | null }> {
   const looksJson = /^\s*[{[]/.test(file.head);
   if (forced) {
     if (!FORMATS.includes(forced)) throw new InputFileError(file.display, `unknown format "${forced}"; use one of ${FORMATS.join(', ')}`);
@@ -83,7 +99,7 @@ function detect(file: SourceFile, forced?: FormatId): { format: FormatId; layout
     return { format: forced, layout };
   }
   if (looksJson) {
-    const format = detectJsonFormat(file.head);
+    const format = detectJsonFormat(file.head) ?? (file.headIsWhole ? null : await detectJsonFormatWhole(file));
     if (format) return { format, layout: null };
     throw new InputFileError(file.display, 'is JSON but not a JSON-stat 2.0 dataset from FHI or SSB (no "id" list of dimensions GEO/AAR or Region/Tid); if it is one, name the format with --format');
   }

@@ -23,6 +23,9 @@ export const WARNING_CODES = [
   'harmonised-geography',
   'historic-geography',
   'code-not-valid-in-period',
+  'unsuppressed-column',
+  'comment-in-cell',
+  'encoding-damage',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -45,6 +48,9 @@ export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
   'harmonised-geography': 'An old municipality or county code was converted to the current one.',
   'historic-geography': 'A municipality or county that was merged or divided is kept under its old code.',
   'code-not-valid-in-period': 'A value was given for a region in a year when its code did not exist; it is treated as missing.',
+  'unsuppressed-column': 'A column holds counts before suppression (TELLER_uprikk); it is never read.',
+  'comment-in-cell': 'A cell ends with a comment (3 //anonymisert data); the value before it is read.',
+  'encoding-damage': 'A line has replacement characters (�) where letters such as æ, ø, å were lost when the file was saved; codes still resolve.',
 };
 
 export type Severity = 'error' | 'warning';

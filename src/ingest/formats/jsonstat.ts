@@ -1,9 +1,9 @@
 import type { AgeGroup, Observation, Sex, SourceId } from '../../model/observation.js';
 import { cellProblems, validator } from '../../validate/schemas.js';
-import { ageFromCode, ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, sexFromCode, sexFromLabel } from '../cells.js';
+import { ageFromCode, ageFromLabel, dimensionsKey, isReversedAge, measureFromLabel, readValueCell, sexFromCode, sexFromLabel } from '../cells.js';
 import type { ReadContext } from '../context.js';
 import { observation } from '../observation.js';
-import { observationsFromMeasures, type MeasureCell, type ObservationBase } from '../fhi-measures.js';
+import { countsProblem, observationsFromMeasures, type MeasureCell, type ObservationBase } from '../fhi-measures.js';
 import { parsePeriod } from '../period.js';
 import { readWholeText } from '../source-file.js';
 import { missingFromSymbol } from '../symbols.js';
@@ -75,7 +75,8 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
   const dims: Dimension[] = [];
   for (let d = 0; d < ds.id.length; d++) {
     const id = ds.id[d]!;
-    const dim = ds.dimension[id];
+    // Own properties only: a dimension or category called "__proto__" or "constructor" is data.
+    const dim = Object.hasOwn(ds.dimension, id) ? ds.dimension[id] : undefined;
     if (!dim) {
       ctx.issues.report({ code: 'missing-column', column: `dimension.${id}`, message: `dimension "${id}" is listed in "id" but not described in "dimension"` });
       return;
@@ -89,7 +90,8 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       ctx.issues.report({ code: 'type-error', column: `dimension.${id}`, message: `dimension "${id}" has ${codes.length} categories but "size" says ${ds.size[d]}` });
       return;
     }
-    dims.push({ id, codes, labels: codes.map((c) => dim.category.label?.[c] ?? c), units: dim.category.unit ?? {} });
+    const labels = dim.category.label ?? {};
+    dims.push({ id, codes, labels: codes.map((c) => (Object.hasOwn(labels, c) && typeof labels[c] === 'string' ? labels[c]! : c)), units: dim.category.unit ?? {} });
   }
   const pick = (ids: string[], role?: string[]): number => dims.findIndex((d) => ids.includes(d.id) || (role ?? []).includes(d.id));
   const iGeo = pick(GEO_IDS, ds.role?.geo);
@@ -97,7 +99,9 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
   const iMeasure = pick(MEASURE_IDS, ds.role?.metric);
   const iSex = pick(SEX_IDS);
   const iAge = pick(AGE_IDS);
-  if (iGeo === -1 || iTime === -1) {
+  // An SSB table without a region dimension (05300, survey tables) holds figures for the whole country.
+  const national = iGeo === -1 && source !== 'fhi';
+  if ((iGeo === -1 && !national) || iTime === -1) {
     ctx.issues.report({ code: 'missing-column', column: iGeo === -1 ? 'GEO' : 'AAR', message: iGeo === -1 ? 'the dataset has no region dimension (GEO, Region or KOKkommuneregion0000)' : 'the dataset has no time dimension (AAR or Tid)' });
     return;
   }
@@ -106,6 +110,15 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
   if (Array.isArray(values) && values.length !== total) {
     ctx.issues.report({ code: values.length < total ? 'missing-cell' : 'extra-cell', column: 'value', message: `"value" has ${values.length} cells but the dimensions make ${total}` });
     return;
+  }
+  if (!Array.isArray(values)) {
+    // A sparse value object: every key must be a cell of the cube.
+    let bad = 0;
+    for (const k of Object.keys(values)) {
+      if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < total) continue;
+      if (bad++ < 20) ctx.issues.report({ code: 'constraint-error', column: `value["${k}"]`, value: k, message: `"value" has a cell "${k}", but the cube's cells are numbered 0 to ${total - 1}` });
+    }
+    if (bad > 0) return;
   }
   const status = ds.status;
   const statusOf = (i: number): string | null => {
@@ -128,6 +141,19 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
   const counter = new Array<number>(outerDims.length).fill(0);
   const outerTotal = outerDims.reduce((a, d) => a * ds.size[d]!, 1);
   const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
+  const droppedZeros = new Set<string>();
+  // Which (region, period) slices hold any number but 0: SSB's placeholder for a year in which a
+  // region code did not exist is a slice of zeros; a back-calculated series (5038 Verdal for 2015)
+  // has real numbers, and its zeros are real too.
+  const nonZero = new Set<number>();
+  if (source !== 'fhi' && !national) {
+    const sizeT = ds.size[iTime]!;
+    const mark = (i: number, v: unknown): void => {
+      if (typeof v === 'number' && v !== 0) nonZero.add((Math.floor(i / strides[iGeo]!) % ds.size[iGeo]!) * sizeT + (Math.floor(i / strides[iTime]!) % sizeT));
+    };
+    if (Array.isArray(values)) values.forEach((v, i) => mark(i, v));
+    else for (const k of Object.keys(values)) mark(Number(k), values[k]);
+  }
 
   let out: Observation[] = [];
   for (let n = 0; n < outerTotal; n++) {
@@ -176,19 +202,17 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     }
     if (!anyPresent || bad) continue;
 
-    const geoRaw = code(iGeo);
-    const geo = ctx.geography(ctx.geo.fromCode(geoRaw), geoRaw, null, `dimension.${dims[iGeo]!.id}`, null);
+    const geoRaw = national ? '0' : code(iGeo);
+    const geo = ctx.geography(ctx.geo.fromCode(geoRaw), geoRaw, null, national ? 'dimension' : `dimension.${dims[iGeo]!.id}`, null);
     if (!geo) continue;
     const timeCode = code(iTime);
     let period = periodCache.get(timeCode);
     if (period === undefined) {
       period = parsePeriod(timeCode) ?? parsePeriod(label(iTime));
+      if (!period) ctx.period(timeCode, null, `dimension.${dims[iTime]!.id}`, null);
       periodCache.set(timeCode, period);
     }
-    if (!period) {
-      ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iTime]!.id}`, value: timeCode, message: `"${timeCode}" is not a year or a period like 2021_2023` });
-      continue;
-    }
+    if (!period) continue;
     let sex: Sex = 'total';
     if (iSex !== -1) {
       const sx = sexFromCode(code(iSex)) ?? sexFromLabel(label(iSex));
@@ -201,7 +225,11 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     let age: AgeGroup | null = null;
     if (iAge !== -1) age = /^\d+_\d+$/.test(code(iAge)) ? ageFromCode(code(iAge), label(iAge)) : ageFromLabel(label(iAge));
     const dimensions: Record<string, string> = {};
-    for (const d of outerDims) if (d !== iGeo && d !== iTime && d !== iSex && d !== iAge) dimensions[dims[d]!.id] = code(d);
+    for (const d of outerDims) if (d !== iGeo && d !== iTime && d !== iSex && d !== iAge) Object.defineProperty(dimensions, dims[d]!.id, { value: code(d), enumerable: true, writable: true, configurable: true });
+    if (age && isReversedAge(age)) {
+      ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), message: `the age group "${code(iAge)}" in ${where} runs backwards (from ${age.from} to ${age.to})` });
+      continue;
+    }
     const key = `${geo.code}|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
     if (!ctx.checkDuplicate(key, null, where)) continue;
     const base: ObservationBase = {
@@ -216,11 +244,24 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       origin: { file: ctx.file.display, line: null },
     };
     if (source === 'fhi') {
+      const problem = countsProblem(cells, period.from === period.to);
+      if (problem) {
+        ctx.issues.report({ code: 'constraint-error', column: `${where} ${problem.column}`, value: String(problem.value), message: `${problem.message} in ${where}` });
+        continue;
+      }
       out.push(...observationsFromMeasures(base, cells, measureLabels));
       continue;
     }
     // SSB: every ContentsCode is its own variable, with SSB's unit.
     for (const [mCode, cell] of cells) {
+      // SSB writes 0 for years in which a region code did not exist: not a value (as the CSV reader).
+      if ('value' in cell && cell.value === 0 && outsideValidity(period, geo.validFrom, geo.validTo) && !nonZero.has(at[outerDims.indexOf(iGeo)]! * ds.size[iTime]! + at[outerDims.indexOf(iTime)]!)) {
+        if (!droppedZeros.has(geoRaw)) {
+          droppedZeros.add(geoRaw);
+          ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${dims[iGeo]!.id}`, value: geoRaw, message: `"${geoRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+        }
+        continue;
+      }
       const label = measureLabels.get(mCode) ?? mCode;
       const info = measureFromLabel(label);
       const unitBase = iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined;
@@ -228,6 +269,10 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     }
   }
   if (out.length > 0) yield out;
+}
+
+function outsideValidity(p: { from: number; to: number }, from: number | null, to: number | null): boolean {
+  return (from !== null && p.to < from) || (to !== null && p.from > to);
 }
 
 function advance(counter: number[], sizes: number[]): void {

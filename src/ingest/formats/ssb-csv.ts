@@ -3,7 +3,6 @@ import { validator } from '../../validate/schemas.js';
 import { ageFromLabel, dimensionsKey, isKnownAge, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
 import type { ReadContext } from '../context.js';
 import { observation, fromCell } from '../observation.js';
-import { csvBatches } from '../csv-records.js';
 import { parsePeriod } from '../period.js';
 
 const REGION_NAMES = ['region', 'kokkommuneregion0000', 'kommuneregion', 'kommune', 'fylke', 'region (kostra)'];
@@ -176,7 +175,7 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
   const droppedZeros = new Set<string>();
   const tableVariable = layout.title ? layout.title.replace(/^\d{5}\s*:\s*/, '').replace(/,\s*(etter|by)\b.*$/, '') : (header[cols.value ?? 0] ?? table);
 
-  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+  for await (const batch of ctx.records()) {
     const out: Observation[] = [];
     for (const { cells, line } of batch) {
       if (line <= layout.headerLine) continue;
@@ -221,7 +220,8 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
         const raw: Record<string, string> = { region: regionRaw, period: t.periodText, variable: t.variable, value: rawCell };
         const colOf = (p: string): number | null => (p === 'value' ? t.index + 1 : p === 'region' ? cols.region + 1 : p === 'period' && cols.time !== null ? cols.time + 1 : null);
         if (!ctx.checkRow(cellSchema, cellRow, raw, colOf, line)) continue;
-        const period = parsePeriod(t.periodText)!;
+        const period = ctx.period(t.periodText, line, cols.time !== null ? header[cols.time]! : column, cols.time !== null ? cols.time + 1 : t.index + 1);
+        if (!period) continue;
         if (v.kind === 'number' && v.value === 0 && outside(period, geo.validFrom, geo.validTo)) {
           if (!droppedZeros.has(regionRaw)) {
             droppedZeros.add(regionRaw);

@@ -3,7 +3,6 @@ import { validator } from '../../validate/schemas.js';
 import { dimensionsKey, readValueCell, schemaValue, type ValueCell } from '../cells.js';
 import type { ReadContext } from '../context.js';
 import { observation } from '../observation.js';
-import { csvBatches } from '../csv-records.js';
 import { parsePeriod } from '../period.js';
 
 /** Column names of the Ungdata group table, with Norwegian spellings accepted. */
@@ -47,6 +46,7 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
   const layout = ctx.layout!;
   const header = layout.header.map((h) => UNGDATA_COLUMNS[h.toLowerCase().trim()] ?? h.trim());
   if (!ctx.checkHeader(header, layout.headerLine)) return;
+  if (!ctx.checkNearMisses(header, ['kommune', 'year', 'indicator', 'grouping', 'group', 'n_respondents', 'n_yes', 'percent'], layout.headerLine, 'Ungdata group table')) return;
   if (!ctx.requireColumns(header, ['kommune', 'year', 'indicator', 'grouping', 'group', 'n_respondents'], layout.headerLine, 'an Ungdata group table needs')) return;
   if (!header.includes('n_yes') && !header.includes('percent')) {
     ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'n_yes', message: 'the header needs either an "n_yes" column (number answering yes) or a "percent" column' });
@@ -56,7 +56,7 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
   const columnOf = (p: string): number | null => (index.has(p) ? index.get(p)! + 1 : null);
   const validate = validator('ungdata.row');
 
-  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+  for await (const batch of ctx.records()) {
     const out: Observation[] = [];
     for (const { cells, line } of batch) {
       if (line <= layout.headerLine) continue;
@@ -96,7 +96,8 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
       const regionRaw = raw.kommune!.trim();
       const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), regionRaw, line, 'kommune', columnOf('kommune'));
       if (!geo) continue;
-      const period = parsePeriod(raw.year!.trim())!;
+      const period = ctx.period(raw.year!, line, 'year', columnOf('year'));
+      if (!period) continue;
       const sex = SEX[(raw.sex ?? 'alle').trim().toLowerCase() || 'alle']!;
       const grouping = raw.grouping!.trim();
       const dimensions: Record<string, string> = {};
