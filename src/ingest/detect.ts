@@ -39,6 +39,7 @@ export function detectCsvFormat(layout: CsvLayout): FormatId | null {
   const like = (c: string) => h.some((x) => x === c || isNearMiss(x, c));
   if (h.includes('geo') && (h.includes('aar') || h.includes('daar'))) return like('spvflagg') || like('sumteller') ? 'fhi-cube' : 'fhi-csv3';
   if (FHI_CODE_COLUMNS.filter(like).length >= 3 && (like('geo') || like('aar'))) return like('spvflagg') || like('sumteller') ? 'fhi-cube' : 'fhi-csv3';
+  if (like('geografi') && (like('år') || h.includes('aar')) && (like('måltall') || like('value'))) return 'fhi-label';
   if (h.includes('geografi') && (h.includes('år') || h.includes('aar'))) return 'fhi-label';
   const has = (...names: string[]) => names.some((n) => h.includes(n));
   if (has('indicator', 'indikator') && (has('n_respondents', 'antall_svart') || has('grouping', 'gruppering'))) return 'ungdata';

@@ -1,4 +1,4 @@
-import { FolkehelseError, EXIT_INVALID_DATA } from '../errors.js';
+import { FolkehelseError, EXIT_INVALID_DATA, InputFileError } from '../errors.js';
 import type { Observation } from '../model/observation.js';
 import type { ValidationIssue } from '../validate/issues.js';
 import { location } from '../validate/report.js';
@@ -33,6 +33,7 @@ export async function loadData(paths: string[], options: ReadOptions & { exclude
   const loaded: LoadedData['files'] = [];
   let total = 0;
   for (const f of files) {
+    if (f.error) throw new InputFileError(f.display, f.error);
     const scan = await scanFile(f.path, { ...options, display: f.display }, (o) => observations.push(o));
     total += scan.issues.errorCount;
     for (const i of scan.issues.issues) (i.severity === 'error' ? errors : warnings).push(i);

@@ -230,6 +230,21 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), message: `the age group "${code(iAge)}" in ${where} runs backwards (from ${age.from} to ${age.to})` });
       continue;
     }
+    if (source !== 'fhi' && outsideValidity(period, geo.validFrom, geo.validTo) && !nonZero.has(at[outerDims.indexOf(iGeo)]! * ds.size[iTime]! + at[outerDims.indexOf(iTime)]!)) {
+      // SSB writes 0 for years in which a region code did not exist: not a value (as the CSV reader).
+      let zeros = 0;
+      for (const [mCode, cell] of cells) {
+        if ('value' in cell && cell.value === 0) {
+          cells.delete(mCode);
+          zeros++;
+        }
+      }
+      if (zeros > 0 && !droppedZeros.has(geoRaw)) {
+        droppedZeros.add(geoRaw);
+        ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${dims[iGeo]!.id}`, value: geoRaw, message: `"${geoRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+      }
+      if (cells.size === 0) continue;
+    }
     const key = `${geo.code}|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
     if (!ctx.checkDuplicate(key, null, where)) continue;
     const base: ObservationBase = {
@@ -254,14 +269,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     }
     // SSB: every ContentsCode is its own variable, with SSB's unit.
     for (const [mCode, cell] of cells) {
-      // SSB writes 0 for years in which a region code did not exist: not a value (as the CSV reader).
-      if ('value' in cell && cell.value === 0 && outsideValidity(period, geo.validFrom, geo.validTo) && !nonZero.has(at[outerDims.indexOf(iGeo)]! * ds.size[iTime]! + at[outerDims.indexOf(iTime)]!)) {
-        if (!droppedZeros.has(geoRaw)) {
-          droppedZeros.add(geoRaw);
-          ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${dims[iGeo]!.id}`, value: geoRaw, message: `"${geoRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
-        }
-        continue;
-      }
+
       const label = measureLabels.get(mCode) ?? mCode;
       const info = measureFromLabel(label);
       const unitBase = iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined;
