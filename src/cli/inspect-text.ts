@@ -1,6 +1,7 @@
 import type { InspectReport } from '../ingest/inspect.js';
 import { encodingName, formatCount } from '../validate/report.js';
 import type { Style } from './style.js';
+import { escapeTerminal } from './terminal.js';
 
 const SOURCE_NAMES = { fhi: 'FHI (Kommunehelsa / FHI Statistikk)', ssb: 'SSB Statistikkbanken', kostra: 'KOSTRA (SSB)', ungdata: 'Ungdata' };
 const DELIMITER_NAMES: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab', '|': 'pipe' };
@@ -40,5 +41,6 @@ export function renderInspectText(r: InspectReport, style: Style): string {
   const problems = `${formatCount(r.errors)} ${r.errors === 1 ? 'error' : 'errors'}, ${formatCount(r.warnings)} ${r.warnings === 1 ? 'warning' : 'warnings'}`;
   lines.push(['Problems', r.errors + r.warnings > 0 ? `${problems} (${Object.entries(r.counts).map(([c, n]) => `${c} ${n}`).join(', ')}); run \`folkehelse validate ${r.file}\` for details` : problems]);
   const width = Math.max(...lines.map(([k]) => k.length)) + 1;
-  return lines.map(([k, v]) => `${style.bold((k + ':').padEnd(width))} ${v}`).join('\n') + '\n';
+  // Values quote the data (names, labels, titles): escaped, so no control sequence reaches the terminal.
+  return lines.map(([k, v]) => `${style.bold((k + ':').padEnd(width))} ${escapeTerminal(v)}`).join('\n') + '\n';
 }

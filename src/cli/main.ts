@@ -5,7 +5,7 @@ import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, FolkehelseError, UsageError } f
 import { FORMATS, type FormatId } from '../ingest/detect.js';
 import { inspectFile } from '../ingest/inspect.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/source-file.js';
-import { renderValidationText } from '../validate/report.js';
+import { renderValidationText } from './validate-text.js';
 import { validatePaths } from '../validate/validate.js';
 import { renderInspectText } from './inspect-text.js';
 import type { BuildConfig, OutputFormat } from '../config.js';
