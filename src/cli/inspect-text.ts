@@ -2,8 +2,8 @@ import type { InspectReport } from '../ingest/inspect.js';
 import { encodingName, formatCount } from '../validate/report.js';
 import type { Style } from './style.js';
 import { escapeTerminal } from './terminal.js';
+import { sourceDisplayName } from '../sources/registry.js';
 
-const SOURCE_NAMES = { fhi: 'FHI (Kommunehelsa / FHI Statistikk)', ssb: 'SSB Statistikkbanken', kostra: 'KOSTRA (SSB)', ungdata: 'Ungdata' };
 const DELIMITER_NAMES: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab', '|': 'pipe' };
 
 function list(items: string[], max: number): string {
@@ -16,7 +16,7 @@ export function renderInspectText(r: InspectReport, style: Style): string {
   const s = r.summary;
   const lines: [string, string][] = [];
   lines.push(['File', `${r.file} (${formatCount(r.bytes)} bytes)`]);
-  lines.push(['Source', `${SOURCE_NAMES[r.source]}; table ${list(s.tables, 5) || '–'}`]);
+  lines.push(['Source', `${sourceDisplayName(r.source)}; table ${list(s.tables, 5) || '–'}`]);
   lines.push(['Format', `${r.format}: ${r.formatDescription}`]);
   lines.push(['Encoding', encodingName(r.encoding)]);
   if (r.layout.kind === 'csv') {

@@ -6,12 +6,8 @@ import { IssueCollector } from '../validate/issues.js';
 import { ReadContext } from './context.js';
 import { CsvSyntaxError } from './csv-records.js';
 import { detectCsvFormat, detectJsonFormat, FORMAT_DESCRIPTIONS, FORMATS, isJsonFormat, sourceOf, type FormatId } from './detect.js';
-import { readFhiCodes } from './formats/fhi-codes.js';
-import { readFhiLabel } from './formats/fhi-label.js';
-import { readJsonStat } from './formats/jsonstat.js';
-import { readSsbCsv } from './formats/ssb-csv.js';
-import { readUngdata } from './formats/ungdata.js';
 import { sniffCsv, type CsvLayout } from './sniff.js';
+import { formatDefinition } from '../sources/registry.js';
 import { decodedChunks, EncodingError, openSource, type SourceFile } from './source-file.js';
 
 export interface ReadOptions {
@@ -49,7 +45,7 @@ export async function scanFile(path: string, options: ReadOptions = {}, onObserv
   const ctx = new ReadContext(file, issues, new GeoResolver(options.register ?? defaultRegister()), layout);
   let observations = 0;
   try {
-    for await (const batch of readerFor(ctx, format, source)) {
+    for await (const batch of readerFor(ctx, format)) {
       observations += batch.length;
       if (onObservation) for (const o of batch) onObservation(o);
     }
@@ -113,21 +109,6 @@ async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: Fo
   return { format, layout };
 }
 
-function readerFor(ctx: ReadContext, format: FormatId, source: SourceId): AsyncGenerator<Observation[]> {
-  switch (format) {
-    case 'fhi-cube':
-    case 'fhi-csv3':
-      return readFhiCodes(ctx, format);
-    case 'fhi-label':
-      return readFhiLabel(ctx);
-    case 'ssb-csv':
-    case 'kostra-csv':
-      return readSsbCsv(ctx, source);
-    case 'fhi-jsonstat':
-    case 'ssb-jsonstat':
-    case 'kostra-jsonstat':
-      return readJsonStat(ctx, source);
-    case 'ungdata':
-      return readUngdata(ctx);
-  }
+function readerFor(ctx: ReadContext, format: FormatId): AsyncGenerator<Observation[]> {
+  return formatDefinition(format).read(ctx);
 }

@@ -5,7 +5,9 @@
  * Its JSON Schema is `schemas/observation.schema.json`.
  */
 
-export type SourceId = 'fhi' | 'ssb' | 'kostra' | 'ungdata';
+/** A source's id, derived from the source registry (src/sources/registry.ts). */
+export type { SourceId } from '../sources/registry.js';
+import type { SourceId } from '../sources/registry.js';
 
 export type GeoLevel = 'land' | 'fylke' | 'kommune' | 'bydel' | 'kostragruppe';
 
