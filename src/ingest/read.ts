@@ -51,9 +51,9 @@ export async function scanFile(path: string, options: ReadOptions = {}, onObserv
     }
   } catch (e) {
     if (e instanceof EncodingError) {
-      issues.report({ code: 'encoding-error', line: e.line, message: `the bytes on this line are not valid ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}, although the file starts as ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}; save the whole file again as UTF-8` });
+      issues.report({ code: 'encoding-error', line: e.line, note: `the bytes on this line are not valid ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}, although the file starts as ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}; save the whole file again as UTF-8` });
     } else if (e instanceof CsvSyntaxError) {
-      issues.report({ code: 'syntax-error', line: e.line, message: e.message });
+      issues.report({ code: 'syntax-error', line: e.line, note: e.message });
     } else throw e;
   }
   return { file, format, source, layout, issues, observations };

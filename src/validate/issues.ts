@@ -26,6 +26,7 @@ export const WARNING_CODES = [
   'unsuppressed-column',
   'comment-in-cell',
   'encoding-damage',
+  'non-municipal-area',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -50,8 +51,41 @@ export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
   'code-not-valid-in-period': 'A value was given for a region in a year when its code did not exist; it is treated as missing.',
   'unsuppressed-column': 'A column holds counts before suppression (TELLER_uprikk); it is never read.',
   'comment-in-cell': 'A cell ends with a comment (3 //anonymisert data); the value before it is read.',
+  'non-municipal-area': 'An area that is not a municipality, county or the country (Svalbard, Kontinentalsokkelen, Uoppgitt, a historical unit): read, kept out of comparisons, noted once.',
   'encoding-damage': 'A line has replacement characters (�) where letters such as æ, ø, å were lost when the file was saved; codes still resolve.',
 };
+
+/**
+ * One message template per code (frictionless style): the fixed framing a coordinator learns to
+ * recognise, with `{note}` for what the reader found in this row (the value, the rule, the fix).
+ * Readers never write whole messages; they give the note and the template makes the sentence.
+ */
+export const ISSUE_TEMPLATES: Record<IssueCode, string> = {
+  'encoding-error': 'Not readable as text: {note}',
+  'syntax-error': 'Broken file structure: {note}',
+  'blank-header': 'Column without a name: {note}',
+  'duplicate-header': 'Two columns with one name: {note}',
+  'missing-column': 'Missing column: {note}',
+  'extra-cell': 'Too many cells: {note}',
+  'missing-cell': 'Missing value: {note}',
+  'type-error': 'Wrong kind of value: {note}',
+  'constraint-error': 'Impossible value: {note}',
+  'unknown-geography': 'Unknown area: {note}',
+  'unknown-symbol': 'Unknown symbol: {note}',
+  'duplicate-row': 'Repeated row: {note}',
+  'harmonised-geography': 'Area renumbered: {note}',
+  'historic-geography': 'Historical area kept: {note}',
+  'code-not-valid-in-period': 'Value for a year the area did not exist: {note}',
+  'unsuppressed-column': 'Unsuppressed counts ignored: {note}',
+  'comment-in-cell': 'Comment in a cell: {note}',
+  'encoding-damage': 'Damaged letters: {note}',
+  'non-municipal-area': 'Area outside the municipal comparison: {note}',
+};
+
+/** Fills a code's template; `{name}` placeholders take the issue's fields. */
+export function issueMessage(code: IssueCode, fields: { note: string; column?: string | null; value?: string | null }): string {
+  return ISSUE_TEMPLATES[code].replace(/\{(note|column|value)\}/g, (_, k: 'note' | 'column' | 'value') => fields[k] ?? '');
+}
 
 export type Severity = 'error' | 'warning';
 
@@ -79,7 +113,8 @@ export interface IssueInput {
   column?: string | null;
   columnNumber?: number | null;
   value?: string | null;
-  message: string;
+  /** What was found here, for the code's template: "TELLER (900) is larger than NEVNER (95)". */
+  note: string;
 }
 
 /** Collects issues for one file; readers call `report`, never throw for bad data. */
@@ -109,7 +144,7 @@ export class IssueCollector {
       column: input.column ?? null,
       columnNumber: input.columnNumber ?? null,
       value: input.value ?? null,
-      message: input.message,
+      message: issueMessage(input.code, { note: input.note, column: input.column ?? null, value: input.value ?? null }),
     });
   }
 }

@@ -33,11 +33,11 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
   if (long && !ctx.requireColumns(header, ['value'], layout.headerLine, 'holds the numbers in a long csv3 export')) return;
   const unsuppressed = header.filter(isUnsuppressedColumn);
   for (const u of unsuppressed) {
-    ctx.issues.report({ code: 'unsuppressed-column', line: layout.headerLine, column: u, columnNumber: header.indexOf(u) + 1, value: u, message: `column "${u}" holds counts before suppression; folkehelse never reads it, so none of its numbers can reach a document` });
+    ctx.issues.report({ code: 'unsuppressed-column', line: layout.headerLine, column: u, columnNumber: header.indexOf(u) + 1, value: u, note: `column "${u}" holds counts before suppression; folkehelse never reads it, so none of its numbers can reach a document` });
   }
   const measureCols = long ? [] : header.filter((h) => isFhiMeasureColumn(h) && !isUnsuppressedColumn(h) && h !== 'SPVFLAGG');
   if (!long && measureCols.length === 0) {
-    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'TELLER', message: 'the header has no measure column (TELLER, NEVNER, RATE, SMR, MEIS …)' });
+    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'TELLER', note: 'the header has no measure column (TELLER, NEVNER, RATE, SMR, MEIS …)' });
     return;
   }
   const numericCols = new Set([...measureCols, ...(long ? ['value'] : [])]);
@@ -66,7 +66,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
     if (!g) return [];
     const problem = countsProblem(g.cells, g.base.period.from === g.base.period.to);
     if (problem) {
-      ctx.issues.report({ code: 'constraint-error', line: g.line, column: 'value', columnNumber: iValue! + 1, value: String(problem.value), message: `${problem.message} (the MEASURE_TYPE rows of this key, from line ${g.line})` });
+      ctx.issues.report({ code: 'constraint-error', line: g.line, column: 'value', columnNumber: iValue! + 1, value: String(problem.value), note: `${problem.message} (the MEASURE_TYPE rows of this key, from line ${g.line})` });
       return [];
     }
     return observationsFromMeasures(g.base, g.cells);
@@ -92,7 +92,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
         let cell = cells[i] ?? '';
         if (cell.length > 2 && cell.includes('//')) {
           const m = CELL_COMMENT.exec(cell)!;
-          ctx.issues.report({ code: 'comment-in-cell', line, column: name, columnNumber: i + 1, value: cell, message: `the cell "${cell.trim()}" ends with a comment (//${m[2]}); folkehelse reads "${m[1]!.trim()}" and ignores the comment` });
+          ctx.issues.report({ code: 'comment-in-cell', line, column: name, columnNumber: i + 1, value: cell, note: `the cell "${cell.trim()}" ends with a comment (//${m[2]}); folkehelse reads "${m[1]!.trim()}" and ignores the comment` });
           cell = m[1]!;
           cells[i] = cell;
         }
@@ -101,7 +101,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
           parsed[i] = v;
           if (v.kind === 'unknown-symbol') {
             bad = true;
-            ctx.issues.report({ code: 'unknown-symbol', line, column: name, columnNumber: i + 1, value: cell, message: `"${cell}" in column ${name} is not a number and not one of the symbols . .. : (FHI)` });
+            ctx.issues.report({ code: 'unknown-symbol', line, column: name, columnNumber: i + 1, value: cell, note: `"${cell}" in column ${name} is not a number and not one of the symbols . .. : (FHI)` });
           }
           const sv = schemaValue(v);
           if (sv !== undefined) row[name] = sv;
@@ -118,7 +118,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
 
       const flag = iFlag !== undefined ? (cells[iFlag] ?? '').trim() : '0';
       if (long && parsed[iValue!]!.kind === 'empty') {
-        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue! + 1, message: 'the value cell is empty; write the number or a symbol (. .. :)' });
+        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue! + 1, note: 'the value cell is empty; write the number or a symbol (. .. :)' });
         continue;
       }
       const geoRaw = cells[iGeo]!.trim();
@@ -129,7 +129,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
       if (!period) {
         const p = parsePeriod(aar);
         if (!p) {
-          ctx.issues.report({ code: 'constraint-error', line, column: 'AAR', columnNumber: iAar + 1, value: aar, message: `the period "${aar}" ends before it starts; write the first year first (like 2013_2015)` });
+          ctx.issues.report({ code: 'constraint-error', line, column: 'AAR', columnNumber: iAar + 1, value: aar, note: `the period "${aar}" ends before it starts; write the first year first (like 2013_2015)` });
           continue;
         }
         period = p;
@@ -145,7 +145,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
           ages.set(a, age);
         }
         if (isReversedAge(age)) {
-          ctx.issues.report({ code: 'constraint-error', line, column: 'ALDER', columnNumber: iAlder + 1, value: a, message: `the age group "${a}" runs backwards (from ${age.from} to ${age.to}); write the lower age first (like 65_120)` });
+          ctx.issues.report({ code: 'constraint-error', line, column: 'ALDER', columnNumber: iAlder + 1, value: a, note: `the age group "${a}" runs backwards (from ${age.from} to ${age.to}); write the lower age first (like 65_120)` });
           continue;
         }
       }
@@ -193,7 +193,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
         const problem = countsProblem(measures, period.from === period.to);
         if (problem) {
           const col = index.get(problem.column)!;
-          ctx.issues.report({ code: 'constraint-error', line, column: problem.column, columnNumber: col + 1, value: cells[col] ?? null, message: problem.message });
+          ctx.issues.report({ code: 'constraint-error', line, column: problem.column, columnNumber: col + 1, value: cells[col] ?? null, note: problem.message });
           continue;
         }
       }

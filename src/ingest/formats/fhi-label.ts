@@ -59,11 +59,11 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
       });
       const v = readValueCell(cells[iValue] ?? '', 'fhi');
       if (v.kind === 'unknown-symbol') {
-        ctx.issues.report({ code: 'unknown-symbol', line, column: 'value', columnNumber: iValue + 1, value: v.raw, message: `"${v.raw}" in column value is not a number and not one of the symbols . .. : -` });
+        ctx.issues.report({ code: 'unknown-symbol', line, column: 'value', columnNumber: iValue + 1, value: v.raw, note: `"${v.raw}" in column value is not a number and not one of the symbols . .. : -` });
         continue;
       }
       if (v.kind === 'empty') {
-        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue + 1, message: 'the value cell is empty; write the number or a symbol (. .. : -)' });
+        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue + 1, note: 'the value cell is empty; write the number or a symbol (. .. : -)' });
         continue;
       }
       row.value = schemaValue(v);
@@ -76,13 +76,13 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
         measureInfo.set(measure, info);
       }
       if (v.kind === 'number' && info.measureType === 'proportion' && info.multiplier === 100 && (v.value > 100 || v.value < 0)) {
-        ctx.issues.report({ code: 'constraint-error', line, column: 'value', columnNumber: iValue + 1, value: cells[iValue] ?? null, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
+        ctx.issues.report({ code: 'constraint-error', line, column: 'value', columnNumber: iValue + 1, value: cells[iValue] ?? null, note: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
         continue;
       }
       const sexLabel = iSex !== undefined ? cells[iSex]!.trim() : '';
       const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel);
       if (sex === null) {
-        ctx.issues.report({ code: 'type-error', line, column: 'Kjønn', columnNumber: iSex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex label folkehelse knows ('kjønn samlet', 'menn', 'kvinner', 'gutter', 'jenter')` });
+        ctx.issues.report({ code: 'type-error', line, column: 'Kjønn', columnNumber: iSex! + 1, value: sexLabel, note: `"${sexLabel}" is not a sex label folkehelse knows ('kjønn samlet', 'menn', 'kvinner', 'gutter', 'jenter')` });
         continue;
       }
       const geoRaw = cells[iGeo]!.trim();
@@ -92,7 +92,7 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
       if (!period) continue;
       const age = iAge !== undefined ? ageFromLabel(cells[iAge]!) : null;
       if (age && isReversedAge(age)) {
-        ctx.issues.report({ code: 'constraint-error', line, column: 'Alder', columnNumber: iAge! + 1, value: age.label, message: `the age band "${age.label}" runs backwards (from ${age.from} to ${age.to}); write the lower age first` });
+        ctx.issues.report({ code: 'constraint-error', line, column: 'Alder', columnNumber: iAge! + 1, value: age.label, note: `the age band "${age.label}" runs backwards (from ${age.from} to ${age.to}); write the lower age first` });
         continue;
       }
       const dimensions: Record<string, string> = {};

@@ -46,7 +46,7 @@ export function parseJson(ctx: ReadContext, text: string): unknown {
       line = before.split('\n').length;
       col = Number(pos[1]) - before.lastIndexOf('\n');
     }
-    ctx.issues.report({ code: 'syntax-error', line, columnNumber: col, message: `the file is not valid JSON (${msg.replace(/^Unexpected/, 'unexpected')})` });
+    ctx.issues.report({ code: 'syntax-error', line, columnNumber: col, note: `the file is not valid JSON (${msg.replace(/^Unexpected/, 'unexpected')})` });
     return undefined;
   }
 }
@@ -63,13 +63,13 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
   const shape = validator('jsonstat2');
   if (!shape(doc)) {
     for (const p of cellProblems(shape.errors)) {
-      ctx.issues.report({ code: p.code === 'missing-cell' ? 'missing-column' : 'type-error', column: p.property, message: p.code === 'missing-cell' ? `the JSON-stat dataset has no "${p.property}"` : `"${p.property ?? 'the document'}" is not shaped as JSON-stat 2.0 requires (${p.keyword})` });
+      ctx.issues.report({ code: p.code === 'missing-cell' ? 'missing-column' : 'type-error', column: p.property, note: p.code === 'missing-cell' ? `the JSON-stat dataset has no "${p.property}"` : `"${p.property ?? 'the document'}" is not shaped as JSON-stat 2.0 requires (${p.keyword})` });
     }
     return;
   }
   const ds = doc as JsonStatDataset;
   if (ds.id.length !== ds.size.length) {
-    ctx.issues.report({ code: 'type-error', column: 'size', message: `"id" lists ${ds.id.length} dimensions but "size" has ${ds.size.length} numbers` });
+    ctx.issues.report({ code: 'type-error', column: 'size', note: `"id" lists ${ds.id.length} dimensions but "size" has ${ds.size.length} numbers` });
     return;
   }
   const dims: Dimension[] = [];
@@ -78,7 +78,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     // Own properties only: a dimension or category called "__proto__" or "constructor" is data.
     const dim = Object.hasOwn(ds.dimension, id) ? ds.dimension[id] : undefined;
     if (!dim) {
-      ctx.issues.report({ code: 'missing-column', column: `dimension.${id}`, message: `dimension "${id}" is listed in "id" but not described in "dimension"` });
+      ctx.issues.report({ code: 'missing-column', column: `dimension.${id}`, note: `dimension "${id}" is listed in "id" but not described in "dimension"` });
       return;
     }
     const idx = dim.category.index;
@@ -87,7 +87,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     else if (idx) codes = Object.entries(idx).sort((a, b) => a[1] - b[1]).map(([c]) => c);
     else codes = Object.keys(dim.category.label ?? {});
     if (codes.length !== ds.size[d]) {
-      ctx.issues.report({ code: 'type-error', column: `dimension.${id}`, message: `dimension "${id}" has ${codes.length} categories but "size" says ${ds.size[d]}` });
+      ctx.issues.report({ code: 'type-error', column: `dimension.${id}`, note: `dimension "${id}" has ${codes.length} categories but "size" says ${ds.size[d]}` });
       return;
     }
     const labels = dim.category.label ?? {};
@@ -102,13 +102,13 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
   // An SSB table without a region dimension (05300, survey tables) holds figures for the whole country.
   const national = iGeo === -1 && source !== 'fhi';
   if ((iGeo === -1 && !national) || iTime === -1) {
-    ctx.issues.report({ code: 'missing-column', column: iGeo === -1 ? 'GEO' : 'AAR', message: iGeo === -1 ? 'the dataset has no region dimension (GEO, Region or KOKkommuneregion0000)' : 'the dataset has no time dimension (AAR or Tid)' });
+    ctx.issues.report({ code: 'missing-column', column: iGeo === -1 ? 'GEO' : 'AAR', note: iGeo === -1 ? 'the dataset has no region dimension (GEO, Region or KOKkommuneregion0000)' : 'the dataset has no time dimension (AAR or Tid)' });
     return;
   }
   const total = ds.size.reduce((a, b) => a * b, 1);
   const values = ds.value;
   if (Array.isArray(values) && values.length !== total) {
-    ctx.issues.report({ code: values.length < total ? 'missing-cell' : 'extra-cell', column: 'value', message: `"value" has ${values.length} cells but the dimensions make ${total}` });
+    ctx.issues.report({ code: values.length < total ? 'missing-cell' : 'extra-cell', column: 'value', note: `"value" has ${values.length} cells but the dimensions make ${total}` });
     return;
   }
   if (!Array.isArray(values)) {
@@ -116,7 +116,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     let bad = 0;
     for (const k of Object.keys(values)) {
       if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < total) continue;
-      if (bad++ < 20) ctx.issues.report({ code: 'constraint-error', column: `value["${k}"]`, value: k, message: `"value" has a cell "${k}", but the cube's cells are numbered 0 to ${total - 1}` });
+      if (bad++ < 20) ctx.issues.report({ code: 'constraint-error', column: `value["${k}"]`, value: k, note: `"value" has a cell "${k}", but the cube's cells are numbered 0 to ${total - 1}` });
     }
     if (bad > 0) return;
   }
@@ -195,7 +195,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       const missing = missingFromSymbol(symbol, source);
       if (!missing) {
         bad = true;
-        ctx.issues.report({ code: 'unknown-symbol', column: `value[${i}]`, value: symbol, message: `"${symbol}" in ${where} is not a number and not one of the symbols . .. : ... -` });
+        ctx.issues.report({ code: 'unknown-symbol', column: `value[${i}]`, value: symbol, note: `"${symbol}" in ${where} is not a number and not one of the symbols . .. : ... -` });
         continue;
       }
       cells.set(mCode, { missing });
@@ -217,7 +217,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     if (iSex !== -1) {
       const sx = sexFromCode(code(iSex)) ?? sexFromLabel(label(iSex));
       if (!sx) {
-        ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iSex]!.id}`, value: code(iSex), message: `"${code(iSex)}" is not a sex code (0, 1, 2)` });
+        ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iSex]!.id}`, value: code(iSex), note: `"${code(iSex)}" is not a sex code (0, 1, 2)` });
         continue;
       }
       sex = sx;
@@ -227,7 +227,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     const dimensions: Record<string, string> = {};
     for (const d of outerDims) if (d !== iGeo && d !== iTime && d !== iSex && d !== iAge) Object.defineProperty(dimensions, dims[d]!.id, { value: code(d), enumerable: true, writable: true, configurable: true });
     if (age && isReversedAge(age)) {
-      ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), message: `the age group "${code(iAge)}" in ${where} runs backwards (from ${age.from} to ${age.to})` });
+      ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), note: `the age group "${code(iAge)}" in ${where} runs backwards (from ${age.from} to ${age.to})` });
       continue;
     }
     if (source !== 'fhi' && outsideValidity(period, geo.validFrom, geo.validTo) && !nonZero.has(at[outerDims.indexOf(iGeo)]! * ds.size[iTime]! + at[outerDims.indexOf(iTime)]!)) {
@@ -241,7 +241,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       }
       if (zeros > 0 && !droppedZeros.has(geoRaw)) {
         droppedZeros.add(geoRaw);
-        ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${dims[iGeo]!.id}`, value: geoRaw, message: `"${geoRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+        ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${dims[iGeo]!.id}`, value: geoRaw, note: `"${geoRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
       }
       if (cells.size === 0) continue;
     }
@@ -261,7 +261,7 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
     if (source === 'fhi') {
       const problem = countsProblem(cells, period.from === period.to);
       if (problem) {
-        ctx.issues.report({ code: 'constraint-error', column: `${where} ${problem.column}`, value: String(problem.value), message: `${problem.message} in ${where}` });
+        ctx.issues.report({ code: 'constraint-error', column: `${where} ${problem.column}`, value: String(problem.value), note: `${problem.message} in ${where}` });
         continue;
       }
       out.push(...observationsFromMeasures(base, cells, measureLabels));

@@ -157,7 +157,7 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
       code: 'missing-column',
       line: layout.headerLine,
       column: cols.missing,
-      message: cols.missing === 'år' ? 'the header has neither "<statistikkvariabel> <år>" columns nor an "år" column, so no period can be read' : 'the header has no value column after its dimension columns',
+      note: cols.missing === 'år' ? 'the header has neither "<statistikkvariabel> <år>" columns nor an "år" column, so no period can be read' : 'the header has no value column after its dimension columns',
     });
     return;
   }
@@ -182,7 +182,7 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
       if (!ctx.checkCellCount(cells, header, line)) continue;
       const regionRaw = (cells[cols.region] ?? '').trim();
       if (regionRaw === '') {
-        ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, message: 'the region cell is empty' });
+        ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, note: 'the region cell is empty' });
         continue;
       }
       const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), regionRaw, line, header[cols.region]!, cols.region + 1);
@@ -190,12 +190,12 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
       const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
       const rowSex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
       if (rowSex === null) {
-        ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner'; 'Both sexes', 'Males', 'Females')` });
+        ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, note: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner'; 'Both sexes', 'Males', 'Females')` });
         continue;
       }
       const rowAge = cols.age !== null ? ageFromLabel(cells[cols.age]!.replace(/^(\d{3})\s+.*$/, '$1').replace(/^0+(\d)/, '$1')) : null;
       if (rowAge && isReversedAge(rowAge)) {
-        ctx.issues.report({ code: 'constraint-error', line, column: header[cols.age!]!, columnNumber: cols.age! + 1, value: rowAge.label, message: `the age band "${rowAge.label}" runs backwards (from ${rowAge.from} to ${rowAge.to}); write the lower age first` });
+        ctx.issues.report({ code: 'constraint-error', line, column: header[cols.age!]!, columnNumber: cols.age! + 1, value: rowAge.label, note: `the age band "${rowAge.label}" runs backwards (from ${rowAge.from} to ${rowAge.to}); write the lower age first` });
         continue;
       }
       const dimensions: Record<string, string> = {};
@@ -209,11 +209,11 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
         const v = readValueCell(rawCell, source);
         const column = header[t.index]!;
         if (v.kind === 'unknown-symbol') {
-          ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, message: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
+          ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, note: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
           continue;
         }
         if (v.kind === 'empty') {
-          ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, message: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
+          ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, note: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
           continue;
         }
         const cellRow: Record<string, unknown> = { region: regionRaw, period: t.periodText, variable: t.variable, value: schemaValue(v) };
@@ -225,21 +225,21 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
         if (v.kind === 'number' && v.value === 0 && outside(period, geo.validFrom, geo.validTo)) {
           if (!droppedZeros.has(regionRaw)) {
             droppedZeros.add(regionRaw);
-            ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+            ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
           }
           continue;
         }
         const info = infoFor(t.variable);
         if (v.kind === 'number' && info.measureType === 'proportion' && (v.value > 100 || v.value < 0)) {
-          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
+          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
           continue;
         }
         if (v.kind === 'number' && info.measureType === 'count' && v.value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) {
-          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
+          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
           continue;
         }
         if (v.kind === 'number' && info.measureType === 'count' && info.unit === 'personer' && !Number.isInteger(v.value)) {
-          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${t.variable}" counts persons and must be a whole number, but this one is ${v.value}` });
+          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" counts persons and must be a whole number, but this one is ${v.value}` });
           continue;
         }
         // Variables SSB wrote into the heading win over the row's own (there is none then).
