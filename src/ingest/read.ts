@@ -7,6 +7,7 @@ import { ReadContext } from './context.js';
 import { CsvSyntaxError } from './csv-records.js';
 import { detectCsvFormat, detectJsonFormat, FORMAT_DESCRIPTIONS, FORMATS, isJsonFormat, sourceOf, type FormatId } from './detect.js';
 import { sniffCsv, type CsvLayout } from './sniff.js';
+import { describeNotData } from './not-data.js';
 import { formatDefinition } from '../sources/registry.js';
 import { decodedChunks, EncodingError, openSource, type SourceFile } from './source-file.js';
 
@@ -94,17 +95,20 @@ async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: Fo
     if (!layout) throw new InputFileError(file.display, 'has no header row with two or more columns; it is not a CSV export');
     return { format: forced, layout };
   }
+  const known = `folkehelse reads: ${Object.values(FORMAT_DESCRIPTIONS).join('; ')}`;
+  const layout = looksJson ? null : sniffCsv(file.head);
+  // Files kept next to exports that are not data (queries, code lists, metadata): say what they are.
+  const notData = describeNotData(file.head, layout);
+  if (notData) throw new InputFileError(file.display, `looks like ${notData}. ${known}`);
   if (looksJson) {
     const format = detectJsonFormat(file.head) ?? (file.headIsWhole ? null : await detectJsonFormatWhole(file));
     if (format) return { format, layout: null };
-    throw new InputFileError(file.display, 'is JSON but not a JSON-stat 2.0 dataset from FHI or SSB (no "id" list of dimensions GEO/AAR or Region/Tid); if it is one, name the format with --format');
+    throw new InputFileError(file.display, `is JSON but not a JSON-stat 2.0 dataset from FHI or SSB (no "id" list of dimensions GEO/AAR or Region/Tid). ${known}. If it is one of them, name the format with --format`);
   }
-  const layout = sniffCsv(file.head);
-  if (!layout) throw new InputFileError(file.display, 'has no header row with two or more columns separated by ; , or tab; it is not a CSV export');
+  if (!layout) throw new InputFileError(file.display, `has no header row with two or more columns separated by ; , or tab; it is not a CSV export. ${known}`);
   const format = detectCsvFormat(layout);
   if (!format) {
-    const known = Object.values(FORMAT_DESCRIPTIONS).join('; ');
-    throw new InputFileError(file.display, `does not look like any export folkehelse reads (header: ${layout.header.slice(0, 6).join(layout.delimiter)}…). Known formats: ${known}. Name one with --format if the file is one of them`);
+    throw new InputFileError(file.display, `does not look like any export folkehelse reads (header: ${layout.header.slice(0, 6).join(layout.delimiter)}…). ${known}. Name one with --format if the file is one of them`);
   }
   return { format, layout };
 }

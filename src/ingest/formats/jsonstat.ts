@@ -273,7 +273,9 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       const label = measureLabels.get(mCode) ?? mCode;
       const info = measureFromLabel(label);
       const unitBase = iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined;
-      out.push(observation(base, label, { ...info, unit: unitBase ?? info.unit }, cell));
+      // SSB's unit says what the label may not: "prosent" is a share.
+      const share = unitBase !== undefined && /^(prosent|per cent|percent|%)$/i.test(unitBase.trim()) && info.measureType === 'value';
+      out.push(observation(base, label, share ? { ...info, measureType: 'proportion', unit: 'prosent', multiplier: 100 } : { ...info, unit: unitBase ?? info.unit }, cell));
     }
   }
   if (out.length > 0) yield out;
