@@ -111,7 +111,7 @@ export function ageFromLabel(label: string): AgeGroup {
   if (m) return { code: `${Number(m[1])}_${Number(m[2])}`, label: l, from: Number(m[1]), to: Number(m[2]) };
   m = AGE_SINGLE.exec(l);
   if (m) return { code: `${Number(m[1])}_${Number(m[1])}`, label: l, from: Number(m[1]), to: Number(m[1]) };
-  m = AGE_OPEN.exec(l);
+  m = AGE_OPEN.exec(l) ?? /^(\d{1,3})\s*\+\s*(?:år|years?)?$/i.exec(l);
   if (m) return { code: `${Number(m[1])}_120`, label: l, from: Number(m[1]), to: 120 };
   m = /^(?:under|younger than|less than)\s+(\d{1,3})(?:\s*(?:år|years?))?$/i.exec(l);
   if (m && Number(m[1]) > 0) return { code: `0_${Number(m[1]) - 1}`, label: l, from: 0, to: Number(m[1]) - 1 };

@@ -193,7 +193,7 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
         ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, note: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner'; 'Both sexes', 'Males', 'Females')` });
         continue;
       }
-      const rowAge = cols.age !== null ? ageFromLabel(cells[cols.age]!.replace(/^(\d{3})\s+.*$/, '$1').replace(/^0+(\d)/, '$1')) : null;
+      const rowAge = cols.age !== null ? ssbAge(cells[cols.age]!) : null;
       if (rowAge && isReversedAge(rowAge)) {
         ctx.issues.report({ code: 'constraint-error', line, column: header[cols.age!]!, columnNumber: cols.age! + 1, value: rowAge.label, note: `the age band "${rowAge.label}" runs backwards (from ${rowAge.from} to ${rowAge.to}); write the lower age first` });
         continue;
@@ -254,6 +254,21 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
     }
     if (out.length > 0) yield out;
   }
+}
+
+/**
+ * SSB's age cells: a label ("0 years", "105 år eller eldre", "80-84 år") or a code with its label
+ * ("000 0 år", "105 105 år eller eldre"): the label decides when it is understood.
+ */
+function ssbAge(cell: string): AgeGroup {
+  const whole = ageFromLabel(cell);
+  if (isKnownAge(whole)) return whole;
+  const m = /^(\d{3})\s+(.*)$/.exec(cell.trim());
+  if (m) {
+    const label = ageFromLabel(m[2]!);
+    return isKnownAge(label) ? label : ageFromLabel(m[1]!.replace(/^0+(\d)/, '$1'));
+  }
+  return whole;
 }
 
 function outside(p: Period, from: number | null, to: number | null): boolean {
