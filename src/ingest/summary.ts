@@ -94,7 +94,7 @@ export class ObservationSummary {
   }
 }
 
-const LEVEL_ORDER: GeoLevel[] = ['land', 'fylke', 'kostragruppe', 'kommune', 'bydel'];
+const LEVEL_ORDER: GeoLevel[] = ['land', 'fylke', 'kostragruppe', 'kommune', 'bydel', 'other'];
 function compareGeo(a: GeoSummary, b: GeoSummary): number {
   return LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.code.localeCompare(b.code);
 }

@@ -9,7 +9,11 @@
 export type { SourceId } from '../sources/registry.js';
 import type { SourceId } from '../sources/registry.js';
 
-export type GeoLevel = 'land' | 'fylke' | 'kommune' | 'bydel' | 'kostragruppe';
+/**
+ * `other`: areas in SSB's tables that are not a municipality, county or the country — Svalbard,
+ * Kontinentalsokkelen, `Uoppgitt`, `Rest`, historical units — read, but kept out of comparisons.
+ */
+export type GeoLevel = 'land' | 'fylke' | 'kommune' | 'bydel' | 'kostragruppe' | 'other';
 
 export interface Geography {
   /** Current code: '0' land, '50' fylke, '5037' kommune, '030101' bydel, 'EKG11' KOSTRA group. */

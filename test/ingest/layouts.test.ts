@@ -56,6 +56,13 @@ describe('SSB English downloads and variables in column headings', () => {
     expect(parseHeading('Sysselsatte personer 2021')).toMatchObject({ variable: 'Sysselsatte personer', period: { from: 2021 } });
     expect(parseHeading('Personer 2023 Menn 67 år eller eldre')).toMatchObject({ sex: 'male', age: { code: '67_120' } });
     expect(parseHeading('Personer 2023 Sentrum')).toMatchObject({ qualifier: 'Sentrum' });
+    expect(parseHeading('Menn Personer 2023')).toMatchObject({ variable: 'Personer', period: { from: 2023 }, sex: 'male' });
+    expect(parseHeading('Persons Females 2023')).toMatchObject({ variable: 'Persons', sex: 'female' });
+    // Words of a variable are not mistaken for a sex or an age.
+    expect(parseHeading('Sysselsatte personer med arbeidssted i regionen 2021')).toMatchObject({ variable: 'Sysselsatte personer med arbeidssted i regionen' });
+    expect(parseHeading('Personer 2021')!.sex).toBeUndefined();
+    expect(parseHeading('Dødsfall per 100 2023')).toMatchObject({ variable: 'Dødsfall per 100' });
+    expect(parseHeading('Dødsfall per 100 2023')!.age).toBeUndefined();
     expect(parseHeading('region')).toBeNull();
   });
 

@@ -42,6 +42,8 @@ const PERIOD_TOKEN = /(?:^|\s)(\d{4}(?:[_-]\d{4}|\/\d{2,4}|K[1-4]|M(?:0[1-9]|1[0
 function headingPart(text: string): { sex?: Sex; age?: AgeGroup } | null {
   const t = text.trim();
   if (t === '') return {};
+  // A bare number is not an age in a heading ("Dødsfall per 100 2023").
+  if (/^\d+$/.test(t) || /^per\b/i.test(t)) return null;
   const sex = sexFromLabel(t);
   if (sex) return { sex };
   const age = ageFromLabel(t);
@@ -66,6 +68,22 @@ export function parseHeading(heading: string): Omit<WideColumn, 'index'> | null 
     const before = h.slice(0, start).trim();
     const after = h.slice(start + m[1]!.length).trim();
     const out: Omit<WideColumn, 'index'> = { variable: before, period };
+    // A sex or an age before the variable ("Menn Personer 2023") or between it and the period.
+    const words = before.split(/\s+/).filter((w) => w !== '');
+    for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+      const head = headingPart(words.slice(0, k).join(' '));
+      if (head && (head.sex || head.age)) {
+        Object.assign(out, head);
+        out.variable = words.slice(k).join(' ');
+        break;
+      }
+      const tail = headingPart(words.slice(words.length - k).join(' '));
+      if (tail && (tail.sex || tail.age)) {
+        Object.assign(out, tail);
+        out.variable = words.slice(0, words.length - k).join(' ');
+        break;
+      }
+    }
     if (after !== '') {
       // The part after the period: a sex, an age, both ("Males 0-17 years"), or another value.
       const whole = headingPart(after);
