@@ -7,6 +7,8 @@ export interface DataFileRef {
   display: string;
   /** Set for a folder that could not be listed (permission denied …): an ordinary error to report. */
   error?: string;
+  /** True for a file found by walking a folder (not named by the user). */
+  fromFolder?: boolean;
 }
 
 const DATA_EXTENSIONS = /\.(csv|tsv|txt|json)$/i;
@@ -33,7 +35,7 @@ export async function expandDataPaths(paths: string[], exclude: string[] = []): 
     await walk(p, found, skipped, exclude.map((e) => resolve(e)), unreadable);
     found.push(...unreadable.keys());
     found.sort();
-    for (const f of found) files.push({ path: f, display: join(shown, relative(p, f)), ...(unreadable.has(f) ? { error: unreadable.get(f)! } : {}) });
+    for (const f of found) files.push({ path: f, display: join(shown, relative(p, f)), fromFolder: true, ...(unreadable.has(f) ? { error: unreadable.get(f)! } : {}) });
   }
   return { files, skipped };
 }

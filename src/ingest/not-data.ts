@@ -1,4 +1,16 @@
+import { InputFileError } from '../errors.js';
 import type { CsvLayout } from './sniff.js';
+
+/** A file recognised as not being data (a query, a code list, metadata): refused, or skipped in a folder. */
+export class NotDataError extends InputFileError {
+  constructor(
+    file: string,
+    readonly looksLike: string,
+    known: string,
+  ) {
+    super(file, `looks like ${looksLike}. ${known}`);
+  }
+}
 
 /**
  * Files people keep next to their exports that are not public-health data: API queries, code lists,

@@ -7,7 +7,7 @@ import { ReadContext } from './context.js';
 import { CsvSyntaxError } from './csv-records.js';
 import { detectCsvFormat, detectJsonFormat, FORMAT_DESCRIPTIONS, FORMATS, isJsonFormat, sourceOf, type FormatId } from './detect.js';
 import { sniffCsv, type CsvLayout } from './sniff.js';
-import { describeNotData } from './not-data.js';
+import { describeNotData, NotDataError } from './not-data.js';
 import { formatDefinition } from '../sources/registry.js';
 import { decodedChunks, EncodingError, openSource, type SourceFile } from './source-file.js';
 
@@ -99,7 +99,7 @@ async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: Fo
   const layout = looksJson ? null : sniffCsv(file.head);
   // Files kept next to exports that are not data (queries, code lists, metadata): say what they are.
   const notData = describeNotData(file.head, layout);
-  if (notData) throw new InputFileError(file.display, `looks like ${notData}. ${known}`);
+  if (notData) throw new NotDataError(file.display, notData, known);
   if (looksJson) {
     const format = detectJsonFormat(file.head) ?? (file.headIsWhole ? null : await detectJsonFormatWhole(file));
     if (format) return { format, layout: null };

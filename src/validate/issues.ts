@@ -27,6 +27,7 @@ export const WARNING_CODES = [
   'comment-in-cell',
   'encoding-damage',
   'non-municipal-area',
+  'not-data-file',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -51,6 +52,7 @@ export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
   'code-not-valid-in-period': 'A value was given for a region in a year when its code did not exist; it is treated as missing.',
   'unsuppressed-column': 'A column holds counts before suppression (TELLER_uprikk); it is never read.',
   'comment-in-cell': 'A cell ends with a comment (3 //anonymisert data); the value before it is read.',
+  'not-data-file': 'A file in a data folder that is not data (an API query, a code list, metadata): skipped when building.',
   'non-municipal-area': 'An area that is not a municipality, county or the country (Svalbard, Kontinentalsokkelen, Uoppgitt, a historical unit): read, kept out of comparisons, noted once.',
   'encoding-damage': 'A line has replacement characters (�) where letters such as æ, ø, å were lost when the file was saved; codes still resolve.',
 };
@@ -80,6 +82,7 @@ export const ISSUE_TEMPLATES: Record<IssueCode, string> = {
   'comment-in-cell': 'Comment in a cell: {note}',
   'encoding-damage': 'Damaged letters: {note}',
   'non-municipal-area': 'Area outside the municipal comparison: {note}',
+  'not-data-file': 'Not data, skipped: {note}',
 };
 
 /** Fills a code's template; `{name}` placeholders take the issue's fields. */

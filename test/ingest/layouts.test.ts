@@ -158,3 +158,17 @@ describe('files that are not public-health exports', () => {
     expect((e as Error).message).toMatch(/folkehelse reads: FHI cube file/);
   });
 });
+
+describe('not-data files in a data folder', () => {
+  it('are skipped with a warning when building from the folder, and refused when named', async () => {
+    const { loadData } = await import('../../src/ingest/load.js');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'data.csv'), 'GEO;AAR;TELLER;NEVNER;RATE;SPVFLAGG\n5037;2023_2023;3;100;3;0\n');
+    writeFileSync(join(dir, 'klass.csv'), '"code";"parentCode";"level";"name";"shortName";"notes";"validFrom";"validTo"\n"5037";;"1";"Levanger";"";"";"";""\n');
+    const loaded = await loadData([dir]);
+    expect(loaded.observations).toHaveLength(1);
+    expect(loaded.warnings.map((w) => [w.code, w.file.endsWith('klass.csv')])).toEqual([['not-data-file', true]]);
+    expect(loaded.warnings[0]!.message).toMatch(/^Not data, skipped: looks like an SSB Klass code list/);
+    await expect(loadData([join(dir, 'klass.csv')])).rejects.toThrow(/looks like an SSB Klass code list/);
+  });
+});
