@@ -76,6 +76,9 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
   const numerator = numeric(NUMERATORS);
   const denominator = numeric(DENOMINATORS);
   const out: Observation[] = [];
+  // Counts before suppression are dropped here, whatever the layout brought them in (a csv3
+  // MEASURE_TYPE row, a JSON-stat category): no observation can carry them.
+  for (const code of [...cells.keys()]) if (isUnsuppressedColumn(code)) cells.delete(code);
   for (const [code, cell] of cells) {
     if (NUMERATORS.includes(code) || DENOMINATORS.includes(code) || IGNORED.has(code)) continue;
     out.push(make(base, code, cell, numerator, denominator, labels?.get(code)));

@@ -172,3 +172,18 @@ describe('not-data files in a data folder', () => {
     await expect(loadData([join(dir, 'klass.csv')])).rejects.toThrow(/looks like an SSB Klass code list/);
   });
 });
+
+describe('unsuppressed counts in long layouts', () => {
+  it('a csv3 MEASURE_TYPE TELLER_uprikk row never becomes an observation', async () => {
+    const r = await readText('x.csv', 'GEO;AAR;MEASURE_TYPE;value\n5037;2023_2023;TELLER;:\n5037;2023_2023;TELLER_uprikk;2\n5037;2023_2023;RATE;:\n');
+    expect(r.issues.errorCount).toBe(0);
+    expect(r.data.map((o) => o.measure)).toEqual(['RATE']);
+    expect(JSON.stringify(r.data)).not.toMatch(/uprikk|"value":2/);
+  });
+  it('a JSON-stat TELLER_uprikk category never becomes an observation', async () => {
+    const doc = { class: 'dataset', id: ['GEO', 'AAR', 'MEASURE_TYPE'], size: [1, 1, 3], dimension: { GEO: { category: { index: ['5037'] } }, AAR: { category: { index: ['2023_2023'] } }, MEASURE_TYPE: { category: { index: ['TELLER', 'TELLER_uprikk', 'RATE'] } } }, value: [':', 2, ':'] };
+    const r = await readText('x.json', JSON.stringify(doc));
+    expect(r.data.map((o) => o.measure)).toEqual(['RATE']);
+    expect(r.data[0]!.value).toBeNull();
+  });
+});
