@@ -176,3 +176,14 @@ describe('JSON-stat that must be read safely', () => {
     ]);
   });
 });
+
+describe('Ungdata counts', () => {
+  it('fractional numbers of respondents or yes-answers are errors', async () => {
+    const r = await readText('u.csv', 'kommune;year;indicator;grouping;group;n_respondents;n_yes\n5037;2023;ensomhet;total;alle;1120.5;201\n5037;2023;ensomhet;familieokonomi;god;841;106.2\n');
+    expect(errors(r).map((i) => [i.line, i.column])).toEqual([
+      [2, 'n_respondents'],
+      [3, 'n_yes'],
+    ]);
+    expect(errors(r)[0]!.message).toMatch(/whole number/);
+  });
+});
