@@ -92,7 +92,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
         let cell = cells[i] ?? '';
         if (cell.length > 2 && cell.includes('//')) {
           const m = CELL_COMMENT.exec(cell)!;
-          ctx.issues.report({ code: 'comment-in-cell', line, column: name, columnNumber: i + 1, value: cell, note: `the cell "${cell.trim()}" ends with a comment (//${m[2]}); folkehelse reads "${m[1]!.trim()}" and ignores the comment` });
+          ctx.issues.report({ code: 'comment-in-cell', line, column: name, columnNumber: i + 1, value: cell, note: `the cell "${cell.trim()}" ends with a comment (//${m[2]!.trimEnd()}); folkehelse reads "${m[1]!.trim()}" and ignores the comment` });
           cell = m[1]!;
           cells[i] = cell;
         }
