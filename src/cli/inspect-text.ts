@@ -1,8 +1,9 @@
 import type { InspectReport } from '../ingest/inspect.js';
 import { encodingName, formatCount } from '../validate/report.js';
 import type { Style } from './style.js';
+import { escapeTerminal } from './terminal.js';
+import { sourceDisplayName } from '../sources/registry.js';
 
-const SOURCE_NAMES = { fhi: 'FHI (Kommunehelsa / FHI Statistikk)', ssb: 'SSB Statistikkbanken', kostra: 'KOSTRA (SSB)', ungdata: 'Ungdata' };
 const DELIMITER_NAMES: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab', '|': 'pipe' };
 
 function list(items: string[], max: number): string {
@@ -15,7 +16,7 @@ export function renderInspectText(r: InspectReport, style: Style): string {
   const s = r.summary;
   const lines: [string, string][] = [];
   lines.push(['File', `${r.file} (${formatCount(r.bytes)} bytes)`]);
-  lines.push(['Source', `${SOURCE_NAMES[r.source]}; table ${list(s.tables, 5) || '–'}`]);
+  lines.push(['Source', `${sourceDisplayName(r.source)}; table ${list(s.tables, 5) || '–'}`]);
   lines.push(['Format', `${r.format}: ${r.formatDescription}`]);
   lines.push(['Encoding', encodingName(r.encoding)]);
   if (r.layout.kind === 'csv') {
@@ -45,5 +46,6 @@ export function renderInspectText(r: InspectReport, style: Style): string {
   const problems = `${formatCount(r.errors)} ${r.errors === 1 ? 'error' : 'errors'}, ${formatCount(r.warnings)} ${r.warnings === 1 ? 'warning' : 'warnings'}`;
   lines.push(['Problems', r.errors + r.warnings > 0 ? `${problems} (${Object.entries(r.counts).map(([c, n]) => `${c} ${n}`).join(', ')}); run \`folkehelse validate ${r.file}\` for details` : problems]);
   const width = Math.max(...lines.map(([k]) => k.length)) + 1;
-  return lines.map(([k, v]) => `${style.bold((k + ':').padEnd(width))} ${v}`).join('\n') + '\n';
+  // Values quote the data (names, labels, titles): escaped, so no control sequence reaches the terminal.
+  return lines.map(([k, v]) => `${style.bold((k + ':').padEnd(width))} ${escapeTerminal(v)}`).join('\n') + '\n';
 }

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import type { FormatId } from '../ingest/detect.js';
-import { renderValidationText } from '../validate/report.js';
+import { renderValidationText } from '../cli/validate-text.js';
 import { validatePaths } from '../validate/validate.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';

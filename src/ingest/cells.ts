@@ -63,6 +63,16 @@ const SEX_LABELS: Record<string, Sex> = {
   jenter: 'female',
   jente: 'female',
   female: 'female',
+  // SSB's English downloads.
+  'both sexes': 'total',
+  'sexes, total': 'total',
+  'all sexes': 'total',
+  males: 'male',
+  men: 'male',
+  boys: 'male',
+  females: 'female',
+  women: 'female',
+  girls: 'female',
 };
 
 export function sexFromCode(code: string): Sex | null {
@@ -85,18 +95,39 @@ export function ageFromCode(code: string, label?: string): AgeGroup {
   return { code: code.trim(), label: label ?? code.trim(), from: null, to: null };
 }
 
-/** Age labels: "0-74 år", "30 år", "80 år +", "80 år eller eldre", "ved fødsel", "105 år eller eldre", SSB's "000". */
+const YEARS = String.raw`(?:\s*(?:år|years?|yrs?))?`;
+const AGE_RANGE = new RegExp(String.raw`^(\d{1,3})\s*[-–]\s*(\d{1,3})${YEARS}$`, 'i');
+const AGE_SINGLE = new RegExp(String.raw`^(\d{1,3})${YEARS}$`, 'i');
+const AGE_OPEN = new RegExp(String.raw`^(\d{1,3})${YEARS}\s*(\+|eller eldre|og over|og eldre|or older|and older|and over|or more|\+ years)$`, 'i');
+
+/**
+ * Age labels, Norwegian and English: "0-74 år", "30 år", "80 år +", "80 år eller eldre", "ved fødsel",
+ * SSB's "000", "0 years", "1 year", "105 years or older", "All ages". A reversed band ("120-65") is
+ * not an age group: it is returned with from > to for the reader to refuse.
+ */
 export function ageFromLabel(label: string): AgeGroup {
   const l = label.trim();
-  let m = /^(\d{1,3})\s*[-–]\s*(\d{1,3})(\s*år)?$/i.exec(l);
+  let m = AGE_RANGE.exec(l);
   if (m) return { code: `${Number(m[1])}_${Number(m[2])}`, label: l, from: Number(m[1]), to: Number(m[2]) };
-  m = /^(\d{1,3})(\s*år)?$/i.exec(l);
+  m = AGE_SINGLE.exec(l);
   if (m) return { code: `${Number(m[1])}_${Number(m[1])}`, label: l, from: Number(m[1]), to: Number(m[1]) };
-  m = /^(\d{1,3})\s*(år)?\s*(\+|eller eldre|og over|og eldre)$/i.exec(l);
+  m = AGE_OPEN.exec(l) ?? /^(\d{1,3})\s*\+\s*(?:år|years?)?$/i.exec(l);
   if (m) return { code: `${Number(m[1])}_120`, label: l, from: Number(m[1]), to: 120 };
-  if (/^ved fødsel$/i.test(l)) return { code: '0_0', label: l, from: 0, to: 0 };
-  if (/^(alle aldre|alder i alt|i alt|alle)$/i.test(l)) return { code: 'alle', label: l, from: null, to: null };
+  m = /^(?:under|younger than|less than)\s+(\d{1,3})(?:\s*(?:år|years?))?$/i.exec(l);
+  if (m && Number(m[1]) > 0) return { code: `0_${Number(m[1]) - 1}`, label: l, from: 0, to: Number(m[1]) - 1 };
+  if (/^(ved fødsel|at birth)$/i.test(l)) return { code: '0_0', label: l, from: 0, to: 0 };
+  if (/^(alle aldre|alder i alt|i alt|alle|all ages|age,? total|total|ages, total)$/i.test(l)) return { code: 'alle', label: l, from: null, to: null };
   return { code: l.toLowerCase().replace(/\s+/g, '-'), label: l, from: null, to: null };
+}
+
+/** True for an age label a reader understood (a band, a single age, an open band, all ages). */
+export function isKnownAge(a: AgeGroup): boolean {
+  return a.from !== null || a.code === 'alle';
+}
+
+/** True for a reversed age band such as FHI's "120_65" or "80-67 år": an error, not a group. */
+export function isReversedAge(a: AgeGroup): boolean {
+  return a.from !== null && a.to !== null && a.from > a.to;
 }
 
 export interface MeasureInfo {
@@ -115,13 +146,20 @@ export function measureFromLabel(label: string): MeasureInfo {
     const multiplier = Number(m[1]!.replace(/[  .]/g, ''));
     return { measureType: 'rate', unit: `per ${m[1]!.replace(/[  .]/g, ' ').trim()}`, multiplier, standardisation };
   }
-  if (/andel|prosent|\(%\)|\bpct\b/.test(l)) return { measureType: 'proportion', unit: 'prosent', multiplier: 100, standardisation };
-  if (/leveår|forventet levealder/.test(l)) return { measureType: 'years', unit: 'år', multiplier: null, standardisation };
+  m = /per\s*(1[  ,.]?000[  ,.]?000|100[  ,.]?000|10[  ,.]?000|1[  ,.]?000|100)\s*(inhabitants|population|persons|residents|capita)?\b/.exec(l);
+  if (m && /\b(inhabitants|population|persons|residents|capita)\b/.test(l)) {
+    const multiplier = Number(m[1]!.replace(/[  ,.]/g, ''));
+    return { measureType: 'rate', unit: `per ${multiplier.toLocaleString('nb-NO').replace(/\s/g, ' ')}`, multiplier, standardisation };
+  }
+  if (/andel|prosent|\(%\)|\bpct\b|per cent|percent|percentage|\bshare\b|proportion/.test(l)) return { measureType: 'proportion', unit: 'prosent', multiplier: 100, standardisation };
+  if (/leveår|forventet levealder|life expectancy/.test(l)) return { measureType: 'years', unit: 'år', multiplier: null, standardisation };
   if (/\bsmr\b/.test(l)) return { measureType: 'smr', unit: null, multiplier: 100, standardisation: 'indirect' };
   if (/\bmeis\b/.test(l)) return { measureType: 'meis', unit: null, multiplier: null, standardisation: 'indirect' };
-  if (/gjennomsnitt|snitt|median/.test(l)) return { measureType: 'mean', unit: null, multiplier: null, standardisation };
+  if (/gjennomsnitt|snitt|median|average|\bmean\b/.test(l)) return { measureType: 'mean', unit: null, multiplier: null, standardisation };
   if (/forhold|ratio|p90\/p10/.test(l)) return { measureType: 'ratio', unit: null, multiplier: null, standardisation };
-  if (/^antall|antall\b|personer|innbyggere|sysselsatte|besøk|folkemengde/.test(l)) return { measureType: 'count', unit: /personer|innbyggere|sysselsatte|folkemengde/.test(l) ? 'personer' : 'antall', multiplier: null, standardisation: 'none' };
+  if (/^antall|antall\b|personer|innbyggere|sysselsatte|besøk|folkemengde|^number\b|\bpersons\b|\bpopulation\b|\binhabitants\b|\bemployed\b|\bpeople\b/.test(l)) {
+    return { measureType: 'count', unit: /personer|innbyggere|sysselsatte|folkemengde|persons|population|inhabitants|employed|people/.test(l) ? 'personer' : 'antall', multiplier: null, standardisation: 'none' };
+  }
   return { measureType: 'value', unit: null, multiplier: null, standardisation };
 }
 

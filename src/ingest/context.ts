@@ -1,10 +1,13 @@
 import type { ValidateFunction } from 'ajv';
 import type { GeoResolver, Resolution } from '../geo/resolve.js';
 import { isResolved } from '../geo/resolve.js';
-import type { Geography } from '../model/observation.js';
+import type { Geography, Period } from '../model/observation.js';
+import { parsePeriod } from './period.js';
 import type { IssueCollector } from '../validate/issues.js';
 import { RowKeyIndex } from '../validate/row-keys.js';
 import { cellProblems } from '../validate/schemas.js';
+import { isNearMiss } from './near-miss.js';
+import { csvBatches, type CsvRecord } from './csv-records.js';
 import type { CsvLayout } from './sniff.js';
 import type { SourceFile } from './source-file.js';
 
@@ -29,6 +32,17 @@ export class ReadContext {
     readonly layout: CsvLayout | null,
   ) {}
 
+  /**
+   * The records of the file, in batches (csv-parse), with encoding damage (U+FFFD where æ, ø, å
+   * were) reported as a warning naming the line: codes still resolve, so the file is read.
+   */
+  records(): AsyncGenerator<CsvRecord[]> {
+    const header = this.layout?.header ?? [];
+    return csvBatches(this.file, this.layout!.delimiter, 256, (line, cell, text) => {
+      this.issues.report({ code: 'encoding-damage', line, column: header[cell] ?? null, columnNumber: cell + 1, value: text, note: `"${text}" has the replacement character � where a letter (æ, ø, å …) was lost when the file was saved; the row is read, but fix the text or export the file again as UTF-8` });
+    });
+  }
+
   /** Reports `duplicate-row` when the key was seen before; returns true for a new key. */
   checkDuplicate(key: string, line: number | null, where?: string): boolean {
     const first = this.keys.add(key, line ?? 0);
@@ -37,7 +51,7 @@ export class ReadContext {
       code: 'duplicate-row',
       line,
       column: where ?? null,
-      message: first > 0 ? `this row repeats the observation on line ${first} (same region, period, sex, age and dimensions)` : `this value repeats an earlier one (same region, period, sex, age and dimensions)`,
+      note: first > 0 ? `this row repeats the observation on line ${first} (same region, period, sex, age and dimensions)` : `this value repeats an earlier one (same region, period, sex, age and dimensions)`,
     });
     return false;
   }
@@ -45,12 +59,12 @@ export class ReadContext {
   /** Turns a resolution into a geography, reporting unknown-geography or a once-per-code note. */
   geography(r: Resolution, raw: string, line: number | null, column: string, columnNumber: number | null): ResolvedGeography | null {
     if (!isResolved(r)) {
-      this.issues.report({ code: 'unknown-geography', line, column, columnNumber, value: raw, message: r.error });
+      this.issues.report({ code: 'unknown-geography', line, column, columnNumber, value: raw, note: r.error });
       return null;
     }
     if (r.note && !this.notedGeo.has(r.note.onceKey ?? raw)) {
       this.notedGeo.add(r.note.onceKey ?? raw);
-      this.issues.report({ code: r.note.code, line, column, columnNumber, value: raw, message: r.note.message });
+      this.issues.report({ code: r.note.code, line, column, columnNumber, value: raw, note: r.note.message });
     }
     // Resolutions are cached per text by the resolver, so one shared geography object each.
     let g = this.geoCache.get(r);
@@ -78,7 +92,7 @@ export class ReadContext {
       else if (p.keyword === 'minimum') message = `${col} is ${value}, but it cannot be below ${String(p.params.limit)}`;
       else if (p.keyword === 'maximum') message = `${col} is ${value}, but it cannot be above ${String(p.params.limit)}`;
       else message = `"${value}" in column ${col} is not allowed; it must be ${expected}`;
-      this.issues.report({ code: p.code, line, column: col, columnNumber: col !== null ? columnOf(col) : null, value, message });
+      this.issues.report({ code: p.code, line, column: col, columnNumber: col !== null ? columnOf(col) : null, value, note: message });
     }
     return false;
   }
@@ -92,13 +106,13 @@ export class ReadContext {
         // A trailing empty column (a stray delimiter at line end) is harmless.
         if (i === header.length - 1 && i > 0) return;
         ok = false;
-        this.issues.report({ code: 'blank-header', line, columnNumber: i + 1, message: `column ${i + 1} has no name in the header row` });
+        this.issues.report({ code: 'blank-header', line, columnNumber: i + 1, note: `column ${i + 1} has no name in the header row` });
         return;
       }
       const prev = seen.get(name);
       if (prev !== undefined) {
         ok = false;
-        this.issues.report({ code: 'duplicate-header', line, column: name, columnNumber: i + 1, value: name, message: `columns ${prev + 1} and ${i + 1} are both called "${name}"; rename one of them` });
+        this.issues.report({ code: 'duplicate-header', line, column: name, columnNumber: i + 1, value: name, note: `columns ${prev + 1} and ${i + 1} are both called "${name}"; rename one of them` });
       } else seen.set(name, i);
     });
     return ok;
@@ -111,22 +125,58 @@ export class ReadContext {
     if (cells.length > header.length) {
       const extra = cells.slice(header.length);
       if (extra.every((c) => c.trim() === '')) return true;
-      this.issues.report({ code: 'extra-cell', line, columnNumber: header.length + 1, value: extra.find((c) => c.trim() !== '') ?? null, message: `this row has ${cells.length} cells but the header has ${width} columns; a value may contain an unquoted delimiter` });
+      this.issues.report({ code: 'extra-cell', line, columnNumber: header.length + 1, value: extra.find((c) => c.trim() !== '') ?? null, note: `this row has ${cells.length} cells but the header has ${width} columns; a value may contain an unquoted delimiter` });
       return false;
     }
     if (cells.length < width) {
-      this.issues.report({ code: 'missing-cell', line, column: header[cells.length] ?? null, columnNumber: cells.length + 1, message: `this row has ${cells.length} cells but the header has ${width} columns; ${header.slice(cells.length, width).map((h) => `"${h}"`).join(', ')} ${width - cells.length === 1 ? 'is' : 'are'} missing` });
+      this.issues.report({ code: 'missing-cell', line, column: header[cells.length] ?? null, columnNumber: cells.length + 1, note: `this row has ${cells.length} cells but the header has ${width} columns; ${header.slice(cells.length, width).map((h) => `"${h}"`).join(', ')} ${width - cells.length === 1 ? 'is' : 'are'} missing` });
       return false;
     }
     return true;
+  }
+
+  /**
+   * Reports a header name that is a near miss of a column the format expects and the header lacks
+   * (`GE0` for GEO, `TELER` for TELLER): an error naming the expected column, so a misspelt column
+   * never silently becomes a dimension. Returns false when there is one.
+   */
+  checkNearMisses(header: string[], expected: string[], line: number, formatName: string): boolean {
+    let ok = true;
+    const present = new Set(header.map((h) => h.toLowerCase()));
+    header.forEach((name, i) => {
+      if (name.trim() === '' || expected.some((e) => e.toLowerCase() === name.toLowerCase())) return;
+      const meant = expected.find((e) => !present.has(e.toLowerCase()) && isNearMiss(name.trim(), e));
+      if (!meant) return;
+      ok = false;
+      this.issues.report({ code: 'missing-column', line, column: meant, columnNumber: i + 1, value: name, note: `column ${i + 1} is called "${name}"; a ${formatName} has a column "${meant}" here — correct the spelling of the header` });
+    });
+    return ok;
+  }
+
+  /**
+   * Reads a period cell; a reversed period (`2015-2013`) is a constraint-error, anything else that is
+   * not a period a type-error. Returns null when the row must be skipped.
+   */
+  period(text: string, line: number | null, column: string, columnNumber: number | null): Period | null {
+    const t = text.trim();
+    const p = parsePeriod(t);
+    if (p) return p;
+    const m = /^(\d{4})\s*[_\-/]\s*(\d{2,4})$/.exec(t);
+    if (m && Number(m[2]) < Number(m[1]) && m[2]!.length === 4) {
+      this.issues.report({ code: 'constraint-error', line, column, columnNumber, value: t, note: `the period "${t}" ends before it starts; write the first year first (${m[2]}-${m[1]})` });
+    } else {
+      this.issues.report({ code: 'type-error', line, column, columnNumber, value: t, note: `"${t}" is not a period (a year like 2023, or years like 2021-2023 or 2021_2023)` });
+    }
+    return null;
   }
 
   /** Reports required columns that are missing from the header. */
   requireColumns(header: string[], required: string[], line: number, hint: string): boolean {
     const missing = required.filter((r) => !header.includes(r));
     for (const m of missing) {
-      this.issues.report({ code: 'missing-column', line, column: m, message: `the header has no "${m}" column, which ${hint}` });
+      this.issues.report({ code: 'missing-column', line, column: m, note: `the header has no "${m}" column, which ${hint}` });
     }
     return missing.length === 0;
   }
 }
+

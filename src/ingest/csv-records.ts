@@ -1,6 +1,9 @@
+import { Readable } from 'node:stream';
+import { parse, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { decodedChunks, type SourceFile } from './source-file.js';
 
-/** One CSV record with the physical line it ends on in the original file. */
+/** One CSV record with the physical line it starts on in the original file. */
 export interface CsvRecord {
   line: number;
   cells: string[];
@@ -16,136 +19,120 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** Longest record accepted: an unclosed quote must not swallow a whole national file into memory. */
+const MAX_RECORD_CHARS = 1 << 20;
+
 /**
- * Splits delimited text into records, chunk by chunk, counting physical lines. A line without
- * quotes (nearly all of them) is split with String.split; a line with quotes goes through an
- * RFC 4180 state machine that allows quoted delimiters, doubled quotes and line breaks inside
- * quotes. As csv-parse's `relax_quotes`, a quote inside an unquoted cell is kept as a character.
- * Records carry the line they start on. Lines with nothing but delimiters are skipped.
+ * The csv-parse options every reader uses (and `bench/ingest` measures against): CRLF, LF, CR-only
+ * (Excel "CSV (Macintosh)") and mixed line endings; a quote inside an unquoted cell kept as a
+ * character; rows of any length, so a short or long row becomes a validation issue, not an exception.
  */
-export class DelimitedTokenizer {
-  private rest = '';
-  private line = 0;
-  /** State of a record that continues over a line break inside quotes. */
-  private open: { cells: string[]; cur: string; startLine: number } | null = null;
+export function csvParseOptions(delimiter: string): Options {
+  return {
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: MAX_RECORD_CHARS,
+  };
+}
 
-  constructor(private readonly delimiter: string) {}
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
 
-  feed(text: string, out: CsvRecord[]): void {
-    let data = this.rest + text;
-    let pos = 0;
-    for (;;) {
-      const nl = data.indexOf('\n', pos);
-      if (nl === -1) break;
-      this.takeLine(data.slice(pos, nl), out);
-      pos = nl + 1;
-    }
-    this.rest = data.slice(pos);
-    data = '';
-  }
-
-  end(out: CsvRecord[]): void {
-    if (this.rest !== '' || this.open) this.takeLine(this.rest, out);
-    this.rest = '';
-    if (this.open) {
-      throw new CsvSyntaxError(this.open.startLine, 'a quoted cell that starts on this line is never closed (a " is missing), so the rest of the file cannot be read');
-    }
-  }
-
-  private takeLine(raw: string, out: CsvRecord[]): void {
-    this.line++;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (!this.open && text.indexOf('"') === -1) {
-      if (text === '' || isOnlyDelimiters(text, this.delimiter)) return;
-      out.push({ line: this.line, cells: text.split(this.delimiter) });
-      return;
-    }
-    this.quoted(this.open ? '\n' + text : text, out);
-  }
-
-  /** The state machine, for a line with quotes or a line continuing a quoted cell. */
-  private quoted(text: string, out: CsvRecord[]): void {
-    const d = this.delimiter;
-    const state = this.open ?? { cells: [], cur: '', startLine: this.line };
-    let { cur } = state;
-    const cells = state.cells;
-    // Resuming inside quotes: the first character of `text` is the line break kept in the cell.
-    let inQuotes = this.open !== null;
-    let wasQuoted = inQuotes;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      if (inQuotes) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            cur += '"';
-            i++;
-          } else inQuotes = false;
-        } else cur += ch;
-      } else if (ch === '"' && cur === '' && !wasQuoted) {
-        inQuotes = true;
-        wasQuoted = true;
-      } else if (ch === d) {
-        cells.push(cur);
-        cur = '';
-        wasQuoted = false;
-      } else cur += ch;
-    }
-    if (inQuotes) {
-      this.open = { cells, cur, startLine: state.startLine };
-      return;
-    }
-    this.open = null;
-    cells.push(cur);
-    if (cells.every((c) => c === '')) return;
-    out.push({ line: state.startLine, cells });
+/** csv-parse's error codes in words a coordinator understands. */
+function syntaxError(e: unknown, nextLine: number): CsvSyntaxError {
+  const err = e as { code?: string; lines?: number; message?: string };
+  const line = typeof err.lines === 'number' ? err.lines : nextLine;
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      // The quote opens on the record after the last complete one, not where the file ends.
+      return new CsvSyntaxError(nextLine, 'a quoted cell is never closed (a " is missing), so the rest of the file cannot be read');
+    case 'CSV_MAX_RECORD_SIZE':
+      return new CsvSyntaxError(line, `a record here is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters; most likely a " opens a cell and is never closed`);
+    default:
+      return new CsvSyntaxError(line, `the file breaks the rules of CSV here (${err.message ?? String(e)})`);
   }
 }
 
-function isOnlyDelimiters(text: string, d: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text[i] !== d && text[i] !== ' ') return false;
+function isBlank(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c !== '' && c.trim() !== '') return false;
+  }
   return true;
 }
 
+/** Physical lines a record spans beyond its first (line breaks inside quoted cells). */
+function extraLines(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    if (c.indexOf('\n') === -1 && c.indexOf('\r') === -1) continue;
+    n += c.split(/\r\n|\r|\n/).length - 1;
+  }
+  return n;
+}
+
 /**
- * Streams the records of a delimited text file in batches, so a national file of a million rows
- * costs one async step per chunk, not per row. Small chunks (64 kB) and batches keep records from
- * living long enough to be promoted to V8's old space: peak memory stays flat as files grow.
- * Cells stay strings; readers convert them.
+ * Streams the records of a delimited text file through csv-parse, in batches, so a national file of
+ * a million rows costs one async step per batch, not per row. Records carry the physical line they
+ * start on; records with nothing but delimiters and blanks are skipped. Cells stay strings.
  */
-export async function* csvBatches(file: SourceFile, delimiter: string, batchSize = 256): AsyncGenerator<CsvRecord[]> {
-  const tokenizer = new DelimitedTokenizer(delimiter);
-  let out: CsvRecord[] = [];
-  for await (const chunk of decodedChunks(file)) {
-    tokenizer.feed(chunk, out);
-    if (out.length >= batchSize) {
-      yield out;
-      out = [];
+export async function* csvBatches(file: SourceFile, delimiter: string, batchSize = 256, onDamage?: (line: number, cell: number, text: string) => void): AsyncGenerator<CsvRecord[]> {
+  // U+FFFD in the text: letters lost when the file was saved (ø → �). One indexOf per chunk says
+  // whether records need looking at, so clean files pay nothing per row.
+  let damaged = false;
+  async function* watched(): AsyncGenerator<string> {
+    for await (const chunk of decodedChunks(file)) {
+      if (!damaged && chunk.indexOf('\uFFFD') !== -1) damaged = true;
+      yield chunk;
     }
   }
-  tokenizer.end(out);
+  const source = Readable.from(onDamage ? watched() : decodedChunks(file), { objectMode: false });
+  const parser = source.pipe(parse(csvParseOptions(delimiter)));
+  // pipe() does not forward errors: an encoding error in the source must end the parse with it.
+  source.on('error', (e) => parser.destroy(e));
+  let out: CsvRecord[] = [];
+  let lastLine = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
+      const end = info.lines;
+      const spanned = end - lastLine > 1 ? extraLines(record) : 0;
+      lastLine = end;
+      if (isBlank(record)) continue;
+      if (damaged && onDamage) {
+        for (let c = 0; c < record.length; c++) if (record[c]!.indexOf('\uFFFD') !== -1) onDamage(end - spanned, c, record[c]!);
+      }
+      out.push({ line: end - spanned, cells: record });
+      if (out.length >= batchSize) {
+        yield out;
+        out = [];
+      }
+    }
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('CSV_')) {
+      if (out.length > 0) yield out;
+      throw syntaxError(e, lastLine + 1);
+    }
+    throw e;
+  }
   if (out.length > 0) yield out;
 }
 
-/** Splits one line the way CSV does (quotes, doubled quotes); for sniffing the head only. */
+/**
+ * Splits one line of the head for sniffing, with the same csv-parse rules; a line cut inside quotes
+ * (the head is a partial read) falls back to a plain split.
+ */
 export function splitLine(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else quoted = false;
-      } else cur += ch;
-    } else if (ch === '"' && cur === '') quoted = true;
-    else if (ch === delimiter) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+  if (line.indexOf('"') === -1) return line.split(delimiter);
+  try {
+    const rows = parseSync(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+    return rows[0] ?? [''];
+  } catch {
+    return line.split(delimiter);
   }
-  out.push(cur);
-  return out;
 }

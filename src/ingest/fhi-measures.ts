@@ -12,8 +12,48 @@ const MEASURE_TYPES: Record<string, MeasureType> = {
 };
 const NUMERATORS = ['sumTELLER', 'TELLER'];
 const DENOMINATORS = ['sumNEVNER', 'NEVNER'];
-/** Helper columns that are not published numbers. */
-const IGNORED = new Set(['sumPREDTELLER', 'RATE.n', 'PREDTELLER']);
+/**
+ * Helper columns that are not published numbers of the row's area: expected counts, the national
+ * rate beside each row (RATE_NO), the reference level (NORM), the number of years pooled.
+ */
+const IGNORED = new Set(['sumPREDTELLER', 'RATE.n', 'PREDTELLER', 'RATE_NO', 'NORM']);
+
+/** Measure columns of FHI's cubes besides the fixed ones: `sumX`, `X.n`, `X_NO`, `X_uprikk`. */
+const MEASURE_PATTERN = /^(sum)?(TELLER|NEVNER|PREDTELLER|RATE|SMR|MEIS|MALTALL|NORM|DEKNINGSGRAD|ANTALL|PROSENT|ANDEL)([._][A-Za-z0-9]+)?$/i;
+
+/** True for a column that holds a number (a measure), never a dimension: TELLER, RATE_NO, NORM … */
+export function isFhiMeasureColumn(name: string): boolean {
+  return FHI_MEASURE_COLUMNS.includes(name) || MEASURE_PATTERN.test(name) || isUnsuppressedColumn(name);
+}
+
+/**
+ * FHI's producer cubes carry the counts before suppression (`TELLER_uprikk`, `sumTELLER_uprikk`).
+ * Those numbers are what suppression hides: they are never read into an observation.
+ */
+export function isUnsuppressedColumn(name: string): boolean {
+  return /_uprikk$/i.test(name);
+}
+
+/**
+ * Checks the counts of one row (or one csv3 group): a numerator above its denominator, a sum of
+ * counts that is not whole, a one-year count that is not whole. Returns a sentence, or null.
+ */
+export function countsProblem(cells: Map<string, MeasureCell>, singleYear: boolean): { column: string; value: number; message: string } | null {
+  const num = (k: string): number | null => {
+    const c = cells.get(k);
+    return c && 'value' in c ? c.value : null;
+  };
+  for (const [t, n] of [['TELLER', 'NEVNER'], ['sumTELLER', 'sumNEVNER']] as const) {
+    const a = num(t);
+    const b = num(n);
+    if (a !== null && b !== null && a > b) return { column: t, value: a, message: `${t} (${a}) is larger than ${n} (${b}): more cases than people at risk` };
+  }
+  for (const k of ['sumTELLER', 'sumNEVNER', ...(singleYear ? ['TELLER'] : [])]) {
+    const v = num(k);
+    if (v !== null && !Number.isInteger(v)) return { column: k, value: v, message: `${k} is ${v}, but a count${k.startsWith('sum') ? ' summed over the period' : ' for one year'} is a whole number` };
+  }
+  return null;
+}
 
 export type MeasureCell = ValueOrMissing;
 
@@ -36,6 +76,9 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
   const numerator = numeric(NUMERATORS);
   const denominator = numeric(DENOMINATORS);
   const out: Observation[] = [];
+  // Counts before suppression are dropped here, whatever the layout brought them in (a csv3
+  // MEASURE_TYPE row, a JSON-stat category): no observation can carry them.
+  for (const code of [...cells.keys()]) if (isUnsuppressedColumn(code)) cells.delete(code);
   for (const [code, cell] of cells) {
     if (NUMERATORS.includes(code) || DENOMINATORS.includes(code) || IGNORED.has(code)) continue;
     out.push(make(base, code, cell, numerator, denominator, labels?.get(code)));
@@ -65,7 +108,7 @@ function make(base: ObservationBase, code: string, cell: MeasureCell, numerator:
 function guessType(code: string, label?: string): MeasureType {
   const s = `${code} ${label ?? ''}`.toLowerCase();
   if (/ant|antall|count/.test(s)) return 'count';
-  if (/andel|prosent|pct/.test(s)) return 'proportion';
+  if (/andel|prosent|pct|dekningsgrad/.test(s)) return 'proportion';
   if (/rate|per/.test(s)) return 'rate';
   return 'value';
 }

@@ -5,6 +5,10 @@ export interface DataFileRef {
   path: string;
   /** The path as shown in messages: as given, or the folder given joined with the relative path. */
   display: string;
+  /** Set for a folder that could not be listed (permission denied …): an ordinary error to report. */
+  error?: string;
+  /** True for a file found by walking a folder (not named by the user). */
+  fromFolder?: boolean;
 }
 
 const DATA_EXTENSIONS = /\.(csv|tsv|txt|json)$/i;
@@ -27,21 +31,30 @@ export async function expandDataPaths(paths: string[], exclude: string[] = []): 
       continue;
     }
     const found: string[] = [];
-    await walk(p, found, skipped, exclude.map((e) => resolve(e)));
+    const unreadable = new Map<string, string>();
+    await walk(p, found, skipped, exclude.map((e) => resolve(e)), unreadable);
+    found.push(...unreadable.keys());
     found.sort();
-    for (const f of found) files.push({ path: f, display: join(shown, relative(p, f)) });
+    for (const f of found) files.push({ path: f, display: join(shown, relative(p, f)), fromFolder: true, ...(unreadable.has(f) ? { error: unreadable.get(f)! } : {}) });
   }
   return { files, skipped };
 }
 
-async function walk(dir: string, out: string[], skipped: string[], exclude: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function walk(dir: string, out: string[], skipped: string[], exclude: string[], unreadable: Map<string, string>): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    unreadable.set(dir, code === 'EACCES' || code === 'EPERM' ? 'is a folder that cannot be read (permission denied); its files were not checked' : `is a folder that cannot be read (${code ?? 'unknown error'}); its files were not checked`);
+    return;
+  }
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = join(dir, e.name);
-    // folkehelse's own files (output, configuration, catalogue, assessments) may sit inside the data folder.
     if (exclude.includes(resolve(full))) continue;
-    if (e.isDirectory()) await walk(full, out, skipped, exclude);
+    // folkehelse's own files (output, configuration, catalogue, assessments) may sit inside the data folder.
+    if (e.isDirectory()) await walk(full, out, skipped, exclude, unreadable);
     else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name) && !(await declaresSchema(full))) out.push(full);
     else skipped.push(full);
   }

@@ -1,6 +1,7 @@
-import { FolkehelseError, EXIT_INVALID_DATA } from '../errors.js';
+import { FolkehelseError, EXIT_INVALID_DATA, InputFileError } from '../errors.js';
 import type { Observation } from '../model/observation.js';
-import type { ValidationIssue } from '../validate/issues.js';
+import { issueMessage, type ValidationIssue } from '../validate/issues.js';
+import { NotDataError } from './not-data.js';
 import { location } from '../validate/report.js';
 import { expandDataPaths } from './files.js';
 import { scanFile, type ReadOptions } from './read.js';
@@ -33,7 +34,17 @@ export async function loadData(paths: string[], options: ReadOptions & { exclude
   const loaded: LoadedData['files'] = [];
   let total = 0;
   for (const f of files) {
-    const scan = await scanFile(f.path, { ...options, display: f.display }, (o) => observations.push(o));
+    if (f.error) throw new InputFileError(f.display, f.error);
+    let scan;
+    try {
+      scan = await scanFile(f.path, { ...options, display: f.display }, (o) => observations.push(o));
+    } catch (e) {
+      // A query, code list or metadata file kept in a data folder is skipped with a warning; named
+      // on its own it is refused.
+      if (!(e instanceof NotDataError) || !f.fromFolder) throw e;
+      warnings.push({ code: 'not-data-file', severity: 'warning', file: f.display, line: null, column: null, columnNumber: null, value: null, message: issueMessage('not-data-file', { note: `looks like ${e.looksLike}` }) });
+      continue;
+    }
     total += scan.issues.errorCount;
     for (const i of scan.issues.issues) (i.severity === 'error' ? errors : warnings).push(i);
     loaded.push({ file: scan.file, format: scan.format, observations: scan.observations });

@@ -6,13 +6,10 @@ import { IssueCollector } from '../validate/issues.js';
 import { ReadContext } from './context.js';
 import { CsvSyntaxError } from './csv-records.js';
 import { detectCsvFormat, detectJsonFormat, FORMAT_DESCRIPTIONS, FORMATS, isJsonFormat, sourceOf, type FormatId } from './detect.js';
-import { readFhiCodes } from './formats/fhi-codes.js';
-import { readFhiLabel } from './formats/fhi-label.js';
-import { readJsonStat } from './formats/jsonstat.js';
-import { readSsbCsv } from './formats/ssb-csv.js';
-import { readUngdata } from './formats/ungdata.js';
 import { sniffCsv, type CsvLayout } from './sniff.js';
-import { EncodingError, openSource, type SourceFile } from './source-file.js';
+import { describeNotData, NotDataError } from './not-data.js';
+import { formatDefinition } from '../sources/registry.js';
+import { decodedChunks, EncodingError, openSource, type SourceFile } from './source-file.js';
 
 export interface ReadOptions {
   /** Force a format instead of detecting it. */
@@ -43,21 +40,21 @@ export interface FileScan {
  */
 export async function scanFile(path: string, options: ReadOptions = {}, onObservation?: (o: Observation) => void): Promise<FileScan> {
   const file = await openSource(path, options.display ?? path, options.maxBytes);
-  const { format, layout } = detect(file, options.format);
+  const { format, layout } = await detect(file, options.format);
   const source = sourceOf(format);
   const issues = new IssueCollector(file.display, options.keepPerCode);
   const ctx = new ReadContext(file, issues, new GeoResolver(options.register ?? defaultRegister()), layout);
   let observations = 0;
   try {
-    for await (const batch of readerFor(ctx, format, source)) {
+    for await (const batch of readerFor(ctx, format)) {
       observations += batch.length;
       if (onObservation) for (const o of batch) onObservation(o);
     }
   } catch (e) {
     if (e instanceof EncodingError) {
-      issues.report({ code: 'encoding-error', line: e.line, message: `the bytes on this line are not valid ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}, although the file starts as ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}; save the whole file again as UTF-8` });
+      issues.report({ code: 'encoding-error', line: e.line, note: `the bytes on this line are not valid ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}, although the file starts as ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}; save the whole file again as UTF-8` });
     } else if (e instanceof CsvSyntaxError) {
-      issues.report({ code: 'syntax-error', line: e.line, message: e.message });
+      issues.report({ code: 'syntax-error', line: e.line, note: e.message });
     } else throw e;
   }
   return { file, format, source, layout, issues, observations };
@@ -70,7 +67,23 @@ export async function readFile(path: string, options: ReadOptions = {}): Promise
   return { ...scan, data };
 }
 
-function detect(file: SourceFile, forced?: FormatId): { format: FormatId; layout: CsvLayout | null } {
+/**
+ * Looks through the whole of a JSON file for the dimension ids, for files whose "id" comes after the
+ * first 64 kB (a long label, notes or links first): such a file is as valid as any other.
+ */
+async function detectJsonFormatWhole(file: SourceFile): Promise<FormatId | null> {
+  let tail = '';
+  for await (const chunk of decodedChunks(file)) {
+    const text = tail + chunk;
+    const found = detectJsonFormat(text);
+    if (found) return found;
+    // Keep enough to catch an "id" list cut between two chunks.
+    tail = text.slice(-4096);
+  }
+  return null;
+}
+
+async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: FormatId; layout: CsvLayout | null }> {
   const looksJson = /^\s*[{[]/.test(file.head);
   if (forced) {
     if (!FORMATS.includes(forced)) throw new InputFileError(file.display, `unknown format "${forced}"; use one of ${FORMATS.join(', ')}`);
@@ -82,36 +95,24 @@ function detect(file: SourceFile, forced?: FormatId): { format: FormatId; layout
     if (!layout) throw new InputFileError(file.display, 'has no header row with two or more columns; it is not a CSV export');
     return { format: forced, layout };
   }
+  const known = `folkehelse reads: ${Object.values(FORMAT_DESCRIPTIONS).join('; ')}`;
+  const layout = looksJson ? null : sniffCsv(file.head);
+  // Files kept next to exports that are not data (queries, code lists, metadata): say what they are.
+  const notData = describeNotData(file.head, layout);
+  if (notData) throw new NotDataError(file.display, notData, known);
   if (looksJson) {
-    const format = detectJsonFormat(file.head);
+    const format = detectJsonFormat(file.head) ?? (file.headIsWhole ? null : await detectJsonFormatWhole(file));
     if (format) return { format, layout: null };
-    throw new InputFileError(file.display, 'is JSON but not a JSON-stat 2.0 dataset from FHI or SSB (no "id" list of dimensions GEO/AAR or Region/Tid); if it is one, name the format with --format');
+    throw new InputFileError(file.display, `is JSON but not a JSON-stat 2.0 dataset from FHI or SSB (no "id" list of dimensions GEO/AAR or Region/Tid). ${known}. If it is one of them, name the format with --format`);
   }
-  const layout = sniffCsv(file.head);
-  if (!layout) throw new InputFileError(file.display, 'has no header row with two or more columns separated by ; , or tab; it is not a CSV export');
+  if (!layout) throw new InputFileError(file.display, `has no header row with two or more columns separated by ; , or tab; it is not a CSV export. ${known}`);
   const format = detectCsvFormat(layout);
   if (!format) {
-    const known = Object.values(FORMAT_DESCRIPTIONS).join('; ');
-    throw new InputFileError(file.display, `does not look like any export folkehelse reads (header: ${layout.header.slice(0, 6).join(layout.delimiter)}…). Known formats: ${known}. Name one with --format if the file is one of them`);
+    throw new InputFileError(file.display, `does not look like any export folkehelse reads (header: ${layout.header.slice(0, 6).join(layout.delimiter)}…). ${known}. Name one with --format if the file is one of them`);
   }
   return { format, layout };
 }
 
-function readerFor(ctx: ReadContext, format: FormatId, source: SourceId): AsyncGenerator<Observation[]> {
-  switch (format) {
-    case 'fhi-cube':
-    case 'fhi-csv3':
-      return readFhiCodes(ctx, format);
-    case 'fhi-label':
-      return readFhiLabel(ctx);
-    case 'ssb-csv':
-    case 'kostra-csv':
-      return readSsbCsv(ctx, source);
-    case 'fhi-jsonstat':
-    case 'ssb-jsonstat':
-    case 'kostra-jsonstat':
-      return readJsonStat(ctx, source);
-    case 'ungdata':
-      return readUngdata(ctx);
-  }
+function readerFor(ctx: ReadContext, format: FormatId): AsyncGenerator<Observation[]> {
+  return formatDefinition(format).read(ctx);
 }

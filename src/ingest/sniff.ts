@@ -18,7 +18,7 @@ const DELIMITERS = [';', ',', '\t', '|'];
  * line and a blank line (both may be padded with delimiters) before the header.
  */
 export function sniffCsv(head: string): CsvLayout | null {
-  const lines = head.split(/\r?\n/);
+  const lines = head.split(/\r\n|\r|\n/);
   if (lines.length > 1) lines.pop(); // the last line of a partial read may be cut
   const firstLines = lines.slice(0, 30);
   let best: { delimiter: string; score: number } | null = null;

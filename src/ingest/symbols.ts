@@ -34,5 +34,9 @@ export function looksLikeSymbol(cell: string): boolean {
   return cell.length > 0 && cell.length <= 4 && /^[^\p{L}\p{N}\s]+$/u.test(cell);
 }
 
-/** FHI cube files code the symbol in SPVFLAGG: 1 = `..`, 2 = `.`, 3 = `:`. */
-export const SPVFLAGG_SYMBOL: Record<string, string> = { '1': '..', '2': '.', '3': ':' };
+/**
+ * FHI cube files code the symbol in SPVFLAGG, after FHI Statistikk's flag table
+ * (eksempelfil_kategori.json): 1 = `..` missing, 2 = `.` cannot be computed, 3 = `:` anonymised,
+ * 4 = `-` data not available.
+ */
+export const SPVFLAGG_SYMBOL: Record<string, string> = { '1': '..', '2': '.', '3': ':', '4': '-' };

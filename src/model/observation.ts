@@ -5,9 +5,14 @@
  * Its JSON Schema is `schemas/observation.schema.json`.
  */
 
-export type SourceId = 'fhi' | 'ssb' | 'kostra' | 'ungdata';
+/** A source's id, derived from the source registry (src/sources/registry.ts). */
+export type { SourceId } from '../sources/registry.js';
+import type { SourceId } from '../sources/registry.js';
 
-/** `other`: SSB's areas outside the municipalities (Svalbard, the continental shelf, "Uoppgitt", "Rest", historical units). */
+/**
+ * `other`: areas in SSB's tables that are not a municipality, county or the country — Svalbard,
+ * Kontinentalsokkelen, `Uoppgitt`, `Rest`, historical units — read, but kept out of comparisons.
+ */
 export type GeoLevel = 'land' | 'fylke' | 'kommune' | 'bydel' | 'kostragruppe' | 'other';
 
 export interface Geography {

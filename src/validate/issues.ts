@@ -23,6 +23,10 @@ export const WARNING_CODES = [
   'harmonised-geography',
   'historic-geography',
   'code-not-valid-in-period',
+  'unsuppressed-column',
+  'comment-in-cell',
+  'encoding-damage',
+  'not-data-file',
 ] as const;
 
 /** Notes only inform: nothing was changed or dropped. */
@@ -49,8 +53,45 @@ export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
   'harmonised-geography': 'An old municipality or county code was converted to the current one.',
   'historic-geography': 'A municipality or county that was merged or divided is kept under its old code.',
   'code-not-valid-in-period': 'A value was given for a region in a year when its code did not exist; it is treated as missing.',
+  'unsuppressed-column': 'A column holds counts before suppression (TELLER_uprikk); it is never read.',
+  'comment-in-cell': 'A cell ends with a comment (3 //anonymisert data); the value before it is read.',
+  'not-data-file': 'A file in a data folder that is not data (an API query, a code list, metadata): skipped when building.',
   'special-area': 'The file has areas that are not municipalities, counties or the country (Svalbard, the continental shelf, "Uoppgitt", SSB\'s "Rest", historical units); they are read at level "other" and kept out of comparisons.',
+  'encoding-damage': 'A line has replacement characters (�) where letters such as æ, ø, å were lost when the file was saved; codes still resolve.',
 };
+
+/**
+ * One message template per code (frictionless style): the fixed framing a coordinator learns to
+ * recognise, with `{note}` for what the reader found in this row (the value, the rule, the fix).
+ * Readers never write whole messages; they give the note and the template makes the sentence.
+ */
+export const ISSUE_TEMPLATES: Record<IssueCode, string> = {
+  'encoding-error': 'Not readable as text: {note}',
+  'syntax-error': 'Broken file structure: {note}',
+  'blank-header': 'Column without a name: {note}',
+  'duplicate-header': 'Two columns with one name: {note}',
+  'missing-column': 'Missing column: {note}',
+  'extra-cell': 'Too many cells: {note}',
+  'missing-cell': 'Missing value: {note}',
+  'type-error': 'Wrong kind of value: {note}',
+  'constraint-error': 'Impossible value: {note}',
+  'unknown-geography': 'Unknown area: {note}',
+  'unknown-symbol': 'Unknown symbol: {note}',
+  'duplicate-row': 'Repeated row: {note}',
+  'harmonised-geography': 'Area renumbered: {note}',
+  'historic-geography': 'Historical area kept: {note}',
+  'code-not-valid-in-period': 'Value for a year the area did not exist: {note}',
+  'unsuppressed-column': 'Unsuppressed counts ignored: {note}',
+  'comment-in-cell': 'Comment in a cell: {note}',
+  'encoding-damage': 'Damaged letters: {note}',
+  'not-data-file': 'Not data, skipped: {note}',
+  'special-area': 'Area outside the municipal comparison: {note}',
+};
+
+/** Fills a code's template; `{name}` placeholders take the issue's fields. */
+export function issueMessage(code: IssueCode, fields: { note: string; column?: string | null; value?: string | null }): string {
+  return ISSUE_TEMPLATES[code].replace(/\{(note|column|value)\}/g, (_, k: 'note' | 'column' | 'value') => fields[k] ?? '');
+}
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -82,7 +123,8 @@ export interface IssueInput {
   column?: string | null;
   columnNumber?: number | null;
   value?: string | null;
-  message: string;
+  /** What was found here, for the code's template: "TELLER (900) is larger than NEVNER (95)". */
+  note: string;
 }
 
 /** Collects issues for one file; readers call `report`, never throw for bad data. */
@@ -114,7 +156,7 @@ export class IssueCollector {
       column: input.column ?? null,
       columnNumber: input.columnNumber ?? null,
       value: input.value ?? null,
-      message: input.message,
+      message: issueMessage(input.code, { note: input.note, column: input.column ?? null, value: input.value ?? null }),
     });
   }
 }

@@ -36,6 +36,7 @@ export async function validatePaths(paths: string[], options: ReadOptions = {}):
   const reports: FileReport[] = [];
   for (const f of files) {
     try {
+      if (f.error) throw new InputFileError(f.display, f.error);
       const scan = await scanFile(f.path, { ...options, display: f.display });
       reports.push({
         file: f.display,

@@ -1,15 +1,19 @@
 import type { AgeGroup, Observation, Period } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
-import { ageFromCode, readValueCell, schemaValue, sexFromCode, type ValueCell } from '../cells.js';
+import { ageFromCode, isReversedAge, readValueCell, schemaValue, sexFromCode, type ValueCell } from '../cells.js';
 import type { ReadContext } from '../context.js';
-import { csvBatches } from '../csv-records.js';
 import { fromCell } from '../observation.js';
-import { FHI_MEASURE_COLUMNS, observationsFromMeasures, type MeasureCell, type ObservationBase } from '../fhi-measures.js';
+import { countsProblem, FHI_MEASURE_COLUMNS, isFhiMeasureColumn, isUnsuppressedColumn, observationsFromMeasures, type MeasureCell, type ObservationBase } from '../fhi-measures.js';
 import { parsePeriod } from '../period.js';
 import { SPVFLAGG_SYMBOL, missingFromSymbol } from '../symbols.js';
 
 const DIMENSION_COLUMNS = ['GEO', 'AAR', 'KJONN', 'ALDER'];
 const CANONICAL = [...DIMENSION_COLUMNS, ...FHI_MEASURE_COLUMNS, 'SPVFLAGG', 'MEASURE_TYPE', 'value'];
+/** Other spellings of the fixed columns: the daar source's time dimension. */
+const ALIASES: Record<string, string> = { daar: 'AAR' };
+
+/** A trailing comment in a cell, as in FHI's own example cube: `3 //anonymisert data`. */
+const CELL_COMMENT = /^(.*?)\s*\/\/(.*)$/;
 
 /**
  * FHI files with codes: the cube files FHI's statistics bank loads
@@ -19,19 +23,26 @@ const CANONICAL = [...DIMENSION_COLUMNS, ...FHI_MEASURE_COLUMNS, 'SPVFLAGG', 'ME
  */
 export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-csv3'): AsyncGenerator<Observation[]> {
   const layout = ctx.layout!;
-  const header = layout.header.map((h) => CANONICAL.find((c) => c.toLowerCase() === h.toLowerCase()) ?? h);
+  const header = layout.header.map((h) => ALIASES[h.toLowerCase()] ?? CANONICAL.find((c) => c.toLowerCase() === h.toLowerCase()) ?? h);
   if (!ctx.checkHeader(header, layout.headerLine)) return;
   const required = format === 'fhi-cube' ? ['GEO', 'AAR', 'SPVFLAGG'] : ['GEO', 'AAR'];
+  // A misspelt fixed column (GE0, TELER) is an error naming the column meant, never a dimension.
+  if (!ctx.checkNearMisses(header, [...required, 'KJONN', 'ALDER', 'TELLER', 'NEVNER', 'RATE', 'MEASURE_TYPE', 'SPVFLAGG', 'sumTELLER', 'sumNEVNER'], layout.headerLine, 'FHI file with codes')) return;
   if (!ctx.requireColumns(header, required, layout.headerLine, 'every FHI file with codes has')) return;
   const long = header.includes('MEASURE_TYPE');
   if (long && !ctx.requireColumns(header, ['value'], layout.headerLine, 'holds the numbers in a long csv3 export')) return;
-  const measureCols = long ? [] : header.filter((h) => FHI_MEASURE_COLUMNS.includes(h));
+  const unsuppressed = header.filter(isUnsuppressedColumn);
+  for (const u of unsuppressed) {
+    ctx.issues.report({ code: 'unsuppressed-column', line: layout.headerLine, column: u, columnNumber: header.indexOf(u) + 1, value: u, note: `column "${u}" holds counts before suppression; folkehelse never reads it, so none of its numbers can reach a document` });
+  }
+  const measureCols = long ? [] : header.filter((h) => isFhiMeasureColumn(h) && !isUnsuppressedColumn(h) && h !== 'SPVFLAGG');
   if (!long && measureCols.length === 0) {
-    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'TELLER', message: 'the header has no measure column (TELLER, NEVNER, RATE, SMR, MEIS …)' });
+    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'TELLER', note: 'the header has no measure column (TELLER, NEVNER, RATE, SMR, MEIS …)' });
     return;
   }
   const numericCols = new Set([...measureCols, ...(long ? ['value'] : [])]);
-  const dimCols = header.filter((h) => !CANONICAL.includes(h) && h !== '');
+  const dimCols = header.filter((h) => !CANONICAL.includes(h) && !isFhiMeasureColumn(h) && h !== '');
+  const skip = header.map((h) => h === '' || isUnsuppressedColumn(h));
   const sortedDimCols = [...dimCols].sort();
   const index = new Map(header.map((h, i) => [h, i]));
   const columnOf = (p: string): number | null => (index.has(p) ? index.get(p)! + 1 : null);
@@ -42,8 +53,6 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
   const iAlder = index.get('ALDER');
   const iFlag = index.get('SPVFLAGG');
   const iMeasure = index.get('MEASURE_TYPE');
-  const iTeller = index.get('TELLER');
-  const iNevner = index.get('NEVNER');
   const iValue = index.get('value');
   const measureIdx = measureCols.map((m) => index.get(m)!);
   const dimIdx = dimCols.map((d) => index.get(d)!);
@@ -52,9 +61,15 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
   // csv3 long: the measures of one key come on consecutive rows; group them.
   let group: { key: string; base: ObservationBase; cells: Map<string, MeasureCell>; line: number } | null = null;
   const flush = (): Observation[] => {
-    const done = group ? observationsFromMeasures(group.base, group.cells) : [];
+    const g = group;
     group = null;
-    return done;
+    if (!g) return [];
+    const problem = countsProblem(g.cells, g.base.period.from === g.base.period.to);
+    if (problem) {
+      ctx.issues.report({ code: 'constraint-error', line: g.line, column: 'value', columnNumber: iValue! + 1, value: String(problem.value), note: `${problem.message} (the MEASURE_TYPE rows of this key, from line ${g.line})` });
+      return [];
+    }
+    return observationsFromMeasures(g.base, g.cells);
   };
 
   const isNumeric = header.map((h) => numericCols.has(h));
@@ -62,7 +77,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
   const ages = new Map<string, AgeGroup>();
   const rawOf = (cells: string[]): Record<string, string> => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
 
-  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+  for await (const batch of ctx.records()) {
     const out: Observation[] = [];
     for (const rec of batch) {
       if (rec.line <= layout.headerLine) continue;
@@ -72,15 +87,21 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
       const parsed: ValueCell[] = new Array(header.length);
       let bad = false;
       for (let i = 0; i < header.length; i++) {
+        if (skip[i]) continue;
         const name = header[i]!;
-        if (name === '') continue;
-        const cell = cells[i] ?? '';
+        let cell = cells[i] ?? '';
+        if (cell.length > 2 && cell.includes('//')) {
+          const m = CELL_COMMENT.exec(cell)!;
+          ctx.issues.report({ code: 'comment-in-cell', line, column: name, columnNumber: i + 1, value: cell, note: `the cell "${cell.trim()}" ends with a comment (//${m[2]!.trimEnd()}); folkehelse reads "${m[1]!.trim()}" and ignores the comment` });
+          cell = m[1]!;
+          cells[i] = cell;
+        }
         if (isNumeric[i]) {
           const v = readValueCell(cell, 'fhi');
           parsed[i] = v;
           if (v.kind === 'unknown-symbol') {
             bad = true;
-            ctx.issues.report({ code: 'unknown-symbol', line, column: name, columnNumber: i + 1, value: cell, message: `"${cell}" in column ${name} is not a number and not one of the symbols . .. : (FHI)` });
+            ctx.issues.report({ code: 'unknown-symbol', line, column: name, columnNumber: i + 1, value: cell, note: `"${cell}" in column ${name} is not a number and not one of the symbols . .. : (FHI)` });
           }
           const sv = schemaValue(v);
           if (sv !== undefined) row[name] = sv;
@@ -96,14 +117,8 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
       }
 
       const flag = iFlag !== undefined ? (cells[iFlag] ?? '').trim() : '0';
-      const teller = iTeller !== undefined ? parsed[iTeller] : undefined;
-      const nevner = iNevner !== undefined ? parsed[iNevner] : undefined;
-      if (flag === '0' && teller?.kind === 'number' && nevner?.kind === 'number' && teller.value > nevner.value) {
-        ctx.issues.report({ code: 'constraint-error', line, column: 'TELLER', columnNumber: iTeller! + 1, value: cells[iTeller!] ?? null, message: `TELLER (${teller.value}) is larger than NEVNER (${nevner.value}): more cases than people at risk` });
-        continue;
-      }
       if (long && parsed[iValue!]!.kind === 'empty') {
-        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue! + 1, message: 'the value cell is empty; write the number or a symbol (. .. :)' });
+        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue! + 1, note: 'the value cell is empty; write the number or a symbol (. .. :)' });
         continue;
       }
       const geoRaw = cells[iGeo]!.trim();
@@ -112,7 +127,12 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
       const aar = cells[iAar]!.trim();
       let period = periods.get(aar);
       if (!period) {
-        period = parsePeriod(aar)!;
+        const p = parsePeriod(aar);
+        if (!p) {
+          ctx.issues.report({ code: 'constraint-error', line, column: 'AAR', columnNumber: iAar + 1, value: aar, note: `the period "${aar}" ends before it starts; write the first year first (like 2013_2015)` });
+          continue;
+        }
+        period = p;
         periods.set(aar, period);
       }
       const sex = iKjonn !== undefined ? (sexFromCode(cells[iKjonn]!) ?? 'total') : 'total';
@@ -123,6 +143,10 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
         if (!age) {
           age = ageFromCode(a);
           ages.set(a, age);
+        }
+        if (isReversedAge(age)) {
+          ctx.issues.report({ code: 'constraint-error', line, column: 'ALDER', columnNumber: iAlder + 1, value: a, note: `the age group "${a}" runs backwards (from ${age.from} to ${age.to}); write the lower age first (like 65_120)` });
+          continue;
         }
       }
       const dimensions: Record<string, string> = {};
@@ -165,6 +189,12 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
           const v = parsed[i]!;
           if (v.kind === 'empty') continue;
           measures.set(header[i]!, fromCell(v));
+        }
+        const problem = countsProblem(measures, period.from === period.to);
+        if (problem) {
+          const col = index.get(problem.column)!;
+          ctx.issues.report({ code: 'constraint-error', line, column: problem.column, columnNumber: col + 1, value: cells[col] ?? null, note: problem.message });
+          continue;
         }
       }
       out.push(...observationsFromMeasures(base, measures));

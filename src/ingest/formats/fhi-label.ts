@@ -1,9 +1,8 @@
 import type { Observation } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
-import { ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
+import { ageFromLabel, dimensionsKey, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
 import type { ReadContext } from '../context.js';
 import { observation, fromCell } from '../observation.js';
-import { csvBatches } from '../csv-records.js';
 import { parsePeriod } from '../period.js';
 
 /** Header names of label exports, with the spellings seen in the wild. */
@@ -30,6 +29,7 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
   const layout = ctx.layout!;
   const header = layout.header.map((h) => ALIASES[h.toLowerCase()] ?? h);
   if (!ctx.checkHeader(header, layout.headerLine)) return;
+  if (!ctx.checkNearMisses(header, ['Geografi', 'År', 'Kjønn', 'Alder', 'Måltall', 'value'], layout.headerLine, 'FHI label export')) return;
   if (!ctx.requireColumns(header, ['Geografi', 'År', 'Måltall', 'value'], layout.headerLine, 'every FHI label export has')) return;
   const index = new Map(header.map((h, i) => [h, i]));
   const columnOf = (p: string): number | null => (index.has(p) ? index.get(p)! + 1 : null);
@@ -45,7 +45,7 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
   const measureInfo = new Map<string, MeasureInfo>();
   const table = ctx.file.stem;
 
-  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+  for await (const batch of ctx.records()) {
     const out: Observation[] = [];
     for (const { cells, line } of batch) {
       if (line <= layout.headerLine) continue;
@@ -59,11 +59,11 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
       });
       const v = readValueCell(cells[iValue] ?? '', 'fhi');
       if (v.kind === 'unknown-symbol') {
-        ctx.issues.report({ code: 'unknown-symbol', line, column: 'value', columnNumber: iValue + 1, value: v.raw, message: `"${v.raw}" in column value is not a number and not one of the symbols . .. : -` });
+        ctx.issues.report({ code: 'unknown-symbol', line, column: 'value', columnNumber: iValue + 1, value: v.raw, note: `"${v.raw}" in column value is not a number and not one of the symbols . .. : -` });
         continue;
       }
       if (v.kind === 'empty') {
-        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue + 1, message: 'the value cell is empty; write the number or a symbol (. .. : -)' });
+        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue + 1, note: 'the value cell is empty; write the number or a symbol (. .. : -)' });
         continue;
       }
       row.value = schemaValue(v);
@@ -76,20 +76,25 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
         measureInfo.set(measure, info);
       }
       if (v.kind === 'number' && info.measureType === 'proportion' && info.multiplier === 100 && (v.value > 100 || v.value < 0)) {
-        ctx.issues.report({ code: 'constraint-error', line, column: 'value', columnNumber: iValue + 1, value: cells[iValue] ?? null, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
+        ctx.issues.report({ code: 'constraint-error', line, column: 'value', columnNumber: iValue + 1, value: cells[iValue] ?? null, note: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
         continue;
       }
       const sexLabel = iSex !== undefined ? cells[iSex]!.trim() : '';
       const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel);
       if (sex === null) {
-        ctx.issues.report({ code: 'type-error', line, column: 'Kjønn', columnNumber: iSex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex label folkehelse knows ('kjønn samlet', 'menn', 'kvinner', 'gutter', 'jenter')` });
+        ctx.issues.report({ code: 'type-error', line, column: 'Kjønn', columnNumber: iSex! + 1, value: sexLabel, note: `"${sexLabel}" is not a sex label folkehelse knows ('kjønn samlet', 'menn', 'kvinner', 'gutter', 'jenter')` });
         continue;
       }
       const geoRaw = cells[iGeo]!.trim();
       let geo = ctx.geography(ctx.geo.fromLabel(geoRaw), geoRaw, line, 'Geografi', iGeo + 1);
       if (!geo) continue;
-      const period = parsePeriod(cells[iYear]!)!;
+      const period = ctx.period(cells[iYear]!, line, 'År', iYear + 1);
+      if (!period) continue;
       const age = iAge !== undefined ? ageFromLabel(cells[iAge]!) : null;
+      if (age && isReversedAge(age)) {
+        ctx.issues.report({ code: 'constraint-error', line, column: 'Alder', columnNumber: iAge! + 1, value: age.label, note: `the age band "${age.label}" runs backwards (from ${age.from} to ${age.to}); write the lower age first` });
+        continue;
+      }
       const dimensions: Record<string, string> = {};
       for (const d of dimCols) dimensions[d] = (cells[index.get(d)!] ?? '').trim();
       const rest = `|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}|${measure}`;

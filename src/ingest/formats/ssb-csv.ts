@@ -1,16 +1,16 @@
-import type { Observation, Period, SourceId } from '../../model/observation.js';
+import type { AgeGroup, Observation, Period, Sex, SourceId } from '../../model/observation.js';
 import { validator } from '../../validate/schemas.js';
-import { ageFromLabel, dimensionsKey, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
+import { ageFromLabel, dimensionsKey, isKnownAge, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
 import type { ReadContext } from '../context.js';
 import { observation, fromCell } from '../observation.js';
-import { csvBatches } from '../csv-records.js';
-import { parsePeriod, splitTrailingPeriod } from '../period.js';
+import { parsePeriod } from '../period.js';
 
 const REGION_NAMES = ['region', 'kokkommuneregion0000', 'kommuneregion', 'kommune', 'fylke', 'region (kostra)'];
-const TIME_NAMES = ['år', 'tid', 'aar', 'year', 'kvartal', 'måned', 'skoleår'];
-const VARIABLE_NAMES = ['statistikkvariabel', 'contentscode', 'statistikkvariabler'];
-const SEX_NAMES = ['kjønn', 'kjonn'];
-const AGE_NAMES = ['alder'];
+// Norwegian and English (SSB's English downloads: region, age, sex, contents, year).
+const TIME_NAMES = ['år', 'tid', 'aar', 'year', 'kvartal', 'måned', 'skoleår', 'time', 'quarter', 'month', 'school year'];
+const VARIABLE_NAMES = ['statistikkvariabel', 'contentscode', 'statistikkvariabler', 'contents', 'statistical variable'];
+const SEX_NAMES = ['kjønn', 'kjonn', 'sex'];
+const AGE_NAMES = ['alder', 'age'];
 
 export interface SsbColumns {
   region: number;
@@ -18,11 +18,94 @@ export interface SsbColumns {
   variable: number | null;
   sex: number | null;
   age: number | null;
-  /** Wide value columns: one per "<statistikkvariabel> <år>". */
-  wide: { index: number; variable: string; period: Period }[];
+  /** Wide value columns: one per "<statistikkvariabel> <år> [<kjønn>|<alder>|…]". */
+  wide: WideColumn[];
   /** Long layout: the value column (the last, named after the table). */
   value: number | null;
   dimensions: number[];
+}
+
+/** A value column whose heading carries variables: "Persons 2023 Males", "Personer 2023 0-17 år". */
+export interface WideColumn {
+  index: number;
+  variable: string;
+  period: Period;
+  sex?: Sex;
+  age?: AgeGroup;
+  /** Any other heading variable (a value of a dimension SSB moved into the heading). */
+  qualifier?: string;
+}
+
+const PERIOD_TOKEN = /(?:^|\s)(\d{4}(?:[_-]\d{4}|\/\d{2,4}|K[1-4]|M(?:0[1-9]|1[0-2])|H[12])?)(?=\s|$)/g;
+
+/** Reads a part of a heading as a sex or an age, the way SSB writes them in either language. */
+function headingPart(text: string): { sex?: Sex; age?: AgeGroup } | null {
+  const t = text.trim();
+  if (t === '') return {};
+  // A bare number is not an age in a heading ("Dødsfall per 100 2023").
+  if (/^\d+$/.test(t) || /^per\b/i.test(t)) return null;
+  const sex = sexFromLabel(t);
+  if (sex) return { sex };
+  const age = ageFromLabel(t);
+  if (isKnownAge(age) && age.code !== 'alle' && !/^total$/i.test(t)) return { age };
+  if (/^(alle aldre|all ages|alder i alt)$/i.test(t)) return { age };
+  return null;
+}
+
+/**
+ * Splits a wide column heading into its variables: the statistikkvariabel, the period, and any sex
+ * or age (or other value) SSB wrote into the heading when those variables were placed in the head
+ * of the table: "Persons 2023 Males", "Personer 2023 Begge kjønn", "Sysselsatte 2021".
+ */
+export function parseHeading(heading: string): Omit<WideColumn, 'index'> | null {
+  const h = heading.trim();
+  const matches = [...h.matchAll(PERIOD_TOKEN)];
+  for (let k = matches.length - 1; k >= 0; k--) {
+    const m = matches[k]!;
+    const period = parsePeriod(m[1]!);
+    if (!period) continue;
+    const start = m.index! + m[0].length - m[1]!.length;
+    const before = h.slice(0, start).trim();
+    const after = h.slice(start + m[1]!.length).trim();
+    const out: Omit<WideColumn, 'index'> = { variable: before, period };
+    // A sex or an age before the variable ("Menn Personer 2023") or between it and the period.
+    const words = before.split(/\s+/).filter((w) => w !== '');
+    for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+      const head = headingPart(words.slice(0, k).join(' '));
+      if (head && (head.sex || head.age)) {
+        Object.assign(out, head);
+        out.variable = words.slice(k).join(' ');
+        break;
+      }
+      const tail = headingPart(words.slice(words.length - k).join(' '));
+      if (tail && (tail.sex || tail.age)) {
+        Object.assign(out, tail);
+        out.variable = words.slice(0, words.length - k).join(' ');
+        break;
+      }
+    }
+    if (after !== '') {
+      // The part after the period: a sex, an age, both ("Males 0-17 years"), or another value.
+      const whole = headingPart(after);
+      if (whole) Object.assign(out, whole);
+      else {
+        const words = after.split(/\s+/);
+        let split = false;
+        for (let i = 1; i < words.length && !split; i++) {
+          const a = headingPart(words.slice(0, i).join(' '));
+          const b = headingPart(words.slice(i).join(' '));
+          if (a && b && !(a.sex && b.sex) && !(a.age && b.age)) {
+            Object.assign(out, a, b);
+            split = true;
+          }
+        }
+        if (!split) out.qualifier = after;
+      }
+    }
+    if (before === '' && after === '') return null;
+    return out;
+  }
+  return null;
 }
 
 /** Works out which column is what in an SSB web CSV header. */
@@ -43,8 +126,8 @@ export function classifySsbColumns(header: string[]): SsbColumns | { missing: st
   if (time === null) {
     header.forEach((h, i) => {
       if (used.has(i)) return;
-      const split = splitTrailingPeriod(h);
-      if (split) wide.push({ index: i, variable: split.name, period: split.period });
+      const split = parseHeading(h);
+      if (split) wide.push({ index: i, ...split });
     });
     // A bare year as column name ("2021") with a statistikkvariabel column.
     if (wide.length === 0 && variable !== null) {
@@ -92,7 +175,7 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
       code: 'missing-column',
       line: layout.headerLine,
       column: cols.missing,
-      message: cols.missing === 'år' ? 'the header has neither "<statistikkvariabel> <år>" columns nor an "år" column, so no period can be read' : 'the header has no value column after its dimension columns',
+      note: cols.missing === 'år' ? 'the header has neither "<statistikkvariabel> <år>" columns nor an "år" column, so no period can be read' : 'the header has no value column after its dimension columns',
     });
     return;
   }
@@ -108,73 +191,102 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
     return i;
   };
   const droppedZeros = new Set<string>();
-  const tableVariable = layout.title ? layout.title.replace(/^\d{5}\s*:\s*/, '').replace(/,\s*etter\b.*$/, '') : (header[cols.value ?? 0] ?? table);
+  const tableVariable = layout.title ? layout.title.replace(/^\d{5}\s*:\s*/, '').replace(/,\s*(etter|by)\b.*$/, '') : (header[cols.value ?? 0] ?? table);
 
-  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+  for await (const batch of ctx.records()) {
     const out: Observation[] = [];
     for (const { cells, line } of batch) {
       if (line <= layout.headerLine) continue;
       if (!ctx.checkCellCount(cells, header, line)) continue;
       const regionRaw = (cells[cols.region] ?? '').trim();
       if (regionRaw === '') {
-        ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, message: 'the region cell is empty' });
+        ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, note: 'the region cell is empty' });
         continue;
       }
       const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), regionRaw, line, header[cols.region]!, cols.region + 1);
       if (!geo) continue;
       const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
-      const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
-      if (sex === null) {
-        ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, message: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner')` });
+      const rowSex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
+      if (rowSex === null) {
+        ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, note: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner'; 'Both sexes', 'Males', 'Females')` });
         continue;
       }
-      const age = cols.age !== null ? ageFromLabel(cells[cols.age]!.replace(/^(\d{3})\s+.*$/, '$1').replace(/^0+(\d)/, '$1')) : null;
+      const rowAge = cols.age !== null ? ssbAge(cells[cols.age]!) : null;
+      if (rowAge && isReversedAge(rowAge)) {
+        ctx.issues.report({ code: 'constraint-error', line, column: header[cols.age!]!, columnNumber: cols.age! + 1, value: rowAge.label, note: `the age band "${rowAge.label}" runs backwards (from ${rowAge.from} to ${rowAge.to}); write the lower age first` });
+        continue;
+      }
       const dimensions: Record<string, string> = {};
       for (const d of cols.dimensions) dimensions[header[d]!.trim()] = (cells[d] ?? '').trim();
       const rowVariable = cols.variable !== null ? cells[cols.variable]!.trim() : null;
       const rowPeriodText = cols.time !== null ? cells[cols.time]!.trim() : null;
 
-      const targets = cols.wide.length > 0 ? cols.wide.map((w) => ({ index: w.index, variable: w.variable || rowVariable || tableVariable, periodText: w.period.label })) : [{ index: cols.value!, variable: rowVariable ?? tableVariable, periodText: rowPeriodText! }];
+      const targets = cols.wide.length > 0 ? cols.wide.map((w) => ({ index: w.index, variable: w.variable || rowVariable || tableVariable, periodText: w.period.label, wide: w as WideColumn | null })) : [{ index: cols.value!, variable: rowVariable ?? tableVariable, periodText: rowPeriodText!, wide: null as WideColumn | null }];
       for (const t of targets) {
         const rawCell = cells[t.index] ?? '';
         const v = readValueCell(rawCell, source);
         const column = header[t.index]!;
         if (v.kind === 'unknown-symbol') {
-          ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, message: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
+          ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, note: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
           continue;
         }
         if (v.kind === 'empty') {
-          ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, message: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
+          ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, note: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
           continue;
         }
         const cellRow: Record<string, unknown> = { region: regionRaw, period: t.periodText, variable: t.variable, value: schemaValue(v) };
         const raw: Record<string, string> = { region: regionRaw, period: t.periodText, variable: t.variable, value: rawCell };
         const colOf = (p: string): number | null => (p === 'value' ? t.index + 1 : p === 'region' ? cols.region + 1 : p === 'period' && cols.time !== null ? cols.time + 1 : null);
         if (!ctx.checkRow(cellSchema, cellRow, raw, colOf, line)) continue;
-        const period = parsePeriod(t.periodText)!;
+        const period = ctx.period(t.periodText, line, cols.time !== null ? header[cols.time]! : column, cols.time !== null ? cols.time + 1 : t.index + 1);
+        if (!period) continue;
         if (v.kind === 'number' && v.value === 0 && outside(period, geo.validFrom, geo.validTo)) {
           if (!droppedZeros.has(regionRaw)) {
             droppedZeros.add(regionRaw);
-            ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+            ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
           }
           continue;
         }
         const info = infoFor(t.variable);
         if (v.kind === 'number' && info.measureType === 'proportion' && (v.value > 100 || v.value < 0)) {
-          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
+          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
           continue;
         }
         if (v.kind === 'number' && info.measureType === 'count' && v.value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) {
-          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, message: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
+          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
           continue;
         }
-        const key = `${geo.code}|${period.from}_${period.to}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
+        if (v.kind === 'number' && info.measureType === 'count' && info.unit === 'personer' && !Number.isInteger(v.value)) {
+          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" counts persons and must be a whole number, but this one is ${v.value}` });
+          continue;
+        }
+        // Variables SSB wrote into the heading win over the row's own (there is none then).
+        const sex = t.wide?.sex ?? rowSex;
+        const age = t.wide?.age ?? rowAge;
+        let dims = dimensions;
+        if (t.wide?.qualifier) dims = { ...dimensions, heading: t.wide.qualifier };
+        const key = `${geo.code}|${period.from}_${period.to}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dims)}`;
         if (!ctx.checkDuplicate(key, line, column)) continue;
-        out.push(observation({ source, table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line } }, t.variable, info, fromCell(v)));
+        out.push(observation({ source, table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions: dims, origin: { file: ctx.file.display, line } }, t.variable, info, fromCell(v)));
       }
     }
     if (out.length > 0) yield out;
   }
+}
+
+/**
+ * SSB's age cells: a label ("0 years", "105 år eller eldre", "80-84 år") or a code with its label
+ * ("000 0 år", "105 105 år eller eldre"): the label decides when it is understood.
+ */
+function ssbAge(cell: string): AgeGroup {
+  const whole = ageFromLabel(cell);
+  if (isKnownAge(whole)) return whole;
+  const m = /^(\d{3})\s+(.*)$/.exec(cell.trim());
+  if (m) {
+    const label = ageFromLabel(m[2]!);
+    return isKnownAge(label) ? label : ageFromLabel(m[1]!.replace(/^0+(\d)/, '$1'));
+  }
+  return whole;
 }
 
 function outside(p: Period, from: number | null, to: number | null): boolean {

@@ -3,7 +3,6 @@ import { validator } from '../../validate/schemas.js';
 import { dimensionsKey, readValueCell, schemaValue, type ValueCell } from '../cells.js';
 import type { ReadContext } from '../context.js';
 import { observation } from '../observation.js';
-import { csvBatches } from '../csv-records.js';
 import { parsePeriod } from '../period.js';
 
 /** Column names of the Ungdata group table, with Norwegian spellings accepted. */
@@ -47,16 +46,17 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
   const layout = ctx.layout!;
   const header = layout.header.map((h) => UNGDATA_COLUMNS[h.toLowerCase().trim()] ?? h.trim());
   if (!ctx.checkHeader(header, layout.headerLine)) return;
+  if (!ctx.checkNearMisses(header, ['kommune', 'year', 'indicator', 'grouping', 'group', 'n_respondents', 'n_yes', 'percent'], layout.headerLine, 'Ungdata group table')) return;
   if (!ctx.requireColumns(header, ['kommune', 'year', 'indicator', 'grouping', 'group', 'n_respondents'], layout.headerLine, 'an Ungdata group table needs')) return;
   if (!header.includes('n_yes') && !header.includes('percent')) {
-    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'n_yes', message: 'the header needs either an "n_yes" column (number answering yes) or a "percent" column' });
+    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'n_yes', note: 'the header needs either an "n_yes" column (number answering yes) or a "percent" column' });
     return;
   }
   const index = new Map(header.map((h, i) => [h, i]));
   const columnOf = (p: string): number | null => (index.has(p) ? index.get(p)! + 1 : null);
   const validate = validator('ungdata.row');
 
-  for await (const batch of csvBatches(ctx.file, layout.delimiter)) {
+  for await (const batch of ctx.records()) {
     const out: Observation[] = [];
     for (const { cells, line } of batch) {
       if (line <= layout.headerLine) continue;
@@ -74,7 +74,7 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
           num.set(h, v);
           if (v.kind === 'unknown-symbol') {
             bad = true;
-            ctx.issues.report({ code: 'unknown-symbol', line, column: h, columnNumber: i + 1, value: cell, message: `"${cell}" in column ${h} is not a number and not one of the symbols . .. :` });
+            ctx.issues.report({ code: 'unknown-symbol', line, column: h, columnNumber: i + 1, value: cell, note: `"${cell}" in column ${h} is not a number and not one of the symbols . .. :` });
           }
           const sv = schemaValue(v);
           if (sv !== undefined) row[h] = sv;
@@ -86,17 +86,18 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
       const yes = num.get('n_yes');
       const pct = num.get('percent');
       if (n.kind === 'number' && yes?.kind === 'number' && yes.value > n.value) {
-        ctx.issues.report({ code: 'constraint-error', line, column: 'n_yes', columnNumber: columnOf('n_yes'), value: raw.n_yes ?? null, message: `n_yes (${yes.value}) is larger than n_respondents (${n.value}): more yes-answers than respondents` });
+        ctx.issues.report({ code: 'constraint-error', line, column: 'n_yes', columnNumber: columnOf('n_yes'), value: raw.n_yes ?? null, note: `n_yes (${yes.value}) is larger than n_respondents (${n.value}): more yes-answers than respondents` });
         continue;
       }
       if ((yes === undefined || yes.kind === 'empty') && (pct === undefined || pct.kind === 'empty')) {
-        ctx.issues.report({ code: 'missing-cell', line, column: yes ? 'n_yes' : 'percent', columnNumber: columnOf(yes ? 'n_yes' : 'percent'), message: 'the row has neither the number answering yes nor the percentage' });
+        ctx.issues.report({ code: 'missing-cell', line, column: yes ? 'n_yes' : 'percent', columnNumber: columnOf(yes ? 'n_yes' : 'percent'), note: 'the row has neither the number answering yes nor the percentage' });
         continue;
       }
       const regionRaw = raw.kommune!.trim();
       const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), regionRaw, line, 'kommune', columnOf('kommune'));
       if (!geo) continue;
-      const period = parsePeriod(raw.year!.trim())!;
+      const period = ctx.period(raw.year!, line, 'year', columnOf('year'));
+      if (!period) continue;
       const sex = SEX[(raw.sex ?? 'alle').trim().toLowerCase() || 'alle']!;
       const grouping = raw.grouping!.trim();
       const dimensions: Record<string, string> = {};

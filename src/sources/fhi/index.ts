@@ -1,0 +1,68 @@
+import { readFhiCodes } from '../../ingest/formats/fhi-codes.js';
+import { readFhiLabel } from '../../ingest/formats/fhi-label.js';
+import { readJsonStat } from '../../ingest/formats/jsonstat.js';
+import { isNearMiss } from '../../ingest/near-miss.js';
+import { defineSource, type SourceDefinition } from '../types.js';
+
+const CODE_COLUMNS = ['geo', 'aar', 'kjonn', 'alder', 'teller', 'nevner', 'rate', 'spvflagg', 'measure_type', 'sumteller', 'sumnevner', 'meis', 'smr'];
+
+/** The lower-cased header and a test for a column that is there or misspelt (GE0, TELER). */
+function header(layout: { header: string[] } | null) {
+  const h = (layout?.header ?? []).map((x) => x.toLowerCase().trim());
+  return { h, like: (c: string) => h.some((x) => x === c || isNearMiss(x, c)) };
+}
+
+/** FHI's files with codes, also when a fixed column is misspelt: the reader then names it. */
+function isCodes(layout: { header: string[] } | null): boolean {
+  const { h, like } = header(layout);
+  if (h.includes('geo') && (h.includes('aar') || h.includes('daar'))) return true;
+  return CODE_COLUMNS.filter(like).length >= 3 && (like('geo') || like('aar'));
+}
+function isCube(layout: { header: string[] } | null): boolean {
+  const { like } = header(layout);
+  return isCodes(layout) && (like('spvflagg') || like('sumteller'));
+}
+
+/** FHI: Kommunehelsa / FHI Statistikk (cube files, csv3, label exports, JSON-stat). */
+export const fhi: SourceDefinition<'fhi', 'fhi-cube' | 'fhi-csv3' | 'fhi-label' | 'fhi-jsonstat'> = defineSource({
+  id: 'fhi',
+  displayName: 'FHI (Kommunehelsa / FHI Statistikk)',
+  formats: [
+    {
+      id: 'fhi-cube',
+      description: 'FHI cube file (GEO;AAR;KJONN;ALDER;…;TELLER;NEVNER;RATE;…;SPVFLAGG)',
+      kind: 'csv',
+      rowSchema: 'fhi-cube.row',
+      detect: ({ layout }) => isCube(layout),
+      read: (ctx) => readFhiCodes(ctx, 'fhi-cube'),
+    },
+    {
+      id: 'fhi-csv3',
+      description: 'FHI Statistikk csv3 (codes)',
+      kind: 'csv',
+      rowSchema: 'fhi-csv3.row',
+      detect: ({ layout }) => isCodes(layout) && !isCube(layout),
+      read: (ctx) => readFhiCodes(ctx, 'fhi-csv3'),
+    },
+    {
+      id: 'fhi-label',
+      description: 'FHI Statistikk export by label (csv2, Geografi/År/…/Måltall/value)',
+      kind: 'csv',
+      rowSchema: 'fhi-label.row',
+      detect: ({ layout }) => {
+        const { h, like } = header(layout);
+        if (h.includes('geografi') && (h.includes('år') || h.includes('aar'))) return true;
+        return like('geografi') && (like('år') || h.includes('aar')) && (like('måltall') || like('value'));
+      },
+      read: readFhiLabel,
+    },
+    {
+      id: 'fhi-jsonstat',
+      description: 'FHI Statistikk JSON-stat 2.0',
+      kind: 'json',
+      rowSchema: 'jsonstat2',
+      detect: ({ ids }) => (ids ?? []).some((i) => i === 'GEO' || i === 'AAR' || i === 'MEASURE_TYPE'),
+      read: (ctx) => readJsonStat(ctx, 'fhi'),
+    },
+  ],
+});
