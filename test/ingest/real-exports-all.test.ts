@@ -183,8 +183,18 @@ describe.skipIf(!HAVE_REAL_EXPORTS)('what is read from the real exports', () => 
     expect(r.data.every((o) => Object.keys(o.dimensions).length === 0 && o.age !== null)).toBe(true);
   });
 
-  // geo engineer: the bydel register (030101a Gamle Oslo, 030100aa Oslo total, 160199 Unknown urban
-  // district Trondheim (2001-2004)) resolves these codes; then the files are valid, totals are not
-  // bydeler, and Oslo total's zeros for 2001–2003 are dropped as SSB placeholders.
-  it.todo('geo engineer: SSB 10826 bydel files validate with 0 errors, bydeler by level in inspect, discontinued districts by period');
+  it('SSB 10826 bydel files: valid, city totals are the municipality, districts are bydeler, unknown districts are "other"', async () => {
+    for (const f of ['ssb/10826-en-bydel-latin1-lf-title-2021.csv', 'ssb/10826-en-bydel-latin1-lf-title-wide-2001-2020.csv']) {
+      const r = await readFile(join(REAL_EXPORTS, f));
+      expect(r.issues.errorCount, f).toBe(0);
+      const levels = new Map(r.data.map((o) => [o.geo.code, o.geo.level]));
+      expect(levels.get('0301')).toBe('kommune');
+      expect(levels.get('4601')).toBe('kommune');
+      expect(levels.get('5001')).toBe('kommune');
+      expect(levels.get('030101')).toBe('bydel');
+      expect(r.data.find((o) => o.geo.code === '030101')?.geo.name).toBe('Gamle Oslo');
+      expect([...levels.entries()].filter(([, l]) => l === 'other').length).toBeGreaterThan(0);
+      expect(r.issues.counts.get('special-area')).toBe(1);
+    }
+  });
 });
