@@ -166,7 +166,7 @@ Examples:
     .option('--data <folder...>', 'data folders, when there is no configuration file')
     .option('--catalogue <file...>', 'your own catalogue file(s), after the configuration\'s')
     .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
-    .option('--format <formats>', 'md, html and/or pdf, comma-separated')
+    .option('--format <formats>', 'md, html, pdf and/or docx, comma-separated')
     .option('--lang <nb|nn>', 'bokmål or nynorsk')
     .option('--concurrency <n>', 'documents rendered at once, and browser pages for PDF', '2')
     .option('--shard <i/n>', 'build only part i of n of the documents (for CI matrix jobs), e.g. 1/4')
@@ -182,20 +182,20 @@ Examples:
   $ folkehelse build --data nedlastinger/ --fylke 50 --format md,pdf --concurrency 2
   $ folkehelse build --config folkehelse.config.json --shard 2/4 --json > shard-2.json
 
-Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf with figurer/*.svg,
+Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf|docx with figurer/*.svg,
 <out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
 folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
     .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: string; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
-      const { loadConfig, nextEdition } = await import('../config.js');
+      const { loadConfig, nextEdition, OUTPUT_FORMATS } = await import('../config.js');
       const { build } = await import('../output/build.js');
       const { BuildProgress } = await import('./progress.js');
       if (opts.lang !== undefined && opts.lang !== 'nb' && opts.lang !== 'nn') throw new UsageError(`--lang: "${opts.lang}" is not nb (bokmål) or nn (nynorsk)`);
       let formats: OutputFormat[] | undefined;
       if (opts.format) {
         formats = opts.format.split(',').map((f) => f.trim()) as OutputFormat[];
-        const bad = formats.filter((f) => !['md', 'html', 'pdf'].includes(f));
-        if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not md, html or pdf`);
+        const bad = formats.filter((f) => !OUTPUT_FORMATS.includes(f));
+        if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not one of ${OUTPUT_FORMATS.join(', ')}`);
       }
       const concurrency = Number(opts.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency: "${opts.concurrency}" is not a whole number from 1 to 16`);

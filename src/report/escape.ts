@@ -7,14 +7,31 @@
  * text are left alone: without an unescaped `[` they cannot form a link, and the raw file stays
  * readable.
  */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
+export function escapeMarkdown(text: string, atLineStart = true): string {
+  const inline = text
+    .replace(/\r\n?|[\n\u2028\u2029]/g, ' ')
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
     .replace(/[\\`*_{}[\]|~^]/g, '\\$&')
     .replace(/:\/\//g, '\\://')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
-    .replace(/^(\s*)([#+\->=]|\d+[.)])/, (_m, space: string, marker: string) => `${space}${marker.replace(/([#+\->=.)])$/, '\\$1')}`);
+    // GFM turns name@host.tld into a mailto link.
+    .replace(/([\p{L}\p{N}._+-])@(?=[\p{L}\p{N}-]+\.)/gu, '$1\\@');
+  if (!atLineStart) return inline;
+  return inline.replace(/^(\s*)([#+\->=]|\d+[.)])/, (_m, space: string, marker: string) => `${space}${marker.replace(/([#+\->=.)])$/, '\\$1')}`);
+}
+
+/**
+ * A Markdown code span that shows `text` exactly: a fence longer than any run of backticks in it,
+ * padded when it starts or ends with a backtick or space, line breaks as spaces; in a table cell
+ * `|` is escaped too (GFM splits cells before it reads code spans).
+ */
+export function markdownCode(text: string, inTable = false): string {
+  let body = text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
+  if (inTable) body = body.replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 export function escapeHtml(text: string): string {

@@ -105,7 +105,10 @@ describe('the document', () => {
     expect(html).not.toMatch(/<(script|link|iframe)\b/);
     expect(html).not.toMatch(/(src|href)="(https?:|file:|\/\/)/);
     expect((html.match(/<h1 /g) ?? []).length).toBe(1);
-    expect((html.match(/<figure><svg /g) ?? []).length).toBeGreaterThan(40);
+    expect((html.match(/<figure id="fig-[^"]+"><svg /g) ?? []).length).toBeGreaterThan(40);
+    expect((html.match(/<figcaption>Figur \d+\. /g) ?? []).length).toBeGreaterThan(40);
+    expect(html).toMatch(/<caption>Tabell \d+\. Tall \(prosent\)<\/caption>/);
+    expect(html).toContain('<th scope="col"');
     const svgs = [...html.matchAll(/<svg [^>]*aria-labelledby="([^"]+)"[^>]*>\s*<title id="([^"]+)">([^<]+)<\/title>/g)];
     expect(svgs.length).toBeGreaterThan(40);
     for (const s of svgs) expect(s[1]).toBe(s[2]);
@@ -151,8 +154,8 @@ describe('outputs are written atomically', () => {
     const before = readFileSync(file);
     const broken = join(dir, 'maler');
     mkdirSync(join(broken, 'partials'), { recursive: true });
-    writeFileSync(join(broken, 'partials', 'indicator.md.hbs'), '{{#each sentences}} never closed');
-    await expect(buildTo(out, { kommuner: ['5037'], formats: ['md', 'html'], templates: broken })).rejects.toThrow(/template .*indicator\.md\.hbs/);
+    writeFileSync(join(broken, 'partials', 'section.md.hbs'), '{{#each blocks}} never closed');
+    await expect(buildTo(out, { kommuner: ['5037'], formats: ['md', 'html'], templates: broken })).rejects.toThrow(/template .*section\.md\.hbs/);
     expect(readFileSync(file)).toEqual(before);
     expect(readdirSync(join(out, '5037-levanger')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
