@@ -347,6 +347,27 @@ export async function renderDocx(doc: Document, opts: DocxOptions): Promise<Uint
   return normalise(await packed, doc.locale);
 }
 
+/**
+ * docx numbers TOC bookmarks (_Toc1, _Toc2 …) and bookmark ids with counters that run on from one
+ * document to the next in a process: numbered afresh in order of appearance, every build of a
+ * document is the same.
+ */
+export function renumberBookmarks(xml: string): string {
+  const names = new Map<string, string>();
+  const ids = new Map<string, string>();
+  let drawings = 0;
+  return xml
+    .replace(/_Toc\d+/g, (m) => {
+      if (!names.has(m)) names.set(m, `_Toc${names.size + 1}`);
+      return names.get(m)!;
+    })
+    .replace(/(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)(")/g, (_m, a: string, id: string, b: string) => {
+      if (!ids.has(id)) ids.set(id, String(ids.size + 1));
+      return `${a}${ids.get(id)}${b}`;
+    })
+    .replace(/(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g, (_m, a: string, _id: string, b: string) => `${a}${++drawings}${b}`);
+}
+
 /** Fixed timestamps in the zip and in docProps/core.xml, the language in the styles, parts in a fixed order. */
 function normalise(bytes: Uint8Array, locale: string): Uint8Array {
   const files = unzipSync(bytes);
@@ -357,6 +378,7 @@ function normalise(bytes: Uint8Array, locale: string): Uint8Array {
     let data = files[name]!;
     if (name === 'docProps/core.xml') data = strToU8(strFromU8(data).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
     if (name === 'word/styles.xml') data = strToU8(withLanguage(strFromU8(data), locale));
+    if (name === 'word/document.xml') data = strToU8(renumberBookmarks(strFromU8(data)));
     out[name] = [data, { mtime: FIXED_TIME, level: name.startsWith('word/media/') ? 0 : 6 }];
   }
   return zipSync(out, { mtime: FIXED_TIME });

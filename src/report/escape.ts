@@ -1,8 +1,9 @@
 /**
  * Escaping for text that comes from data (names, labels, file names, table titles): it must show
  * as text in Markdown, HTML and SVG, never become markup. In Markdown: a backslash before every
- * character that has an inline meaning (\ ` * _ { } [ ] | ~ ^), & < > as entities (so
- * `<img src=x onerror=…>` stays text), a backslash before a block marker at the start (# - + > =
+ * character that has an inline meaning (\ ` * _ { } | ~ ^), & < > [ ] as entities (so
+ * `<img src=x onerror=…>` stays text, and no parser can read an escaped `![…](…)` inside link or
+ * alt text as an image, as marked does), a backslash before a block marker at the start (# - + > =
  * or "1."), and no bare-URL autolinks ("http\://", "www\."). Parentheses, dots and hyphens inside
  * text are left alone: without an unescaped `[` they cannot form a link, and the raw file stays
  * readable.
@@ -10,8 +11,8 @@
 export function escapeMarkdown(text: string, atLineStart = true): string {
   const inline = text
     .replace(/\r\n?|[\n\u2028\u2029]/g, ' ')
-    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-    .replace(/[\\`*_{}[\]|~^]/g, '\\$&')
+    .replace(/[&<>[\]]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '[': '&#91;', ']': '&#93;' })[c]!)
+    .replace(/[\\`*_{}|~^]/g, '\\$&')
     .replace(/:\/\//g, '\\://')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
     // GFM turns name@host.tld into a mailto link.

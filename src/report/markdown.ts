@@ -65,7 +65,7 @@ const md = (text: string, atLineStart = true) => escapeMarkdown(text, atLineStar
 
 /** A link target or image path: characters that would end or break it are percent-encoded. */
 function markdownUrl(path: string): string {
-  return path.replace(/[\s()<>\\[\]]/g, (c) => encodeURIComponent(c));
+  return path.replace(/[\s()<>\\[\]`|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** Runs as Markdown: every text escaped, styles as * ** ` and links to sections. */

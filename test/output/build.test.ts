@@ -137,7 +137,7 @@ describe('text from data is escaped everywhere', () => {
     const md = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8');
     const html = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.html'), 'utf8');
     const svg = readFileSync(join(out, '5037-levanger', 'figurer', 'ensomhet.nb.svg'), 'utf8');
-    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\{\\{constructor\\}\\} \\[x\\](javascript:alert(1))');
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\{\\{constructor\\}\\} &#91;x&#93;(javascript:alert(1))');
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('href="javascript');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; {{constructor}} [x](javascript:alert(1))');

@@ -9,7 +9,7 @@ describe('escapeMarkdown', () => {
   it.each(HOSTILE)('%s renders as the same text in HTML, never as markup', (value) => {
     const body = markdownToHtml(`Verdi: ${escapeMarkdown(value)}`);
     expect(body).not.toMatch(/<(img|script|a|strong|em|code|h1|ul|ol|li|table)\b/);
-    const text = body.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
+    const text = body.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#91;/g, '[').replace(/&#93;/g, ']').trim();
     expect(text).toBe(`Verdi: ${value}`);
   });
   it('keeps ordinary text readable', () => {

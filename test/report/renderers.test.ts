@@ -1,0 +1,121 @@
+import { marked, type Token, type Tokens } from 'marked';
+import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderDocx, withLanguage } from '../../src/report/docx.js';
+import { renderHtml } from '../../src/report/html.js';
+import { compileTemplates } from '../../src/report/markdown.js';
+import { OUTPUT_FORMATS, RENDERERS, renderFigures } from '../../src/report/renderers.js';
+import { tempDir } from '../helpers.js';
+import { smallDocument } from './small-document.js';
+
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '[klikk](javascript:alert(1))',
+  '# overskrift',
+  'a | b',
+  'linje\rskift\n# overskrift\r\n- punkt',
+  '`kode` og ``mer``',
+  '<script>alert(1)</script>',
+  'se http://evil.example, www.evil.no og post@evil.example',
+  '![bilde](http://evil.example/x.png)',
+  '**fet** _kursiv_ ~~x~~',
+  '{{constructor}}',
+  '1. liste',
+];
+
+/** Every token of the Markdown, nested ones too. */
+function tokens(list: Token[]): Token[] {
+  return list.flatMap((t) => [t, ...tokens(('tokens' in t && t.tokens) || []), ...('items' in t ? tokens((t.items as Token[]) ?? []) : []), ...('rows' in t ? (t.rows as { tokens: Token[] }[][]).flat().flatMap((c) => tokens(c.tokens)) : []), ...('header' in t && Array.isArray(t.header) ? (t.header as { tokens: Token[] }[]).flatMap((c) => tokens(c.tokens)) : [])]);
+}
+
+describe('the renderer registry', () => {
+  it('has md, html, pdf and docx, each with its extension', () => {
+    expect(OUTPUT_FORMATS).toEqual(['md', 'html', 'pdf', 'docx']);
+    for (const [id, r] of RENDERERS) expect(r.extension).toBe(id);
+  });
+});
+
+describe('Markdown: no data string can create a link, heading, image or HTML', () => {
+  const render = compileTemplates();
+  const clean = render(smallDocument('Levanger'));
+  const count = (md: string, type: string) => tokens(marked.lexer(md)).filter((t) => t.type === type).length;
+  it.each(HOSTILE)('%j', (text) => {
+    const md = render(smallDocument(text));
+    for (const type of ['heading', 'html', 'table', 'list', 'list_item', 'blockquote', 'codespan', 'strong', 'em', 'del']) {
+      expect(count(md, type), type).toBe(count(clean, type));
+    }
+    // Links and images: none more than the document's own (a parser may fail to see one of ours), and only ours.
+    const all = tokens(marked.lexer(md));
+    expect(count(md, 'link')).toBeLessThanOrEqual(count(clean, 'link'));
+    expect(count(md, 'image')).toBeLessThanOrEqual(count(clean, 'image'));
+    for (const t of all) if (t.type === 'link') expect((t as Tokens.Link).href).toMatch(/^(#1|https:\/\/fhi\.no$)/);
+    for (const t of all) if (t.type === 'image') expect((t as Tokens.Image).href).toMatch(/^figurer\//);
+    // Every table keeps its number of cells per row.
+    const tables = tokens(marked.lexer(md)).filter((t): t is Token & { rows: unknown[][] } => t.type === 'table');
+    for (const t of tables) for (const row of t.rows) expect(row).toHaveLength(2);
+  });
+});
+
+describe('HTML: every text escaped, the style sheet closed', () => {
+  it.each(HOSTILE)('%j', (text) => {
+    const doc = smallDocument(text);
+    const html = renderHtml(doc, { figures: renderFigures(doc) });
+    expect(html).not.toMatch(/<(img|script)\b(?![^>]*class="coat-of-arms")/);
+    expect(html).not.toContain('href="javascript');
+    expect(html).not.toMatch(/href="http:\/\/evil/);
+  });
+  it('a user style.css cannot close the <style> element', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'style.css'), 'p { color: red }\n</style><script>alert(1)</script><style>');
+    const doc = smallDocument();
+    const html = renderHtml(doc, { figures: renderFigures(doc), templates: dir });
+    // One <style> element, closed once, at the end of the style sheet: the script stays CSS text.
+    expect(html.match(/<\/style/gi)).toHaveLength(1);
+    expect(html.indexOf('</style>')).toBeGreaterThan(html.indexOf('<script>'));
+    expect(html).toContain('p { color: red }');
+  });
+});
+
+describe('DOCX', () => {
+  const unzip = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, k.endsWith('.xml') || k.endsWith('.rels') ? strFromU8(v) : v])) as Record<string, string | Uint8Array>;
+  it('the same document gives the same bytes, with fixed timestamps', async () => {
+    const doc = smallDocument();
+    const a = await renderDocx(doc, { figures: renderFigures(doc) });
+    const b = await renderDocx(doc, { figures: renderFigures(doc) });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const files = unzip(a);
+    expect(files['docProps/core.xml']).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>');
+    // Every zip entry carries the fixed DOS time (2000-01-01 00:00): bytes 10–13 of each local header.
+    const view = Buffer.from(a);
+    for (let i = view.indexOf('PK\x03\x04'); i >= 0; i = view.indexOf('PK\x03\x04', i + 4)) expect(view.readUInt32LE(i + 10)).toBe(0x28210000);
+  });
+  it('text from data is XML-escaped; nynorsk documents are nn-NO', async () => {
+    const doc = smallDocument('<w:p>&"x"</w:p>', 'nn');
+    const files = unzip(await renderDocx(doc, { figures: renderFigures(doc) }));
+    const xml = files['word/document.xml'] as string;
+    expect(xml).not.toContain('<w:p>&');
+    expect(xml).toContain('&lt;w:p&gt;&amp;');
+    expect(files['word/styles.xml']).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang w:val="nn-NO"/);
+  });
+  it('a reference .docx gives the styles (its own win; ours are added where it has none)', async () => {
+    const dir = tempDir();
+    const doc = smallDocument();
+    const plain = unzip(await renderDocx(doc, { figures: renderFigures(doc) }));
+    const theirs = (plain['word/styles.xml'] as string).replace(/<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?<\/w:style>/, '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:rPr><w:color w:val="C00000"/><w:sz w:val="48"/></w:rPr></w:style>').replace(/<w:style w:type="paragraph" w:styleId="Assessment">[\s\S]*?<\/w:style>/, '');
+    const reference = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/styles.xml': strToU8(theirs) });
+    mkdirSync(join(dir, 'maler'));
+    writeFileSync(join(dir, 'maler', 'reference.docx'), reference);
+    const styles = unzip(await renderDocx(doc, { figures: renderFigures(doc), templates: join(dir, 'maler') }))['word/styles.xml'] as string;
+    expect(styles).toMatch(/w:styleId="Heading1"><w:name w:val="heading 1"\/><w:rPr><w:color w:val="C00000"\/>/);
+    expect(styles).toContain('w:styleId="Assessment"');
+    expect(styles).toContain('<w:lang w:val="nb-NO"');
+    writeFileSync(join(dir, 'maler', 'reference.docx'), 'not a zip');
+    await expect(renderDocx(doc, { figures: renderFigures(doc), templates: join(dir, 'maler') })).rejects.toThrow(/reference document .*reference\.docx: not a \.docx/);
+  });
+  it('sets the language in style defaults whatever the reference had', () => {
+    expect(withLanguage('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-US"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>', 'nb-NO')).toBe('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nb-NO" w:eastAsia="nb-NO" w:bidi="ar-SA"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>');
+    expect(withLanguage('<w:styles xmlns:w="x"></w:styles>', 'nn-NO')).toContain('<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nn-NO"');
+  });
+});
