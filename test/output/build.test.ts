@@ -5,10 +5,9 @@ import { loadConfig } from '../../src/config.js';
 import { build } from '../../src/output/build.js';
 import { PdfRenderer, findBrowser } from '../../src/output/pdf.js';
 import { HAVE_REAL_EXPORTS, INNHERRED, REAL_EXPORTS, ROOT, tempDir } from '../helpers.js';
+import { expectGolden } from './golden.js';
 
 const CONFIG = join(INNHERRED, 'folkehelse.config.json');
-const GOLDEN = join(ROOT, 'test', 'output', 'golden');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const HAVE_BROWSER = findBrowser().path !== null;
 if (!HAVE_BROWSER) console.warn('[folkehelse tests] no Chrome/Chromium: the PDF tests are SKIPPED (CI installs Debian chromium).');
 
@@ -28,15 +27,15 @@ describe('golden Markdown: Levanger and Verdal, bokmål and nynorsk', () => {
   for (const [folder, code] of [['5037-levanger', '5037'], ['5038-verdal', '5038']] as const) {
     for (const lang of ['nb', 'nn'] as const) {
       it(`${code} ${lang}`, () => {
-        const actual = readFileSync(join(out, folder, `oversikt-2027.${lang}.md`), 'utf8');
-        const golden = join(GOLDEN, `${code}.${lang}.md`);
-        if (UPDATE || !existsSync(golden)) {
-          mkdirSync(GOLDEN, { recursive: true });
-          writeFileSync(golden, actual);
-        }
-        expect(actual).toBe(readFileSync(golden, 'utf8'));
+        expectGolden(`${code}.${lang}.md`, readFileSync(join(out, folder, `oversikt-2027.${lang}.md`), 'utf8'));
       });
     }
+  }
+  for (const lang of ['nb', 'nn'] as const) {
+    it(`region report ${lang}`, () => {
+      const region = readdirSync(out).find((f) => f.startsWith('region-'))!;
+      expectGolden(`region.${lang}.md`, readFileSync(join(out, region, `side-om-side-2027.${lang}.md`), 'utf8'));
+    });
   }
   it('writes the figures beside each document, one folder per municipality', () => {
     const lev = readdirSync(join(out, '5037-levanger', 'figurer'));
