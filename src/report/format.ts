@@ -17,7 +17,7 @@ export function formatNumber(value: number, decimals: number, thousands = '\u00a
   const key = `${locale}|${decimals}`;
   let f = numberFormats.get(key);
   if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'negative', useGrouping: true })));
-  const s = f.format(Math.sign(value) * Number(Math.abs(value).toFixed(decimals)));
+  const s = f.format(value);
   return thousands === '\u00a0' ? s : s.replace(/[\u00a0\u202f]/g, thousands);
 }
 

@@ -55,6 +55,10 @@ describe('numbers, dates and lists through Intl', () => {
     expect(formatNumber(12.6, 1)).toBe('12,6');
     expect(formatNumber(-3.25, 1)).toBe('−3,3');
     expect(formatNumber(-0.04, 1)).toBe('0,0');
+    // Half away from zero on the number as written: 82.35 is 82.34999… in binary, and toFixed gave 82,3.
+    expect(formatNumber(82.35, 1)).toBe('82,4');
+    expect(formatNumber(0.35, 1)).toBe('0,4');
+    expect(formatNumber(1.005, 2)).toBe('1,01');
     expect(formatNumber(1234567.891, 2, ' ')).toBe('1 234 567,89');
     expect(formatDate('2026-11-22', 'nb')).toBe('22. november 2026');
     expect(formatDate('2026-03-01', 'nn')).toBe('1. mars 2026');
