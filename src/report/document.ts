@@ -140,6 +140,10 @@ export interface DocumentLabels {
   buildNote: string;
   /** Header of the running page header. */
   runningHeader: string;
+  /** Word: display names of the document's own paragraph styles, by style id. */
+  wordStyles: Record<string, string>;
+  /** Word: names of the custom document properties. */
+  wordProperties: { kommune: string; edition: string };
 }
 
 /** Every section, depth first. */

@@ -47,7 +47,7 @@ export class ReferenceDocxError extends FolkehelseError {
   }
 }
 
-/** Our own paragraph styles; a reference document's styles of the same id win (as pandoc's --reference-doc). */
+/** Our own paragraph styles (display names from the language file); a reference document's styles of the same id win (as pandoc's --reference-doc). */
 const STYLES: IParagraphStyleOptions[] = [
   { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, size: 18, color: '444444' }, paragraph: { spacing: { before: 60, after: 160 }, keepNext: false } },
   { id: 'Assessment', name: 'Vurdering', basedOn: 'Normal', next: 'Assessment', quickFormat: true, paragraph: { indent: { left: 284 }, border: { left: { style: 'single', size: 18, color: '0072B2', space: 8 } }, shading: { type: ShadingType.CLEAR, fill: 'EEF5FB', color: 'auto' }, spacing: { after: 120 } } },
@@ -312,8 +312,8 @@ export async function renderDocx(doc: Document, opts: DocxOptions): Promise<Uint
       keywords: `folkehelse; ${doc.subject}; ${doc.edition}`,
       revision: 1,
       customProperties: [
-        { name: 'Kommune', value: doc.subject },
-        { name: 'Utgave', value: String(doc.edition) },
+        { name: doc.labels.wordProperties.kommune, value: doc.subject },
+        { name: doc.labels.wordProperties.edition, value: String(doc.edition) },
       ],
       features: { updateFields: true },
       ...(referenceStyles ? { externalStyles: referenceStyles } : {}),
@@ -329,7 +329,7 @@ export async function renderDocx(doc: Document, opts: DocxOptions): Promise<Uint
                 heading3: { run: { font: FONT, size: 22, bold: true, color: '0B3A5B' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
               },
             }),
-        paragraphStyles: STYLES.filter((s) => !theirs.has(s.id)),
+        paragraphStyles: STYLES.filter((s) => !theirs.has(s.id)).map((s) => ({ ...s, name: doc.labels.wordStyles[s.id] ?? s.name })),
       },
       sections: [
         {

@@ -205,12 +205,21 @@ export function buildDocument(input: DocumentInput): Document {
     tocHeading: w.t('toc'),
     sections: [introduction, knowledge, ...themes, summary, appendix],
     footer: w.tx('footer', { version: input.version }),
-    labels: labelsOf(w, `${kommune} kommune – ${w.t('documentTitle')} ${input.edition}`),
+    labels: labelsOf(w.T, `${kommune} kommune – ${w.t('documentTitle')} ${input.edition}`),
   });
 }
 
-export function labelsOf(w: { t: (path: string) => string }, runningHeader: string): Document['labels'] {
-  return { figure: w.t('captions.figure'), table: w.t('captions.table'), page: w.t('pdf.page'), of: w.t('pdf.of'), buildNote: w.t('word.buildNote'), runningHeader };
+export function labelsOf(T: Texts, runningHeader: string): Document['labels'] {
+  return {
+    figure: t(T, 'captions.figure'),
+    table: t(T, 'captions.table'),
+    page: t(T, 'pdf.page'),
+    of: t(T, 'pdf.of'),
+    buildNote: t(T, 'word.buildNote'),
+    runningHeader,
+    wordStyles: { ...T.word.styles },
+    wordProperties: { kommune: t(T, 'word.properties.kommune'), edition: t(T, 'word.properties.edition') },
+  };
 }
 
 function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, assessment: Block): Block[] {

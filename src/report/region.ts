@@ -108,6 +108,6 @@ export function buildRegion(input: RegionInput): Document {
     tocHeading: null,
     sections,
     footer: tx('footer', { version: input.version }),
-    labels: labelsOf({ t: (p) => t(T, p) }, `${title} ${input.edition}`),
+    labels: labelsOf(T, `${title} ${input.edition}`),
   });
 }

@@ -213,6 +213,17 @@ export interface LanguageFile {
   };
   word: {
     buildNote: string;
-    assessment: string;
+    styles: {
+      Assessment: string;
+      AssessmentMissing: string;
+      Source: string;
+      Note: string;
+      BuildNote: string;
+      TableText: string;
+    };
+    properties: {
+      kommune: string;
+      edition: string;
+    };
   };
 }

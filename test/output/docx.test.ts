@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,19 @@ function paragraphs(xml: string): Para[] {
 function lines(xml: string): string {
   return xml.replace(/(<w:p[ >]|<w:tbl>|<w:tr[ >]|<w:sectPr[ >])/g, '\n$1') + '\n';
 }
+
+describe('formats in the configuration', () => {
+  it('accepts docx and refuses an unknown format', () => {
+    const dir = tempDir();
+    const write = (formats: string[]) => {
+      const file = join(dir, `c-${formats.join('-')}.json`);
+      writeFileSync(file, JSON.stringify({ kommuner: ['5037'], data: [INNHERRED], formats }));
+      return file;
+    };
+    expect(loadConfig(write(['md', 'docx'])).formats).toEqual(['md', 'docx']);
+    expect(() => loadConfig(write(['md', 'odt']))).toThrow(/formats/);
+  });
+});
 
 describe('Word (DOCX): Levanger and Verdal and their region report', () => {
   const out = tempDir();

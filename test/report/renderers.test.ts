@@ -114,6 +114,14 @@ describe('DOCX', () => {
     writeFileSync(join(dir, 'maler', 'reference.docx'), 'not a zip');
     await expect(renderDocx(doc, { figures: renderFigures(doc), templates: join(dir, 'maler') })).rejects.toThrow(/reference document .*reference\.docx: not a \.docx/);
   });
+  it('the coat of arms on the front page, as SVG with a PNG fallback and its alt text', async () => {
+    const doc = { ...smallDocument(), coatOfArms: { file: 'figurer/kommunevapen.svg', alt: 'Kommunevåpenet til Levanger kommune', mediaType: 'image/svg+xml' as const, bytes: strToU8('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="12"><rect width="10" height="12" fill="#c00"/></svg>') } };
+    const files = unzip(await renderDocx(doc, { figures: renderFigures(doc) }));
+    expect(files['word/document.xml']).toMatch(/<wp:docPr id="1" name="kommunevapen" descr="Kommunevåpenet til Levanger kommune"/);
+    expect(Object.keys(files).filter((f) => f.startsWith('word/media/')).sort()).toEqual(['word/media/image1.png', 'word/media/image1.svg', 'word/media/image2.png', 'word/media/image2.svg']);
+    const html = renderHtml(doc, { figures: renderFigures(doc) });
+    expect(html).toMatch(/<img class="coat-of-arms" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Kommunevåpenet til Levanger kommune">/);
+  });
   it('sets the language in style defaults whatever the reference had', () => {
     expect(withLanguage('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-US"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>', 'nb-NO')).toBe('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nb-NO" w:eastAsia="nb-NO" w:bidi="ar-SA"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>');
     expect(withLanguage('<w:styles xmlns:w="x"></w:styles>', 'nn-NO')).toContain('<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nn-NO"');

@@ -72,6 +72,6 @@ export function smallDocument(text = 'Levanger', lang: 'nb' | 'nn' = 'nb'): Docu
       },
     ],
     footer: `Laget med folkehelse ${text}.`,
-    labels: { figure: 'Figur', table: 'Tabell', page: 'Side', of: 'av', buildNote: 'Tallene kommer fra byggingen.', runningHeader: `${text} kommune` },
+    labels: { figure: 'Figur', table: 'Tabell', page: 'Side', of: 'av', buildNote: 'Tallene kommer fra byggingen.', runningHeader: `${text} kommune`, wordStyles: { Assessment: 'Vurdering' }, wordProperties: { kommune: 'Kommune', edition: 'Utgave' } },
   };
 }
