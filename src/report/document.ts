@@ -24,8 +24,11 @@ export interface TableBlock {
   /** Stable id (`tab-ensomhet`); numbered in document order. */
   id: string;
   number: number;
+  /** The caption the Markdown shows above the table ("Tall"), or null. */
   caption: string | null;
   unit: string | null;
+  /** What the table is, for numbered captions where the format always has one (Word, HTML). */
+  title: string;
   /** One or more header rows. */
   header: Inline[][];
   align: ('l' | 'r')[];

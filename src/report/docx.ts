@@ -144,14 +144,14 @@ class Builder {
   }
 
   table(t: TableBlock, caption: string | null = t.caption): (Paragraph | Table)[] {
-    const label = caption === null ? '' : `${caption}${t.unit ? ` (${t.unit})` : ''}`;
+    const label = caption === null ? t.title : `${caption}${t.unit ? ` (${t.unit})` : ''}`;
     const cell = (c: Inline, i: number, header: boolean) =>
       new TableCell({
         shading: header ? { type: ShadingType.CLEAR, fill: 'F3F6F9', color: 'auto' } : undefined,
         children: [new Paragraph({ style: 'TableText', alignment: t.align[i] === 'r' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: header ? this.runs(c.map((r) => ({ ...r, strong: true }))) : this.runs(c) })],
       });
     const rows = [...t.header.map((row) => new TableRow({ tableHeader: true, cantSplit: true, children: row.map((c, i) => cell(c, i, true)) })), ...t.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, i, false)) }))];
-    return [this.caption(this.doc.labels.table, t.number, label || this.doc.labels.table.toLowerCase()), new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({ children: [] })];
+    return [this.caption(this.doc.labels.table, t.number, label), new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({ children: [] })];
   }
 
   figure(f: FigureBlock): (Paragraph | Table)[] {

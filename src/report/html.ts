@@ -67,7 +67,7 @@ function table(t: TableBlock, label: string, caption: string | null = t.caption)
     const first = c[0]?.text ?? '';
     return first.startsWith('●') ? ' class="better"' : first.startsWith('■') ? ' class="worse"' : '';
   };
-  const cap = caption === null ? '' : `<caption>${escapeHtml(`${label} ${t.number}. ${caption}${t.unit ? ` (${t.unit})` : ''}`)}</caption>\n`;
+  const cap = `<caption>${escapeHtml(`${label} ${t.number}. ${caption === null ? t.title : `${caption}${t.unit ? ` (${t.unit})` : ''}`}`)}</caption>\n`;
   const head = t.header.map((row) => `<tr>\n${row.map((c, i) => `<th scope="col"${align(i)}>${inline(c)}</th>\n`).join('')}</tr>\n`).join('');
   const body = t.rows.map((row) => `<tr>\n${row.map((c, i) => `<td${align(i)}${cls(c)}>${inline(c)}</td>\n`).join('')}</tr>\n`).join('');
   return `<table id="${escapeHtml(t.id)}">\n${cap}<thead>\n${head}</thead>\n<tbody>\n${body}</tbody>\n</table>\n`;

@@ -63,9 +63,9 @@ export class BlockFactory {
     this.ids.add(id);
     return id;
   }
-  table(id: string, header: string[], align: ('l' | 'r')[], rows: (string | Inline)[][], caption: string | null = null, unit: string | null = null): TableBlock {
+  table(id: string, title: string, header: string[], align: ('l' | 'r')[], rows: (string | Inline)[][], caption: string | null = null, unit: string | null = null): TableBlock {
     const toInline = (c: string | Inline): Inline => (typeof c === 'string' ? runs(c) : c);
-    return { kind: 'table', id: this.unique(`tab-${id}`), number: 0, caption, unit, header: [header.map(toInline)], align, rows: rows.map((r) => r.map(toInline)) };
+    return { kind: 'table', id: this.unique(`tab-${id}`), number: 0, caption, unit, title, header: [header.map(toInline)], align, rows: rows.map((r) => r.map(toInline)) };
   }
   figure(f: Omit<FigureBlock, 'kind' | 'number' | 'id'> & { id: string }): FigureBlock {
     return { kind: 'figure', ...f, id: this.unique(f.id), number: 0 };
@@ -147,6 +147,7 @@ export function buildDocument(input: DocumentInput): Document {
       para(w.t('knowledge.sourcesIntro')),
       blocks.table(
         'kilder',
+        sourcesTitle,
         w.list('knowledge.sourceColumns'),
         ['l', 'l', 'l', 'l', 'l'],
         input.sources.map((s) => [sourceName(s.source), s.tables.join(', '), s.periods, [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]]),
@@ -320,6 +321,7 @@ function seriesTable(input: DocumentInput, w: Words, blocks: BlockFactory, r: In
   const shown = periods.length > 0 ? periods : r.period ? [r.period] : [];
   return blocks.table(
     r.id,
+    `${r.title[input.lang]} (${r.unit[input.lang]})`,
     [w.t('table.period'), input.kommune.name, ...neighbours.map((n) => n.name), input.fylke.name, w.t('table.land'), ...(kostra ? [w.t('table.kostragruppe')] : [])],
     ['l', 'r', ...neighbours.map((): 'r' => 'r'), 'r', 'r', ...(kostra ? ['r' as const] : [])],
     shown.map((p) => {
@@ -350,6 +352,7 @@ function gradientBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r:
   else sentences.push(w.t('sentences.gradientNotTested'));
   const table = blocks.table(
     `${r.id}-gradient`,
+    `${r.title[lang]}: ${g.title[lang].toLowerCase()}, ${formatPeriod(g.period)}`,
     [g.title[lang], input.kommune.name, 'n'],
     ['l', 'r', 'r'],
     g.groups.map((x) => [x.label[lang], cellWithInterval(x.value, r.decimals), x.value.absent || x.value.denominator === null ? (x.value.absent?.symbol ?? '–') : formatNumber(x.value.denominator, 0)]),
@@ -408,7 +411,7 @@ function pyramidOf(input: DocumentInput, w: Words, blocks: BlockFactory): { figu
       caption: `${w.t('pyramid.title')} (${year})`,
       alt,
       chart: { type: 'pyramid', id: 'fig-pyramid', alt, rows, labels: { men: w.t('charts.menShort'), women: w.t('charts.womenShort'), axis: w.t('charts.percentOfPopulation') } },
-      data: blocks.table('befolkningspyramide', cols, ['l', 'r', 'r', 'r', 'r'], rows.map((x) => [x.label, pct(x.men), pct(x.women), pct(x.landMen), pct(x.landWomen)])),
+      data: blocks.table('befolkningspyramide', w.t('chartData'), cols, ['l', 'r', 'r', 'r', 'r'], rows.map((x) => [x.label, pct(x.men), pct(x.women), pct(x.landMen), pct(x.landWomen)])),
       dataCaption: w.t('chartData'),
       dataTable: null,
     }),
@@ -456,6 +459,7 @@ function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { n
   const trends = w.map('trendShort');
   const barometer = blocks.table(
     'barometer',
+    w.t('appendix.barometer'),
     cols,
     ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l', 'l'],
     input.results
@@ -478,7 +482,7 @@ function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { n
         caption: `${barometerTitle}: ${input.kommune.name} / ${w.t('table.land')}`,
         alt,
         chart: { type: 'spine', id: 'fig-barometer', alt, rows: spineRows, labels: { lower: w.t('charts.lowerThanLand'), higher: w.t('charts.higherThanLand'), land: w.t('table.land') } },
-        data: blocks.table('barometer-figur', [cols[1]!, `${input.kommune.name} / ${w.t('table.land')}`, cols[7]!], ['l', 'r', 'l'], spineRows.map((r) => [r.label, formatNumber(r.ratio, 2), verdicts[r.verdict]!])),
+        data: blocks.table('barometer-figur', w.t('chartData'), [cols[1]!, `${input.kommune.name} / ${w.t('table.land')}`, cols[7]!], ['l', 'r', 'l'], spineRows.map((r) => [r.label, formatNumber(r.ratio, 2), verdicts[r.verdict]!])),
         dataCaption: w.t('chartData'),
         dataTable: null,
       }),
@@ -488,7 +492,7 @@ function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { n
   const methodsTitle = w.t('appendix.methods');
   children.push(section(slugs.take(methodsTitle), null, methodsTitle, 2, 'methods', w.list('appendix.methodsText').map((p) => para(fillRuns(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases })))));
   const legendTitle = w.t('appendix.legend');
-  children.push(section(slugs.take(legendTitle), null, legendTitle, 2, 'legend', [blocks.table('tegnforklaring', ['', ''], ['l', 'l'], (lookup(w.T, 'appendix.legendRows') as string[][]).map(([s, d]) => [[{ text: s!, code: true }], d!]))]));
+  children.push(section(slugs.take(legendTitle), null, legendTitle, 2, 'legend', [blocks.table('tegnforklaring', legendTitle, ['', ''], ['l', 'l'], (lookup(w.T, 'appendix.legendRows') as string[][]).map(([s, d]) => [[{ text: s!, code: true }], d!]))]));
   if (missing.length) {
     const title = w.t('appendix.noData');
     children.push(section(slugs.take(title), null, title, 2, 'no-data', [para(w.t('appendix.noDataIntro')), { kind: 'list', items: missing.map((r) => runs(`${r.title[lang]} (${r.theme}) – ${r.provenance.source}, ${r.provenance.table}`)) }]));

@@ -48,6 +48,7 @@ export function buildRegion(input: RegionInput): Document {
         { kind: 'paragraph', runs: runs(t(T, 'region.overviewIntro')) },
         blocks.table(
           'oversikt',
+          overviewTitle,
           lookup(T, 'region.overviewColumns') as string[],
           ['l', 'r', 'r', 'r', 'r', 'r'],
           input.kommuner.map((k) => [k.geo.name, ...columns.map((vs) => String(k.results.filter((r) => vs.includes(r.comparisons.land.verdict)).length))]),
@@ -60,12 +61,14 @@ export function buildRegion(input: RegionInput): Document {
     const ids = first.filter((r) => r.theme === letter).map((r) => r.id);
     if (ids.length === 0) continue;
     const tables: TableBlock[] = [];
+    const title = tx('themeHeading', { title: t(T, `themes.${letter}`), letter });
     for (let c = 0; c < input.kommuner.length; c += COLUMNS) {
       const group = input.kommuner.slice(c, c + COLUMNS);
       const last = c + COLUMNS >= input.kommuner.length;
       tables.push(
         blocks.table(
           `tema-${letter}`,
+          title,
           [t(T, 'region.indicator'), t(T, 'region.period'), ...group.map((k) => k.geo.name), ...(last && input.fylke ? [input.fylke.name] : []), ...(last ? [t(T, 'table.land')] : []), t(T, 'region.unit')],
           ['l', 'l', ...group.map((): 'r' => 'r'), ...(last && input.fylke ? ['r' as const] : []), ...(last ? ['r' as const] : []), 'l'],
           ids.map((id) => {
@@ -90,7 +93,6 @@ export function buildRegion(input: RegionInput): Document {
         ),
       );
     }
-    const title = tx('themeHeading', { title: t(T, `themes.${letter}`), letter });
     sections.push({ kind: 'section', id: slugs.take(title), number: null, title, depth: 1, role: 'theme', blocks: tables, children: [] });
   }
   const title = `${t(T, 'region.title')}: ${input.name}`;

@@ -8,6 +8,7 @@ export function smallDocument(text = 'Levanger', lang: 'nb' | 'nn' = 'nb'): Docu
     number,
     caption: `Tall ${text}`,
     unit: text,
+    title: `Tabell ${text}`,
     header: [[[{ text: 'Periode' }], [{ text }]]],
     align: ['l', 'r'],
     rows: [
