@@ -261,7 +261,8 @@ describe('configuration extras', () => {
 describe.skipIf(!HAVE_REAL_EXPORTS)('a document from the real FHI exports with examples/katalog-fhi-statistikk.json', () => {
   it('Skien: the example indicators have values; indicators without data are listed, not given sections', async () => {
     const out = tempDir();
-    const config = { file: null, kommuner: [{ code: '4003' }], data: [REAL_EXPORTS], edition: 2027, lang: 'nb' as const, formats: ['md' as const], out, catalogue: [join(ROOT, 'examples', 'katalog-fhi-statistikk.json')], suppression: {} };
+    // The four exports the example catalogue reads (../shared/real-exports also holds files that are not exports).
+    const config = { file: null, kommuner: [{ code: '4003' }], data: ['forventet_levealder_etter_utdanning_7_aarig', 'hjerte_og_karsykdom_primaerhelsetjenesten_treaarige_tall', 'psykiske_plager_ungdom', 'tilfredshet_med_livet_ungdom'].map((t) => join(REAL_EXPORTS, 'fhi', `${t}.csv`)), edition: 2027, lang: 'nb' as const, formats: ['md' as const], out, catalogue: [join(ROOT, 'examples', 'katalog-fhi-statistikk.json')], suppression: {} };
     const o = await build({ config, out });
     expect(o.documents.map((d) => d.status)).toEqual(['built']);
     const md = readFileSync(join(out, '4003-skien', 'oversikt-2027.nb.md'), 'utf8');
