@@ -31,6 +31,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { marked, type Token, type Tokens } from 'marked';
 import { FolkehelseError, EXIT_USAGE } from '../errors.js';
 import type { Block, Document, FigureBlock, Inline, Section, TableBlock } from './document.js';
+import { xmlSafe } from './escape.js';
 import { TEMPLATE_DIR } from './language.js';
 
 export interface DocxOptions {
@@ -282,6 +283,14 @@ export function withLanguage(stylesXml: string, locale: string): string {
   return stylesXml.replace(/(<w:styles\b[^>]*>)/, `$1<w:docDefaults><w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault></w:docDefaults>`);
 }
 
+/** The document with every string fit for XML (control characters from data replaced). */
+function xmlSafeStrings<T>(value: T): T {
+  if (typeof value === 'string') return xmlSafe(value) as T;
+  if (value instanceof Uint8Array || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => xmlSafeStrings(v)) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafeStrings(v)])) as T;
+}
+
 /** Fixed time inside the zip and in the document properties: the same input gives the same bytes. */
 const FIXED_TIME = new Date('2000-01-01T00:00:00Z');
 
@@ -291,7 +300,9 @@ const FIXED_TIME = new Date('2000-01-01T00:00:00Z');
  * in the footer, the document language, properties (title, municipality, edition) and assessment
  * blocks in a style of their own. A reference .docx gives the styles, as pandoc's --reference-doc.
  */
-export async function renderDocx(doc: Document, opts: DocxOptions): Promise<Uint8Array> {
+export async function renderDocx(input: Document, opts: DocxOptions): Promise<Uint8Array> {
+  // A control character from data would make the document XML invalid (Word refuses to open it).
+  const doc = xmlSafeStrings(input);
   const reference = findReferenceDocx(opts.templates);
   const referenceStyles = reference ? readReferenceStyles(reference) : null;
   const theirs = referenceStyles ? styleIds(referenceStyles) : new Set<string>();

@@ -35,8 +35,16 @@ export function markdownCode(text: string, inTable = false): string {
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 
+/** Characters XML 1.0 does not allow (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF): shown as U+FFFD. */
+const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text that can go into an XML document (SVG, Word) as it is: characters XML forbids replaced. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return xmlSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** For text and attribute values in SVG (XML). */

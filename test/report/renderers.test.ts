@@ -122,6 +122,14 @@ describe('DOCX', () => {
     const html = renderHtml(doc, { figures: renderFigures(doc) });
     expect(html).toMatch(/<img class="coat-of-arms" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Kommunevåpenet til Levanger kommune">/);
   });
+  it('control characters and lone surrogates from data cannot make the XML invalid (DOCX, SVG)', async () => {
+    const doc = smallDocument('a\u0001b\u001bc\u0000d\ud800e');
+    const svgs = renderFigures(doc);
+    for (const svg of svgs.values()) expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udfff]/);
+    const files = unzip(await renderDocx(doc, { figures: svgs }));
+    for (const [name, xml] of Object.entries(files)) if (typeof xml === 'string') expect(xml, name).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udfff]/);
+    expect(files['word/document.xml']).toContain('a\ufffdb\ufffdc\ufffdd\ufffde');
+  });
   it('sets the language in style defaults whatever the reference had', () => {
     expect(withLanguage('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-US"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>', 'nb-NO')).toBe('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nb-NO" w:eastAsia="nb-NO" w:bidi="ar-SA"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>');
     expect(withLanguage('<w:styles xmlns:w="x"></w:styles>', 'nn-NO')).toContain('<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nn-NO"');
