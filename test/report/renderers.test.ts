@@ -7,6 +7,7 @@ import { renderDocx, withLanguage } from '../../src/report/docx.js';
 import { renderHtml } from '../../src/report/html.js';
 import { compileTemplates } from '../../src/report/markdown.js';
 import { OUTPUT_FORMATS, RENDERERS, renderFigures } from '../../src/report/renderers.js';
+import { OUTPUT_FORMATS as CONFIG_FORMATS } from '../../src/config.js';
 import { tempDir } from '../helpers.js';
 import { smallDocument } from './small-document.js';
 
@@ -33,6 +34,8 @@ function tokens(list: Token[]): Token[] {
 describe('the renderer registry', () => {
   it('has md, html, pdf and docx, each with its extension', () => {
     expect(OUTPUT_FORMATS).toEqual(['md', 'html', 'pdf', 'docx']);
+    // The configuration and the CLI accept exactly the registry's formats.
+    expect([...CONFIG_FORMATS]).toEqual(OUTPUT_FORMATS);
     for (const [id, r] of RENDERERS) expect(r.extension).toBe(id);
   });
 });
