@@ -1,6 +1,6 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDocx, withLanguage } from '../../src/report/docx.js';
@@ -8,7 +8,7 @@ import { renderHtml } from '../../src/report/html.js';
 import { compileTemplates } from '../../src/report/markdown.js';
 import { OUTPUT_FORMATS, RENDERERS, renderFigures } from '../../src/report/renderers.js';
 import { OUTPUT_FORMATS as CONFIG_FORMATS } from '../../src/config.js';
-import { tempDir } from '../helpers.js';
+import { ROOT, tempDir } from '../helpers.js';
 import { smallDocument } from './small-document.js';
 
 const HOSTILE = [
@@ -36,6 +36,8 @@ describe('the renderer registry', () => {
     expect(OUTPUT_FORMATS).toEqual(['md', 'html', 'pdf', 'docx']);
     // The configuration and the CLI accept exactly the registry's formats.
     expect([...CONFIG_FORMATS]).toEqual(OUTPUT_FORMATS);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'config.schema.json'), 'utf8')) as { properties: { formats: { items: { enum: string[] } } } };
+    expect(schema.properties.formats.items.enum).toEqual(OUTPUT_FORMATS);
     for (const [id, r] of RENDERERS) expect(r.extension).toBe(id);
   });
 });
