@@ -172,20 +172,25 @@ class Builder {
   /** The municipality's Markdown as Word paragraphs in the assessment style. */
   assessment(markdown: string): Paragraph[] {
     const out: Paragraph[] = [];
-    const inline = (tokens: Token[] | undefined, style: { bold?: boolean; italics?: boolean } = {}): TextRun[] =>
-      (tokens ?? []).flatMap((t): TextRun[] => {
+    const inline = (tokens: Token[] | undefined, style: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] =>
+      (tokens ?? []).flatMap((t): ParagraphChild[] => {
         switch (t.type) {
           case 'strong':
             return inline((t as Tokens.Strong).tokens, { ...style, bold: true });
           case 'em':
             return inline((t as Tokens.Em).tokens, { ...style, italics: true });
           case 'codespan':
-            return [new TextRun({ text: (t as Tokens.Codespan).text, font: MONO, ...style })];
+            return [new TextRun({ text: decode((t as Tokens.Codespan).text), font: MONO, ...style })];
           case 'br':
             return [new TextRun({ break: 1 })];
-          case 'link':
+          case 'link': {
+            // http(s) and mailto addresses are written out after the text (as the HTML allows them); others are their text.
+            const l = t as Tokens.Link;
+            const text = inline(l.tokens, style);
+            return /^(https?:|mailto:)/i.test(l.href) ? [...text, new TextRun({ text: ` (${l.href.replace(/^mailto:/i, '')})`, ...style })] : text;
+          }
           case 'del':
-            return inline((t as Tokens.Link).tokens, style);
+            return inline((t as Tokens.Del).tokens, style);
           default:
             return 'tokens' in t && t.tokens ? inline(t.tokens, style) : [new TextRun({ text: decode((t as { text?: string }).text ?? t.raw), ...style })];
         }
