@@ -157,6 +157,8 @@ export function buildDocument(input: DocumentInput): Document {
   ]);
 
   const themes: Section[] = [];
+  // Each indicator's section, for the summary's links.
+  const anchors = new Map<string, string>();
   // Indicators with no data at all are listed in the appendix, not given empty sections.
   const withData = input.results.filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection');
   for (const letter of THEME_LETTERS) {
@@ -175,18 +177,14 @@ export function buildDocument(input: DocumentInput): Document {
     for (const r of results) {
       const number = `${h.number}.${++sub}`;
       const title = r.title[lang];
-      theme.children.push(section(slugs.take(`${number} ${title}`), number, title, 2, 'indicator', indicatorBlocks(input, w, blocks, r, assessment(r.id))));
+      const id = slugs.take(`${number} ${title}`);
+      anchors.set(r.id, id);
+      theme.children.push(section(id, number, title, 2, 'indicator', indicatorBlocks(input, w, blocks, r, assessment(r.id))));
     }
     themes.push(theme);
   }
 
   const sum = numbered(w.t('chapters.summary'));
-  // Summary items link to their indicator's section.
-  const anchors = new Map<string, string>();
-  themes.forEach((th, i) => {
-    const sections = th.children.filter((c) => c.role === 'indicator');
-    withData.filter((r) => r.theme === THEME_LETTERS[i]).forEach((r, j) => anchors.set(r.id, sections[j]!.id));
-  });
   const summary = summaryOf(input, w, sum, slugs, anchors, own);
 
   const app = numbered(w.t('chapters.appendix'));
@@ -199,14 +197,14 @@ export function buildDocument(input: DocumentInput): Document {
     title: w.t('documentTitle'),
     subtitle: w.tx('subtitle', { kommune, edition: input.edition }),
     date: input.generatedOn ? w.tx('date', { date: formatDate(input.generatedOn, w.t('locale')) }) : null,
-    subject: `${kommune} kommune`,
+    subject: w.tx('municipality', { kommune }),
     edition: input.edition,
     coatOfArms: input.coatOfArms ? { ...input.coatOfArms, alt: w.tx('coatOfArms', { kommune }) } : null,
     front: [],
     tocHeading: w.t('toc'),
     sections: [introduction, knowledge, ...themes, summary, appendix],
     footer: w.tx('footer', { version: input.version }),
-    labels: labelsOf(w.T, `${kommune} kommune – ${w.t('documentTitle')} ${input.edition}`),
+    labels: labelsOf(w.T, w.tx('runningHeader', { kommune, title: w.t('documentTitle'), edition: input.edition })),
   });
 }
 

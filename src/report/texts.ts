@@ -4,6 +4,8 @@ export interface LanguageFile {
   documentTitle: string;
   locale: string;
   subtitle: string;
+  municipality: string;
+  runningHeader: string;
   date: string;
   coatOfArms: string;
   toc: string;
