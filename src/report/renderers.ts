@@ -24,9 +24,13 @@ export interface Renderer {
   render(doc: Document, ctx: RenderContext): Promise<Map<string, string | Uint8Array>>;
 }
 
-/** Every figure of the document drawn as SVG, by its file name. */
+const drawn = new WeakMap<Document, Map<string, string>>();
+
+/** Every figure of the document drawn as SVG, by its file name (drawn once per document, whatever the formats). */
 export function renderFigures(doc: Document): Map<string, string> {
-  return new Map(figuresOf(doc).map((f) => [f.file, renderChart(f.chart)]));
+  let svgs = drawn.get(doc);
+  if (!svgs) drawn.set(doc, (svgs = new Map(figuresOf(doc).map((f) => [f.file, renderChart(f.chart)]))));
+  return svgs;
 }
 
 export const markdownRenderer: Renderer = {
