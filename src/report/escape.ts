@@ -2,7 +2,8 @@
  * Escaping for text that comes from data (names, labels, file names, table titles): it must show
  * as text in Markdown, HTML and SVG, never become markup. In Markdown: a backslash before every
  * character that has an inline meaning (\ ` * _ { } | ~ ^), & < > [ ] as entities (so
- * `<img src=x onerror=…>` stays text, and no parser can read an escaped `![…](…)` inside link or
+ * `<img src=x onerror=…>` stays text; tabs and line breaks as spaces, no leading spaces at the start of
+ * a line (an indented code block), and no parser can read an escaped `![…](…)` inside link or
  * alt text as an image, as marked does), a backslash before a block marker at the start (# - + > =
  * or "1."), and no bare-URL autolinks ("http\://", "www\."). Parentheses, dots and hyphens inside
  * text are left alone: without an unescaped `[` they cannot form a link, and the raw file stays
@@ -10,15 +11,16 @@
  */
 export function escapeMarkdown(text: string, atLineStart = true): string {
   const inline = text
-    .replace(/\r\n?|[\n\u2028\u2029]/g, ' ')
+    .replace(/\r\n?|[\n\t\v\f\u2028\u2029]/g, ' ')
     .replace(/[&<>[\]]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '[': '&#91;', ']': '&#93;' })[c]!)
     .replace(/[\\`*_{}|~^]/g, '\\$&')
     .replace(/:\/\//g, '\\://')
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+    .replace(/www\./gi, (m) => `${m.slice(0, 3)}\\.`)
     // GFM turns name@host.tld into a mailto link.
     .replace(/([\p{L}\p{N}._+-])@(?=[\p{L}\p{N}-]+\.)/gu, '$1\\@');
   if (!atLineStart) return inline;
-  return inline.replace(/^(\s*)([#+\->=]|\d+[.)])/, (_m, space: string, marker: string) => `${space}${marker.replace(/([#+\->=.)])$/, '\\$1')}`);
+  // At the start of a line, leading spaces would make an indented code block: dropped.
+  return inline.replace(/^ +/, '').replace(/^([#+\->=]|\d+[.)])/, (_m, marker: string) => marker.replace(/([#+\->=.)])$/, '\\$1'));
 }
 
 /**

@@ -72,7 +72,9 @@ function markdownUrl(path: string): string {
 export function markdownInline(runs: Inline, inTable = false): string {
   return runs
     .map((r, i) => {
-      if (r.code) return markdownCode(r.text, inTable);
+      // In a table, a backslash right before a pipe cannot be shown in a code span (the table would
+      // split the cell there): such text is shown escaped, as plain text.
+      if (r.code) return inTable && /\\\|/.test(r.text) ? md(r.text, i === 0) : markdownCode(r.text, inTable);
       let s = md(r.text, i === 0);
       if (r.link !== undefined) s = `[${s}](#${markdownUrl(r.link)})`;
       if (r.strong) s = `**${s}**`;
