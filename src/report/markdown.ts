@@ -166,6 +166,13 @@ export function compileTemplates(overrideDir?: string, main = 'document.md.hbs')
   hb.registerHelper('alignRow', (align: string[]) => `| ${align.map((a) => (a === 'r' ? '--:' : ':--')).join(' | ')} |`);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const partialDir = join(TEMPLATE_DIR, 'partials');
+  // Partials of the templates before the document model: an override of one would be silently unused.
+  const userPartials = overrideDir && existsSync(join(overrideDir, 'partials')) ? readdirSync(join(overrideDir, 'partials')) : [];
+  for (const old of ['introduction', 'knowledge', 'theme', 'indicator', 'summary', 'appendix']) {
+    if (userPartials.includes(`${old}.md.hbs`)) {
+      throw new TemplateError(join(overrideDir!, 'partials', `${old}.md.hbs`), 'this partial is no longer used: the templates now draw the document section by section (partials/section.md.hbs) and block by block (paragraph, table, figure, list, assessment, reference, note); start from the shipped templates/ and see README "Templates"');
+    }
+  }
   for (const f of readdirSync(partialDir).filter((x) => x.endsWith('.md.hbs')).sort()) {
     const { file, source } = read(join('partials', f), overrideDir);
     try {

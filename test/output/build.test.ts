@@ -158,6 +158,12 @@ describe('outputs are written atomically', () => {
     expect(readFileSync(file)).toEqual(before);
     expect(readdirSync(join(out, '5037-levanger')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+  it('an override of a partial of the old templates is refused with a pointer to the new ones', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'maler', 'partials'), { recursive: true });
+    writeFileSync(join(dir, 'maler', 'partials', 'indicator.md.hbs'), '### {{heading}}');
+    await expect(buildTo(join(dir, 'out'), { kommuner: ['5037'], templates: join(dir, 'maler') })).rejects.toThrow(/template .*indicator\.md\.hbs: this partial is no longer used.*section\.md\.hbs/);
+  });
   it('a template override replaces the shipped file of the same name', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'maler'));
