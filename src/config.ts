@@ -7,7 +7,9 @@ import type { SuppressionLimits } from './indicators/methods/suppression.js';
 import type { Lang } from './report/format.js';
 import { validator } from './validate/schemas.js';
 
-export type OutputFormat = 'md' | 'html' | 'pdf';
+export type OutputFormat = 'md' | 'html' | 'pdf' | 'docx';
+/** Every output format (the renderers in src/report/renderers.ts). */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'html', 'pdf', 'docx'];
 
 export interface KommuneConfig {
   code: string;

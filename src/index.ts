@@ -86,3 +86,7 @@ export {
 
 export { formatNumber, formatPeriod, type Lang } from './report/format.js';
 export { FolkehelseError, UsageError, InputFileError } from './errors.js';
+export { buildDocument, type DocumentInput } from './report/model.js';
+export { buildRegion, type RegionInput } from './report/region.js';
+export { RENDERERS, renderFigures, type Renderer, type RenderContext } from './report/renderers.js';
+export type { Document, Section, Block, Run, Inline, TableBlock, FigureBlock, AssessmentBlock } from './report/document.js';

@@ -16,7 +16,7 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
     .option('--data <folder...>', 'data folders, when there is no configuration file')
     .option('--catalogue <file...>', "your own catalogue file(s), after the configuration's")
     .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
-    .option('--format <formats>', 'md, html and/or pdf, comma-separated')
+    .option('--format <formats>', 'md, html, pdf and/or docx, comma-separated')
     .addOption(langOption('bokmål or nynorsk (the document and the summary)'))
     .option('--concurrency <n>', 'documents rendered at once, and browser pages for PDF', '2')
     .option('--shard <i/n>', 'build only part i of n of the documents (for CI matrix jobs), e.g. 1/4')
@@ -37,7 +37,7 @@ Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf with figur
 folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
     .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
-      const { loadConfig, nextEdition } = await import('../config.js');
+      const { loadConfig, nextEdition, OUTPUT_FORMATS } = await import('../config.js');
       const { build } = await import('../output/build.js');
       const { STAGING } = await import('../output/atomic.js');
       const { resolveKommune } = await import('../indicators/engine.js');
@@ -46,8 +46,8 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       let formats: OutputFormat[] | undefined;
       if (opts.format) {
         formats = opts.format.split(',').map((f) => f.trim()) as OutputFormat[];
-        const bad = formats.filter((f) => !['md', 'html', 'pdf'].includes(f));
-        if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not md, html or pdf`);
+        const bad = formats.filter((f) => !OUTPUT_FORMATS.includes(f));
+        if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not one of ${OUTPUT_FORMATS.join(', ')}`);
       }
       const concurrency = Number(opts.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency: "${opts.concurrency}" is not a whole number from 1 to 16`);

@@ -17,11 +17,12 @@ import { ObservationIndex } from '../indicators/select.js';
 import type { Geography, Observation } from '../model/observation.js';
 import { slug } from '../report/escape.js';
 import type { Lang } from '../report/format.js';
-import { renderHtml } from '../report/html.js';
-import { loadTexts, TEMPLATE_DIR, text, type Texts } from '../report/language.js';
+import type { Document } from '../report/document.js';
+import { loadTexts, TEMPLATE_DIR, type Texts } from '../report/language.js';
 import { compileTemplates } from '../report/markdown.js';
-import { buildDocument, type SourceFileInfo } from '../report/model.js';
+import { buildDocument, type DocumentInput, type SourceFileInfo } from '../report/model.js';
 import { buildRegion } from '../report/region.js';
+import { RENDERERS, type RenderContext } from '../report/renderers.js';
 import { cleanStaging, STAGING, writeFileAtomic } from './atomic.js';
 import { readManifest, writeIndex, type DocumentRecord, type Manifest } from './manifest.js';
 import { PdfRenderer } from './pdf.js';
@@ -183,19 +184,30 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
         const start = performance.now();
         const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], error: null, seconds: 0 };
         try {
-          const doc = item.kind === 'kommune' ? renderKommune(ctx, item) : renderRegion(ctx, item, kommuner);
+          const doc = item.kind === 'kommune' ? kommuneDocument(ctx, item) : regionDocument(ctx, item, kommuner);
           // A catalogue mistake is said, not only shown as "no data" in the appendix.
           if (item.kind === 'kommune') for (const r of ctx.results.get(item.id) ?? []) if (r.status === 'invalid-selection') outcome.warnings.push(r.message ?? `indicator ${r.id}: the catalogue selection is invalid`);
-          if (formats.includes('pdf')) {
-            if (pdf) doc.files.set(`${doc.stem}.pdf`, await pdf.render(doc.html!, { header: doc.header, page: text(ctx.texts, 'pdf.page'), of: text(ctx.texts, 'pdf.of') }));
-            else outcome.warnings.push(pdfError!);
+          const renderContext: RenderContext = {
+            stem: `${item.kind === 'kommune' ? 'oversikt' : 'side-om-side'}-${config.edition}.${lang}`,
+            templates: config.templates,
+            markdown: ctx.markdown ?? undefined,
+            printPdf: pdf ? (html, d) => pdf!.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of }) : undefined,
+          };
+          // The coat of arms beside the document, for the Markdown's image link.
+          const files = new Map<string, string | Uint8Array>(doc.coatOfArms ? [[doc.coatOfArms.file, doc.coatOfArms.bytes]] : []);
+          for (const format of formats) {
+            if (format === 'pdf' && !pdf) {
+              outcome.warnings.push(pdfError!);
+              continue;
+            }
+            for (const [name, content] of await RENDERERS.get(format)!.render(doc, renderContext)) files.set(name, content);
           }
           // The files of one document are written side by side: each one atomically.
-          const entries = [...doc.files];
+          const entries = [...files];
           await Promise.all(entries.map(([name, content]) => writeFileAtomic(join(item.folder, name), content, join(out, STAGING))));
           const written = entries.map(([name, content]) => ({ file: name, sha256: hash(content) }));
           outcome.outputs.push(...entries.map(([name]) => join(item.folder, name)));
-          await removeStaleFigures(join(item.folder, 'figurer'), lang, new Set([...doc.files.keys()].filter((f) => f.startsWith('figurer/')).map((f) => f.slice('figurer/'.length))));
+          await removeStaleFigures(join(item.folder, 'figurer'), lang, new Set([...files.keys()].filter((f) => f.startsWith('figurer/')).map((f) => f.slice('figurer/'.length))));
           const manifest: Manifest = readManifest(item.folder) ?? { tool: `folkehelse ${VERSION}`, documents: {} };
           const record: DocumentRecord = { kind: item.kind, id: item.id, name: item.name, lang, formats: formats.filter((f) => f !== 'pdf' || pdf !== null), inputs: item.inputs, inputFiles: item.inputFiles, outputs: written };
           manifest.tool = `folkehelse ${VERSION}`;
@@ -241,8 +253,8 @@ interface Context {
   lang: Lang;
   formats: OutputFormat[];
   base: string;
-  render: ReturnType<typeof compileTemplates>;
-  renderRegion: ReturnType<typeof compileTemplates>;
+  /** The Markdown templates, compiled once (a broken template stops the run before anything is written). */
+  markdown: { document: ReturnType<typeof compileTemplates>; region: ReturnType<typeof compileTemplates> } | null;
   texts: Texts;
   /** Results per municipality, kept for the region report. */
   results: Map<string, IndicatorResult[]>;
@@ -267,8 +279,7 @@ function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang
     lang,
     formats,
     base,
-    render: compileTemplates(config.templates),
-    renderRegion: compileTemplates(config.templates, 'region.md.hbs'),
+    markdown: formats.includes('md') ? { document: compileTemplates(config.templates), region: compileTemplates(config.templates, 'region.md.hbs') } : null,
     texts: loadTexts(lang, config.templates),
     results: new Map(),
   };
@@ -284,13 +295,6 @@ function appliedLimits(config: BuildConfig, catalogue: Indicator[]): Suppression
   return { ...run, groupDenominator: Math.max(run.denominator, ...ungdata) };
 }
 
-interface RenderedDocument {
-  stem: string;
-  files: Map<string, string | Uint8Array>;
-  html: string | null;
-  header: string;
-}
-
 function resultsFor(ctx: Context, k: KommuneConfig, geo: Geography): IndicatorResult[] {
   let results = ctx.results.get(geo.code);
   if (!results) {
@@ -304,31 +308,27 @@ function resultsFor(ctx: Context, k: KommuneConfig, geo: Geography): IndicatorRe
   return results;
 }
 
-function renderKommune(ctx: Context, item: Item): RenderedDocument {
+function kommuneDocument(ctx: Context, item: Item): Document {
   const { config, lang, texts } = ctx;
   const { k, geo } = item.kommune!;
   if (!hasData(ctx, geo.code)) throw new FolkehelseError(`${geo.name} (${geo.code}) has no data in ${config.data.map((d) => relative(ctx.base, d) || '.').join(', ')}`, 1);
   const results = resultsFor(ctx, k, geo);
   const fylkeArea = defaultRegister().current('fylke', geo.fylke);
   const fylke: Geography = { code: geo.fylke, level: 'fylke', name: fylkeArea?.name ?? geo.fylke };
-  const files = new Map<string, string | Uint8Array>();
-  const images = new Map<string, string>();
-  let coatOfArms: string | null = null;
+  let coatOfArms: DocumentInput['coatOfArms'] = null;
   if (k.coatOfArms) {
     if (!existsSync(k.coatOfArms)) throw new FolkehelseError(`coat of arms ${k.coatOfArms}: no such file`, 2);
     const problem = projectPathProblem(k.coatOfArms, [sep], 'file');
     if (problem) throw new FolkehelseError(`coat of arms ${problem}`, 2);
     const ext = extname(k.coatOfArms).toLowerCase();
     if (ext !== '.svg' && ext !== '.png') throw new FolkehelseError(`coat of arms ${k.coatOfArms}: use an .svg or .png file`, 2);
-    coatOfArms = `figurer/kommunevapen${ext}`;
-    const bytes = readFileSync(k.coatOfArms);
-    files.set(coatOfArms, bytes);
-    images.set(coatOfArms, `data:${ext === '.svg' ? 'image/svg+xml' : 'image/png'};base64,${bytes.toString('base64')}`);
+    if (!statSync(k.coatOfArms).isFile()) throw new FolkehelseError(`coat of arms ${k.coatOfArms}: is a folder, not a file`, 2);
+    coatOfArms = { file: `figurer/kommunevapen${ext}`, mediaType: ext === '.svg' ? 'image/svg+xml' : 'image/png', bytes: new Uint8Array(readFileSync(k.coatOfArms)) };
   }
   const population = [...(ctx.population.get(geo.code) ?? []), ...(ctx.population.get('0') ?? [])];
   const usedFiles = new Set(results.flatMap((r) => r.provenance.files));
   for (const o of ctx.population.get(geo.code) ?? []) usedFiles.add(o.origin.file);
-  const { model, figures } = buildDocument({
+  return buildDocument({
     lang,
     texts,
     kommune: { code: geo.code, level: 'kommune', name: geo.name },
@@ -344,18 +344,6 @@ function renderKommune(ctx: Context, item: Item): RenderedDocument {
     suppression: ctx.suppression,
     version: VERSION,
   });
-  const markdown = ctx.render(model);
-  const stem = `oversikt-${config.edition}.${lang}`;
-  if (ctx.formats.includes('md')) {
-    files.set(`${stem}.md`, markdown);
-    for (const [name, svg] of figures) files.set(name, svg);
-  }
-  let html: string | null = null;
-  if (ctx.formats.includes('html') || ctx.formats.includes('pdf')) {
-    html = renderHtml(markdown, { title: `${model.title} – ${geo.name}`, lang, figures, images, templates: config.templates });
-    if (ctx.formats.includes('html')) files.set(`${stem}.html`, html);
-  }
-  return { stem, files, html, header: `${geo.name} kommune – ${model.title} ${config.edition}` };
 }
 
 /** Data under the municipality's number or under the former ones merged into it. */
@@ -363,13 +351,13 @@ function hasData(ctx: Context, code: string): boolean {
   return defaultRegister().dataCodesFor(code).some((c) => ctx.index.countFor(c) > 0);
 }
 
-function renderRegion(ctx: Context, item: Item, kommuner: { k: KommuneConfig; geo: Geography & { fylke: string } }[]): RenderedDocument {
+function regionDocument(ctx: Context, item: Item, kommuner: { k: KommuneConfig; geo: Geography & { fylke: string } }[]): Document {
   const { config, lang, texts } = ctx;
   const withData = kommuner.filter(({ geo }) => hasData(ctx, geo.code));
   if (withData.length < 2) throw new FolkehelseError(`the region report needs two municipalities with data; ${withData.length} ${withData.length === 1 ? 'has' : 'have'} data`, 1);
   const fylker = new Set(withData.map(({ geo }) => geo.fylke));
   const fylkeCode = fylker.size === 1 ? [...fylker][0]! : null;
-  const model = buildRegion({
+  return buildRegion({
     lang,
     texts,
     name: item.name,
@@ -379,16 +367,6 @@ function renderRegion(ctx: Context, item: Item, kommuner: { k: KommuneConfig; ge
     fylke: fylkeCode ? { code: fylkeCode, level: 'fylke', name: defaultRegister().current('fylke', fylkeCode)?.name ?? fylkeCode } : null,
     version: VERSION,
   });
-  const markdown = ctx.renderRegion(model);
-  const stem = `side-om-side-${config.edition}.${lang}`;
-  const files = new Map<string, string | Uint8Array>();
-  if (ctx.formats.includes('md')) files.set(`${stem}.md`, markdown);
-  let html: string | null = null;
-  if (ctx.formats.includes('html') || ctx.formats.includes('pdf')) {
-    html = renderHtml(markdown, { title: model.title, lang, figures: new Map(), templates: config.templates });
-    if (ctx.formats.includes('html')) files.set(`${stem}.html`, html);
-  }
-  return { stem, files, html, header: `${model.title} ${config.edition}` };
 }
 
 /** Reads `<folder>/<kommune>/*.md`: keys are the file names without .md. */

@@ -1,76 +1,17 @@
 import type { Geography, Observation } from '../model/observation.js';
-import { THEMES, type Theme } from '../indicators/catalogue.js';
+import type { Theme } from '../indicators/catalogue.js';
 import type { AreaValue, IndicatorResult } from '../indicators/result.js';
 import type { SuppressionLimits } from '../indicators/methods/suppression.js';
-import { lineChart } from './charts/line.js';
-import { gradientChart } from './charts/gradient.js';
-import { pyramidChart, type PyramidRow } from './charts/pyramid.js';
-import { spineChart, type SpineRow } from './charts/spine.js';
-import { escapeMarkdown as md, SlugSet } from './escape.js';
-import { formatNumber, formatPeriod, VERDICT_MARK, type Lang } from './format.js';
-import { fill, lookup, text as t, type Texts } from './language.js';
-import { cell, cellWithInterval, valueWithUnit } from './values.js';
+import type { PyramidRow } from './charts/pyramid.js';
+import type { SpineRow } from './charts/spine.js';
+import type { Block, CoatOfArms, Document, FigureBlock, Inline, Section, TableBlock } from './document.js';
+import { runs } from './document.js';
+import { SlugSet } from './escape.js';
+import { formatDate, formatList, formatNumber, formatPeriod, VERDICT_MARK, type Lang } from './format.js';
+import { fill, fillRuns, lookup, text as t, type Texts } from './language.js';
+import { cell, cellWithInterval, valueWithUnit as withUnit } from './values.js';
 
-export interface Table {
-  header: string[];
-  /** 'l' or 'r' per column. */
-  align: string[];
-  rows: string[][];
-}
-
-export interface Figure {
-  /** Path relative to the document, e.g. `figurer/ensomhet.nb.svg`. */
-  file: string;
-  alt: string;
-  /** The figure's numbers; null when the table next to it already holds them. */
-  data: Table | null;
-  dataCaption: string;
-}
-
-export interface IndicatorSection {
-  id: string;
-  heading: string;
-  anchor: string;
-  howToRead: string;
-  sentences: string[];
-  /** Kommune | fylke | land (| KOSTRA group) per period, the latest last: also the figure's data. */
-  table: Table;
-  tableCaption: string;
-  figure: Figure | null;
-  gradient: { intro: string; table: Table; figure: Figure; sentences: string[] } | null;
-  trend: string;
-  source: string;
-  sourceLabel: string;
-  /** Markdown written by the municipality, included as it is. */
-  assessment: string | null;
-  missingAssessment: string | null;
-}
-
-export interface ThemeSection {
-  letter: Theme;
-  heading: string;
-  anchor: string;
-  assessment: string | null;
-  missingAssessment: string | null;
-  pyramid: { heading: string; anchor: string; text: string; figure: Figure } | null;
-  indicators: IndicatorSection[];
-}
-
-export interface DocumentModel {
-  lang: Lang;
-  title: string;
-  subtitle: string;
-  date: string | null;
-  coatOfArms: { file: string; alt: string } | null;
-  tocHeading: string;
-  toc: { title: string; anchor: string; children: { title: string; anchor: string }[] }[];
-  introduction: { heading: string; anchor: string; paragraphs: string[]; own: string | null };
-  knowledge: { heading: string; anchor: string; sourcesHeading: string; sourcesIntro: string; sources: Table; howToReadHeading: string; howToRead: string[] };
-  themes: ThemeSection[];
-  summary: { heading: string; anchor: string; intro: string; challengesHeading: string; resourcesHeading: string; proposedHeading: string; ownHeading: string; challenges: string[]; resources: string[]; ownChallenges: string | null; ownResources: string | null; noneText: string; planningHeading: string; planning: string | null };
-  appendix: { heading: string; anchor: string; barometerHeading: string; barometerAnchor: string; barometerIntro: string; barometer: Table; spine: Figure | null; spineText: string; methodsHeading: string; methods: string[]; legendHeading: string; legend: Table; noDataHeading: string; noDataIntro: string; noData: string[] };
-  footer: string;
-}
+export { formatDate } from './format.js';
 
 export interface SourceFileInfo {
   /** Path as shown (relative to the data folder). */
@@ -88,12 +29,12 @@ export interface DocumentInput {
   fylke: Geography;
   edition: number;
   generatedOn: string | null;
-  coatOfArms: string | null;
+  coatOfArms: Omit<CoatOfArms, 'alt'> | null;
   results: IndicatorResult[];
   sources: SourceFileInfo[];
   /** Observations of SSB table 07459 (population by sex and age) for the pyramid, if any. */
   population: Observation[];
-  /** Human-written Markdown by key: `a`…`f`, an indicator id, `innledning`, `utfordringer`, `ressurser`, `planbehov`. */
+  /** Human-written Markdown by key: `a`…`f`, an indicator id, and the file names in the language file's `assessmentFiles`. */
   assessments: Map<string, string>;
   /** Where a missing assessment should be written, relative, for the "Vurdering mangler" box. */
   assessmentPath: (key: string) => string;
@@ -102,217 +43,271 @@ export interface DocumentInput {
   version: string;
 }
 
-const SOURCE_NAMES: Record<string, string> = { fhi: 'FHI', ssb: 'SSB', kostra: 'SSB (KOSTRA)', ungdata: 'Ungdata' };
-const MONTHS: Record<Lang, string[]> = {
-  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-  nn: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-};
+const THEME_LETTERS: Theme[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
-/** "2026-11-22" → "22. november 2026". */
-export function formatDate(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d}. ${MONTHS[lang][m! - 1]} ${y}`;
+/** Fixed words of the language file, with helpers; one per document build. */
+class Words {
+  constructor(readonly T: Texts) {}
+  t = (path: string): string => t(this.T, path);
+  tx = (path: string, vars: Record<string, string | number> = {}): string => fill(t(this.T, path), vars);
+  runs = (path: string, vars: Record<string, string | number> = {}): Inline => fillRuns(t(this.T, path), vars);
+  list = (path: string): string[] => lookup(this.T, path) as string[];
+  map = (path: string): Record<string, string> => (lookup(this.T, path) ?? {}) as Record<string, string>;
 }
 
+/** Builds tables and figures with ids; numbers are given in document order at the end. */
+export class BlockFactory {
+  private readonly ids = new Set<string>();
+  private unique(base: string): string {
+    let id = base;
+    for (let i = 1; this.ids.has(id); i++) id = `${base}-${i}`;
+    this.ids.add(id);
+    return id;
+  }
+  table(id: string, title: string, header: string[], align: ('l' | 'r')[], rows: (string | Inline)[][], caption: string | null = null, unit: string | null = null): TableBlock {
+    const toInline = (c: string | Inline): Inline => (typeof c === 'string' ? runs(c) : c);
+    return { kind: 'table', id: this.unique(`tab-${id}`), number: 0, caption, unit, title, header: [header.map(toInline)], align, rows: rows.map((r) => r.map(toInline)) };
+  }
+  figure(f: Omit<FigureBlock, 'kind' | 'number' | 'id'> & { id: string }): FigureBlock {
+    return { kind: 'figure', ...f, id: this.unique(f.id), number: 0 };
+  }
+}
+
+/** Numbers tables and figures 1, 2, 3 … in reading order (a figure's own data table counts as a table). */
+export function numberBlocks(doc: Document): Document {
+  let tables = 0;
+  let figures = 0;
+  const visit = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.kind === 'table') b.number = ++tables;
+      if (b.kind === 'figure') {
+        b.number = ++figures;
+        if (b.data) b.data.number = ++tables;
+      }
+    }
+  };
+  visit(doc.front);
+  const walk = (sections: Section[]) => {
+    for (const s of sections) {
+      visit(s.blocks);
+      walk(s.children);
+    }
+  };
+  walk(doc.sections);
+  return doc;
+}
+
+function section(id: string, number: string | null, title: string, depth: 1 | 2 | 3, role: string, blocks: Block[] = [], children: Section[] = []): Section {
+  return { kind: 'section', id, number, title, depth, role, blocks, children };
+}
+
+const para = (r: Inline | string): Block => ({ kind: 'paragraph', runs: typeof r === 'string' ? runs(r) : r });
+
 /**
- * Builds everything the document shows for one municipality in one language: every string is
- * ready for Markdown (data escaped, numbers formatted the Norwegian way), and the figures as SVG.
- * Pure: the same input gives the same model and the same bytes.
+ * Builds the overview of one municipality in one language as a format-neutral document: the
+ * chapters the regulation asks for, every sentence, table and figure (described by its data),
+ * and the municipality's assessments. Pure: the same input gives the same document.
  */
-export function buildDocument(input: DocumentInput): { model: DocumentModel; figures: Map<string, string> } {
-  const { lang, texts: T } = input;
-  const figures = new Map<string, string>();
+export function buildDocument(input: DocumentInput): Document {
+  const { lang } = input;
+  const w = new Words(input.texts);
+  const blocks = new BlockFactory();
   const slugs = new SlugSet();
-  const kommune = md(input.kommune.name);
-  const fylke = md(input.fylke.name);
-  const tx = (path: string, vars: Record<string, string | number> = {}) => fill(t(T, path), vars);
-  const list = (path: string) => lookup(T, path) as string[];
-  const ch = (key: string) => t(T, `chapters.${key}`);
-
-  const title = t(T, 'documentTitle');
+  const kommune = input.kommune.name;
+  const files = w.map('assessmentFiles');
+  const sourceNames = w.map('sourceNames');
+  const sourceName = (s: string) => (Object.hasOwn(sourceNames, s) ? sourceNames[s]! : s);
   let chapter = 0;
-  const numbered = (name: string) => `${++chapter} ${name}`;
 
-  const introHeading = numbered(ch('introduction'));
-  const knowledgeHeading = numbered(ch('knowledge'));
-  const sourceNames = [...new Set(input.sources.map((s) => s.source))].map((s) => SOURCE_NAMES[s] ?? s);
-  const introduction = {
-    heading: introHeading,
-    anchor: slugs.take(introHeading),
-    paragraphs: [tx('introduction.purpose', { kommune }), tx('introduction.law'), tx('introduction.method', { sources: joinList(sourceNames, lang) })],
-    own: input.assessments.get('innledning') ?? null,
+  const own = (key: string): Block[] => {
+    const text = input.assessments.get(key);
+    return text ? [{ kind: 'assessment', key, status: 'written', markdown: text, note: [] }] : [];
   };
-  const knowledge = {
-    heading: knowledgeHeading,
-    anchor: slugs.take(knowledgeHeading),
-    sourcesHeading: t(T, 'knowledge.sources'),
-    sourcesIntro: t(T, 'knowledge.sourcesIntro'),
-    sources: {
-      header: list('knowledge.sourceColumns'),
-      align: ['l', 'l', 'l', 'l', 'l'],
-      rows: input.sources.map((s) => [SOURCE_NAMES[s.source] ?? md(s.source), md(s.tables.join(', ')), md(s.periods), `\`${s.file.replace(/`/g, "'")}\``, `\`${s.sha256}\``]),
-    },
-    howToReadHeading: t(T, 'knowledge.howToRead'),
-    howToRead: list('knowledge.howToReadText'),
+  const assessment = (key: string): Block => {
+    const text = input.assessments.get(key);
+    return text ? { kind: 'assessment', key, status: 'written', markdown: text, note: [] } : { kind: 'assessment', key, status: 'missing', markdown: null, note: w.runs('assessmentMissing', { path: input.assessmentPath(key) }) };
   };
-  slugs.take(knowledge.sourcesHeading);
-  slugs.take(knowledge.howToReadHeading);
+  const numbered = (title: string) => {
+    const number = String(++chapter);
+    return { number, id: slugs.take(`${number} ${title}`), title };
+  };
 
-  const themes: ThemeSection[] = [];
+  const intro = numbered(w.t('chapters.introduction'));
+  const introduction = section(intro.id, intro.number, intro.title, 1, 'introduction', [
+    para(w.tx('introduction.purpose', { kommune })),
+    para(w.tx('introduction.law')),
+    para(w.tx('introduction.method', { sources: formatList([...new Set(input.sources.map((s) => sourceName(s.source)))], lang) })),
+    ...own(files.introduction!),
+  ]);
+
+  const know = numbered(w.t('chapters.knowledge'));
+  const sourcesTitle = w.t('knowledge.sources');
+  const howTitle = w.t('knowledge.howToRead');
+  const knowledge = section(know.id, know.number, know.title, 1, 'knowledge', [], [
+    section(slugs.take(sourcesTitle), null, sourcesTitle, 2, 'sources', [
+      para(w.t('knowledge.sourcesIntro')),
+      blocks.table(
+        'kilder',
+        sourcesTitle,
+        w.list('knowledge.sourceColumns'),
+        ['l', 'l', 'l', 'l', 'l'],
+        input.sources.map((s) => [sourceName(s.source), s.tables.join(', '), s.periods, [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]]),
+      ),
+    ]),
+    section(slugs.take(howTitle), null, howTitle, 2, 'how-to-read', w.list('knowledge.howToReadText').map((p) => para(fillRuns(p, {})))),
+  ]);
+
+  const themes: Section[] = [];
+  // Each indicator's section, for the summary's links.
+  const anchors = new Map<string, string>();
   // Indicators with no data at all are listed in the appendix, not given empty sections.
   const withData = input.results.filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection');
-  for (const letter of ['a', 'b', 'c', 'd', 'e', 'f'] as Theme[]) {
+  for (const letter of THEME_LETTERS) {
     const results = withData.filter((r) => r.theme === letter);
-    const heading = numbered(tx('themeHeading', { title: THEMES[letter][lang], letter }));
-    const number = chapter;
-    const section: ThemeSection = {
-      letter,
-      heading,
-      anchor: slugs.take(heading),
-      assessment: input.assessments.get(letter) ?? null,
-      missingAssessment: input.assessments.has(letter) ? null : tx('assessmentMissing', { path: input.assessmentPath(letter) }),
-      pyramid: null,
-      indicators: [],
-    };
+    const h = numbered(w.tx('themeHeading', { title: w.t(`themes.${letter}`), letter }));
+    const theme = section(h.id, h.number, h.title, 1, 'theme', [assessment(letter)]);
     let sub = 0;
     if (letter === 'a') {
-      const pyramid = pyramidOf(input, figures);
+      const pyramid = pyramidOf(input, w, blocks);
       if (pyramid) {
-        const h = `${number}.${++sub} ${t(T, 'pyramid.title')}`;
-        section.pyramid = { heading: h, anchor: slugs.take(h), text: tx('pyramid.text', { kommune, year: pyramid.year }), figure: pyramid.figure };
+        const number = `${h.number}.${++sub}`;
+        const title = w.t('pyramid.title');
+        theme.children.push(section(slugs.take(`${number} ${title}`), number, title, 2, 'population', [para(w.tx('pyramid.text', { kommune, year: pyramid.year })), pyramid.figure]));
       }
     }
     for (const r of results) {
-      const h = `${number}.${++sub} ${md(r.title[lang])}`;
-      section.indicators.push(indicatorSection(input, r, h, slugs.take(h), figures));
+      const number = `${h.number}.${++sub}`;
+      const title = r.title[lang];
+      const id = slugs.take(`${number} ${title}`);
+      anchors.set(r.id, id);
+      theme.children.push(section(id, number, title, 2, 'indicator', indicatorBlocks(input, w, blocks, r, assessment(r.id))));
     }
-    themes.push(section);
+    themes.push(theme);
   }
 
-  const summaryHeading = numbered(ch('summary'));
-  const anchorsById = new Map(themes.flatMap((x) => x.indicators.map((i) => [i.id, i.anchor] as const)));
-  const summary = summaryOf(input, summaryHeading, slugs.take(summaryHeading), anchorsById);
-  slugs.take(summary.challengesHeading);
-  slugs.take(summary.resourcesHeading);
-  const appendixHeading = numbered(ch('appendix'));
-  const appendix = appendixOf(input, appendixHeading, slugs.take(appendixHeading), slugs, figures);
+  const sum = numbered(w.t('chapters.summary'));
+  const summary = summaryOf(input, w, sum, slugs, anchors, own);
 
-  const toc: DocumentModel['toc'] = [
-    { title: introduction.heading, anchor: introduction.anchor, children: [] },
-    { title: knowledge.heading, anchor: knowledge.anchor, children: [] },
-    ...themes.map((s) => ({ title: s.heading, anchor: s.anchor, children: [...(s.pyramid ? [{ title: s.pyramid.heading, anchor: s.pyramid.anchor }] : []), ...s.indicators.map((i) => ({ title: i.heading, anchor: i.anchor }))] })),
-    { title: summary.heading, anchor: summary.anchor, children: [] },
-    { title: appendix.heading, anchor: appendix.anchor, children: [] },
-  ];
-  const model: DocumentModel = {
+  const app = numbered(w.t('chapters.appendix'));
+  const appendix = appendixOf(input, w, blocks, app, slugs);
+
+  return numberBlocks({
+    kind: 'kommune',
     lang,
-    title,
-    subtitle: tx('subtitle', { kommune, edition: input.edition }),
-    date: input.generatedOn ? tx('date', { date: formatDate(input.generatedOn, lang) }) : null,
-    coatOfArms: input.coatOfArms ? { file: input.coatOfArms, alt: tx('coatOfArms', { kommune }) } : null,
-    tocHeading: t(T, 'toc'),
-    toc,
-    introduction,
-    knowledge,
-    themes,
-    summary,
-    appendix,
-    footer: tx('footer', { version: input.version }),
-  };
-  return { model, figures };
+    locale: w.t('locale'),
+    title: w.t('documentTitle'),
+    subtitle: w.tx('subtitle', { kommune, edition: input.edition }),
+    date: input.generatedOn ? w.tx('date', { date: formatDate(input.generatedOn, w.t('locale')) }) : null,
+    subject: w.tx('municipality', { kommune }),
+    edition: input.edition,
+    coatOfArms: input.coatOfArms ? { ...input.coatOfArms, alt: w.tx('coatOfArms', { kommune }) } : null,
+    front: [],
+    tocHeading: w.t('toc'),
+    sections: [introduction, knowledge, ...themes, summary, appendix],
+    footer: w.tx('footer', { version: input.version }),
+    labels: labelsOf(w.T, w.tx('runningHeader', { kommune, title: w.t('documentTitle'), edition: input.edition })),
+  });
 }
 
-function indicatorSection(input: DocumentInput, r: IndicatorResult, heading: string, anchor: string, figures: Map<string, string>): IndicatorSection {
-  const { lang, texts: T } = input;
-  const tx = (path: string, vars: Record<string, string | number> = {}) => fill(t(T, path), vars);
-  const kommune = md(input.kommune.name);
+export function labelsOf(T: Texts, runningHeader: string): Document['labels'] {
+  return {
+    figure: t(T, 'captions.figure'),
+    table: t(T, 'captions.table'),
+    page: t(T, 'pdf.page'),
+    of: t(T, 'pdf.of'),
+    buildNote: t(T, 'word.buildNote'),
+    runningHeader,
+    wordStyles: { ...T.word.styles },
+    wordProperties: { kommune: t(T, 'word.properties.kommune'), edition: t(T, 'word.properties.edition') },
+  };
+}
+
+function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, assessment: Block): Block[] {
+  const { lang } = input;
+  const kommune = input.kommune.name;
   const unit = r.unit[lang];
+  const symbols = w.map('unitSymbols');
+  const valueWithUnit = (x: IndicatorResult, value: number, u: string) => withUnit(x, value, u, symbols);
   const v = r.value;
   const sentences: string[] = [];
   if (r.status === 'no-data' || r.status === 'invalid-selection' || !v || !r.period) {
-    sentences.push(tx('sentences.noData', { kommune }));
+    sentences.push(w.tx('sentences.noData', { kommune }));
   } else if (v.absent) {
-    const reason = (lookup(T, `sentences.absentReasons.${v.absent.reason}`) as string | undefined) ?? v.absent.reason;
-    sentences.push(tx('sentences.absent', { kommune, period: formatPeriod(r.period), reason }));
+    const reason = (lookup(w.T, `sentences.absentReasons.${v.absent.reason}`) as string | undefined) ?? v.absent.reason;
+    sentences.push(w.tx('sentences.absent', { kommune, period: formatPeriod(r.period), reason }));
   } else if (v.value !== null) {
     const land = r.comparisons.land;
-    let status = tx('sentences.status', { subject: md(r.phrase[lang]), kommune, value: valueWithUnit(r, v.value, unit), period: formatPeriod(r.period) });
+    let status = w.tx('sentences.status', { subject: r.phrase[lang], kommune, value: valueWithUnit(r, v.value, unit), period: formatPeriod(r.period) });
     const landText = land.value && !land.value.absent && land.value.value !== null ? valueWithUnit(r, land.value.value, unit) : '';
-    if (land.verdict === 'not-tested') status += tx(`sentences.vsLand.${land.reason ?? 'no-counts'}`, { land: landText });
-    else if (land.verdict === 'similar') status += tx('sentences.vsLand.similar', { land: landText });
-    else status += tx(`sentences.vsLand.${land.value!.value! < v.value ? 'higher' : 'lower'}`, { land: landText });
+    if (land.verdict === 'not-tested') status += w.tx(`sentences.vsLand.${land.reason ?? 'no-counts'}`, { land: landText });
+    else if (land.verdict === 'similar') status += w.tx('sentences.vsLand.similar', { land: landText });
+    else status += w.tx(`sentences.vsLand.${land.value!.value! < v.value ? 'higher' : 'lower'}`, { land: landText });
     sentences.push(status);
     const f = r.comparisons.fylke.value;
-    if (f && !f.absent && f.value !== null) sentences.push(tx('sentences.fylke', { fylke: md(input.fylke.name), value: valueWithUnit(r, f.value, unit) }));
+    if (f && !f.absent && f.value !== null) sentences.push(w.tx('sentences.fylke', { fylke: input.fylke.name, value: valueWithUnit(r, f.value, unit) }));
     const near = r.comparisons.neighbours.filter((n) => !n.absent && n.value !== null);
-    if (near.length > 0) sentences.push(tx('sentences.neighbours', { list: joinList(near.map((n) => `${md(n.geo.name)} ${valueWithUnit(r, n.value!, unit)}`), lang) }));
-    if (v.numerator !== null && v.method !== 'as-published' && v.numerator < 20) sentences.push(tx('sentences.fewCases', { n: formatNumber(v.numerator, 0) }));
+    if (near.length > 0) sentences.push(w.tx('sentences.neighbours', { list: formatList(near.map((n) => `${n.geo.name} ${valueWithUnit(r, n.value!, unit)}`), lang) }));
+    if (v.numerator !== null && v.method !== 'as-published' && v.numerator < 20) sentences.push(w.tx('sentences.fewCases', { n: formatNumber(v.numerator, 0) }));
     if (r.bySex?.male && r.bySex.female) {
       const show = (x: AreaValue) => (x.absent ? x.absent.symbol : x.value === null ? '–' : valueWithUnit(r, x.value, unit));
-      sentences.push(tx('sentences.bySex', { men: show(r.bySex.male), women: show(r.bySex.female) }));
+      sentences.push(w.tx('sentences.bySex', { men: show(r.bySex.male), women: show(r.bySex.female) }));
     }
   }
-  let figure: Figure | null = null;
-  if (r.series.kommune.length + r.series.land.length > 1 && r.chart !== 'none') figure = seriesFigure(input, r, figures);
-  const table = seriesTable(input, r);
-  let trend: string;
+  const table = seriesTable(input, w, blocks, r);
+  const out: Block[] = [para([{ text: r.howToRead[lang], emphasis: true }]), para(sentences.join(' '))];
+  if (r.series.kommune.length + r.series.land.length > 1 && r.chart !== 'none') out.push(seriesFigure(input, w, blocks, r, table.id));
+  out.push(table);
+  let trend = '';
   if (r.status !== 'ok' && r.status !== 'absent') trend = '';
   else if (r.trend.direction === 'cannot-be-calculated') {
-    const reason = tx(`sentences.trendReasons.${r.trend.reasonCode ?? 'no-counts'}`, { n: r.trend.reasonCode === 'few-independent-points' ? r.trend.independentPoints ?? 0 : r.trend.points });
-    trend = tx('sentences.trend.cannot-be-calculated', { reason });
+    const reason = w.tx(`sentences.trendReasons.${r.trend.reasonCode ?? 'no-counts'}`, { n: r.trend.reasonCode === 'few-independent-points' ? r.trend.independentPoints ?? 0 : r.trend.points });
+    trend = w.tx('sentences.trend.cannot-be-calculated', { reason });
   } else {
-    trend = tx(`sentences.trend.${r.trend.direction}`, { judgement: r.trend.judgement ? t(T, `sentences.judgement.${r.trend.judgement}`) : '' });
+    trend = w.tx(`sentences.trend.${r.trend.direction}`, { judgement: r.trend.judgement ? w.t(`sentences.judgement.${r.trend.judgement}`) : '' });
   }
-  return {
-    id: r.id,
-    heading,
-    anchor,
-    howToRead: md(r.howToRead[lang]),
-    sentences,
-    table,
-    tableCaption: `${t(T, 'table.numbers')} (${md(unit)})`,
-    figure,
-    gradient: r.gradient ? gradientSection(input, r, figures) : null,
-    trend,
-    source: md(r.source[lang]),
-    sourceLabel: t(T, 'sourceLabel'),
-    assessment: input.assessments.get(r.id) ?? null,
-    missingAssessment: input.assessments.has(r.id) ? null : tx('assessmentMissing', { path: input.assessmentPath(r.id) }),
-  };
+  if (trend) out.push(para(trend));
+  if (r.gradient) out.push(...gradientBlocks(input, w, blocks, r, symbols));
+  out.push(assessment, { kind: 'reference', label: w.t('sourceLabel'), text: r.source[lang] });
+  return out;
 }
 
-function seriesFigure(input: DocumentInput, r: IndicatorResult, figures: Map<string, string>): Figure {
-  const { lang, texts: T } = input;
-  const file = `figurer/${r.id}.${lang}.svg`;
+function seriesFigure(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, tableId: string): FigureBlock {
+  const { lang } = input;
   const kommuneName = input.kommune.name;
   const all = [...r.series.kommune, ...r.series.fylke, ...r.series.land];
   const periods = [...new Map(all.map((v) => [`${v.period.from}_${v.period.to}`, v.period])).values()].sort((a, b) => a.to - b.to || a.from - b.from);
   const last = r.series.kommune[r.series.kommune.length - 1];
-  const altVars = { title: r.title[lang], kommune: kommuneName, fylke: input.fylke.name, first: formatPeriod(periods[0]!), last: formatPeriod(periods[periods.length - 1]!), value: last && !last.absent && last.value !== null ? valueWithUnit(r, last.value, r.unit[lang]) : '–' };
-  const alt = fill(t(T, r.series.hidden ? 'charts.seriesAltAbsent' : 'charts.seriesAlt'), altVars);
+  const altVars = { title: r.title[lang], kommune: kommuneName, fylke: input.fylke.name, first: formatPeriod(periods[0]!), last: formatPeriod(periods[periods.length - 1]!), value: last && !last.absent && last.value !== null ? withUnit(r, last.value, r.unit[lang], w.map('unitSymbols')) : '–' };
+  const alt = w.tx(r.series.hidden ? 'charts.seriesAltAbsent' : 'charts.seriesAlt', altVars);
   const zero = !['years', 'value', 'count', 'mean'].includes(r.measureType);
-  figures.set(
-    file,
-    lineChart(
-      `fig-${r.id}`,
+  return blocks.figure({
+    id: `fig-${r.id}`,
+    file: `figurer/${r.id}.${lang}.svg`,
+    caption: r.title[lang],
+    alt,
+    chart: {
+      type: 'line',
+      id: `fig-${r.id}`,
       alt,
       // Counts of people are not on one scale with the county's and the country's: the municipality alone.
-      r.measureType === 'count'
-        ? [{ label: kommuneName, values: r.series.kommune, role: 'kommune' }]
-        : [
-            { label: kommuneName, values: r.series.kommune, role: 'kommune' },
-            { label: input.fylke.name, values: r.series.fylke, role: 'fylke' },
-            { label: t(T, 'table.land'), values: r.series.land, role: 'land' },
-          ],
-      { decimals: r.decimals, zero, intervalLabel: t(T, 'charts.interval') },
-    ),
-  );
-  return { file, alt: md(alt), dataCaption: t(T, 'chartData'), data: null };
+      series:
+        r.measureType === 'count'
+          ? [{ label: kommuneName, values: r.series.kommune, role: 'kommune' }]
+          : [
+              { label: kommuneName, values: r.series.kommune, role: 'kommune' },
+              { label: input.fylke.name, values: r.series.fylke, role: 'fylke' },
+              { label: w.t('table.land'), values: r.series.land, role: 'land' },
+            ],
+      options: { decimals: r.decimals, zero, intervalLabel: w.t('charts.interval') },
+    },
+    data: null,
+    dataCaption: w.t('chartData'),
+    dataTable: tableId,
+  });
 }
 
 /** The indicator's table: each period with the municipality (and its interval), county, land and KOSTRA group. */
-function seriesTable(input: DocumentInput, r: IndicatorResult): Table {
-  const { texts: T } = input;
+function seriesTable(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult): TableBlock {
   const byKey = (values: AreaValue[]) => new Map(values.map((v) => [`${v.period.from}_${v.period.to}`, v]));
   const k = byKey(r.series.kommune);
   const f = byKey(r.series.fylke);
@@ -323,60 +318,67 @@ function seriesTable(input: DocumentInput, r: IndicatorResult): Table {
     .filter((p) => k.has(`${p.from}_${p.to}`) || !r.period || p.to <= r.period.to)
     .sort((a, b) => a.to - b.to || a.from - b.from);
   const shown = periods.length > 0 ? periods : r.period ? [r.period] : [];
-  return {
-    header: [t(T, 'table.period'), md(input.kommune.name), ...neighbours.map((n) => md(n.name)), md(input.fylke.name), t(T, 'table.land'), ...(kostra ? [t(T, 'table.kostragruppe')] : [])],
-    align: ['l', 'r', ...neighbours.map(() => 'r'), 'r', 'r', ...(kostra ? ['r'] : [])],
-    rows: shown.map((p) => {
+  return blocks.table(
+    r.id,
+    `${r.title[input.lang]} (${r.unit[input.lang]})`,
+    [w.t('table.period'), input.kommune.name, ...neighbours.map((n) => n.name), input.fylke.name, w.t('table.land'), ...(kostra ? [w.t('table.kostragruppe')] : [])],
+    ['l', 'r', ...neighbours.map((): 'r' => 'r'), 'r', 'r', ...(kostra ? ['r' as const] : [])],
+    shown.map((p) => {
       const key = `${p.from}_${p.to}`;
       const latest = r.period && p.from === r.period.from && p.to === r.period.to;
       return [formatPeriod(p), cellWithInterval(k.get(key), r.decimals), ...neighbours.map((n) => cell(n.byKey.get(key), r.decimals)), cell(f.get(key), r.decimals), cell(l.get(key), r.decimals), ...(kostra ? [latest ? cell(kostra, r.decimals) : '–'] : [])];
     }),
-  };
+    w.t('table.numbers'),
+    r.unit[input.lang],
+  );
 }
 
-function gradientSection(input: DocumentInput, r: IndicatorResult, figures: Map<string, string>): IndicatorSection['gradient'] {
-  const { lang, texts: T } = input;
+function gradientBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, symbols: Record<string, string>): Block[] {
+  const { lang } = input;
   const g = r.gradient!;
-  const tx = (path: string, vars: Record<string, string | number> = {}) => fill(t(T, path), vars);
   const unit = r.unit[lang];
-  const file = `figurer/${r.id}-gradient.${lang}.svg`;
   const labelOf = (key: string | null) => (key ? (g.groups.find((x) => x.key === key)?.label[lang] ?? key) : '');
-  const groupsText = g.groups.map((x) => `${x.label[lang]} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : valueWithUnit(r, x.value.value, unit)}`).join(', ');
-  const alt = tx('charts.gradientAlt', { title: r.title[lang], kommune: input.kommune.name, dimension: g.title[lang].toLowerCase(), period: formatPeriod(g.period), groups: groupsText });
+  const groupsText = g.groups.map((x) => `${x.label[lang]} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : withUnit(r, x.value.value, unit, symbols)}`).join(', ');
+  const alt = w.tx('charts.gradientAlt', { title: r.title[lang], kommune: input.kommune.name, dimension: g.title[lang].toLowerCase(), period: formatPeriod(g.period), groups: groupsText });
   const total = r.series.kommune.find((v) => v.period.from === g.period.from && v.period.to === g.period.to);
-  figures.set(
-    file,
-    gradientChart(
-      `fig-${r.id}-gradient`,
-      alt,
-      g.groups.map((x) => ({ label: x.label[lang], value: x.value })),
-      { decimals: r.decimals, zero: r.measureType !== 'years', unit, total: total && !total.absent && total.value !== null ? { label: input.kommune.name, value: total.value } : undefined },
-    ),
-  );
   const sentences: string[] = [];
   if (g.absoluteRange !== null && g.best && g.worst) {
     const abs = formatNumber(Math.abs(g.absoluteRange), r.decimals);
-    if (r.measureType === 'years') sentences.push(tx('sentences.gradientRangeYears', { best: md(labelOf(g.best).toLowerCase()), worst: md(labelOf(g.worst).toLowerCase()), abs }));
-    else sentences.push(tx('sentences.gradientRange', { best: md(labelOf(g.best).toLowerCase()), worst: md(labelOf(g.worst).toLowerCase()), abs, unitShort: unit === 'prosent' ? t(T, 'percentagePoints') : md(unit), rel: formatNumber(g.relativeRange ?? 0, 1) }));
+    if (r.measureType === 'years') sentences.push(w.tx('sentences.gradientRangeYears', { best: labelOf(g.best).toLowerCase(), worst: labelOf(g.worst).toLowerCase(), abs }));
+    else sentences.push(w.tx('sentences.gradientRange', { best: labelOf(g.best).toLowerCase(), worst: labelOf(g.worst).toLowerCase(), abs, unitShort: Object.hasOwn(symbols, unit) && symbols[unit] === '%' ? w.t('percentagePoints') : unit, rel: formatNumber(g.relativeRange ?? 0, 1) }));
   }
-  if (g.trendTest) sentences.push(tx(g.trendTest.significant ? 'sentences.gradientSignificant' : 'sentences.gradientNotSignificant', { chi2: formatNumber(g.trendTest.statistic, 1) }));
-  else sentences.push(t(T, 'sentences.gradientNotTested'));
-  return {
-    intro: tx('sentences.gradientIntro', { title: md(g.title[lang]), period: formatPeriod(g.period) }),
-    table: {
-      header: [md(g.title[lang]), md(input.kommune.name), 'n'],
-      align: ['l', 'r', 'r'],
-      rows: g.groups.map((x) => [md(x.label[lang]), cellWithInterval(x.value, r.decimals), x.value.absent || x.value.denominator === null ? (x.value.absent?.symbol ?? '–') : formatNumber(x.value.denominator, 0)]),
+  if (g.trendTest) sentences.push(w.tx(g.trendTest.significant ? 'sentences.gradientSignificant' : 'sentences.gradientNotSignificant', { chi2: formatNumber(g.trendTest.statistic, 1) }));
+  else sentences.push(w.t('sentences.gradientNotTested'));
+  const table = blocks.table(
+    `${r.id}-gradient`,
+    `${r.title[lang]}: ${g.title[lang].toLowerCase()}, ${formatPeriod(g.period)}`,
+    [g.title[lang], input.kommune.name, 'n'],
+    ['l', 'r', 'r'],
+    g.groups.map((x) => [x.label[lang], cellWithInterval(x.value, r.decimals), x.value.absent || x.value.denominator === null ? (x.value.absent?.symbol ?? '–') : formatNumber(x.value.denominator, 0)]),
+  );
+  const figure = blocks.figure({
+    id: `fig-${r.id}-gradient`,
+    file: `figurer/${r.id}-gradient.${lang}.svg`,
+    caption: `${r.title[lang]}: ${g.title[lang].toLowerCase()}, ${formatPeriod(g.period)}`,
+    alt,
+    chart: {
+      type: 'gradient',
+      id: `fig-${r.id}-gradient`,
+      alt,
+      bars: g.groups.map((x) => ({ label: x.label[lang], value: x.value })),
+      options: { decimals: r.decimals, zero: r.measureType !== 'years', unit, total: total && !total.absent && total.value !== null ? { label: input.kommune.name, value: total.value } : undefined },
     },
-    figure: { file, alt: md(alt), dataCaption: t(T, 'chartData'), data: null },
-    sentences,
-  };
+    data: null,
+    dataCaption: w.t('chartData'),
+    dataTable: table.id,
+  });
+  return [para([{ text: w.tx('sentences.gradientIntro', { title: g.title[lang], period: formatPeriod(g.period) }), strong: true }]), figure, table, para(sentences.join(' '))];
 }
 
 const AGE_GROUPS: [number, number][] = Array.from({ length: 18 }, (_, i) => [i * 5, i * 5 + 4] as [number, number]).concat([[90, 200]]);
 
-function pyramidOf(input: DocumentInput, figures: Map<string, string>): { figure: Figure; year: number } | null {
-  const { lang, texts: T } = input;
+function pyramidOf(input: DocumentInput, w: Words, blocks: BlockFactory): { figure: FigureBlock; year: number } | null {
+  const { lang } = input;
   const pop = input.population.filter((o) => o.value !== null && o.age && o.age.from !== null && (o.sex === 'male' || o.sex === 'female'));
   const mine = pop.filter((o) => o.geo.code === input.kommune.code);
   if (mine.length === 0) return null;
@@ -397,105 +399,102 @@ function pyramidOf(input: DocumentInput, figures: Map<string, string>): { figure
   const land = shares('0');
   const label = ([a, b]: [number, number]) => (b > 120 ? `${a}+` : `${a}–${b}`);
   const rows: PyramidRow[] = AGE_GROUPS.map((g, i) => ({ label: label(g), men: k.get(`male|${i}`) ?? 0, women: k.get(`female|${i}`) ?? 0, landMen: land?.get(`male|${i}`) ?? null, landWomen: land?.get(`female|${i}`) ?? null }));
-  const file = `figurer/befolkningspyramide.${lang}.svg`;
-  const alt = fill(t(T, 'charts.pyramidAlt'), { kommune: input.kommune.name, year });
-  figures.set(file, pyramidChart('fig-pyramid', alt, rows, { men: t(T, 'charts.menShort'), women: t(T, 'charts.womenShort'), axis: t(T, 'charts.percentOfPopulation') }));
-  const cols = (lookup(T, 'pyramid.columns') as string[]).map((c) => fill(c, { kommune: md(input.kommune.name) }));
+  const alt = w.tx('charts.pyramidAlt', { kommune: input.kommune.name, year });
+  const cols = w.list('pyramid.columns').map((c) => fill(c, { kommune: input.kommune.name }));
   const pct = (x: number | null) => (x === null ? '–' : formatNumber(x, 1));
   return {
     year,
-    figure: { file, alt: md(alt), dataCaption: t(T, 'chartData'), data: { header: cols, align: ['l', 'r', 'r', 'r', 'r'], rows: rows.map((r) => [r.label, pct(r.men), pct(r.women), pct(r.landMen), pct(r.landWomen)]) } },
+    figure: blocks.figure({
+      id: 'fig-pyramid',
+      file: `figurer/befolkningspyramide.${lang}.svg`,
+      caption: `${w.t('pyramid.title')} (${year})`,
+      alt,
+      chart: { type: 'pyramid', id: 'fig-pyramid', alt, rows, labels: { men: w.t('charts.menShort'), women: w.t('charts.womenShort'), axis: w.t('charts.percentOfPopulation') } },
+      data: blocks.table('befolkningspyramide', w.t('chartData'), cols, ['l', 'r', 'r', 'r', 'r'], rows.map((x) => [x.label, pct(x.men), pct(x.women), pct(x.landMen), pct(x.landWomen)])),
+      dataCaption: w.t('chartData'),
+      dataTable: null,
+    }),
   };
 }
 
-function summaryOf(input: DocumentInput, heading: string, anchor: string, anchorsById: Map<string, string>): DocumentModel['summary'] {
-  const { lang, texts: T } = input;
-  const challenges: string[] = [];
-  const resources: string[] = [];
+function summaryOf(input: DocumentInput, w: Words, h: { number: string; id: string; title: string }, slugs: SlugSet, anchors: Map<string, string>, own: (key: string) => Block[]): Section {
+  const { lang } = input;
+  const files = w.map('assessmentFiles');
+  const challenges: Inline[] = [];
+  const resources: Inline[] = [];
   for (const r of input.results) {
     if (r.status !== 'ok') continue;
     const why: string[] = [];
     const good: string[] = [];
-    if (r.comparisons.land.verdict === 'worse') why.push(t(T, 'summary.worseThanLand'));
-    if (r.trend.judgement === 'worse') why.push(t(T, 'summary.worsening'));
-    if (r.comparisons.land.verdict === 'better') good.push(t(T, 'summary.betterThanLand'));
-    if (r.trend.judgement === 'better') good.push(t(T, 'summary.improving'));
-    const link = (reasons: string[]) => `[${md(r.title[lang])}](#${anchorsById.get(r.id) ?? ''}) – ${reasons.join('; ')}`;
+    if (r.comparisons.land.verdict === 'worse') why.push(w.t('summary.worseThanLand'));
+    if (r.trend.judgement === 'worse') why.push(w.t('summary.worsening'));
+    if (r.comparisons.land.verdict === 'better') good.push(w.t('summary.betterThanLand'));
+    if (r.trend.judgement === 'better') good.push(w.t('summary.improving'));
+    const link = (reasons: string[]): Inline => [{ text: r.title[lang], link: anchors.get(r.id) ?? '' }, { text: ` – ${reasons.join('; ')}` }];
     if (why.length) challenges.push(link(why));
     else if (good.length) resources.push(link(good));
   }
-  return {
-    heading,
-    anchor,
-    intro: t(T, 'summary.intro'),
-    challengesHeading: t(T, 'summary.challenges'),
-    resourcesHeading: t(T, 'summary.resources'),
-    proposedHeading: t(T, 'summary.proposed'),
-    ownHeading: t(T, 'summary.own'),
-    challenges,
-    resources,
-    ownChallenges: input.assessments.get('utfordringer') ?? null,
-    ownResources: input.assessments.get('ressurser') ?? null,
-    noneText: t(T, 'summary.none'),
-    planningHeading: t(T, 'summary.planning'),
-    planning: input.assessments.get('planbehov') ?? null,
+  const part = (title: string, role: string, key: string, items: Inline[]): Section => {
+    const ownText = own(key);
+    return section(slugs.take(title), null, title, 2, role, [
+      ...(ownText.length ? [para([{ text: `${w.t('summary.own')}:`, strong: true }]), ...ownText] : []),
+      para([{ text: `${w.t('summary.proposed')}:`, strong: true }]),
+      items.length ? { kind: 'list', items } : para(w.t('summary.none')),
+    ]);
   };
+  const children = [part(w.t('summary.challenges'), 'challenges', files.challenges!, challenges), part(w.t('summary.resources'), 'resources', files.resources!, resources)];
+  const planning = own(files.planning!);
+  if (planning.length) {
+    const title = w.t('summary.planning');
+    children.push(section(slugs.take(title), null, title, 2, 'planning', planning));
+  }
+  return section(h.id, h.number, h.title, 1, 'summary', [para(w.t('summary.intro'))], children);
 }
 
-function appendixOf(input: DocumentInput, heading: string, anchor: string, slugs: SlugSet, figures: Map<string, string>): DocumentModel['appendix'] {
-  const { lang, texts: T } = input;
-  const cols = (lookup(T, 'appendix.barometerColumns') as string[]).map((c) => fill(c, { kommune: md(input.kommune.name), fylke: md(input.fylke.name) }));
-  const verdicts = lookup(T, 'verdicts') as Record<string, string>;
-  const trends = lookup(T, 'trendShort') as Record<string, string>;
-  const barometer: Table = {
-    header: cols,
-    align: ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l', 'l'],
-    rows: input.results.filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection').map((r) => [r.theme, md(r.title[lang]), r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), md(r.unit[lang]), `${VERDICT_MARK[r.comparisons.land.verdict]} ${verdicts[r.comparisons.land.verdict]!}`, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
-  };
+function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { number: string; id: string; title: string }, slugs: SlugSet): Section {
+  const { lang } = input;
+  const cols = w.list('appendix.barometerColumns').map((c) => fill(c, { kommune: input.kommune.name, fylke: input.fylke.name }));
+  const verdicts = w.map('verdicts');
+  const trends = w.map('trendShort');
+  const barometer = blocks.table(
+    'barometer',
+    w.t('appendix.barometer'),
+    cols,
+    ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l', 'l'],
+    input.results
+      .filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection')
+      .map((r) => [r.theme, r.title[lang], r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), r.unit[lang], `${VERDICT_MARK[r.comparisons.land.verdict]} ${verdicts[r.comparisons.land.verdict]!}`, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
+  );
   const missing = input.results.filter((r) => r.status === 'no-data' || r.status === 'invalid-selection');
   const spineRows: SpineRow[] = input.results
     .filter((r) => r.comparisons.land.verdict !== 'not-tested' && r.value?.value && r.comparisons.land.value?.value)
     .map((r) => ({ label: r.title[lang], ratio: r.value!.value! / r.comparisons.land.value!.value!, verdict: r.comparisons.land.verdict }));
-  let spine: Figure | null = null;
+  const barometerTitle = w.t('appendix.barometer');
+  const barometerBlocks: Block[] = [para(w.t('appendix.barometerIntro')), barometer];
   if (spineRows.length > 0) {
-    const file = `figurer/barometer.${lang}.svg`;
-    const alt = fill(t(T, 'charts.spineAlt'), { kommune: input.kommune.name, n: spineRows.length, better: spineRows.filter((r) => r.verdict === 'better').length, worse: spineRows.filter((r) => r.verdict === 'worse').length });
-    figures.set(file, spineChart('fig-barometer', alt, spineRows, { lower: t(T, 'charts.lowerThanLand'), higher: t(T, 'charts.higherThanLand'), land: t(T, 'table.land') }));
-    spine = {
-      file,
-      alt: md(alt),
-      dataCaption: t(T, 'chartData'),
-      data: { header: [cols[1]!, `${md(input.kommune.name)} / ${t(T, 'table.land')}`, cols[7]!], align: ['l', 'r', 'l'], rows: spineRows.map((r) => [md(r.label), formatNumber(r.ratio, 2), verdicts[r.verdict]!]) },
-    };
+    const alt = w.tx('charts.spineAlt', { kommune: input.kommune.name, n: spineRows.length, better: spineRows.filter((r) => r.verdict === 'better').length, worse: spineRows.filter((r) => r.verdict === 'worse').length });
+    barometerBlocks.push(
+      para(w.t('appendix.spine')),
+      blocks.figure({
+        id: 'fig-barometer',
+        file: `figurer/barometer.${lang}.svg`,
+        caption: `${barometerTitle}: ${input.kommune.name} / ${w.t('table.land')}`,
+        alt,
+        chart: { type: 'spine', id: 'fig-barometer', alt, rows: spineRows, labels: { lower: w.t('charts.lowerThanLand'), higher: w.t('charts.higherThanLand'), land: w.t('table.land') } },
+        data: blocks.table('barometer-figur', w.t('chartData'), [cols[1]!, `${input.kommune.name} / ${w.t('table.land')}`, cols[7]!], ['l', 'r', 'l'], spineRows.map((r) => [r.label, formatNumber(r.ratio, 2), verdicts[r.verdict]!])),
+        dataCaption: w.t('chartData'),
+        dataTable: null,
+      }),
+    );
   }
-  const barometerHeading = t(T, 'appendix.barometer');
-  const methodsHeading = t(T, 'appendix.methods');
-  const legendHeading = t(T, 'appendix.legend');
-  const result = {
-    heading,
-    anchor,
-    barometerHeading,
-    barometerAnchor: slugs.take(barometerHeading),
-    barometerIntro: t(T, 'appendix.barometerIntro'),
-    barometer,
-    spine,
-    spineText: t(T, 'appendix.spine'),
-    methodsHeading,
-    methods: (lookup(T, 'appendix.methodsText') as string[]).map((p) => fill(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases, groupDenominator: input.suppression.groupDenominator ?? Math.max(20, input.suppression.denominator) })),
-    legendHeading,
-    legend: { header: ['', ''], align: ['l', 'l'], rows: (lookup(T, 'appendix.legendRows') as string[][]).map(([s, d]) => [`\`${s}\``, d!]) },
-    noDataHeading: t(T, 'appendix.noData'),
-    noDataIntro: t(T, 'appendix.noDataIntro'),
-    noData: missing.map((r) => `${md(r.title[lang])} (${r.theme}) – ${md(r.provenance.source)}, ${md(r.provenance.table)}`),
-  };
-  slugs.take(methodsHeading);
-  slugs.take(legendHeading);
-  return result;
+  const children = [section(slugs.take(barometerTitle), null, barometerTitle, 2, 'barometer', barometerBlocks)];
+  const methodsTitle = w.t('appendix.methods');
+  children.push(section(slugs.take(methodsTitle), null, methodsTitle, 2, 'methods', w.list('appendix.methodsText').map((p) => para(fillRuns(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases, groupDenominator: input.suppression.groupDenominator ?? Math.max(20, input.suppression.denominator) })))));
+  const legendTitle = w.t('appendix.legend');
+  children.push(section(slugs.take(legendTitle), null, legendTitle, 2, 'legend', [blocks.table('tegnforklaring', legendTitle, ['', ''], ['l', 'l'], (lookup(w.T, 'appendix.legendRows') as string[][]).map(([s, d]) => [[{ text: s!, code: true }], d!]))]));
+  if (missing.length) {
+    const title = w.t('appendix.noData');
+    children.push(section(slugs.take(title), null, title, 2, 'no-data', [para(w.t('appendix.noDataIntro')), { kind: 'list', items: missing.map((r) => runs(`${r.title[lang]} (${r.theme}) – ${r.provenance.source}, ${r.provenance.table}`)) }]));
+  }
+  return section(h.id, h.number, h.title, 1, 'appendix', [], children);
 }
-
-/** "FHI, SSB og Ungdata". */
-function joinList(items: string[], lang: Lang): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${lang === 'nb' ? 'og' : 'og'} ${items[items.length - 1]}`;
-}
-

@@ -3,11 +3,13 @@ import { formatNumber } from './format.js';
 
 const NBSP = '\u00a0';
 
-/** A value with its unit as the document writes it: "12,6 %", "13,7 per 1000", "83,2 år". */
-export function valueWithUnit(r: IndicatorResult, value: number, unit: string): string {
+/**
+ * A value with its unit as the document writes it: "12,6 %", "13,7 per 1000", "83,2 år". Units
+ * with a symbol (`unitSymbols` in the language file: prosent → %) use the symbol.
+ */
+export function valueWithUnit(r: IndicatorResult, value: number, unit: string, symbols: Record<string, string> = { prosent: '%' }): string {
   const n = formatNumber(value, r.decimals);
-  if (unit === 'prosent') return `${n}${NBSP}%`;
-  return `${n}${NBSP}${unit}`;
+  return `${n}${NBSP}${Object.hasOwn(symbols, unit) ? symbols[unit] : unit}`;
 }
 
 /** A table cell: the number, or the symbol of a withheld value, or an en dash. */

@@ -5,10 +5,9 @@ import { loadConfig } from '../../src/config.js';
 import { build } from '../../src/output/build.js';
 import { PdfRenderer, findBrowser } from '../../src/output/pdf.js';
 import { HAVE_REAL_EXPORTS, INNHERRED, REAL_EXPORTS, ROOT, tempDir } from '../helpers.js';
+import { expectGolden } from './golden.js';
 
 const CONFIG = join(INNHERRED, 'folkehelse.config.json');
-const GOLDEN = join(ROOT, 'test', 'output', 'golden');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const HAVE_BROWSER = findBrowser().path !== null;
 if (!HAVE_BROWSER) console.warn('[folkehelse tests] no Chrome/Chromium: the PDF tests are SKIPPED (CI installs Debian chromium).');
 
@@ -28,15 +27,15 @@ describe('golden Markdown: Levanger and Verdal, bokmål and nynorsk', () => {
   for (const [folder, code] of [['5037-levanger', '5037'], ['5038-verdal', '5038']] as const) {
     for (const lang of ['nb', 'nn'] as const) {
       it(`${code} ${lang}`, () => {
-        const actual = readFileSync(join(out, folder, `oversikt-2027.${lang}.md`), 'utf8');
-        const golden = join(GOLDEN, `${code}.${lang}.md`);
-        if (UPDATE || !existsSync(golden)) {
-          mkdirSync(GOLDEN, { recursive: true });
-          writeFileSync(golden, actual);
-        }
-        expect(actual).toBe(readFileSync(golden, 'utf8'));
+        expectGolden(`${code}.${lang}.md`, readFileSync(join(out, folder, `oversikt-2027.${lang}.md`), 'utf8'));
       });
     }
+  }
+  for (const lang of ['nb', 'nn'] as const) {
+    it(`region report ${lang}`, () => {
+      const region = readdirSync(out).find((f) => f.startsWith('region-'))!;
+      expectGolden(`region.${lang}.md`, readFileSync(join(out, region, `side-om-side-2027.${lang}.md`), 'utf8'));
+    });
   }
   it('writes the figures beside each document, one folder per municipality', () => {
     const lev = readdirSync(join(out, '5037-levanger', 'figurer'));
@@ -105,7 +104,10 @@ describe('the document', () => {
     expect(html).not.toMatch(/<(script|link|iframe)\b/);
     expect(html).not.toMatch(/(src|href)="(https?:|file:|\/\/)/);
     expect((html.match(/<h1 /g) ?? []).length).toBe(1);
-    expect((html.match(/<figure><svg /g) ?? []).length).toBeGreaterThan(40);
+    expect((html.match(/<figure id="fig-[^"]+"><svg /g) ?? []).length).toBeGreaterThan(40);
+    expect((html.match(/<figcaption>Figur \d+\. /g) ?? []).length).toBeGreaterThan(40);
+    expect(html).toMatch(/<caption>Tabell \d+\. Tall \(prosent\)<\/caption>/);
+    expect(html).toContain('<th scope="col"');
     const svgs = [...html.matchAll(/<svg [^>]*aria-labelledby="([^"]+)"[^>]*>\s*<title id="([^"]+)">([^<]+)<\/title>/g)];
     expect(svgs.length).toBeGreaterThan(40);
     for (const s of svgs) expect(s[1]).toBe(s[2]);
@@ -134,7 +136,7 @@ describe('text from data is escaped everywhere', () => {
     const md = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8');
     const html = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.html'), 'utf8');
     const svg = readFileSync(join(out, '5037-levanger', 'figurer', 'ensomhet.nb.svg'), 'utf8');
-    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\{\\{constructor\\}\\} \\[x\\](javascript:alert(1))');
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; \\{\\{constructor\\}\\} &#91;x&#93;(javascript:alert(1))');
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('href="javascript');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; {{constructor}} [x](javascript:alert(1))');
@@ -151,10 +153,16 @@ describe('outputs are written atomically', () => {
     const before = readFileSync(file);
     const broken = join(dir, 'maler');
     mkdirSync(join(broken, 'partials'), { recursive: true });
-    writeFileSync(join(broken, 'partials', 'indicator.md.hbs'), '{{#each sentences}} never closed');
-    await expect(buildTo(out, { kommuner: ['5037'], formats: ['md', 'html'], templates: broken })).rejects.toThrow(/template .*indicator\.md\.hbs/);
+    writeFileSync(join(broken, 'partials', 'section.md.hbs'), '{{#each blocks}} never closed');
+    await expect(buildTo(out, { kommuner: ['5037'], formats: ['md', 'html'], templates: broken })).rejects.toThrow(/template .*section\.md\.hbs/);
     expect(readFileSync(file)).toEqual(before);
     expect(readdirSync(join(out, '5037-levanger')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+  it('an override of a partial of the old templates is refused with a pointer to the new ones', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'maler', 'partials'), { recursive: true });
+    writeFileSync(join(dir, 'maler', 'partials', 'indicator.md.hbs'), '### {{heading}}');
+    await expect(buildTo(join(dir, 'out'), { kommuner: ['5037'], templates: join(dir, 'maler') })).rejects.toThrow(/template .*indicator\.md\.hbs: this partial is no longer used.*section\.md\.hbs/);
   });
   it('a template override replaces the shipped file of the same name', async () => {
     const dir = tempDir();
@@ -259,11 +267,8 @@ describe('configuration extras', () => {
 describe.skipIf(!HAVE_REAL_EXPORTS)('a document from the real FHI exports with examples/katalog-fhi-statistikk.json', () => {
   it('Skien: the example indicators have values; indicators without data are listed, not given sections', async () => {
     const out = tempDir();
-    // The real label exports, as they are. (../shared/real-exports also holds files that are not
-    // data — an analyst's GEO table, FHI's flag metadata — which a data folder cannot hold today.)
-    const data = tempDir();
-    for (const f of readdirSync(join(REAL_EXPORTS, 'fhi')).filter((f) => f.endsWith('.csv'))) copyFileSync(join(REAL_EXPORTS, 'fhi', f), join(data, f));
-    const config = { file: null, kommuner: [{ code: '4003' }], data: [data], edition: 2027, lang: 'nb' as const, formats: ['md' as const], out, catalogue: [join(ROOT, 'examples', 'katalog-fhi-statistikk.json')], suppression: {} };
+    // The real exports folder as it is: data files are read, queries, code lists and metadata skipped.
+    const config = { file: null, kommuner: [{ code: '4003' }], data: [REAL_EXPORTS], edition: 2027, lang: 'nb' as const, formats: ['md' as const], out, catalogue: [join(ROOT, 'examples', 'katalog-fhi-statistikk.json')], suppression: {} };
     const o = await build({ config, out });
     expect(o.documents.map((d) => d.status)).toEqual(['built']);
     const md = readFileSync(join(out, '4003-skien', 'oversikt-2027.nb.md'), 'utf8');

@@ -1,0 +1,176 @@
+import type { ChartSpec } from './charts/index.js';
+import type { Lang } from './format.js';
+
+/**
+ * The format-neutral document: what the overview says, not how a format shows it. Every string
+ * is plain text exactly as it should read (no Markdown, HTML or XML escaping); each renderer
+ * escapes for its own format. Built by pure functions (model.ts, region.ts), rendered by the
+ * renderers in renderers.ts.
+ */
+
+/** A piece of text with one style. `link` is the id of a section in the same document. */
+export interface Run {
+  text: string;
+  strong?: boolean;
+  emphasis?: boolean;
+  code?: boolean;
+  link?: string;
+}
+
+export type Inline = Run[];
+
+export interface TableBlock {
+  kind: 'table';
+  /** Stable id (`tab-ensomhet`); numbered in document order. */
+  id: string;
+  number: number;
+  /** The caption the Markdown shows above the table ("Tall"), or null. */
+  caption: string | null;
+  unit: string | null;
+  /** What the table is, for numbered captions where the format always has one (Word, HTML). */
+  title: string;
+  /** One or more header rows. */
+  header: Inline[][];
+  align: ('l' | 'r')[];
+  rows: Inline[][];
+}
+
+export interface FigureBlock {
+  kind: 'figure';
+  id: string;
+  number: number;
+  /** Where the SVG is written beside the document, e.g. `figurer/ensomhet.nb.svg`. */
+  file: string;
+  /** A short title for captions (Word, HTML). */
+  caption: string;
+  /** The full text alternative: what the figure shows, with its numbers. */
+  alt: string;
+  chart: ChartSpec;
+  /** The figure's numbers, when no table beside it holds them. */
+  data: TableBlock | null;
+  dataCaption: string;
+  /** The id of the table that holds the figure's numbers, when one does. */
+  dataTable: string | null;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  runs: Inline;
+}
+
+export interface ListBlock {
+  kind: 'list';
+  items: Inline[];
+}
+
+/** The municipality's own text, or the place where it is still missing. */
+export interface AssessmentBlock {
+  kind: 'assessment';
+  /** The assessment's key: a theme letter, an indicator id, `innledning`, `utfordringer`… */
+  key: string;
+  status: 'written' | 'missing';
+  /** The municipality's own Markdown, as written (status `written`). */
+  markdown: string | null;
+  /** What to write and where (status `missing`). */
+  note: Inline;
+}
+
+/** A source or reference line ("Kilde: FHI, Dødsårsaksregisteret"). */
+export interface ReferenceBlock {
+  kind: 'reference';
+  label: string;
+  text: string;
+}
+
+/** A short remark set apart from the text. */
+export interface NoteBlock {
+  kind: 'note';
+  runs: Inline;
+}
+
+export type Block = ParagraphBlock | TableBlock | FigureBlock | ListBlock | AssessmentBlock | ReferenceBlock | NoteBlock;
+
+export interface Section {
+  kind: 'section';
+  /** Anchor, unique in the document (GitHub's heading slugs, so Markdown links work). */
+  id: string;
+  /** "3", "3.2" or null for an unnumbered subsection. */
+  number: string | null;
+  title: string;
+  /** 1 for a chapter, 2 for a section in it, 3 below. */
+  depth: 1 | 2 | 3;
+  /** What the section is, for templates that treat some differently: `theme`, `indicator`, `appendix`… */
+  role: string;
+  blocks: Block[];
+  children: Section[];
+}
+
+export interface CoatOfArms {
+  file: string;
+  alt: string;
+  mediaType: 'image/svg+xml' | 'image/png';
+  bytes: Uint8Array;
+}
+
+export interface Document {
+  kind: 'kommune' | 'region';
+  lang: Lang;
+  /** BCP 47: nb-NO or nn-NO. */
+  locale: string;
+  title: string;
+  subtitle: string;
+  date: string | null;
+  /** Municipality or region name, for document properties and the running header. */
+  subject: string;
+  edition: number;
+  coatOfArms: CoatOfArms | null;
+  /** Front-matter paragraphs before the table of contents (region intro). */
+  front: Block[];
+  /** Heading of the table of contents, or null for none. */
+  tocHeading: string | null;
+  sections: Section[];
+  footer: string;
+  /** Fixed words renderers need: captions, page numbers, the Word note. */
+  labels: DocumentLabels;
+}
+
+export interface DocumentLabels {
+  figure: string;
+  table: string;
+  page: string;
+  of: string;
+  /** Word: says the numbers come from the build and assessments are written in the marked places. */
+  buildNote: string;
+  /** Header of the running page header. */
+  runningHeader: string;
+  /** Word: display names of the document's own paragraph styles, by style id. */
+  wordStyles: Record<string, string>;
+  /** Word: names of the custom document properties. */
+  wordProperties: { kommune: string; edition: string };
+}
+
+/** Every section, depth first. */
+export function* walkSections(sections: Section[]): Generator<Section> {
+  for (const s of sections) {
+    yield s;
+    yield* walkSections(s.children);
+  }
+}
+
+/** Every figure of the document, in order. */
+export function figuresOf(doc: Document): FigureBlock[] {
+  const out: FigureBlock[] = [];
+  for (const b of doc.front) if (b.kind === 'figure') out.push(b);
+  for (const s of walkSections(doc.sections)) for (const b of s.blocks) if (b.kind === 'figure') out.push(b);
+  return out;
+}
+
+/** The plain text of runs. */
+export function plain(runs: Inline): string {
+  return runs.map((r) => r.text).join('');
+}
+
+/** A run list from plain text. */
+export function runs(text: string): Inline {
+  return text === '' ? [] : [{ text }];
+}
