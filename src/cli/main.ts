@@ -12,6 +12,7 @@ import type { BuildConfig, OutputFormat } from '../config.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makeStyle } from './style.js';
+import { register as registerFetch } from '../commands/fetch.js';
 
 import type { CliIO } from '../commands/context.js';
 export type { CliIO };
@@ -248,6 +249,8 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       }
       exitCode = failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK;
     });
+
+  registerFetch(program, { io, style, setExitCode: (code) => (exitCode = code) });
 
   try {
     if (argv.length === 0) {
