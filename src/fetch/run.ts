@@ -80,7 +80,8 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
   const now = o.now ?? (() => new Date());
   const { tables, without } = planTables(o.catalogue);
   const ssbHttp = new HttpClient({ requestsPerWindow: 30, ...(o.http?.ssb ?? {}) });
-  const fhiHttp = new HttpClient({ requestsPerWindow: 60, ...(o.http?.fhi ?? {}) });
+  // FHI publishes no limit (apis.md): a polite 5 requests a second, one at a time.
+  const fhiHttp = new HttpClient({ requestsPerWindow: 300, ...(o.http?.fhi ?? {}) });
   const fhi = new FhiApi(o.fhiBase, fhiHttp);
   const ssb = new SsbApi(o.ssbBase, ssbHttp);
   const maxSsb = o.maxCells?.ssb ?? SSB_MAX_CELLS;
