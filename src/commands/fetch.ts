@@ -90,6 +90,7 @@ Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage er
       else if (config) targets = config.kommuner;
       else throw new UsageError('give --kommune <numbers> or --config <file> (no folkehelse.config.json here)');
       const areas = areasFor(targets, config?.kostragruppe);
+      if (areas.withoutGroup.length && !opts.json) io.stderr.write(`folkehelse: no KOSTRA group is known for ${areas.withoutGroup.join(', ')}: KOSTRA tables are fetched without the group; set "kostragruppe" (e.g. EKG11) for the municipality in the configuration\n`);
       const dataDir = resolve(opts.data ?? config?.data[0] ?? 'data');
       const apis = configApis(config?.file ?? null);
       const ssbBase = checkUrl(io.env.FOLKEHELSE_SSB_API ? 'FOLKEHELSE_SSB_API' : 'apis.ssb', io.env.FOLKEHELSE_SSB_API || apis.ssb || SSB_DEFAULT_BASE);

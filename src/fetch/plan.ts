@@ -46,6 +46,8 @@ export interface AreaSet {
   fylker: string[];
   /** KOSTRA groups (EKGnn). */
   kostragrupper: string[];
+  /** Municipalities whose KOSTRA group is not known (not in the configuration or the register). */
+  withoutGroup: string[];
 }
 
 export interface FetchTarget {
@@ -62,19 +64,21 @@ export function areasFor(targets: FetchTarget[], defaultGroup?: string, register
   const kommuner = new Set<string>();
   const fylker = new Set<string>();
   const grupper = new Set<string>();
+  const without: string[] = [];
   for (const t of targets) {
     const k = resolveKommune(t.code, register);
     kommuner.add(k.code);
     fylker.add(k.fylke);
     const group = t.kostragruppe ?? defaultGroup ?? register.current('kommune', k.code)?.kostragruppe ?? undefined;
     if (group) grupper.add(group);
+    else without.push(k.code);
     for (const n of t.neighbours ?? []) {
       const nk = resolveKommune(n, register);
       kommuner.add(nk.code);
       fylker.add(nk.fylke);
     }
   }
-  return { kommuner: [...kommuner].sort(), fylker: [...fylker].sort(), kostragrupper: [...grupper].sort() };
+  return { kommuner: [...kommuner].sort(), fylker: [...fylker].sort(), kostragrupper: [...grupper].sort(), withoutGroup: without };
 }
 
 /** FHI GEO codes: land 0, counties, municipalities. */
