@@ -242,7 +242,8 @@ export class ApiServer {
       return this.json(res, 200, {
         dimensions: t.dims.map((d) => {
           if (d.code !== 'GEO') return { code: d.code, label: d.label, categories: d.categories.map((c) => ({ value: c.value, label: c.label, children: [] })) };
-          const node = (c: Category, kids: Category[]) => ({ value: c.value, label: c.label, children: kids.map((k) => node(k, d.categories.filter((x) => x.value.length === 4 && x.value.startsWith(k.value) && k.value.length === 2))) });
+          type Node = { value: string; label: string; children: Node[] };
+          const node = (c: Category, kids: Category[]): Node => ({ value: c.value, label: c.label, children: kids.map((k) => node(k, d.categories.filter((x) => x.value.length === 4 && x.value.startsWith(k.value) && k.value.length === 2))) });
           const land = d.categories.find((c) => c.value === '0');
           const fylker = d.categories.filter((c) => c.value.length === 2);
           return { code: 'GEO', label: d.label, categories: land ? [node(land, fylker)] : fylker.map((f) => node(f, [])) };
@@ -338,7 +339,7 @@ export class ApiServer {
 
   private handleSsb(method: string, url: URL, body: string, res: ServerResponse): void {
     const parts = url.pathname.slice('/ssb/api/pxwebapi/v2/'.length).split('/').filter(Boolean);
-    const rate = this.ssbRateLimit ? { 'x-ratelimit-limit': String(this.ssbRateLimit.limit), 'x-ratelimit-remaining': String(this.ssbRateLimit.remaining), 'x-ratelimit-policy': `${this.ssbRateLimit.limit};w=60s` } : {};
+    const rate: Record<string, string> = this.ssbRateLimit ? { 'x-ratelimit-limit': String(this.ssbRateLimit.limit), 'x-ratelimit-remaining': String(this.ssbRateLimit.remaining), 'x-ratelimit-policy': `${this.ssbRateLimit.limit};w=60s` } : {};
     if (parts[0] !== 'tables' || !parts[1]) return this.json(res, 404, { type: 'Not found', title: 'Not found', status: 404 }, rate);
     const t = this.ssb.get(parts[1]);
     if (!t) return this.json(res, 404, { type: 'Parameter error', title: 'Non-existent table', status: 404 }, rate);
