@@ -305,3 +305,25 @@ describe('folkehelse fetch (command line)', () => {
     expect(bad.stderr).toMatch(/FOLKEHELSE_FHI_API: "ftp:\/\/example" is not an http\(s\) address/);
   });
 });
+
+describe('folkehelse fetch progress on a terminal', () => {
+  it('draws a bar on a TTY and still prints failures and the summary', async () => {
+    const server = await new ApiServer().start();
+    try {
+      populate(server, smallCatalogue());
+      const dir = tempDir();
+      writeFileSync(join(dir, 'mini.json'), JSON.stringify({ exclude: apiCatalogue().map((i) => i.id).filter((id) => !smallCatalogue().some((s) => s.id === id)), indicators: [] }));
+      server.faults.push({ match: /\/tables\/07459\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
+      let stdout = '';
+      let stderr = '';
+      const stderrStream = { isTTY: true, columns: 80, write: (s: string) => ((stderr += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => stderrStream, removeListener: () => stderrStream };
+      const code = await main(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')], { stdout: { write: (s: string) => (stdout += s) }, stderr: stderrStream, env: { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase } });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/fetching/);
+      expect(stderr).toMatch(/SSB 07459.*FAILED \(HTTP 404\)/);
+      expect(stdout).toMatch(/3 downloaded, 0 up to date, 1 failed/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
