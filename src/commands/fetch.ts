@@ -16,10 +16,10 @@ export function apiCatalogueFiles(dir = API_CATALOGUE_DIR): string[] {
 }
 
 /** `apis` of the configuration file (not part of BuildConfig: only fetch uses it). */
-function configApis(file: string | null): { ssb?: string; fhi?: string } {
+function configApis(file: string | null): { ssb?: string; fhi?: string; klass?: string } {
   if (!file) return {};
   try {
-    const raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { apis?: { ssb?: string; fhi?: string } };
+    const raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { apis?: { ssb?: string; fhi?: string; klass?: string } };
     return raw.apis ?? {};
   } catch {
     return {};
@@ -90,11 +90,31 @@ Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage er
       else if (config) targets = config.kommuner;
       else throw new UsageError('give --kommune <numbers> or --config <file> (no folkehelse.config.json here)');
       const areas = areasFor(targets, config?.kostragruppe);
-      if (areas.withoutGroup.length && !opts.json) io.stderr.write(`folkehelse: no KOSTRA group is known for ${areas.withoutGroup.join(', ')}: KOSTRA tables are fetched without the group; set "kostragruppe" (e.g. EKG11) for the municipality in the configuration\n`);
       const dataDir = resolve(opts.data ?? config?.data[0] ?? 'data');
       const apis = configApis(config?.file ?? null);
       const ssbBase = checkUrl(io.env.FOLKEHELSE_SSB_API ? 'FOLKEHELSE_SSB_API' : 'apis.ssb', io.env.FOLKEHELSE_SSB_API || apis.ssb || SSB_DEFAULT_BASE);
       const fhiBase = checkUrl(io.env.FOLKEHELSE_FHI_API ? 'FOLKEHELSE_FHI_API' : 'apis.fhi', io.env.FOLKEHELSE_FHI_API || apis.fhi || FHI_DEFAULT_BASE);
+      if (areas.withoutGroup.length && !opts.dryRun) {
+        // The KOSTRA group of a municipality the configuration does not give: from Klass.
+        const { kostraGroups, KLASS_DEFAULT_BASE } = await import('../fetch/klass.js');
+        const { HttpClient, HttpError, NetworkDownError } = await import('../fetch/http.js');
+        // Klass sits beside PxWebApi (data.ssb.no/api/klass/v1): a moved SSB address moves it too.
+        const beside = ssbBase === SSB_DEFAULT_BASE ? KLASS_DEFAULT_BASE : ssbBase.replace(/\/pxwebapi\/v2\/?$/, '/klass/v1');
+        const klassBase = checkUrl(io.env.FOLKEHELSE_KLASS_API ? 'FOLKEHELSE_KLASS_API' : 'apis.klass', io.env.FOLKEHELSE_KLASS_API || apis.klass || beside);
+        try {
+          const groups = await kostraGroups(klassBase, new HttpClient({ attempts: 2 }), areas.withoutGroup, new Date().toISOString().slice(0, 10));
+          for (const [k, g] of groups) {
+            if (!areas.kostragrupper.includes(g)) areas.kostragrupper.push(g);
+            areas.withoutGroup = areas.withoutGroup.filter((x) => x !== k);
+            if (!opts.json) io.stderr.write(`${k}: KOSTRA group ${g} (SSB Klass)\n`);
+          }
+          areas.kostragrupper.sort();
+        } catch (e) {
+          // Without Klass the run goes on without the group (and says so below).
+          if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
+        }
+      }
+      if (areas.withoutGroup.length && !opts.json) io.stderr.write(`folkehelse: no KOSTRA group is known for ${areas.withoutGroup.join(', ')}: KOSTRA tables are fetched without the group; set "kostragruppe" (e.g. EKG11) for the municipality in the configuration\n`);
       const catalogue = loadCatalogue([...apiCatalogueFiles(), ...(config?.catalogue ?? []), ...(opts.catalogue ?? []).map((c) => resolve(c))]);
 
       const tty = Boolean(io.stderr.isTTY) && !opts.json && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');

@@ -270,6 +270,7 @@ describe('folkehelse fetch (command line)', () => {
     const r = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json'), '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/FHI nokkel 507 .*→ fhi\/nokkel-507\.json: .*1 data request \(not fetched before\)/);
+    // A dry run does not ask Klass for the KOSTRA group: it says the group is not known.
     expect(r.stdout).toMatch(/Plan: 4 tables for 5037 \(with land, fylke 50\)/);
     expect(r.stderr).toMatch(/no KOSTRA group is known for 5037/);
     expect(server.log).toEqual([]);
@@ -277,6 +278,10 @@ describe('folkehelse fetch (command line)', () => {
     expect(j.code).toBe(0);
     const summary = JSON.parse(j.stdout);
     expect(summary.totals).toMatchObject({ tables: 4, downloaded: 4, failed: 0 });
+    // The KOSTRA group came from Klass (beside the SSB address), and the KOSTRA table has it.
+    expect(summary.areas.kostragrupper).toEqual(['EKG11']);
+    expect(server.log.some((l) => l.path.startsWith('/ssb/api/klass/v1/classifications/112/correspondsAt?targetClassificationId=131&date='))).toBe(true);
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'data', 'kostra', '12362.json'), 'utf8')).dimension.KOKkommuneregion0000.category.index)).toContain('EKG11');
     // Not a terminal: one line per table on stderr.
     expect(j.stderr).toBe('');
   });

@@ -54,6 +54,8 @@ export interface LoggedRequest {
   body: string;
 }
 
+const GEO_NAMES: Record<string, string> = { '5035': 'Stjørdal', '5036': 'Frosta', '5037': 'Levanger', '5038': 'Verdal', '0301': 'Oslo' };
+
 /** A number that depends only on the cell's codes (so a rerun gives the same data). */
 function hash(s: string): number {
   let h = 2166136261;
@@ -147,6 +149,8 @@ export class ApiServer {
   readonly ssb = new Map<string, SsbTableDef>();
   readonly faults: Fault[] = [];
   readonly log: LoggedRequest[] = [];
+  /** Klass: municipality → KOSTRA group (classification 112 ↔ 131). */
+  readonly kostragrupper = new Map<string, string>([['5035', 'EKG11'], ['5036', 'EKG02'], ['5037', 'EKG11'], ['5038', 'EKG11'], ['0301', 'EKG13']]);
   /** FHI fails a /data request above this many rows (maxRowCount is the caller's; this is the server's). */
   fhiMaxRows = 1_000_000;
   ssbMaxCells = 800_000;
@@ -214,6 +218,10 @@ export class ApiServer {
     try {
       if (url.pathname.startsWith('/fhi/api/open/v1/')) return this.handleFhi(req.method ?? 'GET', url, body, res);
       if (url.pathname.startsWith('/ssb/api/pxwebapi/v2/')) return this.handleSsb(req.method ?? 'GET', url, body, res);
+      if (url.pathname === '/ssb/api/klass/v1/classifications/112/correspondsAt' && url.searchParams.get('targetClassificationId') === '131' && url.searchParams.get('date')) {
+        // As Klass answers: group (source) → municipality (target).
+        return this.json(res, 200, { correspondenceItems: [...this.kostragrupper].map(([k, g]) => ({ sourceCode: g, sourceName: `KOSTRA-gruppe ${g.slice(3)}`, targetCode: k, targetName: GEO_NAMES[k] ?? k, sourceShortName: null, targetShortName: null })) });
+      }
       this.json(res, 404, { title: 'Not found' });
     } catch (e) {
       this.json(res, 500, { title: (e as Error).message });
