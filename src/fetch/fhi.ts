@@ -166,11 +166,19 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   const id = info.tableId;
   const { body: template } = await api.query(plan.collection, id);
   const dims: FhiQueryDimension[] = template.dimensions.map((d) => ({ code: d.code, filter: d.filter, values: [...(d.values ?? [])] }));
+  // The codes the table has: from the template when it lists them, else from /dimension.
+  const cache: { known?: Map<string, string[]> } = {};
+  const codesOf = async (d: FhiQueryDimension): Promise<string[]> => {
+    if (d.filter === 'item' && d.values.length) return d.values;
+    cache.known ??= await api.dimensions(plan.collection, id);
+    return cache.known.get(d.code) ?? [];
+  };
   const geoDim = dims.find((d) => d.code === 'GEO');
   let geoCodes = geo;
   if (geoDim) {
     // Ask only for areas the table has (a table without "land" answers 400 when asked for it).
-    if (geoDim.filter === 'item' && geoDim.values.length) geoCodes = geo.filter((g) => geoDim.values.includes(g));
+    const have = await codesOf(geoDim);
+    if (have.length) geoCodes = geo.filter((g) => have.includes(g));
     geoDim.filter = 'item';
     geoDim.values = geoCodes;
   }
@@ -178,7 +186,8 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
     const want = plan.dimensions[d.code];
     if (want && d.code !== 'GEO') {
       // Codes the table does not have are left out (asking for them is a 400).
-      const have = d.filter === 'item' ? want.filter((w) => d.values.includes(w)) : want;
+      const codes = await codesOf(d);
+      const have = codes.length ? want.filter((w) => codes.includes(w)) : want;
       d.filter = 'item';
       d.values = have.length ? have : [...want];
     }
@@ -187,13 +196,11 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
       d.values = [String(plan.years)];
     }
   }
-  let known: Map<string, string[]> | null = null;
   const sizes: number[] = [];
   for (const d of dims) {
-    let n = selectionSize(d, known?.get(d.code));
+    let n = selectionSize(d, cache.known?.get(d.code));
     if (n === null) {
-      known ??= await api.dimensions(plan.collection, id);
-      n = selectionSize(d, known.get(d.code)) ?? 1;
+      n = selectionSize(d, await codesOf({ ...d, filter: 'all' })) ?? 1;
     }
     sizes.push(n);
   }

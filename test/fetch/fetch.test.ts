@@ -117,6 +117,20 @@ describe('fetch against the local API server', () => {
     expect(side.requests[0].url).toMatch(/\/nokkel\/table\/1507\/data$/);
   });
 
+  it('a /query template with wildcards: the codes come from /dimension, and only codes the table has are asked for', async () => {
+    server.fhiQueryStyle = 'all';
+    // This table has no "Hele landet" (as FHI's 395 query files leave out land and fylke).
+    const t = server.fhi.get('nokkel/507')!;
+    t.dims[0]!.categories = t.dims[0]!.categories.filter((c) => c.value !== '0');
+    const s = await runFetch(opts());
+    expect(s.totals.failed).toBe(0);
+    expect(server.log.some((r) => r.path.endsWith('/nokkel/table/507/dimension'))).toBe(true);
+    const body = JSON.parse(server.log.find((r) => r.path.endsWith('/507/data'))!.body);
+    expect(body.dimensions.find((d: { code: string }) => d.code === 'GEO')).toEqual({ code: 'GEO', filter: 'item', values: ['50', '5037', '5038'] });
+    expect(body.dimensions.find((d: { code: string }) => d.code === 'MEASURE_TYPE')).toEqual({ code: 'MEASURE_TYPE', filter: 'all', values: ['*'] });
+    expect(s.tables.find((x) => x.table === '507')!.cells).toBe(3 * 6 * 3 * 2 * 4 * 3);
+  });
+
   it('a table FHI no longer lists, by id or title, fails with advice', async () => {
     server.fhi.delete('nokkel/403');
     const s = await runFetch(opts());

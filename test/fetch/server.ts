@@ -153,6 +153,8 @@ export class ApiServer {
   readonly kostragrupper = new Map<string, string>([['5035', 'EKG11'], ['5036', 'EKG02'], ['5037', 'EKG11'], ['5038', 'EKG11'], ['0301', 'EKG13']]);
   /** FHI fails a /data request above this many rows (maxRowCount is the caller's; this is the server's). */
   fhiMaxRows = 1_000_000;
+  /** How /query describes the categories: listed ("item") or as wildcards ("all", then /dimension lists them). */
+  fhiQueryStyle: 'item' | 'all' = 'item';
   ssbMaxCells = 800_000;
   /** Sent as x-ratelimit-* on SSB answers. */
   ssbRateLimit: { limit: number; remaining: number } | null = { limit: 600, remaining: 599 };
@@ -245,16 +247,16 @@ export class ApiServer {
     const t = this.fhi.get(`${source}/${id}`);
     if (!t) return this.json(res, 404, { status: `table ${id} not found` });
     if (what === undefined) return this.json(res, 200, { tableId: t.tableId, title: t.title, publishedAt: t.publishedAt, modifiedAt: t.modifiedAt });
-    if (what === 'query') return this.json(res, 200, { dimensions: t.dims.map((d) => ({ code: d.code, filter: 'item', values: d.categories.map((c) => c.value) })), response: { format: 'json-stat2', maxRowCount: 50000 } });
+    if (what === 'query') return this.json(res, 200, { dimensions: t.dims.map((d) => (this.fhiQueryStyle === 'all' ? { code: d.code, filter: 'all', values: ['*'] } : { code: d.code, filter: 'item', values: d.categories.map((c) => c.value) })), response: { format: 'json-stat2', maxRowCount: 50000 } });
     if (what === 'dimension') {
       return this.json(res, 200, {
         dimensions: t.dims.map((d) => {
           if (d.code !== 'GEO') return { code: d.code, label: d.label, categories: d.categories.map((c) => ({ value: c.value, label: c.label, children: [] })) };
           type Node = { value: string; label: string; children: Node[] };
-          const node = (c: Category, kids: Category[]): Node => ({ value: c.value, label: c.label, children: kids.map((k) => node(k, d.categories.filter((x) => x.value.length === 4 && x.value.startsWith(k.value) && k.value.length === 2))) });
+          const kommuner = (f: string): Node[] => d.categories.filter((x) => x.value.length === 4 && x.value.startsWith(f)).map((k) => ({ value: k.value, label: k.label, children: [] }));
+          const fylker = d.categories.filter((c) => c.value.length === 2).map((f) => ({ value: f.value, label: f.label, children: kommuner(f.value) }));
           const land = d.categories.find((c) => c.value === '0');
-          const fylker = d.categories.filter((c) => c.value.length === 2);
-          return { code: 'GEO', label: d.label, categories: land ? [node(land, fylker)] : fylker.map((f) => node(f, [])) };
+          return { code: 'GEO', label: d.label, categories: land ? [{ value: land.value, label: land.label, children: fylker }] : fylker };
         }),
       });
     }
