@@ -159,6 +159,13 @@ describe('fetch against the local API server', () => {
     expect(since.tables.filter((t) => t.status === 'downloaded').map((t) => t.table)).toEqual(['07459']);
   });
 
+  it('a data file changed by hand since its fetch is downloaded again', async () => {
+    await runFetch(opts());
+    writeFileSync(join(dir, 'ssb', '07459.json'), readFileSync(join(dir, 'ssb', '07459.json'), 'utf8').replace('"value":[', '"value":[1'));
+    const s = await runFetch(opts());
+    expect(s.tables.filter((t) => t.status === 'downloaded').map((t) => t.table)).toEqual(['07459']);
+  });
+
   it('asking for other areas re-downloads', async () => {
     await runFetch(opts());
     const s = await runFetch(opts({ areas: areasFor([{ code: '5037', kostragruppe: 'EKG11' }]) }));
