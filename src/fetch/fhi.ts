@@ -84,6 +84,18 @@ export class FhiApi {
     throw new TableNotFoundError(url, 404, `FHI lists no table ${id}${title ? ` and none titled "${title}"` : ''} in source "${source}"`, 'Look the table up at statistikk.fhi.no and correct "api.table" (and "api.title") in the catalogue.');
   }
 
+  /**
+   * The table if FHI lists it as modified after `date` (`{source}/table?modifiedAfter=`, one
+   * request per source), found by id or title; null when it has not changed.
+   */
+  async findChanged(source: string, id: string, title: string | undefined, date: string): Promise<{ info: FhiTableInfo; movedFrom?: string } | null> {
+    const list = await this.tables(source, date);
+    const wanted = title ? normaliseTitle(title) : null;
+    const hit = list.find((t) => String(t.tableId) === id) ?? (wanted ? list.find((t) => normaliseTitle(t.title) === wanted) : undefined);
+    if (!hit) return null;
+    return String(hit.tableId) === id ? { info: hit } : { info: hit, movedFrom: id };
+  }
+
   private async getJson(source: string, id: number, what: string): Promise<{ url: string; doc: unknown }> {
     const url = joinUrl(this.base, `${encodeURIComponent(source)}/table/${id}/${what}`);
     return { url, doc: parse((await this.http.get(url)).text, url) };

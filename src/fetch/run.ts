@@ -93,8 +93,23 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
     o.onEvent?.({ type: 'table', outcome: t });
   };
 
+  const areasOf = (plan: TablePlan) => (plan.api === 'fhi' ? fhiGeoCodes(o.areas) : plan.source === 'kostra' ? kostraRegionCodes(o.areas) : ssbRegionCodes(o.areas));
+  // FHI: when every table of a source has been fetched before with the same selection, one
+  // `{source}/table?modifiedAfter=` request says which changed (the day of the oldest fetch, or --since).
+  const changedSince = new Map<string, string>();
+  if (!o.force && !o.dryRun) {
+    for (const collection of new Set(tables.filter((t) => t.api === 'fhi').map((t) => t.collection))) {
+      const mine = tables.filter((t) => t.api === 'fhi' && t.collection === collection);
+      const prev = mine.map((t) => readSidecar(o.dataDir, t.file));
+      if (prev.every((p, i) => p && p.selectionKey === selectionKey(mine[i]!, areasOf(mine[i]!)))) {
+        const oldest = prev.map((p) => p!.retrievedAt).sort()[0]!;
+        changedSince.set(collection, (o.since ?? oldest).slice(0, 10));
+      }
+    }
+  }
+
   for (const plan of tables) {
-    const areas = plan.api === 'fhi' ? fhiGeoCodes(o.areas) : plan.source === 'kostra' ? kostraRegionCodes(o.areas) : ssbRegionCodes(o.areas);
+    const areas = areasOf(plan);
     const key = selectionKey(plan, areas);
     const previous = readSidecar(o.dataDir, plan.file);
     const base: TableOutcome = { file: plan.file, api: plan.api, collection: plan.collection, table: plan.table, title: plan.title ?? previous?.title ?? null, status: 'planned', cells: previous?.cells ?? null, requests: 0, modifiedAt: previous?.modifiedAt ?? null, reason: '', indicators: plan.indicators };
@@ -110,7 +125,15 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
       let modifiedAt: string | null;
       let publishedAt: string | null = null;
       if (plan.api === 'fhi') {
-        fhiFound = await fhi.find(plan.collection, plan.table, plan.title);
+        const since = changedSince.get(plan.collection);
+        if (since && previous) {
+          const changed = await fhi.findChanged(plan.collection, previous.tableId, plan.title ?? previous.title ?? undefined, since);
+          if (!changed || !later(changed.info.modifiedAt ?? changed.info.publishedAt, previous.modifiedAt)) {
+            emit({ ...base, status: 'up-to-date', reason: o.since ? `not changed since ${o.since}` : `unchanged since ${previous.retrievedAt.slice(0, 10)}` });
+            continue;
+          }
+          fhiFound = changed.movedFrom ? { info: changed.info, movedFrom: plan.table } : changed;
+        } else fhiFound = await fhi.find(plan.collection, plan.table, plan.title);
         modifiedAt = fhiFound.info.modifiedAt ?? fhiFound.info.publishedAt ?? null;
         publishedAt = fhiFound.info.publishedAt ?? null;
         base.title = fhiFound.info.title;

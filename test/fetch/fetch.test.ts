@@ -146,17 +146,26 @@ describe('fetch against the local API server', () => {
     expect(second.totals).toMatchObject({ downloaded: 0, upToDate: 4 });
     expect(server.log.map((r) => r.path).filter((p) => /\/(data|query|flag|metadata|dimension)/.test(p))).toEqual([]);
 
-    server.fhi.get('nokkel/403')!.modifiedAt = '2026-10-01T08:00:00Z';
-    server.ssb.get('07459')!.updated = '2026-10-02T06:00:00Z';
+    // Changed at the source after the fetch: FHI lists it under modifiedAfter, SSB's `updated` is later.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    server.fhi.get('nokkel/403')!.modifiedAt = tomorrow;
+    server.ssb.get('07459')!.updated = tomorrow;
+    server.log.length = 0;
     const third = await runFetch(opts());
     expect(third.tables.filter((t) => t.status === 'downloaded').map((t) => t.table).sort()).toEqual(['07459', '403']);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(server.log.filter((r) => r.path.startsWith('/fhi/')).map((r) => r.path)[0]).toBe(`/fhi/api/open/v1/nokkel/table?modifiedAfter=${today}`);
 
     const forced = await runFetch(opts({ force: true }));
     expect(forced.totals.downloaded).toBe(4);
 
-    // --since: only what changed after the date.
-    const since = await runFetch(opts({ since: '2026-10-01T12:00:00Z' }));
+    // --since: only what changed after the date (FHI asks modifiedAfter=<date>).
+    server.fhi.get('nokkel/403')!.modifiedAt = '2026-10-01T08:00:00Z';
+    server.ssb.get('07459')!.updated = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    server.log.length = 0;
+    const since = await runFetch(opts({ since: '2026-10-02' }));
     expect(since.tables.filter((t) => t.status === 'downloaded').map((t) => t.table)).toEqual(['07459']);
+    expect(server.log.some((r) => r.path.endsWith('/nokkel/table?modifiedAfter=2026-10-02'))).toBe(true);
   });
 
   it('a data file changed by hand since its fetch is downloaded again', async () => {
