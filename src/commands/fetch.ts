@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { apiCatalogueFiles } from '../fetch/catalogue.js';
 import cliProgress from 'cli-progress';
 import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
@@ -8,12 +8,7 @@ import type { RegisterCommand } from './context.js';
 import type { FetchEvent, FetchSummary, TableOutcome } from '../fetch/run.js';
 import type { FetchTarget } from '../fetch/plan.js';
 
-/** The shipped catalogue on the real FHI Statistikk and SSB tables (indicators with an `api` block). */
-export const API_CATALOGUE_DIR = fileURLToPath(new URL('../../data/catalogue-api/', import.meta.url));
-
-export function apiCatalogueFiles(dir = API_CATALOGUE_DIR): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f)) : [];
-}
+export { API_CATALOGUE_DIR, apiCatalogueFiles } from '../fetch/catalogue.js';
 
 /** `apis` of the configuration file (not part of BuildConfig: only fetch uses it). */
 function configApis(file: string | null): { ssb?: string; fhi?: string; klass?: string } {

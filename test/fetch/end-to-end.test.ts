@@ -2,7 +2,6 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { apiCatalogueFiles } from '../../src/commands/fetch.js';
 import { tempDir } from '../helpers.js';
 import { ApiServer } from './server.js';
 import { populate } from './world.js';
@@ -25,7 +24,7 @@ describe('folkehelse fetch, then build (local API server)', () => {
     env = { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase };
     writeFileSync(
       join(dir, 'folkehelse.config.json'),
-      JSON.stringify({ kommuner: [{ code: '5037', kostragruppe: 'EKG11', neighbours: ['5038'] }], data: ['data'], edition: 2027, formats: ['md'], catalogue: apiCatalogueFiles(), generatedOn: '2026-11-23' }),
+      JSON.stringify({ kommuner: [{ code: '5037', kostragruppe: 'EKG11', neighbours: ['5038'] }], data: ['data'], edition: 2027, formats: ['md'], generatedOn: '2026-11-23' }),
     );
   });
   afterEach(async () => {
@@ -56,7 +55,9 @@ describe('folkehelse fetch, then build (local API server)', () => {
     const docDir = readdirSync(join(dir, 'out')).find((d) => d.startsWith('5037'))!;
     const md = readFileSync(join(dir, 'out', docDir, readdirSync(join(dir, 'out', docDir)).find((f) => f.endsWith('.md'))!), 'utf8');
     expect(md).toMatch(/Levanger/);
-    expect(md).toMatch(/nokkel|FHI Statistikk/);
+    // The fetched tables are read with the catalogue that fetched them (no "catalogue" in the configuration).
+    expect(md).toMatch(/FHI Statistikk, Folkehelsestatistikk \(nokkel\) tabell 507/);
+    expect(md).toMatch(/SSB, Statistikkbanken tabell 07459/);
 
     server.log.length = 0;
     const second = await cli(['fetch', '--config', config], env);
