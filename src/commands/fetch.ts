@@ -34,7 +34,7 @@ function checkUrl(what: string, url: string): string {
 function describe(t: TableOutcome): string {
   const name = `${t.api === 'fhi' ? `FHI ${t.collection} ${t.table}` : `SSB ${t.table}`}${t.title ? ` ${escapeTerminal(t.title)}` : ''}`;
   if (t.status === 'failed') return `${name}: FAILED${t.error!.status ? ` (HTTP ${t.error!.status})` : ''}: ${escapeTerminal(t.error!.message)} — ${escapeTerminal(t.error!.url)}. ${t.error!.advice}`;
-  if (t.status === 'planned') return `${name} → ${t.file}: ${t.cells !== null ? `about ${t.cells} cells` : 'cells known after the metadata'}, ${t.requests} data ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})`;
+  if (t.status === 'planned') return `${name} → ${t.file}: ${t.cells !== null ? `${t.cellsAtLeast ? 'at least' : 'about'} ${t.cells} cells` : 'cells known after the metadata'}, ${t.requests} data ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})`;
   if (t.status === 'up-to-date') return `${name}: up to date (${t.reason})`;
   return `${name} → ${t.file}: ${t.cells} cells in ${t.requests} ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})${t.movedFrom ? `; FHI table ${t.movedFrom} has moved to ${t.table === t.movedFrom ? 'a new id' : 'a new id, found by its title'}` : ''}`;
 }
@@ -143,7 +143,10 @@ Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage er
       else {
         const t = summary.totals;
         const where = `${summary.areas.kommuner.join(', ')} (with ${['land', ...summary.areas.fylker.map((f) => `fylke ${f}`), ...summary.areas.kostragrupper].join(', ')})`;
-        if (summary.dryRun) io.stdout.write(`Plan: ${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where} into ${dataDir}; nothing was downloaded (--dry-run).\n`);
+        if (summary.dryRun) {
+          const data = summary.tables.reduce((a, x) => a + x.requests, 0);
+          io.stdout.write(`Plan: ${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where} into ${dataDir}: ${data} data requests (besides one metadata check per table); nothing was downloaded (--dry-run).\n`);
+        }
         else io.stdout.write(`${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where}: ${t.downloaded} downloaded, ${t.upToDate} up to date, ${t.failed} failed; ${t.requests} requests${t.retries ? ` (${t.retries} retried)` : ''} in ${summary.seconds.toFixed(1)} s → ${dataDir}\n`);
         if (summary.notFetched.length) io.stdout.write(`${summary.notFetched.length} catalogue indicators have no API source and need a manual download: ${summary.notFetched.join(', ')}\n`);
       }

@@ -31,8 +31,10 @@ export interface TableOutcome {
   table: string;
   title: string | null;
   status: TableStatus;
-  /** Cells asked for (estimated in a dry run from the last fetch, else null). */
+  /** Cells asked for (in a dry run: from the last fetch, or a lower bound from the catalogue). */
   cells: number | null;
+  /** The dry run's `cells` is a lower bound (categories not narrowed by the catalogue are not counted). */
+  cellsAtLeast?: boolean;
   /** Data requests (planned or made). */
   requests: number;
   modifiedAt: string | null;
@@ -115,7 +117,15 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
     const base: TableOutcome = { file: plan.file, api: plan.api, collection: plan.collection, table: plan.table, title: plan.title ?? previous?.title ?? null, status: 'planned', cells: previous?.cells ?? null, requests: 0, modifiedAt: previous?.modifiedAt ?? null, reason: '', indicators: plan.indicators };
     if (o.dryRun) {
       const reason = !previous ? 'not fetched before' : o.force ? '--force' : previous.selectionKey !== key ? 'the areas or categories asked for changed' : 'will check whether it changed';
-      emit({ ...base, requests: previous ? Math.max(1, previous.requests.length) : 1, reason });
+      if (previous && previous.selectionKey === key) {
+        emit({ ...base, requests: Math.max(1, previous.requests.length), reason });
+        continue;
+      }
+      // Not fetched with this selection yet: at least areas × the narrowed categories × years.
+      const known = Object.values(plan.dimensions).reduce((a, v) => a * v.length, 1) * (plan.years ?? 1);
+      const atLeast = known * areas.length;
+      const limit = plan.api === 'fhi' ? maxFhi : maxSsb;
+      emit({ ...base, cells: atLeast, cellsAtLeast: true, requests: Math.max(1, Math.ceil(atLeast / limit)), reason });
       continue;
     }
     try {

@@ -299,9 +299,10 @@ describe('folkehelse fetch (command line)', () => {
   it('--dry-run prints the plan without network; --json gives a summary', async () => {
     const r = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json'), '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/FHI nokkel 507 .*→ fhi\/nokkel-507\.json: .*1 data request \(not fetched before\)/);
+    // 507: 3 areas (0, 50, 5037) × KJONN 3 × ALDER 2 × UTDANN 4 (years and measures not counted).
+    expect(r.stdout).toMatch(/FHI nokkel 507 .*→ fhi\/nokkel-507\.json: at least 72 cells, 1 data request \(not fetched before\)/);
     // A dry run does not ask Klass for the KOSTRA group: it says the group is not known.
-    expect(r.stdout).toMatch(/Plan: 4 tables for 5037 \(with land, fylke 50\)/);
+    expect(r.stdout).toMatch(/Plan: 4 tables for 5037 \(with land, fylke 50\) into .*: 4 data requests/);
     expect(r.stderr).toMatch(/no KOSTRA group is known for 5037/);
     expect(server.log).toEqual([]);
     const j = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json'), '--json']);
