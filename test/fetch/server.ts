@@ -149,6 +149,8 @@ export class ApiServer {
   readonly ssb = new Map<string, SsbTableDef>();
   readonly faults: Fault[] = [];
   readonly log: LoggedRequest[] = [];
+  /** Recorded bodies served as they are, by path (e.g. real responses from ../shared). */
+  readonly raw = new Map<string, string>();
   /** Klass: municipality → KOSTRA group (classification 112 ↔ 131). */
   readonly kostragrupper = new Map<string, string>([['5035', 'EKG11'], ['5036', 'EKG02'], ['5037', 'EKG11'], ['5038', 'EKG11'], ['0301', 'EKG13']]);
   /** FHI fails a /data request above this many rows (maxRowCount is the caller's; this is the server's). */
@@ -215,6 +217,11 @@ export class ApiServer {
         return;
       }
       res.writeHead(a.status, { 'content-type': 'application/json', ...(a.retryAfter !== undefined ? { 'retry-after': a.retryAfter } : {}) }).end(a.body ?? JSON.stringify({ title: `status ${a.status}`, status: a.status }));
+      return;
+    }
+    const recorded = this.raw.get(url.pathname);
+    if (recorded !== undefined) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(recorded);
       return;
     }
     try {
