@@ -48,24 +48,30 @@ export const normaliseTitle = (t: string): string => t.normalize('NFC').toLowerC
 
 /** FHI Statistikk open API: table list, query template, dimensions, flags, metadata and data. */
 export class FhiApi {
-  private readonly lists = new Map<string, FhiTableInfo[]>();
+  /** One list request per source and run; a failure is remembered too (every table of the source shares it). */
+  private readonly lists = new Map<string, Promise<FhiTableInfo[]>>();
 
   constructor(
     readonly base: string,
     private readonly http: HttpClient,
   ) {}
 
-  /** `GET {source}/table[?modifiedAfter=]`: one request per source and run. */
-  async tables(source: string, modifiedAfter?: string): Promise<FhiTableInfo[]> {
+  /** `GET {source}/table[?modifiedAfter=]`. */
+  tables(source: string, modifiedAfter?: string): Promise<FhiTableInfo[]> {
     const key = `${source}|${modifiedAfter ?? ''}`;
-    const cached = this.lists.get(key);
-    if (cached) return cached;
+    let list = this.lists.get(key);
+    if (!list) {
+      list = this.fetchList(source, modifiedAfter);
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+
+  private async fetchList(source: string, modifiedAfter?: string): Promise<FhiTableInfo[]> {
     const url = joinUrl(this.base, `${encodeURIComponent(source)}/table${modifiedAfter ? `?modifiedAfter=${encodeURIComponent(modifiedAfter)}` : ''}`);
     const doc = parse((await this.http.get(url)).text, url);
     if (!Array.isArray(doc)) throw new HttpError(url, 200, 'the table list is not a list', 'The API sent something unexpected; check FOLKEHELSE_FHI_API.');
-    const list = doc.filter((t): t is FhiTableInfo => t && typeof t === 'object' && typeof (t as FhiTableInfo).tableId === 'number');
-    this.lists.set(key, list);
-    return list;
+    return doc.filter((t): t is FhiTableInfo => t && typeof t === 'object' && typeof (t as FhiTableInfo).tableId === 'number');
   }
 
   /**

@@ -80,3 +80,25 @@ export async function writeTable(dataDir: string, dataset: Dataset, sidecar: Omi
   await writeFileAtomic(sidecarPath(dataDir, sidecar.file), JSON.stringify(full, null, 2) + '\n');
   return full;
 }
+
+/** Where a data file came from, when `folkehelse fetch` wrote it (for citing: table, address, retrieval date). */
+export interface Provenance {
+  api: 'fhi' | 'ssb';
+  table: string;
+  tableId: string;
+  title: string | null;
+  url: string | null;
+  retrievedAt: string;
+  modifiedAt: string | null;
+}
+
+/** The provenance of a fetched data file from its sidecar; null for any other file. */
+export function readProvenance(dataFile: string): Provenance | null {
+  try {
+    const s = JSON.parse(readFileSync(dataFile + SIDECAR_SUFFIX, 'utf8')) as Sidecar;
+    if (s.tool !== 'folkehelse fetch') return null;
+    return { api: s.api, table: s.table, tableId: s.tableId, title: s.title, url: s.requests[0]?.url ?? null, retrievedAt: s.retrievedAt, modifiedAt: s.modifiedAt };
+  } catch {
+    return null;
+  }
+}

@@ -85,6 +85,22 @@ describe('fetch against the local API server', () => {
     expect(existsSync(join(dir, 'fhi', 'nokkel-403.json'))).toBe(false);
   });
 
+  it('a table list that fails is asked for once, and every table of that source reports it', async () => {
+    server.faults.push({ match: /\/nokkel\/table$/, times: 99, action: { status: 503 } });
+    const s = await runFetch(opts());
+    expect(s.tables.filter((t) => t.status === 'failed').map((t) => t.table).sort()).toEqual(['403', '507']);
+    expect(server.log.filter((r) => r.path === '/fhi/api/open/v1/nokkel/table').length).toBe(fast.attempts);
+    expect(s.totals.downloaded).toBe(2);
+  });
+
+  it('a fetched file tells where it came from (for citing)', async () => {
+    const { readProvenance } = await import('../../src/fetch/store.js');
+    await runFetch(opts());
+    expect(readProvenance(join(dir, 'fhi', 'nokkel-507.json'))).toMatchObject({ api: 'fhi', table: '507', tableId: '507', title: 'Forventet levealder', url: `${server.fhiBase}/nokkel/table/507/data` });
+    expect(readProvenance(join(dir, 'fhi', 'nokkel-507.json'))!.retrievedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(readProvenance(join(dir, 'missing.json'))).toBeNull();
+  });
+
   it('a time-out is retried', async () => {
     server.faults.push({ match: /\/tables\/07459\/data/, times: 1, action: 'timeout' });
     const s = await runFetch(opts());
