@@ -138,7 +138,7 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
         const since = changedSince.get(plan.collection);
         if (since && previous) {
           const changed = await fhi.findChanged(plan.collection, previous.tableId, plan.title ?? previous.title ?? undefined, since);
-          if (!changed || !later(changed.info.modifiedAt ?? changed.info.publishedAt, previous.modifiedAt)) {
+          if (!changed || (!o.since && !later(changed.info.modifiedAt ?? changed.info.publishedAt, previous.modifiedAt))) {
             emit({ ...base, status: 'up-to-date', reason: o.since ? `not changed since ${o.since}` : `unchanged since ${previous.retrievedAt.slice(0, 10)}` });
             continue;
           }
