@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { apiCatalogueFiles } from '../../src/fetch/catalogue.js';
 import { tempDir } from '../helpers.js';
 import { ApiServer } from './server.js';
 import { populate } from './world.js';
@@ -58,6 +59,15 @@ describe('folkehelse fetch, then build (local API server)', () => {
     // The fetched tables are read with the catalogue that fetched them (no "catalogue" in the configuration).
     expect(md).toMatch(/FHI Statistikk, Folkehelsestatistikk \(nokkel\) tabell 507/);
     expect(md).toMatch(/SSB, Statistikkbanken tabell 07459/);
+
+    // The derived denominator makes the comparison with the country testable; a standardised measure without counts is not tested.
+    const json = await cli(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--json', '--catalogue', ...apiCatalogueFiles()], env);
+    const results = JSON.parse(json.stdout) as { id: string; comparisons: { land: { verdict: string; reason: string | null } }; value: { numerator: number | null; denominator: number | null } | null }[];
+    const lav = results.find((r) => r.id === 'vedvarende-lavinntekt')!;
+    expect(lav.value!.denominator).toBeGreaterThan(0);
+    expect(lav.comparisons.land.verdict).not.toBe('not-tested');
+    const levealder = results.find((r) => r.id === 'forventet-levealder')!;
+    expect(levealder.comparisons.land).toMatchObject({ verdict: 'not-tested' });
 
     server.log.length = 0;
     const second = await cli(['fetch', '--config', config], env);
