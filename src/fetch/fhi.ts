@@ -172,6 +172,8 @@ export interface FhiFetchResult {
   flags: { symbol: string; text: string }[];
   metadata: { name?: string; isOfficialStatistics?: boolean };
   cells: number;
+  /** Areas the table does not have (not asked for). */
+  missingAreas: string[];
 }
 
 /**
@@ -255,5 +257,5 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   if (flags.length && !(dataset.extension && 'flags' in dataset.extension)) {
     dataset = { ...dataset, extension: { ...(dataset.extension ?? {}), flags: { index: flags.map((f) => f.symbol), label: Object.fromEntries(flags.map((f) => [f.symbol, f.text])) } } };
   }
-  return { dataset, info, movedFrom, requests, flags, metadata: { name: meta.name, isOfficialStatistics: meta.isOfficialStatistics }, cells };
+  return { dataset, info, movedFrom, requests, flags, metadata: { name: meta.name, isOfficialStatistics: meta.isOfficialStatistics }, cells, missingAreas: geo.filter((g) => !geoCodes.includes(g)) };
 }

@@ -42,6 +42,8 @@ export interface TableOutcome {
   reason: string;
   error?: { status: number; url: string; message: string; advice: string };
   movedFrom?: string;
+  /** Areas asked for that the table does not have. */
+  missingAreas?: string[];
   indicators: string[];
 }
 
@@ -178,8 +180,10 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
           }
         }
         base.movedFrom = r.movedFrom;
+        if (r.missingAreas.length) base.missingAreas = r.missingAreas;
       } else {
         const r = await fetchSsbTable(ssb, plan, areas, maxSsb, ssbInfo);
+        if (r.missingAreas.length) base.missingAreas = r.missingAreas;
         dataset = r.dataset;
         sidecar = { api: 'ssb', source: plan.source, collection: 'ssb', table: plan.table, tableId: plan.table, title: r.info.label ?? dataset.label ?? null, file: plan.file, requests: r.requests, retrievedAt, modifiedAt, publishedAt: null, cells: r.cells, selectionKey: key, indicators: plan.indicators };
       }

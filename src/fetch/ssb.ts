@@ -87,6 +87,8 @@ export interface SsbFetchResult {
   info: SsbTableInfo;
   requests: { method: 'GET' | 'POST'; url: string; body?: unknown }[];
   cells: number;
+  /** Areas the table does not have (not asked for). */
+  missingAreas: string[];
 }
 
 /**
@@ -154,5 +156,5 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
   const chunk = Math.max(1, Math.floor(maxCells / perRegion));
   const all = regionDim ? regionCodes : [''];
   for (let i = 0; i < all.length; i += chunk) await run(all.slice(i, i + chunk));
-  return { dataset: mergeDatasets(parts), info: tableInfo, requests, cells };
+  return { dataset: mergeDatasets(parts), info: tableInfo, requests, cells, missingAreas: regionDim ? regions.filter((r) => !regionCodes.some((c) => c.toLowerCase() === r.toLowerCase())) : [] };
 }

@@ -143,6 +143,7 @@ describe('fetch against the local API server', () => {
     expect(server.log.some((r) => r.path.endsWith('/nokkel/table/507/dimension'))).toBe(true);
     const body = JSON.parse(server.log.find((r) => r.path.endsWith('/507/data'))!.body);
     expect(body.dimensions.find((d: { code: string }) => d.code === 'GEO')).toEqual({ code: 'GEO', filter: 'item', values: ['50', '5037', '5038'] });
+    expect(s.tables.find((x) => x.table === '507')!.missingAreas).toEqual(['0']);
     expect(body.dimensions.find((d: { code: string }) => d.code === 'MEASURE_TYPE')).toEqual({ code: 'MEASURE_TYPE', filter: 'all', values: ['*'] });
     expect(s.tables.find((x) => x.table === '507')!.cells).toBe(3 * 6 * 3 * 2 * 4 * 3);
   });
