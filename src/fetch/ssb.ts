@@ -32,10 +32,27 @@ function parse(text: string, url: string): unknown {
 }
 
 export class SsbApi {
+  private config: Promise<number | null> | null = null;
+
   constructor(
     readonly base: string,
     private readonly http: HttpClient,
   ) {}
+
+  /** `GET /config` `maxDataCells`, asked once and only when data is needed; null when not given. */
+  maxDataCells(): Promise<number | null> {
+    this.config ??= this.http
+      .get(joinUrl(this.base, 'config'))
+      .then((r) => {
+        const n = (JSON.parse(r.text) as { maxDataCells?: unknown }).maxDataCells;
+        return typeof n === 'number' && n > 0 ? n : null;
+      })
+      .catch((e: unknown) => {
+        if (e instanceof HttpError || e instanceof SyntaxError) return null;
+        throw e;
+      });
+    return this.config;
+  }
 
   /** `GET /tables/{id}`: label and `updated`, the change check of an incremental run. */
   async table(id: string): Promise<SsbTableInfo> {
@@ -97,8 +114,10 @@ export interface SsbFetchResult {
  * categories, every ContentsCode unless restricted, and eliminated variables left out. Split over
  * regions (then periods) to stay under the cell limit; a 400/403 "too many cells" halves again.
  */
-export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: string[], maxCells: number, info?: SsbTableInfo): Promise<SsbFetchResult> {
+export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: string[], ourLimit: number, info?: SsbTableInfo): Promise<SsbFetchResult> {
   const tableInfo = info ?? (await api.table(plan.table));
+  // The server's own limit when it states a lower one.
+  const maxCells = Math.min(ourLimit, (await api.maxDataCells()) ?? ourLimit);
   const meta = await api.metadata(plan.table);
   const regionDim = meta.id.find((d) => GEO_DIMENSIONS.has(d));
   const selection: SsbSelection[] = [];

@@ -213,8 +213,18 @@ describe('fetch against the local API server', () => {
     expect(joined.value.length).toBe(joined.size.reduce((a: number, b: number) => a * b, 1));
   });
 
+  it('SSB\'s /config maxDataCells lowers the limit: the table is split', async () => {
+    server.ssbMaxCells = 25;
+    const s = await runFetch(opts());
+    expect(s.tables.find((t) => t.table === '07459')!.status).toBe('downloaded');
+    expect(server.log.filter((r) => r.path === '/ssb/api/pxwebapi/v2/config').length).toBe(1);
+    // 10 years a region, 25 cells a request: 2 regions a request.
+    expect(server.log.filter((r) => r.path.includes('/07459/data')).length).toBe(2);
+  });
+
   it('a server that answers 403 "Too many cells selected" gets the selection halved', async () => {
     server.ssbMaxCells = 25;
+    server.faults.push({ match: /\/config$/, times: 99, action: { status: 404 } });
     const s = await runFetch(opts());
     expect(s.tables.find((t) => t.table === '07459')!.status).toBe('downloaded');
     expect(server.log.filter((r) => r.path.includes('/07459/data')).length).toBeGreaterThan(1);

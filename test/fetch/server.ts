@@ -357,6 +357,7 @@ export class ApiServer {
   private handleSsb(method: string, url: URL, body: string, res: ServerResponse): void {
     const parts = url.pathname.slice('/ssb/api/pxwebapi/v2/'.length).split('/').filter(Boolean);
     const rate: Record<string, string> = this.ssbRateLimit ? { 'x-ratelimit-limit': String(this.ssbRateLimit.limit), 'x-ratelimit-remaining': String(this.ssbRateLimit.remaining), 'x-ratelimit-policy': `${this.ssbRateLimit.limit};w=60s` } : {};
+    if (parts[0] === 'config' && parts.length === 1) return this.json(res, 200, { apiVersion: '2.0.0', maxDataCells: this.ssbMaxCells, dataFormats: ['json-stat2', 'csv', 'px'], defaultDataFormat: 'json-stat2' }, rate);
     if (parts[0] !== 'tables' || !parts[1]) return this.json(res, 404, { type: 'Not found', title: 'Not found', status: 404 }, rate);
     const t = this.ssb.get(parts[1]);
     if (!t) return this.json(res, 404, { type: 'Parameter error', title: 'Non-existent table', status: 404 }, rate);
