@@ -60,3 +60,5 @@ export {
 
 export { formatNumber, formatPeriod, type Lang } from './report/format.js';
 export { FolkehelseError, UsageError, InputFileError } from './errors.js';
+export { runFetch, type FetchOptions, type FetchSummary, type TableOutcome } from './fetch/run.js';
+export { areasFor, type AreaSet } from './fetch/plan.js';
