@@ -90,3 +90,5 @@ export { buildDocument, type DocumentInput } from './report/model.js';
 export { buildRegion, type RegionInput } from './report/region.js';
 export { RENDERERS, renderFigures, type Renderer, type RenderContext } from './report/renderers.js';
 export type { Document, Section, Block, Run, Inline, TableBlock, FigureBlock, AssessmentBlock } from './report/document.js';
+export { runFetch, type FetchOptions, type FetchSummary, type TableOutcome } from './fetch/run.js';
+export { areasFor, type AreaSet } from './fetch/plan.js';

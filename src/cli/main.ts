@@ -7,6 +7,7 @@ import { makeStyle } from './style.js';
 import type { CliIO, CommandContext, RegisterCommand } from '../commands/context.js';
 import { register as browser } from '../commands/browser.js';
 import { register as build } from '../commands/build.js';
+import { register as fetch } from '../commands/fetch.js';
 import { register as indicators } from '../commands/indicators.js';
 import { register as init } from '../commands/init.js';
 import { register as inspect } from '../commands/inspect.js';
@@ -20,6 +21,7 @@ const COMMANDS: RegisterCommand[] = [
   init,
   validate,
   inspect,
+  fetch,
   indicators,
   build,
   browser,

@@ -9,6 +9,7 @@ import { defaultRegister } from '../geo/register.js';
 import { expandDataPaths } from '../ingest/files.js';
 import { loadData, type LoadedData } from '../ingest/load.js';
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue, type Indicator } from '../indicators/catalogue.js';
+import { withFetchedCatalogue } from '../fetch/catalogue.js';
 import { computeIndicators, resolveKommune } from '../indicators/engine.js';
 import { strictestLimits } from '../indicators/disclosure.js';
 import type { SuppressionLimits } from '../indicators/methods/suppression.js';
@@ -94,7 +95,7 @@ interface Item {
  */
 export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const started = performance.now();
-  const { config } = req;
+  const config = withFetchedCatalogue(req.config);
   const emit = req.onEvent ?? (() => {});
   const base = req.base ?? (config.file ? dirname(config.file) : process.cwd());
   const formats = req.formats ?? config.formats;

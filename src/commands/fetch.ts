@@ -1,0 +1,155 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { apiCatalogueFiles } from '../fetch/catalogue.js';
+import cliProgress from 'cli-progress';
+import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../errors.js';
+import { escapeTerminal } from '../cli/terminal.js';
+import type { RegisterCommand } from './context.js';
+import type { FetchEvent, FetchSummary, TableOutcome } from '../fetch/run.js';
+import type { FetchTarget } from '../fetch/plan.js';
+
+export { API_CATALOGUE_DIR, apiCatalogueFiles } from '../fetch/catalogue.js';
+
+/** `apis` of the configuration file (not part of BuildConfig: only fetch uses it). */
+function configApis(file: string | null): { ssb?: string; fhi?: string; klass?: string } {
+  if (!file) return {};
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { apis?: { ssb?: string; fhi?: string; klass?: string } };
+    return raw.apis ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function checkUrl(what: string, url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    return url;
+  } catch {
+    throw new UsageError(`${what}: "${url}" is not an http(s) address`);
+  }
+}
+
+function describe(t: TableOutcome): string {
+  const name = `${t.api === 'fhi' ? `FHI ${t.collection} ${t.table}` : `SSB ${t.table}`}${t.title ? ` ${escapeTerminal(t.title)}` : ''}`;
+  if (t.status === 'failed') return `${name}: FAILED${t.error!.status ? ` (HTTP ${t.error!.status})` : ''}: ${escapeTerminal(t.error!.message)} — ${escapeTerminal(t.error!.url)}. ${t.error!.advice}`;
+  if (t.status === 'planned') return `${name} → ${t.file}: ${t.cells !== null ? `${t.cellsAtLeast ? 'at least' : 'about'} ${t.cells} cells` : 'cells known after the metadata'}, ${t.requests} data ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})`;
+  if (t.status === 'up-to-date') return `${name}: up to date (${t.reason})`;
+  return `${name} → ${t.file}: ${t.cells} cells in ${t.requests} ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})${t.movedFrom ? `; FHI table ${t.movedFrom} was not found under its id and was found by its title (update "api.table" in the catalogue)` : ''}${t.missingAreas?.length ? `; the table has no ${t.missingAreas.join(', ')}` : ''}`;
+}
+
+export const register: RegisterCommand = (program, ctx) => {
+  program
+    .command('fetch')
+    .description('download the tables the catalogue needs from SSB (PxWebApi v2) and FHI Statistikk, for the municipalities, their county, the country, neighbours and KOSTRA group')
+    .option('--config <file>', 'the configuration (default: ./folkehelse.config.json when it exists)')
+    .option('--kommune <numbers>', 'these municipalities, comma-separated (default: the configuration\'s)')
+    .option('--data <folder>', 'where to write the tables (default: the configuration\'s first data folder, else ./data)')
+    .option('--catalogue <file...>', 'catalogue file(s) with "api" blocks, after the shipped ones')
+    .option('--since <date>', 'only tables modified after this date (YYYY-MM-DD)')
+    .option('--force', 're-download every table, changed or not')
+    .option('--dry-run', 'print the plan (tables, cells, requests) without using the network')
+    .option('--json', 'print a machine-readable summary')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ folkehelse fetch --kommune 5037 --data data
+  $ folkehelse fetch --config folkehelse.config.json --dry-run
+  $ folkehelse fetch --config folkehelse.config.json --since 2026-06-01 --json > fetch.json
+
+Addresses: "apis": {"ssb": …, "fhi": …} in the configuration, or FOLKEHELSE_SSB_API and
+FOLKEHELSE_FHI_API (defaults ${'https://data.ssb.no/api/pxwebapi/v2'} and
+https://statistikk-data.fhi.no/api/open/v1). Each table is written as <data>/<source>/<table>.json
+(JSON-stat 2.0) with a <file>.sidecar recording URL, request, retrieval time, modification time and
+SHA-256. A second run downloads only tables changed at the source.
+Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage error or no network.`,
+    )
+    .action(async (opts: { config?: string; kommune?: string; data?: string; catalogue?: string[]; since?: string; force?: boolean; dryRun?: boolean; json?: boolean }) => {
+      const { loadConfig } = await import('../config.js');
+      const { loadCatalogue } = await import('../indicators/catalogue.js');
+      const { areasFor } = await import('../fetch/plan.js');
+      const { runFetch } = await import('../fetch/run.js');
+      const { FHI_DEFAULT_BASE } = await import('../fetch/fhi.js');
+      const { SSB_DEFAULT_BASE } = await import('../fetch/ssb.js');
+      const { io } = ctx;
+
+      if (opts.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) throw new UsageError(`--since: "${opts.since}" is not a date like 2026-06-01`);
+      const configPath = opts.config ?? (existsSync('folkehelse.config.json') ? 'folkehelse.config.json' : undefined);
+      const config = configPath ? loadConfig(configPath) : null;
+      const wanted = opts.kommune?.split(',').map((k) => k.trim()).filter(Boolean);
+      if (wanted?.some((k) => !/^\d{3,4}$/.test(k))) throw new UsageError(`--kommune: "${opts.kommune}" is not a list of municipality numbers like 5037,5038`);
+      let targets: FetchTarget[];
+      if (wanted?.length) targets = wanted.map((code) => config?.kommuner.find((k) => k.code === code.padStart(4, '0')) ?? { code: code.padStart(4, '0') });
+      else if (config) targets = config.kommuner;
+      else throw new UsageError('give --kommune <numbers> or --config <file> (no folkehelse.config.json here)');
+      const areas = areasFor(targets, config?.kostragruppe);
+      const dataDir = resolve(opts.data ?? config?.data[0] ?? 'data');
+      const apis = configApis(config?.file ?? null);
+      const ssbBase = checkUrl(io.env.FOLKEHELSE_SSB_API ? 'FOLKEHELSE_SSB_API' : 'apis.ssb', io.env.FOLKEHELSE_SSB_API || apis.ssb || SSB_DEFAULT_BASE);
+      const fhiBase = checkUrl(io.env.FOLKEHELSE_FHI_API ? 'FOLKEHELSE_FHI_API' : 'apis.fhi', io.env.FOLKEHELSE_FHI_API || apis.fhi || FHI_DEFAULT_BASE);
+      if (areas.withoutGroup.length && !opts.dryRun) {
+        // The KOSTRA group of a municipality the configuration does not give: from Klass.
+        const { kostraGroups, KLASS_DEFAULT_BASE } = await import('../fetch/klass.js');
+        const { HttpClient, HttpError, NetworkDownError } = await import('../fetch/http.js');
+        // Klass sits beside PxWebApi (data.ssb.no/api/klass/v1): a moved SSB address moves it too.
+        const beside = ssbBase === SSB_DEFAULT_BASE ? KLASS_DEFAULT_BASE : ssbBase.replace(/\/pxwebapi\/v2\/?$/, '/klass/v1');
+        const klassBase = checkUrl(io.env.FOLKEHELSE_KLASS_API ? 'FOLKEHELSE_KLASS_API' : 'apis.klass', io.env.FOLKEHELSE_KLASS_API || apis.klass || beside);
+        try {
+          const groups = await kostraGroups(klassBase, new HttpClient({ attempts: 2 }), areas.withoutGroup, new Date().toISOString().slice(0, 10));
+          for (const [k, g] of groups) {
+            if (!areas.kostragrupper.includes(g)) areas.kostragrupper.push(g);
+            areas.withoutGroup = areas.withoutGroup.filter((x) => x !== k);
+            if (!opts.json) io.stderr.write(`${k}: KOSTRA group ${g} (SSB Klass)\n`);
+          }
+          areas.kostragrupper.sort();
+        } catch (e) {
+          // Without Klass the run goes on without the group (and says so below).
+          if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
+        }
+      }
+      if (areas.withoutGroup.length && !opts.json) io.stderr.write(`folkehelse: no KOSTRA group is known for ${areas.withoutGroup.join(', ')}: KOSTRA tables are fetched without the group; set "kostragruppe" (e.g. EKG11) for the municipality in the configuration\n`);
+      const catalogue = loadCatalogue([...apiCatalogueFiles(), ...(config?.catalogue ?? []), ...(opts.catalogue ?? []).map((c) => resolve(c))]);
+
+      const tty = Boolean(io.stderr.isTTY) && !opts.json && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
+      let bar: cliProgress.SingleBar | null = null;
+      const onEvent = (e: FetchEvent) => {
+        if (opts.json) return;
+        if (e.type === 'plan') {
+          if (tty && !opts.dryRun && e.total > 1) {
+            bar = new cliProgress.SingleBar({ format: 'fetching {bar} {value}/{total} {name}', stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic);
+            bar.start(e.total, 0, { name: '' });
+          }
+          return;
+        }
+        const t = e.outcome;
+        if (bar) {
+          bar.increment(1, { name: escapeTerminal(t.file) });
+          if (t.status === 'failed') failures.push(describe(t));
+          return;
+        }
+        (opts.dryRun ? io.stdout : io.stderr).write(`${describe(t)}\n`);
+      };
+      const failures: string[] = [];
+      let summary: FetchSummary;
+      try {
+        summary = await runFetch({ dataDir, areas, catalogue, ssbBase, fhiBase, since: opts.since, force: opts.force, dryRun: opts.dryRun, onEvent });
+      } finally {
+        (bar as cliProgress.SingleBar | null)?.stop();
+      }
+      for (const f of failures) io.stderr.write(`${f}\n`);
+      if (opts.json) io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      else {
+        const t = summary.totals;
+        const where = `${summary.areas.kommuner.join(', ')} (with ${['land', ...summary.areas.fylker.map((f) => `fylke ${f}`), ...summary.areas.kostragrupper].join(', ')})`;
+        if (summary.dryRun) {
+          const data = summary.tables.reduce((a, x) => a + x.requests, 0);
+          io.stdout.write(`Plan: ${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where} into ${dataDir}: ${data} data requests (besides one metadata check per table); nothing was downloaded (--dry-run).\n`);
+        }
+        else io.stdout.write(`${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where}: ${t.downloaded} downloaded, ${t.upToDate} up to date, ${t.failed} failed; ${t.requests} requests${t.retries ? ` (${t.retries} retried)` : ''} in ${summary.seconds.toFixed(1)} s → ${dataDir}\n`);
+        if (summary.notFetched.length) io.stdout.write(`${summary.notFetched.length} catalogue indicators have no API source and need a manual download: ${summary.notFetched.join(', ')}\n`);
+      }
+      ctx.setExitCode(summary.totals.failed > 0 ? EXIT_INVALID_DATA : EXIT_OK);
+    });
+};

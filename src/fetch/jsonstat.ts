@@ -1,0 +1,193 @@
+/**
+ * JSON-stat 2.0 datasets as the APIs send them, taken apart into cells and put together again:
+ * used to join the parts of a table fetched in several requests and to add a derived measure.
+ * FHI writes `category.index` as an array and flags inline in `value`; SSB an object and `status`.
+ */
+
+export type Cell = number | string | null;
+
+export interface Dataset {
+  version?: string;
+  class?: string;
+  label?: string | null;
+  updated?: string | null;
+  id: string[];
+  size: number[];
+  dimension: Record<string, DimensionJson>;
+  value: Cell[] | Record<string, Cell>;
+  status?: string | null | (string | null)[] | Record<string, string>;
+  extension?: Record<string, unknown> | null;
+  [k: string]: unknown;
+}
+
+export interface DimensionJson {
+  label?: string | null;
+  category: { index?: string[] | Record<string, number>; label?: Record<string, string>; unit?: Record<string, unknown>; [k: string]: unknown };
+  [k: string]: unknown;
+}
+
+export class MalformedDatasetError extends Error {}
+
+export function categoryCodes(dim: DimensionJson): string[] {
+  const idx = dim.category.index;
+  if (Array.isArray(idx)) return idx.map(String);
+  if (idx) return Object.entries(idx).sort((a, b) => a[1] - b[1]).map(([c]) => c);
+  return Object.keys(dim.category.label ?? {});
+}
+
+/** Checks that a parsed body is a JSON-stat 2.0 dataset whose value count fits its dimensions. */
+export function asDataset(doc: unknown): Dataset {
+  const d = doc as Partial<Dataset> | null;
+  if (!d || typeof d !== 'object' || !Array.isArray(d.id) || !Array.isArray(d.size) || !d.dimension || typeof d.dimension !== 'object' || d.value === undefined) {
+    throw new MalformedDatasetError('the answer is not a JSON-stat 2.0 dataset (no id, size, dimension or value)');
+  }
+  if (d.id.length !== d.size.length) throw new MalformedDatasetError('the dataset\'s "id" and "size" differ in length');
+  for (let i = 0; i < d.id.length; i++) {
+    const dim = d.dimension[d.id[i]!];
+    if (!dim?.category) throw new MalformedDatasetError(`dimension "${d.id[i]}" is not described`);
+    if (categoryCodes(dim).length !== d.size[i]) throw new MalformedDatasetError(`dimension "${d.id[i]}" has ${categoryCodes(dim).length} categories but size ${d.size[i]}`);
+  }
+  const total = d.size.reduce((a, b) => a * b, 1);
+  if (Array.isArray(d.value) && d.value.length !== total) throw new MalformedDatasetError(`"value" has ${d.value.length} cells but the dimensions make ${total}`);
+  return d as Dataset;
+}
+
+export function cellCount(ds: Pick<Dataset, 'size'>): number {
+  return ds.size.reduce((a, b) => a * b, 1);
+}
+
+interface Decoded {
+  base: Dataset;
+  codes: Map<string, string[]>;
+  cells: Map<string, { value: Cell; status: string | null }>;
+}
+
+const SEP = '\u0001';
+
+function decode(ds: Dataset): Decoded {
+  const codes = new Map(ds.id.map((id) => [id, categoryCodes(ds.dimension[id]!)] as const));
+  const cells = new Map<string, { value: Cell; status: string | null }>();
+  const total = cellCount(ds);
+  const statusOf = (i: number): string | null => {
+    const s = ds.status;
+    if (!s || typeof s === 'string') return null;
+    if (Array.isArray(s)) return s[i] ?? null;
+    return s[String(i)] ?? null;
+  };
+  const counter = new Array<number>(ds.id.length).fill(0);
+  for (let i = 0; i < total; i++) {
+    const v = Array.isArray(ds.value) ? ds.value[i] : ds.value[String(i)];
+    const st = statusOf(i);
+    if (v !== undefined || st !== null) cells.set(ds.id.map((id, d) => codes.get(id)![counter[d]!]).join(SEP), { value: v ?? null, status: st });
+    for (let d = ds.id.length - 1; d >= 0; d--) {
+      if (++counter[d]! < ds.size[d]!) break;
+      counter[d] = 0;
+    }
+  }
+  return { base: ds, codes, cells };
+}
+
+function encode(dec: Decoded): Dataset {
+  const { base, codes, cells } = dec;
+  const ids = base.id;
+  const size = ids.map((id) => codes.get(id)!.length);
+  const total = size.reduce((a, b) => a * b, 1);
+  const value: Cell[] = new Array<Cell>(total).fill(null);
+  const status: Record<string, string> = {};
+  const pos = ids.map((id) => new Map(codes.get(id)!.map((c, i) => [c, i])));
+  const strides = new Array<number>(ids.length);
+  let s = 1;
+  for (let d = ids.length - 1; d >= 0; d--) {
+    strides[d] = s;
+    s *= size[d]!;
+  }
+  for (const [key, cell] of cells) {
+    const parts = key.split(SEP);
+    let i = 0;
+    parts.forEach((c, d) => (i += pos[d]!.get(c)! * strides[d]!));
+    value[i] = cell.value;
+    if (cell.status !== null) status[String(i)] = cell.status;
+  }
+  const dimension: Record<string, DimensionJson> = {};
+  for (const id of ids) {
+    const old = base.dimension[id]!;
+    const list = codes.get(id)!;
+    const index = Array.isArray(old.category.index) || !old.category.index ? list : Object.fromEntries(list.map((c, i) => [c, i]));
+    dimension[id] = { ...old, category: { ...old.category, index } };
+  }
+  const out: Dataset = { ...base, id: ids, size, dimension, value };
+  if (Object.keys(status).length) out.status = status;
+  else if (typeof base.status === 'string') out.status = base.status;
+  else delete out.status;
+  return out;
+}
+
+/**
+ * Joins datasets that are parts of one table (split along one or more dimensions) into one:
+ * categories in the order they first appear, labels and units merged, every cell kept.
+ */
+export function mergeDatasets(parts: Dataset[]): Dataset {
+  if (parts.length === 1) return parts[0]!;
+  const first = decode(parts[0]!);
+  for (const ds of parts.slice(1)) {
+    if (ds.id.join(',') !== first.base.id.join(',')) throw new MalformedDatasetError('the parts of the table have different dimensions');
+    const dec = decode(ds);
+    for (const id of ds.id) {
+      const list = first.codes.get(id)!;
+      for (const c of dec.codes.get(id)!) if (!list.includes(c)) list.push(c);
+      const into = first.base.dimension[id]!.category;
+      const from = ds.dimension[id]!.category;
+      into.label = { ...(into.label ?? {}), ...(from.label ?? {}) };
+      if (from.unit) into.unit = { ...(into.unit ?? {}), ...from.unit };
+    }
+    for (const [k, v] of dec.cells) first.cells.set(k, v);
+  }
+  first.base = { ...first.base, dimension: structuredClone(first.base.dimension) };
+  return encode(first);
+}
+
+export interface DerivedDenominator {
+  measure: string;
+  from: [string, string];
+  multiplier: number;
+  cells: number;
+}
+
+/**
+ * Adds a derived denominator NEVNER = TELLER × multiplier / RATE to an FHI dataset that publishes a
+ * count and a crude rate or share but no denominator. Only for crude measures (RATE): a standardised
+ * measure (MEIS, SMR) has no such relation. The result is rounded to whole persons; a cell without
+ * both numbers, or with RATE 0, gets the flag "." (cannot be computed). Returns null when the
+ * dataset has no TELLER and RATE, or already a denominator.
+ */
+export function deriveDenominator(ds: Dataset, multiplier: number, measureDim = 'MEASURE_TYPE'): { dataset: Dataset; derived: DerivedDenominator } | null {
+  if (!ds.id.includes(measureDim)) return null;
+  const measures = categoryCodes(ds.dimension[measureDim]!);
+  if (!measures.includes('TELLER') || !measures.includes('RATE') || measures.some((m) => m === 'NEVNER' || m === 'sumNEVNER')) return null;
+  const dec = decode(ds);
+  const m = ds.id.indexOf(measureDim);
+  dec.codes.set(measureDim, [...measures, 'NEVNER']);
+  let count = 0;
+  const added: [string, { value: Cell; status: string | null }][] = [];
+  for (const [key, cell] of dec.cells) {
+    const parts = key.split(SEP);
+    if (parts[m] !== 'RATE') continue;
+    const tParts = parts.slice();
+    tParts[m] = 'TELLER';
+    const teller = dec.cells.get(tParts.join(SEP))?.value;
+    const rate = cell.value;
+    parts[m] = 'NEVNER';
+    if (typeof teller === 'number' && typeof rate === 'number' && rate > 0) {
+      added.push([parts.join(SEP), { value: Math.round((teller * multiplier) / rate), status: null }]);
+      count++;
+    } else {
+      const flagInline = ds.status === '' || typeof ds.status === 'string' || ds.status == null;
+      added.push([parts.join(SEP), flagInline ? { value: '.', status: null } : { value: null, status: '.' }]);
+    }
+  }
+  for (const [k, v] of added) dec.cells.set(k, v);
+  const dim = structuredClone(ds.dimension[measureDim]!);
+  dim.category.label = { ...(dim.category.label ?? {}), NEVNER: `Nevner (avledet: TELLER × ${multiplier} / RATE)` };
+  dec.base = { ...ds, dimension: { ...ds.dimension, [measureDim]: dim } };
+  return { dataset: encode(dec), derived: { measure: 'NEVNER', from: ['TELLER', 'RATE'], multiplier, cells: count } };
+}

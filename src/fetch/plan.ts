@@ -1,0 +1,152 @@
+import { defaultRegister, type GeoRegister } from '../geo/register.js';
+import type { Indicator } from '../indicators/catalogue.js';
+import { resolveKommune } from '../indicators/engine.js';
+import type { SourceId } from '../model/observation.js';
+import { UsageError } from '../errors.js';
+
+/** The `api` block of a catalogue indicator (schemas/catalogue.schema.json). */
+export interface IndicatorApi {
+  /** FHI Statistikk source id (default `nokkel`); not used for SSB. */
+  source?: string;
+  table: string;
+  /** FHI: the table's title, to find the table again when its id has changed. */
+  title?: string;
+  /** Dimension code → the category codes to ask for; dimensions not named: every category. */
+  dimensions?: Record<string, string[]>;
+  /** Only the newest N periods. */
+  years?: number;
+  /** "derived": add NEVNER = TELLER × multiplier / RATE (crude measures only). */
+  denominator?: 'derived';
+}
+
+export type ApiIndicator = Indicator & { api?: IndicatorApi };
+
+/** One table to fetch, with everything the catalogue asks of it. */
+export interface TablePlan {
+  api: 'fhi' | 'ssb';
+  /** The reader's source: fhi, ssb or kostra. */
+  source: SourceId;
+  /** FHI source id (nokkel …) or 'ssb'. */
+  collection: string;
+  table: string;
+  title?: string;
+  /** Path of the JSON-stat file under the data folder, e.g. `fhi/nokkel-507.json`, `ssb/07459.json`. */
+  file: string;
+  /** Restricted dimensions (union over the indicators); absent = all categories. */
+  dimensions: Record<string, string[]>;
+  years?: number;
+  /** Multiplier for a derived denominator, when asked for. */
+  deriveDenominator?: number;
+  indicators: string[];
+}
+
+/** The areas a run asks for. */
+export interface AreaSet {
+  kommuner: string[];
+  fylker: string[];
+  /** KOSTRA groups (EKGnn). */
+  kostragrupper: string[];
+  /** Municipalities whose KOSTRA group is not known (not in the configuration or the register). */
+  withoutGroup: string[];
+}
+
+export interface FetchTarget {
+  code: string;
+  kostragruppe?: string;
+  neighbours?: string[];
+}
+
+/**
+ * The municipalities, their counties, neighbours and KOSTRA groups (from the configuration, else the
+ * geography register). The country is always included.
+ */
+export function areasFor(targets: FetchTarget[], defaultGroup?: string, register: GeoRegister = defaultRegister()): AreaSet {
+  const kommuner = new Set<string>();
+  const fylker = new Set<string>();
+  const grupper = new Set<string>();
+  const without: string[] = [];
+  for (const t of targets) {
+    const k = resolveKommune(t.code, register);
+    kommuner.add(k.code);
+    fylker.add(k.fylke);
+    const group = t.kostragruppe ?? defaultGroup ?? register.current('kommune', k.code)?.kostragruppe ?? undefined;
+    if (group) grupper.add(group);
+    else without.push(k.code);
+    for (const n of t.neighbours ?? []) {
+      const nk = resolveKommune(n, register);
+      kommuner.add(nk.code);
+      fylker.add(nk.fylke);
+    }
+  }
+  return { kommuner: [...kommuner].sort(), fylker: [...fylker].sort(), kostragrupper: [...grupper].sort(), withoutGroup: without };
+}
+
+/** FHI GEO codes: land 0, counties, municipalities. */
+export function fhiGeoCodes(a: AreaSet): string[] {
+  return ['0', ...a.fylker, ...a.kommuner];
+}
+
+/** SSB Region codes (ordinary tables): 0 Hele landet, counties, municipalities. */
+export function ssbRegionCodes(a: AreaSet): string[] {
+  return ['0', ...a.fylker, ...a.kommuner];
+}
+
+/** KOSTRA region codes: municipalities, EKAnn (county), EAK (land), EAKUO (land without Oslo), EKGnn. */
+export function kostraRegionCodes(a: AreaSet): string[] {
+  return [...a.kommuner, ...a.fylker.map((f) => `EKA${f}`), 'EAK', 'EAKUO', ...a.kostragrupper];
+}
+
+export const GEO_DIMENSIONS = new Set(['GEO', 'Region', 'KOKkommuneregion0000', 'KOKfylkesregion0000', 'KOKbydelsregion0000']);
+
+/**
+ * Groups the catalogue's indicators with an `api` block into tables: one plan per table, with the
+ * union of the categories its indicators need (a dimension one indicator leaves open stays open).
+ */
+export function planTables(catalogue: ApiIndicator[]): { tables: TablePlan[]; without: string[] } {
+  const byKey = new Map<string, { plan: TablePlan; wants: Record<string, string[]>[]; years: (number | undefined)[] }>();
+  const without: string[] = [];
+  for (const ind of catalogue) {
+    const a = ind.api;
+    if (!a) {
+      without.push(ind.id);
+      continue;
+    }
+    const api = ind.select.source === 'fhi' ? 'fhi' : ind.select.source === 'ssb' || ind.select.source === 'kostra' ? 'ssb' : null;
+    if (!api) throw new UsageError(`catalogue: indicator "${ind.id}" has an "api" block but its source "${ind.select.source}" has no API (only fhi, ssb and kostra)`);
+    const collection = api === 'fhi' ? (a.source ?? 'nokkel') : 'ssb';
+    const table = api === 'ssb' ? a.table.padStart(5, '0') : a.table;
+    const stem = api === 'fhi' ? `${collection}-${table}` : table;
+    if (ind.select.table !== stem) {
+      throw new UsageError(`catalogue (${ind.definedIn ?? 'file'}): indicator "${ind.id}" fetches ${api === 'fhi' ? `FHI ${collection} table ${table}` : `SSB table ${table}`}, whose file is read as table "${stem}", but its select.table is "${ind.select.table}"; make them the same`);
+    }
+    const key = `${api}:${collection}:${table}`;
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { plan: { api, source: ind.select.source, collection, table, title: a.title, file: `${ind.select.source}/${stem}.json`, dimensions: {}, indicators: [] }, wants: [], years: [] };
+      byKey.set(key, entry);
+    }
+    const p = entry.plan;
+    p.indicators.push(ind.id);
+    p.title ??= a.title;
+    entry.years.push(a.years);
+    if (a.denominator === 'derived') {
+      if (ind.measureType !== 'proportion' && ind.measureType !== 'rate') throw new UsageError(`catalogue: indicator "${ind.id}" asks for a derived denominator, but that is only sound for crude proportions and rates, not "${ind.measureType}"`);
+      p.deriveDenominator = ind.multiplier ?? 100;
+    }
+    const want: Record<string, string[]> = {};
+    for (const [d, values] of Object.entries(a.dimensions ?? {})) want[d] = [...values];
+    // A gradient's groups are fetched with the total.
+    if (ind.gradient && want[ind.gradient.dimension]) want[ind.gradient.dimension]!.push(...ind.gradient.groups.map((g) => g.value));
+    entry.wants.push(want);
+  }
+  const tables: TablePlan[] = [];
+  for (const { plan, wants, years } of byKey.values()) {
+    // A dimension stays restricted only when every indicator of the table restricts it.
+    const dims = new Set(wants.flatMap((w) => Object.keys(w)));
+    for (const d of dims) if (wants.every((w) => w[d])) plan.dimensions[d] = [...new Set(wants.flatMap((w) => w[d]!))];
+    if (years.every((y) => y !== undefined)) plan.years = Math.max(...(years as number[]));
+    tables.push(plan);
+  }
+  tables.sort((a, b) => a.file.localeCompare(b.file));
+  return { tables, without };
+}

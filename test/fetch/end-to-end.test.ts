@@ -1,0 +1,82 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { apiCatalogueFiles } from '../../src/fetch/catalogue.js';
+import { tempDir } from '../helpers.js';
+import { ApiServer } from './server.js';
+import { populate } from './world.js';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', ...env } });
+  return { code, stdout, stderr };
+}
+
+describe('folkehelse fetch, then build (local API server)', () => {
+  let server: ApiServer;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeEach(async () => {
+    server = await new ApiServer().start();
+    populate(server);
+    dir = tempDir();
+    env = { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase };
+    writeFileSync(
+      join(dir, 'folkehelse.config.json'),
+      JSON.stringify({ kommuner: [{ code: '5037', kostragruppe: 'EKG11', neighbours: ['5038'] }], data: ['data'], edition: 2027, formats: ['md'], generatedOn: '2026-11-23' }),
+    );
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it('downloads every table, builds a document from it, and a second fetch downloads nothing', { timeout: 60_000 }, async () => {
+    const config = join(dir, 'folkehelse.config.json');
+    const first = await cli(['fetch', '--config', config], env);
+    expect(first.stderr).not.toMatch(/FAILED/);
+    expect(first.code).toBe(0);
+    const tables = server.fhi.size + server.ssb.size;
+    expect(first.stdout).toMatch(new RegExp(`${tables} tables .*: ${tables} downloaded, 0 up to date, 0 failed`));
+    expect(readdirSync(join(dir, 'data', 'fhi')).filter((f) => f.endsWith('.json')).length).toBe(server.fhi.size);
+    // Every file has its sidecar, whose hash is the file's.
+    const sidecar = JSON.parse(readFileSync(join(dir, 'data', 'fhi', 'nokkel-507.json.sidecar'), 'utf8'));
+    expect(sidecar.requests[0].url).toBe(`${server.fhiBase}/nokkel/table/507/data`);
+    expect(sidecar.requests[0].body.dimensions.find((d: { code: string }) => d.code === 'GEO').values).toEqual(['0', '50', '5037', '5038']);
+    expect(sidecar.requests[0].body.dimensions.find((d: { code: string }) => d.code === 'MEASURE_TYPE').values).toEqual(['TELLER', 'RATE', 'MEIS']);
+    expect(sidecar.modifiedAt).toBe('2026-05-01T05:00:00Z');
+    expect(sidecar.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // KOSTRA: the municipality, its county (EKA50), the land, land without Oslo and the KOSTRA group.
+    const kostra = JSON.parse(readFileSync(join(dir, 'data', 'kostra', '12362.json'), 'utf8'));
+    expect(Object.keys(kostra.dimension.KOKkommuneregion0000.category.index).sort()).toEqual(['5037', '5038', 'EAK', 'EAKUO', 'EKA50', 'EKG11'].sort());
+
+    const built = await cli(['build', '--config', config, '--format', 'md', '--out', join(dir, 'out')], env);
+    expect(built.stderr).not.toMatch(/failed/);
+    const docDir = readdirSync(join(dir, 'out')).find((d) => d.startsWith('5037'))!;
+    const md = readFileSync(join(dir, 'out', docDir, readdirSync(join(dir, 'out', docDir)).find((f) => f.endsWith('.md'))!), 'utf8');
+    expect(md).toMatch(/Levanger/);
+    // The fetched tables are read with the catalogue that fetched them (no "catalogue" in the configuration).
+    expect(md).toMatch(/FHI Statistikk, Folkehelsestatistikk \(nokkel\) tabell 507/);
+    expect(md).toMatch(/SSB, Statistikkbanken tabell 07459/);
+
+    // The derived denominator makes the comparison with the country testable; a standardised measure without counts is not tested.
+    const json = await cli(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--json', '--catalogue', ...apiCatalogueFiles()], env);
+    const results = JSON.parse(json.stdout) as { id: string; comparisons: { land: { verdict: string; reason: string | null } }; value: { numerator: number | null; denominator: number | null } | null }[];
+    const lav = results.find((r) => r.id === 'vedvarende-lavinntekt')!;
+    expect(lav.value!.denominator).toBeGreaterThan(0);
+    expect(lav.comparisons.land.verdict).not.toBe('not-tested');
+    const levealder = results.find((r) => r.id === 'forventet-levealder')!;
+    expect(levealder.comparisons.land).toMatchObject({ verdict: 'not-tested' });
+
+    server.log.length = 0;
+    const second = await cli(['fetch', '--config', config], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(new RegExp(`0 downloaded, ${tables} up to date`));
+    // Only metadata: one FHI table list, one /tables/{id} per SSB table, no data.
+    expect(server.log.filter((r) => /\/data/.test(r.path))).toEqual([]);
+    expect(server.log.filter((r) => r.path.startsWith('/fhi/')).length).toBe(1);
+    expect(server.log.filter((r) => r.path.startsWith('/ssb/')).length).toBe(server.ssb.size);
+    expect(existsSync(join(dir, 'data', 'fhi', '.folkehelse-staging')) ? readdirSync(join(dir, 'data', 'fhi', '.folkehelse-staging')) : []).toEqual([]);
+  });
+});

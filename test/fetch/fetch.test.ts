@@ -1,0 +1,392 @@
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { runFetch, type FetchOptions } from '../../src/fetch/run.js';
+import { HttpClient, HttpError, NetworkDownError, retryAfterMs } from '../../src/fetch/http.js';
+import { SsbApi } from '../../src/fetch/ssb.js';
+import { areasFor, type ApiIndicator } from '../../src/fetch/plan.js';
+import { loadData } from '../../src/ingest/load.js';
+import { tempDir } from '../helpers.js';
+import { ApiServer } from './server.js';
+import { apiCatalogue, populate } from './world.js';
+
+/** Only a few tables, to keep each test short: FHI 507 (MEIS), 403 (derived NEVNER), SSB 07459, KOSTRA 12362. */
+function smallCatalogue(): ApiIndicator[] {
+  const keep = new Set(['forventet-levealder', 'levealder-utdanning', 'vedvarende-lavinntekt', 'vedvarende-lavinntekt-barn', 'folkemengde', 'helsestasjon-utgifter']);
+  return apiCatalogue().filter((i) => keep.has(i.id));
+}
+
+const fast = { attempts: 3, backoffMs: 1, timeoutMs: 400, maxWaitMs: 10_000 };
+
+describe('fetch against the local API server', () => {
+  let server: ApiServer;
+  let dir: string;
+  let catalogue: ApiIndicator[];
+  let waits: number[];
+  const opts = (over: Partial<FetchOptions> = {}): FetchOptions => ({
+    dataDir: dir,
+    areas: areasFor([{ code: '5037', kostragruppe: 'EKG11', neighbours: ['5038'] }]),
+    catalogue,
+    ssbBase: server.ssbBase,
+    fhiBase: server.fhiBase,
+    http: { ssb: { ...fast, sleep: async (ms) => void waits.push(ms) }, fhi: { ...fast, sleep: async (ms) => void waits.push(ms) } },
+    ...over,
+  });
+  beforeEach(async () => {
+    server = await new ApiServer().start();
+    catalogue = smallCatalogue();
+    populate(server, catalogue);
+    dir = tempDir();
+    waits = [];
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it('writes each table as JSON-stat with a sidecar; the reader reads it, with the derived denominator', async () => {
+    const s = await runFetch(opts());
+    expect(s.totals).toMatchObject({ tables: 4, downloaded: 4, failed: 0 });
+    const side = JSON.parse(readFileSync(join(dir, 'fhi', 'nokkel-403.json.sidecar'), 'utf8'));
+    expect(side.derived).toMatchObject({ measure: 'NEVNER', from: ['TELLER', 'RATE'], multiplier: 100 });
+    const data = await loadData([dir]);
+    const obs = data.observations.filter((o) => o.table === 'nokkel-403' && o.measure === 'RATE' && o.geo.code === '5037' && o.value !== null && o.numerator !== null);
+    expect(obs.length).toBeGreaterThan(0);
+    for (const o of obs) {
+      // NEVNER = TELLER × 100 / RATE, rounded to whole persons: the rate comes back to within its rounding.
+      expect(o.denominator).toBe(Math.round((o.numerator! * 100) / o.value!));
+      expect(Math.abs((o.numerator! / o.denominator!) * 100 - o.value!)).toBeLessThan(0.06);
+    }
+    // A standardised measure gets no derived denominator.
+    expect(JSON.parse(readFileSync(join(dir, 'fhi', 'nokkel-507.json.sidecar'), 'utf8')).derived).toBeUndefined();
+    const ssb = data.observations.filter((o) => o.table === '07459' && o.geo.code === '5037');
+    expect(ssb.length).toBe(10);
+    // Everything asked for and nothing else: areas 0, 50, 5037, 5038.
+    expect(new Set(data.observations.filter((o) => o.table === 'nokkel-507').map((o) => o.geo.code))).toEqual(new Set(['0', '50', '5037', '5038']));
+  });
+
+  it('waits as Retry-After says on 429 and backs off on 500, then succeeds', async () => {
+    server.faults.push({ match: /\/tables\/07459\/data/, times: 1, action: { status: 429, retryAfter: '7' } });
+    server.faults.push({ match: /\/nokkel\/table\/507\/data/, times: 2, action: { status: 500 } });
+    const s = await runFetch(opts());
+    expect(s.totals.failed).toBe(0);
+    expect(s.totals.retries).toBe(3);
+    expect(waits.some((w) => w >= 7000 && w < 7300)).toBe(true);
+    expect(server.log.filter((r) => r.path.includes('/507/data')).length).toBe(3);
+  });
+
+  it('a table that keeps failing is reported with status, URL and advice; the others are still fetched; exit code 1', async () => {
+    server.faults.push({ match: /\/nokkel\/table\/403\/data/, times: 99, action: { status: 500 } });
+    const s = await runFetch(opts());
+    expect(s.totals).toMatchObject({ downloaded: 3, failed: 1 });
+    const bad = s.tables.find((t) => t.status === 'failed')!;
+    expect(bad.error).toMatchObject({ status: 500, url: `${server.fhiBase}/nokkel/table/403/data` });
+    expect(bad.error!.advice).toMatch(/try again later/i);
+    expect(existsSync(join(dir, 'fhi', 'nokkel-403.json'))).toBe(false);
+  });
+
+  it('a table list that fails is asked for once, and every table of that source reports it', async () => {
+    server.faults.push({ match: /\/nokkel\/table$/, times: 99, action: { status: 503 } });
+    const s = await runFetch(opts());
+    expect(s.tables.filter((t) => t.status === 'failed').map((t) => t.table).sort()).toEqual(['403', '507']);
+    expect(server.log.filter((r) => r.path === '/fhi/api/open/v1/nokkel/table').length).toBe(fast.attempts);
+    expect(s.totals.downloaded).toBe(2);
+  });
+
+  it('a fetched file tells where it came from (for citing)', async () => {
+    const { readProvenance } = await import('../../src/fetch/store.js');
+    await runFetch(opts());
+    expect(readProvenance(join(dir, 'fhi', 'nokkel-507.json'))).toMatchObject({ api: 'fhi', table: '507', tableId: '507', title: 'Forventet levealder', url: `${server.fhiBase}/nokkel/table/507/data` });
+    expect(readProvenance(join(dir, 'fhi', 'nokkel-507.json'))!.retrievedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(readProvenance(join(dir, 'missing.json'))).toBeNull();
+  });
+
+  it('a time-out is retried', async () => {
+    server.faults.push({ match: /\/tables\/07459\/data/, times: 1, action: 'timeout' });
+    const s = await runFetch(opts());
+    expect(s.totals.failed).toBe(0);
+    expect(server.log.filter((r) => r.path.includes('/tables/07459/data')).length).toBe(2);
+  });
+
+  it('a malformed body fails that table only, and leaves its earlier file in place', async () => {
+    await runFetch(opts());
+    const before = readFileSync(join(dir, 'fhi', 'nokkel-507.json'), 'utf8');
+    server.faults.push({ match: /\/nokkel\/table\/507\/data/, times: 99, action: 'malformed' });
+    const s = await runFetch(opts({ force: true }));
+    const t = s.tables.find((x) => x.table === '507')!;
+    expect(t.status).toBe('failed');
+    expect(t.error!.message).toMatch(/not valid JSON/);
+    expect(readFileSync(join(dir, 'fhi', 'nokkel-507.json'), 'utf8')).toBe(before);
+    expect(s.totals.downloaded).toBe(3);
+  });
+
+  it('finds a table whose id moved by its title', async () => {
+    const t = server.fhi.get('nokkel/507')!;
+    server.fhi.delete('nokkel/507');
+    server.addFhi({ ...t, tableId: 1507 });
+    const s = await runFetch(opts());
+    const o = s.tables.find((x) => x.table === '507')!;
+    expect(o.status).toBe('downloaded');
+    expect(o.movedFrom).toBe('507');
+    const side = JSON.parse(readFileSync(join(dir, 'fhi', 'nokkel-507.json.sidecar'), 'utf8'));
+    expect(side.tableId).toBe('1507');
+    expect(side.requests[0].url).toMatch(/\/nokkel\/table\/1507\/data$/);
+  });
+
+  it('a /query template with wildcards: the codes come from /dimension, and only codes the table has are asked for', async () => {
+    server.fhiQueryStyle = 'all';
+    // This table has no "Hele landet" (as FHI's 395 query files leave out land and fylke).
+    const t = server.fhi.get('nokkel/507')!;
+    t.dims[0]!.categories = t.dims[0]!.categories.filter((c) => c.value !== '0');
+    const s = await runFetch(opts());
+    expect(s.totals.failed).toBe(0);
+    expect(server.log.some((r) => r.path.endsWith('/nokkel/table/507/dimension'))).toBe(true);
+    const body = JSON.parse(server.log.find((r) => r.path.endsWith('/507/data'))!.body);
+    expect(body.dimensions.find((d: { code: string }) => d.code === 'GEO')).toEqual({ code: 'GEO', filter: 'item', values: ['50', '5037', '5038'] });
+    expect(s.tables.find((x) => x.table === '507')!.missingAreas).toEqual(['0']);
+    expect(body.dimensions.find((d: { code: string }) => d.code === 'MEASURE_TYPE')).toEqual({ code: 'MEASURE_TYPE', filter: 'all', values: ['*'] });
+    expect(s.tables.find((x) => x.table === '507')!.cells).toBe(3 * 6 * 3 * 2 * 4 * 3);
+  });
+
+  it('a table FHI no longer lists, by id or title, fails with advice', async () => {
+    server.fhi.delete('nokkel/403');
+    const s = await runFetch(opts());
+    const o = s.tables.find((x) => x.table === '403')!;
+    expect(o.status).toBe('failed');
+    expect(o.error!.advice).toMatch(/api\.table/);
+  });
+
+  it('second run: metadata only; a table modified since is downloaded again; --force downloads all', async () => {
+    await runFetch(opts());
+    server.log.length = 0;
+    const second = await runFetch(opts());
+    expect(second.totals).toMatchObject({ downloaded: 0, upToDate: 4 });
+    expect(server.log.map((r) => r.path).filter((p) => /\/(data|query|flag|metadata|dimension)/.test(p))).toEqual([]);
+
+    // Changed at the source after the fetch: FHI lists it under modifiedAfter, SSB's `updated` is later.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    server.fhi.get('nokkel/403')!.modifiedAt = tomorrow;
+    server.ssb.get('07459')!.updated = tomorrow;
+    server.log.length = 0;
+    const third = await runFetch(opts());
+    expect(third.tables.filter((t) => t.status === 'downloaded').map((t) => t.table).sort()).toEqual(['07459', '403']);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(server.log.filter((r) => r.path.startsWith('/fhi/')).map((r) => r.path)[0]).toBe(`/fhi/api/open/v1/nokkel/table?modifiedAfter=${today}`);
+
+    const forced = await runFetch(opts({ force: true }));
+    expect(forced.totals.downloaded).toBe(4);
+
+    // --since: only what changed after the date (FHI asks modifiedAfter=<date>).
+    server.fhi.get('nokkel/403')!.modifiedAt = '2026-10-01T08:00:00Z';
+    server.ssb.get('07459')!.updated = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    server.log.length = 0;
+    const since = await runFetch(opts({ since: '2026-10-02' }));
+    expect(since.tables.filter((t) => t.status === 'downloaded').map((t) => t.table)).toEqual(['07459']);
+    expect(server.log.some((r) => r.path.endsWith('/nokkel/table?modifiedAfter=2026-10-02'))).toBe(true);
+  });
+
+  it('a data file changed by hand since its fetch is downloaded again', async () => {
+    await runFetch(opts());
+    writeFileSync(join(dir, 'ssb', '07459.json'), readFileSync(join(dir, 'ssb', '07459.json'), 'utf8').replace('"value":[', '"value":[1'));
+    const s = await runFetch(opts());
+    expect(s.tables.filter((t) => t.status === 'downloaded').map((t) => t.table)).toEqual(['07459']);
+  });
+
+  it('asking for other areas re-downloads', async () => {
+    await runFetch(opts());
+    const s = await runFetch(opts({ areas: areasFor([{ code: '5037', kostragruppe: 'EKG11' }]) }));
+    expect(s.totals.downloaded).toBe(4);
+  });
+
+  it('splits a table over several requests to stay under the cell limit, and joins the parts', async () => {
+    const s = await runFetch(opts({ maxCells: { fhi: 500, ssb: 15 } }));
+    expect(s.totals.failed).toBe(0);
+    const fhiData = server.log.filter((r) => r.path.includes('/507/data'));
+    expect(fhiData.length).toBeGreaterThan(1);
+    for (const r of fhiData) expect(JSON.parse(r.body).response.maxRowCount).toBe(500);
+    const ssbData = server.log.filter((r) => r.path.includes('/07459/data'));
+    expect(ssbData.length).toBe(4);
+    const doc = JSON.parse(readFileSync(join(dir, 'ssb', '07459.json'), 'utf8'));
+    expect(Object.keys(doc.dimension.Region.category.index)).toEqual(['0', '50', '5037', '5038']);
+    const joined = JSON.parse(readFileSync(join(dir, 'fhi', 'nokkel-507.json'), 'utf8'));
+    expect(joined.dimension.GEO.category.index).toEqual(['0', '50', '5037', '5038']);
+    expect(joined.value.length).toBe(joined.size.reduce((a: number, b: number) => a * b, 1));
+  });
+
+  it('SSB\'s /config maxDataCells lowers the limit: the table is split', async () => {
+    server.ssbMaxCells = 25;
+    const s = await runFetch(opts());
+    expect(s.tables.find((t) => t.table === '07459')!.status).toBe('downloaded');
+    expect(server.log.filter((r) => r.path === '/ssb/api/pxwebapi/v2/config').length).toBe(1);
+    // 10 years a region, 25 cells a request: 2 regions a request.
+    expect(server.log.filter((r) => r.path.includes('/07459/data')).length).toBe(2);
+  });
+
+  it('a server that answers 403 "Too many cells selected" gets the selection halved', async () => {
+    server.ssbMaxCells = 25;
+    server.faults.push({ match: /\/config$/, times: 99, action: { status: 404 } });
+    const s = await runFetch(opts());
+    expect(s.tables.find((t) => t.table === '07459')!.status).toBe('downloaded');
+    expect(server.log.filter((r) => r.path.includes('/07459/data')).length).toBeGreaterThan(1);
+  });
+
+  it('--dry-run makes no request', async () => {
+    const s = await runFetch(opts({ dryRun: true }));
+    expect(server.log).toEqual([]);
+    expect(s.tables.every((t) => t.status === 'planned')).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a network that is down stops with one NetworkDownError', async () => {
+    const port = server.port;
+    await server.stop();
+    await expect(runFetch(opts({ fhiBase: `http://127.0.0.1:${port}/fhi`, ssbBase: `http://127.0.0.1:${port}/ssb` }))).rejects.toBeInstanceOf(NetworkDownError);
+    server = await new ApiServer().start();
+  });
+});
+
+describe('HTTP details', () => {
+  it('reads Retry-After as seconds or a date', () => {
+    expect(retryAfterMs('3')).toBe(3000);
+    expect(retryAfterMs(new Date(Date.now() + 10_000).toUTCString())).toBeGreaterThan(8000);
+    expect(retryAfterMs('soon')).toBeNull();
+  });
+
+  it('follows the server x-ratelimit headers', async () => {
+    const server = await new ApiServer().start();
+    try {
+      populate(server, smallCatalogue());
+      server.ssbRateLimit = { limit: 2, remaining: 0 };
+      const waits: number[] = [];
+      const http = new HttpClient({ requestsPerWindow: 30, sleep: async (ms) => void waits.push(ms) });
+      await http.get(`${server.ssbBase}/tables/07459`);
+      await http.get(`${server.ssbBase}/tables/07459`);
+      // remaining 0 → the second request waited for the window.
+      expect(waits.length).toBeGreaterThan(0);
+      expect(waits[0]).toBeGreaterThan(50_000);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('uses POST when the GET URL would be too long for SSB', async () => {
+    const server = await new ApiServer().start();
+    try {
+      populate(server, smallCatalogue());
+      const api = new SsbApi(server.ssbBase, new HttpClient());
+      const ages = Array.from({ length: 106 }, (_, a) => String(a).padStart(3, '0'));
+      const r = await api.data('07459', [
+        { variableCode: 'Region', valueCodes: ['5037'] },
+        // 106 ages × 4 (the test server de-duplicates) make a URL over 2 000 characters.
+        { variableCode: 'Alder', valueCodes: [...ages, ...ages, ...ages, ...ages] },
+        { variableCode: 'ContentsCode', valueCodes: ['Personer1'] },
+        { variableCode: 'Tid', valueCodes: ['2024'] },
+      ]);
+      expect(r.method).toBe('POST');
+      expect(server.log.at(-1)!.method).toBe('POST');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a 400 is not retried and names the problem', async () => {
+    const server = await new ApiServer().start();
+    try {
+      populate(server, smallCatalogue());
+      const http = new HttpClient();
+      const err = await http.get(`${server.ssbBase}/tables/07459/data?valueCodes[Region]=9999&valueCodes[ContentsCode]=Personer1&valueCodes[Tid]=2024`).catch((e) => e);
+      expect(err).toBeInstanceOf(HttpError);
+      expect(err.message).toMatch(/HTTP 400 .*Non-existent value/);
+      expect(server.log.length).toBe(1);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('folkehelse fetch (command line)', () => {
+  let server: ApiServer;
+  let dir: string;
+  beforeEach(async () => {
+    server = await new ApiServer().start();
+    populate(server, smallCatalogue());
+    dir = tempDir();
+    writeFileSync(join(dir, 'mini.json'), JSON.stringify({ exclude: apiCatalogue().map((i) => i.id).filter((id) => !smallCatalogue().some((s) => s.id === id)), indicators: [] }));
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+  async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase, ...env } });
+    return { code, stdout, stderr };
+  }
+
+  it('--dry-run prints the plan without network; --json gives a summary', async () => {
+    const r = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json'), '--dry-run']);
+    expect(r.code).toBe(0);
+    // 507: 3 areas (0, 50, 5037) × KJONN 3 × ALDER 2 × UTDANN 4 (years and measures not counted).
+    expect(r.stdout).toMatch(/FHI nokkel 507 .*→ fhi\/nokkel-507\.json: at least 72 cells, 1 data request \(not fetched before\)/);
+    // A dry run does not ask Klass for the KOSTRA group: it says the group is not known.
+    expect(r.stdout).toMatch(/Plan: 4 tables for 5037 \(with land, fylke 50\) into .*: 4 data requests/);
+    expect(r.stderr).toMatch(/no KOSTRA group is known for 5037/);
+    expect(server.log).toEqual([]);
+    const j = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json'), '--json']);
+    expect(j.code).toBe(0);
+    const summary = JSON.parse(j.stdout);
+    expect(summary.totals).toMatchObject({ tables: 4, downloaded: 4, failed: 0 });
+    // The KOSTRA group came from Klass (beside the SSB address), and the KOSTRA table has it.
+    expect(summary.areas.kostragrupper).toEqual(['EKG11']);
+    expect(server.log.some((l) => l.path.startsWith('/ssb/api/klass/v1/classifications/112/correspondsAt?targetClassificationId=131&date='))).toBe(true);
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'data', 'kostra', '12362.json'), 'utf8')).dimension.KOKkommuneregion0000.category.index)).toContain('EKG11');
+    // Not a terminal: one line per table on stderr.
+    expect(j.stderr).toBe('');
+  });
+
+  it('a failing table gives exit 1 with status, URL and what to do; no network gives one sentence and exit 2', async () => {
+    server.faults.push({ match: /\/tables\/07459\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
+    const r = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/SSB 07459.*FAILED \(HTTP 404\): Not found — http:\/\/127\.0\.0\.1:\d+\/ssb\/api\/pxwebapi\/v2\/tables\/07459\/data.*check the table id/);
+    expect(r.stdout).toMatch(/3 downloaded, 0 up to date, 1 failed/);
+    const port = server.port;
+    await server.stop();
+    const down = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json')], { FOLKEHELSE_SSB_API: `http://127.0.0.1:${port}/ssb`, FOLKEHELSE_FHI_API: `http://127.0.0.1:${port}/fhi` });
+    expect(down.code).toBe(2);
+    expect(down.stderr.match(/cannot reach/g)).toHaveLength(1);
+    expect(down.stderr).not.toMatch(/internal error|FAILED|\n\s+at /);
+    expect(down.stderr).toMatch(/folkehelse: cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): check the internet connection/);
+    server = await new ApiServer().start();
+  });
+
+  it('rejects a bad date, a bad municipality list and a bad API address', async () => {
+    expect((await cli(['fetch', '--kommune', '5037', '--since', 'yesterday', '--dry-run'])).stderr).toMatch(/--since: "yesterday" is not a date/);
+    expect((await cli(['fetch', '--kommune', 'Levanger', '--dry-run'])).stderr).toMatch(/--kommune: "Levanger" is not a list/);
+    const bad = await cli(['fetch', '--kommune', '5037', '--dry-run'], { FOLKEHELSE_FHI_API: 'ftp://example' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/FOLKEHELSE_FHI_API: "ftp:\/\/example" is not an http\(s\) address/);
+  });
+});
+
+describe('folkehelse fetch progress on a terminal', () => {
+  it('draws a bar on a TTY and still prints failures and the summary', async () => {
+    const server = await new ApiServer().start();
+    try {
+      populate(server, smallCatalogue());
+      const dir = tempDir();
+      writeFileSync(join(dir, 'mini.json'), JSON.stringify({ exclude: apiCatalogue().map((i) => i.id).filter((id) => !smallCatalogue().some((s) => s.id === id)), indicators: [] }));
+      server.faults.push({ match: /\/tables\/07459\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
+      let stdout = '';
+      let stderr = '';
+      const stderrStream = { isTTY: true, columns: 80, write: (s: string) => ((stderr += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => stderrStream, removeListener: () => stderrStream };
+      const code = await main(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')], { stdout: { write: (s: string) => (stdout += s) }, stderr: stderrStream, env: { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase } });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/fetching/);
+      expect(stderr).toMatch(/SSB 07459.*FAILED \(HTTP 404\)/);
+      expect(stdout).toMatch(/3 downloaded, 0 up to date, 1 failed/);
+    } finally {
+      await server.stop();
+    }
+  });
+});

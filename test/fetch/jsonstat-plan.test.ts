@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { asDataset, deriveDenominator, mergeDatasets, MalformedDatasetError, type Dataset } from '../../src/fetch/jsonstat.js';
+import { planTables, type ApiIndicator } from '../../src/fetch/plan.js';
+import { UsageError } from '../../src/errors.js';
+
+function ssbPart(regions: string[], values: (number | null)[], status?: Record<string, string>): Dataset {
+  return {
+    version: '2.0',
+    class: 'dataset',
+    label: '07459: Befolkning',
+    id: ['Region', 'ContentsCode', 'Tid'],
+    size: [regions.length, 1, 2],
+    dimension: {
+      Region: { label: 'region', category: { index: Object.fromEntries(regions.map((r, i) => [r, i])), label: Object.fromEntries(regions.map((r) => [r, `R${r}`])) } },
+      ContentsCode: { label: 'statistikkvariabel', category: { index: { Personer1: 0 }, label: { Personer1: 'Personer' }, unit: { Personer1: { base: 'personer', decimals: 0 } } } },
+      Tid: { label: 'år', category: { index: { '2023': 0, '2024': 1 }, label: { '2023': '2023', '2024': '2024' } } },
+    },
+    value: values,
+    ...(status ? { status } : {}),
+  };
+}
+
+describe('joining the parts of a table', () => {
+  it('SSB: object indexes, null values with status, in region order', () => {
+    const a = ssbPart(['0', '50'], [10, 11, 20, null], { '3': '..' });
+    const b = ssbPart(['5037'], [null, 31], { '0': ':' });
+    const m = mergeDatasets([a, b]);
+    expect(m.size).toEqual([3, 1, 2]);
+    expect(m.dimension.Region!.category.index).toEqual({ '0': 0, '50': 1, '5037': 2 });
+    expect(m.dimension.Region!.category.label).toEqual({ '0': 'R0', '50': 'R50', '5037': 'R5037' });
+    expect(m.value).toEqual([10, 11, 20, null, null, 31]);
+    expect(m.status).toEqual({ '3': '..', '4': ':' });
+    expect(m.dimension.ContentsCode!.category.unit).toEqual({ Personer1: { base: 'personer', decimals: 0 } });
+  });
+
+  it('FHI: array indexes and flags inside value', () => {
+    const part = (geo: string[], values: (number | string | null)[]): Dataset => ({
+      id: ['GEO', 'AAR', 'MEASURE_TYPE'],
+      size: [geo.length, 1, 2],
+      dimension: {
+        GEO: { category: { index: geo, label: Object.fromEntries(geo.map((g) => [g, g])) } },
+        AAR: { category: { index: ['2022_2024'] } },
+        MEASURE_TYPE: { category: { index: ['TELLER', 'RATE'] } },
+      },
+      value: values,
+      status: '',
+    });
+    const m = mergeDatasets([part(['0'], [100, 2.5]), part(['5037', '5038'], [':', ':', 7, 3.1])]);
+    expect(m.dimension.GEO!.category.index).toEqual(['0', '5037', '5038']);
+    expect(m.value).toEqual([100, 2.5, ':', ':', 7, 3.1]);
+    expect(m.status).toBe('');
+  });
+
+  it('parts with different dimensions are refused', () => {
+    const a = ssbPart(['0'], [1, 2]);
+    const b = { ...ssbPart(['50'], [1, 2]), id: ['Region', 'Tid', 'ContentsCode'] };
+    expect(() => mergeDatasets([a, b])).toThrow(MalformedDatasetError);
+  });
+
+  it('a body that is not JSON-stat, or whose values do not fit its dimensions, is refused', () => {
+    expect(() => asDataset({ id: ['A'] })).toThrow(/not a JSON-stat/);
+    expect(() => asDataset(ssbPart(['0'], [1]))).toThrow(/"value" has 1 cells but the dimensions make 2/);
+  });
+});
+
+describe('derived denominators', () => {
+  const fhi = (values: (number | string | null)[], measures = ['TELLER', 'RATE']): Dataset => ({
+    id: ['GEO', 'MEASURE_TYPE'],
+    size: [3, measures.length],
+    dimension: { GEO: { category: { index: ['0', '5037', '5038'] } }, MEASURE_TYPE: { category: { index: measures, label: Object.fromEntries(measures.map((m) => [m, m])) } } },
+    value: values,
+    status: '',
+  });
+
+  it('NEVNER = TELLER × multiplier / RATE, rounded; "." where it cannot be computed', () => {
+    const r = deriveDenominator(fhi([1200, 12.5, ':', 3.3, 40, 0]), 100)!;
+    expect(r.derived).toEqual({ measure: 'NEVNER', from: ['TELLER', 'RATE'], multiplier: 100, cells: 1 });
+    expect(r.dataset.dimension.MEASURE_TYPE!.category.index).toEqual(['TELLER', 'RATE', 'NEVNER']);
+    expect(r.dataset.dimension.MEASURE_TYPE!.category.label!.NEVNER).toMatch(/avledet/);
+    expect(r.dataset.value).toEqual([1200, 12.5, 9600, ':', 3.3, '.', 40, 0, '.']);
+  });
+
+  it('not for a table without TELLER and RATE, nor one that publishes its denominator', () => {
+    expect(deriveDenominator(fhi([1, 2, 3, 4, 5, 6], ['TELLER', 'MEIS']), 100)).toBeNull();
+    expect(deriveDenominator(fhi([1, 2, 3, 4, 5, 6, 7, 8, 9], ['TELLER', 'RATE', 'NEVNER']), 100)).toBeNull();
+  });
+});
+
+describe('planning tables from the catalogue', () => {
+  const ind = (id: string, over: Partial<ApiIndicator>): ApiIndicator =>
+    ({
+      id,
+      theme: 'f',
+      title: { nb: id, nn: id },
+      howToRead: { nb: 'x', nn: 'x' },
+      source: { nb: 'x', nn: 'x' },
+      select: { source: 'fhi', table: 'nokkel-714', measure: 'MEIS' },
+      measureType: 'indirectly-standardised-rate',
+      multiplier: 1000,
+      unit: { nb: 'x', nn: 'x' },
+      polarity: 'low-is-good',
+      ...over,
+    }) as ApiIndicator;
+
+  it('one table per source table; a dimension stays narrowed only when every indicator narrows it', () => {
+    const { tables, without } = planTables([
+      ind('a', { api: { table: '714', dimensions: { KODEGRUPPE: ['S00_T78'], ALDER: ['0_120'] }, years: 5 } }),
+      ind('b', { api: { table: '714', dimensions: { KODEGRUPPE: ['S720_S722'] }, years: 10 } }),
+      ind('c', {}),
+    ]);
+    expect(without).toEqual(['c']);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({ api: 'fhi', collection: 'nokkel', table: '714', file: 'fhi/nokkel-714.json', dimensions: { KODEGRUPPE: ['S00_T78', 'S720_S722'] }, years: 10, indicators: ['a', 'b'] });
+  });
+
+  it('a gradient\'s groups are asked for with the total', () => {
+    const { tables } = planTables([ind('g', { select: { source: 'fhi', table: 'nokkel-507', measure: 'MEIS' }, measureType: 'years', api: { table: '507', dimensions: { UTDANN: ['0'] } }, gradient: { dimension: 'UTDANN', title: { nb: 'x', nn: 'x' }, groups: [{ value: '3', label: { nb: 'x', nn: 'x' } }, { value: '1', label: { nb: 'x', nn: 'x' } }] } })]);
+    expect(tables[0]!.dimensions.UTDANN).toEqual(['0', '3', '1']);
+  });
+
+  it('refuses a select.table that is not the fetched file, and a derived denominator for a standardised measure', () => {
+    expect(() => planTables([ind('x', { api: { table: '999' } })])).toThrow(UsageError);
+    expect(() => planTables([ind('y', { api: { table: '714', denominator: 'derived' } })])).toThrow(/only sound for crude/);
+  });
+});
+
+describe('the catalogue a build uses', () => {
+  it('adds the API catalogue only when the data holds fetched tables', async () => {
+    const { withFetchedCatalogue, apiCatalogueFiles } = await import('../../src/fetch/catalogue.js');
+    const { INNHERRED, tempDir } = await import('../helpers.js');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    expect(withFetchedCatalogue({ data: [INNHERRED], catalogue: ['mine.json'] }).catalogue).toEqual(['mine.json']);
+    const dir = tempDir();
+    mkdirSync(join(dir, 'ssb'));
+    writeFileSync(join(dir, 'ssb', '07459.json.sidecar'), '{}');
+    expect(apiCatalogueFiles().length).toBe(6);
+    expect(withFetchedCatalogue({ data: [dir], catalogue: ['mine.json'] }).catalogue).toEqual([...apiCatalogueFiles(), 'mine.json']);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Test tables for the local API server, in the APIs' real shapes with the real dimension codes the
+ * catalogue asks for (plus categories it does not ask for), so that `fetch` must select.
+ */
+import { loadCatalogue } from '../../src/indicators/catalogue.js';
+import { apiCatalogueFiles } from '../../src/commands/fetch.js';
+import { planTables, type ApiIndicator } from '../../src/fetch/plan.js';
+import type { ApiServer, Category, DimDef } from './server.js';
+
+export const GEO: Category[] = [
+  { value: '0', label: 'Hele landet' },
+  { value: '50', label: 'Trøndelag - Trööndelage' },
+  { value: '5035', label: 'Stjørdal' },
+  { value: '5036', label: 'Frosta' },
+  { value: '5037', label: 'Levanger' },
+  { value: '5038', label: 'Verdal' },
+  { value: '03', label: 'Oslo' },
+  { value: '0301', label: 'Oslo' },
+];
+const KOSTRA_REGIONS: Category[] = [
+  { value: '5035', label: 'Stjørdal' },
+  { value: '5036', label: 'Frosta' },
+  { value: '5037', label: 'Levanger' },
+  { value: '5038', label: 'Verdal' },
+  { value: 'EKA50', label: 'Trøndelag' },
+  { value: 'EAK', label: 'Landet' },
+  { value: 'EAKUO', label: 'Landet uten Oslo' },
+  { value: 'EKG11', label: 'Kostragruppe 11' },
+  { value: 'EKG12', label: 'Kostragruppe 12' },
+];
+
+function label(dim: string, code: string): string {
+  if (dim === 'KJONN') return ({ '0': 'Kjønn samlet', '1': 'Menn', '2': 'Kvinner' } as Record<string, string>)[code] ?? code;
+  if (dim === 'ALDER') {
+    const m = /^(\d+)_(\d+)$/.exec(code);
+    if (m) return m[1] === m[2] ? `${m[1]} år` : `${m[1]}-${m[2]} år`;
+    return /^\d+$/.test(code) ? `${code} år` : code;
+  }
+  return `${dim} ${code}`;
+}
+
+function periods(pooled: number, count = 6, last = 2024): Category[] {
+  const out: Category[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const to = last - i;
+    const from = to - pooled + 1;
+    out.push({ value: `${from}_${to}`, label: pooled === 1 ? String(to) : `${from}-${to}` });
+  }
+  return out;
+}
+
+export function apiCatalogue(): ApiIndicator[] {
+  return loadCatalogue(apiCatalogueFiles()) as ApiIndicator[];
+}
+
+/** Serves every table of the catalogue's `api` blocks (FHI ids as in the catalogue). */
+export function populate(server: ApiServer, catalogue: ApiIndicator[] = apiCatalogue(), when = '2026-05-01T05:00:00Z'): void {
+  const { tables } = planTables(catalogue);
+  for (const plan of tables) {
+    const inds = catalogue.filter((i) => plan.indicators.includes(i.id));
+    if (plan.api === 'fhi') {
+      const dims: DimDef[] = [{ code: 'GEO', label: 'Geografi', categories: GEO }];
+      const pooled = Math.max(...inds.map((i) => i.periods?.pooled ?? 1));
+      dims.push({ code: 'AAR', label: 'År', categories: periods(pooled) });
+      for (const [code, values] of Object.entries(plan.dimensions)) {
+        dims.push({ code, label: code, categories: [...values, 'EXTRA'].map((v) => ({ value: v, label: v === 'EXTRA' ? 'Annet' : label(code, v) })) });
+      }
+      const wants = new Set(inds.map((i) => i.select.measure));
+      const measures = wants.has('MALTALL') ? ['MALTALL'] : wants.has('MEIS') ? ['TELLER', 'RATE', 'MEIS'] : ['TELLER', 'RATE'];
+      dims.push({ code: 'MEASURE_TYPE', label: 'Måltall', categories: measures.map((m) => ({ value: m, label: m === 'TELLER' ? 'Antall' : m })) });
+      server.addFhi({ source: plan.collection, tableId: Number(plan.table), title: plan.title ?? `Tabell ${plan.table}`, publishedAt: '2026-04-27T05:00:00Z', modifiedAt: when, dims });
+      continue;
+    }
+    const contents: Category[] = plan.dimensions.ContentsCode
+      ? plan.dimensions.ContentsCode.map((c, i) => ({ value: c, label: inds[i]?.select.measure ?? c }))
+      : inds.map((ind, i) => ({ value: ind.select.measure.startsWith('Folkemengde') ? 'Folkemengde' : `Innhold${i}`, label: ind.select.measure }));
+    const dims: DimDef[] = [{ code: plan.source === 'kostra' ? 'KOKkommuneregion0000' : 'Region', label: 'region', categories: plan.source === 'kostra' ? KOSTRA_REGIONS : GEO }];
+    if (plan.table === '07459') {
+      dims.push({ code: 'Kjonn', label: 'kjønn', categories: [{ value: '1', label: 'Menn' }, { value: '2', label: 'Kvinner' }], elimination: true });
+      dims.push({ code: 'Alder', label: 'alder', categories: Array.from({ length: 106 }, (_, a) => ({ value: String(a).padStart(3, '0'), label: `${a} år` })), elimination: true });
+    }
+    dims.push({ code: 'ContentsCode', label: 'statistikkvariabel', categories: contents });
+    dims.push({ code: 'Tid', label: 'år', categories: Array.from({ length: 10 }, (_, i) => ({ value: String(2015 + i), label: String(2015 + i) })) });
+    server.addSsb({ id: plan.table, label: `${plan.table}: Tabell ${plan.table}`, updated: when, dims });
+  }
+}
