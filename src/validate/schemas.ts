@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import type { IssueCode } from './issues.js';
 
 /** The JSON Schemas in `schemas/`, compiled once per process. */
-export type SchemaName = 'fhi-cube.row' | 'fhi-csv3.row' | 'fhi-label.row' | 'ssb-cell' | 'ungdata.row' | 'jsonstat2' | 'observation' | 'catalogue' | 'config';
+export type SchemaName = 'fhi-cube.row' | 'fhi-csv3.row' | 'fhi-label.row' | 'ssb-cell' | 'ungdata.row' | 'jsonstat2' | 'observation' | 'catalogue' | 'config' | 'results' | 'goals';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const compiled = new Map<SchemaName, ValidateFunction>();
