@@ -32,6 +32,8 @@ export interface BuildConfig {
   suppression: Partial<SuppressionLimits>;
   templates?: string;
   generatedOn?: string;
+  /** Absolute path of the goals file (schemas/goals.schema.json). */
+  goals?: string;
 }
 
 /** A configuration file that cannot be used: reported with the file, the field and what is wrong. */
@@ -55,6 +57,7 @@ interface RawConfig {
   suppression?: Partial<SuppressionLimits>;
   templates?: string;
   generatedOn?: string;
+  goals?: string;
 }
 
 /** The year the next planstrategi is made (after the municipal elections: 2027, 2031 …). */
@@ -113,5 +116,6 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
     suppression: c.suppression ?? {},
     templates: c.templates ? abs(c.templates) : undefined,
     generatedOn: c.generatedOn,
+    goals: c.goals ? abs(c.goals) : undefined,
   };
 }

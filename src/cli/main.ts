@@ -12,6 +12,7 @@ import type { BuildConfig, OutputFormat } from '../config.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makeStyle } from './style.js';
+import { register as registerDiff } from '../commands/diff.js';
 
 import type { CliIO } from '../commands/context.js';
 export type { CliIO };
@@ -173,6 +174,9 @@ Examples:
     .option('--force', 'rebuild documents whose inputs are unchanged')
     .option('--json', 'print a machine-readable summary')
     .option('--quiet', 'print only problems')
+    .option('--kind <full|annual>', 'full: the four-yearly oversiktsdokument; annual: the yearly løpende oversikt (lopende-oversikt-<edition>)', 'full')
+    .option('--edition <year>', "the edition, e.g. 2028 for an annual update (default: the configuration's)")
+    .option('--previous <file|folder>', 'results file(s) of an earlier edition to compare with (default: earlier results in the output folder)')
     .addHelpText(
       'after',
       `
@@ -186,7 +190,9 @@ Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf with figur
 <out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
 folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
-    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: string; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
+    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: string; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean; kind: string; edition?: string; previous?: string }) => {
+      if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(`--kind: "${opts.kind}" is not full (the oversiktsdokument) or annual (the løpende oversikt)`);
+      if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(`--edition: "${opts.edition}" is not a year such as 2028`);
       const { loadConfig, nextEdition } = await import('../config.js');
       const { build } = await import('../output/build.js');
       const { BuildProgress } = await import('./progress.js');
@@ -230,6 +236,9 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
           concurrency,
           onEvent: (e) => progress.event(e),
           env: io.env,
+          kind: opts.kind,
+          edition: opts.edition !== undefined ? Number(opts.edition) : undefined,
+          previous: opts.previous !== undefined ? resolve(opts.previous) : undefined,
         });
       } finally {
         progress.stop();
@@ -248,6 +257,8 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       }
       exitCode = failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK;
     });
+
+  registerDiff(program, { io, style, setExitCode: (code) => (exitCode = code) });
 
   try {
     if (argv.length === 0) {

@@ -19,11 +19,14 @@ import type { Lang } from '../report/format.js';
 import { renderHtml } from '../report/html.js';
 import { loadTexts, TEMPLATE_DIR, text, type Texts } from '../report/language.js';
 import { compileTemplates } from '../report/markdown.js';
-import { buildDocument, type SourceFileInfo } from '../report/model.js';
+import { buildDocument, type DocumentModel, type SourceFileInfo } from '../report/model.js';
 import { buildRegion } from '../report/region.js';
 import { cleanStaging, STAGING, writeFileAtomic } from './atomic.js';
 import { readManifest, writeIndex, type DocumentRecord, type Manifest } from './manifest.js';
 import { PdfRenderer } from './pdf.js';
+import { attachFollowUp, buildAnnual, followUp, followUpInputs } from '../results/follow-up.js';
+import { loadGoals, type GoalsFile } from '../results/goals.js';
+import type { DocumentKind } from '../results/types.js';
 
 export const VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
 
@@ -46,6 +49,12 @@ export interface BuildRequest {
   base?: string;
   onEvent?: (event: BuildEvent) => void;
   env?: NodeJS.ProcessEnv;
+  /** full (the oversiktsdokument, default) or annual (the løpende oversikt). */
+  kind?: DocumentKind;
+  /** Overrides the configuration's edition (e.g. the year of an annual update). */
+  edition?: number;
+  /** A results file, or a folder of them, to compare with (default: earlier results in each document's folder). */
+  previous?: string;
 }
 
 export interface DocumentOutcome {
@@ -92,7 +101,8 @@ interface Item {
  */
 export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const started = performance.now();
-  const { config } = req;
+  const config = req.edition !== undefined ? { ...req.config, edition: req.edition } : req.config;
+  const kind = req.kind ?? 'full';
   const emit = req.onEvent ?? (() => {});
   const base = req.base ?? (config.file ? dirname(config.file) : process.cwd());
   const formats = req.formats ?? config.formats;
@@ -126,7 +136,9 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
 
   const items: Item[] = kommuner.map(({ k, geo }) => {
     const own = kommuneInputs(config, k, geo.code);
-    return { kind: 'kommune', id: geo.code, name: geo.name, folder: join(out, `${geo.code}-${slug(geo.name)}`), kommune: { k, geo }, ...combine(shared, own) };
+    const folder = join(out, `${geo.code}-${slug(geo.name)}`);
+    const follow = followUpInputs({ kind, edition: config.edition, previous: req.previous ?? null, goals: config.goals ?? null, folder });
+    return { kind: 'kommune', id: geo.code, name: geo.name, folder, kommune: { k, geo }, ...combine(shared, [...own, ...follow]) };
   });
   if (kommuner.length >= 2) {
     // Unnamed, the region is its county when all the municipalities are in one.
@@ -154,6 +166,9 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     const loaded = await loadOnce();
     emit({ type: 'info', message: `read ${loaded.files.length} files, ${loaded.observations.length} observations` });
     const ctx = prepare(config, loaded, base, lang, formats);
+    ctx.kind = kind;
+    ctx.previous = req.previous ?? null;
+    ctx.goals = config.goals ? loadGoals(config.goals, new Set(ctx.catalogue.map((i) => i.id)), relative(base, config.goals) || config.goals) : null;
     if (formats.includes('pdf')) {
       try {
         pdf = await PdfRenderer.launch(req.env, Math.min(concurrency, pending.length));
@@ -168,6 +183,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
         const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], error: null, seconds: 0 };
         try {
           const doc = item.kind === 'kommune' ? renderKommune(ctx, item) : renderRegion(ctx, item, kommuner);
+          outcome.warnings.push(...(doc.warnings ?? []));
           if (formats.includes('pdf')) {
             if (pdf) doc.files.set(`${doc.stem}.pdf`, await pdf.render(doc.html!, { header: doc.header, page: text(ctx.texts, 'pdf.page'), of: text(ctx.texts, 'pdf.of') }));
             else outcome.warnings.push(pdfError!);
@@ -177,7 +193,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
           await Promise.all(entries.map(([name, content]) => writeFileAtomic(join(item.folder, name), content, join(out, STAGING))));
           const written = entries.map(([name, content]) => ({ file: name, sha256: hash(content) }));
           outcome.outputs.push(...entries.map(([name]) => join(item.folder, name)));
-          await removeStaleFigures(join(item.folder, 'figurer'), lang, new Set([...doc.files.keys()].filter((f) => f.startsWith('figurer/')).map((f) => f.slice('figurer/'.length))));
+          if (kind === 'full') await removeStaleFigures(join(item.folder, 'figurer'), lang, new Set([...doc.files.keys()].filter((f) => f.startsWith('figurer/')).map((f) => f.slice('figurer/'.length))));
           const manifest: Manifest = readManifest(item.folder) ?? { tool: `folkehelse ${VERSION}`, documents: {} };
           const record: DocumentRecord = { kind: item.kind, id: item.id, name: item.name, lang, formats: formats.filter((f) => f !== 'pdf' || pdf !== null), inputs: item.inputs, inputFiles: item.inputFiles, outputs: written };
           manifest.tool = `folkehelse ${VERSION}`;
@@ -227,6 +243,9 @@ interface Context {
   texts: Texts;
   /** Results per municipality, kept for the region report. */
   results: Map<string, IndicatorResult[]>;
+  kind: DocumentKind;
+  previous: string | null;
+  goals: GoalsFile | null;
 }
 
 function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang, formats: OutputFormat[]): Context {
@@ -251,6 +270,9 @@ function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang
     renderRegion: compileTemplates(config.templates, 'region.md.hbs'),
     texts: loadTexts(lang, config.templates),
     results: new Map(),
+    kind: 'full',
+    previous: null,
+    goals: null,
   };
 }
 
@@ -259,6 +281,7 @@ interface RenderedDocument {
   files: Map<string, string | Uint8Array>;
   html: string | null;
   header: string;
+  warnings?: string[];
 }
 
 function resultsFor(ctx: Context, k: KommuneConfig, geo: Geography): IndicatorResult[] {
@@ -312,18 +335,22 @@ function renderKommune(ctx: Context, item: Item): RenderedDocument {
     suppression: ctx.suppression,
     version: VERSION,
   });
-  const markdown = ctx.render(model);
-  const stem = `oversikt-${config.edition}.${lang}`;
+  // The results file (only published numbers), the comparison with the previous edition and the goals.
+  const follow = followUp({ kind: ctx.kind, edition: config.edition, generatedOn: config.generatedOn ?? null, tool: `folkehelse ${VERSION}`, kommune: geo, fylke, results, sources: new Map([...ctx.sources].filter(([f]) => usedFiles.has(f))), model, texts, lang, previous: ctx.previous, folder: item.folder, goals: ctx.goals });
+  files.set(follow.fileName, follow.content);
+  if (ctx.kind === 'full') attachFollowUp(model, follow, texts, lang);
+  const markdown = ctx.kind === 'full' ? ctx.render(model) : compileTemplates(config.templates, 'lopende.md.hbs')(buildAnnual(follow, model, texts, lang) as unknown as DocumentModel);
+  const stem = ctx.kind === 'full' ? `oversikt-${config.edition}.${lang}` : `lopende-oversikt-${config.edition}.${lang}`;
   if (ctx.formats.includes('md')) {
     files.set(`${stem}.md`, markdown);
-    for (const [name, svg] of figures) files.set(name, svg);
+    if (ctx.kind === 'full') for (const [name, svg] of figures) files.set(name, svg);
   }
   let html: string | null = null;
   if (ctx.formats.includes('html') || ctx.formats.includes('pdf')) {
-    html = renderHtml(markdown, { title: `${model.title} – ${geo.name}`, lang, figures, images, templates: config.templates });
+    html = renderHtml(markdown, { title: `${ctx.kind === 'full' ? model.title : text(texts, 'followUp.annual.title')} – ${geo.name}`, lang, figures, images, templates: config.templates });
     if (ctx.formats.includes('html')) files.set(`${stem}.html`, html);
   }
-  return { stem, files, html, header: `${geo.name} kommune – ${model.title} ${config.edition}` };
+  return { stem, files, html, header: `${geo.name} kommune – ${ctx.kind === 'full' ? model.title : text(texts, 'followUp.annual.title')} ${config.edition}`, warnings: follow.warnings };
 }
 
 function renderRegion(ctx: Context, item: Item, kommuner: { k: KommuneConfig; geo: Geography & { fylke: string } }[]): RenderedDocument {

@@ -10,6 +10,7 @@ import { escapeMarkdown as md, SlugSet } from './escape.js';
 import { formatNumber, formatPeriod, VERDICT_MARK, type Lang } from './format.js';
 import { fill, lookup, text as t, type Texts } from './language.js';
 import { cell, cellWithInterval, valueWithUnit } from './values.js';
+import type { ChangesSection, GoalsSection } from '../results/sections.js';
 
 export interface Table {
   header: string[];
@@ -44,6 +45,8 @@ export interface IndicatorSection {
   /** Markdown written by the municipality, included as it is. */
   assessment: string | null;
   missingAssessment: string | null;
+  /** What changed since the previous edition (set by src/results). */
+  changeNotes?: string[];
 }
 
 export interface ThemeSection {
@@ -70,6 +73,9 @@ export interface DocumentModel {
   summary: { heading: string; anchor: string; intro: string; challengesHeading: string; resourcesHeading: string; proposedHeading: string; ownHeading: string; challenges: string[]; resources: string[]; ownChallenges: string | null; ownResources: string | null; noneText: string; planningHeading: string; planning: string | null };
   appendix: { heading: string; anchor: string; barometerHeading: string; barometerAnchor: string; barometerIntro: string; barometer: Table; spine: Figure | null; spineText: string; methodsHeading: string; methods: string[]; legendHeading: string; legend: Table; noDataHeading: string; noDataIntro: string; noData: string[] };
   footer: string;
+  /** Follow-up of earlier editions and of the goals (set by src/results; absent in a stand-alone build). */
+  changes?: ChangesSection | null;
+  goals?: GoalsSection | null;
 }
 
 export interface SourceFileInfo {
