@@ -8,8 +8,8 @@ export interface DataFileRef {
 }
 
 const DATA_EXTENSIONS = /\.(csv|tsv|txt|json)$/i;
-/** Files in a data folder that are not data: documentation and folkehelse's own config. */
-const NOT_DATA = /(^readme)|(\.config\.json$)|(^catalogue.*\.json$)|(^package(-lock)?\.json$)|(^folkehelse-manifest\.json$)/i;
+/** Files in a data folder that are not data: documentation, folkehelse's own config and results files. */
+const NOT_DATA = /(^readme)|(\.config\.json$)|(^catalogue.*\.json$)|(^package(-lock)?\.json$)|(^folkehelse-manifest\.json$)|(^resultater-\d{4}(-lopende)?\.json$)/i;
 
 /**
  * Expands the paths a user gave into data files: a file stays as it is (whatever its extension);
@@ -42,7 +42,7 @@ async function walk(dir: string, out: string[], skipped: string[], exclude: stri
     if (e.isDirectory()) {
       // folkehelse's own output folder may sit inside the data folder.
       if (!exclude.includes(resolve(full))) await walk(full, out, skipped, exclude);
-    } else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name)) out.push(full);
+    } else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name) && !exclude.includes(resolve(full))) out.push(full);
     else skipped.push(full);
   }
 }

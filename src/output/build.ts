@@ -113,12 +113,14 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   await cleanStaging(join(out, STAGING));
 
   // What the documents are made from, hashed: the same inputs give the same outputs.
-  const dataFiles = (await expandDataPaths(config.data, [out])).files;
+  // The goals file may sit in the data folder: it is not data.
+  const notData = [out, ...(config.goals ? [config.goals] : [])];
+  const dataFiles = (await expandDataPaths(config.data, notData)).files;
   const shared = sharedInputs(config, { formats, lang }, dataFiles.map((f) => f.path));
 
   let data: LoadedData | null = null;
   const loadOnce = async (): Promise<LoadedData> => {
-    data ??= await loadData(config.data, { exclude: [out] });
+    data ??= await loadData(config.data, { exclude: notData });
     return data;
   };
 

@@ -136,9 +136,9 @@ export function changesSection(diff: ResultsDiff, texts: Texts, lang: Lang, anch
   };
 }
 
-/** "0,003", "< 0,001". */
+/** "= 0,003", "< 0,001". */
 function pText(p: number): string {
-  return p < 0.001 ? `<${NBSP}0,001` : formatNumber(p, 3);
+  return p < 0.001 ? `<${NBSP}0,001` : `=${NBSP}${formatNumber(p, 3)}`;
 }
 
 export function goalsSection(statuses: GoalStatus[], texts: Texts, lang: Lang, anchor: string): GoalsSection {
@@ -155,18 +155,20 @@ export function goalsSection(statuses: GoalStatus[], texts: Texts, lang: Lang, a
       const label = (key: string | null) => md((r.gradient!.groups.find((x) => x.key === key)?.label[lang] ?? key ?? '').toLowerCase());
       indicatorText = tx('equity', { title: indicatorText, worst: label(r.gradient.worst), best: label(r.gradient.best) });
     }
+    // An equity goal's values are gaps between groups: percentage points for per cent.
+    const show = (x: number | null) => (g.type === 'equity' && x !== null ? changeWithUnit(x, unitOf, lang, texts) : withUnit(x, unitOf, lang));
     const baseline = s.baseline
-      ? tx(s.baseline.edition !== null ? 'baselineEdition' : 'baseline', { value: withUnit(s.baseline.value, unitOf, lang), period: periodText(s.baseline.period), edition: s.baseline.edition ?? '' })
+      ? tx(s.baseline.edition !== null ? 'baselineEdition' : 'baseline', { value: show(s.baseline.value), period: periodText(s.baseline.period), edition: s.baseline.edition ?? '' })
       : tx(`problems.${s.problem ?? 'no-baseline'}`);
     const latest = s.latest
-      ? `${g.type === 'equity' ? withUnit(s.latest.value, unitOf, lang) : valueCell({ ...s.latest, numerator: null, denominator: null, method: null, absent: null }, unitOf.decimals)} (${periodText(s.latest.period)})`
+      ? `${g.type === 'equity' ? show(s.latest.value) : valueCell({ ...s.latest, numerator: null, denominator: null, method: null, absent: null }, unitOf.decimals)} (${periodText(s.latest.period)})`
       : s.problem
         ? tx(`problems.${s.problem}`)
         : '–';
     const change = s.baseline && s.latest && s.latest.value !== null && s.baseline.value !== null ? changeWithUnit(s.latest.value - s.baseline.value, unitOf, lang, texts, true) : '–';
     const significance = s.baseline && s.latest && s.test === null && s.problem === null ? tx('noNewData') : s.test && s.test.method ? tx(s.test.significant ? 'significant' : 'notSignificant', { p: pText(s.test.p) }) : s.problem ? '–' : tx('notTested');
     const detectable = s.power ? `${changeWithUnit(s.power.detectable, unitOf, lang, texts)}${s.power.detectableEnough ? '' : ' ⚠'}` : '–';
-    rows.push([goalTitle, indicatorText, baseline, latest, tx('target', { value: withUnit(g.target.value, unitOf, lang), year: g.target.year }), change, significance, detectable]);
+    rows.push([goalTitle, indicatorText, baseline, latest, tx('target', { value: show(g.target.value), year: g.target.year }), change, significance, detectable]);
     const lines: string[] = [];
     if (g.measures?.length) lines.push(`${tx('measures')}: ${g.measures.map(md).join('; ')}`);
     if (g.responsible) lines.push(`${tx('responsible')}: ${md(g.responsible)}`);
