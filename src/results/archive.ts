@@ -67,7 +67,7 @@ export function toResultsFile(input: ArchiveInput): ResultsFile {
           worst: r.gradient.worst,
           absoluteRange: r.gradient.groups.some((g) => g.value.absent) ? null : r.gradient.absoluteRange,
           relativeRange: r.gradient.groups.some((g) => g.value.absent) ? null : r.gradient.relativeRange,
-          trendTest: r.gradient.trendTest ? { statistic: r.gradient.trendTest.statistic, p: r.gradient.trendTest.p, significant: r.gradient.trendTest.significant } : null,
+          trendTest: r.gradient.trendTest && !r.gradient.groups.some((g) => g.value.absent) ? { statistic: r.gradient.trendTest.statistic, p: r.gradient.trendTest.p, significant: r.gradient.trendTest.significant } : null,
         }
       : null,
     series: r.series.kommune.map(publishedValue),

@@ -97,8 +97,11 @@ export function readJsonFile<T>(path: string, schema: SchemaName, shown = path):
     const offsets = pointerOffsets(text);
     const problems: string[] = [];
     const seen = new Set<string>();
-    for (const e of validate.errors ?? []) {
+    const errors = validate.errors ?? [];
+    for (const e of errors) {
       if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
+      // A oneOf's other alternative ("must be null") is noise beside the problems inside the value.
+      if (e.keyword === 'type' && errors.some((x) => x.instancePath.startsWith(`${e.instancePath}/`))) continue;
       const at = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(top level)';
       const what =
         e.keyword === 'required'
