@@ -97,9 +97,12 @@ export function readJsonFile<T>(path: string, schema: SchemaName, shown = path):
     const offsets = pointerOffsets(text);
     const problems: string[] = [];
     const seen = new Set<string>();
-    const errors = validate.errors ?? [];
+    let errors = validate.errors ?? [];
+    // A oneOf with a description is one problem ("must be …"), not one per alternative.
+    const described = errors.filter((e) => e.keyword === 'oneOf' && (e.parentSchema as { description?: string } | undefined)?.description);
+    errors = errors.filter((e) => described.includes(e) || !described.some((d) => e.schemaPath.startsWith(`${d.schemaPath}/`) && e.instancePath.startsWith(d.instancePath)));
     for (const e of errors) {
-      if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
+      if ((e.keyword === 'oneOf' && !described.includes(e)) || e.keyword === 'if') continue;
       // A oneOf's other alternative ("must be null") is noise beside the problems inside the value.
       if (e.keyword === 'type' && errors.some((x) => x.instancePath.startsWith(`${e.instancePath}/`))) continue;
       const at = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(top level)';
