@@ -339,7 +339,6 @@ function renderKommune(ctx: Context, item: Item): RenderedDocument {
   });
   // The results file (only published numbers), the comparison with the previous edition and the goals.
   const follow = followUp({ kind: ctx.kind, edition: config.edition, generatedOn: config.generatedOn ?? null, tool: `folkehelse ${VERSION}`, kommune: geo, fylke, results, sources: new Map([...ctx.sources].filter(([f]) => usedFiles.has(f))), model, texts, lang, previous: ctx.previous, folder: item.folder, goals: ctx.goals });
-  files.set(follow.fileName, follow.content);
   if (ctx.kind === 'full') attachFollowUp(model, follow, texts, lang);
   const markdown = ctx.kind === 'full' ? ctx.render(model) : compileTemplates(config.templates, 'lopende.md.hbs')(buildAnnual(follow, model, texts, lang) as unknown as DocumentModel);
   const stem = ctx.kind === 'full' ? `oversikt-${config.edition}.${lang}` : `lopende-oversikt-${config.edition}.${lang}`;
@@ -352,6 +351,7 @@ function renderKommune(ctx: Context, item: Item): RenderedDocument {
     html = renderHtml(markdown, { title: `${ctx.kind === 'full' ? model.title : text(texts, 'followUp.annual.title')} – ${geo.name}`, lang, figures, images, templates: config.templates });
     if (ctx.formats.includes('html')) files.set(`${stem}.html`, html);
   }
+  files.set(follow.fileName, follow.content);
   return { stem, files, html, header: `${geo.name} kommune – ${ctx.kind === 'full' ? model.title : text(texts, 'followUp.annual.title')} ${config.edition}`, warnings: follow.warnings };
 }
 
