@@ -88,3 +88,11 @@ describe('evaluateGoals', () => {
     expect(goalsFor({ goals: [goal({ id: 'a' }), goal({ id: 'b', kommune: '5038' }), goal({ id: 'c', kommune: '5037' })] }, '5037').map((g) => g.id)).toEqual(['a', 'c']);
   });
 });
+
+describe('examples/folkehelsemal.json', () => {
+  it('is a valid goals file whose indicators are in the catalogue', async () => {
+    const { loadCatalogue } = await import('../../src/indicators/catalogue.js');
+    const file = loadGoals(join(ROOT, 'examples', 'folkehelsemal.json'), new Set(loadCatalogue().map((i) => i.id)));
+    expect(file.goals.map((g) => g.id)).toEqual(['ensomhet-unge', 'ensomhet-likhet', 'beruselse-ned']);
+  });
+});
