@@ -60,3 +60,4 @@ export {
 
 export { formatNumber, formatPeriod, type Lang } from './report/format.js';
 export { FolkehelseError, UsageError, InputFileError } from './errors.js';
+export * from './results/index.js';
