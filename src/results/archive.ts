@@ -39,48 +39,64 @@ export function publishedValue(v: AreaValue): ResultsValue {
 
 const orNull = (v: AreaValue | null | undefined): ResultsValue | null => (v ? publishedValue(v) : null);
 
+/** Counts left out where a part is withheld: the total's and the other parts' counts would give it by subtraction. */
+const withoutCounts = (v: ResultsValue): ResultsValue => ({ ...v, numerator: null, denominator: null });
+
+/** Periods (from_to) in which a group of the gradient, or one sex, is withheld. */
+function periodsWithWithheldParts(r: IndicatorResult): Set<string> {
+  const out = new Set<string>();
+  if (r.gradient?.groups.some((g) => g.value.absent)) out.add(`${r.gradient.period.from}_${r.gradient.period.to}`);
+  for (const v of [r.bySex?.male, r.bySex?.female]) if (v?.absent) out.add(`${v.period.from}_${v.period.to}`);
+  return out;
+}
+
 /** The results file of one edition for one municipality: pure, the same input gives the same bytes. */
 export function toResultsFile(input: ArchiveInput): ResultsFile {
   const used = new Set(input.results.flatMap((r) => r.provenance.files));
-  const indicators: ResultsIndicator[] = input.results.map((r) => ({
-    id: r.id,
-    theme: r.theme,
-    title: { nb: r.title.nb, nn: r.title.nn },
-    unit: { nb: r.unit.nb, nn: r.unit.nn },
-    decimals: r.decimals,
-    measureType: r.measureType,
-    polarity: r.polarity,
-    status: r.status,
-    period: r.period ? { from: r.period.from, to: r.period.to } : null,
-    value: orNull(r.value),
-    verdicts: { land: r.comparisons.land.verdict, fylke: r.comparisons.fylke.verdict, kostragruppe: r.comparisons.kostragruppe?.verdict ?? null },
-    benchmarks: { land: orNull(r.comparisons.land.value), fylke: orNull(r.comparisons.fylke.value) },
-    trend: { direction: r.trend.direction, judgement: r.trend.judgement, method: r.trend.method, points: r.trend.points },
-    gradient: r.gradient
-      ? {
-          title: { nb: r.gradient.title.nb, nn: r.gradient.title.nn },
-          dimension: r.gradient.dimension,
-          period: { from: r.gradient.period.from, to: r.gradient.period.to },
-          groups: r.gradient.groups.map((g) => ({ key: g.key, label: { nb: g.label.nb, nn: g.label.nn }, value: publishedValue(g.value) })),
-          // The range is derived from the groups: only when none of them is withheld.
-          best: r.gradient.best,
-          worst: r.gradient.worst,
-          absoluteRange: r.gradient.groups.some((g) => g.value.absent) ? null : r.gradient.absoluteRange,
-          relativeRange: r.gradient.groups.some((g) => g.value.absent) ? null : r.gradient.relativeRange,
-          trendTest: r.gradient.trendTest && !r.gradient.groups.some((g) => g.value.absent) ? { statistic: r.gradient.trendTest.statistic, p: r.gradient.trendTest.p, significant: r.gradient.trendTest.significant } : null,
-        }
-      : null,
-    series: r.series.kommune.map(publishedValue),
-    challenge: input.challenges.has(r.id),
-    resource: input.resources.has(r.id),
-    provenance: {
-      source: r.provenance.source,
-      table: r.provenance.table,
-      measure: r.provenance.measure,
-      files: r.provenance.files.map((f) => ({ file: input.sources.get(f)?.file ?? f, sha256: input.sources.get(f)?.sha256 ?? null })),
-      periods: [...r.provenance.periods],
-    },
-  }));
+  const indicators: ResultsIndicator[] = input.results.map((r) => {
+    const guarded = periodsWithWithheldParts(r);
+    const total = (v: AreaValue): ResultsValue => (guarded.has(`${v.period.from}_${v.period.to}`) && !v.absent ? withoutCounts(publishedValue(v)) : publishedValue(v));
+    const gradientWithheld = Boolean(r.gradient?.groups.some((g) => g.value.absent));
+    return {
+      id: r.id,
+      theme: r.theme,
+      title: { nb: r.title.nb, nn: r.title.nn },
+      unit: { nb: r.unit.nb, nn: r.unit.nn },
+      decimals: r.decimals,
+      measureType: r.measureType,
+      polarity: r.polarity,
+      status: r.status,
+      period: r.period ? { from: r.period.from, to: r.period.to } : null,
+      value: r.value ? total(r.value) : null,
+      verdicts: { land: r.comparisons.land.verdict, fylke: r.comparisons.fylke.verdict, kostragruppe: r.comparisons.kostragruppe?.verdict ?? null },
+      benchmarks: { land: orNull(r.comparisons.land.value), fylke: orNull(r.comparisons.fylke.value) },
+      trend: { direction: r.trend.direction, judgement: r.trend.judgement, method: r.trend.method, points: r.trend.points },
+      gradient: r.gradient
+        ? {
+            title: { nb: r.gradient.title.nb, nn: r.gradient.title.nn },
+            dimension: r.gradient.dimension,
+            period: { from: r.gradient.period.from, to: r.gradient.period.to },
+            groups: r.gradient.groups.map((g) => ({ key: g.key, label: { nb: g.label.nb, nn: g.label.nn }, value: gradientWithheld ? withoutCounts(publishedValue(g.value)) : publishedValue(g.value) })),
+            // The range is derived from the groups: only when none of them is withheld.
+            best: r.gradient.best,
+            worst: r.gradient.worst,
+            absoluteRange: r.gradient.groups.some((g) => g.value.absent) ? null : r.gradient.absoluteRange,
+            relativeRange: r.gradient.groups.some((g) => g.value.absent) ? null : r.gradient.relativeRange,
+            trendTest: r.gradient.trendTest && !r.gradient.groups.some((g) => g.value.absent) ? { statistic: r.gradient.trendTest.statistic, p: r.gradient.trendTest.p, significant: r.gradient.trendTest.significant } : null,
+          }
+        : null,
+      series: r.series.kommune.map(total),
+      challenge: input.challenges.has(r.id),
+      resource: input.resources.has(r.id),
+      provenance: {
+        source: r.provenance.source,
+        table: r.provenance.table,
+        measure: r.provenance.measure,
+        files: r.provenance.files.map((f) => ({ file: input.sources.get(f)?.file ?? f, sha256: input.sources.get(f)?.sha256 ?? null })),
+        periods: [...r.provenance.periods],
+      },
+    };
+  });
   const data = [...input.sources.entries()]
     .filter(([key]) => used.has(key))
     .map(([, s]) => ({ file: s.file, sha256: s.sha256, source: s.source, tables: [...s.tables], periods: s.periods }))

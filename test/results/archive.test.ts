@@ -51,6 +51,11 @@ describe('the results file holds nothing that suppression hides', () => {
     expect(g.absoluteRange).toBeNull();
     expect(g.relativeRange).toBeNull();
     expect(JSON.stringify(g)).not.toMatch(/43\.47|"numerator":30\b/);
+    // No subtraction: neither the other groups' counts nor the total's for that period are in the file.
+    for (const x of g.groups) expect(x.value).toMatchObject({ numerator: null, denominator: null });
+    const total = archived.indicators.find((i) => i.id === 'ensomhet')!.series.find((v) => v.period.from === g.period.from)!;
+    expect(total).toMatchObject({ numerator: null, denominator: null });
+    expect(total.value).not.toBeNull();
     expect(validator('results')(JSON.parse(serializeResults(archived)))).toBe(true);
   });
   it('validates against its schema', () => {
