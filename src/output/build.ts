@@ -103,6 +103,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const started = performance.now();
   const config = req.edition !== undefined ? { ...req.config, edition: req.edition } : req.config;
   const kind = req.kind ?? 'full';
+  if (req.previous !== undefined && !existsSync(req.previous)) throw new UsageError(`--previous: ${req.previous}: no such results file or folder`);
   const emit = req.onEvent ?? (() => {});
   const base = req.base ?? (config.file ? dirname(config.file) : process.cwd());
   const formats = req.formats ?? config.formats;

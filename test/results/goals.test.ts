@@ -48,6 +48,23 @@ describe('the goals file', () => {
     expect(stderr).toMatch(/mal\.json: line 1, column \d+: goals\[0\]\.indicator: "finnes-ikke" is not an indicator of the catalogue/);
     expect(stderr).not.toMatch(/internal error/);
   });
+  it('build --previous with a path that does not exist, or an unknown --kind: a usage error', async () => {
+    const run = async (...args: string[]) => {
+      let stderr = '';
+      const code = await main(args, { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+      return { code, stderr };
+    };
+    const config = join(INNHERRED, 'folkehelse.config.json');
+    const a = await run('build', '--config', config, '--kommune', '5037', '--format', 'md', '--out', join(tempDir(), 'ut'), '--previous', join(tempDir(), 'finnes-ikke'));
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/--previous: .*finnes-ikke: no such results file or folder/);
+    const b = await run('build', '--config', config, '--kind', 'weekly');
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/--kind: "weekly" is not full .* or annual/);
+    const c = await run('build', '--config', config, '--edition', '28');
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/--edition: "28" is not a year/);
+  });
   it('the schema itself compiles and refuses an unknown goal type', () => {
     const v = validator('goals');
     expect(v({ goals: [{ id: 'a', title: 'A', indicator: 'x', type: 'trend', baseline: { edition: 2027 }, target: { value: 1, year: 2031 } }] })).toBe(false);
