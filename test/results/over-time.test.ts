@@ -57,7 +57,7 @@ describe('over time: edition 2027, then the løpende oversikt 2028 with changed 
   let first: ResultsFile;
   let second: ResultsFile;
   let annual: string;
-  let full2028: string;
+  let full2031: string;
   let full2027: string;
   beforeAll(async () => {
     cpSync(INNHERRED, project, { recursive: true });
@@ -81,7 +81,7 @@ describe('over time: edition 2027, then the løpende oversikt 2028 with changed 
     // The full document of a later edition, compared through --previous with the 2027 file.
     const other = join(project, 'ut-2031');
     await build({ config: loadConfig(join(project, 'folkehelse.config.json')), kommuner: ['5037'], formats: ['md'], edition: 2031, out: other, previous: join(out, '5037-levanger', 'resultater-2027.json') });
-    full2028 = readFileSync(join(other, '5037-levanger', 'oversikt-2031.nb.md'), 'utf8');
+    full2031 = readFileSync(join(other, '5037-levanger', 'oversikt-2031.nb.md'), 'utf8');
   }, 120_000);
 
   it('writes results files that validate against schemas/results.schema.json', () => {
@@ -142,15 +142,15 @@ describe('over time: edition 2027, then the løpende oversikt 2028 with changed 
   });
 
   it('the full document of a later edition gets the changes section, per-indicator notes and the goals', () => {
-    expect(full2028).toMatch(/^## Endringer siden forrige utgave$/m);
-    expect(full2028).toMatch(/- \[Endringer siden forrige utgave\]\(#endringer-siden-forrige-utgave\)/);
-    expect(full2028).toMatch(/> Endret siden forrige utgave: mot landet fra «dårligere» til «bedre»\./);
-    expect(full2028).toMatch(/> Kilden har revidert tallet for 2024 fra 46,9\u00a0% til 50,8\u00a0%; dette er en retting, ikke en endring\./);
-    expect(full2028).toMatch(/> Ny indikator siden forrige utgave\./);
-    expect(full2028).toMatch(/^## Mål og oppfølging$/m);
+    expect(full2031).toMatch(/^## Endringer siden forrige utgave$/m);
+    expect(full2031).toMatch(/- \[Endringer siden forrige utgave\]\(#endringer-siden-forrige-utgave\)/);
+    expect(full2031).toMatch(/^> Endret siden forrige utgave: mot landet fra «dårligere» til «bedre»\. Endret siden forrige utgave: mot fylket[^\n]*Ikke lenger i utfordringsbildet\.$/m);
+    expect(full2031).toMatch(/^> .*Kilden har revidert tallet for 2024 fra 46,9\u00a0% til 50,8\u00a0%; dette er en retting, ikke en endring\./m);
+    expect(full2031).toMatch(/^> Ny indikator siden forrige utgave\.$/m);
+    expect(full2031).toMatch(/^## Mål og oppfølging$/m);
     // The sections sit before the introduction and after the summary; the chapters keep their numbers.
-    expect(full2028.indexOf('## Endringer siden')).toBeLessThan(full2028.indexOf('## 1 Innledning'));
-    expect(full2028.indexOf('## Mål og oppfølging')).toBeGreaterThan(full2028.indexOf('## 9 Sammendrag'));
+    expect(full2031.indexOf('## Endringer siden')).toBeLessThan(full2031.indexOf('## 1 Innledning'));
+    expect(full2031.indexOf('## Mål og oppfølging')).toBeGreaterThan(full2031.indexOf('## 9 Sammendrag'));
   });
 
   it('folkehelse diff prints the changes, and --json', async () => {
