@@ -108,6 +108,8 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const base = req.base ?? (config.file ? dirname(config.file) : process.cwd());
   const formats = req.formats ?? config.formats;
   const lang = req.lang ?? config.lang;
+  // The manifest keeps the full document and the annual update of a language apart.
+  const recordKey = kind === 'full' ? lang : `${lang}-lopende`;
   const out = req.out ?? config.out;
   const concurrency = Math.max(1, Math.floor(req.concurrency ?? 2));
   const register = defaultRegister();
@@ -156,7 +158,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const outcomes: DocumentOutcome[] = [];
   const pending: Item[] = [];
   for (const item of mine) {
-    const upToDate = req.force ? null : await upToDateOutputs(item, lang, formats);
+    const upToDate = req.force ? null : await upToDateOutputs(item, recordKey, formats);
     if (upToDate) outcomes.push({ id: item.id, name: item.name, kind: item.kind, status: 'skipped', outputs: upToDate, warnings: [], error: null, seconds: 0 });
     else pending.push(item);
   }
@@ -200,7 +202,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
           const manifest: Manifest = readManifest(item.folder) ?? { tool: `folkehelse ${VERSION}`, documents: {} };
           const record: DocumentRecord = { kind: item.kind, id: item.id, name: item.name, lang, formats: formats.filter((f) => f !== 'pdf' || pdf !== null), inputs: item.inputs, inputFiles: item.inputFiles, outputs: written };
           manifest.tool = `folkehelse ${VERSION}`;
-          manifest.documents[lang] = record;
+          manifest.documents[recordKey] = record;
           await writeFileAtomic(join(item.folder, 'folkehelse-manifest.json'), JSON.stringify(manifest, null, 2) + '\n', join(out, STAGING));
         } catch (e) {
           if (!(e instanceof FolkehelseError)) throw e;
@@ -470,8 +472,8 @@ function combine(shared: { file: string; sha256: string }[], own: { file: string
 }
 
 /** The outputs, when the manifest says they were made from exactly these inputs and they are intact. */
-async function upToDateOutputs(item: Item, lang: Lang, formats: OutputFormat[]): Promise<string[] | null> {
-  const record = readManifest(item.folder)?.documents[lang];
+async function upToDateOutputs(item: Item, key: string, formats: OutputFormat[]): Promise<string[] | null> {
+  const record = readManifest(item.folder)?.documents[key];
   if (!record || record.inputs !== item.inputs) return null;
   if (formats.some((f) => !record.formats.includes(f))) return null;
   for (const o of record.outputs) {

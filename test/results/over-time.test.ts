@@ -183,6 +183,9 @@ describe('over time: edition 2027, then the løpende oversikt 2028 with changed 
     expect(changed.documents[0]!.status).toBe('built');
     expect(readFileSync(join(out, '5037-levanger', 'lopende-oversikt-2028.nb.md'), 'utf8')).not.toMatch(/Færre gravide røyker/);
     expect(existsSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'))).toBe(true);
+    // The full document's record is kept beside the annual update's: rebuilding 2027 is still up to date.
+    const manifest = JSON.parse(readFileSync(join(out, '5037-levanger', 'folkehelse-manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.documents).sort()).toEqual(['nb', 'nb-lopende']);
     expect(existsSync(join(out, '5037-levanger', 'figurer', 'ensomhet-gradient.nb.svg'))).toBe(true);
   });
 });
