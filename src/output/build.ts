@@ -251,6 +251,8 @@ interface Context {
   kind: DocumentKind;
   previous: string | null;
   goals: GoalsFile | null;
+  /** The løpende oversikt's template, compiled when first used. */
+  renderAnnual?: ReturnType<typeof compileTemplates>;
 }
 
 function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang, formats: OutputFormat[]): Context {
@@ -343,7 +345,7 @@ function renderKommune(ctx: Context, item: Item): RenderedDocument {
   // The results file (only published numbers), the comparison with the previous edition and the goals.
   const follow = followUp({ kind: ctx.kind, edition: config.edition, generatedOn: config.generatedOn ?? null, tool: `folkehelse ${VERSION}`, kommune: geo, fylke, results, sources: new Map([...ctx.sources].filter(([f]) => usedFiles.has(f))), model, texts, lang, previous: ctx.previous, folder: item.folder, goals: ctx.goals });
   if (ctx.kind === 'full') attachFollowUp(model, follow, texts, lang);
-  const markdown = ctx.kind === 'full' ? ctx.render(model) : compileTemplates(config.templates, 'lopende.md.hbs')(buildAnnual(follow, model, texts, lang) as unknown as DocumentModel);
+  const markdown = ctx.kind === 'full' ? ctx.render(model) : (ctx.renderAnnual ??= compileTemplates(config.templates, 'lopende.md.hbs'))(buildAnnual(follow, model, texts, lang) as unknown as DocumentModel);
   const stem = ctx.kind === 'full' ? `oversikt-${config.edition}.${lang}` : `lopende-oversikt-${config.edition}.${lang}`;
   if (ctx.formats.includes('md')) {
     files.set(`${stem}.md`, markdown);
