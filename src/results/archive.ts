@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AreaValue, IndicatorResult } from '../indicators/result.js';
 import { JsonFileError, readJsonFile } from './json-file.js';
-import type { DocumentKind, ResultsFile, ResultsIndicator, ResultsValue } from './types.js';
+import type { DocumentKind, ResultsFile, ResultsIndicator, ResultsPeriod, ResultsValue } from './types.js';
 
 /** `resultater-2027.json` (full) or `resultater-2028-lopende.json` (annual). */
 export function resultsFileName(edition: number, kind: DocumentKind): string {
@@ -32,9 +32,13 @@ export interface ArchiveInput {
  * withheld number (absent) keeps its symbol and reason and nothing else.
  */
 export function publishedValue(v: AreaValue): ResultsValue {
-  const period = { from: v.period.from, to: v.period.to };
+  const period = periodOf(v.period);
   if (v.absent) return { period, value: null, lower: null, upper: null, numerator: null, denominator: null, method: null, absent: { symbol: v.absent.symbol, reason: v.absent.reason } };
   return { period, value: v.value, lower: v.lower, upper: v.upper, numerator: v.numerator, denominator: v.denominator, method: v.method, absent: null };
+}
+
+function periodOf(p: { from: number; to: number; kind?: string }): ResultsPeriod {
+  return p.kind === 'school-year' ? { from: p.from, to: p.to, kind: 'school-year' } : { from: p.from, to: p.to };
 }
 
 const orNull = (v: AreaValue | null | undefined): ResultsValue | null => (v ? publishedValue(v) : null);
@@ -66,7 +70,7 @@ export function toResultsFile(input: ArchiveInput): ResultsFile {
       measureType: r.measureType,
       polarity: r.polarity,
       status: r.status,
-      period: r.period ? { from: r.period.from, to: r.period.to } : null,
+      period: r.period ? periodOf(r.period) : null,
       value: r.value ? total(r.value) : null,
       verdicts: { land: r.comparisons.land.verdict, fylke: r.comparisons.fylke.verdict, kostragruppe: r.comparisons.kostragruppe?.verdict ?? null },
       benchmarks: { land: orNull(r.comparisons.land.value), fylke: orNull(r.comparisons.fylke.value) },
@@ -75,7 +79,7 @@ export function toResultsFile(input: ArchiveInput): ResultsFile {
         ? {
             title: { nb: r.gradient.title.nb, nn: r.gradient.title.nn },
             dimension: r.gradient.dimension,
-            period: { from: r.gradient.period.from, to: r.gradient.period.to },
+            period: periodOf(r.gradient.period),
             groups: r.gradient.groups.map((g) => ({ key: g.key, label: { nb: g.label.nb, nn: g.label.nn }, value: gradientWithheld ? withoutCounts(publishedValue(g.value)) : publishedValue(g.value) })),
             // The range is derived from the groups: only when none of them is withheld.
             best: r.gradient.best,

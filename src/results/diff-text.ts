@@ -4,7 +4,7 @@ import { formatNumber, type Lang } from '../report/format.js';
 import { isEmptyDiff, type ResultsDiff } from './diff.js';
 import type { ResultsPeriod } from './types.js';
 
-const period = (p: ResultsPeriod | null) => (p ? (p.from === p.to ? String(p.from) : `${p.from}–${p.to}`) : '–');
+const period = (p: ResultsPeriod | null) => (!p ? '–' : p.kind === 'school-year' ? `${p.from}/${String(p.to).slice(2)}` : p.from === p.to ? String(p.from) : `${p.from}–${p.to}`);
 const edition = (e: { edition: number; kind: 'full' | 'annual' }) => `${e.edition}${e.kind === 'annual' ? ' (annual update)' : ''}`;
 
 /** `folkehelse diff` for the terminal: every text from the files goes through escapeTerminal. */

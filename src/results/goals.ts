@@ -21,9 +21,14 @@ export interface GoalsFile {
   goals: Goal[];
 }
 
+/** "2024", "2022-2024", "2023/24" (a school year: 2023–2024). */
 export function parsePeriod(text: string): ResultsPeriod {
-  const [a, b] = text.split(/[-–_]/).map(Number);
-  return { from: a!, to: b ?? a! };
+  const [a, b] = text.split(/[-–_/]/);
+  const from = Number(a);
+  if (b === undefined) return { from, to: from };
+  if (b.length !== 2) return { from, to: Number(b) };
+  const to = Math.floor(from / 100) * 100 + Number(b);
+  return { from, to: to < from ? to + 100 : to };
 }
 
 /**

@@ -31,6 +31,7 @@ const NBSP = '\u00a0';
 
 export function periodText(p: ResultsPeriod | null): string {
   if (!p) return '–';
+  if (p.kind === 'school-year') return `${p.from}/${String(p.to).slice(2)}`;
   return p.from === p.to ? String(p.from) : `${p.from}–${p.to}`;
 }
 

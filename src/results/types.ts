@@ -9,6 +9,8 @@ export type DocumentKind = 'full' | 'annual';
 export interface ResultsPeriod {
   from: number;
   to: number;
+  /** Only for a school year (shown 2023/24); otherwise a year or years. */
+  kind?: 'school-year';
 }
 
 /**

@@ -101,6 +101,13 @@ describe('evaluateGoals', () => {
     const [s] = evaluateGoals([goal({ indicator: 'skjermtid', type: 'equity' })], load(), () => null);
     expect(s!.problem).toBe('no-gradient');
   });
+  it('baseline periods: a year, years, a school year', async () => {
+    const { parsePeriod } = await import('../../src/results/goals.js');
+    expect(parsePeriod('2024')).toEqual({ from: 2024, to: 2024 });
+    expect(parsePeriod('2022–2024')).toEqual({ from: 2022, to: 2024 });
+    expect(parsePeriod('2023/24')).toEqual({ from: 2023, to: 2024 });
+    expect(parsePeriod('1999/00')).toEqual({ from: 1999, to: 2000 });
+  });
   it('goals for one municipality only', () => {
     expect(goalsFor({ goals: [goal({ id: 'a' }), goal({ id: 'b', kommune: '5038' }), goal({ id: 'c', kommune: '5037' })] }, '5037').map((g) => g.id)).toEqual(['a', 'c']);
   });
