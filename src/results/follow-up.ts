@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-
 import type { IndicatorResult } from '../indicators/result.js';
 import type { Geography } from '../model/observation.js';
 import { slug } from '../report/escape.js';
