@@ -48,6 +48,14 @@ describe('the goals file', () => {
     expect(stderr).toMatch(/mal\.json: line 1, column \d+: goals\[0\]\.indicator: "finnes-ikke" is not an indicator of the catalogue/);
     expect(stderr).not.toMatch(/internal error/);
   });
+  it('a goals file outside the configuration\'s folder is refused like any other configured file', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    const project = tempDir();
+    const outside = tempDir();
+    writeFileSync(join(outside, 'mal.json'), '{ "goals": [] }');
+    writeFileSync(join(project, 'folkehelse.config.json'), JSON.stringify({ kommuner: ['5037'], data: ['.'], edition: 2027, goals: join(outside, 'mal.json') }));
+    expect(() => loadConfig(join(project, 'folkehelse.config.json'))).toThrow(/goals: .*mal\.json is outside the configuration's folder/);
+  });
   it('build --previous with a path that does not exist, or an unknown --kind: a usage error', async () => {
     const run = async (...args: string[]) => {
       let stderr = '';
