@@ -41,6 +41,8 @@ export interface BuildConfig {
    * configuration's folder and the `allowPaths` it lists.
    */
   allowedRoots?: string[];
+  /** Absolute path of the goals file (schemas/goals.schema.json). */
+  goals?: string;
 }
 
 /** A configuration file that cannot be used: reported with the file, the field and what is wrong. */
@@ -65,6 +67,7 @@ interface RawConfig {
   templates?: string;
   generatedOn?: string;
   allowPaths?: string[];
+  goals?: string;
 }
 
 /** The year the next planstrategi is made (after the municipal elections: 2027, 2031 …). */
@@ -139,6 +142,7 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
   });
   guard('assessments', c.assessments, 'folder', false);
   guard('templates', c.templates, 'folder', true);
+  guard('goals', c.goals, 'file', true);
   (c.catalogue ?? []).forEach((f, i) => guard(`catalogue[${i}]`, f, 'file', true));
   if (c.templates && problems.length === 0) problems.push(...templateProblems(abs(c.templates)).map((p) => `templates: ${p}`));
   if (problems.length) throw new ConfigError(path, problems);
@@ -158,6 +162,7 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
     templates: c.templates ? abs(c.templates) : undefined,
     generatedOn: c.generatedOn,
     allowedRoots: roots,
+    goals: c.goals ? abs(c.goals) : undefined,
   };
 }
 

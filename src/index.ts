@@ -92,3 +92,4 @@ export { RENDERERS, renderFigures, type Renderer, type RenderContext } from './r
 export type { Document, Section, Block, Run, Inline, TableBlock, FigureBlock, AssessmentBlock } from './report/document.js';
 export { runFetch, type FetchOptions, type FetchSummary, type TableOutcome } from './fetch/run.js';
 export { areasFor, type AreaSet } from './fetch/plan.js';
+export * from './results/index.js';

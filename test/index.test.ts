@@ -16,5 +16,7 @@ describe("import { … } from 'folkehelse'", () => {
     expect(typeof f.computeIndicators).toBe('function');
     expect(typeof f.loadCatalogue).toBe('function');
     expect(typeof f.readFile).toBe('function');
+    expect(f.testChange({ period: { from: 2020, to: 2020 }, value: 30, lower: null, upper: null, numerator: 15, denominator: 50, method: 'wilson', absent: null }, { period: { from: 2024, to: 2024 }, value: 50, lower: null, upper: null, numerator: 25, denominator: 50, method: 'wilson', absent: null }, 'proportion')).toMatchObject({ method: 'two-proportions', significant: true });
+    expect(typeof f.diffResults).toBe('function');
   });
 });

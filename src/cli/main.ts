@@ -12,6 +12,7 @@ import { register as indicators } from '../commands/indicators.js';
 import { register as init } from '../commands/init.js';
 import { register as inspect } from '../commands/inspect.js';
 import { register as validate } from '../commands/validate.js';
+import { register as diff } from '../commands/diff.js';
 
 export type { CliIO };
 export { parseSize } from '../commands/options.js';
@@ -24,6 +25,7 @@ const COMMANDS: RegisterCommand[] = [
   fetch,
   indicators,
   build,
+  diff,
   browser,
 ];
 

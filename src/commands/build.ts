@@ -23,6 +23,9 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
     .option('--force', 'rebuild documents whose inputs are unchanged')
     .option('--json', 'print a machine-readable summary')
     .option('--quiet', 'print only problems')
+    .option('--kind <full|annual>', 'full: the four-yearly oversiktsdokument; annual: the yearly løpende oversikt (lopende-oversikt-<edition>)', 'full')
+    .option('--edition <year>', "the edition, e.g. 2028 for an annual update (default: the configuration's)")
+    .option('--previous <file|folder>', 'results file(s) of an earlier edition to compare with (default: earlier results in the output folder)')
     .addHelpText(
       'after',
       `
@@ -31,12 +34,16 @@ Examples:
   $ folkehelse build --config fixtures/innherred/folkehelse.config.json --kommune 5038 --lang nn --format md,html
   $ folkehelse build --data nedlastinger/ --fylke 50 --format md,pdf --concurrency 2
   $ folkehelse build --config folkehelse.config.json --shard 2/4 --json > shard-2.json
+  $ folkehelse build --config folkehelse.config.json --kind annual --edition 2028
 
-Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf with figurer/*.svg,
+Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf|docx with figurer/*.svg
+(--kind annual: lopende-oversikt-<edition>.<lang>.*) and resultater-<edition>[-lopende].json,
 <out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
 folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
-    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
+    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean; kind: string; edition?: string; previous?: string }) => {
+      if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(`--kind: "${opts.kind}" is not full (the oversiktsdokument) or annual (the løpende oversikt)`);
+      if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(`--edition: "${opts.edition}" is not a year such as 2028`);
       const { loadConfig, nextEdition, OUTPUT_FORMATS } = await import('../config.js');
       const { build } = await import('../output/build.js');
       const { STAGING } = await import('../output/atomic.js');
@@ -73,7 +80,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: colorWanted(io.stderr, io.env) });
       let outcome;
       try {
-        outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, concurrency, onEvent: (e) => progress.event(e), env: io.env });
+        outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, concurrency, onEvent: (e) => progress.event(e), env: io.env, kind: opts.kind, edition: opts.edition !== undefined ? Number(opts.edition) : undefined, previous: opts.previous !== undefined ? resolve(opts.previous) : undefined });
       } finally {
         progress.stop();
         // The staging folder is only for the run: gone when empty (a concurrent shard may still use it).

@@ -27,6 +27,9 @@ import { RENDERERS, type RenderContext } from '../report/renderers.js';
 import { cleanStaging, STAGING, writeFileAtomic } from './atomic.js';
 import { readManifest, writeIndex, type DocumentRecord, type Manifest } from './manifest.js';
 import { PdfRenderer } from './pdf.js';
+import { annualDocument, attachFollowUp, followUp, followUpInputs, type FollowUp } from '../results/follow-up.js';
+import { loadGoals, type GoalsFile } from '../results/goals.js';
+import type { DocumentKind } from '../results/types.js';
 
 export const VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
 
@@ -49,6 +52,12 @@ export interface BuildRequest {
   base?: string;
   onEvent?: (event: BuildEvent) => void;
   env?: NodeJS.ProcessEnv;
+  /** full (the oversiktsdokument, default) or annual (the løpende oversikt). */
+  kind?: DocumentKind;
+  /** Overrides the configuration's edition (e.g. the year of an annual update). */
+  edition?: number;
+  /** A results file, or a folder of them, to compare with (default: earlier results in each document's folder). */
+  previous?: string;
 }
 
 export interface DocumentOutcome {
@@ -95,11 +104,16 @@ interface Item {
  */
 export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const started = performance.now();
-  const config = withFetchedCatalogue(req.config);
+  const fetched = withFetchedCatalogue(req.config);
+  const config = req.edition !== undefined ? { ...fetched, edition: req.edition } : fetched;
+  const kind = req.kind ?? 'full';
+  if (req.previous !== undefined && !existsSync(req.previous)) throw new UsageError(`--previous: ${req.previous}: no such results file or folder`);
   const emit = req.onEvent ?? (() => {});
   const base = req.base ?? (config.file ? dirname(config.file) : process.cwd());
   const formats = req.formats ?? config.formats;
   const lang = req.lang ?? config.lang;
+  // The manifest keeps the full document and the annual update of a language apart.
+  const recordKey = kind === 'full' ? lang : `${lang}-lopende`;
   const out = req.out ?? config.out;
   const concurrency = Math.max(1, Math.floor(req.concurrency ?? 2));
   const register = defaultRegister();
@@ -112,7 +126,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
 
   // What the documents are made from, hashed: the same inputs give the same outputs.
   // Never data, even inside a data folder (`"data": ["."]`): the outputs and folkehelse's own files.
-  const notData = [out, config.file, ...config.catalogue, config.assessments, config.templates].filter((p): p is string => typeof p === 'string');
+  const notData = [out, config.file, ...config.catalogue, config.assessments, config.templates, config.goals].filter((p): p is string => typeof p === 'string');
   const dataFiles = (await expandDataPaths(config.data, notData)).files;
   const shared = sharedInputs(config, { formats, lang }, dataFiles.map((f) => f.path));
 
@@ -144,7 +158,9 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
 
   const items: Item[] = kommuner.map(({ k, geo }) => {
     const own = kommuneInputs(config, k, geo.code);
-    return { kind: 'kommune', id: geo.code, name: geo.name, folder: join(out, `${geo.code}-${slug(geo.name)}`), kommune: { k, geo }, ...combine(shared, own) };
+    const folder = join(out, `${geo.code}-${slug(geo.name)}`);
+    const follow = followUpInputs({ kind, edition: config.edition, previous: req.previous ?? null, goals: config.goals ?? null, folder });
+    return { kind: 'kommune', id: geo.code, name: geo.name, folder, kommune: { k, geo }, ...combine(shared, [...own, ...follow]) };
   });
   if (kommuner.length >= 2) {
     // Unnamed, the region is its county when all the municipalities are in one.
@@ -159,7 +175,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const outcomes: DocumentOutcome[] = [];
   const pending: Item[] = [];
   for (const item of mine) {
-    const upToDate = req.force ? null : await upToDateOutputs(item, lang, formats);
+    const upToDate = req.force ? null : await upToDateOutputs(item, recordKey, formats);
     if (upToDate) outcomes.push({ id: item.id, name: item.name, kind: item.kind, status: 'skipped', outputs: upToDate, warnings: [], error: null, seconds: 0 });
     else pending.push(item);
   }
@@ -172,6 +188,9 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     const loaded = await loadOnce();
     emit({ type: 'info', message: `read ${loaded.files.length} files, ${loaded.observations.length} observations` });
     const ctx = prepare(config, loaded, base, lang, formats);
+    ctx.kind = kind;
+    ctx.previous = req.previous ?? null;
+    ctx.goals = config.goals ? loadGoals(config.goals, new Set(ctx.catalogue.map((i) => i.id)), relative(base, config.goals) || config.goals) : null;
     if (formats.includes('pdf')) {
       try {
         pdf = await PdfRenderer.launch(req.env, Math.min(concurrency, pending.length));
@@ -185,11 +204,18 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
         const start = performance.now();
         const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], error: null, seconds: 0 };
         try {
-          const doc = item.kind === 'kommune' ? kommuneDocument(ctx, item) : regionDocument(ctx, item, kommuner);
+          let doc = item.kind === 'kommune' ? kommuneDocument(ctx, item) : regionDocument(ctx, item, kommuner);
+          // The results file (published numbers only), the changes since the previous edition and the goals.
+          let follow: FollowUp | null = null;
+          if (item.kind === 'kommune') {
+            follow = kommuneFollowUp(ctx, item, doc);
+            doc = ctx.kind === 'full' ? attachFollowUp(doc, follow, ctx.texts, lang) : annualDocument(follow, doc, ctx.texts, lang);
+            outcome.warnings.push(...follow.warnings);
+          }
           // A catalogue mistake is said, not only shown as "no data" in the appendix.
           if (item.kind === 'kommune') for (const r of ctx.results.get(item.id) ?? []) if (r.status === 'invalid-selection') outcome.warnings.push(r.message ?? `indicator ${r.id}: the catalogue selection is invalid`);
           const renderContext: RenderContext = {
-            stem: `${item.kind === 'kommune' ? 'oversikt' : 'side-om-side'}-${config.edition}.${lang}`,
+            stem: `${item.kind === 'region' ? 'side-om-side' : ctx.kind === 'annual' ? 'lopende-oversikt' : 'oversikt'}-${config.edition}.${lang}`,
             templates: config.templates,
             markdown: ctx.markdown ?? undefined,
             printPdf: pdf ? (html, d) => pdf!.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of }) : undefined,
@@ -203,16 +229,19 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
             }
             for (const [name, content] of await RENDERERS.get(format)!.render(doc, renderContext)) files.set(name, content);
           }
+          // Listed after the document's files.
+          if (follow) files.set(follow.fileName, follow.content);
           // The files of one document are written side by side: each one atomically.
           const entries = [...files];
           await Promise.all(entries.map(([name, content]) => writeFileAtomic(join(item.folder, name), content, join(out, STAGING))));
           const written = entries.map(([name, content]) => ({ file: name, sha256: hash(content) }));
           outcome.outputs.push(...entries.map(([name]) => join(item.folder, name)));
-          await removeStaleFigures(join(item.folder, 'figurer'), lang, new Set([...files.keys()].filter((f) => f.startsWith('figurer/')).map((f) => f.slice('figurer/'.length))));
+          // The annual update has no figures; the full document's stay.
+          if (ctx.kind === 'full') await removeStaleFigures(join(item.folder, 'figurer'), lang, new Set([...files.keys()].filter((f) => f.startsWith('figurer/')).map((f) => f.slice('figurer/'.length))));
           const manifest: Manifest = readManifest(item.folder) ?? { tool: `folkehelse ${VERSION}`, documents: {} };
           const record: DocumentRecord = { kind: item.kind, id: item.id, name: item.name, lang, formats: formats.filter((f) => f !== 'pdf' || pdf !== null), inputs: item.inputs, inputFiles: item.inputFiles, outputs: written };
           manifest.tool = `folkehelse ${VERSION}`;
-          manifest.documents[lang] = record;
+          manifest.documents[recordKey] = record;
           await writeFileAtomic(join(item.folder, 'folkehelse-manifest.json'), JSON.stringify(manifest, null, 2) + '\n', join(out, STAGING));
         } catch (e) {
           if (!(e instanceof FolkehelseError)) throw e;
@@ -259,6 +288,9 @@ interface Context {
   texts: Texts;
   /** Results per municipality, kept for the region report. */
   results: Map<string, IndicatorResult[]>;
+  kind: DocumentKind;
+  previous: string | null;
+  goals: GoalsFile | null;
 }
 
 function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang, formats: OutputFormat[]): Context {
@@ -283,6 +315,9 @@ function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang
     markdown: formats.includes('md') ? { document: compileTemplates(config.templates), region: compileTemplates(config.templates, 'region.md.hbs') } : null,
     texts: loadTexts(lang, config.templates),
     results: new Map(),
+    kind: 'full',
+    previous: null,
+    goals: null,
   };
 }
 
@@ -344,6 +379,28 @@ function kommuneDocument(ctx: Context, item: Item): Document {
     assessmentPath: (key) => toPosix(relative(ctx.base, join(config.assessments ?? join(ctx.base, 'vurderinger'), geo.code, `${key}.md`))),
     suppression: ctx.suppression,
     version: VERSION,
+  });
+}
+
+/** This edition's results file, the comparison with the previous edition and the goals of one municipality. */
+function kommuneFollowUp(ctx: Context, item: Item, full: Document): FollowUp {
+  const { k, geo } = item.kommune!;
+  const results = resultsFor(ctx, k, geo);
+  const fylke: Geography = { code: geo.fylke, level: 'fylke', name: defaultRegister().current('fylke', geo.fylke)?.name ?? geo.fylke };
+  const used = new Set(results.flatMap((r) => r.provenance.files));
+  return followUp({
+    kind: ctx.kind,
+    edition: ctx.config.edition,
+    generatedOn: ctx.config.generatedOn ?? null,
+    tool: `folkehelse ${VERSION}`,
+    kommune: { code: geo.code, level: 'kommune', name: geo.name },
+    fylke,
+    results,
+    sources: new Map([...ctx.sources].filter(([f]) => used.has(f))),
+    document: full,
+    previous: ctx.previous,
+    folder: item.folder,
+    goals: ctx.goals,
   });
 }
 
@@ -469,8 +526,8 @@ function combine(shared: { file: string; sha256: string }[], own: { file: string
 }
 
 /** The outputs, when the manifest says they were made from exactly these inputs and they are intact. */
-async function upToDateOutputs(item: Item, lang: Lang, formats: OutputFormat[]): Promise<string[] | null> {
-  const record = readManifest(item.folder)?.documents[lang];
+async function upToDateOutputs(item: Item, key: string, formats: OutputFormat[]): Promise<string[] | null> {
+  const record = readManifest(item.folder)?.documents[key];
   if (!record || record.inputs !== item.inputs) return null;
   if (formats.some((f) => !record.formats.includes(f))) return null;
   for (const o of record.outputs) {

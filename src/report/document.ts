@@ -103,6 +103,8 @@ export interface Section {
   role: string;
   blocks: Block[];
   children: Section[];
+  /** An unnumbered chapter listed in the table of contents all the same (e.g. the changes since the previous edition). */
+  toc?: boolean;
 }
 
 export interface CoatOfArms {
@@ -163,6 +165,11 @@ export function figuresOf(doc: Document): FigureBlock[] {
   for (const b of doc.front) if (b.kind === 'figure') out.push(b);
   for (const s of walkSections(doc.sections)) for (const b of s.blocks) if (b.kind === 'figure') out.push(b);
   return out;
+}
+
+/** Whether a section is listed in the table of contents: numbered ones, and those marked `toc`. */
+export function inToc(s: Section): boolean {
+  return s.number !== null || s.toc === true;
 }
 
 /** The plain text of runs. */

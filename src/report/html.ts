@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import type { Block, Document, FigureBlock, Inline, Section, TableBlock } from './document.js';
+import { inToc } from './document.js';
 import { escapeHtml, slug } from './escape.js';
 import { TEMPLATE_DIR } from './language.js';
 
@@ -121,7 +122,7 @@ export function renderHtml(doc: Document, opts: HtmlOptions): string {
   if (doc.tocHeading !== null) {
     const entry = (s: Section) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(headingText(s))}</a>`;
     const items = doc.sections
-      .filter((s) => s.number)
+      .filter(inToc)
       .map((s) => {
         const kids = s.children.filter((c) => c.number);
         return `${entry(s)}${kids.length ? `\n<ul>\n${kids.map((c) => `${entry(c)}</li>\n`).join('')}</ul>\n` : ''}</li>\n`;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { FolkehelseError, EXIT_USAGE } from '../errors.js';
 import type { Block, Document, Inline, Section, TableBlock } from './document.js';
+import { inToc } from './document.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { TEMPLATE_DIR } from './language.js';
 
@@ -141,7 +142,7 @@ export function markdownView(doc: Document): MarkdownView {
     front: doc.front.map(blockView),
     tocHeading: doc.tocHeading === null ? null : md(doc.tocHeading),
     // The chapters and their numbered sections.
-    toc: doc.sections.filter((s) => s.number).map((s) => ({ id: s.id, title: heading(s), children: s.children.filter((c) => c.number).map((c) => ({ id: c.id, title: heading(c) })) })),
+    toc: doc.tocHeading === null ? [] : doc.sections.filter(inToc).map((s) => ({ id: s.id, title: heading(s), children: s.children.filter((c) => c.number).map((c) => ({ id: c.id, title: heading(c) })) })),
     sections: doc.sections.map(sectionView),
     footer: md(doc.footer),
   };

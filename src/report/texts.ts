@@ -233,4 +233,77 @@ export interface LanguageFile {
       edition: string;
     };
   };
+  followUp: {
+    changes: {
+      heading: string;
+      intro: string;
+      previous: {
+        full: string;
+        annual: string;
+      };
+      none: string;
+      verdictChanges: string;
+      newData: string;
+      newIndicators: string;
+      droppedIndicators: string;
+      challengesEntered: string;
+      challengesLeft: string;
+      revisions: string;
+      dataFiles: string;
+      verdict: string;
+      against: {
+        land: string;
+        fylke: string;
+        trend: string;
+      };
+      newDataItem: string;
+      revision: string;
+      noteVerdict: string;
+      noteRevision: string;
+      noteNew: string;
+      noteEntered: string;
+      noteLeft: string;
+    };
+    goals: {
+      heading: string;
+      intro: string;
+      columns: string[];
+      equity: string;
+      baseline: string;
+      baselineEdition: string;
+      target: string;
+      significant: string;
+      notSignificant: string;
+      notTested: string;
+      noNewData: string;
+      problems: {
+        "no-data": string;
+        "no-baseline": string;
+        "no-gradient": string;
+        absent: string;
+      };
+      powerOk: string;
+      powerTooSmall: string;
+      reached: string;
+      measures: string;
+      responsible: string;
+      method: string;
+    };
+    annual: {
+      title: string;
+      subtitle: string;
+      introHeading: string;
+      intro: string;
+      noPrevious: string;
+      themesHeading: string;
+      themeColumns: string[];
+      themeNone: string;
+      challengesHeading: string;
+      challengesIntro: string;
+      noteNewData: string;
+      noteRevised: string;
+      noteNew: string;
+      noteVerdict: string;
+    };
+  };
 }

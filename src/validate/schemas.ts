@@ -4,7 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import type { IssueCode } from './issues.js';
 
 /** The JSON Schemas in `schemas/`, compiled once per process. */
-export type SchemaName = 'fhi-cube.row' | 'fhi-csv3.row' | 'fhi-label.row' | 'ssb-cell' | 'ungdata.row' | 'jsonstat2' | 'observation' | 'catalogue' | 'config';
+export type SchemaName = 'fhi-cube.row' | 'fhi-csv3.row' | 'fhi-label.row' | 'ssb-cell' | 'ungdata.row' | 'jsonstat2' | 'observation' | 'catalogue' | 'config' | 'results' | 'goals';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const compiled = new Map<SchemaName, ValidateFunction>();

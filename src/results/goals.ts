@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import type { Text } from '../indicators/catalogue.js';
+import { testChange, testGapChange, type ChangeOutcome } from './change-test.js';
+import { JsonFileError, pointerOffsets, readJsonFile } from './json-file.js';
+import type { ResultsFile, ResultsIndicator, ResultsPeriod, ResultsValue } from './types.js';
+
+/** One goal as the municipality writes it (`schemas/goals.schema.json`). */
+export interface Goal {
+  id: string;
+  title: string | Text;
+  kommune?: string;
+  indicator: string;
+  type?: 'level' | 'equity';
+  baseline: { edition: number } | { period: string };
+  target: { value: number; year: number };
+  measures?: string[];
+  responsible?: string;
+}
+
+export interface GoalsFile {
+  goals: Goal[];
+}
+
+/** "2024", "2022-2024", "2023/24" (a school year: 2023–2024). */
+export function parsePeriod(text: string): ResultsPeriod {
+  const [a, b] = text.split(/[-–_/]/);
+  const from = Number(a);
+  if (b === undefined) return { from, to: from };
+  if (b.length !== 2) return { from, to: Number(b) };
+  const to = Math.floor(from / 100) * 100 + Number(b);
+  return { from, to: to < from ? to + 100 : to };
+}
+
+/**
+ * Reads and checks a goals file: the schema, unique ids, and (given the catalogue's ids) that
+ * each goal's indicator exists. Problems name the line and column.
+ */
+export function loadGoals(path: string, indicatorIds?: Set<string>, shown = path): GoalsFile {
+  const file = readJsonFile<GoalsFile>(path, 'goals', shown);
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const offsets = pointerOffsets(text);
+  const at = (ptr: string) => {
+    const offset = offsets.get(ptr) ?? 0;
+    const before = text.slice(0, offset).split('\n');
+    return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  };
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  file.goals.forEach((g, i) => {
+    if (seen.has(g.id)) problems.push(`${at(`/goals/${i}/id`)}: goals[${i}].id: "${g.id}" is used by an earlier goal`);
+    seen.add(g.id);
+    if (indicatorIds && !indicatorIds.has(g.indicator)) problems.push(`${at(`/goals/${i}/indicator`)}: goals[${i}].indicator: "${g.indicator}" is not an indicator of the catalogue`);
+    if ('period' in g.baseline) {
+      const p = parsePeriod(g.baseline.period);
+      if (p.to < p.from) problems.push(`${at(`/goals/${i}/baseline/period`)}: goals[${i}].baseline.period: "${g.baseline.period}" ends before it starts`);
+    }
+  });
+  if (problems.length) throw new JsonFileError(shown, problems);
+  return file;
+}
+
+export type GoalProblem = 'no-data' | 'no-baseline' | 'no-gradient' | 'absent';
+
+export interface GoalStatus {
+  goal: Goal;
+  indicator: ResultsIndicator | null;
+  /** decrease when the target is below the baseline. */
+  direction: 'decrease' | 'increase' | null;
+  baseline: { edition: number | null; period: ResultsPeriod; value: number | null } | null;
+  latest: { period: ResultsPeriod; value: number | null; lower: number | null; upper: number | null } | null;
+  test: ChangeOutcome | null;
+  /** The change the goal asks for (|target − baseline|) and whether the indicator can detect it. */
+  power: { detectable: number; needed: number; detectableEnough: boolean } | null;
+  reached: boolean | null;
+  problem: GoalProblem | null;
+}
+
+const sameP = (a: ResultsPeriod, b: ResultsPeriod) => a.from === b.from && a.to === b.to;
+
+/** The goals of one municipality: those without `kommune` and those for it. */
+export function goalsFor(file: GoalsFile, kommune: string): Goal[] {
+  return file.goals.filter((g) => !g.kommune || g.kommune.padStart(4, '0') === kommune);
+}
+
+/**
+ * Follows each goal from its baseline to the latest published value. `editions` gives the
+ * results of an earlier edition (for baselines like { "edition": 2027 }). Values come only from
+ * results files, that is from published numbers.
+ */
+export function evaluateGoals(goals: Goal[], current: ResultsFile, editions: (edition: number) => ResultsFile | null): GoalStatus[] {
+  return goals.map((goal) => evaluateGoal(goal, current, editions));
+}
+
+function evaluateGoal(goal: Goal, current: ResultsFile, editions: (edition: number) => ResultsFile | null): GoalStatus {
+  const indicator = current.indicators.find((r) => r.id === goal.indicator) ?? null;
+  const status: GoalStatus = { goal, indicator, direction: null, baseline: null, latest: null, test: null, power: null, reached: null, problem: null };
+  if (!indicator || (indicator.status !== 'ok' && indicator.status !== 'absent')) return { ...status, problem: 'no-data' };
+  // The results the baseline comes from, and the baseline's value (or, for equity, its groups).
+  let source: ResultsIndicator | null = null;
+  let edition: number | null = null;
+  if ('edition' in goal.baseline) {
+    edition = goal.baseline.edition;
+    const file = edition === current.edition && current.kind === 'full' ? current : editions(edition);
+    source = file?.indicators.find((r) => r.id === goal.indicator) ?? null;
+  }
+  if (goal.type === 'equity') return equity(status, indicator, source, edition, goal, current, editions);
+  let baseValue: ResultsValue | null = null;
+  if ('edition' in goal.baseline) baseValue = source?.value ?? null;
+  else {
+    const p = parsePeriod(goal.baseline.period);
+    baseValue = indicator.series.find((v) => sameP(v.period, p)) ?? null;
+  }
+  const latest = indicator.value;
+  if (latest) status.latest = { period: latest.period, value: latest.value, lower: latest.lower, upper: latest.upper };
+  if (!baseValue || baseValue.value === null) return { ...status, problem: baseValue?.absent ? 'absent' : 'no-baseline' };
+  status.baseline = { edition, period: baseValue.period, value: baseValue.value };
+  status.direction = goal.target.value < baseValue.value ? 'decrease' : 'increase';
+  if (!latest || latest.value === null) return { ...status, problem: latest?.absent ? 'absent' : 'no-data' };
+  status.reached = status.direction === 'decrease' ? latest.value <= goal.target.value : latest.value >= goal.target.value;
+  // With the baseline period still the latest there is no change to test, but the power note holds.
+  const t = testChange(baseValue, latest, indicator.measureType, status.direction);
+  status.test = sameP(baseValue.period, latest.period) ? null : t;
+  if (t.method) {
+    const needed = Math.abs(goal.target.value - baseValue.value);
+    status.power = { detectable: t.detectable, needed, detectableEnough: needed >= t.detectable };
+  }
+  return status;
+}
+
+function equity(status: GoalStatus, indicator: ResultsIndicator, source: ResultsIndicator | null, edition: number | null, goal: Goal, current: ResultsFile, editions: (edition: number) => ResultsFile | null): GoalStatus {
+  let base = source?.gradient ?? null;
+  if ('period' in goal.baseline) {
+    const p = parsePeriod(goal.baseline.period);
+    if (indicator.gradient && sameP(indicator.gradient.period, p)) base = indicator.gradient;
+    else {
+      // An earlier edition whose gradient is for the baseline period.
+      for (let e = current.edition; e >= current.edition - 12 && !base; e--) {
+        const g = editions(e)?.indicators.find((r) => r.id === goal.indicator)?.gradient;
+        if (g && sameP(g.period, p)) base = g;
+      }
+    }
+  }
+  const now = indicator.gradient;
+  if (!now) return { ...status, problem: 'no-gradient' };
+  if (!base || !base.worst || !base.best) return { ...status, problem: 'no-baseline' };
+  const pick = (g: NonNullable<ResultsIndicator['gradient']>, key: string) => g.groups.find((x) => x.key === key)?.value ?? null;
+  const bw = pick(base, base.worst);
+  const bb = pick(base, base.best);
+  const lw = pick(now, base.worst);
+  const lb = pick(now, base.best);
+  if (!bw || !bb || bw.value === null || bb.value === null) return { ...status, problem: bw?.absent || bb?.absent ? 'absent' : 'no-baseline' };
+  const baselineGap = bw.value - bb.value;
+  status.baseline = { edition, period: base.period, value: baselineGap };
+  status.direction = goal.target.value < baselineGap ? 'decrease' : 'increase';
+  if (!lw || !lb || lw.value === null || lb.value === null) return { ...status, problem: lw?.absent || lb?.absent ? 'absent' : 'no-data' };
+  const latestGap = lw.value - lb.value;
+  status.latest = { period: now.period, value: latestGap, lower: null, upper: null };
+  status.reached = status.direction === 'decrease' ? latestGap <= goal.target.value : latestGap >= goal.target.value;
+  const t = testGapChange({ worst: bw, best: bb }, { worst: lw, best: lb }, indicator.measureType);
+  status.test = sameP(base.period, now.period) ? null : t;
+  if (t.method) {
+    const needed = Math.abs(goal.target.value - baselineGap);
+    status.power = { detectable: t.detectable, needed, detectableEnough: needed >= t.detectable };
+  }
+  return status;
+}
