@@ -11,7 +11,8 @@
  * 2. Series: a municipality's series of which more than 20 % is hidden or more than half rests on
  *    few cases is hidden entirely.
  * 3. Secondary: over every additive family — total = men + women, total = Σ gradient groups,
- *    county = Σ its municipalities (for the total, each sex and each group), land = Σ counties —
+ *    county = Σ its municipalities (for the total, each sex and each group), land = Σ counties,
+ *    and within one series a pooled period = Σ its years —
  *    no hidden count (numerator or denominator) may be determined by linear algebra from the
  *    published counts. Where one is, the smallest published part of a family it is in is hidden
  *    too, until none is. Rules 2 and 3 repeat until nothing changes.
@@ -129,8 +130,9 @@ function decide(index: ObservationIndex, ind: Indicator, limits: SuppressionLimi
   const kommuner = [...cells.keys()].filter((code) => [...cells.get(code)!.total.values()][0]?.geo.level === 'kommune');
   for (;;) {
     for (const pk of [...periods].sort()) secondary(cells, families, ind, pk);
+    // Pooled periods next to their years (or overlapping pools) of one series.
+    let more = pooled(cells, ind);
     // Series rule, for every municipality in the data (not only the one a report is about).
-    let more = false;
     for (const code of kommuner) {
       if (hiddenSeries.has(code)) continue;
       const area = cells.get(code)!;
@@ -361,6 +363,61 @@ function secondary(cells: Map<string, AreaCells>, allFamilies: Family[], ind: In
     if (!chosen) return; // cannot happen: a fixed cell has a published member in one of its families
     setCell(cells, chosen[0], chosen[1], pk, withhold(cellOf(cells, ...chosen, pk)!, 'secondary-suppression'));
   }
+}
+
+/**
+ * Pooled periods: a pool of several years is the sum of its single years (or, for FHI's yearly
+ * averages, that sum divided by the number of years — the same unknowns are fixed), so within one
+ * series (an area's total, one sex or one group) a pool and its years, or two overlapping pools
+ * and the years they do not share, form a family too: 2020–2022 − 2021–2023 + 2020 gives 2023.
+ * Years not in the data are unknowns. Where a hidden cell of the series is fixed, the smallest
+ * published pool of an equation it is in (else the smallest year) is hidden as well, until none is. Only series that mix
+ * overlapping periods are looked at. Returns whether anything was hidden.
+ */
+function pooled(cells: Map<string, AreaCells>, ind: Indicator): boolean {
+  let changed = false;
+  for (const [code, area] of cells) {
+    for (const slot of slotsOf(ind)) {
+      const series = slot === 'total' ? area.total : slot === 'male' ? area.male : slot === 'female' ? area.female : area.groups.get(slot.slice(2));
+      if (!series || series.size < 2) continue;
+      const periods = [...series].filter(([, v]) => v.period.kind !== 'school-year').map(([pk, v]) => [pk, v.period] as const);
+      const overlap = periods.some(([a, p]) => periods.some(([b, q]) => a !== b && p.from <= q.to && q.from <= p.to));
+      if (!overlap) continue;
+      const yearKey = new Map<number, string>();
+      for (const [pk, p] of periods) if (p.from === p.to) yearKey.set(p.from, pk);
+      const latent = (y: number) => `\u0000year ${y}`;
+      const equations = periods
+        .filter(([, p]) => p.to > p.from)
+        .map(([pk, p]) => ({ total: pk, parts: Array.from({ length: p.to - p.from + 1 }, (_, i) => yearKey.get(p.from + i) ?? latent(p.from + i)) }));
+      const cell = (id: string) => (id.startsWith('\u0000') ? undefined : series.get(id));
+      for (;;) {
+        if (![...series.values()].some(isSuppressed)) break;
+        let determined: string | null = null;
+        for (const which of ['numerator', 'denominator'] as const) {
+          const known = (id: string): boolean => {
+            const v = cell(id);
+            if (!v || v.absent) return false;
+            return which === 'numerator' ? knownCount(v, ind) !== null : v.denominator !== null;
+          };
+          determined = firstDetermined(equations, known, (id) => isSuppressed(cell(id)));
+          if (determined) break;
+        }
+        if (!determined) break;
+        const size = (id: string) => {
+          const v = cell(id)!;
+          return knownCount(v, ind) ?? v.denominator ?? Number.POSITIVE_INFINITY;
+        };
+        // A pool first: hiding it breaks the equation without taking years from the series.
+        const containing = equations.filter((e) => e.total === determined || e.parts.includes(determined!));
+        const open = (ids: string[]) => [...new Set(ids)].filter((id) => cell(id) && !cell(id)!.absent).sort((a, b) => size(a) - size(b) || a.localeCompare(b));
+        const chosen = open(containing.map((e) => e.total))[0] ?? open(containing.flatMap((e) => e.parts))[0];
+        if (chosen === undefined) break; // cannot happen: a fixed cell shares an equation with a published one
+        series.set(chosen, withhold(series.get(chosen)!, 'secondary-suppression'));
+        changed = true;
+      }
+    }
+  }
+  return changed;
 }
 
 /**

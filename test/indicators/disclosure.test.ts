@@ -182,3 +182,31 @@ describe('the linear-algebra check', () => {
     expect([...determinedCells(fams, (id) => !['T', 'G1', 'M'].includes(id))]).toEqual([]);
   });
 });
+
+describe('pooled periods next to single years', () => {
+  const pool = (from: number, to: number): Period => ({ from, to, kind: 'pool', label: `${from}_${to}` });
+  const YEARS10 = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023];
+  const x = (y: number) => (y === 2023 ? 2 : 40 + (y - 2014));
+  const n = 5000;
+  const table = [
+    ...YEARS10.map((y) => obs('5037', year(y), x(y), n)),
+    ...[[2020, 2022], [2021, 2023]].map(([a, b]) => obs('5037', pool(a!, b!), [a!, a! + 1, a! + 2].reduce((s, y) => s + x(y), 0), 3 * n)),
+  ];
+
+  it('a hidden year cannot be worked out from a published pool and the other years, nor from two overlapping pools', () => {
+    const [r] = computeIndicators(table, [IND], { kommune: '5037' });
+    const values = r!.series.kommune;
+    const key = (v: AreaValue) => `${v.period.from}_${v.period.to}`;
+    const cell = (k: string) => values.find((v) => key(v) === k);
+    expect(cell('2023_2023')?.absent).toBeTruthy();
+    expect(r!.series.hidden).toBe(false);
+    // Everything published is known; every pool is the sum of its years (years not shown are unknown).
+    const families = values.filter((v) => v.period.to > v.period.from).map((v) => ({ total: key(v), parts: Array.from({ length: v.period.to - v.period.from + 1 }, (_, i) => `${v.period.from + i}_${v.period.from + i}`) }));
+    for (const which of ['numerator', 'denominator'] as const) {
+      const known = (id: string) => { const v = cell(id); return !!v && !v.absent && v[which] !== null; };
+      expect([...determinedCells(families, known)]).not.toContain('2023_2023');
+    }
+    // Not everything is hidden: the earlier years stay.
+    expect(published(cell('2014_2014'))).toBe(true);
+  });
+});
