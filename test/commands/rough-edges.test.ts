@@ -164,3 +164,13 @@ describe('build prints where the outputs are', () => {
     expect(existsSync(join(cwd, 'rapporter', '.folkehelse-staging'))).toBe(false);
   });
 });
+
+describe('an empty --format', () => {
+  it('is a usage error, not a build of every configured format', async () => {
+    const dir = project();
+    const r = await runIn('build', '--config', join(dir, 'folkehelse.config.json'), '--format', '', '--out', join(dir, 'ut'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format: give one or more of md, html, pdf, docx/);
+    expect(existsSync(join(dir, 'ut'))).toBe(false);
+  });
+});
