@@ -123,3 +123,37 @@ describe('configuration mistakes are ordinary errors, not internal ones', () => 
     expect(() => loadConfig(c.config)).not.toThrow();
   });
 });
+
+describe('configurations a new user gets wrong', () => {
+  const problems = (config: string): string => {
+    try {
+      loadConfig(config);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
+    return '';
+  };
+
+  it('the same municipality twice (also under its old number) is refused: it would be built twice into the same files', () => {
+    expect(problems(project({ kommuner: ['5037', '5037'] }).config)).toMatch(/kommuner\[1\]: "5037" is 5037, already listed as kommuner\[0\]/);
+    expect(problems(project({ kommuner: ['1719', '5037'] }).config)).toMatch(/kommuner\[1\]: .*already listed as kommuner\[0\]/);
+    expect(problems(project({ kommuner: ['5037', '5038'] }).config)).toBe('');
+  });
+
+  it.skipIf(process.platform === 'win32')('a Windows path is refused on Mac and Linux instead of becoming a folder named "C:\\out"', () => {
+    expect(problems(project({ out: 'C:\\out' }).config)).toMatch(/out: "C:\\out" is a Windows path/);
+    expect(problems(project({ data: ['data\\ssb'] }).config)).toMatch(/data\[0\]: "data\\ssb" is a Windows path/);
+  });
+
+  it('out may not be the data folder, hold it, or hold exports (they would silently not be read)', () => {
+    const { dir, config } = project({ data: ['.'], out: '.' });
+    expect(problems(config)).toMatch(/out: .* is the data folder data\[0\]/);
+    mkdirSync(join(dir, 'ssb'));
+    writeFileSync(join(dir, 'ssb', 'x.csv'), 'a;b\n1;2\n');
+    writeFileSync(config, JSON.stringify({ kommuner: ['5037'], data: ['.'], out: 'ssb' }));
+    expect(problems(config)).toMatch(/out: .*ssb holds exports \(x\.csv\)/);
+    writeFileSync(config, JSON.stringify({ kommuner: ['5037'], data: ['.'], out: 'out' }));
+    expect(problems(config)).toBe('');
+  });
+});

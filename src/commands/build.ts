@@ -45,10 +45,10 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       const { loadMessages, message } = await import('../cli/messages.js');
       let formats: OutputFormat[] | undefined;
       if (opts.format !== undefined) {
-        formats = opts.format.split(',').map((f) => f.trim()) as OutputFormat[];
+        const named = opts.format.split(',').map((f) => f.trim());
         // `--format ""` (an unset shell variable) is a mistake, not "the configuration's formats".
-        if (formats.every((f) => f === '')) throw new UsageError(`--format: give one or more of ${OUTPUT_FORMATS.join(', ')}, comma-separated`);
-        formats = formats.filter((f) => f !== '');
+        if (named.every((f) => f === '')) throw new UsageError(`--format: give one or more of ${OUTPUT_FORMATS.join(', ')}, comma-separated`);
+        formats = named.filter((f) => f !== '') as OutputFormat[];
         const bad = formats.filter((f) => !OUTPUT_FORMATS.includes(f));
         if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not one of ${OUTPUT_FORMATS.join(', ')}`);
       }
