@@ -95,12 +95,31 @@ export function sniffEncoding(bytes: Buffer, whole: boolean): TextEncoding | nul
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (bytes.includes(0)) return null;
+  if (bytes.includes(0)) return utf16WithoutBom(bytes);
   const probe = whole ? bytes : trimIncompleteUtf8(bytes);
   if (isUtf8(probe)) return 'utf-8';
   // UTF-8 æøå next to invalid bytes: a UTF-8 file damaged by an ANSI editor. Read it as UTF-8
   // so the damaged line is reported, rather than turning every æøå into two letters.
   return hasUtf8Letters(probe) ? 'utf-8' : 'windows-1252';
+}
+
+/**
+ * UTF-16 saved without a byte order mark (some Windows tools): text whose every other byte is NUL
+ * — the high bytes of Latin letters — and no NUL elsewhere. Anything else with NUL is binary.
+ */
+function utf16WithoutBom(bytes: Buffer): TextEncoding | null {
+  const n = bytes.length & ~1;
+  if (n < 4) return null;
+  let oddZero = 0;
+  let evenZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (evenZero === 0 && oddZero >= pairs * 0.9) return 'utf-16le';
+  if (oddZero === 0 && evenZero >= pairs * 0.9) return 'utf-16be';
+  return null;
 }
 
 /** True when the bytes hold UTF-8 encodings of Norwegian letters (æøåÆØÅéü…: C3 80–BF). */
@@ -134,9 +153,11 @@ function decodeHead(bytes: Buffer, encoding: TextEncoding, whole: boolean): stri
     case 'utf-8':
       return new TextDecoder('utf-8').decode(whole ? bytes : trimIncompleteUtf8(bytes));
     case 'utf-16le':
-      return iconv.decode(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)), 'utf-16le');
-    case 'utf-16be':
-      return iconv.decode(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)), 'utf-16be');
+    case 'utf-16be': {
+      // The byte order mark, when there is one, is not text.
+      const skip = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? 2 : 0;
+      return iconv.decode(bytes.subarray(skip, skip + ((bytes.length - skip) & ~1)), encoding);
+    }
     case 'windows-1252':
       return iconv.decode(bytes, 'windows-1252');
   }

@@ -187,3 +187,17 @@ describe('Ungdata counts', () => {
     expect(errors(r)[0]!.message).toMatch(/whole number/);
   });
 });
+
+describe('UTF-16 without a byte order mark', () => {
+  const text = 'region;contents;2023\n5037 Levanger;Personer æøå;12\n';
+  it('is read as UTF-16 (little and big endian), not refused as a binary file', async () => {
+    for (const [enc, bytes] of [['utf-16le', Buffer.from(text, 'utf16le')], ['utf-16be', Buffer.from(text, 'utf16le').swap16()]] as const) {
+      const r = await readText('x.csv', bytes);
+      expect(r.file.encoding).toBe(enc);
+      expect(r.data.map((o) => [o.geo.code, o.value])).toEqual([['5037', 12]]);
+    }
+  });
+  it('a file with NUL bytes that is not UTF-16 is still binary', async () => {
+    await expect(readText('x.csv', Buffer.concat([Buffer.from(text), Buffer.from([0, 0, 0])]))).rejects.toThrow(/binary file/);
+  });
+});
