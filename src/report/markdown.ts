@@ -162,6 +162,11 @@ function read(name: string, overrideDir?: string): { file: string; source: strin
  */
 export function compileTemplates(overrideDir?: string, main = 'document.md.hbs'): (doc: Document) => string {
   const hb = Handlebars.create();
+  // A template is the user's, but it only formats: no `log` (it writes to the console, i.e. into
+  // `--json` output), and no property of an object's prototype (constructor, __proto__).
+  hb.registerHelper('log', () => {
+    throw new Error('{{log}} is not available in folkehelse templates (it would write into the program\'s output)');
+  });
   hb.registerHelper('row', (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`);
   hb.registerHelper('alignRow', (align: string[]) => `| ${align.map((a) => (a === 'r' ? '--:' : ':--')).join(' | ')} |`);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -192,7 +197,7 @@ export function compileTemplates(overrideDir?: string, main = 'document.md.hbs')
   }
   return (doc: Document) => {
     try {
-      return tidy(template(markdownView(doc)));
+      return tidy(template(markdownView(doc), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
     } catch (e) {
       throw new TemplateError(file, (e as Error).message);
     }
