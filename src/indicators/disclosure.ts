@@ -408,10 +408,17 @@ function pooled(cells: Map<string, AreaCells>, ind: Indicator): boolean {
           return knownCount(v, ind) ?? v.denominator ?? Number.POSITIVE_INFINITY;
         };
         // A pool first: hiding it breaks the equation without taking years from the series.
-        const containing = equations.filter((e) => e.total === determined || e.parts.includes(determined!));
+        // The equations the fixed cell is in; when none of them has a published cell (a pool of
+        // years not in the data), those linked to them through a shared cell, and so on.
         const open = (ids: string[]) => [...new Set(ids)].filter((id) => cell(id) && !cell(id)!.absent).sort((a, b) => size(a) - size(b) || a.localeCompare(b));
-        const chosen = open(containing.map((e) => e.total))[0] ?? open(containing.flatMap((e) => e.parts))[0];
-        if (chosen === undefined) break; // cannot happen: a fixed cell shares an equation with a published one
+        const reached = new Set<string>([determined]);
+        let chosen: string | undefined;
+        for (let layer = equations.filter((e) => e.total === determined || e.parts.includes(determined!)); layer.length > 0 && chosen === undefined; ) {
+          chosen = open(layer.map((e) => e.total))[0] ?? open(layer.flatMap((e) => e.parts))[0];
+          for (const e of layer) for (const id of [e.total, ...e.parts]) reached.add(id);
+          layer = equations.filter((e) => !layer.includes(e) && [e.total, ...e.parts].some((id) => reached.has(id)) && ![e.total, ...e.parts].every((id) => reached.has(id)));
+        }
+        if (chosen === undefined) break; // cannot happen: a fixed cell is linked to a published one
         series.set(chosen, withhold(series.get(chosen)!, 'secondary-suppression'));
         changed = true;
       }
@@ -435,7 +442,7 @@ export function firstDetermined(families: { total: string; parts: string[] }[], 
 /** Every unknown cell that the equations total = Σ parts fix, given the known ones. */
 export function determinedCells(families: { total: string; parts: string[] }[], known: (id: string) => boolean): Set<string> {
   const columns = new Map<string, number>();
-  let rows: Map<number, number>[] = [];
+  const rows: Map<number, number>[] = [];
   let anyKnown = false;
   for (const f of families) {
     const row = new Map<number, number>();
@@ -460,28 +467,11 @@ export function determinedCells(families: { total: string; parts: string[] }[], 
   const out = new Set<string>();
   // With nothing known, sums of unknown parts fix nothing.
   if (!anyKnown) return out;
-  // Peel: an equation with a column no other equation has (and another unknown) only fixes that
-  // free column, and only once all its others are fixed: set it aside and settle it afterwards.
-  const peeled: Map<number, number>[] = [];
-  for (let changed = true; changed; ) {
-    changed = false;
-    const uses = new Map<number, number>();
-    for (const r of rows) for (const c of r.keys()) uses.set(c, (uses.get(c) ?? 0) + 1);
-    const keep: Map<number, number>[] = [];
-    for (const r of rows) {
-      if (r.size >= 2 && [...r.keys()].some((c) => uses.get(c) === 1)) {
-        peeled.push(r);
-        changed = true;
-      } else keep.push(r);
-    }
-    rows = keep;
-  }
+  // Every equation counts: one with a column of its own still fixes that column when the sum of
+  // its other columns is fixed (2017–2020 − 2018–2020 gives 2017 though 2018, 2019 and 2020 are
+  // each unknown), so no equation is set aside.
   const fixed = new Set<number>();
   for (const [col, row] of rref(rows)) if (row.size === 1) fixed.add(col);
-  for (const r of peeled.reverse()) {
-    const open = [...r.keys()].filter((c) => !fixed.has(c));
-    if (open.length === 1) fixed.add(open[0]!);
-  }
   const names = [...columns.keys()];
   for (const c of fixed) out.add(names[c]!);
   return out;
