@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { InputFileError } from '../errors.js';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be';
 
 /** A file opened for reading as data: size checked, encoding sniffed, the head decoded. */
 export interface SourceFile {
@@ -100,7 +100,25 @@ export function sniffEncoding(bytes: Buffer, whole: boolean): TextEncoding | nul
   if (isUtf8(probe)) return 'utf-8';
   // UTF-8 æøå next to invalid bytes: a UTF-8 file damaged by an ANSI editor. Read it as UTF-8
   // so the damaged line is reported, rather than turning every æøå into two letters.
-  return hasUtf8Letters(probe) ? 'utf-8' : 'windows-1252';
+  if (hasUtf8Letters(probe)) return 'utf-8';
+  return looksMacRoman(bytes) ? 'macintosh' : 'windows-1252';
+}
+
+/**
+ * Excel's "CSV (Macintosh)": CR-only line ends and Mac Roman letters (ø BF, Ø AF, æ BE, Æ AE,
+ * å 8C, Å 81) — in Windows-1252 these are ¿ ¯ ¾ ® Œ and a hole — and none of Windows-1252's
+ * æøå, so Norwegian names are not read as "Tr¿ndelag".
+ */
+function looksMacRoman(bytes: Buffer): boolean {
+  if (!bytes.includes(0x0d) || bytes.includes(0x0a)) return false;
+  const mac = new Set([0xbf, 0xaf, 0xbe, 0xae, 0x8c, 0x81]);
+  const latin = new Set([0xf8, 0xd8, 0xe6, 0xc6, 0xe5, 0xc5]);
+  let macLetters = 0;
+  for (const b of bytes) {
+    if (latin.has(b)) return false;
+    if (mac.has(b)) macLetters++;
+  }
+  return macLetters > 0;
 }
 
 /**
@@ -159,7 +177,8 @@ function decodeHead(bytes: Buffer, encoding: TextEncoding, whole: boolean): stri
       return iconv.decode(bytes.subarray(skip, skip + ((bytes.length - skip) & ~1)), encoding);
     }
     case 'windows-1252':
-      return iconv.decode(bytes, 'windows-1252');
+    case 'macintosh':
+      return iconv.decode(bytes, encoding);
   }
 }
 
@@ -169,12 +188,12 @@ function decodeHead(bytes: Buffer, encoding: TextEncoding, whole: boolean): stri
  */
 export async function* decodedChunks(file: SourceFile): AsyncGenerator<string> {
   const stream = createReadStream(file.path, { highWaterMark: 64 * 1024 });
-  if (file.encoding === 'windows-1252' || file.encoding === 'utf-16le' || file.encoding === 'utf-16be') {
+  if (file.encoding === 'windows-1252' || file.encoding === 'macintosh' || file.encoding === 'utf-16le' || file.encoding === 'utf-16be') {
     const decoder = iconv.getDecoder(file.encoding);
     let first = true;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       let text = decoder.write(chunk);
-      if (first && file.encoding !== 'windows-1252') text = text.replace(/^\uFEFF/, '');
+      if (first && (file.encoding === 'utf-16le' || file.encoding === 'utf-16be')) text = text.replace(/^\uFEFF/, '');
       first = false;
       if (text) yield text;
     }

@@ -201,3 +201,19 @@ describe('UTF-16 without a byte order mark', () => {
     await expect(readText('x.csv', Buffer.concat([Buffer.from(text), Buffer.from([0, 0, 0])]))).rejects.toThrow(/binary file/);
   });
 });
+
+describe('Excel "CSV (Macintosh)"', () => {
+  // Mac Roman bytes for "Trøndelag, æøå ÆØÅ", CR line ends (as Excel for Mac writes them).
+  const macRoman = (s: string) => Buffer.from([...s].map((ch) => ({ ø: 0xbf, Ø: 0xaf, æ: 0xbe, Æ: 0xae, å: 0x8c, Å: 0x81 })[ch] ?? ch.charCodeAt(0)));
+  it('is read as Mac Roman: ø, æ and å are letters, not ¿ ¾ Œ', async () => {
+    const r = await readText('x.csv', macRoman('region;contents;2023\r5037 Levanger;Personer i Trøndelag, æøå ÆØÅ;12\r'));
+    expect(r.file.encoding).toBe('macintosh');
+    expect(r.data).toHaveLength(1);
+    expect(JSON.stringify(r.data[0])).toContain('Personer i Trøndelag, æøå ÆØÅ');
+  });
+  it('a Windows-1252 file with CR line ends stays Windows-1252', async () => {
+    const r = await readText('x.csv', Buffer.from('region;contents;2023\r5037 Levanger;Personer i Trøndelag;12\r', 'latin1'));
+    expect(r.file.encoding).toBe('windows-1252');
+    expect(JSON.stringify(r.data[0])).toContain('Trøndelag');
+  });
+});
