@@ -131,6 +131,8 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
       if (!known(n)) problems.push(`kommuner[${i}].neighbours[${j}]: "${n}" is not a municipality number in the register`);
     });
     guard(`kommuner[${i}].coatOfArms`, k.coatOfArms, 'file', true);
+    const active = k.coatOfArms && /\.svg$/i.test(k.coatOfArms) ? svgActiveContent(abs(k.coatOfArms)) : null;
+    if (active) problems.push(`kommuner[${i}].coatOfArms: ${abs(k.coatOfArms!)} holds ${active}; a coat of arms published with the document must be a plain picture (save it again without scripts or links, or use a .png)`);
   });
   // One document per municipality: the same one twice (or under its old number) would be built
   // twice at once into the same files.
@@ -203,6 +205,28 @@ function dataFilesIn(dir: string): string[] {
   // As src/ingest/files.ts: folkehelse's own files and documentation are not exports.
   const own = /(^readme)|(\.config\.json$)|(^catalogue.*\.json$)|(^package(-lock)?\.json$)|(^folkehelse-manifest\.json$)/i;
   return entries.filter((e) => /\.(csv|tsv|txt|json)$/i.test(e) && !own.test(e.split(/[\\/]/).pop()!) && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).sort();
+}
+
+/**
+ * What in an SVG could run or fetch something when the published file is opened (it is copied next
+ * to the document): scripts, event handlers, javascript: links, embedded HTML, entity declarations,
+ * references to other files or addresses. Null for a plain picture (or a file that cannot be read:
+ * the path check reports that).
+ */
+export function svgActiveContent(path: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  if (/<script\b/i.test(text)) return 'a script';
+  if (/\son[a-z]+\s*=/i.test(text)) return 'an event handler (on…=)';
+  if (/javascript:/i.test(text)) return 'a javascript: link';
+  if (/<foreignObject\b/i.test(text)) return 'embedded HTML (foreignObject)';
+  if (/<!ENTITY/i.test(text)) return 'an entity declaration';
+  if (/(?:xlink:)?href\s*=\s*["'](?!#|data:image\/(?:png|jpeg|gif);)/i.test(text)) return 'a reference to another file or address';
+  return null;
 }
 
 /** Folders no configuration may read from, whatever it allows. */

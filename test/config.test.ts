@@ -157,3 +157,23 @@ describe('configurations a new user gets wrong', () => {
     expect(problems(config)).toBe('');
   });
 });
+
+describe('a coat of arms is a plain picture', () => {
+  const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">${body}</svg>`;
+  it.each([
+    ['<script>alert(1)</script>', /a script/],
+    ['<rect width="1" height="1" onload="alert(1)"/>', /an event handler/],
+    ['<a xlink:href="javascript:alert(1)"><rect width="1" height="1"/></a>', /javascript: link/],
+    ['<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>', /embedded HTML/],
+    ['<image href="file:///etc/passwd" width="1" height="1"/>', /reference to another file/],
+  ])('an SVG with %j is refused (it is published next to the document)', (body, why) => {
+    const { dir, config } = project({}, { coatOfArms: 'vapen.svg' });
+    writeFileSync(join(dir, 'vapen.svg'), svg(body));
+    expect(() => loadConfig(config)).toThrow(why);
+  });
+  it('a plain SVG with internal references and an embedded PNG is accepted', () => {
+    const { dir, config } = project({}, { coatOfArms: 'vapen.svg' });
+    writeFileSync(join(dir, 'vapen.svg'), svg('<defs><path id="p" d="M0 0h5v5z"/></defs><use xlink:href="#p"/><image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>'));
+    expect(loadConfig(config).kommuner[0]!.coatOfArms).toMatch(/vapen\.svg$/);
+  });
+});
