@@ -1,5 +1,5 @@
 import { rmdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuildConfig, OutputFormat } from '../config.js';
 import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
@@ -72,6 +72,11 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       }
       if (opts.catalogue) config = { ...config, catalogue: [...config.catalogue, ...opts.catalogue.map((c) => resolve(c))] };
       const out = opts.out ? resolve(opts.out) : config.out;
+      // The output folder is never read as data: as a data folder (or one holding it) it would hide the exports.
+      for (const d of config.data) {
+        const rel = relative(out, d);
+        if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new UsageError(`--out: ${out} is ${rel === '' ? 'the data folder' : `a folder that holds the data folder ${d}`}; give the outputs a folder of their own, e.g. --out out`);
+      }
       const lang = opts.lang ?? config.lang;
       const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: colorWanted(io.stderr, io.env) });
       let outcome;

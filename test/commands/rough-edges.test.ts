@@ -174,3 +174,15 @@ describe('an empty --format', () => {
     expect(existsSync(join(dir, 'ut'))).toBe(false);
   });
 });
+
+describe('--out that is the data folder', () => {
+  it('is a usage error (the outputs are never read as data, so the exports would be hidden)', async () => {
+    const dir = project();
+    const r = await runIn('build', '--config', join(dir, 'folkehelse.config.json'), '--format', 'md', '--out', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out: .* is the data folder/);
+    const r2 = await runIn('build', '--data', join(dir, 'ssb'), '--kommune', '5037', '--format', 'md', '--out', join(dir, 'ssb', '..'));
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/--out: .* holds the data folder/);
+  });
+});
