@@ -178,8 +178,10 @@ export function compileTemplates(overrideDir?: string, main = 'document.md.hbs')
       throw new TemplateError(join(overrideDir!, 'partials', `${old}.md.hbs`), 'this partial is no longer used: the templates now draw the document section by section (partials/section.md.hbs) and block by block (paragraph, table, figure, list, assessment, reference, note); start from the shipped templates/ and see README "Templates"');
     }
   }
+  const overridden: string[] = [];
   for (const f of readdirSync(partialDir).filter((x) => x.endsWith('.md.hbs')).sort()) {
     const { file, source } = read(join('partials', f), overrideDir);
+    if (!file.startsWith(partialDir)) overridden.push(file);
     try {
       hb.parse(source); // compile() is lazy: find syntax errors now, before anything is built
       hb.registerPartial(f.replace(/\.md\.hbs$/, ''), hb.compile(source, { noEscape: true }));
@@ -199,7 +201,8 @@ export function compileTemplates(overrideDir?: string, main = 'document.md.hbs')
     try {
       return tidy(template(markdownView(doc), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
     } catch (e) {
-      throw new TemplateError(file, (e as Error).message);
+      // The error may come from one of the user's partials, which Handlebars does not name.
+      throw new TemplateError(overridden.length ? `${file} (or the partials ${overridden.join(', ')})` : file, (e as Error).message);
     }
   };
 }

@@ -196,6 +196,9 @@ describe("a user's template cannot reach outside formatting", () => {
       Object.assign(console, original);
     }
     expect(logged.join(' ')).not.toMatch(/LEAK/);
+    // An error in a user's partial names it (Handlebars only knows the main template).
+    writeFileSync(join(dir, 'partials', 'paragraph.md.hbs'), '{{> paragraph}}');
+    expect(() => compileTemplates(dir)(smallDocument('Levanger'))).toThrow(/partials .*paragraph\.md\.hbs/);
     writeFileSync(join(dir, 'partials', 'paragraph.md.hbs'), '[{{constructor.name}}|{{lookup this "__proto__"}}|{{#with (lookup this "constructor")}}{{name}}{{/with}}]');
     const md = compileTemplates(dir)(smallDocument('Levanger'));
     expect(md).toContain('[||]');
