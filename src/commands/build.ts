@@ -45,7 +45,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       const { loadMessages, message } = await import('../cli/messages.js');
       let formats: OutputFormat[] | undefined;
       if (opts.format !== undefined) {
-        const named = opts.format.split(',').map((f) => f.trim());
+        const named = opts.format.split(',').map((f) => f.trim().toLowerCase());
         // `--format ""` (an unset shell variable) is a mistake, not "the configuration's formats".
         if (named.every((f) => f === '')) throw new UsageError(`--format: give one or more of ${OUTPUT_FORMATS.join(', ')}, comma-separated`);
         formats = named.filter((f) => f !== '') as OutputFormat[];

@@ -173,6 +173,12 @@ describe('an empty --format', () => {
     expect(r.stderr).toMatch(/--format: give one or more of md, html, pdf, docx/);
     expect(existsSync(join(dir, 'ut'))).toBe(false);
   });
+  it('MD, Html (any case, with spaces) are the formats md and html', async () => {
+    const dir = project();
+    const r = await runIn('build', '--config', join(dir, 'folkehelse.config.json'), '--format', 'MD, Html', '--out', join(dir, 'ut'), '--kommune', '5037');
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'ut', '5037-levanger')).filter((f) => /\.(md|html)$/.test(f)).sort()).toEqual(['oversikt-2027.nb.html', 'oversikt-2027.nb.md']);
+  });
 });
 
 describe('--out that is the data folder', () => {
