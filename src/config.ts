@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { FolkehelseError, EXIT_USAGE } from './errors.js';
+import { readUserText, UserFileError } from './user-file.js';
 import { defaultRegister } from './geo/register.js';
 import { TEMPLATE_DIR } from './report/language.js';
 import type { SuppressionLimits } from './indicators/methods/suppression.js';
@@ -78,10 +79,10 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
   const file = resolve(cwd, path);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    raw = JSON.parse(readUserText(file).replace(/^\uFEFF/, ''));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(path, [code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON: ${(e as Error).message}`]);
+    throw new ConfigError(path, [e instanceof UserFileError ? e.message : code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON: ${(e as Error).message}`]);
   }
   const validate = validator('config');
   if (!validate(raw)) {

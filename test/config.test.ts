@@ -177,3 +177,20 @@ describe('a coat of arms is a plain picture', () => {
     expect(loadConfig(config).kommuner[0]!.coatOfArms).toMatch(/vapen\.svg$/);
   });
 });
+
+describe('a configuration or catalogue that is a device, pipe or kernel file', () => {
+  it.skipIf(process.platform === 'win32')('is refused before it is read (/dev/zero crashed the process, /proc showed its content, a pipe blocked)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+    expect(() => loadConfig('/dev/zero')).toThrow(/never read/);
+    expect(() => loadConfig('/proc/self/environ')).toThrow(/never read/);
+    expect(() => loadConfig(join(dir, 'pipe.json'))).toThrow(/not a regular file/);
+    const { readCatalogueFile } = await import('../src/indicators/catalogue.js');
+    expect(() => readCatalogueFile('/dev/zero')).toThrow(/never read/);
+    expect(() => readCatalogueFile(join(dir, 'pipe.json'))).toThrow(/not a regular file/);
+    const r = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--catalogue', '/proc/self/environ');
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/PATH=|HOME=|SHELL=/);
+  });
+});
