@@ -217,3 +217,11 @@ describe('Excel "CSV (Macintosh)"', () => {
     expect(JSON.stringify(r.data[0])).toContain('Trøndelag');
   });
 });
+
+describe('kernel files named directly', () => {
+  it.skipIf(process.platform !== 'linux')('inspect and read refuse /sys and /proc files (a /sys file has a size and was read)', async () => {
+    const { inspectFile } = await import('../../src/ingest/inspect.js');
+    await expect(inspectFile('/sys/kernel/mm/transparent_hugepage/enabled')).rejects.toThrow(/never read/);
+    await expect(readFile('/proc/self/status')).rejects.toThrow(/never read/);
+  });
+});
