@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { FolkehelseError, EXIT_USAGE } from './errors.js';
+import { readUserText, UserFileError } from './user-file.js';
 import { defaultRegister } from './geo/register.js';
 import { TEMPLATE_DIR } from './report/language.js';
 import type { SuppressionLimits } from './indicators/methods/suppression.js';
@@ -81,10 +82,10 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
   const file = resolve(cwd, path);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    raw = JSON.parse(readUserText(file).replace(/^\uFEFF/, ''));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(path, [code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON: ${(e as Error).message}`]);
+    throw new ConfigError(path, [e instanceof UserFileError ? e.message : code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON: ${(e as Error).message}`]);
   }
   const validate = validator('config');
   if (!validate(raw)) {
@@ -134,7 +135,38 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
       if (!known(n)) problems.push(`kommuner[${i}].neighbours[${j}]: "${n}" is not a municipality number in the register`);
     });
     guard(`kommuner[${i}].coatOfArms`, k.coatOfArms, 'file', true);
+    const active = k.coatOfArms && /\.svg$/i.test(k.coatOfArms) ? svgActiveContent(abs(k.coatOfArms)) : null;
+    if (active) problems.push(`kommuner[${i}].coatOfArms: ${abs(k.coatOfArms!)} holds ${active}; a coat of arms published with the document must be a plain picture (save it again without scripts or links, or use a .png)`);
   });
+  // One document per municipality: the same one twice (or under its old number) would be built
+  // twice at once into the same files.
+  const seenKommuner = new Map<string, number>();
+  c.kommuner.forEach((k, i) => {
+    const code = (typeof k === 'string' ? k : k.code).padStart(4, '0');
+    const current = register.kommune(code)?.area.code;
+    if (current === undefined) return;
+    const first = seenKommuner.get(current);
+    if (first !== undefined) problems.push(`kommuner[${i}]: "${typeof k === 'string' ? k : k.code}" is ${current}, already listed as kommuner[${first}]`);
+    else seenKommuner.set(current, i);
+  });
+  // A Windows path (C:\…, \\server\…) on a Mac or Linux machine would become a folder named so.
+  if (process.platform !== 'win32') {
+    const fields: [string, string | undefined][] = [['out', c.out], ['assessments', c.assessments], ['templates', c.templates], ...c.data.map((d, i) => [`data[${i}]`, d] as [string, string]), ...(c.catalogue ?? []).map((f, i) => [`catalogue[${i}]`, f] as [string, string])];
+    for (const [field, p] of fields) {
+      if (p !== undefined && (/^[A-Za-z]:[\\/]/.test(p) || /^\\\\/.test(p) || p.includes('\\'))) problems.push(`${field}: "${p}" is a Windows path, which this machine cannot use; write it relative to the configuration's folder, with / between folders (e.g. "data/ssb")`);
+    }
+  }
+  // The outputs get a folder of their own: a data folder as `out` (or inside it) would hide its
+  // exports from the build (the output folder is never read as data).
+  if (c.out !== undefined) {
+    const out = realOrSelf(abs(c.out));
+    const before = problems.length;
+    c.data.forEach((d, i) => {
+      if (inside(realOrSelf(abs(d)), out)) problems.push(`out: ${abs(c.out!)} is ${realOrSelf(abs(d)) === out ? 'the data folder' : 'a folder that holds the data folder'} data[${i}] (${d}); give the outputs a folder of their own, e.g. "out"`);
+    });
+    const exports = problems.length > before ? [] : dataFilesIn(out);
+    if (exports.length > 0) problems.push(`out: ${abs(c.out)} holds exports (${exports.slice(0, 3).join(', ')}${exports.length > 3 ? ' …' : ''}), which would not be read as data there; give the outputs a folder of their own, e.g. "out"`);
+  }
   // Data may live anywhere the user points (it is named explicitly), but never in /proc, /sys or /dev.
   c.data.forEach((d, i) => {
     const real = realOrSelf(abs(d));
@@ -167,6 +199,41 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
 }
 
 // ---- files outside the project ----------------------------------------------------------------
+
+/** Data files (.csv, .tsv, .txt, .json) in a folder, its manifests aside: folkehelse never writes others there. */
+function dataFilesIn(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  // As src/ingest/files.ts: folkehelse's own files and documentation are not exports.
+  const own = /(^readme)|(\.config\.json$)|(^catalogue.*\.json$)|(^package(-lock)?\.json$)|(^folkehelse-manifest\.json$)/i;
+  return entries.filter((e) => /\.(csv|tsv|txt|json)$/i.test(e) && !own.test(e.split(/[\\/]/).pop()!) && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).sort();
+}
+
+/**
+ * What in an SVG could run or fetch something when the published file is opened (it is copied next
+ * to the document): scripts, event handlers, javascript: links, embedded HTML, entity declarations,
+ * references to other files or addresses. Null for a plain picture (or a file that cannot be read:
+ * the path check reports that).
+ */
+export function svgActiveContent(path: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  if (/<script\b/i.test(text)) return 'a script';
+  if (/\son[a-z]+\s*=/i.test(text)) return 'an event handler (on…=)';
+  if (/javascript:/i.test(text)) return 'a javascript: link';
+  if (/<foreignObject\b/i.test(text)) return 'embedded HTML (foreignObject)';
+  if (/<!ENTITY/i.test(text)) return 'an entity declaration';
+  if (/(?:xlink:)?href\s*=\s*["'](?!#|data:image\/(?:png|jpeg|gif);)/i.test(text)) return 'a reference to another file or address';
+  return null;
+}
 
 /** Folders no configuration may read from, whatever it allows. */
 const NEVER = ['/proc', '/sys', '/dev'];

@@ -123,3 +123,74 @@ describe('configuration mistakes are ordinary errors, not internal ones', () => 
     expect(() => loadConfig(c.config)).not.toThrow();
   });
 });
+
+describe('configurations a new user gets wrong', () => {
+  const problems = (config: string): string => {
+    try {
+      loadConfig(config);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
+    return '';
+  };
+
+  it('the same municipality twice (also under its old number) is refused: it would be built twice into the same files', () => {
+    expect(problems(project({ kommuner: ['5037', '5037'] }).config)).toMatch(/kommuner\[1\]: "5037" is 5037, already listed as kommuner\[0\]/);
+    expect(problems(project({ kommuner: ['1719', '5037'] }).config)).toMatch(/kommuner\[1\]: .*already listed as kommuner\[0\]/);
+    expect(problems(project({ kommuner: ['5037', '5038'] }).config)).toBe('');
+  });
+
+  it.skipIf(process.platform === 'win32')('a Windows path is refused on Mac and Linux instead of becoming a folder named "C:\\out"', () => {
+    expect(problems(project({ out: 'C:\\out' }).config)).toMatch(/out: "C:\\out" is a Windows path/);
+    expect(problems(project({ data: ['data\\ssb'] }).config)).toMatch(/data\[0\]: "data\\ssb" is a Windows path/);
+  });
+
+  it('out may not be the data folder, hold it, or hold exports (they would silently not be read)', () => {
+    const { dir, config } = project({ data: ['.'], out: '.' });
+    expect(problems(config)).toMatch(/out: .* is the data folder data\[0\]/);
+    mkdirSync(join(dir, 'ssb'));
+    writeFileSync(join(dir, 'ssb', 'x.csv'), 'a;b\n1;2\n');
+    writeFileSync(config, JSON.stringify({ kommuner: ['5037'], data: ['.'], out: 'ssb' }));
+    expect(problems(config)).toMatch(/out: .*ssb holds exports \(x\.csv\)/);
+    writeFileSync(config, JSON.stringify({ kommuner: ['5037'], data: ['.'], out: 'out' }));
+    expect(problems(config)).toBe('');
+  });
+});
+
+describe('a coat of arms is a plain picture', () => {
+  const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">${body}</svg>`;
+  it.each([
+    ['<script>alert(1)</script>', /a script/],
+    ['<rect width="1" height="1" onload="alert(1)"/>', /an event handler/],
+    ['<a xlink:href="javascript:alert(1)"><rect width="1" height="1"/></a>', /javascript: link/],
+    ['<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>', /embedded HTML/],
+    ['<image href="file:///etc/passwd" width="1" height="1"/>', /reference to another file/],
+  ])('an SVG with %j is refused (it is published next to the document)', (body, why) => {
+    const { dir, config } = project({}, { coatOfArms: 'vapen.svg' });
+    writeFileSync(join(dir, 'vapen.svg'), svg(body));
+    expect(() => loadConfig(config)).toThrow(why);
+  });
+  it('a plain SVG with internal references and an embedded PNG is accepted', () => {
+    const { dir, config } = project({}, { coatOfArms: 'vapen.svg' });
+    writeFileSync(join(dir, 'vapen.svg'), svg('<defs><path id="p" d="M0 0h5v5z"/></defs><use xlink:href="#p"/><image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>'));
+    expect(loadConfig(config).kommuner[0]!.coatOfArms).toMatch(/vapen\.svg$/);
+  });
+});
+
+describe('a configuration or catalogue that is a device, pipe or kernel file', () => {
+  it.skipIf(process.platform === 'win32')('is refused before it is read (/dev/zero crashed the process, /proc showed its content, a pipe blocked)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+    expect(() => loadConfig('/dev/zero')).toThrow(/never read/);
+    expect(() => loadConfig('/proc/self/environ')).toThrow(/never read/);
+    expect(() => loadConfig(join(dir, 'pipe.json'))).toThrow(/not a regular file/);
+    const { readCatalogueFile } = await import('../src/indicators/catalogue.js');
+    expect(() => readCatalogueFile('/dev/zero')).toThrow(/never read/);
+    expect(() => readCatalogueFile(join(dir, 'pipe.json'))).toThrow(/not a regular file/);
+    const r = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--catalogue', '/proc/self/environ');
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/PATH=|HOME=|SHELL=/);
+  });
+});

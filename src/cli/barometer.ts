@@ -89,7 +89,8 @@ export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: 
  */
 export function csvCell(x: unknown): string {
   if (typeof x === 'number') return Number.isFinite(x) ? String(x) : '';
-  let s = x === null || x === undefined ? '' : String(x);
+  // Control characters (ESC, NUL, C1 …) are no text: shown as U+FFFD, so a CSV printed to a terminal cannot drive it.
+  let s = (x === null || x === undefined ? '' : String(x)).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
   const formula = /^[=+\-@\t\r]/.test(s);
   if (formula) s = `'${s}`;
   return formula || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -1,5 +1,5 @@
 import { rmdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuildConfig, OutputFormat } from '../config.js';
 import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
@@ -51,8 +51,11 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       const { BuildProgress } = await import('../cli/progress.js');
       const { loadMessages, message } = await import('../cli/messages.js');
       let formats: OutputFormat[] | undefined;
-      if (opts.format) {
-        formats = opts.format.split(',').map((f) => f.trim()) as OutputFormat[];
+      if (opts.format !== undefined) {
+        const named = opts.format.split(',').map((f) => f.trim().toLowerCase());
+        // `--format ""` (an unset shell variable) is a mistake, not "the configuration's formats".
+        if (named.every((f) => f === '')) throw new UsageError(`--format: give one or more of ${OUTPUT_FORMATS.join(', ')}, comma-separated`);
+        formats = named.filter((f) => f !== '') as OutputFormat[];
         const bad = formats.filter((f) => !OUTPUT_FORMATS.includes(f));
         if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not one of ${OUTPUT_FORMATS.join(', ')}`);
       }
@@ -76,6 +79,11 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       }
       if (opts.catalogue) config = { ...config, catalogue: [...config.catalogue, ...opts.catalogue.map((c) => resolve(c))] };
       const out = opts.out ? resolve(opts.out) : config.out;
+      // The output folder is never read as data: as a data folder (or one holding it) it would hide the exports.
+      for (const d of config.data) {
+        const rel = relative(out, d);
+        if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new UsageError(`--out: ${out} is ${rel === '' ? 'the data folder' : `a folder that holds the data folder ${d}`}; give the outputs a folder of their own, e.g. --out out`);
+      }
       const lang = opts.lang ?? config.lang;
       const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: colorWanted(io.stderr, io.env) });
       let outcome;

@@ -1,6 +1,6 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import { loadMessages, message, messageList } from '../cli/messages.js';
@@ -77,6 +77,11 @@ export async function initProject(opts: InitOptions): Promise<InitResult> {
   const kept: string[] = [];
   for (const [name, content] of files) {
     const path = join(folder, name);
+    // A folder of the project that is a symbolic link out of it (data → /somewhere) is not written into.
+    if (leadsOutside(folder, dirname(path))) {
+      kept.push(name);
+      continue;
+    }
     mkdirSync(join(path, '..'), { recursive: true });
     (createOnly(path, content) ? created : kept).push(name);
   }
@@ -92,6 +97,23 @@ function template(texts: Texts, heading: string, kommune: string, questions: str
 function exampleCatalogue(): string {
   const example = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'katalog-fhi-statistikk.json'), 'utf8')) as { indicators: unknown[] };
   return JSON.stringify({ $schema: 'schemas/catalogue.schema.json', description: 'Example: adds an indicator from an FHI Statistikk download and leaves one default indicator out. Copy what you need into mine-indikatorer.json.', exclude: ['folkemengde'], indicators: example.indicators.slice(0, 1) }, null, 2) + '\n';
+}
+
+/** True when the nearest existing folder of `dir` is, symbolic links resolved, outside `root`. */
+function leadsOutside(root: string, dir: string): boolean {
+  let at = dir;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync(at);
+    realRoot = existsSync(root) ? realpathSync(root) : root;
+  } catch {
+    return true;
+  }
+  if (!existsSync(root)) return false;
+  const rel = relative(realRoot, real);
+  return rel.startsWith('..') || isAbsolute(rel);
 }
 
 function isDirectory(path: string): boolean {

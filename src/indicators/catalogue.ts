@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { readUserText, UserFileError } from '../user-file.js';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
@@ -88,10 +89,10 @@ interface CatalogueFile {
 export function readCatalogueFile(path: string): CatalogueFile {
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    doc = JSON.parse(readUserText(path).replace(/^\uFEFF/, ''));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON (${(e as Error).message})`;
+    const message = e instanceof UserFileError ? e.message : code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON (${(e as Error).message})`;
     throw new CatalogueError([{ file: path, path: '(file)', message }]);
   }
   const validate = validator('catalogue');

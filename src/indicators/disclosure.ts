@@ -11,7 +11,8 @@
  * 2. Series: a municipality's series of which more than 20 % is hidden or more than half rests on
  *    few cases is hidden entirely.
  * 3. Secondary: over every additive family — total = men + women, total = Σ gradient groups,
- *    county = Σ its municipalities (for the total, each sex and each group), land = Σ counties —
+ *    county = Σ its municipalities (for the total, each sex and each group), land = Σ counties,
+ *    and within one series a pooled period = Σ its years —
  *    no hidden count (numerator or denominator) may be determined by linear algebra from the
  *    published counts. Where one is, the smallest published part of a family it is in is hidden
  *    too, until none is. Rules 2 and 3 repeat until nothing changes.
@@ -129,8 +130,9 @@ function decide(index: ObservationIndex, ind: Indicator, limits: SuppressionLimi
   const kommuner = [...cells.keys()].filter((code) => [...cells.get(code)!.total.values()][0]?.geo.level === 'kommune');
   for (;;) {
     for (const pk of [...periods].sort()) secondary(cells, families, ind, pk);
+    // Pooled periods next to their years (or overlapping pools) of one series.
+    let more = pooled(cells, ind);
     // Series rule, for every municipality in the data (not only the one a report is about).
-    let more = false;
     for (const code of kommuner) {
       if (hiddenSeries.has(code)) continue;
       const area = cells.get(code)!;
@@ -364,6 +366,68 @@ function secondary(cells: Map<string, AreaCells>, allFamilies: Family[], ind: In
 }
 
 /**
+ * Pooled periods: a pool of several years is the sum of its single years (or, for FHI's yearly
+ * averages, that sum divided by the number of years — the same unknowns are fixed), so within one
+ * series (an area's total, one sex or one group) a pool and its years, or two overlapping pools
+ * and the years they do not share, form a family too: 2020–2022 − 2021–2023 + 2020 gives 2023.
+ * Years not in the data are unknowns. Where a hidden cell of the series is fixed, the smallest
+ * published pool of an equation it is in (else the smallest year) is hidden as well, until none is. Only series that mix
+ * overlapping periods are looked at. Returns whether anything was hidden.
+ */
+function pooled(cells: Map<string, AreaCells>, ind: Indicator): boolean {
+  let changed = false;
+  for (const [code, area] of cells) {
+    for (const slot of slotsOf(ind)) {
+      const series = slot === 'total' ? area.total : slot === 'male' ? area.male : slot === 'female' ? area.female : area.groups.get(slot.slice(2));
+      if (!series || series.size < 2) continue;
+      const periods = [...series].filter(([, v]) => v.period.kind !== 'school-year').map(([pk, v]) => [pk, v.period] as const);
+      const overlap = periods.some(([a, p]) => periods.some(([b, q]) => a !== b && p.from <= q.to && q.from <= p.to));
+      if (!overlap) continue;
+      const yearKey = new Map<number, string>();
+      for (const [pk, p] of periods) if (p.from === p.to) yearKey.set(p.from, pk);
+      const latent = (y: number) => `\u0000year ${y}`;
+      const equations = periods
+        .filter(([, p]) => p.to > p.from)
+        .map(([pk, p]) => ({ total: pk, parts: Array.from({ length: p.to - p.from + 1 }, (_, i) => yearKey.get(p.from + i) ?? latent(p.from + i)) }));
+      const cell = (id: string) => (id.startsWith('\u0000') ? undefined : series.get(id));
+      for (;;) {
+        if (![...series.values()].some(isSuppressed)) break;
+        let determined: string | null = null;
+        for (const which of ['numerator', 'denominator'] as const) {
+          const known = (id: string): boolean => {
+            const v = cell(id);
+            if (!v || v.absent) return false;
+            return which === 'numerator' ? knownCount(v, ind) !== null : v.denominator !== null;
+          };
+          determined = firstDetermined(equations, known, (id) => isSuppressed(cell(id)));
+          if (determined) break;
+        }
+        if (!determined) break;
+        const size = (id: string) => {
+          const v = cell(id)!;
+          return knownCount(v, ind) ?? v.denominator ?? Number.POSITIVE_INFINITY;
+        };
+        // A pool first: hiding it breaks the equation without taking years from the series.
+        // The equations the fixed cell is in; when none of them has a published cell (a pool of
+        // years not in the data), those linked to them through a shared cell, and so on.
+        const open = (ids: string[]) => [...new Set(ids)].filter((id) => cell(id) && !cell(id)!.absent).sort((a, b) => size(a) - size(b) || a.localeCompare(b));
+        const reached = new Set<string>([determined]);
+        let chosen: string | undefined;
+        for (let layer = equations.filter((e) => e.total === determined || e.parts.includes(determined!)); layer.length > 0 && chosen === undefined; ) {
+          chosen = open(layer.map((e) => e.total))[0] ?? open(layer.flatMap((e) => e.parts))[0];
+          for (const e of layer) for (const id of [e.total, ...e.parts]) reached.add(id);
+          layer = equations.filter((e) => !layer.includes(e) && [e.total, ...e.parts].some((id) => reached.has(id)) && ![e.total, ...e.parts].every((id) => reached.has(id)));
+        }
+        if (chosen === undefined) break; // cannot happen: a fixed cell is linked to a published one
+        series.set(chosen, withhold(series.get(chosen)!, 'secondary-suppression'));
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+/**
  * The first protected cell (in a stable order) whose value the families fix, given which cells are
  * known. Linear algebra: the equations total − Σ parts = 0 restricted to the unknown cells; a cell
  * is fixed exactly when its unit vector lies in their row space, i.e. when the reduced row echelon
@@ -378,7 +442,7 @@ export function firstDetermined(families: { total: string; parts: string[] }[], 
 /** Every unknown cell that the equations total = Σ parts fix, given the known ones. */
 export function determinedCells(families: { total: string; parts: string[] }[], known: (id: string) => boolean): Set<string> {
   const columns = new Map<string, number>();
-  let rows: Map<number, number>[] = [];
+  const rows: Map<number, number>[] = [];
   let anyKnown = false;
   for (const f of families) {
     const row = new Map<number, number>();
@@ -403,28 +467,11 @@ export function determinedCells(families: { total: string; parts: string[] }[], 
   const out = new Set<string>();
   // With nothing known, sums of unknown parts fix nothing.
   if (!anyKnown) return out;
-  // Peel: an equation with a column no other equation has (and another unknown) only fixes that
-  // free column, and only once all its others are fixed: set it aside and settle it afterwards.
-  const peeled: Map<number, number>[] = [];
-  for (let changed = true; changed; ) {
-    changed = false;
-    const uses = new Map<number, number>();
-    for (const r of rows) for (const c of r.keys()) uses.set(c, (uses.get(c) ?? 0) + 1);
-    const keep: Map<number, number>[] = [];
-    for (const r of rows) {
-      if (r.size >= 2 && [...r.keys()].some((c) => uses.get(c) === 1)) {
-        peeled.push(r);
-        changed = true;
-      } else keep.push(r);
-    }
-    rows = keep;
-  }
+  // Every equation counts: one with a column of its own still fixes that column when the sum of
+  // its other columns is fixed (2017–2020 − 2018–2020 gives 2017 though 2018, 2019 and 2020 are
+  // each unknown), so no equation is set aside.
   const fixed = new Set<number>();
   for (const [col, row] of rref(rows)) if (row.size === 1) fixed.add(col);
-  for (const r of peeled.reverse()) {
-    const open = [...r.keys()].filter((c) => !fixed.has(c));
-    if (open.length === 1) fixed.add(open[0]!);
-  }
   const names = [...columns.keys()];
   for (const c of fixed) out.add(names[c]!);
   return out;

@@ -41,6 +41,13 @@ export class UnknownKommuneError extends FolkehelseError {
   }
 }
 
+/** Current municipalities whose name (or official name, or name without its county) is `name`, ignoring case. */
+function kommunerNamed(name: string, register: GeoRegister): { code: string; name: string; fylke?: string }[] {
+  const norm = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('nb').replace(/\s+/g, ' ');
+  const wanted = norm(name);
+  return register.data.kommuner.filter((k) => k.validTo === null && [k.name, k.officialName ?? '', k.name.replace(/\s*\(.*\)$/, '')].some((n) => n !== '' && norm(n) === wanted));
+}
+
 /**
  * Resolves a municipality number to its current geography, also a former one: 1719 (renumbered)
  * → 5037, 0104 (merged) → 3103. `note` then says which municipality the old number became.
@@ -53,6 +60,13 @@ export function resolveKommune(code: string, register: GeoRegister = defaultRegi
       const into = divided.successors.map((c) => `${c} ${register.current('kommune', c)?.name ?? ''}`.trim()).join(' and ');
       throw new FolkehelseError(`municipality ${divided.code} ${divided.name} (${divided.validFrom ?? ''}-${divided.validTo ?? ''}) was divided into ${into}; ask for one of them`, EXIT_USAGE);
     }
+    // A name instead of a number ("Levanger", "herøy (nordland)"): the one current municipality it names.
+    const named = /\p{L}/u.test(code) ? kommunerNamed(code, register) : [];
+    if (named.length === 1) {
+      const k = named[0]!;
+      return { code: k.code, level: 'kommune', name: k.name, fylke: k.fylke!, note: `"${code}" is ${k.code} ${k.name}` };
+    }
+    if (named.length > 1) throw new FolkehelseError(`"${code}" names ${named.length} municipalities: ${named.map((k) => `${k.code} ${k.name}`).join(', ')}; give the number of the one you mean`, EXIT_USAGE);
     throw new UnknownKommuneError(code);
   }
   const k = found.area;

@@ -1,5 +1,5 @@
-import { open, readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export interface DataFileRef {
   path: string;
@@ -26,13 +26,19 @@ export async function expandDataPaths(paths: string[], exclude: string[] = []): 
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
     const shown = displayPath(p);
+    const real = await realpath(p).catch(() => resolve(p));
+    // Named by the user, a file is read wherever it is — but never a device or kernel file.
+    if (isSystemPath(real) || isSystemPath(resolve(p))) {
+      files.push({ path: p, display: shown, error: `is under ${NEVER.join(', ')}; such files are never read` });
+      continue;
+    }
     if (!info?.isDirectory()) {
       files.push({ path: p, display: shown });
       continue;
     }
     const found: string[] = [];
     const unreadable = new Map<string, string>();
-    await walk(p, found, skipped, exclude.map((e) => resolve(e)), unreadable);
+    await walk(p, found, skipped, exclude.map((e) => resolve(e)), unreadable, real);
     found.push(...unreadable.keys());
     found.sort();
     for (const f of found) files.push({ path: f, display: join(shown, relative(p, f)), fromFolder: true, ...(unreadable.has(f) ? { error: unreadable.get(f)! } : {}) });
@@ -40,7 +46,7 @@ export async function expandDataPaths(paths: string[], exclude: string[] = []): 
   return { files, skipped };
 }
 
-async function walk(dir: string, out: string[], skipped: string[], exclude: string[], unreadable: Map<string, string>): Promise<void> {
+async function walk(dir: string, out: string[], skipped: string[], exclude: string[], unreadable: Map<string, string>, root: string): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -54,10 +60,42 @@ async function walk(dir: string, out: string[], skipped: string[], exclude: stri
     const full = join(dir, e.name);
     if (exclude.includes(resolve(full))) continue;
     // folkehelse's own files (output, configuration, catalogue, assessments) may sit inside the data folder.
-    if (e.isDirectory()) await walk(full, out, skipped, exclude, unreadable);
-    else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name) && !(await declaresSchema(full))) out.push(full);
+    if (e.isDirectory()) await walk(full, out, skipped, exclude, unreadable, root);
+    else if (e.isSymbolicLink()) {
+      // A link in a data folder is read only when it leads to a regular file inside that folder:
+      // a folder's contents never pull in files from elsewhere (/proc, /etc, a home folder).
+      if (!DATA_EXTENSIONS.test(e.name) || NOT_DATA.test(e.name)) {
+        skipped.push(full);
+        continue;
+      }
+      const target = await realpath(full).catch(() => null);
+      const info = target ? await stat(target).catch(() => null) : null;
+      if (!target || !info) unreadable.set(full, 'is a symbolic link to a file that does not exist; it was not read');
+      else if (isSystemPath(target)) unreadable.set(full, `is a symbolic link to ${target}; files under ${NEVER.join(', ')} are never read`);
+      else if (!isInside(target, root)) unreadable.set(full, `is a symbolic link to ${target}, outside the data folder; it was not read (name that file itself in "data" or on the command line if it is meant to be read)`);
+      else if (info.isDirectory()) skipped.push(full);
+      else if (!info.isFile()) unreadable.set(full, 'is a symbolic link to a pipe, socket or device, not a regular file; it was not read');
+      else if (!(await declaresSchema(full))) out.push(full);
+      else skipped.push(full);
+    } else if (!e.isFile()) {
+      // A pipe, socket or device: opening it could block or read without end.
+      if (DATA_EXTENSIONS.test(e.name)) unreadable.set(full, 'is a pipe, socket or device, not a regular file; it was not read');
+      else skipped.push(full);
+    } else if (DATA_EXTENSIONS.test(e.name) && !NOT_DATA.test(e.name) && !(await declaresSchema(full))) out.push(full);
     else skipped.push(full);
   }
+}
+
+/** Kernel and device files: never read, whatever a link or an argument says. */
+const NEVER = ['/proc', '/sys', '/dev'];
+
+function isInside(child: string, root: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}
+
+function isSystemPath(p: string): boolean {
+  return NEVER.some((n) => isInside(p, n));
 }
 
 /**

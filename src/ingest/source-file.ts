@@ -1,11 +1,12 @@
-import { open, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { NEVER_READ } from '../user-file.js';
 import iconv from 'iconv-lite';
 import { InputFileError } from '../errors.js';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be';
 
 /** A file opened for reading as data: size checked, encoding sniffed, the head decoded. */
 export interface SourceFile {
@@ -44,6 +45,8 @@ export function formatBytes(n: number): string {
 
 /** Opens a data file, or throws an InputFileError that says plainly what is wrong with it. */
 export async function openSource(path: string, display = path, maxBytes = DEFAULT_MAX_BYTES): Promise<SourceFile> {
+  const real = await realpath(path).catch(() => resolve(path));
+  if ([real, resolve(path)].some((p) => NEVER_READ.some((n) => p === n || p.startsWith(`${n}/`)))) throw new InputFileError(display, `is under ${NEVER_READ.join(', ')}; such files are never read`);
   let info;
   try {
     info = await stat(path);
@@ -95,12 +98,49 @@ export function sniffEncoding(bytes: Buffer, whole: boolean): TextEncoding | nul
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (bytes.includes(0)) return null;
+  if (bytes.includes(0)) return utf16WithoutBom(bytes);
   const probe = whole ? bytes : trimIncompleteUtf8(bytes);
   if (isUtf8(probe)) return 'utf-8';
   // UTF-8 æøå next to invalid bytes: a UTF-8 file damaged by an ANSI editor. Read it as UTF-8
   // so the damaged line is reported, rather than turning every æøå into two letters.
-  return hasUtf8Letters(probe) ? 'utf-8' : 'windows-1252';
+  if (hasUtf8Letters(probe)) return 'utf-8';
+  return looksMacRoman(bytes) ? 'macintosh' : 'windows-1252';
+}
+
+/**
+ * Excel's "CSV (Macintosh)": CR-only line ends and Mac Roman letters (ø BF, Ø AF, æ BE, Æ AE,
+ * å 8C, Å 81) — in Windows-1252 these are ¿ ¯ ¾ ® Œ and a hole — and none of Windows-1252's
+ * æøå, so Norwegian names are not read as "Tr¿ndelag".
+ */
+function looksMacRoman(bytes: Buffer): boolean {
+  if (!bytes.includes(0x0d) || bytes.includes(0x0a)) return false;
+  const mac = new Set([0xbf, 0xaf, 0xbe, 0xae, 0x8c, 0x81]);
+  const latin = new Set([0xf8, 0xd8, 0xe6, 0xc6, 0xe5, 0xc5]);
+  let macLetters = 0;
+  for (const b of bytes) {
+    if (latin.has(b)) return false;
+    if (mac.has(b)) macLetters++;
+  }
+  return macLetters > 0;
+}
+
+/**
+ * UTF-16 saved without a byte order mark (some Windows tools): text whose every other byte is NUL
+ * — the high bytes of Latin letters — and no NUL elsewhere. Anything else with NUL is binary.
+ */
+function utf16WithoutBom(bytes: Buffer): TextEncoding | null {
+  const n = bytes.length & ~1;
+  if (n < 4) return null;
+  let oddZero = 0;
+  let evenZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (evenZero === 0 && oddZero >= pairs * 0.9) return 'utf-16le';
+  if (oddZero === 0 && evenZero >= pairs * 0.9) return 'utf-16be';
+  return null;
 }
 
 /** True when the bytes hold UTF-8 encodings of Norwegian letters (æøåÆØÅéü…: C3 80–BF). */
@@ -134,11 +174,14 @@ function decodeHead(bytes: Buffer, encoding: TextEncoding, whole: boolean): stri
     case 'utf-8':
       return new TextDecoder('utf-8').decode(whole ? bytes : trimIncompleteUtf8(bytes));
     case 'utf-16le':
-      return iconv.decode(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)), 'utf-16le');
-    case 'utf-16be':
-      return iconv.decode(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)), 'utf-16be');
+    case 'utf-16be': {
+      // The byte order mark, when there is one, is not text.
+      const skip = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? 2 : 0;
+      return iconv.decode(bytes.subarray(skip, skip + ((bytes.length - skip) & ~1)), encoding);
+    }
     case 'windows-1252':
-      return iconv.decode(bytes, 'windows-1252');
+    case 'macintosh':
+      return iconv.decode(bytes, encoding);
   }
 }
 
@@ -148,12 +191,12 @@ function decodeHead(bytes: Buffer, encoding: TextEncoding, whole: boolean): stri
  */
 export async function* decodedChunks(file: SourceFile): AsyncGenerator<string> {
   const stream = createReadStream(file.path, { highWaterMark: 64 * 1024 });
-  if (file.encoding === 'windows-1252' || file.encoding === 'utf-16le' || file.encoding === 'utf-16be') {
+  if (file.encoding === 'windows-1252' || file.encoding === 'macintosh' || file.encoding === 'utf-16le' || file.encoding === 'utf-16be') {
     const decoder = iconv.getDecoder(file.encoding);
     let first = true;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       let text = decoder.write(chunk);
-      if (first && file.encoding !== 'windows-1252') text = text.replace(/^\uFEFF/, '');
+      if (first && (file.encoding === 'utf-16le' || file.encoding === 'utf-16be')) text = text.replace(/^\uFEFF/, '');
       first = false;
       if (text) yield text;
     }

@@ -127,7 +127,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   // What the documents are made from, hashed: the same inputs give the same outputs.
   // Never data, even inside a data folder (`"data": ["."]`): the outputs and folkehelse's own files.
   const notData = [out, config.file, ...config.catalogue, config.assessments, config.templates, config.goals].filter((p): p is string => typeof p === 'string');
-  const dataFiles = (await expandDataPaths(config.data, notData)).files;
+  const dataFiles = (await expandDataPaths(config.data, notData)).files.filter((f) => !f.error);
   const shared = sharedInputs(config, { formats, lang }, dataFiles.map((f) => f.path));
 
   let data: LoadedData | null = null;

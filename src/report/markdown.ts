@@ -163,6 +163,11 @@ function read(name: string, overrideDir?: string): { file: string; source: strin
  */
 export function compileTemplates(overrideDir?: string, main = 'document.md.hbs'): (doc: Document) => string {
   const hb = Handlebars.create();
+  // A template is the user's, but it only formats: no `log` (it writes to the console, i.e. into
+  // `--json` output), and no property of an object's prototype (constructor, __proto__).
+  hb.registerHelper('log', () => {
+    throw new Error('{{log}} is not available in folkehelse templates (it would write into the program\'s output)');
+  });
   hb.registerHelper('row', (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`);
   hb.registerHelper('alignRow', (align: string[]) => `| ${align.map((a) => (a === 'r' ? '--:' : ':--')).join(' | ')} |`);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -174,8 +179,10 @@ export function compileTemplates(overrideDir?: string, main = 'document.md.hbs')
       throw new TemplateError(join(overrideDir!, 'partials', `${old}.md.hbs`), 'this partial is no longer used: the templates now draw the document section by section (partials/section.md.hbs) and block by block (paragraph, table, figure, list, assessment, reference, note); start from the shipped templates/ and see README "Templates"');
     }
   }
+  const overridden: string[] = [];
   for (const f of readdirSync(partialDir).filter((x) => x.endsWith('.md.hbs')).sort()) {
     const { file, source } = read(join('partials', f), overrideDir);
+    if (!file.startsWith(partialDir)) overridden.push(file);
     try {
       hb.parse(source); // compile() is lazy: find syntax errors now, before anything is built
       hb.registerPartial(f.replace(/\.md\.hbs$/, ''), hb.compile(source, { noEscape: true }));
@@ -193,9 +200,10 @@ export function compileTemplates(overrideDir?: string, main = 'document.md.hbs')
   }
   return (doc: Document) => {
     try {
-      return tidy(template(markdownView(doc)));
+      return tidy(template(markdownView(doc), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
     } catch (e) {
-      throw new TemplateError(file, (e as Error).message);
+      // The error may come from one of the user's partials, which Handlebars does not name.
+      throw new TemplateError(overridden.length ? `${file} (or the partials ${overridden.join(', ')})` : file, (e as Error).message);
     }
   };
 }

@@ -4,6 +4,7 @@ const ENCODING_NAMES: Record<string, string> = {
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8 with BOM',
   'windows-1252': 'ISO-8859-1/Windows-1252',
+  macintosh: 'Mac Roman (Excel "CSV (Macintosh)")',
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
 };

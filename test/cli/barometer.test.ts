@@ -36,9 +36,12 @@ describe('indicators --csv: formula injection', () => {
     expect(csvCell('\rx')).toBe(`"'\rx"`);
     expect(csvCell(-0.4)).toBe('-0.4');
     expect(csvCell('Levanger')).toBe('Levanger');
+    expect(csvCell('a\u001b[31mb\u0000c\u009bd\u007f')).toBe('a\uFFFD[31mb\uFFFDc\uFFFDd\uFFFD');
+    expect(csvCell('to\nlinjer')).toBe('"to\nlinjer"');
     const [r] = computeIndicators([obs], [ind], { kommune: '5037' });
     const rows = parse(renderBarometerCsv([r!]), { columns: true }) as Record<string, string>[];
-    expect(rows[0]!.title).toBe(`'${hostile}`);
+    // The formula is neutralised; the escape sequences are shown as U+FFFD (the CSV may go to a terminal).
+    expect(rows[0]!.title).toBe(`'${hostile.replace(/[\u0007\u001b]/g, '\uFFFD')}`);
     expect(rows[0]!.unit).toBe(`'@SUM(A1)`);
     expect(rows[0]!.value).toBe('10');
   });

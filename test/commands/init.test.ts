@@ -95,3 +95,18 @@ describe('folkehelse init', () => {
     expect((await runIn('init', tempDir(), '--kommune', '5037', '--lang', 'en')).code).toBe(2);
   });
 });
+
+describe('init does not write through a symbolic link out of the folder', () => {
+  it.skipIf(process.platform === 'win32')('a data or assessments folder that leads elsewhere is left alone', async () => {
+    const { mkdirSync, symlinkSync } = await import('node:fs');
+    const dir = tempDir();
+    const outside = tempDir();
+    mkdirSync(join(dir, 'p'));
+    symlinkSync(outside, join(dir, 'p', 'data'));
+    symlinkSync(outside, join(dir, 'p', 'vurderinger'));
+    const r = await initProject({ folder: join(dir, 'p'), kommuner: ['5037'], lang: 'nb' });
+    expect(readdirSync(outside)).toEqual([]);
+    expect(r.kept).toContain('data/README.md');
+    expect(r.created).toContain('folkehelse.config.json');
+  });
+});

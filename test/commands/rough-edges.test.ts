@@ -164,3 +164,31 @@ describe('build prints where the outputs are', () => {
     expect(existsSync(join(cwd, 'rapporter', '.folkehelse-staging'))).toBe(false);
   });
 });
+
+describe('an empty --format', () => {
+  it('is a usage error, not a build of every configured format', async () => {
+    const dir = project();
+    const r = await runIn('build', '--config', join(dir, 'folkehelse.config.json'), '--format', '', '--out', join(dir, 'ut'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format: give one or more of md, html, pdf, docx/);
+    expect(existsSync(join(dir, 'ut'))).toBe(false);
+  });
+  it('MD, Html (any case, with spaces) are the formats md and html', async () => {
+    const dir = project();
+    const r = await runIn('build', '--config', join(dir, 'folkehelse.config.json'), '--format', 'MD, Html', '--out', join(dir, 'ut'), '--kommune', '5037');
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'ut', '5037-levanger')).filter((f) => /\.(md|html)$/.test(f)).sort()).toEqual(['oversikt-2027.nb.html', 'oversikt-2027.nb.md']);
+  });
+});
+
+describe('--out that is the data folder', () => {
+  it('is a usage error (the outputs are never read as data, so the exports would be hidden)', async () => {
+    const dir = project();
+    const r = await runIn('build', '--config', join(dir, 'folkehelse.config.json'), '--format', 'md', '--out', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out: .* is the data folder/);
+    const r2 = await runIn('build', '--data', join(dir, 'ssb'), '--kommune', '5037', '--format', 'md', '--out', join(dir, 'ssb', '..'));
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/--out: .* holds the data folder/);
+  });
+});

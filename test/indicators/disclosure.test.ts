@@ -181,4 +181,128 @@ describe('the linear-algebra check', () => {
     expect([...determinedCells(fams, (id) => id !== 'T' && id !== 'G1')].sort()).toEqual(['G1', 'T']);
     expect([...determinedCells(fams, (id) => !['T', 'G1', 'M'].includes(id))]).toEqual([]);
   });
+
+  it('finds a cell of an equation of its own when the sum of the equation\'s other cells is fixed', () => {
+    // A = B + C + D (A known) and E = C + D (E known): B = A − E although C and D are each unknown;
+    // X = W + B with W in no other equation: B is fixed, W then too.
+    const fams = [
+      { total: 'A', parts: ['B', 'C', 'D'] },
+      { total: 'E', parts: ['C', 'D'] },
+      { total: 'X', parts: ['W', 'B'] },
+    ];
+    expect([...determinedCells(fams, (id) => ['A', 'E', 'X'].includes(id))].sort()).toEqual(['B', 'W']);
+  });
 });
+
+describe('pooled periods next to single years', () => {
+  const pool = (from: number, to: number): Period => ({ from, to, kind: 'pool', label: `${from}_${to}` });
+  const YEARS10 = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023];
+  const x = (y: number) => (y === 2023 ? 2 : 40 + (y - 2014));
+  const n = 5000;
+  const table = [
+    ...YEARS10.map((y) => obs('5037', year(y), x(y), n)),
+    ...[[2020, 2022], [2021, 2023]].map(([a, b]) => obs('5037', pool(a!, b!), [a!, a! + 1, a! + 2].reduce((s, y) => s + x(y), 0), 3 * n)),
+  ];
+
+  it('a hidden year cannot be worked out from a published pool and the other years, nor from two overlapping pools', () => {
+    const [r] = computeIndicators(table, [IND], { kommune: '5037' });
+    const values = r!.series.kommune;
+    const key = (v: AreaValue) => `${v.period.from}_${v.period.to}`;
+    const cell = (k: string) => values.find((v) => key(v) === k);
+    expect(cell('2023_2023')?.absent).toBeTruthy();
+    expect(r!.series.hidden).toBe(false);
+    // Everything published is known; every pool is the sum of its years (years not shown are unknown).
+    const families = values.filter((v) => v.period.to > v.period.from).map((v) => ({ total: key(v), parts: Array.from({ length: v.period.to - v.period.from + 1 }, (_, i) => `${v.period.from + i}_${v.period.from + i}`) }));
+    for (const which of ['numerator', 'denominator'] as const) {
+      const known = (id: string) => { const v = cell(id); return !!v && !v.absent && v[which] !== null; };
+      expect([...determinedCells(families, known)]).not.toContain('2023_2023');
+    }
+    // Not everything is hidden: the earlier years stay.
+    expect(published(cell('2014_2014'))).toBe(true);
+  });
+});
+
+describe('property: pooled periods and single years of one series', () => {
+  const poolP = (from: number, to: number): Period => ({ from, to, kind: from === to ? 'year' : 'pool', label: `${from}_${to}` });
+  /** Rank by Gaussian elimination with partial pivoting (independent of the engine's own algebra). */
+  const rank = (matrix: number[][]): number => {
+    const m = matrix.map((r) => [...r]);
+    let r = 0;
+    const cols = m[0]?.length ?? 0;
+    for (let c = 0; c < cols && r < m.length; c++) {
+      let best = r;
+      for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[best]![c]!)) best = i;
+      if (Math.abs(m[best]![c]!) < 1e-9) continue;
+      [m[r], m[best]] = [m[best]!, m[r]!];
+      for (let i = 0; i < m.length; i++) {
+        if (i === r) continue;
+        const f = m[i]![c]! / m[r]![c]!;
+        if (f !== 0) for (let k = c; k < cols; k++) m[i]![k]! -= f * m[r]![k]!;
+      }
+      r++;
+    }
+    return r;
+  };
+  const FIRST = 2016;
+  const LAST = 2023;
+  const windows: [number, number][] = [];
+  for (let a = FIRST; a <= LAST; a++) for (let b = a + 1; b <= Math.min(LAST, a + 3); b++) windows.push([a, b]);
+
+  it('no hidden count is fixed by pool = Σ its years over what is published', async () => {
+    const fc = (await import('fast-check')).default;
+    const arb = fc.record({
+      counts: fc.array(fc.nat(60), { minLength: LAST - FIRST + 1, maxLength: LAST - FIRST + 1 }),
+      years: fc.array(fc.boolean(), { minLength: LAST - FIRST + 1, maxLength: LAST - FIRST + 1 }),
+      pools: fc.uniqueArray(fc.nat(windows.length - 1), { minLength: 1, maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ counts, years, pools }) => {
+        const x = (y: number) => counts[y - FIRST]!;
+        const n = 4000;
+        const periods = [...YEARS_OF(years), ...pools.map((i) => windows[i]!)];
+        const table = periods.map(([a, b]) => {
+          let sx = 0;
+          for (let y = a; y <= b; y++) sx += x(y);
+          return obs('5037', poolP(a, b), sx, n * (b - a + 1));
+        });
+        const [r] = computeIndicators(table, [IND], { kommune: '5037' });
+        const key = (v: AreaValue) => `${v.period.from}_${v.period.to}`;
+        const values = r!.series.kommune;
+        // Unknowns: every single year (in the data or not) and every cell not published.
+        const allYears = Array.from({ length: LAST - FIRST + 1 }, (_, i) => `${FIRST + i}_${FIRST + i}`);
+        const cellKeys = [...new Set([...allYears, ...values.map(key)])];
+        const known = new Set(values.filter((v) => !v.absent && v.numerator !== null).map(key));
+        const unknown = cellKeys.filter((k) => !known.has(k));
+        const col = new Map(unknown.map((k, i) => [k, i]));
+        const eqs: number[][] = [];
+        for (const v of values) {
+          if (v.period.to === v.period.from) continue;
+          const row = new Array<number>(unknown.length).fill(0);
+          let any = false;
+          const put = (k: string, c: number) => {
+            const i = col.get(k);
+            if (i !== undefined) {
+              row[i]! += c;
+              any = true;
+            }
+          };
+          put(key(v), 1);
+          for (let y = v.period.from; y <= v.period.to; y++) put(`${y}_${y}`, -1);
+          if (any) eqs.push(row);
+        }
+        const base = rank(eqs);
+        for (const v of values) {
+          if (!v.absent || v.absent.symbol !== ':') continue;
+          const unit = new Array<number>(unknown.length).fill(0);
+          unit[col.get(key(v))!] = 1;
+          expect(rank([...eqs, unit]), `${key(v)} can be worked out`).toBe(base + 1);
+        }
+      }),
+      { numRuns: Number(process.env.FOLKEHELSE_POOL_RUNS ?? 150) },
+    );
+  });
+});
+
+function YEARS_OF(flags: boolean[]): [number, number][] {
+  return flags.flatMap((f, i) => (f ? [[2016 + i, 2016 + i] as [number, number]] : []));
+}

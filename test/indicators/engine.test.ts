@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/ingest/load.js';
 import { CatalogueError, loadCatalogue, type Indicator } from '../../src/indicators/catalogue.js';
-import { computeIndicators, UnknownKommuneError } from '../../src/indicators/engine.js';
+import { computeIndicators, resolveKommune, UnknownKommuneError } from '../../src/indicators/engine.js';
 import { wilson } from '../../src/indicators/methods/wilson.js';
 import type { IndicatorResult } from '../../src/indicators/result.js';
 import type { Observation } from '../../src/model/observation.js';
@@ -335,5 +335,15 @@ describe('one suppression decision per run', () => {
       if (!shown) continue;
       expect(shown.values.map(shape), r.id).toEqual(own.series.kommune.map(shape));
     }
+  });
+});
+
+describe('a municipality asked for by name', () => {
+  it('a unique name (any case) is that municipality, with a note; a shared name lists the candidates; garbage stays unknown', () => {
+    expect(resolveKommune('levanger')).toMatchObject({ code: '5037', note: expect.stringContaining('5037 Levanger') });
+    expect(resolveKommune('Herøy (Nordland)').code).toBe('1818');
+    expect(() => resolveKommune('Herøy')).toThrow(/names 2 municipalities: 1515 .*1818/);
+    expect(() => resolveKommune('xyz')).toThrow(UnknownKommuneError);
+    expect(() => resolveKommune('5037,')).toThrow(UnknownKommuneError);
   });
 });

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers.js';
@@ -34,5 +35,38 @@ describe('folders of data', () => {
   it('an unreadable subfolder stops loading with an InputFileError, not an internal error', async () => {
     await expect(loadData([dir])).rejects.toMatchObject({ name: expect.any(String), message: expect.stringMatching(/locked: is a folder that cannot be read/) });
     await expect(loadData([dir])).rejects.toBeInstanceOf((await import('../../src/errors.js')).InputFileError);
+  });
+});
+
+describe('links, pipes and devices in a data folder', () => {
+  const posix = process.platform !== 'win32';
+  const outside = tempDir();
+  writeFileSync(join(outside, 'elsewhere.csv'), 'GEO;AAR;TELLER;NEVNER;RATE;SPVFLAGG\n5037;2023_2023;3;100;3;0\n');
+  const dir = tempDir();
+  writeFileSync(join(dir, 'ok.csv'), 'GEO;AAR;TELLER;NEVNER;RATE;SPVFLAGG\n5037;2023_2023;3;100;3;0\n');
+  if (posix) {
+    symlinkSync(join(dir, 'ok.csv'), join(dir, 'same.csv'));
+    symlinkSync('/proc/self/environ', join(dir, 'env.csv'));
+    symlinkSync('/dev/zero', join(dir, 'zero.json'));
+    symlinkSync(join(outside, 'elsewhere.csv'), join(dir, 'out.csv'));
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+  }
+
+  it.skipIf(!posix)('never opens a pipe (it would block), /proc or /dev, nor a link out of the folder; a link inside it is read', async () => {
+    const report = await validatePaths([dir]);
+    const byName = (n: string) => report.files.find((f) => f.file.endsWith(n));
+    expect(byName('pipe.json')?.fileError).toMatch(/pipe, socket or device/);
+    expect(byName('env.csv')?.fileError).toMatch(/never read/);
+    expect(byName('zero.json')?.fileError).toMatch(/never read/);
+    expect(byName('out.csv')?.fileError).toMatch(/outside the data folder/);
+    expect(byName('same.csv')?.valid).toBe(true);
+    expect(byName('ok.csv')?.valid).toBe(true);
+    await expect(loadData([dir])).rejects.toBeInstanceOf((await import('../../src/errors.js')).InputFileError);
+  }, 10_000);
+
+  it.skipIf(!posix)('a file under /proc named on the command line is refused; one elsewhere is read', async () => {
+    const report = await validatePaths(['/proc/self/status', join(outside, 'elsewhere.csv')]);
+    expect(report.files[0]?.fileError).toMatch(/never read/);
+    expect(report.files[1]?.valid).toBe(true);
   });
 });

@@ -187,3 +187,41 @@ describe('Ungdata counts', () => {
     expect(errors(r)[0]!.message).toMatch(/whole number/);
   });
 });
+
+describe('UTF-16 without a byte order mark', () => {
+  const text = 'region;contents;2023\n5037 Levanger;Personer æøå;12\n';
+  it('is read as UTF-16 (little and big endian), not refused as a binary file', async () => {
+    for (const [enc, bytes] of [['utf-16le', Buffer.from(text, 'utf16le')], ['utf-16be', Buffer.from(text, 'utf16le').swap16()]] as const) {
+      const r = await readText('x.csv', bytes);
+      expect(r.file.encoding).toBe(enc);
+      expect(r.data.map((o) => [o.geo.code, o.value])).toEqual([['5037', 12]]);
+    }
+  });
+  it('a file with NUL bytes that is not UTF-16 is still binary', async () => {
+    await expect(readText('x.csv', Buffer.concat([Buffer.from(text), Buffer.from([0, 0, 0])]))).rejects.toThrow(/binary file/);
+  });
+});
+
+describe('Excel "CSV (Macintosh)"', () => {
+  // Mac Roman bytes for "Trøndelag, æøå ÆØÅ", CR line ends (as Excel for Mac writes them).
+  const macRoman = (s: string) => Buffer.from([...s].map((ch) => ({ ø: 0xbf, Ø: 0xaf, æ: 0xbe, Æ: 0xae, å: 0x8c, Å: 0x81 })[ch] ?? ch.charCodeAt(0)));
+  it('is read as Mac Roman: ø, æ and å are letters, not ¿ ¾ Œ', async () => {
+    const r = await readText('x.csv', macRoman('region;contents;2023\r5037 Levanger;Personer i Trøndelag, æøå ÆØÅ;12\r'));
+    expect(r.file.encoding).toBe('macintosh');
+    expect(r.data).toHaveLength(1);
+    expect(JSON.stringify(r.data[0])).toContain('Personer i Trøndelag, æøå ÆØÅ');
+  });
+  it('a Windows-1252 file with CR line ends stays Windows-1252', async () => {
+    const r = await readText('x.csv', Buffer.from('region;contents;2023\r5037 Levanger;Personer i Trøndelag;12\r', 'latin1'));
+    expect(r.file.encoding).toBe('windows-1252');
+    expect(JSON.stringify(r.data[0])).toContain('Trøndelag');
+  });
+});
+
+describe('kernel files named directly', () => {
+  it.skipIf(process.platform !== 'linux')('inspect and read refuse /sys and /proc files (a /sys file has a size and was read)', async () => {
+    const { inspectFile } = await import('../../src/ingest/inspect.js');
+    await expect(inspectFile('/sys/kernel/mm/transparent_hugepage/enabled')).rejects.toThrow(/never read/);
+    await expect(readFile('/proc/self/status')).rejects.toThrow(/never read/);
+  });
+});

@@ -6,7 +6,8 @@
  * municipality of the run; some rows carry the source's flag (:), some a rate and denominator
  * without their count. Every cell printed anywhere is taken as fully known (value, counts);
  * then, over the true additive relations (total = men + women = Σ groups, county = Σ its six
- * municipalities, for every slot and period), no cell that is suppressed anywhere, flagged by the
+ * municipalities, for every slot and period; a two-year pool = its two years, when the case
+ * publishes pools next to the years), no cell that is suppressed anywhere, flagged by the
  * source or under the primary limits may be determined: its unit vector must not be in the row
  * space of the relations restricted to the unknown cells (a rank test).
  *
@@ -49,6 +50,8 @@ interface Case {
   run: boolean[];
   neighbours: boolean[][];
   numeratorLimit: number;
+  /** Two-year pools (2020–2021, 2021–2022) published next to the single years. */
+  pools: boolean;
 }
 
 const cellArb = fc.tuple(fc.nat(14), fc.nat(40));
@@ -63,6 +66,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     run: fc.array(fc.boolean(), { minLength: KOMMUNER.length, maxLength: KOMMUNER.length }),
     neighbours: fc.array(fc.array(fc.boolean(), { minLength: KOMMUNER.length, maxLength: KOMMUNER.length }), { minLength: KOMMUNER.length, maxLength: KOMMUNER.length }),
     numeratorLimit: fc.constantFrom(3, 5),
+    pools: fc.boolean(),
     seedCounts: fc.array(fc.array(fc.array(fc.array(cellArb, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 2 }), { minLength: 3, maxLength: 3 }), { minLength: KOMMUNER.length, maxLength: KOMMUNER.length }),
   })
   .map((r) => ({ ...r, counts: r.seedCounts }))
@@ -71,6 +75,11 @@ const caseArb: fc.Arbitrary<Case> = fc
 type Slot = string;
 const slotsFor = (c: Case): Slot[] => ['total', 'male', 'female', ...GROUP_LABELS.slice(0, c.groups).map((g) => `g:${g}`)];
 const cellId = (area: string, period: number, slot: Slot) => `${area}|${period}|${slot}`;
+/** Periods as numbers: a year 2020 + p is p; the pool of 2020 + w and the year after is POOL + w. */
+const POOL = 10;
+const periodsOf = (c: Case): number[] => [...Array.from({ length: c.periods }, (_, p) => p), ...(c.pools ? Array.from({ length: c.periods - 1 }, (_, w) => POOL + w) : [])];
+const periodNumber = (from: number, to: number): number => (from === to ? from - 2020 : POOL + from - 2020);
+const yearsOf = (p: number): number[] => (p >= POOL ? [p - POOL, p - POOL + 1] : [p]);
 
 /** True counts of every cell (every municipality, in the data or not, and the county). */
 function truth(c: Case): Map<string, { x: number; n: number }> {
@@ -95,6 +104,16 @@ function truth(c: Case): Map<string, { x: number; n: number }> {
       }
     }
   });
+  // Pools: the sum of their years, for every area and slot.
+  for (const p of periodsOf(c).filter((q) => q >= POOL)) {
+    for (const id of [...out.keys()].filter((k) => k.split('|')[1] === String(p - POOL))) {
+      const [area, , slot] = id.split('|') as [string, string, Slot];
+      for (const y of yearsOf(p)) {
+        const v = out.get(cellId(area, y, slot))!;
+        add(cellId(area, p, slot), v.x, v.n);
+      }
+    }
+  }
   return out;
 }
 
@@ -103,7 +122,7 @@ function cubeFile(c: Case, cells: Map<string, { x: number; n: number }>): { csv:
   const rows: string[] = ['GEO;AAR;KJONN;OKONOMI;TELLER;NEVNER;RATE;SPVFLAGG'];
   const areas = [...KOMMUNER.filter((_, i) => c.inData[i]), ...(c.county ? [FYLKE] : [])];
   const ids: string[] = [];
-  for (const a of areas) for (let p = 0; p < c.periods; p++) for (const s of slotsFor(c)) ids.push(cellId(a, p, s));
+  for (const a of areas) for (const p of periodsOf(c)) for (const s of slotsFor(c)) ids.push(cellId(a, p, s));
   const flagged = new Set(c.flagged.map((i) => ids[i % ids.length]!));
   const countless = new Set(c.countless.map((i) => ids[i % ids.length]!));
   for (const id of ids) {
@@ -111,9 +130,10 @@ function cubeFile(c: Case, cells: Map<string, { x: number; n: number }>): { csv:
     const { x, n } = cells.get(id)!;
     const kjonn = slot === 'male' ? '1' : slot === 'female' ? '2' : '0';
     const group = slot.startsWith('g:') ? slot.slice(2) : '';
-    const year = 2020 + Number(p);
+    const years = yearsOf(Number(p)).map((y) => 2020 + y);
+    const aar = `${years[0]}_${years[years.length - 1]}`;
     const rate = ((100 * x) / n).toFixed(6);
-    rows.push(flagged.has(id) ? `${area};${year}_${year};${kjonn};${group};;;;3` : `${area};${year}_${year};${kjonn};${group};${countless.has(id) ? '' : x};${n};${rate};0`);
+    rows.push(flagged.has(id) ? `${area};${aar};${kjonn};${group};;;;3` : `${area};${aar};${kjonn};${group};${countless.has(id) ? '' : x};${n};${rate};0`);
   }
   return { csv: rows.join('\n') + '\n', flagged };
 }
@@ -150,7 +170,7 @@ function printedInMarkdown(md: string, periodOf: (label: string) => number, add:
     let header: string[] | null = null;
     let gradientPeriod: number | null = null;
     for (const [i, l] of section.entries()) {
-      const intro = /\*\*.*?(\d{4})\S*\*\*/.exec(l);
+      const intro = /\*\*.*?(\d{4}(?:[–_-]\d{4})?)\S*\*\*/.exec(l);
       if (intro) gradientPeriod = periodOf(intro[1]!);
       if (!l.startsWith('|')) {
         header = null;
@@ -192,7 +212,7 @@ function printedInMarkdown(md: string, periodOf: (label: string) => number, add:
       const code = NAME.get(h);
       if (!code || !isNumber(row[j]!)) return;
       const other = /\(([^)]*?(\d{4})[^)]*)\)/.exec(row[j]!);
-      add(code, other ? periodOf(other[2]!) : (regionPeriods.get(code) ?? periodOf(row[1]!)), 'total');
+      add(code, other ? periodOf(other[1]!) : (regionPeriods.get(code) ?? periodOf(row[1]!)), 'total');
     });
   }
 }
@@ -234,10 +254,13 @@ async function check(c: Case): Promise<void> {
   // What is published: everything the JSON and CSV of every run municipality and the documents print.
   const known = new Set<string>();
   const suppressed = new Set<string>();
-  const periodOf = (label: string) => Number(/(\d{4})/.exec(label)![1]) - 2020;
+  const periodOf = (label: string) => {
+    const m = /(\d{4})(?:\s*[–_-]\s*(\d{4}))?/.exec(label)!;
+    return periodNumber(Number(m[1]), Number(m[2] ?? m[1]));
+  };
   const see = (v: AreaValue | null | undefined, slot: Slot) => {
     if (!v) return;
-    const id = cellId(v.geo.code, v.period.from - 2020, slot);
+    const id = cellId(v.geo.code, periodNumber(v.period.from, v.period.to), slot);
     if (v.absent) {
       if (v.absent.symbol === ':') suppressed.add(id);
     } else known.add(id);
@@ -248,7 +271,7 @@ async function check(c: Case): Promise<void> {
   for (const k of run) {
     const results: IndicatorResult[] = JSON.parse(JSON.stringify(computeIndicators(data.observations, catalogue, { kommune: k, comparisons: { neighbours: neighboursOf(k) }, suppression: config.suppression })));
     const r = results[0]!;
-    if (r.period) regionPeriods.set(k, r.period.from - 2020);
+    if (r.period) regionPeriods.set(k, periodNumber(r.period.from, r.period.to));
     for (const v of [...r.series.kommune, ...r.series.fylke, ...r.series.land, ...r.series.neighbours.flatMap((n) => n.values), ...r.comparisons.neighbours]) see(v, 'total');
     see(r.value, 'total');
     see(r.comparisons.fylke.value, 'total');
@@ -260,8 +283,9 @@ async function check(c: Case): Promise<void> {
     const [, row] = renderBarometerCsv(results).trim().split('\n').map((l) => l.split(','));
     const cols = renderBarometerCsv(results).split('\n')[0]!.split(',');
     const at = (name: string) => row![cols.indexOf(name)]!;
-    if (at('value') !== '' && at('period_from') !== '') known.add(cellId(k, Number(at('period_from')) - 2020, 'total'));
-    if (at('fylke') !== '' && at('period_from') !== '') known.add(cellId(FYLKE, Number(at('period_from')) - 2020, 'total'));
+    const csvPeriod = () => periodNumber(Number(at('period_from')), Number(at('period_to')));
+    if (at('value') !== '' && at('period_from') !== '') known.add(cellId(k, csvPeriod(), 'total'));
+    if (at('fylke') !== '' && at('period_from') !== '') known.add(cellId(FYLKE, csvPeriod(), 'total'));
   }
   // The Markdown documents and the region report.
   const printed = new Set<string>();
@@ -303,8 +327,9 @@ async function check(c: Case): Promise<void> {
     }
     if (any) equations.push(row);
   };
-  for (let p = 0; p < c.periods; p++) {
+  for (const p of periodsOf(c)) {
     for (const a of [...KOMMUNER, FYLKE]) {
+      if (p >= POOL) for (const s of slotsFor(c)) relation(cellId(a, p, s), yearsOf(p).map((y) => cellId(a, y, s)));
       relation(cellId(a, p, 'total'), [cellId(a, p, 'male'), cellId(a, p, 'female')]);
       if (c.groups) relation(cellId(a, p, 'total'), GROUP_LABELS.slice(0, c.groups).map((g) => cellId(a, p, `g:${g}`)));
     }

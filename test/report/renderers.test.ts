@@ -181,3 +181,27 @@ describe('DOCX', () => {
     expect(withLanguage('<w:styles xmlns:w="x"></w:styles>', 'nn-NO')).toContain('<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nn-NO"');
   });
 });
+
+describe("a user's template cannot reach outside formatting", () => {
+  it('has no log helper (it wrote to the console, into --json output) and sees nothing of a prototype', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'partials'), { recursive: true });
+    writeFileSync(join(dir, 'partials', 'paragraph.md.hbs'), '{{log "LEAK"}}{{text}}');
+    const logged: unknown[] = [];
+    const original = { info: console.info, log: console.log, error: console.error, warn: console.warn };
+    console.info = console.log = console.error = console.warn = (...a: unknown[]) => void logged.push(...a);
+    try {
+      expect(() => compileTemplates(dir)(smallDocument('Levanger'))).toThrow(/log/);
+    } finally {
+      Object.assign(console, original);
+    }
+    expect(logged.join(' ')).not.toMatch(/LEAK/);
+    // An error in a user's partial names it (Handlebars only knows the main template).
+    writeFileSync(join(dir, 'partials', 'paragraph.md.hbs'), '{{> paragraph}}');
+    expect(() => compileTemplates(dir)(smallDocument('Levanger'))).toThrow(/partials .*paragraph\.md\.hbs/);
+    writeFileSync(join(dir, 'partials', 'paragraph.md.hbs'), '[{{constructor.name}}|{{lookup this "__proto__"}}|{{#with (lookup this "constructor")}}{{name}}{{/with}}]');
+    const md = compileTemplates(dir)(smallDocument('Levanger'));
+    expect(md).toContain('[||]');
+    expect(md).not.toMatch(/Object|Function/);
+  });
+});

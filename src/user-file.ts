@@ -1,0 +1,44 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+
+/** Kernel and device files: never read, whatever a path or a link says. */
+export const NEVER_READ = ['/proc', '/sys', '/dev'];
+
+/** Largest configuration, catalogue or language file read (they are a few kB). */
+const MAX_BYTES = 64 * 1024 ** 2;
+
+/** A file the user named that cannot be read as one: its `code` says why, like a Node error. */
+export class UserFileError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a small text file the user named (configuration, catalogue, language file): never under
+ * /proc, /sys or /dev (links resolved), only a regular file (a pipe would block, /dev/zero never
+ * ends), at most 64 MB. Throws the Node error (ENOENT …) or a UserFileError with a code
+ * ('ESYSTEM', 'ENOTFILE', 'ETOOBIG') whose message says what is wrong.
+ */
+export function readUserText(path: string): string {
+  const abs = resolve(path);
+  let real = abs;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    // reported by statSync below
+  }
+  const inside = (p: string, root: string) => {
+    const rel = relative(root, p);
+    return rel === '' || (!isAbsolute(rel) && !rel.startsWith('..'));
+  };
+  if (NEVER_READ.some((n) => inside(real, n) || inside(abs, n))) throw new UserFileError('ESYSTEM', `files under ${NEVER_READ.join(', ')} are never read`);
+  const st = statSync(abs);
+  if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+  if (!st.isFile()) throw new UserFileError('ENOTFILE', 'is not a regular file (a device, pipe or socket)');
+  if (st.size > MAX_BYTES) throw new UserFileError('ETOOBIG', `is ${Math.round(st.size / 1024 ** 2)} MB; a configuration, catalogue or language file is a few kB`);
+  return readFileSync(abs, 'utf8');
+}
