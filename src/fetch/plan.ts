@@ -17,6 +17,25 @@ export interface IndicatorApi {
   years?: number;
   /** "derived": add NEVNER = TELLER × multiplier / RATE (crude measures only). */
   denominator?: 'derived';
+  /** SSB: a share computed from one table's cells (e.g. persons 67+ of all persons); see ShareSpec. */
+  share?: ShareSpec;
+  /** SSB: only the periods from this year + horizon[0] to this year + horizon[1] (projections). */
+  horizon?: [number, number];
+}
+
+/**
+ * A share derived at fetch time from the cells of one SSB table: the sum of the dimension's
+ * categories that are ages `from` and older (or the listed `codes`) over the sum of all its
+ * categories (or its `total` category), × 100. The dimension is fetched whole and then summed
+ * away; the share becomes a ContentsCode `code` with `label` and unit "prosent".
+ */
+export interface ShareSpec {
+  dimension: string;
+  from?: number;
+  codes?: string[];
+  total?: string;
+  code: string;
+  label: string;
 }
 
 export type ApiIndicator = Indicator & { api?: IndicatorApi };
@@ -37,6 +56,9 @@ export interface TablePlan {
   years?: number;
   /** Multiplier for a derived denominator, when asked for. */
   deriveDenominator?: number;
+  /** Shares derived from the table's cells (SSB). */
+  shares?: ShareSpec[];
+  horizon?: [number, number];
   indicators: string[];
 }
 
@@ -133,6 +155,12 @@ export function planTables(catalogue: ApiIndicator[]): { tables: TablePlan[]; wi
       if (ind.measureType !== 'proportion' && ind.measureType !== 'rate') throw new UsageError(`catalogue: indicator "${ind.id}" asks for a derived denominator, but that is only sound for crude proportions and rates, not "${ind.measureType}"`);
       p.deriveDenominator = ind.multiplier ?? 100;
     }
+    if (a.share) {
+      if (api !== 'ssb') throw new UsageError(`catalogue: indicator "${ind.id}" has "api.share", which is only for SSB tables`);
+      if (!p.shares?.some((s) => s.code === a.share!.code)) (p.shares ??= []).push(a.share);
+      if (p.shares.some((s) => s.dimension !== a.share!.dimension)) throw new UsageError(`catalogue: the shares of SSB table ${table} must sum over the same dimension`);
+    }
+    if (a.horizon) p.horizon = a.horizon;
     const want: Record<string, string[]> = {};
     for (const [d, values] of Object.entries(a.dimensions ?? {})) want[d] = [...values];
     // A gradient's groups are fetched with the total.

@@ -1,6 +1,6 @@
 import { HttpClient, HttpError, NetworkDownError, type HttpOptions } from './http.js';
 import { FhiApi, fetchFhiTable, type FhiTableInfo } from './fhi.js';
-import { deriveDenominator } from './jsonstat.js';
+import { deriveDenominator, deriveShares, MalformedDatasetError } from './jsonstat.js';
 import { fhiGeoCodes, kostraRegionCodes, planTables, ssbRegionCodes, type ApiIndicator, type AreaSet, type TablePlan } from './plan.js';
 import { SsbApi, fetchSsbTable, SSB_MAX_CELLS } from './ssb.js';
 import { readSidecar, writeTable, type Sidecar } from './store.js';
@@ -64,7 +64,7 @@ const FHI_MAX_CELLS = 100_000;
 
 /** The areas and categories asked for: a change re-downloads the table. */
 function selectionKey(plan: TablePlan, areas: string[]): string {
-  return JSON.stringify({ areas, dimensions: plan.dimensions, years: plan.years ?? null, derive: plan.deriveDenominator ?? null });
+  return JSON.stringify({ areas, dimensions: plan.dimensions, years: plan.years ?? null, derive: plan.deriveDenominator ?? null, ...(plan.shares ? { shares: plan.shares } : {}), ...(plan.horizon ? { horizon: plan.horizon } : {}) });
 }
 
 const later = (a: string | null | undefined, b: string | null | undefined): boolean => {
@@ -182,10 +182,20 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
         base.movedFrom = r.movedFrom;
         if (r.missingAreas.length) base.missingAreas = r.missingAreas;
       } else {
-        const r = await fetchSsbTable(ssb, plan, areas, maxSsb, ssbInfo);
+        const r = await fetchSsbTable(ssb, plan, areas, maxSsb, ssbInfo, now().getUTCFullYear());
         if (r.missingAreas.length) base.missingAreas = r.missingAreas;
         dataset = r.dataset;
         sidecar = { api: 'ssb', source: plan.source, collection: 'ssb', table: plan.table, tableId: plan.table, title: r.info.label ?? dataset.label ?? null, file: plan.file, requests: r.requests, retrievedAt, modifiedAt, publishedAt: null, cells: r.cells, selectionKey: key, indicators: plan.indicators };
+        if (plan.shares) {
+          try {
+            const d = deriveShares(dataset, plan.shares);
+            dataset = d.dataset;
+            sidecar.shares = d.derived;
+          } catch (e) {
+            if (e instanceof MalformedDatasetError) throw new HttpError(r.requests[0]?.url ?? plan.file, 0, e.message, 'Check the "api.share" and "api.dimensions" of the catalogue against the table.');
+            throw e;
+          }
+        }
       }
       await writeTable(o.dataDir, dataset, sidecar);
       emit({ ...base, status: 'downloaded', cells: sidecar.cells, requests: sidecar.requests.length, modifiedAt, reason });

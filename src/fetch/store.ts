@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
-import type { Dataset, DerivedDenominator } from './jsonstat.js';
+import type { Dataset, DerivedDenominator, DerivedShares } from './jsonstat.js';
 
 /** What a fetched table's sidecar (`<file>.sidecar`, JSON) records: where, when, what, and its hash. */
 export interface Sidecar {
@@ -28,6 +28,8 @@ export interface Sidecar {
   selectionKey: string;
   indicators: string[];
   derived?: DerivedDenominator;
+  /** Shares computed from the table's cells (api.share). */
+  shares?: DerivedShares;
   flags?: { symbol: string; text: string }[];
   metadata?: { name?: string; isOfficialStatistics?: boolean };
   movedFrom?: string;
@@ -72,6 +74,7 @@ export async function writeTable(dataDir: string, dataset: Dataset, sidecar: Omi
     retrievedAt: sidecar.retrievedAt,
     modifiedAt: sidecar.modifiedAt,
     ...(sidecar.derived ? { derived: sidecar.derived } : {}),
+    ...(sidecar.shares ? { shares: sidecar.shares } : {}),
   };
   const doc = { ...dataset, extension: { ...(dataset.extension ?? {}), folkehelse: provenance } };
   const text = JSON.stringify(doc) + '\n';

@@ -66,6 +66,20 @@ describe('folkehelse fetch, then build (local API server)', () => {
     const lav = results.find((r) => r.id === 'vedvarende-lavinntekt')!;
     expect(lav.value!.denominator).toBeGreaterThan(0);
     expect(lav.comparisons.land.verdict).not.toBe('not-tested');
+    // Shares computed from SSB counts (api.share): the projection 10–20 years ahead, education; KOSTRA with its own aggregates.
+    const byId = (id: string) => results.find((r) => r.id === id) as unknown as { value: { value: number; period: { to: number } } | null; comparisons: Record<string, { value: number | null } | undefined> } | undefined;
+    const year = new Date().getUTCFullYear();
+    for (const id of ['andel-67-fremskrevet', 'andel-80-fremskrevet', 'hoyere-utdanning', 'sysselsetting', 'legeaarsverk']) {
+      expect(byId(id)?.value, id).toBeTruthy();
+      expect(byId(id)!.value!.value, id).toBeGreaterThan(0);
+    }
+    expect(byId('andel-67-fremskrevet')!.value!.value).toBeGreaterThan(byId('andel-80-fremskrevet')!.value!.value);
+    expect(byId('andel-67-fremskrevet')!.value!.value).toBeLessThan(100);
+    expect(byId('andel-67-fremskrevet')!.value!.period.to).toBe(year + 20);
+    const projection = JSON.parse(readFileSync(join(dir, 'data', 'ssb', '14288.json'), 'utf8'));
+    expect(Object.keys(projection.dimension.Tid.category.index)).toEqual(Array.from({ length: 11 }, (_, i) => String(year + 10 + i)));
+    expect(projection.id).not.toContain('Alder');
+    expect(byId('legeaarsverk')!.comparisons.land?.value ?? null).not.toBeNull();
     const levealder = results.find((r) => r.id === 'forventet-levealder')!;
     expect(levealder.comparisons.land).toMatchObject({ verdict: 'not-tested' });
 

@@ -96,7 +96,7 @@ function fhiValue(coords: Record<string, string>, measure: string): number | str
 function ssbValue(coords: Record<string, string>): number | null {
   const geo = coords.Region ?? coords.KOKkommuneregion0000 ?? '0';
   const key = Object.values(coords).join('|');
-  if (coords.ContentsCode?.startsWith('Personer') || coords.ContentsCode === 'Folkemengde') return Math.round(population(geo) * (0.98 + hash(key) * 0.04));
+  if (coords.ContentsCode?.startsWith('Personer') || coords.ContentsCode === 'Folkemengde' || coords.ContentsCode === 'MMMM') return Math.round(population(geo) * (0.98 + hash(key) * 0.04));
   if (geo.length === 4 && hash(key + 's') < 0.03) return null;
   return Math.round((1 + hash(key) * 40) * 10) / 10;
 }
@@ -386,6 +386,11 @@ export class ApiServer {
       if (!want) {
         if (d.elimination) continue;
         return this.json(res, 400, { type: 'Parameter error', title: 'Missing selection for mandantory variable', status: 400 }, rate);
+      }
+      // SSB answers a repeated code (0301,0301) with 500 and an empty body (apis.md).
+      if (new Set(want.map((w) => w.toLowerCase())).size !== want.length) {
+        res.writeHead(500, rate).end();
+        return;
       }
       const values = ssbSelect(d, want);
       if (!values) return this.json(res, 400, { type: 'Parameter error', title: 'Non-existent value', status: 400 }, rate);
