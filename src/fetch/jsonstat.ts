@@ -268,3 +268,40 @@ export function deriveShares(ds: Dataset, shares: { dimension: string; from?: nu
   const dataset = encode(out);
   return { dataset, derived: { dimension, shares: specs.map((s) => ({ code: s.code, label: s.label, numerator: s.numerator, denominator: s.denominator })), cells: count } };
 }
+
+/**
+ * Former municipality numbers fetched for their history: a former number is kept only when the
+ * current number has no figures for the periods it has (SSB then keeps the history only under
+ * the old number); when SSB has back-calculated the series under the current number too, the
+ * former number is dropped, so that no period is counted twice. Returns the codes dropped.
+ */
+export function dropCoveredFormerCodes(ds: Dataset, regionDim: string, timeDim: string, former: Record<string, string[]>): { dataset: Dataset; dropped: string[] } {
+  if (!ds.id.includes(regionDim) || !ds.id.includes(timeDim)) return { dataset: ds, dropped: [] };
+  const dec = decode(ds);
+  const r = ds.id.indexOf(regionDim);
+  const t = ds.id.indexOf(timeDim);
+  const withNumbers = new Map<string, Set<string>>();
+  for (const [key, cell] of dec.cells) {
+    if (typeof cell.value !== 'number' || cell.value === 0) continue;
+    const parts = key.split(SEP);
+    let set = withNumbers.get(parts[r]!);
+    if (!set) withNumbers.set(parts[r]!, (set = new Set()));
+    set.add(parts[t]!);
+  }
+  const dropped: string[] = [];
+  for (const [current, olds] of Object.entries(former)) {
+    const mine = withNumbers.get(current) ?? new Set<string>();
+    for (const old of olds) {
+      const theirs = withNumbers.get(old);
+      if (!dec.codes.get(regionDim)!.includes(old)) continue;
+      if (!theirs || [...theirs].some((p) => mine.has(p))) dropped.push(old);
+    }
+  }
+  if (!dropped.length) return { dataset: ds, dropped };
+  dec.codes.set(regionDim, dec.codes.get(regionDim)!.filter((c) => !dropped.includes(c)));
+  for (const key of [...dec.cells.keys()]) if (dropped.includes(key.split(SEP)[r]!)) dec.cells.delete(key);
+  const dim = structuredClone(ds.dimension[regionDim]!);
+  if (dim.category.label) for (const c of dropped) delete dim.category.label[c];
+  dec.base = { ...ds, dimension: { ...ds.dimension, [regionDim]: dim } };
+  return { dataset: encode(dec), dropped };
+}

@@ -3,6 +3,7 @@ import type { Indicator } from '../indicators/catalogue.js';
 import { resolveKommune } from '../indicators/engine.js';
 import type { SourceId } from '../model/observation.js';
 import { UsageError } from '../errors.js';
+import { currentCode, formerCodes, type CodeChange } from './klass.js';
 
 /** The `api` block of a catalogue indicator (schemas/catalogue.schema.json). */
 export interface IndicatorApi {
@@ -70,6 +71,13 @@ export interface AreaSet {
   kostragrupper: string[];
   /** Municipalities whose KOSTRA group is not known (not in the configuration or the register). */
   withoutGroup: string[];
+  /**
+   * Former numbers of each municipality (renumbered or merged into it; from the register and
+   * Klass): SSB tables are asked for them too, for the history SSB keeps only under them.
+   */
+  former?: Record<string, string[]>;
+  /** Numbers in the configuration asked for as their current number (Klass or the register). */
+  renumbered?: { from: string; to: string; how: string }[];
 }
 
 export interface FetchTarget {
@@ -82,25 +90,45 @@ export interface FetchTarget {
  * The municipalities, their counties, neighbours and KOSTRA groups (from the configuration, else the
  * geography register). The country is always included.
  */
-export function areasFor(targets: FetchTarget[], defaultGroup?: string, register: GeoRegister = defaultRegister()): AreaSet {
+export function areasFor(targets: FetchTarget[], defaultGroup?: string, register: GeoRegister = defaultRegister(), changes: CodeChange[] = []): AreaSet {
   const kommuner = new Set<string>();
   const fylker = new Set<string>();
   const grupper = new Set<string>();
   const without: string[] = [];
+  const renumbered: { from: string; to: string; how: string }[] = [];
+  // A number the register does not know (a change after its date) may be known to Klass.
+  const resolve = (code: string) => {
+    const padded = code.padStart(4, '0');
+    if (!register.kommune(padded) && !register.formerKommune(padded) && changes.length) {
+      const cur = currentCode(padded, changes);
+      if (cur && cur.code !== padded && register.kommune(cur.code)) {
+        renumbered.push({ from: padded, to: cur.code, how: `SSB Klass: ${cur.path.map((c) => `${c.oldCode} → ${c.newCode} (${c.changeOccurred})`).join(', ')}` });
+        return resolveKommune(cur.code, register);
+      }
+    }
+    const k = resolveKommune(padded, register);
+    if (k.code !== padded) renumbered.push({ from: padded, to: k.code, how: k.note ?? 'register' });
+    return k;
+  };
   for (const t of targets) {
-    const k = resolveKommune(t.code, register);
+    const k = resolve(t.code);
     kommuner.add(k.code);
     fylker.add(k.fylke);
     const group = t.kostragruppe ?? defaultGroup ?? register.current('kommune', k.code)?.kostragruppe ?? undefined;
     if (group) grupper.add(group);
     else without.push(k.code);
     for (const n of t.neighbours ?? []) {
-      const nk = resolveKommune(n, register);
+      const nk = resolve(n);
       kommuner.add(nk.code);
       fylker.add(nk.fylke);
     }
   }
-  return { kommuner: [...kommuner].sort(), fylker: [...fylker].sort(), kostragrupper: [...grupper].sort(), withoutGroup: without };
+  const former: Record<string, string[]> = {};
+  for (const k of kommuner) {
+    const old = [...new Set([...register.dataCodesFor(k).filter((c) => c !== k), ...formerCodes(k, changes)])].filter((c) => !kommuner.has(c)).sort();
+    if (old.length) former[k] = old;
+  }
+  return { kommuner: [...kommuner].sort(), fylker: [...fylker].sort(), kostragrupper: [...grupper].sort(), withoutGroup: without, former, renumbered };
 }
 
 /** FHI GEO codes: land 0, counties, municipalities. */
@@ -108,14 +136,19 @@ export function fhiGeoCodes(a: AreaSet): string[] {
   return ['0', ...a.fylker, ...a.kommuner];
 }
 
-/** SSB Region codes (ordinary tables): 0 Hele landet, counties, municipalities. */
-export function ssbRegionCodes(a: AreaSet): string[] {
-  return ['0', ...a.fylker, ...a.kommuner];
+/** The municipalities' former numbers (for SSB's history under them). */
+export function formerOf(a: AreaSet): string[] {
+  return [...new Set(Object.values(a.former ?? {}).flat())].sort();
 }
 
-/** KOSTRA region codes: municipalities, EKAnn (county), EAK (land), EAKUO (land without Oslo), EKGnn. */
+/** SSB Region codes (ordinary tables): 0 Hele landet, counties, municipalities and their former numbers. */
+export function ssbRegionCodes(a: AreaSet): string[] {
+  return ['0', ...a.fylker, ...a.kommuner, ...formerOf(a)];
+}
+
+/** KOSTRA region codes: municipalities (and former numbers), EKAnn (county), EAK (land), EAKUO (land without Oslo), EKGnn. */
 export function kostraRegionCodes(a: AreaSet): string[] {
-  return [...a.kommuner, ...a.fylker.map((f) => `EKA${f}`), 'EAK', 'EAKUO', ...a.kostragrupper];
+  return [...a.kommuner, ...formerOf(a), ...a.fylker.map((f) => `EKA${f}`), 'EAK', 'EAKUO', ...a.kostragrupper];
 }
 
 export const GEO_DIMENSIONS = new Set(['GEO', 'Region', 'KOKkommuneregion0000', 'KOKfylkesregion0000', 'KOKbydelsregion0000']);

@@ -1,7 +1,7 @@
 import { HttpClient, HttpError, NetworkDownError, type HttpOptions } from './http.js';
 import { FhiApi, fetchFhiTable, type FhiTableInfo } from './fhi.js';
-import { deriveDenominator, deriveShares, MalformedDatasetError } from './jsonstat.js';
-import { fhiGeoCodes, kostraRegionCodes, planTables, ssbRegionCodes, type ApiIndicator, type AreaSet, type TablePlan } from './plan.js';
+import { deriveDenominator, deriveShares, dropCoveredFormerCodes, MalformedDatasetError } from './jsonstat.js';
+import { fhiGeoCodes, formerOf, GEO_DIMENSIONS, kostraRegionCodes, planTables, ssbRegionCodes, type ApiIndicator, type AreaSet, type TablePlan } from './plan.js';
 import { SsbApi, fetchSsbTable, SSB_MAX_CELLS } from './ssb.js';
 import { readSidecar, writeTable, type Sidecar } from './store.js';
 
@@ -183,8 +183,13 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
         if (r.missingAreas.length) base.missingAreas = r.missingAreas;
       } else {
         const r = await fetchSsbTable(ssb, plan, areas, maxSsb, ssbInfo, now().getUTCFullYear());
-        if (r.missingAreas.length) base.missingAreas = r.missingAreas;
+        // Former numbers are asked for where SSB keeps them; their absence is no gap.
+        const former = new Set(formerOf(o.areas));
+        const missing = r.missingAreas.filter((c) => !former.has(c));
+        if (missing.length) base.missingAreas = missing;
         dataset = r.dataset;
+        const regionDim = dataset.id.find((d) => GEO_DIMENSIONS.has(d));
+        if (regionDim && o.areas.former) dataset = dropCoveredFormerCodes(dataset, regionDim, dataset.id.includes('Tid') ? 'Tid' : dataset.id[dataset.id.length - 1]!, o.areas.former).dataset;
         sidecar = { api: 'ssb', source: plan.source, collection: 'ssb', table: plan.table, tableId: plan.table, title: r.info.label ?? dataset.label ?? null, file: plan.file, requests: r.requests, retrievedAt, modifiedAt, publishedAt: null, cells: r.cells, selectionKey: key, indicators: plan.indicators };
         if (plan.shares) {
           try {

@@ -90,7 +90,9 @@ describe('folkehelse fetch, then build (local API server)', () => {
     // Only metadata: one FHI table list, one /tables/{id} per SSB table, no data.
     expect(server.log.filter((r) => /\/data/.test(r.path))).toEqual([]);
     expect(server.log.filter((r) => r.path.startsWith('/fhi/')).length).toBe(1);
-    expect(server.log.filter((r) => r.path.startsWith('/ssb/')).length).toBe(server.ssb.size);
+    expect(server.log.filter((r) => r.path.startsWith('/ssb/api/pxwebapi/')).length).toBe(server.ssb.size);
+    // And one look at Klass's municipality changes.
+    expect(server.log.filter((r) => r.path.startsWith('/ssb/api/klass/')).map((r) => r.path.replace(/to=[\d-]+/, 'to=…'))).toEqual(['/ssb/api/klass/v1/classifications/131/changes.json?from=1977-01-01&to=…']);
     expect(existsSync(join(dir, 'data', 'fhi', '.folkehelse-staging')) ? readdirSync(join(dir, 'data', 'fhi', '.folkehelse-staging')) : []).toEqual([]);
   });
 });

@@ -152,6 +152,10 @@ export class ApiServer {
   /** Recorded bodies served as they are, by path (e.g. real responses from ../shared). */
   readonly raw = new Map<string, string>();
   /** Klass: municipality → KOSTRA group (classification 112 ↔ 131). */
+  /** Region code → [first, last] year with figures (other years are 0, as SSB writes them). */
+  ssbYears: Record<string, [number, number]> = {};
+  /** Klass 131 `changes.json` items ({oldCode, oldName, newCode, newName, changeOccurred}). */
+  klassChanges: { oldCode: string; oldName: string; oldShortName: null; newCode: string; newName: string; newShortName: null; changeOccurred: string }[] = [];
   readonly kostragrupper = new Map<string, string>([['5035', 'EKG11'], ['5036', 'EKG02'], ['5037', 'EKG11'], ['5038', 'EKG11'], ['0301', 'EKG13']]);
   /** FHI fails a /data request above this many rows (maxRowCount is the caller's; this is the server's). */
   fhiMaxRows = 1_000_000;
@@ -230,6 +234,13 @@ export class ApiServer {
       if (url.pathname === '/ssb/api/klass/v1/classifications/112/correspondsAt' && url.searchParams.get('targetClassificationId') === '131' && url.searchParams.get('date')) {
         // As Klass answers: group (source) → municipality (target).
         return this.json(res, 200, { correspondenceItems: [...this.kostragrupper].map(([k, g]) => ({ sourceCode: g, sourceName: `KOSTRA-gruppe ${g.slice(3)}`, targetCode: k, targetName: GEO_NAMES[k] ?? k, sourceShortName: null, targetShortName: null })) });
+      }
+      if (url.pathname === '/ssb/api/klass/v1/classifications/131/changes.json' || url.pathname === '/ssb/api/klass/v1/classifications/131/changes') {
+        // As Klass answers: changes with from <= changeOccurred < to (to is exclusive); both dates required.
+        const from = url.searchParams.get('from');
+        const to = url.searchParams.get('to');
+        if (!from || !/^\d{4}-\d{2}-\d{2}$/.test(from) || (to !== null && !/^\d{4}-\d{2}-\d{2}$/.test(to))) return this.json(res, 400, { error: 'from must be a date (yyyy-MM-dd)' });
+        return this.json(res, 200, { codeChanges: this.klassChanges.filter((c) => c.changeOccurred >= from && (to === null || c.changeOccurred < to)) });
       }
       this.json(res, 404, { title: 'Not found' });
     } catch (e) {
@@ -343,7 +354,11 @@ export class ApiServer {
       value: [],
     };
     if (sel) {
-      const value = cartesian(sel, ssbValue);
+      // A code not in use shows 0 for the years outside its existence (apis.md §4).
+      const value = cartesian(sel, (c) => {
+        const span = this.ssbYears[c.Region ?? c.KOKkommuneregion0000 ?? ''];
+        return span && (Number(c.Tid) < span[0] || Number(c.Tid) > span[1]) ? 0 : ssbValue(c);
+      });
       doc.value = value;
       const status: Record<string, string> = {};
       value.forEach((v, i) => {
