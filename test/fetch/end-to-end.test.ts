@@ -59,6 +59,14 @@ describe('folkehelse fetch, then build (local API server)', () => {
     // The fetched tables are read with the catalogue that fetched them (no "catalogue" in the configuration).
     expect(md).toMatch(/FHI Statistikk, Folkehelsestatistikk \(nokkel\) tabell 507/);
     expect(md).toMatch(/SSB, Statistikkbanken tabell 07459/);
+    // The sources cite each fetched table by source, table id, title, retrieval date and checksum, not by its path.
+    const sources = md.split('\n').filter((l) => l.startsWith('|')).join('\n');
+    const today = new Date().toISOString().slice(0, 10);
+    const host = new URL(server.ssbBase).host;
+    const side = (f: string) => JSON.parse(readFileSync(join(dir, 'data', f + '.sidecar'), 'utf8')) as { sha256: string; title: string };
+    expect(sources).toContain(`| 07459 Tabell 07459 | 2015–2024 | hentet ${today} fra ${host} | \`${side('ssb/07459.json').sha256}\` |`);
+    expect(sources).toContain(`| nokkel 507 ${side('fhi/nokkel-507.json').title} |`);
+    expect(sources).not.toMatch(/nokkel-507\.json|07459\.json/);
 
     // The derived denominator makes the comparison with the country testable; a standardised measure without counts is not tested.
     const json = await cli(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--json', '--catalogue', ...apiCatalogueFiles()], env);
