@@ -115,18 +115,36 @@ function fhiSelect(dim: DimDef, filter: string, values: string[]): string[] | nu
   return null;
 }
 
-/** SSB value codes: codes, `*`, `top(n)` (newest n), `from(x)`. Codes are not case-sensitive. */
+/**
+ * SSB value codes (apis.md): codes (not case-sensitive), wildcards `*`, `46*`, `?`, `top(n)` and
+ * `top(n,offset)` (newest n), `bottom(n)` (oldest n), `from(x)`, `to(x)`, `range(x,y)`.
+ */
 function ssbSelect(dim: DimDef, values: string[]): string[] | null {
   const all = dim.categories.map((c) => c.value);
+  const lower = all.map((c) => c.toLowerCase());
   const out: string[] = [];
-  for (const v of values) {
-    if (v === '*') out.push(...all);
-    else if (/^top\((\d+)\)$/i.test(v)) out.push(...all.slice(-Number(/\d+/.exec(v)![0])));
-    else {
-      const hit = all.find((c) => c.toLowerCase() === v.toLowerCase());
-      if (!hit) return null;
-      out.push(hit);
+  for (const raw of values) {
+    const v = raw.trim();
+    const fn = /^(top|bottom|from|to|range)\(([^,()]*)(?:,([^,()]*))?\)$/i.exec(v);
+    if (fn) {
+      const [, name, a, b] = fn;
+      const n = Number(a);
+      const at = (x: string) => lower.indexOf(x.toLowerCase());
+      if (name!.toLowerCase() === 'top') out.push(...all.slice(0, all.length - Number(b ?? 0)).slice(-n));
+      else if (name!.toLowerCase() === 'bottom') out.push(...all.slice(0, n));
+      else if (name!.toLowerCase() === 'from') out.push(...(at(a!) === -1 ? [] : all.slice(at(a!))));
+      else if (name!.toLowerCase() === 'to') out.push(...(at(a!) === -1 ? [] : all.slice(0, at(a!) + 1)));
+      else if (at(a!) !== -1 && b !== undefined && at(b) !== -1) out.push(...all.slice(at(a!), at(b) + 1));
+      continue;
     }
+    if (/[*?]/.test(v)) {
+      const re = new RegExp(`^${v.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+      out.push(...all.filter((_, i) => re.test(lower[i]!)));
+      continue;
+    }
+    const i = lower.indexOf(v.toLowerCase());
+    if (i === -1) return null;
+    out.push(all[i]!);
   }
   return [...new Set(out)];
 }
@@ -254,6 +272,9 @@ export class ApiServer {
 
   private handleFhi(method: string, url: URL, body: string, res: ServerResponse): void {
     const parts = url.pathname.slice('/fhi/api/open/v1/'.length).split('/').filter(Boolean);
+    if (parts.length === 2 && parts[0]!.toLowerCase() === 'common' && parts[1]!.toLowerCase() === 'source') {
+      return this.json(res, 200, [...new Set([...this.fhi.values()].map((t) => t.source))].map((id) => ({ id, title: id === 'nokkel' ? 'Folkehelsestatistikk' : id, description: '', aboutUrl: null, publishedBy: 'Folkehelseinstituttet' })));
+    }
     const [source, tableWord, id, what] = parts;
     if (!source || !tableWord || tableWord.toLowerCase() !== 'table') return this.json(res, 404, { status: 'not found' });
     const tables = [...this.fhi.values()].filter((t) => t.source === source);
@@ -392,7 +413,11 @@ export class ApiServer {
     } else {
       for (const [k, v] of url.searchParams) {
         const m = /^valueCodes\[(.+)\]$/.exec(k);
-        if (m) given.set(m[1]!, v.split(',').map((x) => x.replace(/^\[|\]$/g, '')));
+        if (!m) continue;
+        // Split on commas outside brackets; an expression with a comma must be bracketed in GET (apis.md).
+        const items = v.match(/\[[^\]]*\]|[^,]+/g) ?? [];
+        if (items.some((x) => !x.startsWith('[') && x.includes('(') !== x.includes(')'))) return this.json(res, 400, { type: 'Parameter error', title: 'Illegal selection expression', status: 400 }, rate);
+        given.set(m[1]!, items.map((x) => x.replace(/^\[|\]$/g, '')));
       }
     }
     const sel: { code: string; values: string[] }[] = [];
