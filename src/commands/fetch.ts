@@ -36,7 +36,7 @@ function describe(t: TableOutcome): string {
   if (t.status === 'failed') return `${name}: FAILED${t.error!.status ? ` (HTTP ${t.error!.status})` : ''}: ${escapeTerminal(t.error!.message)} — ${escapeTerminal(t.error!.url)}. ${t.error!.advice}`;
   if (t.status === 'planned') return `${name} → ${t.file}: ${t.cells !== null ? `${t.cellsAtLeast ? 'at least' : 'about'} ${t.cells} cells` : 'cells known after the metadata'}, ${t.requests} data ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})`;
   if (t.status === 'up-to-date') return `${name}: up to date (${t.reason})`;
-  return `${name} → ${t.file}: ${t.cells} cells in ${t.requests} ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})${t.movedFrom ? `; FHI table ${t.movedFrom} was not found under its id and was found by its title (update "api.table" in the catalogue)` : ''}${t.missingAreas?.length ? `; the table has no ${t.missingAreas.join(', ')}` : ''}`;
+  return `${name} → ${t.file}: ${t.cells} cells in ${t.requests} ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})${t.movedFrom ? `; FHI table ${t.movedFrom} was not found under its id and was found by its title (update "api.table" in the catalogue)` : ''}${t.missingAreas?.length ? `; the table has no ${t.missingAreas.join(', ')}` : ''}${(t.unmatched ?? []).map((u) => `; indicator ${u.indicator} selects the measure "${escapeTerminal(u.measure)}", which the table does not have (it has ${u.has.map((h) => `"${escapeTerminal(h)}"`).join(', ')}): correct "select.measure" in the catalogue`).join('')}`;
 }
 
 export const register: RegisterCommand = (program, ctx) => {

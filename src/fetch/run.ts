@@ -1,6 +1,6 @@
 import { HttpClient, HttpError, NetworkDownError, type HttpOptions } from './http.js';
 import { FhiApi, fetchFhiTable, type FhiTableInfo } from './fhi.js';
-import { deriveDenominator, deriveShares, dropCoveredFormerCodes, MalformedDatasetError } from './jsonstat.js';
+import { categoryCodes, deriveDenominator, deriveShares, dropCoveredFormerCodes, MalformedDatasetError } from './jsonstat.js';
 import { fhiGeoCodes, formerOf, GEO_DIMENSIONS, kostraRegionCodes, planTables, ssbRegionCodes, type ApiIndicator, type AreaSet, type TablePlan } from './plan.js';
 import { SsbApi, fetchSsbTable, SSB_MAX_CELLS } from './ssb.js';
 import { readSidecar, writeTable, type Sidecar } from './store.js';
@@ -44,6 +44,8 @@ export interface TableOutcome {
   movedFrom?: string;
   /** Areas asked for that the table does not have. */
   missingAreas?: string[];
+  /** Indicators whose select.measure the fetched table does not have (they would find no data). */
+  unmatched?: { indicator: string; measure: string; has: string[] }[];
   indicators: string[];
 }
 
@@ -201,6 +203,14 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
             throw e;
           }
         }
+      }
+      // Each indicator selects its measure by the table's code (FHI) or label (SSB): say so when it is not there.
+      const measureDim = dataset.id.find((d) => d === 'MEASURE_TYPE' || d === 'ContentsCode');
+      if (measureDim) {
+        const cat = dataset.dimension[measureDim]!.category;
+        const has = plan.api === 'fhi' ? categoryCodes(dataset.dimension[measureDim]!) : Object.values(cat.label ?? {});
+        const unmatched = o.catalogue.filter((i) => plan.indicators.includes(i.id) && !has.includes(i.select.measure)).map((i) => ({ indicator: i.id, measure: i.select.measure, has }));
+        if (unmatched.length) base.unmatched = unmatched;
       }
       await writeTable(o.dataDir, dataset, sidecar);
       emit({ ...base, status: 'downloaded', cells: sidecar.cells, requests: sidecar.requests.length, modifiedAt, reason });

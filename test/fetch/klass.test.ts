@@ -135,5 +135,12 @@ describe.skipIf(!HAVE_REAL_EXPORTS)('fetch with an old municipality number (loca
     await main(['fetch', '--kommune', '3001', '--data', join(dir, 'data'), '--catalogue', catalogue, '--force'], io);
     const again = JSON.parse(readFileSync(join(dir, 'data', 'ssb', '07459.json'), 'utf8'));
     expect(Object.keys(again.dimension.Region.category.index).sort()).toEqual(['0', '31', '3101']);
+    expect(stderr).not.toMatch(/does not have/);
+
+    // A select.measure the table does not have is named after the download, with what the table has.
+    writeFileSync(catalogue, readFileSync(catalogue, 'utf8').replace('"measure":"Personer"', '"measure":"Folkemengde"'));
+    stderr = '';
+    await main(['fetch', '--kommune', '3001', '--data', join(dir, 'data'), '--catalogue', catalogue, '--force'], io);
+    expect(stderr).toContain('indicator folkemengde selects the measure "Folkemengde", which the table does not have (it has "Personer")');
   });
 });
