@@ -65,8 +65,9 @@ export type FetchEvent = { type: 'plan'; total: number } | { type: 'table'; outc
 const FHI_MAX_CELLS = 100_000;
 
 /** The areas and categories asked for: a change re-downloads the table. */
-function selectionKey(plan: TablePlan, areas: string[]): string {
-  return JSON.stringify({ areas, dimensions: plan.dimensions, years: plan.years ?? null, derive: plan.deriveDenominator ?? null, ...(plan.shares ? { shares: plan.shares } : {}), ...(plan.horizon ? { horizon: plan.horizon } : {}) });
+function selectionKey(plan: TablePlan, areas: string[], year: number): string {
+  // A projection's window moves with the calendar: a new year asks for other periods.
+  return JSON.stringify({ areas, dimensions: plan.dimensions, years: plan.years ?? null, derive: plan.deriveDenominator ?? null, ...(plan.shares ? { shares: plan.shares } : {}), ...(plan.horizon ? { horizon: plan.horizon, from: year } : {}) });
 }
 
 const later = (a: string | null | undefined, b: string | null | undefined): boolean => {
@@ -107,7 +108,7 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
     for (const collection of new Set(tables.filter((t) => t.api === 'fhi').map((t) => t.collection))) {
       const mine = tables.filter((t) => t.api === 'fhi' && t.collection === collection);
       const prev = mine.map((t) => readSidecar(o.dataDir, t.file));
-      if (prev.every((p, i) => p && p.selectionKey === selectionKey(mine[i]!, areasOf(mine[i]!)))) {
+      if (prev.every((p, i) => p && p.selectionKey === selectionKey(mine[i]!, areasOf(mine[i]!), now().getUTCFullYear()))) {
         const oldest = prev.map((p) => p!.retrievedAt).sort()[0]!;
         changedSince.set(collection, (o.since ?? oldest).slice(0, 10));
       }
@@ -116,7 +117,7 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
 
   for (const plan of tables) {
     const areas = areasOf(plan);
-    const key = selectionKey(plan, areas);
+    const key = selectionKey(plan, areas, now().getUTCFullYear());
     const previous = readSidecar(o.dataDir, plan.file);
     const base: TableOutcome = { file: plan.file, api: plan.api, collection: plan.collection, table: plan.table, title: plan.title ?? previous?.title ?? null, status: 'planned', cells: previous?.cells ?? null, requests: 0, modifiedAt: previous?.modifiedAt ?? null, reason: '', indicators: plan.indicators };
     if (o.dryRun) {

@@ -108,6 +108,30 @@ describe('fetch against the local API server', () => {
     expect(server.log.filter((r) => r.path.includes('/tables/07459/data')).length).toBe(2);
   });
 
+  it('a projection (api.horizon) is asked again when the year turns, though SSB has not changed it', async () => {
+    const projection = apiCatalogue().filter((i) => i.id === 'andel-67-fremskrevet' || i.id === 'andel-80-fremskrevet');
+    const world = await new ApiServer().start();
+    try {
+      populate(world, projection);
+      const year = new Date().getUTCFullYear();
+      const at = (y: number) => () => new Date(Date.UTC(y, 5, 1));
+      const o = (y: number) => opts({ catalogue: projection, ssbBase: world.ssbBase, now: at(y) });
+      expect((await runFetch(o(year))).tables[0]).toMatchObject({ status: 'downloaded', reason: 'not fetched before' });
+      expect((await runFetch(o(year))).tables[0]).toMatchObject({ status: 'up-to-date' });
+      const next = (await runFetch(o(year + 1))).tables[0]!;
+      expect(next).toMatchObject({ status: 'downloaded', reason: 'the areas or categories asked for changed' });
+      const file = JSON.parse(readFileSync(join(dir, 'ssb', '14288.json'), 'utf8'));
+      expect(Object.keys(file.dimension.Tid.category.index)[0]).toBe(String(year + 11));
+      // One file, both shares (67+ above 80+), the ages summed away.
+      expect(Object.keys(file.dimension.ContentsCode.category.label)).toEqual(['Andel67', 'Andel80']);
+      expect(file.id).toEqual(['Region', 'ContentsCode', 'Tid']);
+      const nTid = file.size[2];
+      expect(file.value[0]).toBeGreaterThan(file.value[nTid]);
+    } finally {
+      await world.stop();
+    }
+  });
+
   it('a malformed body fails that table only, and leaves its earlier file in place', async () => {
     await runFetch(opts());
     const before = readFileSync(join(dir, 'fhi', 'nokkel-507.json'), 'utf8');
