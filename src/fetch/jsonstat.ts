@@ -207,7 +207,8 @@ function ageOf(code: string): number | null {
 /**
  * Derives shares from an SSB dataset (api.share): per combination of the other dimensions,
  * the sum of the numerator categories of `dimension` over the sum of all its categories (or its
- * `total`), × 100, rounded to one decimal. The dimension is summed away and ContentsCode replaced
+ * `total`; a total category the table has of itself is left out of both sums), × 100, rounded
+ * to one decimal. The dimension is summed away and ContentsCode replaced
  * by one code per share (unit "prosent", so that readers take it as a proportion). A cell is "."
  * (cannot be computed) when any summed cell is missing or the denominator is 0: no partial sums.
  * Needs exactly one ContentsCode (the counts the shares are of).
@@ -218,10 +219,14 @@ export function deriveShares(ds: Dataset, shares: { dimension: string; from?: nu
   const m = ds.id.indexOf(measureDim);
   if (d === -1) throw new MalformedDatasetError(`the table has no dimension "${dimension}" to compute the share over`);
   if (m === -1 || ds.size[m] !== 1) throw new MalformedDatasetError(`a share needs exactly one ${measureDim} (restrict it in "api.dimensions")`);
+  const labels = ds.dimension[dimension]!.category.label ?? {};
+  // A total category ("999", "Alle aldre", "I alt") is no age and no part of the sum of the parts.
+  const isTotal = (c: string) => /(^|\s)(i alt|alle aldre|alle|total)(\s|$)/i.test(labels[c] ?? '') || (ageOf(c) ?? 0) >= 150;
   const all = categoryCodes(ds.dimension[dimension]!);
+  const parts = all.filter((c) => !isTotal(c));
   const specs = shares.map((s) => {
-    const numerator = all.filter((c) => c !== s.total && (s.codes ? s.codes.some((x) => x.toLowerCase() === c.toLowerCase()) : s.from !== undefined && (ageOf(c) ?? -1) >= s.from));
-    const denominator = s.total ? all.filter((c) => c.toLowerCase() === s.total!.toLowerCase()) : all;
+    const numerator = parts.filter((c) => c !== s.total && (s.codes ? s.codes.some((x) => x.toLowerCase() === c.toLowerCase()) : s.from !== undefined && (ageOf(c) ?? -1) >= s.from));
+    const denominator = s.total ? all.filter((c) => c.toLowerCase() === s.total!.toLowerCase()) : parts;
     if (!numerator.length || !denominator.length) throw new MalformedDatasetError(`the share "${s.code}" finds no categories of "${dimension}" to sum (${all.slice(0, 8).join(', ')}${all.length > 8 ? ', …' : ''})`);
     return { ...s, numerator, denominator };
   });

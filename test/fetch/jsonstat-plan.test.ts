@@ -129,6 +129,16 @@ describe('shares derived from one SSB table (api.share)', () => {
     expect(byCode.dataset.value).toEqual([30, 20]);
   });
 
+  it('a total category of the table ("999" Alle aldre) is neither an age nor counted twice', () => {
+    const ds = projection([100, 50, 30, 200, 1000, 700, 200, 1900]);
+    ds.dimension.Alder!.category = { index: { '000': 0, '067': 1, '080': 2, '999': 3 }, label: { '000': '0 år', '067': '67 år', '080': '80 år', '999': 'Alle aldre' } };
+    const { dataset, derived } = deriveShares(ds, shares);
+    expect(derived.shares[0]!.numerator).toEqual(['067', '080']);
+    expect(derived.shares[0]!.denominator).toEqual(['000', '067', '080']);
+    // 5037: 80 / 180; land: 900 / 1900.
+    expect(dataset.value).toEqual([44.4, 16.7, 47.4, 10.5]);
+  });
+
   it('refuses a table with several ContentsCodes or without the dimension', () => {
     const two = projection([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(() => deriveShares(two, [{ ...shares[0]!, dimension: 'Nivaa' }])).toThrow(MalformedDatasetError);
