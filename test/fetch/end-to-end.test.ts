@@ -69,7 +69,7 @@ describe('folkehelse fetch, then build (local API server)', () => {
     expect(sources).not.toMatch(/nokkel-507\.json|07459\.json/);
 
     // The derived denominator makes the comparison with the country testable; a standardised measure without counts is not tested.
-    const json = await cli(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--json', '--catalogue', ...apiCatalogueFiles()], env);
+    const json = await cli(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--kostragruppe', 'EKG11', '--json', '--catalogue', ...apiCatalogueFiles()], env);
     const results = JSON.parse(json.stdout) as { id: string; comparisons: { land: { verdict: string; reason: string | null } }; value: { numerator: number | null; denominator: number | null } | null }[];
     const lav = results.find((r) => r.id === 'vedvarende-lavinntekt')!;
     expect(lav.value!.denominator).toBeGreaterThan(0);
@@ -87,7 +87,8 @@ describe('folkehelse fetch, then build (local API server)', () => {
     const projection = JSON.parse(readFileSync(join(dir, 'data', 'ssb', '14288.json'), 'utf8'));
     expect(Object.keys(projection.dimension.Tid.category.index)).toEqual(Array.from({ length: 11 }, (_, i) => String(year + 10 + i)));
     expect(projection.id).not.toContain('Alder');
-    expect(byId('legeaarsverk')!.comparisons.land?.value ?? null).not.toBeNull();
+    // KOSTRA: land from EAK, the county from EKA50, the group from EKG11 — SSB's own figures.
+    for (const level of ['land', 'fylke', 'kostragruppe']) expect(byId('legeaarsverk')!.comparisons[level]?.value ?? null, level).not.toBeNull();
     const levealder = results.find((r) => r.id === 'forventet-levealder')!;
     expect(levealder.comparisons.land).toMatchObject({ verdict: 'not-tested' });
 
