@@ -129,6 +129,12 @@ describe.skipIf(!HAVE_REAL_EXPORTS)('fetch with an old municipality number (loca
     expect(at('3001', 2022)).toBeGreaterThan(0);
     expect(at('3101', 2022)).toBe(0);
     expect(code === 0 || code === 1).toBe(true);
+    // The reader counts 3001's years under 3101: one unbroken series 2020–2025, no year twice.
+    let out = '';
+    const ind = await main(['indicators', '--data', join(dir, 'data'), '--kommune', '3001', '--json', '--catalogue', catalogue], { ...io, stdout: { write: (s: string) => (out += s) } });
+    expect(ind).toBe(0);
+    const folkemengde = (JSON.parse(out) as { id: string; series: { kommune: { period: { label: string }; value: number | null }[] } }[]).find((r) => r.id === 'folkemengde');
+    expect(folkemengde!.series.kommune.filter((v) => v.value !== null).map((v) => v.period.label)).toEqual(['2020', '2021', '2022', '2023', '2024', '2025']);
 
     // SSB back-calculates 3101 for every year: the old number would count the years twice, so it is left out.
     server.ssbYears = {};
