@@ -127,7 +127,7 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
         continue;
       }
       // Not fetched with this selection yet: at least areas × the narrowed categories × years.
-      const known = Object.values(plan.dimensions).reduce((a, v) => a * v.length, 1) * (plan.years ?? 1);
+      const known = Object.values(plan.dimensions).reduce((a, v) => a * v.length, 1) * (plan.years ?? (plan.horizon ? plan.horizon[1] - plan.horizon[0] + 1 : 1)) * (plan.shares ? plan.shares.length : 1);
       const atLeast = known * areas.length;
       const limit = plan.api === 'fhi' ? maxFhi : maxSsb;
       emit({ ...base, cells: atLeast, cellsAtLeast: true, requests: Math.max(1, Math.ceil(atLeast / limit)), reason });
