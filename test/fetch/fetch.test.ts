@@ -99,6 +99,11 @@ describe('fetch against the local API server', () => {
     expect(readProvenance(join(dir, 'fhi', 'nokkel-507.json'))).toMatchObject({ api: 'fhi', table: '507', tableId: '507', title: 'Forventet levealder', url: `${server.fhiBase}/nokkel/table/507/data` });
     expect(readProvenance(join(dir, 'fhi', 'nokkel-507.json'))!.retrievedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(readProvenance(join(dir, 'missing.json'))).toBeNull();
+    // A file changed by hand since is no longer what was fetched: not cited as fetched.
+    const file = join(dir, 'fhi', 'nokkel-507.json');
+    expect(readProvenance(file)!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n$/, ' \n'));
+    expect(readProvenance(file)).toBeNull();
   });
 
   it('a time-out is retried', async () => {
