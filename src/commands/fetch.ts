@@ -36,7 +36,7 @@ function describe(t: TableOutcome): string {
   if (t.status === 'failed') return `${name}: FAILED${t.error!.status ? ` (HTTP ${t.error!.status})` : ''}: ${escapeTerminal(t.error!.message)} — ${escapeTerminal(t.error!.url)}. ${t.error!.advice}`;
   if (t.status === 'planned') return `${name} → ${t.file}: ${t.cells !== null ? `${t.cellsAtLeast ? 'at least' : 'about'} ${t.cells} cells` : 'cells known after the metadata'}, ${t.requests} data ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})`;
   if (t.status === 'up-to-date') return `${name}: up to date (${t.reason})`;
-  return `${name} → ${t.file}: ${t.cells} cells in ${t.requests} ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})${t.movedFrom ? `; FHI table ${t.movedFrom} was not found under its id and was found by its title (update "api.table" in the catalogue)` : ''}${t.missingAreas?.length ? `; the table has no ${t.missingAreas.join(', ')}` : ''}`;
+  return `${name} → ${t.file}: ${t.cells} cells in ${t.requests} ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})${t.movedFrom ? `; FHI table ${t.movedFrom} was not found under its id and was found by its title (update "api.table" in the catalogue)` : ''}${t.missingAreas?.length ? `; the table has no ${t.missingAreas.join(', ')}` : ''}${(t.unmatched ?? []).map((u) => `; indicator ${u.indicator} selects the measure "${escapeTerminal(u.measure)}", which the table does not have (it has ${u.has.map((h) => `"${escapeTerminal(h)}"`).join(', ')}): correct "select.measure" in the catalogue`).join('')}`;
 }
 
 export const register: RegisterCommand = (program, ctx) => {
@@ -84,20 +84,33 @@ Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage er
       if (wanted?.length) targets = wanted.map((code) => config?.kommuner.find((k) => k.code === code.padStart(4, '0')) ?? { code: code.padStart(4, '0') });
       else if (config) targets = config.kommuner;
       else throw new UsageError('give --kommune <numbers> or --config <file> (no folkehelse.config.json here)');
-      const areas = areasFor(targets, config?.kostragruppe);
       const dataDir = resolve(opts.data ?? config?.data[0] ?? 'data');
       const apis = configApis(config?.file ?? null);
       const ssbBase = checkUrl(io.env.FOLKEHELSE_SSB_API ? 'FOLKEHELSE_SSB_API' : 'apis.ssb', io.env.FOLKEHELSE_SSB_API || apis.ssb || SSB_DEFAULT_BASE);
       const fhiBase = checkUrl(io.env.FOLKEHELSE_FHI_API ? 'FOLKEHELSE_FHI_API' : 'apis.fhi', io.env.FOLKEHELSE_FHI_API || apis.fhi || FHI_DEFAULT_BASE);
+      const { kostraGroups, municipalityChanges, KLASS_DEFAULT_BASE } = await import('../fetch/klass.js');
+      const { HttpClient, HttpError, NetworkDownError } = await import('../fetch/http.js');
+      // Klass sits beside PxWebApi (data.ssb.no/api/klass/v1): a moved SSB address moves it too.
+      const beside = ssbBase === SSB_DEFAULT_BASE ? KLASS_DEFAULT_BASE : ssbBase.replace(/\/pxwebapi\/v2\/?$/, '/klass/v1');
+      const klassBase = checkUrl(io.env.FOLKEHELSE_KLASS_API ? 'FOLKEHELSE_KLASS_API' : 'apis.klass', io.env.FOLKEHELSE_KLASS_API || apis.klass || beside);
+      const today = new Date().toISOString().slice(0, 10);
+      // Municipality number changes from Klass (131): numbers newer than the register, and the
+      // former numbers under which SSB keeps a municipality's history. Without Klass: the register.
+      let changes: Awaited<ReturnType<typeof municipalityChanges>> = [];
+      if (!opts.dryRun) {
+        try {
+          changes = await municipalityChanges(klassBase, new HttpClient({ attempts: 2 }), '1977-01-01', today);
+        } catch (e) {
+          if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
+          if (!opts.json) io.stderr.write(`folkehelse: SSB Klass did not answer (${escapeTerminal(e instanceof HttpError ? `HTTP ${e.status}` : 'no network')}); municipality number changes come from the shipped register only\n`);
+        }
+      }
+      const areas = areasFor(targets, config?.kostragruppe, undefined, changes);
+      if (!opts.json) for (const r of areas.renumbered ?? []) io.stderr.write(`${r.from}: asked for as ${r.to} (${escapeTerminal(r.how)})\n`);
       if (areas.withoutGroup.length && !opts.dryRun) {
         // The KOSTRA group of a municipality the configuration does not give: from Klass.
-        const { kostraGroups, KLASS_DEFAULT_BASE } = await import('../fetch/klass.js');
-        const { HttpClient, HttpError, NetworkDownError } = await import('../fetch/http.js');
-        // Klass sits beside PxWebApi (data.ssb.no/api/klass/v1): a moved SSB address moves it too.
-        const beside = ssbBase === SSB_DEFAULT_BASE ? KLASS_DEFAULT_BASE : ssbBase.replace(/\/pxwebapi\/v2\/?$/, '/klass/v1');
-        const klassBase = checkUrl(io.env.FOLKEHELSE_KLASS_API ? 'FOLKEHELSE_KLASS_API' : 'apis.klass', io.env.FOLKEHELSE_KLASS_API || apis.klass || beside);
         try {
-          const groups = await kostraGroups(klassBase, new HttpClient({ attempts: 2 }), areas.withoutGroup, new Date().toISOString().slice(0, 10));
+          const groups = await kostraGroups(klassBase, new HttpClient({ attempts: 2 }), areas.withoutGroup, today);
           for (const [k, g] of groups) {
             if (!areas.kostragrupper.includes(g)) areas.kostragrupper.push(g);
             areas.withoutGroup = areas.withoutGroup.filter((x) => x !== k);

@@ -47,3 +47,69 @@ export async function kostraGroups(base: string, http: HttpClient, kommuner: str
   if (last instanceof HttpError) throw last;
   return out;
 }
+
+/** One change in Klass 131 (`changes.json`): a municipality renumbered, merged, divided or renamed. */
+export interface CodeChange {
+  oldCode: string;
+  oldName?: string;
+  newCode: string;
+  newName?: string;
+  changeOccurred: string;
+}
+
+/**
+ * Klass's municipality changes between two dates (`classifications/131/changes.json`); `to` is
+ * exclusive at Klass, so the day after `to` is asked for to include changes on 1 January.
+ */
+export async function municipalityChanges(base: string, http: HttpClient, from: string, to: string): Promise<CodeChange[]> {
+  const next = new Date(Date.parse(to) + 86_400_000).toISOString().slice(0, 10);
+  const url = joinUrl(base, `classifications/${KOMMUNER}/changes.json?from=${from}&to=${next}`);
+  const res = await http.get(url);
+  let doc: { codeChanges?: Partial<CodeChange>[] };
+  try {
+    doc = JSON.parse(res.text.replace(/^\uFEFF/, '')) as { codeChanges?: Partial<CodeChange>[] };
+  } catch {
+    throw new HttpError(url, 200, 'the answer is not valid JSON', 'Klass sent something unexpected; set FOLKEHELSE_KLASS_API or try again later.');
+  }
+  return (doc.codeChanges ?? [])
+    .filter((c): c is CodeChange => typeof c.oldCode === 'string' && typeof c.newCode === 'string' && typeof c.changeOccurred === 'string')
+    .sort((a, b) => a.changeOccurred.localeCompare(b.changeOccurred));
+}
+
+/**
+ * The current number of a municipality number by following Klass's changes forward (renumbering
+ * and mergers; a rename keeps the number). Null when it was divided (several successors): the user
+ * must choose. The number itself when it has not changed.
+ */
+export function currentCode(code: string, changes: CodeChange[]): { code: string; path: CodeChange[] } | null {
+  let at = code;
+  const path: CodeChange[] = [];
+  for (let guard = 0; guard < 20; guard++) {
+    const after = path.length ? path[path.length - 1]!.changeOccurred : '';
+    const next = changes.filter((c) => c.oldCode === at && c.newCode !== at && c.changeOccurred >= after);
+    const targets = [...new Set(next.map((c) => c.newCode))];
+    if (!targets.length) return { code: at, path };
+    if (targets.length > 1) return null;
+    path.push(next[0]!);
+    at = targets[0]!;
+  }
+  return { code: at, path };
+}
+
+/** Every former number whose area became (part of) this municipality, by Klass's changes. */
+export function formerCodes(code: string, changes: CodeChange[]): string[] {
+  const out = new Set<string>();
+  const queue = [code];
+  while (queue.length) {
+    const at = queue.shift()!;
+    for (const c of changes) {
+      // Only numbers whose whole area went here (renumbered or merged), not divided ones.
+      const whole = changes.filter((x) => x.oldCode === c.oldCode && x.changeOccurred === c.changeOccurred).every((x) => x.newCode === at);
+      if (c.newCode === at && c.oldCode !== at && c.oldCode !== code && !out.has(c.oldCode) && whole) {
+        out.add(c.oldCode);
+        queue.push(c.oldCode);
+      }
+    }
+  }
+  return [...out].sort();
+}

@@ -3,6 +3,7 @@ import type { Indicator } from '../indicators/catalogue.js';
 import { resolveKommune } from '../indicators/engine.js';
 import type { SourceId } from '../model/observation.js';
 import { UsageError } from '../errors.js';
+import { currentCode, formerCodes, type CodeChange } from './klass.js';
 
 /** The `api` block of a catalogue indicator (schemas/catalogue.schema.json). */
 export interface IndicatorApi {
@@ -17,6 +18,25 @@ export interface IndicatorApi {
   years?: number;
   /** "derived": add NEVNER = TELLER × multiplier / RATE (crude measures only). */
   denominator?: 'derived';
+  /** SSB: a share computed from one table's cells (e.g. persons 67+ of all persons); see ShareSpec. */
+  share?: ShareSpec;
+  /** SSB: only the periods from this year + horizon[0] to this year + horizon[1] (projections). */
+  horizon?: [number, number];
+}
+
+/**
+ * A share derived at fetch time from the cells of one SSB table: the sum of the dimension's
+ * categories that are ages `from` and older (or the listed `codes`) over the sum of all its
+ * categories (or its `total` category), × 100. The dimension is fetched whole and then summed
+ * away; the share becomes a ContentsCode `code` with `label` and unit "prosent".
+ */
+export interface ShareSpec {
+  dimension: string;
+  from?: number;
+  codes?: string[];
+  total?: string;
+  code: string;
+  label: string;
 }
 
 export type ApiIndicator = Indicator & { api?: IndicatorApi };
@@ -37,6 +57,9 @@ export interface TablePlan {
   years?: number;
   /** Multiplier for a derived denominator, when asked for. */
   deriveDenominator?: number;
+  /** Shares derived from the table's cells (SSB). */
+  shares?: ShareSpec[];
+  horizon?: [number, number];
   indicators: string[];
 }
 
@@ -48,6 +71,13 @@ export interface AreaSet {
   kostragrupper: string[];
   /** Municipalities whose KOSTRA group is not known (not in the configuration or the register). */
   withoutGroup: string[];
+  /**
+   * Former numbers of each municipality (renumbered or merged into it; from the register and
+   * Klass): SSB tables are asked for them too, for the history SSB keeps only under them.
+   */
+  former?: Record<string, string[]>;
+  /** Numbers in the configuration asked for as their current number (Klass or the register). */
+  renumbered?: { from: string; to: string; how: string }[];
 }
 
 export interface FetchTarget {
@@ -60,25 +90,45 @@ export interface FetchTarget {
  * The municipalities, their counties, neighbours and KOSTRA groups (from the configuration, else the
  * geography register). The country is always included.
  */
-export function areasFor(targets: FetchTarget[], defaultGroup?: string, register: GeoRegister = defaultRegister()): AreaSet {
+export function areasFor(targets: FetchTarget[], defaultGroup?: string, register: GeoRegister = defaultRegister(), changes: CodeChange[] = []): AreaSet {
   const kommuner = new Set<string>();
   const fylker = new Set<string>();
   const grupper = new Set<string>();
   const without: string[] = [];
+  const renumbered: { from: string; to: string; how: string }[] = [];
+  // A number the register does not know (a change after its date) may be known to Klass.
+  const resolve = (code: string) => {
+    const padded = code.padStart(4, '0');
+    if (!register.kommune(padded) && !register.formerKommune(padded) && changes.length) {
+      const cur = currentCode(padded, changes);
+      if (cur && cur.code !== padded && register.kommune(cur.code)) {
+        renumbered.push({ from: padded, to: cur.code, how: `SSB Klass: ${cur.path.map((c) => `${c.oldCode} → ${c.newCode} (${c.changeOccurred})`).join(', ')}` });
+        return resolveKommune(cur.code, register);
+      }
+    }
+    const k = resolveKommune(padded, register);
+    if (k.code !== padded) renumbered.push({ from: padded, to: k.code, how: k.note ?? 'register' });
+    return k;
+  };
   for (const t of targets) {
-    const k = resolveKommune(t.code, register);
+    const k = resolve(t.code);
     kommuner.add(k.code);
     fylker.add(k.fylke);
     const group = t.kostragruppe ?? defaultGroup ?? register.current('kommune', k.code)?.kostragruppe ?? undefined;
     if (group) grupper.add(group);
     else without.push(k.code);
     for (const n of t.neighbours ?? []) {
-      const nk = resolveKommune(n, register);
+      const nk = resolve(n);
       kommuner.add(nk.code);
       fylker.add(nk.fylke);
     }
   }
-  return { kommuner: [...kommuner].sort(), fylker: [...fylker].sort(), kostragrupper: [...grupper].sort(), withoutGroup: without };
+  const former: Record<string, string[]> = {};
+  for (const k of kommuner) {
+    const old = [...new Set([...register.dataCodesFor(k).filter((c) => c !== k), ...formerCodes(k, changes)])].filter((c) => !kommuner.has(c)).sort();
+    if (old.length) former[k] = old;
+  }
+  return { kommuner: [...kommuner].sort(), fylker: [...fylker].sort(), kostragrupper: [...grupper].sort(), withoutGroup: without, former, renumbered };
 }
 
 /** FHI GEO codes: land 0, counties, municipalities. */
@@ -86,14 +136,19 @@ export function fhiGeoCodes(a: AreaSet): string[] {
   return ['0', ...a.fylker, ...a.kommuner];
 }
 
-/** SSB Region codes (ordinary tables): 0 Hele landet, counties, municipalities. */
-export function ssbRegionCodes(a: AreaSet): string[] {
-  return ['0', ...a.fylker, ...a.kommuner];
+/** The municipalities' former numbers (for SSB's history under them). */
+export function formerOf(a: AreaSet): string[] {
+  return [...new Set(Object.values(a.former ?? {}).flat())].sort();
 }
 
-/** KOSTRA region codes: municipalities, EKAnn (county), EAK (land), EAKUO (land without Oslo), EKGnn. */
+/** SSB Region codes (ordinary tables): 0 Hele landet, counties, municipalities and their former numbers. */
+export function ssbRegionCodes(a: AreaSet): string[] {
+  return ['0', ...a.fylker, ...a.kommuner, ...formerOf(a)];
+}
+
+/** KOSTRA region codes: municipalities (and former numbers), EKAnn (county), EAK (land), EAKUO (land without Oslo), EKGnn. */
 export function kostraRegionCodes(a: AreaSet): string[] {
-  return [...a.kommuner, ...a.fylker.map((f) => `EKA${f}`), 'EAK', 'EAKUO', ...a.kostragrupper];
+  return [...a.kommuner, ...formerOf(a), ...a.fylker.map((f) => `EKA${f}`), 'EAK', 'EAKUO', ...a.kostragrupper];
 }
 
 export const GEO_DIMENSIONS = new Set(['GEO', 'Region', 'KOKkommuneregion0000', 'KOKfylkesregion0000', 'KOKbydelsregion0000']);
@@ -133,6 +188,12 @@ export function planTables(catalogue: ApiIndicator[]): { tables: TablePlan[]; wi
       if (ind.measureType !== 'proportion' && ind.measureType !== 'rate') throw new UsageError(`catalogue: indicator "${ind.id}" asks for a derived denominator, but that is only sound for crude proportions and rates, not "${ind.measureType}"`);
       p.deriveDenominator = ind.multiplier ?? 100;
     }
+    if (a.share) {
+      if (api !== 'ssb') throw new UsageError(`catalogue: indicator "${ind.id}" has "api.share", which is only for SSB tables`);
+      if (!p.shares?.some((s) => s.code === a.share!.code)) (p.shares ??= []).push(a.share);
+      if (p.shares.some((s) => s.dimension !== a.share!.dimension)) throw new UsageError(`catalogue: the shares of SSB table ${table} must sum over the same dimension`);
+    }
+    if (a.horizon) p.horizon = a.horizon;
     const want: Record<string, string[]> = {};
     for (const [d, values] of Object.entries(a.dimensions ?? {})) want[d] = [...values];
     // A gradient's groups are fetched with the total.

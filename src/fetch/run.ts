@@ -1,7 +1,7 @@
 import { HttpClient, HttpError, NetworkDownError, type HttpOptions } from './http.js';
 import { FhiApi, fetchFhiTable, type FhiTableInfo } from './fhi.js';
-import { deriveDenominator } from './jsonstat.js';
-import { fhiGeoCodes, kostraRegionCodes, planTables, ssbRegionCodes, type ApiIndicator, type AreaSet, type TablePlan } from './plan.js';
+import { categoryCodes, deriveDenominator, deriveShares, dropCoveredFormerCodes, MalformedDatasetError } from './jsonstat.js';
+import { fhiGeoCodes, formerOf, GEO_DIMENSIONS, kostraRegionCodes, planTables, ssbRegionCodes, type ApiIndicator, type AreaSet, type TablePlan } from './plan.js';
 import { SsbApi, fetchSsbTable, SSB_MAX_CELLS } from './ssb.js';
 import { readSidecar, writeTable, type Sidecar } from './store.js';
 
@@ -44,6 +44,8 @@ export interface TableOutcome {
   movedFrom?: string;
   /** Areas asked for that the table does not have. */
   missingAreas?: string[];
+  /** Indicators whose select.measure the fetched table does not have (they would find no data). */
+  unmatched?: { indicator: string; measure: string; has: string[] }[];
   indicators: string[];
 }
 
@@ -63,8 +65,9 @@ export type FetchEvent = { type: 'plan'; total: number } | { type: 'table'; outc
 const FHI_MAX_CELLS = 100_000;
 
 /** The areas and categories asked for: a change re-downloads the table. */
-function selectionKey(plan: TablePlan, areas: string[]): string {
-  return JSON.stringify({ areas, dimensions: plan.dimensions, years: plan.years ?? null, derive: plan.deriveDenominator ?? null });
+function selectionKey(plan: TablePlan, areas: string[], year: number): string {
+  // A projection's window moves with the calendar: a new year asks for other periods.
+  return JSON.stringify({ areas, dimensions: plan.dimensions, years: plan.years ?? null, derive: plan.deriveDenominator ?? null, ...(plan.shares ? { shares: plan.shares } : {}), ...(plan.horizon ? { horizon: plan.horizon, from: year } : {}) });
 }
 
 const later = (a: string | null | undefined, b: string | null | undefined): boolean => {
@@ -105,7 +108,7 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
     for (const collection of new Set(tables.filter((t) => t.api === 'fhi').map((t) => t.collection))) {
       const mine = tables.filter((t) => t.api === 'fhi' && t.collection === collection);
       const prev = mine.map((t) => readSidecar(o.dataDir, t.file));
-      if (prev.every((p, i) => p && p.selectionKey === selectionKey(mine[i]!, areasOf(mine[i]!)))) {
+      if (prev.every((p, i) => p && p.selectionKey === selectionKey(mine[i]!, areasOf(mine[i]!), now().getUTCFullYear()))) {
         const oldest = prev.map((p) => p!.retrievedAt).sort()[0]!;
         changedSince.set(collection, (o.since ?? oldest).slice(0, 10));
       }
@@ -114,7 +117,7 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
 
   for (const plan of tables) {
     const areas = areasOf(plan);
-    const key = selectionKey(plan, areas);
+    const key = selectionKey(plan, areas, now().getUTCFullYear());
     const previous = readSidecar(o.dataDir, plan.file);
     const base: TableOutcome = { file: plan.file, api: plan.api, collection: plan.collection, table: plan.table, title: plan.title ?? previous?.title ?? null, status: 'planned', cells: previous?.cells ?? null, requests: 0, modifiedAt: previous?.modifiedAt ?? null, reason: '', indicators: plan.indicators };
     if (o.dryRun) {
@@ -124,7 +127,7 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
         continue;
       }
       // Not fetched with this selection yet: at least areas × the narrowed categories × years.
-      const known = Object.values(plan.dimensions).reduce((a, v) => a * v.length, 1) * (plan.years ?? 1);
+      const known = Object.values(plan.dimensions).reduce((a, v) => a * v.length, 1) * (plan.years ?? (plan.horizon ? plan.horizon[1] - plan.horizon[0] + 1 : 1)) * (plan.shares ? plan.shares.length : 1);
       const atLeast = known * areas.length;
       const limit = plan.api === 'fhi' ? maxFhi : maxSsb;
       emit({ ...base, cells: atLeast, cellsAtLeast: true, requests: Math.max(1, Math.ceil(atLeast / limit)), reason });
@@ -182,10 +185,33 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
         base.movedFrom = r.movedFrom;
         if (r.missingAreas.length) base.missingAreas = r.missingAreas;
       } else {
-        const r = await fetchSsbTable(ssb, plan, areas, maxSsb, ssbInfo);
-        if (r.missingAreas.length) base.missingAreas = r.missingAreas;
+        const r = await fetchSsbTable(ssb, plan, areas, maxSsb, ssbInfo, now().getUTCFullYear());
+        // Former numbers are asked for where SSB keeps them; their absence is no gap.
+        const former = new Set(formerOf(o.areas));
+        const missing = r.missingAreas.filter((c) => !former.has(c));
+        if (missing.length) base.missingAreas = missing;
         dataset = r.dataset;
+        const regionDim = dataset.id.find((d) => GEO_DIMENSIONS.has(d));
+        if (regionDim && o.areas.former) dataset = dropCoveredFormerCodes(dataset, regionDim, dataset.id.includes('Tid') ? 'Tid' : dataset.id[dataset.id.length - 1]!, o.areas.former).dataset;
         sidecar = { api: 'ssb', source: plan.source, collection: 'ssb', table: plan.table, tableId: plan.table, title: r.info.label ?? dataset.label ?? null, file: plan.file, requests: r.requests, retrievedAt, modifiedAt, publishedAt: null, cells: r.cells, selectionKey: key, indicators: plan.indicators };
+        if (plan.shares) {
+          try {
+            const d = deriveShares(dataset, plan.shares);
+            dataset = d.dataset;
+            sidecar.shares = d.derived;
+          } catch (e) {
+            if (e instanceof MalformedDatasetError) throw new HttpError(r.requests[0]?.url ?? plan.file, 0, e.message, 'Check the "api.share" and "api.dimensions" of the catalogue against the table.');
+            throw e;
+          }
+        }
+      }
+      // Each indicator selects its measure by the table's code (FHI) or label (SSB): say so when it is not there.
+      const measureDim = dataset.id.find((d) => d === 'MEASURE_TYPE' || d === 'ContentsCode');
+      if (measureDim) {
+        const cat = dataset.dimension[measureDim]!.category;
+        const has = plan.api === 'fhi' ? categoryCodes(dataset.dimension[measureDim]!) : Object.values(cat.label ?? {});
+        const unmatched = o.catalogue.filter((i) => plan.indicators.includes(i.id) && !has.includes(i.select.measure)).map((i) => ({ indicator: i.id, measure: i.select.measure, has }));
+        if (unmatched.length) base.unmatched = unmatched;
       }
       await writeTable(o.dataDir, dataset, sidecar);
       emit({ ...base, status: 'downloaded', cells: sidecar.cells, requests: sidecar.requests.length, modifiedAt, reason });

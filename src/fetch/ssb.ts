@@ -71,7 +71,9 @@ export class SsbApi {
   }
 
   /** GET when the URL is short enough, else POST (no length limit, apis.md). */
-  async data(id: string, selection: SsbSelection[]): Promise<{ method: 'GET' | 'POST'; url: string; body?: unknown; dataset: Dataset }> {
+  async data(id: string, requested: SsbSelection[]): Promise<{ method: 'GET' | 'POST'; url: string; body?: unknown; dataset: Dataset }> {
+    // A repeated code (0301,0301) is a 500 with an empty body at SSB: codes are case-insensitive there.
+    const selection = requested.map((s) => ({ ...s, valueCodes: s.valueCodes.filter((v, i, all) => all.findIndex((x) => x.toLowerCase() === v.toLowerCase()) === i) }));
     const params = selection.map((s) => `valueCodes[${encodeURIComponent(s.variableCode)}]=${encodeURIComponent(s.valueCodes.map((v) => (v.includes(',') ? `[${v}]` : v)).join(','))}`);
     const getUrl = joinUrl(this.base, `tables/${encodeURIComponent(id)}/data?lang=no&outputFormat=json-stat2&${params.join('&')}`);
     let method: 'GET' | 'POST' = 'GET';
@@ -114,7 +116,7 @@ export interface SsbFetchResult {
  * categories, every ContentsCode unless restricted, and eliminated variables left out. Split over
  * regions (then periods) to stay under the cell limit; a 400/403 "too many cells" halves again.
  */
-export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: string[], ourLimit: number, info?: SsbTableInfo): Promise<SsbFetchResult> {
+export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: string[], ourLimit: number, info?: SsbTableInfo, year = new Date().getUTCFullYear()): Promise<SsbFetchResult> {
   const tableInfo = info ?? (await api.table(plan.table));
   // The server's own limit when it states a lower one.
   const maxCells = Math.min(ourLimit, (await api.maxDataCells()) ?? ourLimit);
@@ -134,11 +136,27 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
       continue;
     }
     const want = plan.dimensions[d];
+    const isTime = d === 'Tid' || (meta.role as { time?: string[] } | undefined)?.time?.includes(d);
     if (want) {
+      // A code the table does not have would be a 400 "Non-existent value" for the whole table:
+      // say which, and what the table has, before asking.
+      const unknown = want.filter((w) => !lower.has(w.toLowerCase()) && !/[*?(]/.test(w));
+      if (unknown.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no ${d} ${unknown.join(', ')} (it has ${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''})`, 'SSB may have renamed the code: correct "api.dimensions" in the catalogue.');
       const have = [...new Set(want.map((w) => lower.get(w.toLowerCase()) ?? w))];
       selection.push({ variableCode: d, valueCodes: have });
       counts.push(have.length);
-    } else if ((d === 'Tid' || (meta.role as { time?: string[] } | undefined)?.time?.includes(d)) && plan.years) {
+    } else if (plan.shares?.some((s) => s.dimension === d)) {
+      // The categories a share sums: all of them, not SSB's eliminated total.
+      selection.push({ variableCode: d, valueCodes: ['*'] });
+      counts.push(codes.length);
+    } else if (isTime && plan.horizon) {
+      // Projections: the periods `horizon` years ahead of this year.
+      const [lo, hi] = plan.horizon;
+      const ahead = codes.filter((c) => Number(c.slice(0, 4)) >= year + lo && Number(c.slice(0, 4)) <= year + hi);
+      if (!ahead.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no periods from ${year + lo} to ${year + hi} (it has ${codes[0]}–${codes[codes.length - 1]})`, 'The projection may have been replaced by a newer table: update "api.table" in the catalogue.');
+      selection.push({ variableCode: d, valueCodes: ahead });
+      counts.push(ahead.length);
+    } else if (isTime && plan.years) {
       selection.push({ variableCode: d, valueCodes: [`top(${plan.years})`] });
       counts.push(Math.min(plan.years, codes.length));
     } else if (d !== 'ContentsCode' && d !== 'Tid' && elimination(meta, d)) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
-import type { Dataset, DerivedDenominator } from './jsonstat.js';
+import type { Dataset, DerivedDenominator, DerivedShares } from './jsonstat.js';
 
 /** What a fetched table's sidecar (`<file>.sidecar`, JSON) records: where, when, what, and its hash. */
 export interface Sidecar {
@@ -28,6 +28,8 @@ export interface Sidecar {
   selectionKey: string;
   indicators: string[];
   derived?: DerivedDenominator;
+  /** Shares computed from the table's cells (api.share). */
+  shares?: DerivedShares;
   flags?: { symbol: string; text: string }[];
   metadata?: { name?: string; isOfficialStatistics?: boolean };
   movedFrom?: string;
@@ -72,6 +74,7 @@ export async function writeTable(dataDir: string, dataset: Dataset, sidecar: Omi
     retrievedAt: sidecar.retrievedAt,
     modifiedAt: sidecar.modifiedAt,
     ...(sidecar.derived ? { derived: sidecar.derived } : {}),
+    ...(sidecar.shares ? { shares: sidecar.shares } : {}),
   };
   const doc = { ...dataset, extension: { ...(dataset.extension ?? {}), folkehelse: provenance } };
   const text = JSON.stringify(doc) + '\n';
@@ -84,20 +87,28 @@ export async function writeTable(dataDir: string, dataset: Dataset, sidecar: Omi
 /** Where a data file came from, when `folkehelse fetch` wrote it (for citing: table, address, retrieval date). */
 export interface Provenance {
   api: 'fhi' | 'ssb';
+  /** FHI source (nokkel …) or 'ssb'. */
+  collection: string;
   table: string;
   tableId: string;
   title: string | null;
   url: string | null;
   retrievedAt: string;
   modifiedAt: string | null;
+  /** SHA-256 of the data file as fetched. */
+  sha256: string;
 }
 
-/** The provenance of a fetched data file from its sidecar; null for any other file. */
-export function readProvenance(dataFile: string): Provenance | null {
+/**
+ * The provenance of a fetched data file from its sidecar; null for any other file, and for a
+ * file changed since it was fetched (its hash is no longer the sidecar's: it is cited as a file).
+ */
+export function readProvenance(dataFile: string, fileSha256?: string): Provenance | null {
   try {
     const s = JSON.parse(readFileSync(dataFile + SIDECAR_SUFFIX, 'utf8')) as Sidecar;
-    if (s.tool !== 'folkehelse fetch') return null;
-    return { api: s.api, table: s.table, tableId: s.tableId, title: s.title, url: s.requests[0]?.url ?? null, retrievedAt: s.retrievedAt, modifiedAt: s.modifiedAt };
+    if (s.tool !== 'folkehelse fetch' || typeof s.sha256 !== 'string') return null;
+    if ((fileSha256 ?? sha256(readFileSync(dataFile))) !== s.sha256) return null;
+    return { api: s.api, collection: s.collection, table: s.table, tableId: s.tableId, title: s.title, url: s.requests[0]?.url ?? null, retrievedAt: s.retrievedAt, modifiedAt: s.modifiedAt, sha256: s.sha256 };
   } catch {
     return null;
   }

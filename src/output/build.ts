@@ -10,6 +10,7 @@ import { expandDataPaths } from '../ingest/files.js';
 import { loadData, type LoadedData } from '../ingest/load.js';
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue, type Indicator } from '../indicators/catalogue.js';
 import { withFetchedCatalogue } from '../fetch/catalogue.js';
+import { readProvenance } from '../fetch/store.js';
 import { computeIndicators, resolveKommune } from '../indicators/engine.js';
 import { strictestLimits } from '../indicators/disclosure.js';
 import type { SuppressionLimits } from '../indicators/methods/suppression.js';
@@ -468,7 +469,11 @@ function describeFiles(data: LoadedData, base: string): Map<string, SourceFileIn
   for (const { file } of data.files) {
     const f = byFile.get(file.display);
     if (!f) continue;
-    out.set(file.display, { file: citedPath(base, file.path), sha256: hashFile(file.path), source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}` });
+    const sha256 = hashFile(file.path);
+    // A table written by `folkehelse fetch` is cited by source, table and retrieval date, not by path.
+    const p = readProvenance(file.path, sha256);
+    const fetched = p ? { api: p.api, collection: p.collection, table: p.tableId, title: p.title, retrievedAt: p.retrievedAt, url: p.url } : undefined;
+    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, ...(fetched ? { fetched } : {}) });
   }
   return out;
 }

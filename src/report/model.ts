@@ -20,6 +20,8 @@ export interface SourceFileInfo {
   source: string;
   tables: string[];
   periods: string;
+  /** Set for a table written by `folkehelse fetch` (its sidecar): cited by table and retrieval date. */
+  fetched?: { api: 'fhi' | 'ssb'; collection: string; table: string; title: string | null; retrievedAt: string; url: string | null };
 }
 
 export interface DocumentInput {
@@ -140,6 +142,19 @@ export function buildDocument(input: DocumentInput): Document {
     ...own(files.introduction!),
   ]);
 
+  // A fetched table: the API's table id and title, and where and when it was retrieved.
+  const fetchedRow = (s: SourceFileInfo, f: NonNullable<SourceFileInfo['fetched']>) => {
+    const title = (f.title ?? '').replace(/^\d{5}:\s*/, '').trim();
+    const table = `${f.api === 'fhi' ? `${f.collection} ` : ''}${f.table}${title ? ` ${title}` : ''}`;
+    let host = '';
+    try {
+      host = f.url ? new URL(f.url).host : '';
+    } catch {
+      host = '';
+    }
+    const retrieved = w.t('knowledge.retrieved').replace('{date}', f.retrievedAt.slice(0, 10)).replace('{host}', host || (f.api === 'fhi' ? 'FHI Statistikk' : 'SSB')).trim();
+    return [sourceName(s.source), table, s.periods, retrieved, [{ text: s.sha256, code: true }]];
+  };
   const know = numbered(w.t('chapters.knowledge'));
   const sourcesTitle = w.t('knowledge.sources');
   const howTitle = w.t('knowledge.howToRead');
@@ -151,7 +166,7 @@ export function buildDocument(input: DocumentInput): Document {
         sourcesTitle,
         w.list('knowledge.sourceColumns'),
         ['l', 'l', 'l', 'l', 'l'],
-        input.sources.map((s) => [sourceName(s.source), s.tables.join(', '), s.periods, [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]]),
+        input.sources.map((s) => (s.fetched ? fetchedRow(s, s.fetched) : [sourceName(s.source), s.tables.join(', '), s.periods, [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]])),
       ),
     ]),
     section(slugs.take(howTitle), null, howTitle, 2, 'how-to-read', w.list('knowledge.howToReadText').map((p) => para(fillRuns(p, {})))),

@@ -24,6 +24,7 @@ export interface LanguageFile {
   knowledge: {
     sources: string;
     sourcesIntro: string;
+    retrieved: string;
     sourceColumns: string[];
     howToRead: string;
     howToReadText: string[];

@@ -99,6 +99,11 @@ describe('fetch against the local API server', () => {
     expect(readProvenance(join(dir, 'fhi', 'nokkel-507.json'))).toMatchObject({ api: 'fhi', table: '507', tableId: '507', title: 'Forventet levealder', url: `${server.fhiBase}/nokkel/table/507/data` });
     expect(readProvenance(join(dir, 'fhi', 'nokkel-507.json'))!.retrievedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(readProvenance(join(dir, 'missing.json'))).toBeNull();
+    // A file changed by hand since is no longer what was fetched: not cited as fetched.
+    const file = join(dir, 'fhi', 'nokkel-507.json');
+    expect(readProvenance(file)!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n$/, ' \n'));
+    expect(readProvenance(file)).toBeNull();
   });
 
   it('a time-out is retried', async () => {
@@ -106,6 +111,30 @@ describe('fetch against the local API server', () => {
     const s = await runFetch(opts());
     expect(s.totals.failed).toBe(0);
     expect(server.log.filter((r) => r.path.includes('/tables/07459/data')).length).toBe(2);
+  });
+
+  it('a projection (api.horizon) is asked again when the year turns, though SSB has not changed it', async () => {
+    const projection = apiCatalogue().filter((i) => i.id === 'andel-67-fremskrevet' || i.id === 'andel-80-fremskrevet');
+    const world = await new ApiServer().start();
+    try {
+      populate(world, projection);
+      const year = new Date().getUTCFullYear();
+      const at = (y: number) => () => new Date(Date.UTC(y, 5, 1));
+      const o = (y: number) => opts({ catalogue: projection, ssbBase: world.ssbBase, now: at(y) });
+      expect((await runFetch(o(year))).tables[0]).toMatchObject({ status: 'downloaded', reason: 'not fetched before' });
+      expect((await runFetch(o(year))).tables[0]).toMatchObject({ status: 'up-to-date' });
+      const next = (await runFetch(o(year + 1))).tables[0]!;
+      expect(next).toMatchObject({ status: 'downloaded', reason: 'the areas or categories asked for changed' });
+      const file = JSON.parse(readFileSync(join(dir, 'ssb', '14288.json'), 'utf8'));
+      expect(Object.keys(file.dimension.Tid.category.index)[0]).toBe(String(year + 11));
+      // One file, both shares (67+ above 80+), the ages summed away.
+      expect(Object.keys(file.dimension.ContentsCode.category.label)).toEqual(['Andel67', 'Andel80']);
+      expect(file.id).toEqual(['Region', 'ContentsCode', 'Tid']);
+      const nTid = file.size[2];
+      expect(file.value[0]).toBeGreaterThan(file.value[nTid]);
+    } finally {
+      await world.stop();
+    }
   });
 
   it('a malformed body fails that table only, and leaves its earlier file in place', async () => {
@@ -272,13 +301,16 @@ describe('HTTP details', () => {
   it('uses POST when the GET URL would be too long for SSB', async () => {
     const server = await new ApiServer().start();
     try {
-      populate(server, smallCatalogue());
+      // 600 distinct region codes make a GET URL over 2 000 characters (SSB answers such a URL with 404).
+      const regions = Array.from({ length: 600 }, (_, i) => ({ value: String(1000 + i), label: `Kommune ${1000 + i}` }));
+      server.addSsb({ id: '07459', label: '07459: Befolkning', updated: '2026-01-01T07:00:00Z', dims: [
+        { code: 'Region', label: 'region', categories: regions },
+        { code: 'ContentsCode', label: 'statistikkvariabel', categories: [{ value: 'Personer1', label: 'Personer' }] },
+        { code: 'Tid', label: 'år', categories: [{ value: '2024', label: '2024' }] },
+      ] });
       const api = new SsbApi(server.ssbBase, new HttpClient());
-      const ages = Array.from({ length: 106 }, (_, a) => String(a).padStart(3, '0'));
       const r = await api.data('07459', [
-        { variableCode: 'Region', valueCodes: ['5037'] },
-        // 106 ages × 4 (the test server de-duplicates) make a URL over 2 000 characters.
-        { variableCode: 'Alder', valueCodes: [...ages, ...ages, ...ages, ...ages] },
+        { variableCode: 'Region', valueCodes: regions.map((c) => c.value) },
         { variableCode: 'ContentsCode', valueCodes: ['Personer1'] },
         { variableCode: 'Tid', valueCodes: ['2024'] },
       ]);

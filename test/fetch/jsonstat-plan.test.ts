@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asDataset, deriveDenominator, mergeDatasets, MalformedDatasetError, type Dataset } from '../../src/fetch/jsonstat.js';
+import { asDataset, categoryCodes, deriveDenominator, deriveShares, mergeDatasets, MalformedDatasetError, type Dataset } from '../../src/fetch/jsonstat.js';
 import { planTables, type ApiIndicator } from '../../src/fetch/plan.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -83,6 +83,68 @@ describe('derived denominators', () => {
   it('not for a table without TELLER and RATE, nor one that publishes its denominator', () => {
     expect(deriveDenominator(fhi([1, 2, 3, 4, 5, 6], ['TELLER', 'MEIS']), 100)).toBeNull();
     expect(deriveDenominator(fhi([1, 2, 3, 4, 5, 6, 7, 8, 9], ['TELLER', 'RATE', 'NEVNER']), 100)).toBeNull();
+  });
+});
+
+describe('shares derived from one SSB table (api.share)', () => {
+  // Region × Alder × ContentsCode × Tid, as 14288 would answer for two regions and one year.
+  const projection = (values: (number | null)[], status?: Record<string, string>): Dataset => ({
+    version: '2.0',
+    class: 'dataset',
+    label: '14288: Framskrevet folkemengde',
+    id: ['Region', 'Alder', 'ContentsCode', 'Tid'],
+    size: [2, 4, 1, 1],
+    dimension: {
+      Region: { label: 'region', category: { index: { '5037': 0, '0': 1 }, label: { '5037': 'Levanger', '0': 'Hele landet' } } },
+      Alder: { label: 'alder', category: { index: { '000': 0, '067': 1, '080': 2, '105+': 3 }, label: { '000': '0 år', '067': '67 år', '080': '80 år', '105+': '105 år eller eldre' } } },
+      ContentsCode: { label: 'statistikkvariabel', category: { index: { MMMM: 0 }, label: { MMMM: 'Hovedalternativet' } } },
+      Tid: { label: 'år', category: { index: { '2040': 0 }, label: { '2040': '2040' } } },
+    },
+    value: values,
+    ...(status ? { status } : {}),
+  });
+  const shares = [
+    { dimension: 'Alder', from: 67, code: 'Andel67', label: 'Andel 67 år og eldre (prosent)' },
+    { dimension: 'Alder', from: 80, code: 'Andel80', label: 'Andel 80 år og eldre (prosent)' },
+  ];
+
+  it('sums the ages from 67 (and 80) over all ages, per region and year; the age dimension is summed away', () => {
+    const { dataset, derived } = deriveShares(projection([100, 50, 30, 20, 1000, 700, 200, 100]), shares);
+    expect(dataset.id).toEqual(['Region', 'ContentsCode', 'Tid']);
+    expect(categoryCodes(dataset.dimension.ContentsCode!)).toEqual(['Andel67', 'Andel80']);
+    expect(dataset.dimension.ContentsCode!.category.unit).toEqual({ Andel67: { base: 'prosent', decimals: 1 }, Andel80: { base: 'prosent', decimals: 1 } });
+    // 5037: (50 + 30 + 20) / 200 = 50 %, (30 + 20) / 200 = 25 %; land: 1000 / 2000 = 50 %, 300 / 2000 = 15 %.
+    expect(dataset.value).toEqual([50, 25, 50, 15]);
+    expect(derived.shares[0]!.numerator).toEqual(['067', '080', '105+']);
+    expect(derived.shares[1]!.numerator).toEqual(['080', '105+']);
+    expect(derived.cells).toBe(4);
+    expect(asDataset(dataset)).toBeTruthy();
+  });
+
+  it('a missing cell makes the share "." (no partial sums); listed codes and a total category work too', () => {
+    const { dataset } = deriveShares(projection([100, null, 30, 20, 1000, 700, 200, 100], { '1': '..' }), shares);
+    expect(dataset.value).toEqual([null, null, 50, 15]);
+    expect(dataset.status).toEqual({ '0': '.', '1': '.' });
+    const byCode = deriveShares(projection([100, 50, 30, 20, 1000, 700, 200, 100]), [{ dimension: 'Alder', codes: ['080'], total: '000', code: 'X', label: 'x' }]);
+    expect(byCode.dataset.value).toEqual([30, 20]);
+  });
+
+  it('a total category of the table ("999" Alle aldre) is neither an age nor counted twice', () => {
+    const ds = projection([100, 50, 30, 200, 1000, 700, 200, 1900]);
+    ds.dimension.Alder!.category = { index: { '000': 0, '067': 1, '080': 2, '999': 3 }, label: { '000': '0 år', '067': '67 år', '080': '80 år', '999': 'Alle aldre' } };
+    const { dataset, derived } = deriveShares(ds, shares);
+    expect(derived.shares[0]!.numerator).toEqual(['067', '080']);
+    expect(derived.shares[0]!.denominator).toEqual(['000', '067', '080']);
+    // 5037: 80 / 180; land: 900 / 1900.
+    expect(dataset.value).toEqual([44.4, 16.7, 47.4, 10.5]);
+  });
+
+  it('refuses a table with several ContentsCodes or without the dimension', () => {
+    const two = projection([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(() => deriveShares(two, [{ ...shares[0]!, dimension: 'Nivaa' }])).toThrow(MalformedDatasetError);
+    two.dimension.ContentsCode!.category.index = { MMMM: 0, LLML: 1 };
+    two.size = [2, 4, 2, 1];
+    expect(() => deriveShares(two, shares)).toThrow(/exactly one ContentsCode/);
   });
 });
 

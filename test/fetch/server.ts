@@ -96,7 +96,7 @@ function fhiValue(coords: Record<string, string>, measure: string): number | str
 function ssbValue(coords: Record<string, string>): number | null {
   const geo = coords.Region ?? coords.KOKkommuneregion0000 ?? '0';
   const key = Object.values(coords).join('|');
-  if (coords.ContentsCode?.startsWith('Personer') || coords.ContentsCode === 'Folkemengde') return Math.round(population(geo) * (0.98 + hash(key) * 0.04));
+  if (coords.ContentsCode?.startsWith('Personer') || coords.ContentsCode === 'Folkemengde' || coords.ContentsCode === 'MMMM') return Math.round(population(geo) * (0.98 + hash(key) * 0.04));
   if (geo.length === 4 && hash(key + 's') < 0.03) return null;
   return Math.round((1 + hash(key) * 40) * 10) / 10;
 }
@@ -115,18 +115,36 @@ function fhiSelect(dim: DimDef, filter: string, values: string[]): string[] | nu
   return null;
 }
 
-/** SSB value codes: codes, `*`, `top(n)` (newest n), `from(x)`. Codes are not case-sensitive. */
+/**
+ * SSB value codes (apis.md): codes (not case-sensitive), wildcards `*`, `46*`, `?`, `top(n)` and
+ * `top(n,offset)` (newest n), `bottom(n)` (oldest n), `from(x)`, `to(x)`, `range(x,y)`.
+ */
 function ssbSelect(dim: DimDef, values: string[]): string[] | null {
   const all = dim.categories.map((c) => c.value);
+  const lower = all.map((c) => c.toLowerCase());
   const out: string[] = [];
-  for (const v of values) {
-    if (v === '*') out.push(...all);
-    else if (/^top\((\d+)\)$/i.test(v)) out.push(...all.slice(-Number(/\d+/.exec(v)![0])));
-    else {
-      const hit = all.find((c) => c.toLowerCase() === v.toLowerCase());
-      if (!hit) return null;
-      out.push(hit);
+  for (const raw of values) {
+    const v = raw.trim();
+    const fn = /^(top|bottom|from|to|range)\(([^,()]*)(?:,([^,()]*))?\)$/i.exec(v);
+    if (fn) {
+      const [, name, a, b] = fn;
+      const n = Number(a);
+      const at = (x: string) => lower.indexOf(x.toLowerCase());
+      if (name!.toLowerCase() === 'top') out.push(...all.slice(0, all.length - Number(b ?? 0)).slice(-n));
+      else if (name!.toLowerCase() === 'bottom') out.push(...all.slice(0, n));
+      else if (name!.toLowerCase() === 'from') out.push(...(at(a!) === -1 ? [] : all.slice(at(a!))));
+      else if (name!.toLowerCase() === 'to') out.push(...(at(a!) === -1 ? [] : all.slice(0, at(a!) + 1)));
+      else if (at(a!) !== -1 && b !== undefined && at(b) !== -1) out.push(...all.slice(at(a!), at(b) + 1));
+      continue;
     }
+    if (/[*?]/.test(v)) {
+      const re = new RegExp(`^${v.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+      out.push(...all.filter((_, i) => re.test(lower[i]!)));
+      continue;
+    }
+    const i = lower.indexOf(v.toLowerCase());
+    if (i === -1) return null;
+    out.push(all[i]!);
   }
   return [...new Set(out)];
 }
@@ -152,6 +170,10 @@ export class ApiServer {
   /** Recorded bodies served as they are, by path (e.g. real responses from ../shared). */
   readonly raw = new Map<string, string>();
   /** Klass: municipality → KOSTRA group (classification 112 ↔ 131). */
+  /** Region code → [first, last] year with figures (other years are 0, as SSB writes them). */
+  ssbYears: Record<string, [number, number]> = {};
+  /** Klass 131 `changes.json` items ({oldCode, oldName, newCode, newName, changeOccurred}). */
+  klassChanges: { oldCode: string; oldName: string; oldShortName: null; newCode: string; newName: string; newShortName: null; changeOccurred: string }[] = [];
   readonly kostragrupper = new Map<string, string>([['5035', 'EKG11'], ['5036', 'EKG02'], ['5037', 'EKG11'], ['5038', 'EKG11'], ['0301', 'EKG13']]);
   /** FHI fails a /data request above this many rows (maxRowCount is the caller's; this is the server's). */
   fhiMaxRows = 1_000_000;
@@ -231,6 +253,13 @@ export class ApiServer {
         // As Klass answers: group (source) → municipality (target).
         return this.json(res, 200, { correspondenceItems: [...this.kostragrupper].map(([k, g]) => ({ sourceCode: g, sourceName: `KOSTRA-gruppe ${g.slice(3)}`, targetCode: k, targetName: GEO_NAMES[k] ?? k, sourceShortName: null, targetShortName: null })) });
       }
+      if (url.pathname === '/ssb/api/klass/v1/classifications/131/changes.json' || url.pathname === '/ssb/api/klass/v1/classifications/131/changes') {
+        // As Klass answers: changes with from <= changeOccurred < to (to is exclusive); both dates required.
+        const from = url.searchParams.get('from');
+        const to = url.searchParams.get('to');
+        if (!from || !/^\d{4}-\d{2}-\d{2}$/.test(from) || (to !== null && !/^\d{4}-\d{2}-\d{2}$/.test(to))) return this.json(res, 400, { error: 'from must be a date (yyyy-MM-dd)' });
+        return this.json(res, 200, { codeChanges: this.klassChanges.filter((c) => c.changeOccurred >= from && (to === null || c.changeOccurred < to)) });
+      }
       this.json(res, 404, { title: 'Not found' });
     } catch (e) {
       this.json(res, 500, { title: (e as Error).message });
@@ -243,6 +272,9 @@ export class ApiServer {
 
   private handleFhi(method: string, url: URL, body: string, res: ServerResponse): void {
     const parts = url.pathname.slice('/fhi/api/open/v1/'.length).split('/').filter(Boolean);
+    if (parts.length === 2 && parts[0]!.toLowerCase() === 'common' && parts[1]!.toLowerCase() === 'source') {
+      return this.json(res, 200, [...new Set([...this.fhi.values()].map((t) => t.source))].map((id) => ({ id, title: id === 'nokkel' ? 'Folkehelsestatistikk' : id, description: '', aboutUrl: null, publishedBy: 'Folkehelseinstituttet' })));
+    }
     const [source, tableWord, id, what] = parts;
     if (!source || !tableWord || tableWord.toLowerCase() !== 'table') return this.json(res, 404, { status: 'not found' });
     const tables = [...this.fhi.values()].filter((t) => t.source === source);
@@ -343,7 +375,11 @@ export class ApiServer {
       value: [],
     };
     if (sel) {
-      const value = cartesian(sel, ssbValue);
+      // A code not in use shows 0 for the years outside its existence (apis.md §4).
+      const value = cartesian(sel, (c) => {
+        const span = this.ssbYears[c.Region ?? c.KOKkommuneregion0000 ?? ''];
+        return span && (Number(c.Tid) < span[0] || Number(c.Tid) > span[1]) ? 0 : ssbValue(c);
+      });
       doc.value = value;
       const status: Record<string, string> = {};
       value.forEach((v, i) => {
@@ -377,7 +413,11 @@ export class ApiServer {
     } else {
       for (const [k, v] of url.searchParams) {
         const m = /^valueCodes\[(.+)\]$/.exec(k);
-        if (m) given.set(m[1]!, v.split(',').map((x) => x.replace(/^\[|\]$/g, '')));
+        if (!m) continue;
+        // Split on commas outside brackets; an expression with a comma must be bracketed in GET (apis.md).
+        const items = v.match(/\[[^\]]*\]|[^,]+/g) ?? [];
+        if (items.some((x) => !x.startsWith('[') && x.includes('(') !== x.includes(')'))) return this.json(res, 400, { type: 'Parameter error', title: 'Illegal selection expression', status: 400 }, rate);
+        given.set(m[1]!, items.map((x) => x.replace(/^\[|\]$/g, '')));
       }
     }
     const sel: { code: string; values: string[] }[] = [];
@@ -386,6 +426,11 @@ export class ApiServer {
       if (!want) {
         if (d.elimination) continue;
         return this.json(res, 400, { type: 'Parameter error', title: 'Missing selection for mandantory variable', status: 400 }, rate);
+      }
+      // SSB answers a repeated code (0301,0301) with 500 and an empty body (apis.md).
+      if (new Set(want.map((w) => w.toLowerCase())).size !== want.length) {
+        res.writeHead(500, rate).end();
+        return;
       }
       const values = ssbSelect(d, want);
       if (!values) return this.json(res, 400, { type: 'Parameter error', title: 'Non-existent value', status: 400 }, rate);

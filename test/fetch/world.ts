@@ -75,12 +75,24 @@ export function populate(server: ApiServer, catalogue: ApiIndicator[] = apiCatal
       ? plan.dimensions.ContentsCode.map((c, i) => ({ value: c, label: inds[i]?.select.measure ?? c }))
       : inds.map((ind, i) => ({ value: ind.select.measure.startsWith('Folkemengde') ? 'Folkemengde' : `Innhold${i}`, label: ind.select.measure }));
     const dims: DimDef[] = [{ code: plan.source === 'kostra' ? 'KOKkommuneregion0000' : 'Region', label: 'region', categories: plan.source === 'kostra' ? KOSTRA_REGIONS : GEO }];
-    if (plan.table === '07459') {
+    const ages = Array.from({ length: 106 }, (_, a) => ({ value: a === 105 ? '105+' : String(a).padStart(3, '0'), label: a === 105 ? '105 år eller eldre' : `${a} år` }));
+    if (plan.table === '07459' || plan.shares?.some((x) => x.dimension === 'Alder')) {
       dims.push({ code: 'Kjonn', label: 'kjønn', categories: [{ value: '1', label: 'Menn' }, { value: '2', label: 'Kvinner' }], elimination: true });
-      dims.push({ code: 'Alder', label: 'alder', categories: Array.from({ length: 106 }, (_, a) => ({ value: String(a).padStart(3, '0'), label: `${a} år` })), elimination: true });
+      dims.push({ code: 'Alder', label: 'alder', categories: ages, elimination: true });
     }
-    dims.push({ code: 'ContentsCode', label: 'statistikkvariabel', categories: contents });
-    dims.push({ code: 'Tid', label: 'år', categories: Array.from({ length: 10 }, (_, i) => ({ value: String(2015 + i), label: String(2015 + i) })) });
+    if (plan.shares?.some((x) => x.dimension === 'Nivaa')) {
+      const levels: [string, string][] = [['01', 'Grunnskolenivå'], ['02a', 'Videregående skolenivå'], ['11', 'Fagskolenivå'], ['03a', 'Universitets- og høgskolenivå kort'], ['04a', 'Universitets- og høgskolenivå lang'], ['09a', 'Uoppgitt eller ingen fullført utdanning']];
+      dims.push({ code: 'Nivaa', label: 'nivå', categories: levels.map(([value, l]) => ({ value, label: l })), elimination: true });
+    }
+    for (const [code, values] of Object.entries(plan.dimensions)) {
+      if (code === 'ContentsCode' || dims.some((d) => d.code === code)) continue;
+      dims.push({ code, label: code.toLowerCase(), categories: [...values, 'EXTRA'].map((v) => ({ value: v, label: v === 'EXTRA' ? 'Annet' : `${v} år` })), elimination: true });
+    }
+    dims.push({ code: 'ContentsCode', label: 'statistikkvariabel', categories: plan.shares ? contents.map((c) => ({ ...c, label: 'Personer' })) : contents });
+    // Projections: years ahead of "now"; other tables: ten past years.
+    const first = plan.horizon ? new Date().getUTCFullYear() : 2015;
+    const years = plan.horizon ? 27 : 10;
+    dims.push({ code: 'Tid', label: 'år', categories: Array.from({ length: years }, (_, i) => ({ value: String(first + i), label: String(first + i) })) });
     server.addSsb({ id: plan.table, label: `${plan.table}: Tabell ${plan.table}`, updated: when, dims });
   }
 }
