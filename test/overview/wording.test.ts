@@ -47,7 +47,8 @@ describe('wording', () => {
     const r = (await innherredResults('5037')).find((x) => x.id === 'diabetes-type2')!;
     expect(ratePhrase(r.value!.value!, ind('diabetes-type2'), p, nb, 'nb')).toBe('46,6 legemiddelbrukere per 1000 innbyggere 30–74 år');
     expect(ratePhrase(46.59, ind('diabetes-type2'), p, nn, 'nn')).toBe('46,6 legemiddelbrukarar per 1000 innbyggjarar 30–74 år');
-    expect(ratePhrase(46.51, ind('hjerte-kar-dodelighet'), p, nb, 'nb')).toBe('47 dødsfall per 100\u00a0000 innbyggere under 80 år') // the catalogue shows it without decimals;
+    // The catalogue shows this rate without decimals.
+    expect(ratePhrase(46.51, ind('hjerte-kar-dodelighet'), p, nb, 'nb')).toBe('47 dødsfall per 100\u00a0000 innbyggere under 80 år');
     // Without rate words the unit follows the number.
     expect(ratePhrase(26.31, ind('ensomhet'), p, nb, 'nb')).toBe('26,3 prosent');
   });
