@@ -12,6 +12,7 @@ import type { BuildConfig, OutputFormat } from '../config.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makeStyle } from './style.js';
+import { register as registerVurderinger } from '../commands/vurderinger.js';
 
 import type { CliIO } from '../commands/context.js';
 export type { CliIO };
@@ -249,6 +250,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       exitCode = failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK;
     });
 
+  registerVurderinger(program, { io, style, setExitCode: (c) => (exitCode = c) });
   try {
     if (argv.length === 0) {
       program.outputHelp();

@@ -140,7 +140,7 @@ describe('folkehelse indicators', () => {
     const c = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--csv');
     const lines = c.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^id,theme,title,period_from,period_to,kommune,value,lower,upper/);
-    expect(lines.length).toBe(42);
+    expect(lines.length).toBe(44);
   });
   it('clear errors: unknown municipality (2), municipality without data (1), invalid data (1), bad theme (2)', () => {
     expect(run('indicators', '--data', INNHERRED, '--kommune', '9999')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });
