@@ -6,3 +6,4 @@ export * from './structured.js';
 export * from './gate.js';
 export * from './template.js';
 export * from './contradictions.js';
+export * from './chapters.js';

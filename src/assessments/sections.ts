@@ -22,6 +22,8 @@ export interface SectionDef {
   law: string;
   required: boolean;
   title: Text;
+  /** Catalogue indicators shown with the section (KOSTRA and service figures), when it has any. */
+  indicators?: string[];
 }
 
 export interface SectionData {

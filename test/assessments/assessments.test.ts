@@ -165,3 +165,24 @@ describe('contradictions between the text and the numbers', () => {
     expect(run('Det har økt.')).toEqual([]);
   });
 });
+
+describe('the § 5 b and § 5 c chapters', () => {
+  it('have every service and community section in order, with text by heading and their catalogue figures', async () => {
+    const { knowledgeChapters } = await import('../../src/assessments/chapters.js');
+    const results = await innherredResults('5037');
+    const ids = new Set(results.map((r) => r.id));
+    for (const s of data.sections) for (const id of s.indicators ?? []) expect(ids.has(id), `${s.name}: ${id}`).toBe(true);
+    const full = knowledgeChapters(readAssessmentFolder(FULL, '5037', valid), data, results, 'nn');
+    expect(full.services.map((s) => s.name)).toEqual(['helsestasjon', 'skolehelse', 'fastlege', 'nav', 'barnevern', 'pleie-og-omsorg', 'legevakt']);
+    expect(full.community.map((s) => s.name)).toEqual(['medvirkning', 'frivillighet', 'naermiljo', 'miljorettet-helsevern', 'smittevern']);
+    const nav = full.services[3]!;
+    expect(nav).toMatchObject({ title: 'NAV', law: 'folkehelseloven § 5 b', status: 'present', file: '5037/nav.md' });
+    expect(nav.parts.map((p) => p.title)).toEqual(['Kva tenesta ser', 'Utvikling og årsaker', 'Kjelder']);
+    expect(nav.parts[0]!.body).toBe('NAV møter mange unge som står utenfor arbeid og utdanning, ofte med psykiske plager.');
+    expect(nav.figures.map((r) => r.id)).toEqual(['sosialhjelp', 'uforetrygdede', 'arbeidsledighet', 'vedvarende-lavinntekt']);
+    expect(full.services[0]!.figures.map((r) => r.id)).toEqual(['helsestasjon-utgifter', 'vaksinasjon-mmr']);
+    const example = knowledgeChapters(readAssessmentFolder(join(INNHERRED, 'vurderinger'), '5037', valid), data, results, 'nb');
+    expect(example.community.every((s) => s.status === 'missing' && s.parts.length === 0)).toBe(true);
+    expect(example.community[4]!.file).toBe('5037/smittevern.md');
+  });
+});
