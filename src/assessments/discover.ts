@@ -44,9 +44,10 @@ export function collectAssessments(kommune: string, files: { name: string; body:
 export function readAssessmentFolder(folder: string, kommune: string, valid: readonly string[]): AssessmentSet {
   const dir = join(folder, kommune);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return { kommune, assessments: new Map(), unknown: [] };
+  // Other files are listed (a `c.docx` is reported), only Markdown is read.
   const files = readdirSync(dir)
-    .filter((f) => f.toLowerCase().endsWith('.md') && statSync(join(dir, f)).isFile())
-    .map((name) => ({ name, body: readFileSync(join(dir, name), 'utf8') }));
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((name) => ({ name, body: name.toLowerCase().endsWith('.md') ? readFileSync(join(dir, name), 'utf8') : '' }));
   return collectAssessments(kommune, files, valid);
 }
 

@@ -1,6 +1,7 @@
 import type { Text } from '../indicators/catalogue.js';
 import { FolkehelseError, EXIT_INVALID_DATA } from '../errors.js';
 import { textFor, type AssessmentSet } from './discover.js';
+import { describeUnknown } from './names.js';
 import { formOf, type Lang, type SectionData } from './sections.js';
 import { isFilled, parseStructured } from './structured.js';
 
@@ -60,7 +61,7 @@ export class FinalGateError extends FolkehelseError {
     readonly unknown: AssessmentSet['unknown'] = [],
   ) {
     const lines = missing.map((m) => `  ${m.file}: ${STATUS_WORDS[m.status]}${m.headings.length ? ` ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : ''} (${m.title.nb}; ${m.law})`);
-    const unknownLines = unknown.map((u) => `  ${u.file}: not a known assessment name${u.suggestion ? ` (did you mean ${u.suggestion}?)` : ''}`);
+    const unknownLines = unknown.map((u) => `  ${describeUnknown(u)}`);
     super(
       `--final: the overview is not ready: ${missing.length} required ${missing.length === 1 ? 'assessment is' : 'assessments are'} missing or empty:\n${lines.join('\n')}${unknownLines.length ? `\nunknown files:\n${unknownLines.join('\n')}` : ''}\nWrite them (templates: folkehelse's data/assessments/sections.json) or build without --final to get a draft that marks them.`,
       EXIT_INVALID_DATA,

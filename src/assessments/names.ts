@@ -44,20 +44,34 @@ export interface UnknownFile {
   file: string;
   /** The nearest valid file name (with the same language suffix), or null when none is close. */
   suggestion: string | null;
-  reason: 'unknown-name' | 'unknown-language' | 'wrong-case';
+  reason: 'unknown-name' | 'unknown-language' | 'wrong-case' | 'not-markdown';
 }
+
+/** Text documents a coordinator may save by mistake instead of Markdown (Word, plain text …). */
+const TEXT_EXTENSIONS = /\.(txt|markdown|mdown|docx?|odt|rtf)$/i;
 
 /**
  * Sorts an assessment folder's file names into known assessments and unknown files. Only `.md`
- * files count (README.md and hidden files are skipped); `<name>.<lang>.md` is the text in that
- * language. A name in the wrong case (`C.md`) is reported, not guessed: file systems differ.
+ * files are read (README and hidden files are skipped); `<name>.<lang>.md` is the text in that
+ * language. A name in the wrong case (`C.md`) is reported, not guessed: file systems differ. A text
+ * document with an assessment's name but another format (`c.docx`, `ensomhet.txt`) is reported
+ * with the Markdown name it should have; other files (images) are left alone.
  */
 export function classifyFileNames(files: readonly string[], valid: readonly string[]): { known: ParsedName[]; unknown: UnknownFile[] } {
   const set = new Set(valid);
   const known: ParsedName[] = [];
   const unknown: UnknownFile[] = [];
   for (const file of [...files].sort()) {
-    if (!file.toLowerCase().endsWith('.md') || file.startsWith('.') || file.toLowerCase() === 'readme.md') continue;
+    if (file.startsWith('.') || /^readme\./i.test(file)) continue;
+    if (TEXT_EXTENSIONS.test(file)) {
+      // `c.docx`, `ensomhet.txt`: only Markdown is read; say which name it should have.
+      const stem = file.slice(0, file.lastIndexOf('.'));
+      const exact = valid.find((v) => v.toLowerCase() === stem.toLowerCase());
+      const near = exact ?? nearestName(stem, valid);
+      if (near) unknown.push({ file, suggestion: `${near}.md`, reason: 'not-markdown' });
+      continue;
+    }
+    if (!file.toLowerCase().endsWith('.md')) continue;
     const stem = file.slice(0, -3);
     const m = /^(.*)\.([A-Za-z]{2,3})$/.exec(stem);
     let name = stem;
@@ -81,4 +95,16 @@ export function classifyFileNames(files: readonly string[], valid: readonly stri
     }
   }
   return { known, unknown };
+}
+
+/** An unknown file in words, for the terminal and errors (English, like the other messages). */
+export function describeUnknown(u: UnknownFile): string {
+  switch (u.reason) {
+    case 'not-markdown':
+      return `${u.file}: only Markdown (.md) is read; save the text as ${u.suggestion}`;
+    case 'unknown-language':
+      return `${u.file}: not a language of the document (nb or nn)${u.suggestion ? `; did you mean ${u.suggestion}?` : ''}`;
+    default:
+      return `${u.file}: not an assessment name${u.suggestion ? `; did you mean ${u.suggestion}?` : ''}`;
+  }
 }

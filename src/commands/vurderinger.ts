@@ -37,6 +37,7 @@ Examples:
       const { loadSections, validNames } = await import('../assessments/sections.js');
       const { readAssessmentFolder, textFor } = await import('../assessments/discover.js');
       const { checkFinal } = await import('../assessments/gate.js');
+      const { describeUnknown } = await import('../assessments/names.js');
       const { templateFor } = await import('../assessments/template.js');
       const { findContradictions } = await import('../assessments/contradictions.js');
       const { loadPriorities } = await import('../overview/priorities.js');
@@ -68,7 +69,7 @@ Examples:
           const what = m.status === 'incomplete' ? `no text under ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : m.status;
           io.stdout.write(`  ${style.red(m.status.padEnd(10))} ${t(m.file)}: ${t(m.title[lang])} (${t(m.law)})${m.status === 'incomplete' ? ` — ${t(what)}` : ''}\n`);
         }
-        for (const u of set.unknown) io.stdout.write(`  ${style.yellow('unknown'.padEnd(10))} ${t(u.file)}: not an assessment name${u.suggestion ? `; did you mean ${t(u.suggestion)}?` : ''}\n`);
+        for (const u of set.unknown) io.stdout.write(`  ${style.yellow('unknown'.padEnd(10))} ${t(describeUnknown(u))}\n`);
         if (observations) {
           const results = computeIndicators(observations, catalogue, { kommune: k.code, comparisons: { kostragruppe: config.kommuner.find((c) => c.code === k.code)?.kostragruppe } });
           for (const name of [...set.assessments.keys()].sort()) {

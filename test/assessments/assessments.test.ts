@@ -27,14 +27,16 @@ describe('assessment file names', () => {
   });
 
   it('reports unknown names with the nearest valid one and keeps per-language files', () => {
-    const r = classifyFileNames(['ensomhett.md', 'C.md', 'a.md', 'a.nn.md', 'b.en.md', 'README.md', 'notater.txt', 'qqqqqqqqqq.md'], valid);
+    const r = classifyFileNames(['ensomhett.md', 'C.md', 'a.md', 'a.nn.md', 'b.en.md', 'README.md', 'notater.txt', 'qqqqqqqqqq.md', 'kart.png', 'c.png', 'D.docx', 'ensomhet.txt', '.DS_Store'], valid);
     expect(r.known).toEqual([
       { file: 'a.md', name: 'a', lang: null },
       { file: 'a.nn.md', name: 'a', lang: 'nn' },
     ]);
     expect(r.unknown).toEqual([
       { file: 'C.md', suggestion: 'c.md', reason: 'wrong-case' },
+      { file: 'D.docx', suggestion: 'd.md', reason: 'not-markdown' },
       { file: 'b.en.md', suggestion: 'b.nn.md', reason: 'unknown-language' },
+      { file: 'ensomhet.txt', suggestion: 'ensomhet.md', reason: 'not-markdown' },
       { file: 'ensomhett.md', suggestion: 'ensomhet.md', reason: 'unknown-name' },
       { file: 'qqqqqqqqqq.md', suggestion: null, reason: 'unknown-name' },
     ]);
@@ -65,6 +67,10 @@ describe('the gate between draft and final', () => {
       expect((e as Error).message).toContain('5037/miljorettet-helsevern.md: missing (Miljørettet helsevern; folkehelseloven § 5 c)');
       expect((e as Error).message).toContain('15 required assessments');
     }
+    const withUnknown = collectAssessments('5037', [{ name: 'ensomhett.md', body: 'x' }, { name: 'c.docx', body: '' }], valid);
+    const message = new FinalGateError(checkFinal(withUnknown, data, 'nb'), withUnknown.unknown).message;
+    expect(message).toContain('5037/ensomhett.md: not an assessment name; did you mean ensomhet.md?');
+    expect(message).toContain('5037/c.docx: only Markdown (.md) is read; save the text as c.md');
     // Verdal has only b and utfordringer.
     expect(checkFinal(readAssessmentFolder(join(INNHERRED, 'vurderinger'), '5038', valid), data, 'nb').map((m) => m.name)).not.toContain('b');
   });
