@@ -86,3 +86,8 @@ export {
 
 export { formatNumber, formatPeriod, type Lang } from './report/format.js';
 export { FolkehelseError, UsageError, InputFileError } from './errors.js';
+
+// The overview's summary chapters (utfordringsbilde, social inequality, wording, short version) and
+// the municipality's assessment files (discovery, § 5 b–c, the final gate), as namespaces.
+export * as overview from './overview/index.js';
+export * as assessments from './assessments/index.js';
