@@ -4,3 +4,4 @@ export * from './challenges.js';
 export * from './inequality.js';
 export * from './wording.js';
 export * from './short-version.js';
+export * from './document-data.js';
