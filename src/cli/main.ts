@@ -12,6 +12,7 @@ import { register as indicators } from '../commands/indicators.js';
 import { register as init } from '../commands/init.js';
 import { register as inspect } from '../commands/inspect.js';
 import { register as validate } from '../commands/validate.js';
+import { register as vurderinger } from '../commands/vurderinger.js';
 
 export type { CliIO };
 export { parseSize } from '../commands/options.js';
@@ -25,6 +26,7 @@ const COMMANDS: RegisterCommand[] = [
   indicators,
   build,
   browser,
+  vurderinger,
 ];
 
 export const EXIT_INTERNAL = 3;
