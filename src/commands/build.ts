@@ -21,6 +21,8 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
     .option('--concurrency <n>', 'documents rendered at once, and browser pages for PDF', '2')
     .option('--shard <i/n>', 'build only part i of n of the documents (for CI matrix jobs), e.g. 1/4')
     .option('--force', 'rebuild documents whose inputs are unchanged')
+    .option('--draft', 'mark every missing assessment in the document (the default)')
+    .option('--final', 'refuse (exit 1, listing the files) while a required assessment or § 5 b–c section is missing, empty or incomplete; never print a placeholder')
     .option('--json', 'print a machine-readable summary')
     .option('--quiet', 'print only problems')
     .addHelpText(
@@ -31,12 +33,13 @@ Examples:
   $ folkehelse build --config fixtures/innherred/folkehelse.config.json --kommune 5038 --lang nn --format md,html
   $ folkehelse build --data nedlastinger/ --fylke 50 --format md,pdf --concurrency 2
   $ folkehelse build --config folkehelse.config.json --shard 2/4 --json > shard-2.json
+  $ folkehelse build --config folkehelse.config.json --final --format pdf,docx
 
 Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf with figurer/*.svg,
 <out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
 folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
-    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean }) => {
+    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; draft?: boolean; final?: boolean; json?: boolean; quiet?: boolean }) => {
       const { loadConfig, nextEdition, OUTPUT_FORMATS } = await import('../config.js');
       const { build } = await import('../output/build.js');
       const { STAGING } = await import('../output/atomic.js');
@@ -58,6 +61,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
         shard = { index: Number(m[1]), count: Number(m[2]) };
       }
       if (opts.kommune && opts.fylke) throw new UsageError('give --kommune or --fylke, not both');
+      if (opts.draft && opts.final) throw new UsageError('give --draft or --final, not both');
       // Each municipality once (5037,5037 or 1719,5037 would otherwise build one document twice, at once, into the same files).
       const kommuner = opts.kommune === undefined ? undefined : [...new Set(parseKommuneList(opts.kommune).map((k) => resolveKommune(k).code))];
       let config: BuildConfig;
@@ -73,7 +77,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: colorWanted(io.stderr, io.env) });
       let outcome;
       try {
-        outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, concurrency, onEvent: (e) => progress.event(e), env: io.env });
+        outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, final: Boolean(opts.final), concurrency, onEvent: (e) => progress.event(e), env: io.env });
       } finally {
         progress.stop();
         // The staging folder is only for the run: gone when empty (a concurrent shard may still use it).
@@ -89,7 +93,8 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       else {
         const who = (d: { id: string; name: string }) => (d.id === 'region' ? d.name : `${d.id} ${d.name}`);
         for (const d of warned) for (const w of d.warnings) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
-        for (const d of failed) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)} failed: ${d.error}`) + '\n');
+        // Line by line: a multi-line error (the --final gate's list of files) keeps its lines.
+        for (const d of failed) io.stderr.write(`folkehelse: ${who(d)} failed: ${d.error}`.split('\n').map(escapeTerminal).join('\n') + '\n');
         if (!opts.quiet) {
           const m = loadMessages(lang);
           const n = outcome.documents.length;

@@ -22,6 +22,13 @@ import type { Document } from '../report/document.js';
 import { loadTexts, TEMPLATE_DIR, type Texts } from '../report/language.js';
 import { compileTemplates } from '../report/markdown.js';
 import { buildDocument, type DocumentInput, type SourceFileInfo } from '../report/model.js';
+import { describeUnknown } from '../assessments/names.js';
+import { readAssessmentFolder, textFor } from '../assessments/discover.js';
+import { FinalGateError } from '../assessments/gate.js';
+import { DEFAULT_SECTIONS, loadSections, validNames, type SectionData } from '../assessments/sections.js';
+import { withoutComments } from '../assessments/structured.js';
+import { overviewData, type OverviewData } from '../overview/document-data.js';
+import { DEFAULT_PRIORITIES, loadPriorities, type Priorities } from '../overview/priorities.js';
 import { buildRegion } from '../report/region.js';
 import { RENDERERS, type RenderContext } from '../report/renderers.js';
 import { cleanStaging, STAGING, writeFileAtomic } from './atomic.js';
@@ -43,6 +50,12 @@ export interface BuildRequest {
   shard?: { index: number; count: number };
   /** Rebuild even when the inputs are unchanged. */
   force?: boolean;
+  /**
+   * `build --final`: a municipality whose required assessments or § 5 b–c sections are missing,
+   * empty or incomplete fails with the list of files (FinalGateError), and no placeholder is
+   * printed anywhere. The default (draft) marks every missing assessment.
+   */
+  final?: boolean;
   /** Documents rendered at once, and browser pages (default 2). */
   concurrency?: number;
   /** Where relative paths in the document are counted from (default: the config file's folder). */
@@ -114,7 +127,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   // Never data, even inside a data folder (`"data": ["."]`): the outputs and folkehelse's own files.
   const notData = [out, config.file, ...config.catalogue, config.assessments, config.templates].filter((p): p is string => typeof p === 'string');
   const dataFiles = (await expandDataPaths(config.data, notData)).files;
-  const shared = sharedInputs(config, { formats, lang }, dataFiles.map((f) => f.path));
+  const shared = sharedInputs(config, { formats, lang, final: req.final }, dataFiles.map((f) => f.path));
 
   let data: LoadedData | null = null;
   const loadOnce = async (): Promise<LoadedData> => {
@@ -185,7 +198,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
         const start = performance.now();
         const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], error: null, seconds: 0 };
         try {
-          const doc = item.kind === 'kommune' ? kommuneDocument(ctx, item) : regionDocument(ctx, item, kommuner);
+          const doc = item.kind === 'kommune' ? kommuneDocument(ctx, item, Boolean(req.final), outcome.warnings) : regionDocument(ctx, item, kommuner);
           // A catalogue mistake is said, not only shown as "no data" in the appendix.
           if (item.kind === 'kommune') for (const r of ctx.results.get(item.id) ?? []) if (r.status === 'invalid-selection') outcome.warnings.push(r.message ?? `indicator ${r.id}: the catalogue selection is invalid`);
           const renderContext: RenderContext = {
@@ -259,6 +272,9 @@ interface Context {
   texts: Texts;
   /** Results per municipality, kept for the region report. */
   results: Map<string, IndicatorResult[]>;
+  /** The assessment sections and the utfordringsbilde's priorities, read when first needed. */
+  sections?: SectionData;
+  priorities?: Priorities;
 }
 
 function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang, formats: OutputFormat[]): Context {
@@ -309,7 +325,7 @@ function resultsFor(ctx: Context, k: KommuneConfig, geo: Geography): IndicatorRe
   return results;
 }
 
-function kommuneDocument(ctx: Context, item: Item): Document {
+function kommuneDocument(ctx: Context, item: Item, final: boolean, warnings: string[]): Document {
   const { config, lang, texts } = ctx;
   const { k, geo } = item.kommune!;
   if (!hasData(ctx, geo.code)) throw new FolkehelseError(`${geo.name} (${geo.code}) has no data in ${config.data.map((d) => relative(ctx.base, d) || '.').join(', ')}`, 1);
@@ -329,6 +345,7 @@ function kommuneDocument(ctx: Context, item: Item): Document {
   const population = [...(ctx.population.get(geo.code) ?? []), ...(ctx.population.get('0') ?? [])];
   const usedFiles = new Set(results.flatMap((r) => r.provenance.files));
   for (const o of ctx.population.get(geo.code) ?? []) usedFiles.add(o.origin.file);
+  const { overview, assessments } = overviewFor(ctx, geo.code, results, final, warnings);
   return buildDocument({
     lang,
     texts,
@@ -340,11 +357,40 @@ function kommuneDocument(ctx: Context, item: Item): Document {
     results,
     sources: [...ctx.sources.entries()].filter(([file]) => usedFiles.has(file)).map(([, s]) => s),
     population,
-    assessments: readAssessments(config.assessments, geo.code),
+    assessments,
+    overview,
+    final,
     assessmentPath: (key) => toPosix(relative(ctx.base, join(config.assessments ?? join(ctx.base, 'vurderinger'), geo.code, `${key}.md`))),
     suppression: ctx.suppression,
     version: VERSION,
   });
+}
+
+/**
+ * The municipality's assessment files (per language: `a.nn.md` before `a.md`) and the data of the
+ * summary, inequality and § 5 b–c chapters. Unknown file names (with the nearest valid name) and
+ * texts that contradict the numbers become warnings; with `final`, any required gap stops the
+ * document (FinalGateError names every file).
+ */
+function overviewFor(ctx: Context, code: string, results: IndicatorResult[], final: boolean, warnings: string[]): { overview: OverviewData; assessments: Map<string, string> } {
+  const { config, lang } = ctx;
+  // Refuses links out of the project and folders named like assessments, as before.
+  readAssessments(config.assessments, code);
+  const sections = (ctx.sections ??= loadSections());
+  const priorities = (ctx.priorities ??= loadPriorities());
+  const set = config.assessments ? readAssessmentFolder(config.assessments, code, validNames(sections, ctx.catalogue.map((i) => i.id))) : { kommune: code, assessments: new Map(), unknown: [] };
+  const overview = overviewData({ results, assessments: set, sections, priorities, lang });
+  if (final && overview.missing.length) throw new FinalGateError(overview.missing, set.unknown);
+  for (const u of overview.unknown) warnings.push(describeUnknown(u));
+  for (const c of overview.contradictions) warnings.push(c.message);
+  const assessments = new Map<string, string>();
+  for (const name of [...set.assessments.keys()].sort()) {
+    const t = textFor(set, name, lang);
+    // HTML comments (the guiding questions of the templates) are never published.
+    const body = t ? withoutComments(t.body) : '';
+    if (body) assessments.set(name, body);
+  }
+  return { overview, assessments };
 }
 
 /** Data under the municipality's number or under the former ones merged into it. */
@@ -445,12 +491,14 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Inputs every document of the run shares: tool, options, data, catalogue, templates. */
-function sharedInputs(config: BuildConfig, opts: { formats: OutputFormat[]; lang: Lang }, dataFiles: string[]): { file: string; sha256: string }[] {
-  const options = { edition: config.edition, generatedOn: config.generatedOn ?? null, suppression: config.suppression, kostragruppe: config.kostragruppe ?? null, formats: [...opts.formats].sort(), lang: opts.lang };
+function sharedInputs(config: BuildConfig, opts: { formats: OutputFormat[]; lang: Lang; final?: boolean }, dataFiles: string[]): { file: string; sha256: string }[] {
+  const options = { edition: config.edition, generatedOn: config.generatedOn ?? null, suppression: config.suppression, kostragruppe: config.kostragruppe ?? null, formats: [...opts.formats].sort(), lang: opts.lang, ...(opts.final ? { final: true } : {}) };
   const files: { file: string; sha256: string }[] = [{ file: 'tool', sha256: hash(`folkehelse ${VERSION}`) }, { file: 'options', sha256: hash(JSON.stringify(options)) }];
   // A missing data path is reported by the reader, with a plain message; here it only counts as changed.
   for (const f of dataFiles) files.push({ file: `data:${f}`, sha256: existsSync(f) && statSync(f).isFile() ? hashFile(f) : 'missing' });
   for (const f of [...filesUnder(DEFAULT_CATALOGUE_DIR), ...config.catalogue]) files.push({ file: `catalogue:${f}`, sha256: existsSync(f) ? hashFile(f) : 'missing' });
+  // The utfordringsbilde's priorities and the assessment sections shape the document too.
+  for (const f of [DEFAULT_PRIORITIES, DEFAULT_SECTIONS]) files.push({ file: `overview:${f}`, sha256: hashFile(f) });
   for (const f of [...filesUnder(TEMPLATE_DIR), ...(config.templates ? filesUnder(config.templates) : [])]) files.push({ file: `template:${f}`, sha256: hashFile(f) });
   return files;
 }

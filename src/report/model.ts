@@ -10,6 +10,9 @@ import { SlugSet } from './escape.js';
 import { formatDate, formatList, formatNumber, formatPeriod, VERDICT_MARK, type Lang } from './format.js';
 import { fill, fillRuns, lookup, text as t, type Texts } from './language.js';
 import { cell, cellWithInterval, valueWithUnit as withUnit } from './values.js';
+import type { OverviewData } from '../overview/document-data.js';
+import { overviewTexts, sourceList } from '../overview/wording.js';
+import { inequalityChapter, knowledgeChapter, summaryChapter, type ChapterContext } from './overview-chapters.js';
 
 export { formatDate } from './format.js';
 
@@ -41,12 +44,19 @@ export interface DocumentInput {
   /** The limits applied (strictest of default and configuration), and the Ungdata groups' denominator limit. */
   suppression: SuppressionLimits & { groupDenominator?: number };
   version: string;
+  /**
+   * The summary, inequality and § 5 b–c chapters' data (`overviewData`). With it the document has
+   * the adoptable structure: summary first, inequality, themes, § 5 b–c, appendix with the sources.
+   */
+  overview?: OverviewData;
+  /** `build --final`: no "missing" markers at all (the gate has refused a document with required gaps). */
+  final?: boolean;
 }
 
 const THEME_LETTERS: Theme[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 /** Fixed words of the language file, with helpers; one per document build. */
-class Words {
+export class Words {
   constructor(readonly T: Texts) {}
   t = (path: string): string => t(this.T, path);
   tx = (path: string, vars: Record<string, string | number> = {}): string => fill(t(this.T, path), vars);
@@ -97,11 +107,11 @@ export function numberBlocks(doc: Document): Document {
   return doc;
 }
 
-function section(id: string, number: string | null, title: string, depth: 1 | 2 | 3, role: string, blocks: Block[] = [], children: Section[] = []): Section {
+export function section(id: string, number: string | null, title: string, depth: 1 | 2 | 3, role: string, blocks: Block[] = [], children: Section[] = []): Section {
   return { kind: 'section', id, number, title, depth, role, blocks, children };
 }
 
-const para = (r: Inline | string): Block => ({ kind: 'paragraph', runs: typeof r === 'string' ? runs(r) : r });
+export const para = (r: Inline | string): Block => ({ kind: 'paragraph', runs: typeof r === 'string' ? runs(r) : r });
 
 /**
  * Builds the overview of one municipality in one language as a format-neutral document: the
@@ -123,27 +133,33 @@ export function buildDocument(input: DocumentInput): Document {
     const text = input.assessments.get(key);
     return text ? [{ kind: 'assessment', key, status: 'written', markdown: text, note: [] }] : [];
   };
-  const assessment = (key: string): Block => {
+  const assessment = (key: string): Block[] => {
     const text = input.assessments.get(key);
-    return text ? { kind: 'assessment', key, status: 'written', markdown: text, note: [] } : { kind: 'assessment', key, status: 'missing', markdown: null, note: w.runs('assessmentMissing', { path: input.assessmentPath(key) }) };
+    if (text) return [{ kind: 'assessment', key, status: 'written', markdown: text, note: [] }];
+    // A final document never prints a placeholder.
+    return input.final ? [] : [{ kind: 'assessment', key, status: 'missing', markdown: null, note: w.runs('assessmentMissing', { path: input.assessmentPath(key) }) }];
   };
   const numbered = (title: string) => {
     const number = String(++chapter);
     return { number, id: slugs.take(`${number} ${title}`), title };
   };
 
+  const ov = input.overview;
+  // With the overview's data the summary comes first (its content is built once the themes' anchors exist).
+  const sum = ov ? numbered(w.t('overview.summary.heading')) : null;
   const intro = numbered(w.t('chapters.introduction'));
+  const sourceIds = [...new Set(input.sources.map((s) => s.source))];
   const introduction = section(intro.id, intro.number, intro.title, 1, 'introduction', [
     para(w.tx('introduction.purpose', { kommune })),
     para(w.tx('introduction.law')),
-    para(w.tx('introduction.method', { sources: formatList([...new Set(input.sources.map((s) => sourceName(s.source)))], lang) })),
+    para(w.tx('introduction.method', { sources: sourceList(sourceIds, overviewTexts(w.T as unknown as Record<string, unknown>), lang) })),
     ...own(files.introduction!),
   ]);
+  const ineq = ov ? numbered(w.t('overview.inequality.heading')) : null;
 
-  const know = numbered(w.t('chapters.knowledge'));
   const sourcesTitle = w.t('knowledge.sources');
   const howTitle = w.t('knowledge.howToRead');
-  const knowledge = section(know.id, know.number, know.title, 1, 'knowledge', [], [
+  const sourcesSection = (): Section =>
     section(slugs.take(sourcesTitle), null, sourcesTitle, 2, 'sources', [
       para(w.t('knowledge.sourcesIntro')),
       blocks.table(
@@ -153,9 +169,14 @@ export function buildDocument(input: DocumentInput): Document {
         ['l', 'l', 'l', 'l', 'l'],
         input.sources.map((s) => [sourceName(s.source), s.tables.join(', '), s.periods, [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]]),
       ),
-    ]),
-    section(slugs.take(howTitle), null, howTitle, 2, 'how-to-read', w.list('knowledge.howToReadText').map((p) => para(fillRuns(p, {})))),
-  ]);
+    ]);
+  const howSection = (): Section => section(slugs.take(howTitle), null, howTitle, 2, 'how-to-read', w.list('knowledge.howToReadText').map((p) => para(fillRuns(p, {}))));
+  // Without the overview's data (the library's plain call): the sources stay in a chapter at the front.
+  let knowledge: Section | null = null;
+  if (!ov) {
+    const know = numbered(w.t('chapters.knowledge'));
+    knowledge = section(know.id, know.number, know.title, 1, 'knowledge', [], [sourcesSection(), howSection()]);
+  }
 
   const themes: Section[] = [];
   // Each indicator's section, for the summary's links.
@@ -164,16 +185,16 @@ export function buildDocument(input: DocumentInput): Document {
   const withData = input.results.filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection');
   for (const letter of THEME_LETTERS) {
     const results = withData.filter((r) => r.theme === letter);
+    const pyramid = letter === 'a' ? pyramidOf(input, w, blocks) : null;
+    // A theme with no indicators and no text of the municipality gets no empty page (the gate still asks for its text).
+    if (ov && results.length === 0 && !pyramid && !input.assessments.has(letter)) continue;
     const h = numbered(w.tx('themeHeading', { title: w.t(`themes.${letter}`), letter }));
-    const theme = section(h.id, h.number, h.title, 1, 'theme', [assessment(letter)]);
+    const theme = section(h.id, h.number, h.title, 1, 'theme', assessment(letter));
     let sub = 0;
-    if (letter === 'a') {
-      const pyramid = pyramidOf(input, w, blocks);
-      if (pyramid) {
-        const number = `${h.number}.${++sub}`;
-        const title = w.t('pyramid.title');
-        theme.children.push(section(slugs.take(`${number} ${title}`), number, title, 2, 'population', [para(w.tx('pyramid.text', { kommune, year: pyramid.year })), pyramid.figure]));
-      }
+    if (pyramid) {
+      const number = `${h.number}.${++sub}`;
+      const title = w.t('pyramid.title');
+      theme.children.push(section(slugs.take(`${number} ${title}`), number, title, 2, 'population', [para(w.tx('pyramid.text', { kommune, year: pyramid.year })), pyramid.figure]));
     }
     for (const r of results) {
       const number = `${h.number}.${++sub}`;
@@ -185,11 +206,26 @@ export function buildDocument(input: DocumentInput): Document {
     themes.push(theme);
   }
 
-  const sum = numbered(w.t('chapters.summary'));
-  const summary = summaryOf(input, w, sum, slugs, anchors, own);
-
-  const app = numbered(w.t('chapters.appendix'));
-  const appendix = appendixOf(input, w, blocks, app, slugs);
+  let chapters: Section[];
+  if (ov) {
+    const services = numbered(w.t('overview.services.heading'));
+    const community = numbered(w.t('overview.services.community'));
+    const app = numbered(w.t('chapters.appendix'));
+    const cctx: ChapterContext = { lang, w, blocks, slugs, anchors, results: input.results, assessment, own };
+    const summary = summaryChapter(cctx, sum!, ov, !input.final);
+    const inequality = inequalityChapter(cctx, ineq!, ov);
+    const servicesChapter = knowledgeChapter(cctx, services, ov.services, 'services', !input.final);
+    const communityChapter = knowledgeChapter(cctx, community, ov.community, 'community', !input.final);
+    const appendix = appendixOf(input, w, blocks, app, slugs, [sourcesSection(), howSection()]);
+    // Chapters that follow the summary (changes since the last edition, goals) go right after `summary`.
+    chapters = [summary, introduction, inequality, ...themes, servicesChapter, communityChapter, appendix];
+  } else {
+    const sumOld = numbered(w.t('chapters.summary'));
+    const summary = summaryOf(input, w, sumOld, slugs, anchors, own);
+    const app = numbered(w.t('chapters.appendix'));
+    const appendix = appendixOf(input, w, blocks, app, slugs);
+    chapters = [introduction, knowledge!, ...themes, summary, appendix];
+  }
 
   return numberBlocks({
     kind: 'kommune',
@@ -203,7 +239,7 @@ export function buildDocument(input: DocumentInput): Document {
     coatOfArms: input.coatOfArms ? { ...input.coatOfArms, alt: w.tx('coatOfArms', { kommune }) } : null,
     front: [],
     tocHeading: w.t('toc'),
-    sections: [introduction, knowledge, ...themes, summary, appendix],
+    sections: chapters,
     footer: w.tx('footer', { version: input.version }),
     labels: labelsOf(w.T, w.tx('runningHeader', { kommune, title: w.t('documentTitle'), edition: input.edition })),
   });
@@ -222,7 +258,7 @@ export function labelsOf(T: Texts, runningHeader: string): Document['labels'] {
   };
 }
 
-function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, assessment: Block): Block[] {
+function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, assessment: Block[]): Block[] {
   const { lang } = input;
   const kommune = input.kommune.name;
   const unit = r.unit[lang];
@@ -267,7 +303,7 @@ function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r
   }
   if (trend) out.push(para(trend));
   if (r.gradient) out.push(...gradientBlocks(input, w, blocks, r, symbols));
-  out.push(assessment, { kind: 'reference', label: w.t('sourceLabel'), text: r.source[lang] });
+  out.push(...assessment, { kind: 'reference', label: w.t('sourceLabel'), text: r.source[lang] });
   return out;
 }
 
@@ -451,7 +487,7 @@ function summaryOf(input: DocumentInput, w: Words, h: { number: string; id: stri
   return section(h.id, h.number, h.title, 1, 'summary', [para(w.t('summary.intro'))], children);
 }
 
-function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { number: string; id: string; title: string }, slugs: SlugSet): Section {
+function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { number: string; id: string; title: string }, slugs: SlugSet, first: Section[] = []): Section {
   const { lang } = input;
   const cols = w.list('appendix.barometerColumns').map((c) => fill(c, { kommune: input.kommune.name, fylke: input.fylke.name }));
   const verdicts = w.map('verdicts');
@@ -487,7 +523,7 @@ function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { n
       }),
     );
   }
-  const children = [section(slugs.take(barometerTitle), null, barometerTitle, 2, 'barometer', barometerBlocks)];
+  const children = [...first, section(slugs.take(barometerTitle), null, barometerTitle, 2, 'barometer', barometerBlocks)];
   const methodsTitle = w.t('appendix.methods');
   children.push(section(slugs.take(methodsTitle), null, methodsTitle, 2, 'methods', w.list('appendix.methodsText').map((p) => para(fillRuns(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases, groupDenominator: input.suppression.groupDenominator ?? Math.max(20, input.suppression.denominator) })))));
   const legendTitle = w.t('appendix.legend');
