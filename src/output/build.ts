@@ -359,6 +359,7 @@ function kommuneDocument(ctx: Context, item: Item, final: boolean, warnings: str
     population,
     assessments,
     overview,
+    priorities: ctx.priorities,
     final,
     assessmentPath: (key) => toPosix(relative(ctx.base, join(config.assessments ?? join(ctx.base, 'vurderinger'), geo.code, `${key}.md`))),
     suppression: ctx.suppression,

@@ -11,7 +11,8 @@ import { formatDate, formatList, formatNumber, formatPeriod, VERDICT_MARK, type 
 import { fill, fillRuns, lookup, text as t, type Texts } from './language.js';
 import { cell, cellWithInterval, valueWithUnit as withUnit } from './values.js';
 import type { OverviewData } from '../overview/document-data.js';
-import { overviewTexts, sourceList } from '../overview/wording.js';
+import { bySexSentence, formatNumber as sayNumber, overviewTexts, populationChange, ratePhrase, recentPeriods, smallNumber, sourceList } from '../overview/wording.js';
+import type { Priorities } from '../overview/priorities.js';
 import { inequalityChapter, knowledgeChapter, summaryChapter, type ChapterContext } from './overview-chapters.js';
 
 export { formatDate } from './format.js';
@@ -49,6 +50,8 @@ export interface DocumentInput {
    * the adoptable structure: summary first, inequality, themes, § 5 b–c, appendix with the sources.
    */
   overview?: OverviewData;
+  /** Per-indicator words (rate phrases, youth) from data/overview/utfordringsbilde.json; without them units follow numbers. */
+  priorities?: Priorities;
   /** `build --final`: no "missing" markers at all (the gate has refused a document with required gaps). */
   final?: boolean;
 }
@@ -264,6 +267,7 @@ function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r
   const unit = r.unit[lang];
   const symbols = w.map('unitSymbols');
   const valueWithUnit = (x: IndicatorResult, value: number, u: string) => withUnit(x, value, u, symbols);
+  const ot = overviewTexts(w.T as unknown as Record<string, unknown>);
   const v = r.value;
   const sentences: string[] = [];
   if (r.status === 'no-data' || r.status === 'invalid-selection' || !v || !r.period) {
@@ -273,7 +277,9 @@ function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r
     sentences.push(w.tx('sentences.absent', { kommune, period: formatPeriod(r.period), reason }));
   } else if (v.value !== null) {
     const land = r.comparisons.land;
-    let status = w.tx('sentences.status', { subject: r.phrase[lang], kommune, value: valueWithUnit(r, v.value, unit), period: formatPeriod(r.period) });
+    // A rate with its words: "46,6 legemiddelbrukere per 1000 innbyggere 30–74 år".
+    const stated = input.priorities?.indicators[r.id]?.rate && r.multiplier ? ratePhrase(v.value, { id: r.id, decimals: r.decimals, multiplier: r.multiplier, unit: r.unit }, input.priorities, ot, lang) : valueWithUnit(r, v.value, unit);
+    let status = w.tx('sentences.status', { subject: r.phrase[lang], kommune, value: stated, period: formatPeriod(r.period) });
     const landText = land.value && !land.value.absent && land.value.value !== null ? valueWithUnit(r, land.value.value, unit) : '';
     if (land.verdict === 'not-tested') status += w.tx(`sentences.vsLand.${land.reason ?? 'no-counts'}`, { land: landText });
     else if (land.verdict === 'similar') status += w.tx('sentences.vsLand.similar', { land: landText });
@@ -283,10 +289,15 @@ function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r
     if (f && !f.absent && f.value !== null) sentences.push(w.tx('sentences.fylke', { fylke: input.fylke.name, value: valueWithUnit(r, f.value, unit) }));
     const near = r.comparisons.neighbours.filter((n) => !n.absent && n.value !== null);
     if (near.length > 0) sentences.push(w.tx('sentences.neighbours', { list: formatList(near.map((n) => `${n.geo.name} ${valueWithUnit(r, n.value!, unit)}`), lang) }));
-    if (v.numerator !== null && v.method !== 'as-published' && v.numerator < 20) sentences.push(w.tx('sentences.fewCases', { n: formatNumber(v.numerator, 0) }));
+    // Population change: as a share of each population, never 130 persons against the country's 27 474.
+    const change = r.id === 'befolkningsendring' ? populationChangeOf(input, r, ot) : null;
+    if (change) sentences.push(change);
+    if (v.numerator !== null && v.method !== 'as-published' && v.numerator < 20) sentences.push(w.tx('sentences.fewCases', { n: smallNumber(v.numerator, ot, lang) }));
     if (r.bySex?.male && r.bySex.female) {
       const show = (x: AreaValue) => (x.absent ? x.absent.symbol : x.value === null ? '–' : valueWithUnit(r, x.value, unit));
-      sentences.push(w.tx('sentences.bySex', { men: show(r.bySex.male), women: show(r.bySex.female) }));
+      // "gutter"/"jenter" for 17-year-olds and pupils, "menn"/"kvinner" for adults.
+      const ind = { id: r.id, select: { source: r.provenance.source, age: r.id.includes('sesjon') ? '17_17' : undefined } } as unknown as Parameters<typeof bySexSentence>[0];
+      sentences.push(bySexSentence(ind, show(r.bySex.male), show(r.bySex.female), input.priorities ?? { groups: [], indicators: {} } as unknown as Priorities, ot));
     }
   }
   const table = seriesTable(input, w, blocks, r);
@@ -296,15 +307,34 @@ function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r
   let trend = '';
   if (r.status !== 'ok' && r.status !== 'absent') trend = '';
   else if (r.trend.direction === 'cannot-be-calculated') {
-    const reason = w.tx(`sentences.trendReasons.${r.trend.reasonCode ?? 'no-counts'}`, { n: r.trend.reasonCode === 'few-independent-points' ? r.trend.independentPoints ?? 0 : r.trend.points });
+    const reason = w.tx(`sentences.trendReasons.${r.trend.reasonCode ?? 'no-counts'}`, { n: smallNumber(r.trend.reasonCode === 'few-independent-points' ? r.trend.independentPoints ?? 0 : r.trend.points, ot, lang) });
     trend = w.tx('sentences.trend.cannot-be-calculated', { reason });
   } else {
-    trend = w.tx(`sentences.trend.${r.trend.direction}`, { judgement: r.trend.judgement ? w.t(`sentences.judgement.${r.trend.judgement}`) : '' });
+    // Pooled periods (3-year averages) are "de fem siste periodene", single years "de fem siste årene".
+    const pooled = r.period ? r.period.to > r.period.from : false;
+    trend = w.tx(`sentences.trend.${r.trend.direction}`, { judgement: r.trend.judgement ? w.t(`sentences.judgement.${r.trend.judgement}`) : '', periods: recentPeriods(5, pooled, ot, lang) });
   }
   if (trend) out.push(para(trend));
   if (r.gradient) out.push(...gradientBlocks(input, w, blocks, r, symbols));
   out.push(...assessment, { kind: 'reference', label: w.t('sourceLabel'), text: r.source[lang] });
   return out;
+}
+
+/**
+ * "Folketallet endret seg med +0,6 % (+5,3 per 1000 innbyggere), mot +0,5 % (+4,9 per 1000) i
+ * landet": the change against the population at 1 January of the same year (the folkemengde
+ * indicator), or null without both.
+ */
+function populationChangeOf(input: DocumentInput, r: IndicatorResult, ot: ReturnType<typeof overviewTexts>): string | null {
+  const pop = input.results.find((x) => x.id === 'folkemengde');
+  if (!pop || !r.period) return null;
+  const same = (vs: AreaValue[]) => vs.find((x) => x.period.to === r.period!.to && !x.absent && x.value !== null)?.value ?? null;
+  const change = r.value?.value ?? null;
+  const landChange = r.comparisons.land.value && !r.comparisons.land.value.absent ? r.comparisons.land.value.value : null;
+  const population = same(pop.series.kommune);
+  const landPopulation = same(pop.series.land);
+  if (change === null || landChange === null || !population || !landPopulation) return null;
+  return populationChange(change, population, landChange, landPopulation, ot, input.lang).text;
 }
 
 function seriesFigure(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, tableId: string): FigureBlock {
@@ -377,6 +407,9 @@ function gradientBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r:
   const groupsText = g.groups.map((x) => `${x.label[lang]} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : withUnit(r, x.value.value, unit, symbols)}`).join(', ');
   const alt = w.tx('charts.gradientAlt', { title: r.title[lang], kommune: input.kommune.name, dimension: g.title[lang].toLowerCase(), period: formatPeriod(g.period), groups: groupsText });
   const total = r.series.kommune.find((v) => v.period.from === g.period.from && v.period.to === g.period.to);
+  const counted = g.groups.some((x) => !x.value.absent && x.value.numerator !== null && x.value.denominator !== null);
+  const columns = w.list('overview.inequality.columns');
+  const sayCount = (n: number) => sayNumber(n, 0, lang);
   const sentences: string[] = [];
   if (g.absoluteRange !== null && g.best && g.worst) {
     const abs = formatNumber(Math.abs(g.absoluteRange), r.decimals);
@@ -388,9 +421,13 @@ function gradientBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r:
   const table = blocks.table(
     `${r.id}-gradient`,
     `${r.title[lang]}: ${g.title[lang].toLowerCase()}, ${formatPeriod(g.period)}`,
-    [g.title[lang], input.kommune.name, 'n'],
-    ['l', 'r', 'r'],
-    g.groups.map((x) => [x.label[lang], cellWithInterval(x.value, r.decimals), x.value.absent || x.value.denominator === null ? (x.value.absent?.symbol ?? '–') : formatNumber(x.value.denominator, 0)]),
+    // Respondents and cases per group where they are published (106 of 841 …), as the municipality's own tables show them.
+    counted ? [g.title[lang], input.kommune.name, columns[1]!, columns[2]!] : [g.title[lang], input.kommune.name, 'n'],
+    counted ? ['l', 'r', 'r', 'r'] : ['l', 'r', 'r'],
+    g.groups.map((x) => {
+      const count = (n: number | null) => (x.value.absent ? x.value.absent.symbol : n === null ? '–' : sayCount(n));
+      return counted ? [x.label[lang], cellWithInterval(x.value, r.decimals), count(x.value.denominator), count(x.value.numerator)] : [x.label[lang], cellWithInterval(x.value, r.decimals), count(x.value.denominator)];
+    }),
   );
   const figure = blocks.figure({
     id: `fig-${r.id}-gradient`,

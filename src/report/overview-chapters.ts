@@ -9,7 +9,7 @@ import { runs } from './document.js';
 import type { SlugSet } from './escape.js';
 import { formatNumber, formatPeriod, type Lang } from './format.js';
 import { para, section, type BlockFactory, type Words } from './model.js';
-import { cell } from './values.js';
+import { cell, valueWithUnit } from './values.js';
 
 /**
  * The chapters of issue 14 as document sections, from `overviewData()`: the summary with the
@@ -41,6 +41,18 @@ export interface ChapterContext {
 const num = (x: number | null | undefined, decimals: number): string => (x === null || x === undefined ? '–' : formatNumber(x, decimals));
 const interval = (e: Estimate | null, decimals: number): string => (e && e.lower !== null && e.upper !== null ? `${formatNumber(e.lower, decimals)}–${formatNumber(e.upper, decimals)}` : '–');
 
+/** "26,3 %" or "175,4 per 1000": the value with its unit, as the theme chapters write it. */
+function withUnit(ctx: ChapterContext, r: IndicatorResult | undefined, value: number | null): string {
+  if (value === null) return '–';
+  if (!r) return formatNumber(value, 1);
+  return valueWithUnit(r, value, r.unit[ctx.lang], ctx.w.map('unitSymbols'));
+}
+
+/** The period as the document writes it ("2022–2024"), from the result when there is one. */
+function periodOf(r: IndicatorResult | undefined, label: string | null): string {
+  return r?.period ? formatPeriod(r.period) : (label ?? '–');
+}
+
 function linkTo(ctx: ChapterContext, id: string, text: string): Inline {
   const anchor = ctx.anchors.get(id);
   return anchor ? [{ text, link: anchor }] : runs(text);
@@ -60,8 +72,6 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
   else challengeBlocks.push(...ctx.assessment('utfordringer'));
   challengeBlocks.push(label('overview.summary.proposals'), para(w.t('overview.summary.proposalNote')));
   if (u.proposals.length) {
-    const decimalsOf = (id: string) => byId.get(id)?.decimals ?? 1;
-    const unitOf = (id: string) => byId.get(id)?.unit[lang] ?? '';
     challengeBlocks.push(
       ctx.blocks.table(
         'utfordringsbilde',
@@ -74,7 +84,7 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
           c.indicators.flatMap((i, n): Inline => [
             ...(n > 0 ? runs('; ') : []),
             ...linkTo(ctx, i.id, i.title[lang]),
-            { text: `: ${num(i.value, decimalsOf(i.id))} ${unitOf(i.id)} (${w.t('table.land').toLowerCase()} ${num(i.land, decimalsOf(i.id))}${i.period ? `, ${i.period}` : ''}; ${trendTerm(i.trend, ot)})` },
+            { text: `: ${withUnit(ctx, byId.get(i.id), i.value)} (${w.t('table.land').toLowerCase()} ${withUnit(ctx, byId.get(i.id), i.land)}, ${periodOf(byId.get(i.id), i.period)}; ${trendTerm(i.trend, ot)})` },
           ]),
           formatNumber(c.score, 0),
         ]),
@@ -105,8 +115,7 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
           kind: 'list',
           items: res.proposals.map((p) => {
             const r = byId.get(p.id);
-            const d = r?.decimals ?? 1;
-            return [...linkTo(ctx, p.id, p.title[lang]), { text: `: ${num(p.value, d)} ${r?.unit[lang] ?? ''} (${w.t('table.land').toLowerCase()} ${num(p.land, d)}${p.period ? `, ${p.period}` : ''})` }];
+            return [...linkTo(ctx, p.id, p.title[lang]), { text: `: ${withUnit(ctx, r, p.value)} (${w.t('table.land').toLowerCase()} ${withUnit(ctx, r, p.land)}, ${periodOf(r, p.period)})` }];
           }),
         }
       : para(w.t('summary.none')),
@@ -137,7 +146,7 @@ export function inequalityChapter(ctx: ChapterContext, h: ChapterHeading, data: 
   const { w, lang, slugs } = ctx;
   const byId = new Map(ctx.results.map((r) => [r.id, r]));
   const children: Section[] = [];
-  for (const g of data.ulikhet.gradients) children.push(gradientSection(ctx, g, byId.get(g.indicatorId)?.decimals ?? 1, slugs));
+  for (const g of data.ulikhet.gradients) children.push(gradientSection(ctx, g, byId.get(g.indicatorId), slugs));
   const levels = data.ulikhet.levels;
   if (levels.length) {
     const title = w.t('overview.inequality.levels');
@@ -151,7 +160,7 @@ export function inequalityChapter(ctx: ChapterContext, h: ChapterHeading, data: 
           levels.map((l) => {
             const r = byId.get(l.indicatorId);
             const d = r?.decimals ?? 1;
-            return [linkTo(ctx, l.indicatorId, l.title[lang]), l.period ?? '–', num(l.value, d), num(l.land, d), l.unit[lang], w.t(`verdicts.${l.verdictLand}`)];
+            return [linkTo(ctx, l.indicatorId, l.title[lang]), periodOf(r, l.period), num(l.value, d), num(l.land, d), l.unit[lang], w.t(`verdicts.${l.verdictLand}`)];
           }),
         ),
       ]),
@@ -160,38 +169,42 @@ export function inequalityChapter(ctx: ChapterContext, h: ChapterHeading, data: 
   return section(h.id, h.number, h.title, 1, 'inequality', [para(w.t('overview.inequality.intro'))], children);
 }
 
-function gradientSection(ctx: ChapterContext, g: GradientSummary, decimals: number, slugs: SlugSet): Section {
+function gradientSection(ctx: ChapterContext, g: GradientSummary, r: IndicatorResult | undefined, slugs: SlugSet): Section {
   const { w, lang } = ctx;
+  const decimals = r?.decimals ?? 1;
   const title = `${g.indicatorTitle[lang]}: ${g.title[lang].toLowerCase()}`;
-  const blocks: Block[] = [];
-  blocks.push(
+  const period = r?.gradient ? formatPeriod(r.gradient.period) : g.period;
+  // Counts (respondents, cases) only where the groups are counts: not for life expectancy or means.
+  const counted = g.groups.some((x) => x.denominator !== null);
+  const count = (x: number | null) => (x === null ? '–' : sayNumber(x, 0, lang));
+  const ci = (lower: number | null, upper: number | null) => (lower !== null && upper !== null ? `${formatNumber(lower, decimals)}–${formatNumber(upper, decimals)}` : '–');
+  const columns = w.list(counted ? 'overview.inequality.columns' : 'overview.inequality.valueColumns');
+  const blocks: Block[] = [
     ctx.blocks.table(
       `ulikhet-${g.indicatorId}`,
-      `${title}, ${g.period}`,
-      w.list('overview.inequality.columns'),
-      ['l', 'r', 'r', 'r', 'r'],
-      g.groups.map((x) =>
-        x.absent
-          ? [x.label[lang], x.absent, x.absent, x.absent, x.absent]
-          : [x.label[lang], num(x.denominator, 0), num(x.numerator, 0), num(x.value, decimals), x.lower !== null && x.upper !== null ? `${formatNumber(x.lower, decimals)}–${formatNumber(x.upper, decimals)}` : '–'],
-      ),
+      `${title}, ${period}`,
+      columns,
+      counted ? ['l', 'r', 'r', 'r', 'r'] : ['l', 'r', 'r'],
+      g.groups.map((x) => {
+        if (x.absent) return counted ? [x.label[lang], x.absent, x.absent, x.absent, x.absent] : [x.label[lang], x.absent, x.absent];
+        return counted ? [x.label[lang], count(x.denominator), count(x.numerator), num(x.value, decimals), ci(x.lower, x.upper)] : [x.label[lang], num(x.value, decimals), ci(x.lower, x.upper)];
+      }),
       null,
       g.unit[lang],
     ),
-  );
+  ];
   const sentences: string[] = [];
-  if (g.total) sentences.push(w.tx('overview.inequality.totals', { N: formatNumber(g.total.denominator, 0), n: formatNumber(g.total.numerator, 0) }));
-  if (g.absoluteGap && g.relativeGap && g.best && g.worst) {
+  if (g.total) sentences.push(w.tx('overview.inequality.totals', { N: count(g.total.denominator), n: count(g.total.numerator) }));
+  if (g.absoluteGap && g.best && g.worst) {
     const labelOf = (key: string) => (g.groups.find((x) => x.key === key)?.label[lang] ?? key).toLowerCase();
+    const unit = g.unit[lang];
+    const absolute = `${formatNumber(Math.abs(g.absoluteGap.value), decimals)} ${unit === 'prosent' ? w.t('percentagePoints') : unit}`;
+    const withInterval = (text: string, e: Estimate | null, d: number) => (e && e.lower !== null && e.upper !== null ? `${text} (${interval(e, d)})` : text);
+    // A ratio of life expectancies says nothing: the relative gap only for rates and shares.
     sentences.push(
-      w.tx('overview.inequality.gap', {
-        worst: labelOf(g.worst),
-        best: labelOf(g.best),
-        absolute: `${formatNumber(Math.abs(g.absoluteGap.value), decimals)} ${g.unit[lang] === 'prosent' ? w.t('percentagePoints') : g.unit[lang]}`,
-        absoluteInterval: interval(g.absoluteGap, decimals),
-        relative: formatNumber(g.relativeGap.value, 1),
-        relativeInterval: interval(g.relativeGap, 1),
-      }),
+      counted && g.relativeGap
+        ? w.tx('overview.inequality.gap', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals), relative: withInterval(formatNumber(g.relativeGap.value, 1), g.relativeGap, 1) })
+        : w.tx('overview.inequality.gapAbsolute', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals) }),
     );
   }
   if (g.trendTest) sentences.push(w.tx(g.trendTest.significant ? 'overview.inequality.trendSignificant' : 'overview.inequality.trendNotSignificant', { statistic: formatNumber(g.trendTest.statistic, 1) }));
