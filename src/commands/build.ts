@@ -93,6 +93,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       else {
         const who = (d: { id: string; name: string }) => (d.id === 'region' ? d.name : `${d.id} ${d.name}`);
         for (const d of warned) for (const w of d.warnings) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
+        for (const d of outcome.documents) for (const w of d.assessmentWarnings ?? []) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
         // Line by line: a multi-line error (the --final gate's list of files) keeps its lines.
         for (const d of failed) io.stderr.write(`folkehelse: ${who(d)} failed: ${d.error}`.split('\n').map(escapeTerminal).join('\n') + '\n');
         if (!opts.quiet) {

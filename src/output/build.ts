@@ -73,6 +73,11 @@ export interface DocumentOutcome {
   /** Files written (or, when skipped, the files that are up to date). */
   outputs: string[];
   warnings: string[];
+  /**
+   * For the coordinator, not failures (the exit code ignores them): assessment files with unknown
+   * names (with the nearest valid name) and texts that contradict the computed trend or verdict.
+   */
+  assessmentWarnings: string[];
   error: string | null;
   seconds: number;
 }
@@ -173,7 +178,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const pending: Item[] = [];
   for (const item of mine) {
     const upToDate = req.force ? null : await upToDateOutputs(item, lang, formats);
-    if (upToDate) outcomes.push({ id: item.id, name: item.name, kind: item.kind, status: 'skipped', outputs: upToDate, warnings: [], error: null, seconds: 0 });
+    if (upToDate) outcomes.push({ id: item.id, name: item.name, kind: item.kind, status: 'skipped', outputs: upToDate, warnings: [], assessmentWarnings: [], error: null, seconds: 0 });
     else pending.push(item);
   }
   emit({ type: 'plan', total: mine.length, skipped: outcomes.length });
@@ -196,9 +201,9 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     try {
       await pool(pending, concurrency, async (item) => {
         const start = performance.now();
-        const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], error: null, seconds: 0 };
+        const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], assessmentWarnings: [], error: null, seconds: 0 };
         try {
-          const doc = item.kind === 'kommune' ? kommuneDocument(ctx, item, Boolean(req.final), outcome.warnings) : regionDocument(ctx, item, kommuner);
+          const doc = item.kind === 'kommune' ? kommuneDocument(ctx, item, Boolean(req.final), outcome.assessmentWarnings) : regionDocument(ctx, item, kommuner);
           // A catalogue mistake is said, not only shown as "no data" in the appendix.
           if (item.kind === 'kommune') for (const r of ctx.results.get(item.id) ?? []) if (r.status === 'invalid-selection') outcome.warnings.push(r.message ?? `indicator ${r.id}: the catalogue selection is invalid`);
           const renderContext: RenderContext = {

@@ -281,17 +281,20 @@ function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r
     const stated = input.priorities?.indicators[r.id]?.rate && r.multiplier ? ratePhrase(v.value, { id: r.id, decimals: r.decimals, multiplier: r.multiplier, unit: r.unit }, input.priorities, ot, lang) : valueWithUnit(r, v.value, unit);
     let status = w.tx('sentences.status', { subject: r.phrase[lang], kommune, value: stated, period: formatPeriod(r.period) });
     const landText = land.value && !land.value.absent && land.value.value !== null ? valueWithUnit(r, land.value.value, unit) : '';
-    if (land.verdict === 'not-tested') status += w.tx(`sentences.vsLand.${land.reason ?? 'no-counts'}`, { land: landText });
-    else if (land.verdict === 'similar') status += w.tx('sentences.vsLand.similar', { land: landText });
-    else status += w.tx(`sentences.vsLand.${land.value!.value! < v.value ? 'higher' : 'lower'}`, { land: landText });
-    sentences.push(status);
-    const f = r.comparisons.fylke.value;
-    if (f && !f.absent && f.value !== null) sentences.push(w.tx('sentences.fylke', { fylke: input.fylke.name, value: valueWithUnit(r, f.value, unit) }));
-    const near = r.comparisons.neighbours.filter((n) => !n.absent && n.value !== null);
-    if (near.length > 0) sentences.push(w.tx('sentences.neighbours', { list: formatList(near.map((n) => `${n.geo.name} ${valueWithUnit(r, n.value!, unit)}`), lang) }));
     // Population change: as a share of each population, never 130 persons against the country's 27 474.
     const change = r.id === 'befolkningsendring' ? populationChangeOf(input, r, ot) : null;
-    if (change) sentences.push(change);
+    if (change) {
+      sentences.push(`${status}.`, change);
+    } else {
+      if (land.verdict === 'not-tested') status += w.tx(`sentences.vsLand.${land.reason ?? 'no-counts'}`, { land: landText });
+      else if (land.verdict === 'similar') status += w.tx('sentences.vsLand.similar', { land: landText });
+      else status += w.tx(`sentences.vsLand.${land.value!.value! < v.value ? 'higher' : 'lower'}`, { land: landText });
+      sentences.push(status);
+      const f = r.comparisons.fylke.value;
+      if (f && !f.absent && f.value !== null) sentences.push(w.tx('sentences.fylke', { fylke: input.fylke.name, value: valueWithUnit(r, f.value, unit) }));
+      const near = r.comparisons.neighbours.filter((n) => !n.absent && n.value !== null);
+      if (near.length > 0) sentences.push(w.tx('sentences.neighbours', { list: formatList(near.map((n) => `${n.geo.name} ${valueWithUnit(r, n.value!, unit)}`), lang) }));
+    }
     if (v.numerator !== null && v.method !== 'as-published' && v.numerator < 20) sentences.push(w.tx('sentences.fewCases', { n: smallNumber(v.numerator, ot, lang) }));
     if (r.bySex?.male && r.bySex.female) {
       const show = (x: AreaValue) => (x.absent ? x.absent.symbol : x.value === null ? '–' : valueWithUnit(r, x.value, unit));
