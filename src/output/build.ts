@@ -23,6 +23,7 @@ import { loadTexts, TEMPLATE_DIR, type Texts } from '../report/language.js';
 import { compileTemplates } from '../report/markdown.js';
 import { buildDocument, type DocumentInput, type SourceFileInfo } from '../report/model.js';
 import { describeUnknown } from '../assessments/names.js';
+import { headingPages } from './pdf-outline.js';
 import { readAssessmentFolder, textFor } from '../assessments/discover.js';
 import { FinalGateError } from '../assessments/gate.js';
 import { DEFAULT_SECTIONS, loadSections, validNames, type SectionData } from '../assessments/sections.js';
@@ -211,6 +212,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
             templates: config.templates,
             markdown: ctx.markdown ?? undefined,
             printPdf: pdf ? (html, d) => pdf!.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of }) : undefined,
+            headingPages,
           };
           // The coat of arms beside the document, for the Markdown's image link.
           const files = new Map<string, string | Uint8Array>(doc.coatOfArms ? [[doc.coatOfArms.file, doc.coatOfArms.bytes]] : []);
