@@ -24,6 +24,7 @@ import { compileTemplates } from '../report/markdown.js';
 import { buildDocument, type DocumentInput, type SourceFileInfo } from '../report/model.js';
 import { describeUnknown } from '../assessments/names.js';
 import { headingPages } from './pdf-outline.js';
+import { withInfo } from './pdf-metadata.js';
 import { readAssessmentFolder, textFor } from '../assessments/discover.js';
 import { FinalGateError } from '../assessments/gate.js';
 import { DEFAULT_SECTIONS, loadSections, validNames, type SectionData } from '../assessments/sections.js';
@@ -211,7 +212,16 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
             stem: `${item.kind === 'kommune' ? 'oversikt' : 'side-om-side'}-${config.edition}.${lang}`,
             templates: config.templates,
             markdown: ctx.markdown ?? undefined,
-            printPdf: pdf ? (html, d) => pdf!.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of }) : undefined,
+            // Author = the municipality, creator = folkehelse and its version (Chromium sets neither).
+            printPdf: pdf
+              ? async (html, d) =>
+                  withInfo(await pdf!.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of }), {
+                    title: d.kind === 'kommune' ? `${d.title} – ${d.subject}` : d.title,
+                    author: d.subject,
+                    subject: d.subtitle,
+                    creator: `folkehelse ${VERSION}`,
+                  })
+              : undefined,
             headingPages,
           };
           // The coat of arms beside the document, for the Markdown's image link.

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { build } from '../../src/output/build.js';
 import { findBrowser } from '../../src/output/browser.js';
-import { INNHERRED, tempDir } from '../helpers.js';
+import { INNHERRED, ROOT, tempDir } from '../helpers.js';
+import { withInfo } from '../../src/output/pdf-metadata.js';
 
 const HAVE_BROWSER = findBrowser().path !== null;
 const HAVE_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined;
@@ -28,6 +29,16 @@ describe.skipIf(!HAVE_BROWSER || !HAVE_PDFTOTEXT)('the PDF: title page and table
     text = pages(join(out, '5037-levanger', 'oversikt-2027.nb.pdf'));
   }, 240_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('says who made it: author = the municipality, creator = folkehelse and its version', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.pdf'))), isEvalSupported: false, verbosity: 0 }).promise;
+    const info = (await doc.getMetadata()).info as Record<string, string>;
+    await doc.destroy();
+    expect(info.Author).toBe('Levanger kommune');
+    expect(info.Creator).toBe(`folkehelse ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}`);
+    expect(info.Title).toBe('Oversikt over helsetilstand og påvirkningsfaktorer – Levanger kommune');
+  });
 
   it('has no running header or page number on the title page', () => {
     expect(text[0]).toContain('Levanger kommune · utgave 2027');
@@ -53,5 +64,23 @@ describe.skipIf(!HAVE_BROWSER || !HAVE_PDFTOTEXT)('the PDF: title page and table
     // In order.
     const ps = entries.map((e) => e.page);
     expect([...ps].sort((a, b) => a - b)).toEqual(ps);
+  });
+});
+
+describe('withInfo', () => {
+  it('leaves a PDF without a classic trailer (a cross-reference stream) as it is', () => {
+    const pdf = new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj\n<</Type/XRef/Size 2/Root 2 0 R>>\nstream\nendstream\nendobj\nstartxref\n9\n%%EOF\n', 'latin1'));
+    expect(withInfo(pdf, { title: 't', author: 'a', creator: 'c' })).toBe(pdf);
+  });
+  it('appends an update whose xref offset points at the new section', () => {
+    const head = '%PDF-1.4\n1 0 obj\n<</Type/Catalog>>\nendobj\n';
+    const xref = head.length;
+    const pdf = new Uint8Array(Buffer.from(`${head}xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2\n/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+    const out = Buffer.from(withInfo(pdf, { title: 'Tittel', author: 'Levanger kommune', creator: 'folkehelse 1' })).toString('latin1');
+    const at = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(out)![1]);
+    expect(out.slice(at, at + 4)).toBe('xref');
+    expect(out).toContain(`/Prev ${xref}`);
+    const objAt = Number(/\n2 1\n(\d{10}) 00000 n/.exec(out)![1]);
+    expect(out.slice(objAt, objAt + 7)).toBe('2 0 obj');
   });
 });
