@@ -7,9 +7,10 @@ import type { SuppressionLimits } from './indicators/methods/suppression.js';
 import type { Lang } from './report/format.js';
 import { validator } from './validate/schemas.js';
 
-export type OutputFormat = 'md' | 'html' | 'pdf' | 'docx';
+/** `kortversjon`: the 2–4 page short version, as Markdown, HTML and (with a browser) PDF. */
+export type OutputFormat = 'md' | 'html' | 'pdf' | 'docx' | 'kortversjon';
 /** Every output format (the renderers in src/report/renderers.ts). */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'html', 'pdf', 'docx'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'html', 'pdf', 'docx', 'kortversjon'];
 
 export interface KommuneConfig {
   code: string;

@@ -16,7 +16,7 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
     .option('--data <folder...>', 'data folders, when there is no configuration file')
     .option('--catalogue <file...>', "your own catalogue file(s), after the configuration's")
     .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
-    .option('--format <formats>', 'md, html, pdf and/or docx, comma-separated')
+    .option('--format <formats>', 'md, html, pdf, docx and/or kortversjon (the 2–4 page short version as md, html and pdf), comma-separated')
     .addOption(langOption('bokmål or nynorsk (the document and the summary)'))
     .option('--concurrency <n>', 'documents rendered at once, and browser pages for PDF', '2')
     .option('--shard <i/n>', 'build only part i of n of the documents (for CI matrix jobs), e.g. 1/4')

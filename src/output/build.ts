@@ -30,6 +30,8 @@ import { FinalGateError } from '../assessments/gate.js';
 import { DEFAULT_SECTIONS, loadSections, validNames, type SectionData } from '../assessments/sections.js';
 import { withoutComments } from '../assessments/structured.js';
 import { overviewData, type OverviewData } from '../overview/document-data.js';
+import { countyRanges, type CountyRange } from '../overview/short-version.js';
+import { buildShortDocument } from '../report/short.js';
 import { DEFAULT_PRIORITIES, loadPriorities, type Priorities } from '../overview/priorities.js';
 import { buildRegion } from '../report/region.js';
 import { RENDERERS, type RenderContext } from '../report/renderers.js';
@@ -192,7 +194,8 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     const loaded = await loadOnce();
     emit({ type: 'info', message: `read ${loaded.files.length} files, ${loaded.observations.length} observations` });
     const ctx = prepare(config, loaded, base, lang, formats);
-    if (formats.includes('pdf')) {
+    // The short version is printed to PDF too when a browser is there.
+    if (formats.includes('pdf') || formats.includes('kortversjon')) {
       try {
         pdf = await PdfRenderer.launch(req.env, Math.min(concurrency, pending.length));
       } catch (e) {
@@ -362,8 +365,8 @@ function kommuneDocument(ctx: Context, item: Item, final: boolean, warnings: str
   const population = [...(ctx.population.get(geo.code) ?? []), ...(ctx.population.get('0') ?? [])];
   const usedFiles = new Set(results.flatMap((r) => r.provenance.files));
   for (const o of ctx.population.get(geo.code) ?? []) usedFiles.add(o.origin.file);
-  const { overview, assessments } = overviewFor(ctx, geo.code, results, final, warnings);
-  return buildDocument({
+  const { overview, assessments } = overviewFor(ctx, geo.code, results, final, warnings, ctx.formats.includes('kortversjon') ? countyRangesFor(ctx, geo, results) : undefined);
+  const input: DocumentInput = {
     lang,
     texts,
     kommune: { code: geo.code, level: 'kommune', name: geo.name },
@@ -381,7 +384,10 @@ function kommuneDocument(ctx: Context, item: Item, final: boolean, warnings: str
     assessmentPath: (key) => toPosix(relative(ctx.base, join(config.assessments ?? join(ctx.base, 'vurderinger'), geo.code, `${key}.md`))),
     suppression: ctx.suppression,
     version: VERSION,
-  });
+  };
+  const doc = buildDocument(input);
+  if (ctx.formats.includes('kortversjon')) doc.short = buildShortDocument(input, overview, doc, `oversikt-${config.edition}.${lang}.pdf`);
+  return doc;
 }
 
 /**
@@ -390,14 +396,14 @@ function kommuneDocument(ctx: Context, item: Item, final: boolean, warnings: str
  * texts that contradict the numbers become warnings; with `final`, any required gap stops the
  * document (FinalGateError names every file).
  */
-function overviewFor(ctx: Context, code: string, results: IndicatorResult[], final: boolean, warnings: string[]): { overview: OverviewData; assessments: Map<string, string> } {
+function overviewFor(ctx: Context, code: string, results: IndicatorResult[], final: boolean, warnings: string[], ranges?: Map<string, CountyRange>): { overview: OverviewData; assessments: Map<string, string> } {
   const { config, lang } = ctx;
   // Refuses links out of the project and folders named like assessments, as before.
   readAssessments(config.assessments, code);
   const sections = (ctx.sections ??= loadSections());
   const priorities = (ctx.priorities ??= loadPriorities());
   const set = config.assessments ? readAssessmentFolder(config.assessments, code, validNames(sections, ctx.catalogue.map((i) => i.id))) : { kommune: code, assessments: new Map(), unknown: [] };
-  const overview = overviewData({ results, assessments: set, sections, priorities, lang });
+  const overview = overviewData({ results, assessments: set, sections, priorities, lang, ranges });
   if (final && overview.missing.length) throw new FinalGateError(overview.missing, set.unknown);
   for (const u of overview.unknown) warnings.push(describeUnknown(u));
   for (const c of overview.contradictions) warnings.push(c.message);
@@ -409,6 +415,17 @@ function overviewFor(ctx: Context, code: string, results: IndicatorResult[], fin
     if (body) assessments.set(name, body);
   }
   return { overview, assessments };
+}
+
+/**
+ * The range of the county's municipalities in the data, per indicator and the municipality's own
+ * period, for the short version's spine chart (only the municipalities whose data is loaded).
+ */
+function countyRangesFor(ctx: Context, geo: Geography & { fylke: string }, results: IndicatorResult[]): Map<string, CountyRange> {
+  const register = defaultRegister();
+  const members = register.kommunerIn(geo.fylke).filter((k) => hasData(ctx, k.code));
+  const perKommune = members.map((k) => (k.code === geo.code ? results : resultsFor(ctx, ctx.config.kommuner.find((c) => c.code === k.code) ?? { code: k.code }, { code: k.code, level: 'kommune', name: k.name })));
+  return countyRanges(perKommune, new Map(results.filter((r) => r.period).map((r) => [r.id, r.period!.label])));
 }
 
 /** Data under the municipality's number or under the former ones merged into it. */

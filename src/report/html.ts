@@ -150,7 +150,7 @@ export function renderHtml(doc: Document, opts: HtmlOptions): string {
 ${css}</style>
 </head>
 <body>
-<main>
+<main${doc.variant === 'short' ? ' class="kortversjon"' : ''}>
 ${parts.join('')}</main>
 </body>
 </html>

@@ -84,7 +84,24 @@ export const docxRenderer: Renderer = {
   },
 };
 
+/**
+ * The short version (kortversjon) of a municipality's overview: its own document (`doc.short`,
+ * built when the format is asked for) as Markdown, HTML and, when a browser prints PDF, PDF —
+ * `kortversjon-<edition>.<lang>.*` beside the full document. The region report has none.
+ */
+export const shortRenderer: Renderer = {
+  id: 'kortversjon',
+  extension: 'md',
+  async render(doc, ctx) {
+    const files = new Map<string, string | Uint8Array>();
+    if (!doc.short) return files;
+    const short: RenderContext = { ...ctx, stem: ctx.stem.replace(/^oversikt/, 'kortversjon'), headingPages: undefined };
+    for (const r of [markdownRenderer, htmlRenderer, ...(ctx.printPdf ? [pdfRenderer] : [])]) for (const [name, content] of await r.render(doc.short, short)) files.set(name, content);
+    return files;
+  },
+};
+
 /** The output formats by id: a new format is one renderer here. */
-export const RENDERERS: ReadonlyMap<string, Renderer> = new Map([markdownRenderer, htmlRenderer, pdfRenderer, docxRenderer].map((r) => [r.id, r]));
+export const RENDERERS: ReadonlyMap<string, Renderer> = new Map([markdownRenderer, htmlRenderer, pdfRenderer, docxRenderer, shortRenderer].map((r) => [r.id, r]));
 
 export const OUTPUT_FORMATS = [...RENDERERS.keys()];
