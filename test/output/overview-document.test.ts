@@ -273,3 +273,28 @@ describe('wording', () => {
     expect(nb).not.toMatch(/det finnes \d\b/);
   });
 });
+
+describe('--format kortversjon', () => {
+  it('writes the short version in bokmål and nynorsk: findings, utfordringsbilde, the spine chart with the county range, where to read more', async () => {
+    const o = out();
+    for (const lang of ['nb', 'nn']) {
+      const r = await run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--format', 'kortversjon', '--lang', lang, '--out', o);
+      expect(r.code).toBe(0);
+    }
+    const nbShort = readFileSync(join(o, '5037-levanger', 'kortversjon-2027.nb.md'), 'utf8');
+    expect(chapters(nbShort)).toEqual(['Hovedfunn', 'Folkehelseutfordringer', 'Kommunen sammenlignet med landet og spennet mellom kommunene i Trøndelag', 'Les mer']);
+    expect(nbShort).toContain('Kommunen prioriterer: Psykisk helse blant barn og unge');
+    expect(nbShort).toMatch(/\*\*1\\\. Psykisk helse og utenforskap blant unge\*\* \(forslag fra tallene\)/);
+    // Levanger and Verdal are the county's municipalities in the example data: the range spans both.
+    expect(nbShort).toMatch(/\| Uføretrygdede, 18–44 år \| 2024 \| 4,2 \| 3,8 \| 3,5 \| 4,2–5,9 \| dårligere \|/);
+    expect(nbShort).toContain('](figurer/kortversjon-barometer.nb.svg)');
+    expect(readFileSync(join(o, '5037-levanger', 'figurer', 'kortversjon-barometer.nb.svg'), 'utf8')).toContain('spennet mellom kommunene i Trøndelag');
+    expect(nbShort).toContain('oversikt-2027.nb.pdf');
+    const nnShort = readFileSync(join(o, '5037-levanger', 'kortversjon-2027.nn.md'), 'utf8');
+    expect(chapters(nnShort)[0]).toBe('Hovudfunn');
+    expect(nnShort).toContain('Les meir');
+    expect(readFileSync(join(o, '5037-levanger', 'kortversjon-2027.nb.html'), 'utf8')).toContain('<main class="kortversjon">');
+    // The region report has no short version.
+    expect(readdirSync(join(o, 'region-innherred')).filter((f) => f.startsWith('kortversjon'))).toEqual([]);
+  }, 120_000);
+});

@@ -67,6 +67,23 @@ describe.skipIf(!HAVE_BROWSER || !HAVE_PDFTOTEXT)('the PDF: title page and table
   });
 });
 
+describe.skipIf(!HAVE_BROWSER || !HAVE_PDFTOTEXT)('the short version as PDF', () => {
+  it('is 2–4 pages in bokmål and nynorsk', async () => {
+    const out = tempDir();
+    try {
+      const config = loadConfig(join(INNHERRED, 'folkehelse.config.json'));
+      for (const lang of ['nb', 'nn'] as const) {
+        await build({ config, kommuner: ['5037'], formats: ['kortversjon'], lang, out, force: true });
+        const p = pages(join(out, '5037-levanger', `kortversjon-2027.${lang}.pdf`)).filter((t) => t.trim() !== '');
+        expect(p.length).toBeGreaterThanOrEqual(2);
+        expect(p.length).toBeLessThanOrEqual(4);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
 describe('withInfo', () => {
   it('leaves a PDF without a classic trailer (a cross-reference stream) as it is', () => {
     const pdf = new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj\n<</Type/XRef/Size 2/Root 2 0 R>>\nstream\nendstream\nendobj\nstartxref\n9\n%%EOF\n', 'latin1'));
