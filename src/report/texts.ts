@@ -332,6 +332,15 @@ export interface LanguageFile {
       mainFindings: string;
       spine: string;
       readMore: string;
+      findingOwn: string;
+      findingInequality: string;
+      findingTrend: string;
+      findingResource: string;
+      findingOwnResource: string;
+      spineColumns: string[];
+      range: string;
+      readMoreHeading: string;
+      readMoreSources: string;
     };
   };
 }
