@@ -492,9 +492,25 @@ function describeFiles(data: LoadedData, base: string): Map<string, SourceFileIn
   for (const { file } of data.files) {
     const f = byFile.get(file.display);
     if (!f) continue;
-    out.set(file.display, { file: citedPath(base, file.path), sha256: hashFile(file.path), source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}` });
+    const sha256 = hashFile(file.path);
+    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, retrieved: retrievedOn(file.path, sha256) });
   }
   return out;
+}
+
+/**
+ * The date `folkehelse fetch` retrieved a data file, from its sidecar (`<file>.sidecar`), when the
+ * sidecar still describes the file (same SHA-256); null for a file downloaded by hand.
+ */
+function retrievedOn(path: string, sha256: string): string | null {
+  const sidecar = `${path}.sidecar`;
+  if (!existsSync(sidecar)) return null;
+  try {
+    const s = JSON.parse(readFileSync(sidecar, 'utf8')) as { tool?: unknown; sha256?: unknown; retrievedAt?: unknown };
+    return s.tool === 'folkehelse fetch' && s.sha256 === sha256 && typeof s.retrievedAt === 'string' && /^\d{4}-\d{2}-\d{2}/.test(s.retrievedAt) ? s.retrievedAt.slice(0, 10) : null;
+  } catch {
+    return null;
+  }
 }
 
 // ---- inputs, for incremental builds ---------------------------------------------------------

@@ -24,6 +24,8 @@ export interface SourceFileInfo {
   source: string;
   tables: string[];
   periods: string;
+  /** When `folkehelse fetch` retrieved the file (its sidecar, ISO date), or null for a file downloaded by hand. */
+  retrieved?: string | null;
 }
 
 export interface DocumentInput {
@@ -169,8 +171,8 @@ export function buildDocument(input: DocumentInput): Document {
         'kilder',
         sourcesTitle,
         w.list('knowledge.sourceColumns'),
-        ['l', 'l', 'l', 'l', 'l'],
-        input.sources.map((s) => [sourceName(s.source), s.tables.join(', '), s.periods, [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]]),
+        ['l', 'l', 'l', 'l', 'l', 'l'],
+        input.sources.map((s) => [sourceName(s.source), s.tables.join(', '), s.periods, s.retrieved ? formatDate(s.retrieved, w.t('locale')) : '–', [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]]),
       ),
     ]);
   const howSection = (): Section => section(slugs.take(howTitle), null, howTitle, 2, 'how-to-read', w.list('knowledge.howToReadText').map((p) => para(fillRuns(p, {}))));

@@ -86,7 +86,7 @@ describe('the document', () => {
       '12 Vedlegg',
     ]);
     expect(md).toContain('folkehelseloven § 5');
-    expect(md).toMatch(/\| FHI \| hoftebrudd \| 2015–2024 \| `fhi\/kube\/hoftebrudd\.csv` \| `[0-9a-f]{64}` \|/);
+    expect(md).toMatch(/\| FHI \| hoftebrudd \| 2015–2024 \| – \| `fhi\/kube\/hoftebrudd\.csv` \| `[0-9a-f]{64}` \|/);
     expect(md).toContain('Andelen ungdommer som er plaget av ensomhet i Levanger er 26,3\u00a0% (2024), signifikant høyere enn i landet (22,5\u00a0%).');
     expect(md).toContain('| God økonomi | 12,6 (10,5–15,0) | 841 | 106 |');
     expect(md).toContain('| Dårlig økonomi | 43,5 (32,4–55,2) | 69 | 30 |');

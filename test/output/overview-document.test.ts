@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,26 @@ describe('the chapters of an adoptable overview', () => {
     expect(sub.indexOf('Kilder')).toBeLessThan(sub.indexOf('Folkehelsebarometer'));
     expect(appendix).toMatch(/`[0-9a-f]{64}`/);
   });
+
+  it('gives each source its retrieval date when folkehelse fetch retrieved it (its sidecar), else –', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    cpSync(INNHERRED, dir, { recursive: true });
+    const file = join(dir, 'fhi', 'kube', 'hoftebrudd.csv');
+    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+    writeFileSync(`${file}.sidecar`, JSON.stringify({ tool: 'folkehelse fetch', file: 'kube/hoftebrudd.csv', sha256, retrievedAt: '2026-11-20T09:15:00Z' }));
+    // A sidecar that no longer describes its file (edited by hand since) gives no date.
+    const other = join(dir, 'fhi', 'kube', 'antibiotika.csv');
+    writeFileSync(`${other}.sidecar`, JSON.stringify({ tool: 'folkehelse fetch', file: 'kube/antibiotika.csv', sha256: '0'.repeat(64), retrievedAt: '2026-11-20T09:15:00Z' }));
+    const o = out();
+    const r = await run('build', '--config', join(dir, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--out', o);
+    expect(r.stderr).not.toMatch(/failed/);
+    const appendix = chapter(readFileSync(join(o, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8'), /^## 12 Vedlegg/);
+    expect(appendix).toMatch(/\| Kilde \| Tabell \| Perioder \| Hentet \| Fil \| SHA-256 \|/);
+    expect(appendix).toMatch(/\| FHI \| hoftebrudd \| 2015–2024 \| 20\\?\. november 2026 \| `fhi\/kube\/hoftebrudd\.csv` \|/);
+    expect(appendix).toMatch(/\| `fhi\/kube\/antibiotika\.csv` \|/);
+    expect(appendix).not.toMatch(/2026 \| `fhi\/kube\/antibiotika\.csv`/);
+  }, 60_000);
 
   it('gives a theme with no indicators and no text no chapter', async () => {
     const dir = tempDir();
