@@ -1,3 +1,4 @@
+import { NOT_DATA } from './ingest/files.js';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { FolkehelseError, EXIT_USAGE } from './errors.js';
@@ -8,9 +9,10 @@ import type { SuppressionLimits } from './indicators/methods/suppression.js';
 import type { Lang } from './report/format.js';
 import { validator } from './validate/schemas.js';
 
-export type OutputFormat = 'md' | 'html' | 'pdf' | 'docx';
+/** `kortversjon`: the 2–4 page short version, as Markdown, HTML and (with a browser) PDF. */
+export type OutputFormat = 'md' | 'html' | 'pdf' | 'docx' | 'kortversjon';
 /** Every output format (the renderers in src/report/renderers.ts). */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'html', 'pdf', 'docx'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'html', 'pdf', 'docx', 'kortversjon'];
 
 export interface KommuneConfig {
   code: string;
@@ -208,9 +210,7 @@ function dataFilesIn(dir: string): string[] {
   } catch {
     return [];
   }
-  // As src/ingest/files.ts: folkehelse's own files and documentation are not exports.
-  const own = /(^readme)|(\.config\.json$)|(^catalogue.*\.json$)|(^package(-lock)?\.json$)|(^folkehelse-manifest\.json$)/i;
-  return entries.filter((e) => /\.(csv|tsv|txt|json)$/i.test(e) && !own.test(e.split(/[\\/]/).pop()!) && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).sort();
+  return entries.filter((e) => /\.(csv|tsv|txt|json)$/i.test(e) && !NOT_DATA.test(e.split(/[\\/]/).pop()!) && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).sort();
 }
 
 /**

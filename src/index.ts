@@ -93,3 +93,8 @@ export type { Document, Section, Block, Run, Inline, TableBlock, FigureBlock, As
 export { runFetch, type FetchOptions, type FetchSummary, type TableOutcome } from './fetch/run.js';
 export { areasFor, type AreaSet } from './fetch/plan.js';
 export * from './results/index.js';
+
+// The overview's summary chapters (utfordringsbilde, social inequality, wording, short version) and
+// the municipality's assessment files (discovery, § 5 b–c, the final gate), as namespaces.
+export * as overview from './overview/index.js';
+export * as assessments from './assessments/index.js';

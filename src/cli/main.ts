@@ -13,6 +13,7 @@ import { register as init } from '../commands/init.js';
 import { register as inspect } from '../commands/inspect.js';
 import { register as validate } from '../commands/validate.js';
 import { register as diff } from '../commands/diff.js';
+import { register as vurderinger } from '../commands/vurderinger.js';
 
 export type { CliIO };
 export { parseSize } from '../commands/options.js';
@@ -27,6 +28,7 @@ const COMMANDS: RegisterCommand[] = [
   build,
   diff,
   browser,
+  vurderinger,
 ];
 
 export const EXIT_INTERNAL = 3;

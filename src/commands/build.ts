@@ -16,11 +16,13 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
     .option('--data <folder...>', 'data folders, when there is no configuration file')
     .option('--catalogue <file...>', "your own catalogue file(s), after the configuration's")
     .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
-    .option('--format <formats>', 'md, html, pdf and/or docx, comma-separated')
+    .option('--format <formats>', 'md, html, pdf, docx and/or kortversjon (the 2–4 page short version as md, html and pdf), comma-separated')
     .addOption(langOption('bokmål or nynorsk (the document and the summary)'))
     .option('--concurrency <n>', 'documents rendered at once, and browser pages for PDF', '2')
     .option('--shard <i/n>', 'build only part i of n of the documents (for CI matrix jobs), e.g. 1/4')
     .option('--force', 'rebuild documents whose inputs are unchanged')
+    .option('--draft', 'mark every missing assessment in the document (the default)')
+    .option('--final', 'refuse (exit 1, listing the files) while a required assessment or § 5 b–c section is missing, empty or incomplete; never print a placeholder')
     .option('--json', 'print a machine-readable summary')
     .option('--quiet', 'print only problems')
     .option('--kind <full|annual>', 'full: the four-yearly oversiktsdokument; annual: the yearly løpende oversikt (lopende-oversikt-<edition>)', 'full')
@@ -35,13 +37,14 @@ Examples:
   $ folkehelse build --data nedlastinger/ --fylke 50 --format md,pdf --concurrency 2
   $ folkehelse build --config folkehelse.config.json --shard 2/4 --json > shard-2.json
   $ folkehelse build --config folkehelse.config.json --kind annual --edition 2028
+  $ folkehelse build --config folkehelse.config.json --final --format pdf,docx
 
 Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf|docx with figurer/*.svg
 (--kind annual: lopende-oversikt-<edition>.<lang>.*) and resultater-<edition>[-lopende].json,
 <out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
 folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
-    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean; kind: string; edition?: string; previous?: string }) => {
+    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean; draft?: boolean; final?: boolean; kind: string; edition?: string; previous?: string }) => {
       if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(`--kind: "${opts.kind}" is not full (the oversiktsdokument) or annual (the løpende oversikt)`);
       if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(`--edition: "${opts.edition}" is not a year such as 2028`);
       const { loadConfig, nextEdition, OUTPUT_FORMATS } = await import('../config.js');
@@ -68,6 +71,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
         shard = { index: Number(m[1]), count: Number(m[2]) };
       }
       if (opts.kommune && opts.fylke) throw new UsageError('give --kommune or --fylke, not both');
+      if (opts.draft && opts.final) throw new UsageError('give --draft or --final, not both');
       // Each municipality once (5037,5037 or 1719,5037 would otherwise build one document twice, at once, into the same files).
       const kommuner = opts.kommune === undefined ? undefined : [...new Set(parseKommuneList(opts.kommune).map((k) => resolveKommune(k).code))];
       let config: BuildConfig;
@@ -88,7 +92,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: colorWanted(io.stderr, io.env) });
       let outcome;
       try {
-        outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, concurrency, onEvent: (e) => progress.event(e), env: io.env, kind: opts.kind, edition: opts.edition !== undefined ? Number(opts.edition) : undefined, previous: opts.previous !== undefined ? resolve(opts.previous) : undefined });
+        outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, final: Boolean(opts.final), concurrency, onEvent: (e) => progress.event(e), env: io.env, kind: opts.kind, edition: opts.edition !== undefined ? Number(opts.edition) : undefined, previous: opts.previous !== undefined ? resolve(opts.previous) : undefined });
       } finally {
         progress.stop();
         // The staging folder is only for the run: gone when empty (a concurrent shard may still use it).
@@ -104,7 +108,9 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       else {
         const who = (d: { id: string; name: string }) => (d.id === 'region' ? d.name : `${d.id} ${d.name}`);
         for (const d of warned) for (const w of d.warnings) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
-        for (const d of failed) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)} failed: ${d.error}`) + '\n');
+        for (const d of outcome.documents) for (const w of d.assessmentWarnings ?? []) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
+        // Line by line: a multi-line error (the --final gate's list of files) keeps its lines.
+        for (const d of failed) io.stderr.write(`folkehelse: ${who(d)} failed: ${d.error}`.split('\n').map(escapeTerminal).join('\n') + '\n');
         if (!opts.quiet) {
           const m = loadMessages(lang);
           const n = outcome.documents.length;

@@ -13,7 +13,8 @@ export interface DataFileRef {
 
 const DATA_EXTENSIONS = /\.(csv|tsv|txt|json)$/i;
 /** Files in a data folder that are not data: documentation, folkehelse's own config and results files. */
-const NOT_DATA = /(^readme)|(\.config\.json$)|(^catalogue.*\.json$)|(^package(-lock)?\.json$)|(^folkehelse-manifest\.json$)|(^resultater-\d{4}(-lopende)?\.json$)/i;
+/** folkehelse's own files (configuration, catalogue, manifests, results files) and documentation: never exports. */
+export const NOT_DATA = /(^readme)|(\.config\.json$)|(^catalogue.*\.json$)|(^package(-lock)?\.json$)|(^folkehelse-manifest\.json$)|(^resultater-\d{4}(-lopende)?\.json$)/i;
 
 /**
  * Expands the paths a user gave into data files: a file stays as it is (whatever its extension);

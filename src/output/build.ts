@@ -23,6 +23,17 @@ import type { Document } from '../report/document.js';
 import { loadTexts, TEMPLATE_DIR, type Texts } from '../report/language.js';
 import { compileTemplates } from '../report/markdown.js';
 import { buildDocument, type DocumentInput, type SourceFileInfo } from '../report/model.js';
+import { describeUnknown } from '../assessments/names.js';
+import { headingPages } from './pdf-outline.js';
+import { withInfo } from './pdf-metadata.js';
+import { readAssessmentFolder, textFor } from '../assessments/discover.js';
+import { FinalGateError } from '../assessments/gate.js';
+import { DEFAULT_SECTIONS, loadSections, validNames, type SectionData } from '../assessments/sections.js';
+import { withoutComments } from '../assessments/structured.js';
+import { overviewData, type OverviewData } from '../overview/document-data.js';
+import { countyRanges, type CountyRange } from '../overview/short-version.js';
+import { buildShortDocument } from '../report/short.js';
+import { DEFAULT_PRIORITIES, loadPriorities, type Priorities } from '../overview/priorities.js';
 import { buildRegion } from '../report/region.js';
 import { RENDERERS, type RenderContext } from '../report/renderers.js';
 import { cleanStaging, STAGING, writeFileAtomic } from './atomic.js';
@@ -47,6 +58,12 @@ export interface BuildRequest {
   shard?: { index: number; count: number };
   /** Rebuild even when the inputs are unchanged. */
   force?: boolean;
+  /**
+   * `build --final`: a municipality whose required assessments or § 5 b–c sections are missing,
+   * empty or incomplete fails with the list of files (FinalGateError), and no placeholder is
+   * printed anywhere. The default (draft) marks every missing assessment.
+   */
+  final?: boolean;
   /** Documents rendered at once, and browser pages (default 2). */
   concurrency?: number;
   /** Where relative paths in the document are counted from (default: the config file's folder). */
@@ -70,6 +87,11 @@ export interface DocumentOutcome {
   /** Files written (or, when skipped, the files that are up to date). */
   outputs: string[];
   warnings: string[];
+  /**
+   * For the coordinator, not failures (the exit code ignores them): assessment files with unknown
+   * names (with the nearest valid name) and texts that contradict the computed trend or verdict.
+   */
+  assessmentWarnings: string[];
   error: string | null;
   seconds: number;
 }
@@ -129,7 +151,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   // Never data, even inside a data folder (`"data": ["."]`): the outputs and folkehelse's own files.
   const notData = [out, config.file, ...config.catalogue, config.assessments, config.templates, config.goals].filter((p): p is string => typeof p === 'string');
   const dataFiles = (await expandDataPaths(config.data, notData)).files.filter((f) => !f.error);
-  const shared = sharedInputs(config, { formats, lang }, dataFiles.map((f) => f.path));
+  const shared = sharedInputs(config, { formats, lang, final: req.final }, dataFiles.map((f) => f.path));
 
   let data: LoadedData | null = null;
   const loadOnce = async (): Promise<LoadedData> => {
@@ -177,7 +199,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const pending: Item[] = [];
   for (const item of mine) {
     const upToDate = req.force ? null : await upToDateOutputs(item, recordKey, formats);
-    if (upToDate) outcomes.push({ id: item.id, name: item.name, kind: item.kind, status: 'skipped', outputs: upToDate, warnings: [], error: null, seconds: 0 });
+    if (upToDate) outcomes.push({ id: item.id, name: item.name, kind: item.kind, status: 'skipped', outputs: upToDate, warnings: [], assessmentWarnings: [], error: null, seconds: 0 });
     else pending.push(item);
   }
   emit({ type: 'plan', total: mine.length, skipped: outcomes.length });
@@ -192,7 +214,8 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     ctx.kind = kind;
     ctx.previous = req.previous ?? null;
     ctx.goals = config.goals ? loadGoals(config.goals, new Set(ctx.catalogue.map((i) => i.id)), relative(base, config.goals) || config.goals) : null;
-    if (formats.includes('pdf')) {
+    // The short version is printed to PDF too when a browser is there.
+    if (formats.includes('pdf') || formats.includes('kortversjon')) {
       try {
         pdf = await PdfRenderer.launch(req.env, Math.min(concurrency, pending.length));
       } catch (e) {
@@ -203,9 +226,9 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     try {
       await pool(pending, concurrency, async (item) => {
         const start = performance.now();
-        const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], error: null, seconds: 0 };
+        const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], assessmentWarnings: [], error: null, seconds: 0 };
         try {
-          let doc = item.kind === 'kommune' ? kommuneDocument(ctx, item) : regionDocument(ctx, item, kommuner);
+          let doc = item.kind === 'kommune' ? kommuneDocument(ctx, item, Boolean(req.final), outcome.assessmentWarnings) : regionDocument(ctx, item, kommuner);
           // The results file (published numbers only), the changes since the previous edition and the goals.
           let follow: FollowUp | null = null;
           if (item.kind === 'kommune') {
@@ -219,7 +242,17 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
             stem: `${item.kind === 'region' ? 'side-om-side' : ctx.kind === 'annual' ? 'lopende-oversikt' : 'oversikt'}-${config.edition}.${lang}`,
             templates: config.templates,
             markdown: ctx.markdown ?? undefined,
-            printPdf: pdf ? (html, d) => pdf!.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of }) : undefined,
+            // Author = the municipality, creator = folkehelse and its version (Chromium sets neither).
+            printPdf: pdf
+              ? async (html, d) =>
+                  withInfo(await pdf!.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of }), {
+                    title: d.kind === 'kommune' ? `${d.title} – ${d.subject}` : d.title,
+                    author: d.subject,
+                    subject: d.subtitle,
+                    creator: `folkehelse ${VERSION}`,
+                  })
+              : undefined,
+            headingPages,
           };
           // The coat of arms beside the document, for the Markdown's image link.
           const files = new Map<string, string | Uint8Array>(doc.coatOfArms ? [[doc.coatOfArms.file, doc.coatOfArms.bytes]] : []);
@@ -292,6 +325,9 @@ interface Context {
   kind: DocumentKind;
   previous: string | null;
   goals: GoalsFile | null;
+  /** The assessment sections and the utfordringsbilde's priorities, read when first needed. */
+  sections?: SectionData;
+  priorities?: Priorities;
 }
 
 function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang, formats: OutputFormat[]): Context {
@@ -345,7 +381,7 @@ function resultsFor(ctx: Context, k: KommuneConfig, geo: Geography): IndicatorRe
   return results;
 }
 
-function kommuneDocument(ctx: Context, item: Item): Document {
+function kommuneDocument(ctx: Context, item: Item, final: boolean, warnings: string[]): Document {
   const { config, lang, texts } = ctx;
   const { k, geo } = item.kommune!;
   if (!hasData(ctx, geo.code)) throw new FolkehelseError(`${geo.name} (${geo.code}) has no data in ${config.data.map((d) => relative(ctx.base, d) || '.').join(', ')}`, 1);
@@ -365,7 +401,8 @@ function kommuneDocument(ctx: Context, item: Item): Document {
   const population = [...(ctx.population.get(geo.code) ?? []), ...(ctx.population.get('0') ?? [])];
   const usedFiles = new Set(results.flatMap((r) => r.provenance.files));
   for (const o of ctx.population.get(geo.code) ?? []) usedFiles.add(o.origin.file);
-  return buildDocument({
+  const { overview, assessments } = overviewFor(ctx, geo.code, results, final, warnings, ctx.formats.includes('kortversjon') ? countyRangesFor(ctx, geo, results) : undefined);
+  const input: DocumentInput = {
     lang,
     texts,
     kommune: { code: geo.code, level: 'kommune', name: geo.name },
@@ -376,11 +413,55 @@ function kommuneDocument(ctx: Context, item: Item): Document {
     results,
     sources: [...ctx.sources.entries()].filter(([file]) => usedFiles.has(file)).map(([, s]) => s),
     population,
-    assessments: readAssessments(config.assessments, geo.code),
+    assessments,
+    overview,
+    priorities: ctx.priorities,
+    final,
     assessmentPath: (key) => toPosix(relative(ctx.base, join(config.assessments ?? join(ctx.base, 'vurderinger'), geo.code, `${key}.md`))),
     suppression: ctx.suppression,
     version: VERSION,
-  });
+  };
+  const doc = buildDocument(input);
+  if (ctx.formats.includes('kortversjon')) doc.short = buildShortDocument(input, overview, doc, `oversikt-${config.edition}.${lang}.pdf`);
+  return doc;
+}
+
+/**
+ * The municipality's assessment files (per language: `a.nn.md` before `a.md`) and the data of the
+ * summary, inequality and § 5 b–c chapters. Unknown file names (with the nearest valid name) and
+ * texts that contradict the numbers become warnings; with `final`, any required gap stops the
+ * document (FinalGateError names every file).
+ */
+function overviewFor(ctx: Context, code: string, results: IndicatorResult[], final: boolean, warnings: string[], ranges?: Map<string, CountyRange>): { overview: OverviewData; assessments: Map<string, string> } {
+  const { config, lang } = ctx;
+  // Refuses links out of the project and folders named like assessments, as before.
+  readAssessments(config.assessments, code);
+  const sections = (ctx.sections ??= loadSections());
+  const priorities = (ctx.priorities ??= loadPriorities());
+  const set = config.assessments ? readAssessmentFolder(config.assessments, code, validNames(sections, ctx.catalogue.map((i) => i.id))) : { kommune: code, assessments: new Map(), unknown: [] };
+  const overview = overviewData({ results, assessments: set, sections, priorities, lang, ranges });
+  if (final && overview.missing.length) throw new FinalGateError(overview.missing, set.unknown);
+  for (const u of overview.unknown) warnings.push(describeUnknown(u));
+  for (const c of overview.contradictions) warnings.push(c.message);
+  const assessments = new Map<string, string>();
+  for (const name of [...set.assessments.keys()].sort()) {
+    const t = textFor(set, name, lang);
+    // HTML comments (the guiding questions of the templates) are never published.
+    const body = t ? withoutComments(t.body) : '';
+    if (body) assessments.set(name, body);
+  }
+  return { overview, assessments };
+}
+
+/**
+ * The range of the county's municipalities in the data, per indicator and the municipality's own
+ * period, for the short version's spine chart (only the municipalities whose data is loaded).
+ */
+function countyRangesFor(ctx: Context, geo: Geography & { fylke: string }, results: IndicatorResult[]): Map<string, CountyRange> {
+  const register = defaultRegister();
+  const members = register.kommunerIn(geo.fylke).filter((k) => hasData(ctx, k.code));
+  const perKommune = members.map((k) => (k.code === geo.code ? results : resultsFor(ctx, ctx.config.kommuner.find((c) => c.code === k.code) ?? { code: k.code }, { code: k.code, level: 'kommune', name: k.name })));
+  return countyRanges(perKommune, new Map(results.filter((r) => r.period).map((r) => [r.id, r.period!.label])));
 }
 
 /** This edition's results file, the comparison with the previous edition and the goals of one municipality. */
@@ -473,9 +554,24 @@ function describeFiles(data: LoadedData, base: string): Map<string, SourceFileIn
     // A table written by `folkehelse fetch` is cited by source, table and retrieval date, not by path.
     const p = readProvenance(file.path, sha256);
     const fetched = p ? { api: p.api, collection: p.collection, table: p.tableId, title: p.title, retrievedAt: p.retrievedAt, url: p.url } : undefined;
-    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, ...(fetched ? { fetched } : {}) });
+    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, retrieved: retrievedOn(file.path, sha256), ...(fetched ? { fetched } : {}) });
   }
   return out;
+}
+
+/**
+ * The date `folkehelse fetch` retrieved a data file, from its sidecar (`<file>.sidecar`), when the
+ * sidecar still describes the file (same SHA-256); null for a file downloaded by hand.
+ */
+function retrievedOn(path: string, sha256: string): string | null {
+  const sidecar = `${path}.sidecar`;
+  if (!existsSync(sidecar)) return null;
+  try {
+    const s = JSON.parse(readFileSync(sidecar, 'utf8')) as { tool?: unknown; sha256?: unknown; retrievedAt?: unknown };
+    return s.tool === 'folkehelse fetch' && s.sha256 === sha256 && typeof s.retrievedAt === 'string' && /^\d{4}-\d{2}-\d{2}/.test(s.retrievedAt) ? s.retrievedAt.slice(0, 10) : null;
+  } catch {
+    return null;
+  }
 }
 
 // ---- inputs, for incremental builds ---------------------------------------------------------
@@ -507,12 +603,14 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Inputs every document of the run shares: tool, options, data, catalogue, templates. */
-function sharedInputs(config: BuildConfig, opts: { formats: OutputFormat[]; lang: Lang }, dataFiles: string[]): { file: string; sha256: string }[] {
-  const options = { edition: config.edition, generatedOn: config.generatedOn ?? null, suppression: config.suppression, kostragruppe: config.kostragruppe ?? null, formats: [...opts.formats].sort(), lang: opts.lang };
+function sharedInputs(config: BuildConfig, opts: { formats: OutputFormat[]; lang: Lang; final?: boolean }, dataFiles: string[]): { file: string; sha256: string }[] {
+  const options = { edition: config.edition, generatedOn: config.generatedOn ?? null, suppression: config.suppression, kostragruppe: config.kostragruppe ?? null, formats: [...opts.formats].sort(), lang: opts.lang, ...(opts.final ? { final: true } : {}) };
   const files: { file: string; sha256: string }[] = [{ file: 'tool', sha256: hash(`folkehelse ${VERSION}`) }, { file: 'options', sha256: hash(JSON.stringify(options)) }];
   // A missing data path is reported by the reader, with a plain message; here it only counts as changed.
   for (const f of dataFiles) files.push({ file: `data:${f}`, sha256: existsSync(f) && statSync(f).isFile() ? hashFile(f) : 'missing' });
   for (const f of [...filesUnder(DEFAULT_CATALOGUE_DIR), ...config.catalogue]) files.push({ file: `catalogue:${f}`, sha256: existsSync(f) ? hashFile(f) : 'missing' });
+  // The utfordringsbilde's priorities and the assessment sections shape the document too.
+  for (const f of [DEFAULT_PRIORITIES, DEFAULT_SECTIONS]) files.push({ file: `overview:${f}`, sha256: hashFile(f) });
   for (const f of [...filesUnder(TEMPLATE_DIR), ...(config.templates ? filesUnder(config.templates) : [])]) files.push({ file: `template:${f}`, sha256: hashFile(f) });
   return files;
 }

@@ -90,8 +90,8 @@ export class PdfRenderer {
     const page = await this.acquire();
     try {
       // Running header and page numbers as CSS page-margin boxes: laid out with the document,
-      // several times cheaper than separate header and footer templates.
-      const margins = `<style>@page { @top-left { content: ${cssString(opts.header)}; font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } @bottom-right { content: ${cssString(`${opts.page} `)} counter(page) ${cssString(` ${opts.of} `)} counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } }</style>`;
+      // several times cheaper than separate header and footer templates. None on the title page.
+      const margins = `<style>@page { @top-left { content: ${cssString(opts.header)}; font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } @bottom-right { content: ${cssString(`${opts.page} `)} counter(page) ${cssString(` ${opts.of} `)} counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } } @page :first { @top-left { content: none; } @bottom-right { content: none; } }</style>`;
       await page.setContent(html.replace('</head>', `${margins}\n</head>`), { waitUntil: 'domcontentloaded' });
       return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
     } finally {

@@ -134,6 +134,10 @@ export interface Document {
   footer: string;
   /** Fixed words renderers need: captions, page numbers, the Word note. */
   labels: DocumentLabels;
+  /** The short version (kortversjon) of the same build, when asked for (`--format kortversjon`). */
+  short?: Document;
+  /** `short` for the kortversjon itself: laid out compactly (no page per chapter). */
+  variant?: 'full' | 'short';
 }
 
 export interface DocumentLabels {

@@ -11,6 +11,11 @@ export interface HtmlOptions {
   figures: Map<string, string>;
   /** The template folder whose style.css replaces the shipped one. */
   templates?: string;
+  /**
+   * For print: the page of each numbered section by its id, shown in the table of contents (the
+   * PDF is printed twice; the first pass gives the pages). Absent on screen.
+   */
+  tocPages?: Map<string, string>;
 }
 
 /**
@@ -120,7 +125,9 @@ export function renderHtml(doc: Document, opts: HtmlOptions): string {
   if (doc.coatOfArms) parts.push(`<p><img class="coat-of-arms" src="data:${doc.coatOfArms.mediaType};base64,${Buffer.from(doc.coatOfArms.bytes).toString('base64')}" alt="${escapeHtml(doc.coatOfArms.alt)}"></p>\n`);
   parts.push(...doc.front.map((b) => block(b, doc, opts.figures)));
   if (doc.tocHeading !== null) {
-    const entry = (s: Section) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(headingText(s))}</a>`;
+    const pages = opts.tocPages;
+    const entry = (s: Section) =>
+      pages ? `<li><a class="toc-entry" href="#${escapeHtml(s.id)}"><span class="toc-title">${escapeHtml(headingText(s))}</span><span class="toc-page">${escapeHtml(pages.get(s.id) ?? '')}</span></a>` : `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(headingText(s))}</a>`;
     const items = doc.sections
       .filter(inToc)
       .map((s) => {
@@ -144,7 +151,7 @@ export function renderHtml(doc: Document, opts: HtmlOptions): string {
 ${css}</style>
 </head>
 <body>
-<main>
+<main${doc.variant === 'short' ? ' class="kortversjon"' : ''}>
 ${parts.join('')}</main>
 </body>
 </html>

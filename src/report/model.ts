@@ -10,6 +10,10 @@ import { SlugSet } from './escape.js';
 import { formatDate, formatList, formatNumber, formatPeriod, VERDICT_MARK, type Lang } from './format.js';
 import { fill, fillRuns, lookup, text as t, type Texts } from './language.js';
 import { cell, cellWithInterval, valueWithUnit as withUnit } from './values.js';
+import type { OverviewData } from '../overview/document-data.js';
+import { bySexSentence, formatNumber as sayNumber, overviewTexts, populationChange, ratePhrase, recentPeriods, smallNumber, sourceList } from '../overview/wording.js';
+import type { Priorities } from '../overview/priorities.js';
+import { inequalityChapter, knowledgeChapter, summaryChapter, type ChapterContext } from './overview-chapters.js';
 
 export { formatDate } from './format.js';
 
@@ -22,6 +26,8 @@ export interface SourceFileInfo {
   periods: string;
   /** Set for a table written by `folkehelse fetch` (its sidecar): cited by table and retrieval date. */
   fetched?: { api: 'fhi' | 'ssb'; collection: string; table: string; title: string | null; retrievedAt: string; url: string | null };
+  /** When `folkehelse fetch` retrieved the file (its sidecar, ISO date), or null for a file downloaded by hand. */
+  retrieved?: string | null;
 }
 
 export interface DocumentInput {
@@ -43,12 +49,21 @@ export interface DocumentInput {
   /** The limits applied (strictest of default and configuration), and the Ungdata groups' denominator limit. */
   suppression: SuppressionLimits & { groupDenominator?: number };
   version: string;
+  /**
+   * The summary, inequality and § 5 b–c chapters' data (`overviewData`). With it the document has
+   * the adoptable structure: summary first, inequality, themes, § 5 b–c, appendix with the sources.
+   */
+  overview?: OverviewData;
+  /** Per-indicator words (rate phrases, youth) from data/overview/utfordringsbilde.json; without them units follow numbers. */
+  priorities?: Priorities;
+  /** `build --final`: no "missing" markers at all (the gate has refused a document with required gaps). */
+  final?: boolean;
 }
 
 const THEME_LETTERS: Theme[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 /** Fixed words of the language file, with helpers; one per document build. */
-class Words {
+export class Words {
   constructor(readonly T: Texts) {}
   t = (path: string): string => t(this.T, path);
   tx = (path: string, vars: Record<string, string | number> = {}): string => fill(t(this.T, path), vars);
@@ -99,11 +114,11 @@ export function numberBlocks(doc: Document): Document {
   return doc;
 }
 
-function section(id: string, number: string | null, title: string, depth: 1 | 2 | 3, role: string, blocks: Block[] = [], children: Section[] = []): Section {
+export function section(id: string, number: string | null, title: string, depth: 1 | 2 | 3, role: string, blocks: Block[] = [], children: Section[] = []): Section {
   return { kind: 'section', id, number, title, depth, role, blocks, children };
 }
 
-const para = (r: Inline | string): Block => ({ kind: 'paragraph', runs: typeof r === 'string' ? runs(r) : r });
+export const para = (r: Inline | string): Block => ({ kind: 'paragraph', runs: typeof r === 'string' ? runs(r) : r });
 
 /**
  * Builds the overview of one municipality in one language as a format-neutral document: the
@@ -125,24 +140,31 @@ export function buildDocument(input: DocumentInput): Document {
     const text = input.assessments.get(key);
     return text ? [{ kind: 'assessment', key, status: 'written', markdown: text, note: [] }] : [];
   };
-  const assessment = (key: string): Block => {
+  const assessment = (key: string): Block[] => {
     const text = input.assessments.get(key);
-    return text ? { kind: 'assessment', key, status: 'written', markdown: text, note: [] } : { kind: 'assessment', key, status: 'missing', markdown: null, note: w.runs('assessmentMissing', { path: input.assessmentPath(key) }) };
+    if (text) return [{ kind: 'assessment', key, status: 'written', markdown: text, note: [] }];
+    // A final document never prints a placeholder.
+    return input.final ? [] : [{ kind: 'assessment', key, status: 'missing', markdown: null, note: w.runs('assessmentMissing', { path: input.assessmentPath(key) }) }];
   };
   const numbered = (title: string) => {
     const number = String(++chapter);
     return { number, id: slugs.take(`${number} ${title}`), title };
   };
 
+  const ov = input.overview;
+  // With the overview's data the summary comes first (its content is built once the themes' anchors exist).
+  const sum = ov ? numbered(w.t('overview.summary.heading')) : null;
   const intro = numbered(w.t('chapters.introduction'));
+  const sourceIds = [...new Set(input.sources.map((s) => s.source))];
   const introduction = section(intro.id, intro.number, intro.title, 1, 'introduction', [
     para(w.tx('introduction.purpose', { kommune })),
     para(w.tx('introduction.law')),
-    para(w.tx('introduction.method', { sources: formatList([...new Set(input.sources.map((s) => sourceName(s.source)))], lang) })),
+    para(w.tx('introduction.method', { sources: sourceList(sourceIds, overviewTexts(w.T as unknown as Record<string, unknown>), lang) })),
     ...own(files.introduction!),
   ]);
+  const ineq = ov ? numbered(w.t('overview.inequality.heading')) : null;
 
-  // A fetched table: the API's table id and title, and where and when it was retrieved.
+  // A fetched table: the API's table id and title, when and where it was retrieved — never a local path.
   const fetchedRow = (s: SourceFileInfo, f: NonNullable<SourceFileInfo['fetched']>) => {
     const title = (f.title ?? '').replace(/^\d{5}:\s*/, '').trim();
     const table = `${f.api === 'fhi' ? `${f.collection} ` : ''}${f.table}${title ? ` ${title}` : ''}`;
@@ -152,25 +174,29 @@ export function buildDocument(input: DocumentInput): Document {
     } catch {
       host = '';
     }
-    const retrieved = w.t('knowledge.retrieved').replace('{date}', f.retrievedAt.slice(0, 10)).replace('{host}', host || (f.api === 'fhi' ? 'FHI Statistikk' : 'SSB')).trim();
-    return [sourceName(s.source), table, s.periods, retrieved, [{ text: s.sha256, code: true }]];
+    const where = w.t('knowledge.retrieved').replace('{host}', host || (f.api === 'fhi' ? 'FHI Statistikk' : 'SSB')).trim();
+    return [sourceName(s.source), table, s.periods, formatDate(s.retrieved ?? f.retrievedAt.slice(0, 10), w.t('locale')), where, [{ text: s.sha256, code: true }]];
   };
-  const know = numbered(w.t('chapters.knowledge'));
   const sourcesTitle = w.t('knowledge.sources');
   const howTitle = w.t('knowledge.howToRead');
-  const knowledge = section(know.id, know.number, know.title, 1, 'knowledge', [], [
+  const sourcesSection = (): Section =>
     section(slugs.take(sourcesTitle), null, sourcesTitle, 2, 'sources', [
       para(w.t('knowledge.sourcesIntro')),
       blocks.table(
         'kilder',
         sourcesTitle,
         w.list('knowledge.sourceColumns'),
-        ['l', 'l', 'l', 'l', 'l'],
-        input.sources.map((s) => (s.fetched ? fetchedRow(s, s.fetched) : [sourceName(s.source), s.tables.join(', '), s.periods, [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]])),
+        ['l', 'l', 'l', 'l', 'l', 'l'],
+        input.sources.map((s) => (s.fetched ? fetchedRow(s, s.fetched) : [sourceName(s.source), s.tables.join(', '), s.periods, s.retrieved ? formatDate(s.retrieved, w.t('locale')) : '–', [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]])),
       ),
-    ]),
-    section(slugs.take(howTitle), null, howTitle, 2, 'how-to-read', w.list('knowledge.howToReadText').map((p) => para(fillRuns(p, {})))),
-  ]);
+    ]);
+  const howSection = (): Section => section(slugs.take(howTitle), null, howTitle, 2, 'how-to-read', w.list('knowledge.howToReadText').map((p) => para(fillRuns(p, {}))));
+  // Without the overview's data (the library's plain call): the sources stay in a chapter at the front.
+  let knowledge: Section | null = null;
+  if (!ov) {
+    const know = numbered(w.t('chapters.knowledge'));
+    knowledge = section(know.id, know.number, know.title, 1, 'knowledge', [], [sourcesSection(), howSection()]);
+  }
 
   const themes: Section[] = [];
   // Each indicator's section, for the summary's links.
@@ -179,16 +205,16 @@ export function buildDocument(input: DocumentInput): Document {
   const withData = input.results.filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection');
   for (const letter of THEME_LETTERS) {
     const results = withData.filter((r) => r.theme === letter);
+    const pyramid = letter === 'a' ? pyramidOf(input, w, blocks) : null;
+    // A theme with no indicators and no text of the municipality gets no empty page (the gate still asks for its text).
+    if (ov && results.length === 0 && !pyramid && !input.assessments.has(letter)) continue;
     const h = numbered(w.tx('themeHeading', { title: w.t(`themes.${letter}`), letter }));
-    const theme = section(h.id, h.number, h.title, 1, 'theme', [assessment(letter)]);
+    const theme = section(h.id, h.number, h.title, 1, 'theme', assessment(letter));
     let sub = 0;
-    if (letter === 'a') {
-      const pyramid = pyramidOf(input, w, blocks);
-      if (pyramid) {
-        const number = `${h.number}.${++sub}`;
-        const title = w.t('pyramid.title');
-        theme.children.push(section(slugs.take(`${number} ${title}`), number, title, 2, 'population', [para(w.tx('pyramid.text', { kommune, year: pyramid.year })), pyramid.figure]));
-      }
+    if (pyramid) {
+      const number = `${h.number}.${++sub}`;
+      const title = w.t('pyramid.title');
+      theme.children.push(section(slugs.take(`${number} ${title}`), number, title, 2, 'population', [para(w.tx('pyramid.text', { kommune, year: pyramid.year })), pyramid.figure]));
     }
     for (const r of results) {
       const number = `${h.number}.${++sub}`;
@@ -200,11 +226,26 @@ export function buildDocument(input: DocumentInput): Document {
     themes.push(theme);
   }
 
-  const sum = numbered(w.t('chapters.summary'));
-  const summary = summaryOf(input, w, sum, slugs, anchors, own);
-
-  const app = numbered(w.t('chapters.appendix'));
-  const appendix = appendixOf(input, w, blocks, app, slugs);
+  let chapters: Section[];
+  if (ov) {
+    const services = numbered(w.t('overview.services.heading'));
+    const community = numbered(w.t('overview.services.community'));
+    const app = numbered(w.t('chapters.appendix'));
+    const cctx: ChapterContext = { lang, w, blocks, slugs, anchors, results: input.results, assessment, own };
+    const summary = summaryChapter(cctx, sum!, ov, !input.final);
+    const inequality = inequalityChapter(cctx, ineq!, ov);
+    const servicesChapter = knowledgeChapter(cctx, services, ov.services, 'services', !input.final);
+    const communityChapter = knowledgeChapter(cctx, community, ov.community, 'community', !input.final);
+    const appendix = appendixOf(input, w, blocks, app, slugs, [sourcesSection(), howSection()]);
+    // Chapters that follow the summary (changes since the last edition, goals) go right after `summary`.
+    chapters = [summary, introduction, inequality, ...themes, servicesChapter, communityChapter, appendix];
+  } else {
+    const sumOld = numbered(w.t('chapters.summary'));
+    const summary = summaryOf(input, w, sumOld, slugs, anchors, own);
+    const app = numbered(w.t('chapters.appendix'));
+    const appendix = appendixOf(input, w, blocks, app, slugs);
+    chapters = [introduction, knowledge!, ...themes, summary, appendix];
+  }
 
   return numberBlocks({
     kind: 'kommune',
@@ -218,7 +259,7 @@ export function buildDocument(input: DocumentInput): Document {
     coatOfArms: input.coatOfArms ? { ...input.coatOfArms, alt: w.tx('coatOfArms', { kommune }) } : null,
     front: [],
     tocHeading: w.t('toc'),
-    sections: [introduction, knowledge, ...themes, summary, appendix],
+    sections: chapters,
     footer: w.tx('footer', { version: input.version }),
     labels: labelsOf(w.T, w.tx('runningHeader', { kommune, title: w.t('documentTitle'), edition: input.edition })),
   });
@@ -237,12 +278,13 @@ export function labelsOf(T: Texts, runningHeader: string): Document['labels'] {
   };
 }
 
-function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, assessment: Block): Block[] {
+function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, assessment: Block[]): Block[] {
   const { lang } = input;
   const kommune = input.kommune.name;
   const unit = r.unit[lang];
   const symbols = w.map('unitSymbols');
   const valueWithUnit = (x: IndicatorResult, value: number, u: string) => withUnit(x, value, u, symbols);
+  const ot = overviewTexts(w.T as unknown as Record<string, unknown>);
   const v = r.value;
   const sentences: string[] = [];
   if (r.status === 'no-data' || r.status === 'invalid-selection' || !v || !r.period) {
@@ -252,20 +294,30 @@ function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r
     sentences.push(w.tx('sentences.absent', { kommune, period: formatPeriod(r.period), reason }));
   } else if (v.value !== null) {
     const land = r.comparisons.land;
-    let status = w.tx('sentences.status', { subject: r.phrase[lang], kommune, value: valueWithUnit(r, v.value, unit), period: formatPeriod(r.period) });
+    // A rate with its words: "46,6 legemiddelbrukere per 1000 innbyggere 30–74 år".
+    const stated = input.priorities?.indicators[r.id]?.rate && r.multiplier ? ratePhrase(v.value, { id: r.id, decimals: r.decimals, multiplier: r.multiplier, unit: r.unit }, input.priorities, ot, lang) : valueWithUnit(r, v.value, unit);
+    let status = w.tx('sentences.status', { subject: r.phrase[lang], kommune, value: stated, period: formatPeriod(r.period) });
     const landText = land.value && !land.value.absent && land.value.value !== null ? valueWithUnit(r, land.value.value, unit) : '';
-    if (land.verdict === 'not-tested') status += w.tx(`sentences.vsLand.${land.reason ?? 'no-counts'}`, { land: landText });
-    else if (land.verdict === 'similar') status += w.tx('sentences.vsLand.similar', { land: landText });
-    else status += w.tx(`sentences.vsLand.${land.value!.value! < v.value ? 'higher' : 'lower'}`, { land: landText });
-    sentences.push(status);
-    const f = r.comparisons.fylke.value;
-    if (f && !f.absent && f.value !== null) sentences.push(w.tx('sentences.fylke', { fylke: input.fylke.name, value: valueWithUnit(r, f.value, unit) }));
-    const near = r.comparisons.neighbours.filter((n) => !n.absent && n.value !== null);
-    if (near.length > 0) sentences.push(w.tx('sentences.neighbours', { list: formatList(near.map((n) => `${n.geo.name} ${valueWithUnit(r, n.value!, unit)}`), lang) }));
-    if (v.numerator !== null && v.method !== 'as-published' && v.numerator < 20) sentences.push(w.tx('sentences.fewCases', { n: formatNumber(v.numerator, 0) }));
+    // Population change: as a share of each population, never 130 persons against the country's 27 474.
+    const change = r.id === 'befolkningsendring' ? populationChangeOf(input, r, ot) : null;
+    if (change) {
+      sentences.push(`${status}.`, change);
+    } else {
+      if (land.verdict === 'not-tested') status += w.tx(`sentences.vsLand.${land.reason ?? 'no-counts'}`, { land: landText });
+      else if (land.verdict === 'similar') status += w.tx('sentences.vsLand.similar', { land: landText });
+      else status += w.tx(`sentences.vsLand.${land.value!.value! < v.value ? 'higher' : 'lower'}`, { land: landText });
+      sentences.push(status);
+      const f = r.comparisons.fylke.value;
+      if (f && !f.absent && f.value !== null) sentences.push(w.tx('sentences.fylke', { fylke: input.fylke.name, value: valueWithUnit(r, f.value, unit) }));
+      const near = r.comparisons.neighbours.filter((n) => !n.absent && n.value !== null);
+      if (near.length > 0) sentences.push(w.tx('sentences.neighbours', { list: formatList(near.map((n) => `${n.geo.name} ${valueWithUnit(r, n.value!, unit)}`), lang) }));
+    }
+    if (v.numerator !== null && v.method !== 'as-published' && v.numerator < 20) sentences.push(w.tx('sentences.fewCases', { n: smallNumber(v.numerator, ot, lang) }));
     if (r.bySex?.male && r.bySex.female) {
       const show = (x: AreaValue) => (x.absent ? x.absent.symbol : x.value === null ? '–' : valueWithUnit(r, x.value, unit));
-      sentences.push(w.tx('sentences.bySex', { men: show(r.bySex.male), women: show(r.bySex.female) }));
+      // "gutter"/"jenter" for 17-year-olds and pupils, "menn"/"kvinner" for adults.
+      const ind = { id: r.id, select: { source: r.provenance.source, age: r.id.includes('sesjon') ? '17_17' : undefined } } as unknown as Parameters<typeof bySexSentence>[0];
+      sentences.push(bySexSentence(ind, show(r.bySex.male), show(r.bySex.female), input.priorities ?? { groups: [], indicators: {} } as unknown as Priorities, ot));
     }
   }
   const table = seriesTable(input, w, blocks, r);
@@ -275,15 +327,34 @@ function indicatorBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r
   let trend = '';
   if (r.status !== 'ok' && r.status !== 'absent') trend = '';
   else if (r.trend.direction === 'cannot-be-calculated') {
-    const reason = w.tx(`sentences.trendReasons.${r.trend.reasonCode ?? 'no-counts'}`, { n: r.trend.reasonCode === 'few-independent-points' ? r.trend.independentPoints ?? 0 : r.trend.points });
+    const reason = w.tx(`sentences.trendReasons.${r.trend.reasonCode ?? 'no-counts'}`, { n: smallNumber(r.trend.reasonCode === 'few-independent-points' ? r.trend.independentPoints ?? 0 : r.trend.points, ot, lang) });
     trend = w.tx('sentences.trend.cannot-be-calculated', { reason });
   } else {
-    trend = w.tx(`sentences.trend.${r.trend.direction}`, { judgement: r.trend.judgement ? w.t(`sentences.judgement.${r.trend.judgement}`) : '' });
+    // Pooled periods (3-year averages) are "de fem siste periodene", single years "de fem siste årene".
+    const pooled = r.period ? r.period.to > r.period.from : false;
+    trend = w.tx(`sentences.trend.${r.trend.direction}`, { judgement: r.trend.judgement ? w.t(`sentences.judgement.${r.trend.judgement}`) : '', periods: recentPeriods(5, pooled, ot, lang) });
   }
   if (trend) out.push(para(trend));
   if (r.gradient) out.push(...gradientBlocks(input, w, blocks, r, symbols));
-  out.push(assessment, { kind: 'reference', label: w.t('sourceLabel'), text: r.source[lang] });
+  out.push(...assessment, { kind: 'reference', label: w.t('sourceLabel'), text: r.source[lang] });
   return out;
+}
+
+/**
+ * "Folketallet endret seg med +0,6 % (+5,3 per 1000 innbyggere), mot +0,5 % (+4,9 per 1000) i
+ * landet": the change against the population at 1 January of the same year (the folkemengde
+ * indicator), or null without both.
+ */
+function populationChangeOf(input: DocumentInput, r: IndicatorResult, ot: ReturnType<typeof overviewTexts>): string | null {
+  const pop = input.results.find((x) => x.id === 'folkemengde');
+  if (!pop || !r.period) return null;
+  const same = (vs: AreaValue[]) => vs.find((x) => x.period.to === r.period!.to && !x.absent && x.value !== null)?.value ?? null;
+  const change = r.value?.value ?? null;
+  const landChange = r.comparisons.land.value && !r.comparisons.land.value.absent ? r.comparisons.land.value.value : null;
+  const population = same(pop.series.kommune);
+  const landPopulation = same(pop.series.land);
+  if (change === null || landChange === null || !population || !landPopulation) return null;
+  return populationChange(change, population, landChange, landPopulation, ot, input.lang).text;
 }
 
 function seriesFigure(input: DocumentInput, w: Words, blocks: BlockFactory, r: IndicatorResult, tableId: string): FigureBlock {
@@ -356,6 +427,9 @@ function gradientBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r:
   const groupsText = g.groups.map((x) => `${x.label[lang]} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : withUnit(r, x.value.value, unit, symbols)}`).join(', ');
   const alt = w.tx('charts.gradientAlt', { title: r.title[lang], kommune: input.kommune.name, dimension: g.title[lang].toLowerCase(), period: formatPeriod(g.period), groups: groupsText });
   const total = r.series.kommune.find((v) => v.period.from === g.period.from && v.period.to === g.period.to);
+  const counted = g.groups.some((x) => !x.value.absent && x.value.numerator !== null && x.value.denominator !== null);
+  const columns = w.list('overview.inequality.columns');
+  const sayCount = (n: number) => sayNumber(n, 0, lang);
   const sentences: string[] = [];
   if (g.absoluteRange !== null && g.best && g.worst) {
     const abs = formatNumber(Math.abs(g.absoluteRange), r.decimals);
@@ -367,9 +441,13 @@ function gradientBlocks(input: DocumentInput, w: Words, blocks: BlockFactory, r:
   const table = blocks.table(
     `${r.id}-gradient`,
     `${r.title[lang]}: ${g.title[lang].toLowerCase()}, ${formatPeriod(g.period)}`,
-    [g.title[lang], input.kommune.name, 'n'],
-    ['l', 'r', 'r'],
-    g.groups.map((x) => [x.label[lang], cellWithInterval(x.value, r.decimals), x.value.absent || x.value.denominator === null ? (x.value.absent?.symbol ?? '–') : formatNumber(x.value.denominator, 0)]),
+    // Respondents and cases per group where they are published (106 of 841 …), as the municipality's own tables show them.
+    counted ? [g.title[lang], input.kommune.name, columns[1]!, columns[2]!] : [g.title[lang], input.kommune.name, 'n'],
+    counted ? ['l', 'r', 'r', 'r'] : ['l', 'r', 'r'],
+    g.groups.map((x) => {
+      const count = (n: number | null) => (x.value.absent ? x.value.absent.symbol : n === null ? '–' : sayCount(n));
+      return counted ? [x.label[lang], cellWithInterval(x.value, r.decimals), count(x.value.denominator), count(x.value.numerator)] : [x.label[lang], cellWithInterval(x.value, r.decimals), count(x.value.denominator)];
+    }),
   );
   const figure = blocks.figure({
     id: `fig-${r.id}-gradient`,
@@ -466,7 +544,7 @@ function summaryOf(input: DocumentInput, w: Words, h: { number: string; id: stri
   return section(h.id, h.number, h.title, 1, 'summary', [para(w.t('summary.intro'))], children);
 }
 
-function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { number: string; id: string; title: string }, slugs: SlugSet): Section {
+function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { number: string; id: string; title: string }, slugs: SlugSet, first: Section[] = []): Section {
   const { lang } = input;
   const cols = w.list('appendix.barometerColumns').map((c) => fill(c, { kommune: input.kommune.name, fylke: input.fylke.name }));
   const verdicts = w.map('verdicts');
@@ -502,7 +580,7 @@ function appendixOf(input: DocumentInput, w: Words, blocks: BlockFactory, h: { n
       }),
     );
   }
-  const children = [section(slugs.take(barometerTitle), null, barometerTitle, 2, 'barometer', barometerBlocks)];
+  const children = [...first, section(slugs.take(barometerTitle), null, barometerTitle, 2, 'barometer', barometerBlocks)];
   const methodsTitle = w.t('appendix.methods');
   children.push(section(slugs.take(methodsTitle), null, methodsTitle, 2, 'methods', w.list('appendix.methodsText').map((p) => para(fillRuns(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases, groupDenominator: input.suppression.groupDenominator ?? Math.max(20, input.suppression.denominator) })))));
   const legendTitle = w.t('appendix.legend');

@@ -1,5 +1,5 @@
 import type { Document } from './document.js';
-import { figuresOf } from './document.js';
+import { figuresOf, walkSections } from './document.js';
 import { renderChart } from './charts/index.js';
 import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
@@ -15,6 +15,8 @@ export interface RenderContext {
   markdown?: { document: (doc: Document) => string; region: (doc: Document) => string };
   /** Prints HTML to PDF (the browser is started once per run by the build). */
   printPdf?: (html: string, doc: Document) => Promise<Uint8Array>;
+  /** The page (1-based) of each heading of a printed PDF by its text, from the PDF's outline. */
+  headingPages?: (pdf: Uint8Array) => Promise<Map<string, number>>;
 }
 
 /** One output format: the files it writes for one document, by name relative to the document's folder. */
@@ -57,8 +59,20 @@ export const pdfRenderer: Renderer = {
   extension: 'pdf',
   async render(doc, ctx) {
     if (!ctx.printPdf) throw new Error('no PDF printer in the render context');
-    const html = renderHtml(doc, { figures: renderFigures(doc), templates: ctx.templates });
-    return new Map([[`${ctx.stem}.pdf`, await ctx.printPdf(html, doc)]]);
+    const figures = renderFigures(doc);
+    if (!ctx.headingPages || doc.tocHeading === null) return new Map([[`${ctx.stem}.pdf`, await ctx.printPdf(renderHtml(doc, { figures, templates: ctx.templates }), doc)]]);
+    // Page numbers in the table of contents: Chromium has no target-counter(), so the document is
+    // printed once with placeholders as wide as the numbers, the pages are read from the PDF's
+    // outline (its bookmarks), and it is printed again with them. The contents keep their lines.
+    const numbered = [...walkSections(doc.sections)].filter((s) => s.number);
+    const placeholder = new Map(numbered.map((s) => [s.id, '00']));
+    const first = await ctx.printPdf(renderHtml(doc, { figures, templates: ctx.templates, tocPages: placeholder }), doc);
+    // Compared without whitespace: a heading that wraps loses the space at the break in the outline.
+    const key = (t: string) => t.replace(/\s+/g, '');
+    const byHeading = new Map<string, number>();
+    for (const [title, page] of await ctx.headingPages(first)) if (!byHeading.has(key(title))) byHeading.set(key(title), page);
+    const pages = new Map(numbered.map((s) => [s.id, String(byHeading.get(key(`${s.number} ${s.title}`)) ?? '')]));
+    return new Map([[`${ctx.stem}.pdf`, await ctx.printPdf(renderHtml(doc, { figures, templates: ctx.templates, tocPages: pages }), doc)]]);
   },
 };
 
@@ -70,7 +84,24 @@ export const docxRenderer: Renderer = {
   },
 };
 
+/**
+ * The short version (kortversjon) of a municipality's overview: its own document (`doc.short`,
+ * built when the format is asked for) as Markdown, HTML and, when a browser prints PDF, PDF —
+ * `kortversjon-<edition>.<lang>.*` beside the full document. The region report has none.
+ */
+export const shortRenderer: Renderer = {
+  id: 'kortversjon',
+  extension: 'md',
+  async render(doc, ctx) {
+    const files = new Map<string, string | Uint8Array>();
+    if (!doc.short) return files;
+    const short: RenderContext = { ...ctx, stem: ctx.stem.replace(/^oversikt/, 'kortversjon'), headingPages: undefined };
+    for (const r of [markdownRenderer, htmlRenderer, ...(ctx.printPdf ? [pdfRenderer] : [])]) for (const [name, content] of await r.render(doc.short, short)) files.set(name, content);
+    return files;
+  },
+};
+
 /** The output formats by id: a new format is one renderer here. */
-export const RENDERERS: ReadonlyMap<string, Renderer> = new Map([markdownRenderer, htmlRenderer, pdfRenderer, docxRenderer].map((r) => [r.id, r]));
+export const RENDERERS: ReadonlyMap<string, Renderer> = new Map([markdownRenderer, htmlRenderer, pdfRenderer, docxRenderer, shortRenderer].map((r) => [r.id, r]));
 
 export const OUTPUT_FORMATS = [...RENDERERS.keys()];

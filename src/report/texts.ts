@@ -307,4 +307,114 @@ export interface LanguageFile {
       noteVerdict: string;
     };
   };
+  overview: {
+    numbers: string[];
+    numbersNeuter: string[];
+    terms: {
+      noSignificantChange: string;
+      increasing: string;
+      decreasing: string;
+      cannotBeCalculated: string;
+      proposal: string;
+    };
+    recentPeriods: {
+      pooled: string;
+      years: string;
+    };
+    sex: {
+      youth: {
+        male: string;
+        female: string;
+      };
+      adult: {
+        male: string;
+        female: string;
+      };
+    };
+    bySex: string;
+    rate: string;
+    populationChange: string;
+    sources: {
+      fhi: {
+        organisation: string;
+      };
+      ssb: {
+        organisation: string;
+        product: string;
+        default: boolean;
+      };
+      kostra: {
+        organisation: string;
+        product: string;
+      };
+      ungdata: {
+        organisation: string;
+      };
+    };
+    summary: {
+      heading: string;
+      challenges: string;
+      ownChallenges: string;
+      proposals: string;
+      proposalNote: string;
+      tooFew: string;
+      criteria: {
+        extent: string;
+        severity: string;
+        development: string;
+        skewness: string;
+        influence: string;
+        total: string;
+      };
+      resources: string;
+      ownResources: string;
+      resourceProposals: string;
+      rankColumns: string[];
+      criteriaIntro: string;
+      criteriaTitle: string;
+      indicator: string;
+    };
+    inequality: {
+      heading: string;
+      intro: string;
+      columns: string[];
+      totals: string;
+      gap: string;
+      trendSignificant: string;
+      trendNotSignificant: string;
+      levels: string;
+      levelColumns: string[];
+      more: string;
+      valueColumns: string[];
+      gapAbsolute: string;
+    };
+    services: {
+      heading: string;
+      community: string;
+      figures: string;
+      figureColumns: string[];
+      servicesIntro: string;
+      communityIntro: string;
+    };
+    assessment: {
+      missing: string;
+      incomplete: string;
+      draft: string;
+    };
+    shortVersion: {
+      heading: string;
+      mainFindings: string;
+      spine: string;
+      readMore: string;
+      findingOwn: string;
+      findingInequality: string;
+      findingTrend: string;
+      findingResource: string;
+      findingOwnResource: string;
+      spineColumns: string[];
+      range: string;
+      readMoreHeading: string;
+      readMoreSources: string;
+    };
+  };
 }

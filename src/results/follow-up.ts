@@ -60,10 +60,22 @@ function idsOfList(doc: Document, role: string): Set<string> {
   for (const s of walkSections(doc.sections)) {
     if (s.role !== role) continue;
     for (const b of s.blocks) {
-      if (b.kind !== 'list') continue;
-      for (const item of b.items) {
-        const id = bySection.get(item.find((r) => r.link !== undefined)?.link ?? '');
-        if (id) ids.add(id);
+      // A list item names one indicator (its first link); a ranked table's cells may link several
+      // (a grouped challenge lists every indicator behind it).
+      if (b.kind === 'list') {
+        for (const item of b.items) {
+          const id = bySection.get(item.find((r) => r.link !== undefined)?.link ?? '');
+          if (id) ids.add(id);
+        }
+      } else if (b.kind === 'table') {
+        for (const row of b.rows) {
+          for (const cell of row) {
+            for (const r of cell) {
+              const id = r.link !== undefined ? bySection.get(r.link) : undefined;
+              if (id) ids.add(id);
+            }
+          }
+        }
       }
     }
   }

@@ -43,7 +43,7 @@ describe('folkehelse (the executable)', () => {
     const r = run('validate', INNHERRED);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/35 files, 35 valid; 0 errors/);
+    expect(r.stdout).toMatch(/36 files, 36 valid; 0 errors/);
   });
   it('validate fixtures/invalid exits 1 with one message per problem', () => {
     const r = run('validate', INVALID);
@@ -136,11 +136,11 @@ describe('folkehelse indicators', () => {
     const j = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--json', '--theme', 'a');
     expect(j.code).toBe(0);
     const results = JSON.parse(j.stdout);
-    expect(results.map((x: { id: string }) => x.id)).toEqual(['folkemengde', 'befolkningsendring', 'aleneboende-45', 'innvandrere']);
+    expect(results.map((x: { id: string }) => x.id)).toEqual(['folkemengde', 'befolkningsendring', 'aleneboende-45', 'innvandrere', 'andel-67-framskrevet', 'andel-80-framskrevet']);
     const c = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--csv');
     const lines = c.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^id,theme,title,period_from,period_to,kommune,value,lower,upper/);
-    expect(lines.length).toBe(42);
+    expect(lines.length).toBe(44);
   });
   it('clear errors: unknown municipality (2), municipality without data (1), invalid data (1), bad theme (2)', () => {
     expect(run('indicators', '--data', INNHERRED, '--kommune', '9999')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });

@@ -7,7 +7,7 @@ function io(isTTY: boolean) {
   const stderr = { isTTY, columns: 80, write: (s: string) => ((err += s), true), on: () => stderr, removeListener: () => stderr, cursorTo: () => true, clearLine: () => true, moveCursor: () => true };
   return { io: { stdout: { write: () => true }, stderr, env: {} }, text: () => err };
 }
-const doc = (id: string, status: DocumentOutcome['status']): DocumentOutcome => ({ id, name: id === '5037' ? 'Levanger' : 'Verdal', kind: 'kommune', status, outputs: [`/out/${id}/oversikt-2027.nb.md`], warnings: [], error: null, seconds: 0.5 });
+const doc = (id: string, status: DocumentOutcome['status']): DocumentOutcome => ({ id, name: id === '5037' ? 'Levanger' : 'Verdal', kind: 'kommune', status, outputs: [`/out/${id}/oversikt-2027.nb.md`], warnings: [], assessmentWarnings: [], error: null, seconds: 0.5 });
 
 describe('build progress', () => {
   it('one line per document when not a terminal', () => {

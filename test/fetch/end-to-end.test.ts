@@ -1,3 +1,4 @@
+import { formatDate } from '../../src/report/format.js';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,7 +65,7 @@ describe('folkehelse fetch, then build (local API server)', () => {
     const today = new Date().toISOString().slice(0, 10);
     const host = new URL(server.ssbBase).host;
     const side = (f: string) => JSON.parse(readFileSync(join(dir, 'data', f + '.sidecar'), 'utf8')) as { sha256: string; title: string };
-    expect(sources).toContain(`| 07459 Tabell 07459 | 2015–2024 | hentet ${today} fra ${host} | \`${side('ssb/07459.json').sha256}\` |`);
+    expect(sources).toContain(`| 07459 Tabell 07459 | 2015–2024 | ${formatDate(today, 'nb').replace('.', '\\.')} | hentet fra ${host} | \`${side('ssb/07459.json').sha256}\` |`);
     expect(sources).toContain(`| nokkel 507 ${side('fhi/nokkel-507.json').title} |`);
     expect(sources).not.toMatch(/nokkel-507\.json|07459\.json/);
 

@@ -72,26 +72,28 @@ describe('the document', () => {
     const chapters = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
     expect(chapters).toEqual([
       'Innhold',
-      '1 Innledning',
-      '2 Kunnskapsgrunnlag',
-      '3 Befolkningssammensetning (forskrift § 3 a)',
-      '4 Oppvekst- og levekårsforhold (forskrift § 3 b)',
-      '5 Fysisk, biologisk, kjemisk og sosialt miljø (forskrift § 3 c)',
-      '6 Skader og ulykker (forskrift § 3 d)',
-      '7 Helserelatert atferd (forskrift § 3 e)',
-      '8 Helsetilstand (forskrift § 3 f)',
-      '9 Sammendrag: folkehelseutfordringer og ressurser',
-      '10 Vedlegg',
+      '1 Sammendrag og utfordringsbilde',
+      '2 Innledning',
+      '3 Sosial ulikhet i helse',
+      '4 Befolkningssammensetning (forskrift § 3 a)',
+      '5 Oppvekst- og levekårsforhold (forskrift § 3 b)',
+      '6 Fysisk, biologisk, kjemisk og sosialt miljø (forskrift § 3 c)',
+      '7 Skader og ulykker (forskrift § 3 d)',
+      '8 Helserelatert atferd (forskrift § 3 e)',
+      '9 Helsetilstand (forskrift § 3 f)',
+      '10 Kunnskap fra de kommunale helse- og omsorgstjenestene (folkehelseloven § 5 b)',
+      '11 Kunnskap om miljø og lokalsamfunn (folkehelseloven § 5 c)',
+      '12 Vedlegg',
     ]);
     expect(md).toContain('folkehelseloven § 5');
-    expect(md).toMatch(/\| FHI \| hoftebrudd \| 2015–2024 \| `fhi\/kube\/hoftebrudd\.csv` \| `[0-9a-f]{64}` \|/);
+    expect(md).toMatch(/\| FHI \| hoftebrudd \| 2015–2024 \| – \| `fhi\/kube\/hoftebrudd\.csv` \| `[0-9a-f]{64}` \|/);
     expect(md).toContain('Andelen ungdommer som er plaget av ensomhet i Levanger er 26,3\u00a0% (2024), signifikant høyere enn i landet (22,5\u00a0%).');
-    expect(md).toContain('| God økonomi | 12,6 (10,5–15,0) | 841 |');
-    expect(md).toContain('| Dårlig økonomi | 43,5 (32,4–55,2) | 69 |');
+    expect(md).toContain('| God økonomi | 12,6 (10,5–15,0) | 841 | 106 |');
+    expect(md).toContain('| Dårlig økonomi | 43,5 (32,4–55,2) | 69 | 30 |');
     expect(md).toContain('Forskjellen mellom god økonomi og dårlig økonomi er 30,9 prosentpoeng');
     expect(md).toContain('> **Vurdering mangler.**');
     expect(md).toContain('Ensomhet blant ungdom har en tydelig sosial gradient i Levanger'); // the municipality's own assessment
-    expect(md).toMatch(/### Folkehelseutfordringer[\s\S]*\[Uføretrygdede, 18–44 år\]\(#45-uføretrygdede-1844-år\) – signifikant dårligere enn landet/);
+    expect(md).toMatch(/### Folkehelseutfordringer[\s\S]*\[Uføretrygdede, 18–44 år\]\(#55-uføretrygdede-1844-år\): 4,2\u00a0% \(landet 3,5\u00a0%, 2024; ingen signifikant endring\)/);
     expect(md).toContain('### Hvordan møte utfordringene – planbehov');
   });
   it('every TOC link has a heading with that anchor in the HTML', () => {
@@ -115,7 +117,8 @@ describe('the document', () => {
     expect((html.match(/<th[ >]/g) ?? []).length).toBeGreaterThan(100);
   });
   it('marks every indicator without an assessment, and none with one', () => {
-    const missing = (md.match(/Vurdering mangler/g) ?? []).length;
+    // Themes and indicators (the § 5 b–c sections name their file: "Vurdering mangler: skriv filen …").
+    const missing = (md.match(/\*\*Vurdering mangler\.\*\*/g) ?? []).length;
     const indicators = (md.match(/^### \d+\.\d+ /gm) ?? []).length;
     expect(missing).toBeGreaterThan(30);
     expect(missing).toBeLessThan(indicators + 6);
@@ -195,11 +198,13 @@ describe.skipIf(!HAVE_BROWSER)('PDF', () => {
     text = await pdfText(join(out, '5037-levanger', 'oversikt-2027.nb.pdf'));
   }, 120_000);
   it('contains every chapter heading and the loneliness gradient', () => {
-    for (const h of ['1 Innledning', '2 Kunnskapsgrunnlag', '3 Befolkningssammensetning (forskrift § 3 a)', '4 Oppvekst- og levekårsforhold (forskrift § 3 b)', '5 Fysisk, biologisk, kjemisk og sosialt miljø (forskrift § 3 c)', '6 Skader og ulykker (forskrift § 3 d)', '7 Helserelatert atferd (forskrift § 3 e)', '8 Helsetilstand (forskrift § 3 f)', '9 Sammendrag: folkehelseutfordringer og ressurser', '10 Vedlegg']) {
+    for (const h of ['1 Sammendrag og utfordringsbilde', '2 Innledning', '3 Sosial ulikhet i helse', '4 Befolkningssammensetning (forskrift § 3 a)', '5 Oppvekst- og levekårsforhold (forskrift § 3 b)', '6 Fysisk, biologisk, kjemisk og sosialt miljø (forskrift § 3 c)', '7 Skader og ulykker (forskrift § 3 d)', '8 Helserelatert atferd (forskrift § 3 e)', '9 Helsetilstand (forskrift § 3 f)', '10 Kunnskap fra de kommunale helse- og omsorgstjenestene (folkehelseloven § 5 b)', '11 Kunnskap om miljø og lokalsamfunn (folkehelseloven § 5 c)', '12 Vedlegg']) {
       expect(text).toContain(h);
     }
     for (const v of ['12,6 (10,5–15,0)', '31,0 (25,1–37,5)', '43,5 (32,4–55,2)']) expect(text).toContain(v);
-    expect(text).toContain('Side 1 av');
+    // The title page has no running header or page number.
+    expect(text).not.toContain('Side 1 av');
+    expect(text).toContain('Side 2 av');
     expect(text).toContain('Trøndelag');
   });
   it('the renderer made zero network requests', () => {
@@ -273,7 +278,7 @@ describe.skipIf(!HAVE_REAL_EXPORTS)('a document from the real FHI exports with e
     expect(o.documents.map((d) => d.status)).toEqual(['built']);
     const md = readFileSync(join(out, '4003-skien', 'oversikt-2027.nb.md'), 'utf8');
     expect(md).toMatch(/Andelen ungdomsskoleelever med mange psykiske plager i Skien er \d+,\d\u00a0% \(2024\)/);
-    expect(md).toContain('### 8.3 Forventet levealder ved 30 år etter utdanning (FHI)');
+    expect(md).toMatch(/### \d+\.3 Forventet levealder ved 30 år etter utdanning \(FHI\)/);
     // FHI publishes the education groups only from age 30 (at birth they are "-").
     expect(md).toMatch(/Grunnskole[^\n]*\| 7\d,\d/);
     expect(md).toContain('**Etter utdanningsnivå, 2018–2024:**');

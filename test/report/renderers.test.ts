@@ -36,13 +36,14 @@ function tokens(list: Token[]): Token[] {
 }
 
 describe('the renderer registry', () => {
-  it('has md, html, pdf and docx, each with its extension', () => {
-    expect(OUTPUT_FORMATS).toEqual(['md', 'html', 'pdf', 'docx']);
+  it('has md, html, pdf, docx and the short version, each with its extension', () => {
+    expect(OUTPUT_FORMATS).toEqual(['md', 'html', 'pdf', 'docx', 'kortversjon']);
     // The configuration and the CLI accept exactly the registry's formats.
     expect([...CONFIG_FORMATS]).toEqual(OUTPUT_FORMATS);
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'config.schema.json'), 'utf8')) as { properties: { formats: { items: { enum: string[] } } } };
     expect(schema.properties.formats.items.enum).toEqual(OUTPUT_FORMATS);
-    for (const [id, r] of RENDERERS) expect(r.extension).toBe(id);
+    // The short version writes Markdown, HTML and PDF; its main file is the Markdown.
+    for (const [id, r] of RENDERERS) expect(r.extension).toBe(id === 'kortversjon' ? 'md' : id);
   });
 });
 

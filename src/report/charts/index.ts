@@ -8,7 +8,7 @@ export type ChartSpec =
   | { type: 'line'; id: string; alt: string; series: LineSeries[]; options: { decimals: number; zero: boolean; intervalLabel: string } }
   | { type: 'gradient'; id: string; alt: string; bars: GradientBar[]; options: { decimals: number; zero: boolean; unit: string; total?: { label: string; value: number } } }
   | { type: 'pyramid'; id: string; alt: string; rows: PyramidRow[]; labels: { men: string; women: string; axis: string } }
-  | { type: 'spine'; id: string; alt: string; rows: SpineRow[]; labels: { lower: string; higher: string; land: string } };
+  | { type: 'spine'; id: string; alt: string; rows: SpineRow[]; labels: { lower: string; higher: string; land: string; range?: string } };
 
 /** The chart as a standalone SVG document (the same data gives the same bytes). */
 export function renderChart(spec: ChartSpec): string {

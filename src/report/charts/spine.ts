@@ -6,6 +6,8 @@ export interface SpineRow {
   /** Municipality ÷ land. */
   ratio: number;
   verdict: Verdict;
+  /** The county's municipalities, lowest and highest ÷ land: drawn as a grey bar (the short version). */
+  range?: { min: number; max: number };
 }
 
 /**
@@ -13,7 +15,7 @@ export interface SpineRow {
  * log scale (½× to 2×), marked better (blue circle), worse (orange square), not different (open
  * circle) or higher/lower without judgement (grey diamond).
  */
-export function spineChart(id: string, alt: string, rows: SpineRow[], labels: { lower: string; higher: string; land: string }): string {
+export function spineChart(id: string, alt: string, rows: SpineRow[], labels: { lower: string; higher: string; land: string; range?: string }): string {
   const W = 760;
   const rowH = 18;
   const M = { top: 36, bottom: 30, label: 360, right: 24 };
@@ -29,10 +31,14 @@ export function spineChart(id: string, alt: string, rows: SpineRow[], labels: { 
   }
   body += text(x0, 16, `← ${labels.lower}`);
   body += text(x1, 16, `${labels.higher} →`, 'text-anchor="end"');
+  // The legend of the county's range, only when a range is drawn.
+  // Top left, above the row labels: clear of the direction labels over the axis.
+  if (labels.range && rows.some((r) => r.range)) body += `<rect x="8" y="8" width="14" height="8" fill="#c9d3dc"/>\n` + text(26, 16, fitLabel(labels.range, 50));
   rows.forEach((r, i) => {
     const cy = M.top + i * rowH + rowH / 2;
     if (i % 2 === 0) body += `<rect x="4" y="${n(cy - rowH / 2)}" width="${W - 8}" height="${rowH}" fill="#f4f4f4"/>\n`;
     body += text(M.label - 10, cy + 4, fitLabel(r.label, 58), 'text-anchor="end"');
+    if (r.range) body += `<rect x="${n(pos(r.range.min))}" y="${n(cy - 4)}" width="${n(Math.max(1, pos(r.range.max) - pos(r.range.min)))}" height="8" fill="#c9d3dc"/>\n`;
     const cx = pos(r.ratio);
     if (r.verdict === 'better') body += marker('circle', cx, cy, 10, COLORS.better);
     else if (r.verdict === 'worse') body += marker('square', cx, cy, 9, COLORS.worse);

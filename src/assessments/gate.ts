@@ -1,0 +1,76 @@
+import type { Text } from '../indicators/catalogue.js';
+import { FolkehelseError, EXIT_INVALID_DATA } from '../errors.js';
+import { textFor, type AssessmentSet } from './discover.js';
+import { describeUnknown } from './names.js';
+import { formOf, type Lang, type SectionData } from './sections.js';
+import { isFilled, parseStructured } from './structured.js';
+
+export type AssessmentStatus = 'present' | 'missing' | 'empty' | 'incomplete';
+
+export interface MissingAssessment {
+  name: string;
+  /** The file to write, relative to the assessments folder (`5037/c.md`). */
+  file: string;
+  title: Text;
+  law: string;
+  status: Exclude<AssessmentStatus, 'present'>;
+  /** For a structured file: the required headings without text, in the document's language. */
+  headings: string[];
+}
+
+/**
+ * The status of one section: missing (no file), empty (only whitespace, comments or headings: a
+ * template not filled in), incomplete (a structured file with a required heading empty), present.
+ */
+export function sectionStatus(set: AssessmentSet, data: SectionData, name: string, lang: Lang): { status: AssessmentStatus; headings: string[] } {
+  const def = data.sections.find((s) => s.name === name);
+  const t = textFor(set, name, lang);
+  if (!t) return { status: 'missing', headings: [] };
+  if (!isFilled(t.body)) return { status: 'empty', headings: [] };
+  const form = def ? formOf(data, def) : null;
+  if (form) {
+    const missing = parseStructured(t.body, form, lang).missing;
+    if (missing.length) return { status: 'incomplete', headings: missing.map((id) => form.find((h) => h.id === id)!.title[lang]) };
+  }
+  return { status: 'present', headings: [] };
+}
+
+/**
+ * The gate of `build --final`: every required assessment and § 5 b–c section that is missing,
+ * empty or incomplete, in the data's order. An empty list means the document may be final.
+ * `build --draft` (the default) uses the same list to mark the gaps in the document.
+ */
+export function checkFinal(set: AssessmentSet, data: SectionData, lang: Lang): MissingAssessment[] {
+  const out: MissingAssessment[] = [];
+  for (const s of data.sections) {
+    if (!s.required) continue;
+    const { status, headings } = sectionStatus(set, data, s.name, lang);
+    if (status === 'present') continue;
+    const existing = textFor(set, s.name, lang);
+    out.push({ name: s.name, file: existing?.file ?? `${set.kommune}/${s.name}.md`, title: s.title, law: s.law, status, headings });
+  }
+  return out;
+}
+
+const STATUS_WORDS: Record<MissingAssessment['status'], string> = { missing: 'missing', empty: 'empty (only the template)', incomplete: 'missing text under' };
+
+/** `build --final` with gaps: exit 1, naming every file to write (and unknown files with their nearest name). */
+export class FinalGateError extends FolkehelseError {
+  constructor(
+    readonly missing: MissingAssessment[],
+    readonly unknown: AssessmentSet['unknown'] = [],
+  ) {
+    const lines = missing.map((m) => `  ${m.file}: ${STATUS_WORDS[m.status]}${m.headings.length ? ` ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : ''} (${m.title.nb}; ${m.law})`);
+    const unknownLines = unknown.map((u) => `  ${describeUnknown(u)}`);
+    super(
+      `--final: the overview is not ready: ${missing.length} required ${missing.length === 1 ? 'assessment is' : 'assessments are'} missing or empty:\n${lines.join('\n')}${unknownLines.length ? `\nunknown files:\n${unknownLines.join('\n')}` : ''}\nWrite them (templates: folkehelse's data/assessments/sections.json) or build without --final to get a draft that marks them.`,
+      EXIT_INVALID_DATA,
+    );
+  }
+}
+
+/** Throws FinalGateError when anything required is missing (for `build --final`). */
+export function assertFinal(set: AssessmentSet, data: SectionData, lang: Lang): void {
+  const missing = checkFinal(set, data, lang);
+  if (missing.length) throw new FinalGateError(missing, set.unknown);
+}

@@ -1,0 +1,83 @@
+import type { FormHeading, Lang } from './sections.js';
+
+/** Text without HTML comments (a template's guidance) and surrounding space. */
+export function withoutComments(markdown: string): string {
+  return markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
+}
+
+/** Whether a text has content of its own: not empty, not only comments and headings. */
+export function isFilled(markdown: string): boolean {
+  return withoutComments(markdown)
+    .split(/\r?\n/)
+    .some((l) => l.trim() !== '' && !/^#{1,6}\s/.test(l.trim()));
+}
+
+export interface StructuredPart {
+  id: string;
+  title: string;
+  body: string;
+}
+
+export interface StructuredFile {
+  /** The form's parts in the form's order, with the text found under each heading ('' if none). */
+  parts: StructuredPart[];
+  /** Required parts without text of their own. */
+  missing: string[];
+  /** Headings the form does not know (kept in the document after the known ones). */
+  extra: StructuredPart[];
+  /** Text before the first heading. */
+  preamble: string;
+}
+
+/**
+ * Splits a § 5 b–c file at its `## ` headings and matches them with the form's headings, in
+ * bokmål or nynorsk, case-insensitively. A heading the form does not know is kept as an extra part.
+ */
+export function parseStructured(markdown: string, form: FormHeading[], lang: Lang): StructuredFile {
+  const chunks: { title: string; lines: string[] }[] = [{ title: '', lines: [] }];
+  for (const line of markdown.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const h = /^##\s+(.+?)\s*#*\s*$/.exec(line);
+    if (h) chunks.push({ title: h[1]!, lines: [] });
+    else chunks[chunks.length - 1]!.lines.push(line);
+  }
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/[:.]$/, '').trim();
+  const found = new Map<string, string>();
+  const extra: StructuredPart[] = [];
+  for (const c of chunks.slice(1)) {
+    const body = withoutComments(c.lines.join('\n'));
+    const f = form.find((h) => norm(h.title.nb) === norm(c.title) || norm(h.title.nn) === norm(c.title));
+    if (f) found.set(f.id, [found.get(f.id), body].filter(Boolean).join('\n\n'));
+    else extra.push({ id: '', title: c.title, body });
+  }
+  const parts = form.map((h) => ({ id: h.id, title: h.title[lang], body: found.get(h.id) ?? '' }));
+  return {
+    parts,
+    missing: form.filter((h) => h.required && !isFilled(found.get(h.id) ?? '')).map((h) => h.id),
+    extra,
+    preamble: withoutComments(chunks[0]!.lines.join('\n').replace(/^#\s.*$/m, '')),
+  };
+}
+
+/** The items of a list file (utfordringer, ressurser): bullets or numbered lines; else paragraphs. */
+export function parseList(markdown: string): string[] {
+  const text = withoutComments(markdown.replace(/^\uFEFF/, ''));
+  const lines = text.split(/\r?\n/);
+  const items: string[] = [];
+  let inItem = false;
+  let sawBullet = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    const m = /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    if (m) {
+      items.push(m[1]!.trim());
+      inItem = true;
+      sawBullet = true;
+    } else if (line === '' || /^#{1,6}\s/.test(line)) inItem = false;
+    else if (inItem) items[items.length - 1] += ` ${line}`;
+  }
+  if (sawBullet) return items.filter((i) => i !== '');
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim())
+    .filter((p) => p !== '' && !/^#{1,6}\s/.test(p));
+}

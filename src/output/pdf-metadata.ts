@@ -1,0 +1,39 @@
+/**
+ * Sets the PDF's document information (Title, Author, Subject, Creator) by an incremental update
+ * (ISO 32000-1 § 7.5.6): a new Info dictionary, a one-entry cross-reference section and a trailer
+ * that points to the previous one are appended; nothing Chromium wrote is changed. Chromium's
+ * `page.pdf()` has no option for the author and names itself the creator. A PDF that does not end
+ * in a classic trailer (a cross-reference stream) is returned unchanged.
+ */
+export interface PdfInfo {
+  title: string;
+  author: string;
+  subject?: string;
+  creator: string;
+}
+
+/** A PDF text string: UTF-16BE with byte-order mark, as hex (any character, nothing to escape). */
+function pdfText(s: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}
+
+export function withInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
+  // The tail holds the last trailer and startxref; latin1 keeps byte offsets.
+  const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 2048))).toString('latin1');
+  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  const trailerAt = tail.lastIndexOf('trailer');
+  if (!start || trailerAt < 0) return pdf;
+  const trailer = tail.slice(trailerAt, start.index);
+  const size = /\/Size\s+(\d+)/.exec(trailer);
+  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer);
+  if (!size || !root) return pdf;
+  const n = Number(size[1]);
+  const eol = pdf[pdf.length - 1] === 0x0a ? '' : '\n';
+  const object = `${n} 0 obj\n<</Title ${pdfText(info.title)}\n/Author ${pdfText(info.author)}${info.subject ? `\n/Subject ${pdfText(info.subject)}` : ''}\n/Creator ${pdfText(info.creator)}\n/Producer ${pdfText(`${info.creator} (Chromium, Skia/PDF)`)}>>\nendobj\n`;
+  const objectAt = pdf.length + eol.length;
+  const xrefAt = objectAt + Buffer.byteLength(object, 'latin1');
+  const update = `${eol}${object}xref\n${n} 1\n${String(objectAt).padStart(10, '0')} 00000 n \ntrailer\n<</Size ${n + 1}\n/Root ${root[1]}\n/Info ${n} 0 R\n/Prev ${start[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.concat([pdf, Buffer.from(update, 'latin1')]);
+}

@@ -1,0 +1,141 @@
+import type { Indicator } from '../indicators/catalogue.js';
+import type { TrendDirection } from '../indicators/methods/trend.js';
+import type { SourceId } from '../model/observation.js';
+import { isYouth, type Priorities } from './priorities.js';
+
+export type Lang = 'nb' | 'nn';
+
+/** The `overview` object of a language file (`templates/lang/<lang>.json`). */
+export interface OverviewTexts {
+  numbers: string[];
+  numbersNeuter: string[];
+  terms: { noSignificantChange: string; increasing: string; decreasing: string; cannotBeCalculated: string; proposal: string };
+  recentPeriods: { pooled: string; years: string };
+  sex: Record<'youth' | 'adult', { male: string; female: string }>;
+  bySex: string;
+  rate: string;
+  populationChange: string;
+  sources: Record<string, { organisation: string; product?: string; default?: boolean }>;
+  [key: string]: unknown;
+}
+
+/** The overview texts of a loaded language file. */
+export function overviewTexts(texts: Record<string, unknown>): OverviewTexts {
+  const o = texts['overview'];
+  if (!o || typeof o !== 'object') throw new Error('language file: "overview" is missing');
+  return o as OverviewTexts;
+}
+
+const LOCALE: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO' };
+
+function fill(pattern: string, vars: Record<string, string | number>): string {
+  return pattern.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/**
+ * A number with a fixed number of decimals, the way the language writes it: decimal comma, and a
+ * (non-breaking) space between thousands from five digits on (46,6; 1000; 20 600), as Språkrådet
+ * recommends.
+ */
+export function formatNumber(value: number, decimals: number, lang: Lang): string {
+  // 'min2' (ES2023) is not in TypeScript's lib types yet.
+  return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: 'min2' as unknown as boolean }).format(value);
+}
+
+/**
+ * Whole numbers up to twelve in words, as Norwegian style guides ask ("fire kommuner"); larger or
+ * fractional numbers as digits. `neuter` gives "ett"/"eitt" for one.
+ */
+export function smallNumber(n: number, t: OverviewTexts, lang: Lang, options: { neuter?: boolean } = {}): string {
+  const words = options.neuter ? t.numbersNeuter : t.numbers;
+  if (Number.isInteger(n) && n >= 0 && n < words.length) return words[n]!;
+  return formatNumber(n, Number.isInteger(n) ? 0 : 1, lang);
+}
+
+/**
+ * The sources of a list of numbers, each organisation once, in order of first appearance:
+ * KOSTRA and Statistikkbanken are both SSB, so fhi, kostra, ssb, ungdata → "FHI, SSB (Statistikkbanken
+ * og KOSTRA) og Ungdata"; a product is named only when it is not the organisation's default
+ * ("SSB (KOSTRA)"), or when several are used.
+ */
+export function sourceList(sources: readonly (SourceId | string)[], t: OverviewTexts, lang: Lang): string {
+  const orgs = new Map<string, { products: string[]; onlyDefault: boolean }>();
+  for (const s of sources) {
+    const def = t.sources[s] ?? { organisation: s };
+    let o = orgs.get(def.organisation);
+    if (!o) orgs.set(def.organisation, (o = { products: [], onlyDefault: true }));
+    if (def.product && !o.products.includes(def.product)) o.products.push(def.product);
+    if (!def.default) o.onlyDefault = false;
+  }
+  const list = (xs: string[]) => new Intl.ListFormat(LOCALE[lang], { type: 'conjunction' }).format(xs);
+  return list([...orgs].map(([org, o]) => (o.products.length === 0 || (o.onlyDefault && o.products.length === 1) ? org : `${org} (${list(o.products)})`)));
+}
+
+/**
+ * A rate with its words: "46,6 legemiddelbrukere per 1000 innbyggere 30–74 år". The words are data
+ * (`rate` in data/overview/utfordringsbilde.json); without them the indicator's unit follows the number.
+ */
+export function ratePhrase(value: number, ind: Pick<Indicator, 'id' | 'decimals' | 'multiplier' | 'unit'>, priorities: Priorities, t: OverviewTexts, lang: Lang): string {
+  const v = formatNumber(value, ind.decimals ?? 1, lang);
+  const words = priorities.indicators[ind.id]?.rate;
+  if (!words || !ind.multiplier) return `${v} ${ind.unit[lang]}`;
+  return fill(t.rate, { value: v, numerator: words.numerator[lang], per: formatNumber(ind.multiplier, 0, lang), denominator: words.denominator[lang] });
+}
+
+/** "gutter"/"jenter" for indicators about young people (Ungdata, sesjon at 17), else "menn"/"kvinner". */
+export function sexTerms(ind: Pick<Indicator, 'id' | 'select'>, priorities: Priorities, t: OverviewTexts): { male: string; female: string } {
+  return t.sex[isYouth(ind, priorities) ? 'youth' : 'adult'];
+}
+
+export function bySexSentence(ind: Pick<Indicator, 'id' | 'select'>, maleValue: string, femaleValue: string, priorities: Priorities, t: OverviewTexts): string {
+  const s = sexTerms(ind, priorities, t);
+  return fill(t.bySex, { male: s.male, female: s.female, maleValue, femaleValue });
+}
+
+/** One term per trend outcome; "no significant change" is always the same words. */
+export function trendTerm(direction: TrendDirection, t: OverviewTexts): string {
+  switch (direction) {
+    case 'increasing':
+      return t.terms.increasing;
+    case 'decreasing':
+      return t.terms.decreasing;
+    case 'no-significant-change':
+      return t.terms.noSignificantChange;
+    default:
+      return t.terms.cannotBeCalculated;
+  }
+}
+
+/** "de fem siste periodene" for pooled periods (3-year averages …), "de fem siste årene" for single years. */
+export function recentPeriods(points: number, pooled: boolean, t: OverviewTexts, lang: Lang): string {
+  return fill(pooled ? t.recentPeriods.pooled : t.recentPeriods.years, { n: smallNumber(points, t, lang) });
+}
+
+export interface PopulationChange {
+  /** Change in % of the population at the start of the year, and per 1000 inhabitants. */
+  percent: number;
+  perThousand: number;
+  landPercent: number;
+  landPerThousand: number;
+  text: string;
+}
+
+/**
+ * Population change compared with land as a share of each population (% and per 1000 at 1 January),
+ * never as absolute counts (130 persons against 27 474 says nothing).
+ */
+export function populationChange(change: number, population: number, landChange: number, landPopulation: number, t: OverviewTexts, lang: Lang): PopulationChange {
+  if (!(population > 0) || !(landPopulation > 0)) throw new RangeError('populationChange: the population must be above 0');
+  const percent = (change / population) * 100;
+  const perThousand = (change / population) * 1000;
+  const landPercent = (landChange / landPopulation) * 100;
+  const landPerThousand = (landChange / landPopulation) * 1000;
+  const signed = (x: number, unit: string) => `${new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x)}${unit}`;
+  return {
+    percent,
+    perThousand,
+    landPercent,
+    landPerThousand,
+    text: fill(t.populationChange, { percent: signed(percent, '\u00a0%'), perThousand: signed(perThousand, ''), landPercent: signed(landPercent, '\u00a0%'), landPerThousand: signed(landPerThousand, '') }),
+  };
+}

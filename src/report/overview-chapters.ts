@@ -1,0 +1,256 @@
+import type { KnowledgeSection } from '../assessments/chapters.js';
+import type { IndicatorResult } from '../indicators/result.js';
+import type { OverviewData } from '../overview/document-data.js';
+import type { Challenge } from '../overview/challenges.js';
+import type { Estimate, GradientSummary } from '../overview/inequality.js';
+import { formatNumber as sayNumber, trendTerm, overviewTexts } from '../overview/wording.js';
+import type { Block, Inline, Section } from './document.js';
+import { runs } from './document.js';
+import type { SlugSet } from './escape.js';
+import { formatNumber, formatPeriod, type Lang } from './format.js';
+import { para, section, type BlockFactory, type Words } from './model.js';
+import { cell, valueWithUnit } from './values.js';
+
+/**
+ * The chapters of issue 14 as document sections, from `overviewData()`: the summary with the
+ * utfordringsbilde (the municipality's own lists first, the ranked proposals labelled as
+ * proposals, with the numbers and criteria behind each), social inequality in health, and the
+ * § 5 b and § 5 c chapters. Pure, like the rest of the model.
+ */
+
+export interface ChapterHeading {
+  number: string;
+  id: string;
+  title: string;
+}
+
+export interface ChapterContext {
+  lang: Lang;
+  w: Words;
+  blocks: BlockFactory;
+  slugs: SlugSet;
+  /** Indicator id → its section in the theme chapters, for links. */
+  anchors: Map<string, string>;
+  results: IndicatorResult[];
+  /** The municipality's text as an assessment block, or the "missing" marker (none in --final). */
+  assessment: (key: string) => Block[];
+  /** Written text only (never a marker). */
+  own: (key: string) => Block[];
+}
+
+const num = (x: number | null | undefined, decimals: number): string => (x === null || x === undefined ? '–' : formatNumber(x, decimals));
+const interval = (e: Estimate | null, decimals: number): string => (e && e.lower !== null && e.upper !== null ? `${formatNumber(e.lower, decimals)}–${formatNumber(e.upper, decimals)}` : '–');
+
+/** "26,3 %" or "175,4 per 1000": the value with its unit, as the theme chapters write it. */
+function withUnit(ctx: ChapterContext, r: IndicatorResult | undefined, value: number | null): string {
+  if (value === null) return '–';
+  if (!r) return formatNumber(value, 1);
+  return valueWithUnit(r, value, r.unit[ctx.lang], ctx.w.map('unitSymbols'));
+}
+
+/** The period as the document writes it ("2022–2024"), from the result when there is one. */
+function periodOf(r: IndicatorResult | undefined, label: string | null): string {
+  return r?.period ? formatPeriod(r.period) : (label ?? '–');
+}
+
+function linkTo(ctx: ChapterContext, id: string, text: string): Inline {
+  const anchor = ctx.anchors.get(id);
+  return anchor ? [{ text, link: anchor }] : runs(text);
+}
+
+/** "Sammendrag og utfordringsbilde": challenges, resources and the municipality's plans. */
+export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: OverviewData, draft: boolean): Section {
+  const { w, lang, slugs } = ctx;
+  const u = data.utfordringsbilde;
+  const byId = new Map(ctx.results.map((r) => [r.id, r]));
+  const ot = overviewTexts(w.T as unknown as Record<string, unknown>);
+  const label = (key: string): Block => para([{ text: `${w.t(key)}:`, strong: true }]);
+
+  // Challenges: the municipality's own list first; the proposals follow, labelled as proposals.
+  const challengeBlocks: Block[] = [];
+  if (u.own) challengeBlocks.push(label('overview.summary.ownChallenges'), { kind: 'list', items: u.own.map((t) => runs(t)) });
+  else challengeBlocks.push(...ctx.assessment('utfordringer'));
+  challengeBlocks.push(label('overview.summary.proposals'), para(w.t('overview.summary.proposalNote')));
+  if (u.proposals.length) {
+    challengeBlocks.push(
+      ctx.blocks.table(
+        'utfordringsbilde',
+        w.t('overview.summary.challenges'),
+        w.list('overview.summary.rankColumns'),
+        ['r', 'l', 'l', 'r'],
+        u.proposals.map((c: Challenge) => [
+          String(c.rank),
+          [{ text: c.title[lang], strong: true }, { text: ` (${ot.terms.proposal})` }],
+          c.indicators.flatMap((i, n): Inline => [
+            ...(n > 0 ? runs('; ') : []),
+            ...linkTo(ctx, i.id, i.title[lang]),
+            { text: `: ${withUnit(ctx, byId.get(i.id), i.value)} (${w.t('table.land').toLowerCase()} ${withUnit(ctx, byId.get(i.id), i.land)}, ${periodOf(byId.get(i.id), i.period)}; ${trendTerm(i.trend, ot)})` },
+          ]),
+          formatNumber(c.score, 0),
+        ]),
+      ),
+    );
+    const criteria = w.map('overview.summary.criteria');
+    challengeBlocks.push(
+      para(w.t('overview.summary.criteriaIntro')),
+      ctx.blocks.table(
+        'utfordringsbilde-kriterier',
+        w.t('overview.summary.criteriaTitle'),
+        [w.t('overview.summary.indicator'), criteria.extent!, criteria.severity!, criteria.development!, criteria.skewness!, criteria.influence!, criteria.total!],
+        ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+        u.proposals.flatMap((c) => c.indicators.map((i) => [runs(`${c.rank}. ${i.title[lang]}`), String(i.score.extent), String(i.score.severity), String(i.score.development), String(i.score.skewness), String(i.score.influence), String(i.score.total)])),
+      ),
+    );
+  }
+  if (u.tooFew) challengeBlocks.push(para(w.t('overview.summary.tooFew')));
+
+  const res = data.ressurser;
+  const resourceBlocks: Block[] = [];
+  if (res.own) resourceBlocks.push(label('overview.summary.ownResources'), { kind: 'list', items: res.own.map((t) => runs(t)) });
+  else resourceBlocks.push(...ctx.assessment('ressurser'));
+  resourceBlocks.push(label('overview.summary.resourceProposals'));
+  resourceBlocks.push(
+    res.proposals.length
+      ? {
+          kind: 'list',
+          items: res.proposals.map((p) => {
+            const r = byId.get(p.id);
+            return [...linkTo(ctx, p.id, p.title[lang]), { text: `: ${withUnit(ctx, r, p.value)} (${w.t('table.land').toLowerCase()} ${withUnit(ctx, r, p.land)}, ${periodOf(r, p.period)})` }];
+          }),
+        }
+      : para(w.t('summary.none')),
+  );
+
+  const challengesTitle = w.t('overview.summary.challenges');
+  const resourcesTitle = w.t('overview.summary.resources');
+  const children = [
+    section(slugs.take(challengesTitle), null, challengesTitle, 2, 'challenges', challengeBlocks),
+    section(slugs.take(resourcesTitle), null, resourcesTitle, 2, 'resources', resourceBlocks),
+  ];
+  const planning = ctx.own('planbehov');
+  if (planning.length) {
+    const title = w.t('summary.planning');
+    children.push(section(slugs.take(title), null, title, 2, 'planning', planning));
+  }
+  const intro: Block[] = [];
+  // A draft says up front which required texts are still to be written (files named as the gate names them).
+  if (draft && data.missing.length > 0) {
+    intro.push({ kind: 'note', runs: runs(w.tx('overview.assessment.draft', { count: countInWords(data.missing.length, w, lang) })) });
+    intro.push({ kind: 'list', items: data.missing.map((m) => [{ text: m.file, code: true }, { text: ` – ${m.title[lang]}` }]) });
+  }
+  return section(h.id, h.number, h.title, 1, 'summary', intro, children);
+}
+
+/** "Sosial ulikhet i helse": every gradient with groups, counts, intervals, gaps and the trend test; then low income and inequality. */
+export function inequalityChapter(ctx: ChapterContext, h: ChapterHeading, data: OverviewData): Section {
+  const { w, lang, slugs } = ctx;
+  const byId = new Map(ctx.results.map((r) => [r.id, r]));
+  const children: Section[] = [];
+  for (const g of data.ulikhet.gradients) children.push(gradientSection(ctx, g, byId.get(g.indicatorId), slugs));
+  const levels = data.ulikhet.levels;
+  if (levels.length) {
+    const title = w.t('overview.inequality.levels');
+    children.push(
+      section(slugs.take(title), null, title, 2, 'inequality-levels', [
+        ctx.blocks.table(
+          'ulikhet-nivaa',
+          title,
+          w.list('overview.inequality.levelColumns'),
+          ['l', 'l', 'r', 'r', 'l', 'l'],
+          levels.map((l) => {
+            const r = byId.get(l.indicatorId);
+            const d = r?.decimals ?? 1;
+            return [linkTo(ctx, l.indicatorId, l.title[lang]), periodOf(r, l.period), num(l.value, d), num(l.land, d), l.unit[lang], w.t(`verdicts.${l.verdictLand}`)];
+          }),
+        ),
+      ]),
+    );
+  }
+  return section(h.id, h.number, h.title, 1, 'inequality', [para(w.t('overview.inequality.intro'))], children);
+}
+
+function gradientSection(ctx: ChapterContext, g: GradientSummary, r: IndicatorResult | undefined, slugs: SlugSet): Section {
+  const { w, lang } = ctx;
+  const decimals = r?.decimals ?? 1;
+  const title = `${g.indicatorTitle[lang]}: ${g.title[lang].toLowerCase()}`;
+  const period = r?.gradient ? formatPeriod(r.gradient.period) : g.period;
+  // Counts (respondents, cases) only where the groups are counts: not for life expectancy or means.
+  const counted = g.groups.some((x) => x.denominator !== null);
+  const count = (x: number | null) => (x === null ? '–' : sayNumber(x, 0, lang));
+  const ci = (lower: number | null, upper: number | null) => (lower !== null && upper !== null ? `${formatNumber(lower, decimals)}–${formatNumber(upper, decimals)}` : '–');
+  const columns = w.list(counted ? 'overview.inequality.columns' : 'overview.inequality.valueColumns');
+  const blocks: Block[] = [
+    ctx.blocks.table(
+      `ulikhet-${g.indicatorId}`,
+      `${title}, ${period}`,
+      columns,
+      counted ? ['l', 'r', 'r', 'r', 'r'] : ['l', 'r', 'r'],
+      g.groups.map((x) => {
+        if (x.absent) return counted ? [x.label[lang], x.absent, x.absent, x.absent, x.absent] : [x.label[lang], x.absent, x.absent];
+        return counted ? [x.label[lang], count(x.denominator), count(x.numerator), num(x.value, decimals), ci(x.lower, x.upper)] : [x.label[lang], num(x.value, decimals), ci(x.lower, x.upper)];
+      }),
+      null,
+      g.unit[lang],
+    ),
+  ];
+  const sentences: string[] = [];
+  if (g.total) sentences.push(w.tx('overview.inequality.totals', { N: count(g.total.denominator), n: count(g.total.numerator) }));
+  if (g.absoluteGap && g.best && g.worst) {
+    const labelOf = (key: string) => (g.groups.find((x) => x.key === key)?.label[lang] ?? key).toLowerCase();
+    const unit = g.unit[lang];
+    const absolute = `${formatNumber(Math.abs(g.absoluteGap.value), decimals)} ${unit === 'prosent' ? w.t('percentagePoints') : unit}`;
+    const withInterval = (text: string, e: Estimate | null, d: number) => (e && e.lower !== null && e.upper !== null ? `${text} (${interval(e, d)})` : text);
+    // A ratio of life expectancies says nothing: the relative gap only for rates and shares.
+    sentences.push(
+      counted && g.relativeGap
+        ? w.tx('overview.inequality.gap', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals), relative: withInterval(formatNumber(g.relativeGap.value, 1), g.relativeGap, 1) })
+        : w.tx('overview.inequality.gapAbsolute', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals) }),
+    );
+  }
+  if (g.trendTest) sentences.push(w.tx(g.trendTest.significant ? 'overview.inequality.trendSignificant' : 'overview.inequality.trendNotSignificant', { statistic: formatNumber(g.trendTest.statistic, 1) }));
+  if (sentences.length) blocks.push(para(sentences.join(' ')));
+  const anchor = ctx.anchors.get(g.indicatorId);
+  if (anchor) blocks.push(para([{ text: w.t('overview.inequality.more') + ' ' }, { text: g.indicatorTitle[lang], link: anchor }, { text: '.' }]));
+  return section(slugs.take(title), null, title, 2, 'inequality-gradient', blocks);
+}
+
+/** § 5 b (services) or § 5 c (community): each section with the municipality's text by heading and the catalogue's figures. */
+export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, sections: KnowledgeSection[], role: 'services' | 'community', draft: boolean): Section {
+  const { w, lang, slugs } = ctx;
+  const byId = new Map(ctx.results.map((r) => [r.id, r]));
+  const children = sections.map((k): Section => {
+    const blocks: Block[] = [];
+    const parts: Section[] = [];
+    if (k.status === 'present' || k.status === 'incomplete') {
+      if (k.preamble.trim()) blocks.push({ kind: 'assessment', key: k.name, status: 'written', markdown: k.preamble.trim(), note: [] });
+      for (const p of k.parts) parts.push(section(slugs.take(`${k.title} ${p.title}`), null, p.title, 3, 'knowledge-part', [{ kind: 'assessment', key: `${k.name}#${p.id}`, status: 'written', markdown: p.body, note: [] }]));
+    }
+    if (draft && k.status !== 'present') {
+      const note = k.status === 'incomplete' ? w.tx('overview.assessment.incomplete', { headings: k.missingHeadings.join(', '), file: k.file }) : w.tx('overview.assessment.missing', { file: k.file });
+      blocks.push({ kind: 'assessment', key: k.name, status: 'missing', markdown: null, note: runs(note) });
+    }
+    if (k.figures.length) {
+      blocks.push(
+        ctx.blocks.table(
+          `${role}-${k.name}`,
+          `${k.title}: ${w.t('overview.services.figures').toLowerCase()}`,
+          w.list('overview.services.figureColumns'),
+          ['l', 'l', 'r', 'r', 'l'],
+          k.figures.map((r) => {
+            const res = byId.get(r.id) ?? r;
+            return [linkTo(ctx, r.id, res.title[lang]), res.period ? formatPeriod(res.period) : '–', cell(res.value, res.decimals), cell(res.comparisons.land.value, res.decimals), res.unit[lang]];
+          }),
+          w.t('overview.services.figures'),
+        ),
+      );
+    }
+    return section(slugs.take(k.title), null, k.title, 2, role === 'services' ? 'service' : 'community-section', [para([{ text: k.law, emphasis: true }]), ...blocks], parts);
+  });
+  return section(h.id, h.number, h.title, 1, role, [para(w.t(`overview.services.${role === 'services' ? 'servicesIntro' : 'communityIntro'}`))], children);
+}
+
+/** Small whole numbers in words ("fire"), as the language writes them; larger ones as digits. */
+export function countInWords(n: number, w: Words, lang: Lang): string {
+  const ot = overviewTexts(w.T as unknown as Record<string, unknown>);
+  return n >= 0 && n < ot.numbers.length && Number.isInteger(n) ? ot.numbers[n]! : sayNumber(n, 0, lang);
+}
