@@ -86,7 +86,7 @@ export function buildShortDocument(input: DocumentInput, ov: OverviewData, full:
       id: 'fig-kortversjon-barometer',
       alt,
       rows: rows.map((s) => ({ label: s.title[lang], ratio: s.value / s.land, verdict: s.verdict, range: s.range ? { min: s.range.min / s.land, max: s.range.max / s.land } : undefined })),
-      labels: { lower: w.t('charts.lowerThanLand'), higher: w.t('charts.higherThanLand'), land: w.t('table.land'), range: w.tx('overview.shortVersion.range', { fylke: input.fylke.name }) },
+      labels: { lower: w.t('charts.lowerThanLand'), higher: w.t('charts.higherThanLand'), land: w.t('table.land'), range: w.tx('overview.shortVersion.range', { fylke: input.fylke.name }), verdicts },
     },
     data: null,
     dataCaption: w.t('chartData'),

@@ -2,7 +2,7 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { AreaValue } from '../../indicators/result.js';
 import { formatNumber, formatPeriod } from '../format.js';
-import { COLORS, marker, n, svgDocument, text, type MarkerShape } from './svg.js';
+import { charWidth, COLORS, marker, n, svgDocument, text, tickDecimals, type MarkerShape } from './svg.js';
 
 export interface LineSeries {
   label: string;
@@ -16,14 +16,55 @@ const STYLE: Record<LineSeries['role'], { color: string; dash: string; width: nu
   land: { color: COLORS.land, dash: '2 3', width: 2, shape: 'triangle' },
 };
 
+export interface LineOptions {
+  decimals: number;
+  zero: boolean;
+  intervalLabel: string;
+  /** The y axis's title: the indicator's unit ("prosent", "per 1000"). */
+  unit?: string;
+  /** The x axis's title ("Periode"). */
+  periodLabel?: string;
+}
+
 /**
  * Time series of the municipality against county and land, with the municipality's 95 % interval
  * as a band. Withheld points are gaps. The y axis starts at 0 unless `zero` is false (years).
+ * Ticks are d3's even ("nice") steps; the legend wraps to more rows rather than run off the chart.
  */
-export function lineChart(id: string, alt: string, series: LineSeries[], opts: { decimals: number; zero: boolean; intervalLabel: string }): string {
+export function lineChart(id: string, alt: string, series: LineSeries[], opts: LineOptions): string {
   const W = 640;
-  const H = 300;
-  const M = { top: 44, right: 20, bottom: 44, left: 56 };
+  const kommune = series.find((s) => s.role === 'kommune');
+  const banded = kommune ? kommune.values.filter((v) => !v.absent && v.lower !== null && v.upper !== null) : [];
+  // Legend items, laid out in rows before the plot so the plot starts below them.
+  const items: { width: number; draw: (x: number, y: number) => string }[] = series.map((s) => {
+    const st = STYLE[s.role];
+    return {
+      width: 40 + s.label.length * charWidth(),
+      draw: (x, y) =>
+        `<line x1="${n(x)}" x2="${n(x + 26)}" y1="${n(y)}" y2="${n(y)}" stroke="${st.color}" stroke-width="${st.width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>\n` +
+        marker(st.shape, x + 13, y, 6, st.color) +
+        text(x + 32, y + 4, s.label),
+    };
+  });
+  // The band's key only when a band is drawn.
+  if (banded.length > 0)
+    items.push({
+      width: 30 + opts.intervalLabel.length * charWidth(),
+      draw: (x, y) => `<rect x="${n(x)}" y="${n(y - 6)}" width="18" height="12" fill="${COLORS.band}" fill-opacity="0.25"/>\n` + text(x + 24, y + 4, opts.intervalLabel),
+    });
+  const legendRows: (typeof items)[] = [[]];
+  let rowWidth = 0;
+  for (const item of items) {
+    if (rowWidth > 0 && rowWidth + item.width > W - 20 - 64) {
+      legendRows.push([]);
+      rowWidth = 0;
+    }
+    legendRows[legendRows.length - 1]!.push(item);
+    rowWidth += item.width + 12;
+  }
+  const legendHeight = legendRows.length * 18;
+  const M = { top: 14 + legendHeight + (opts.unit ? 18 : 8), right: 20, bottom: opts.periodLabel ? 58 : 44, left: 56 };
+  const H = M.top + 212 + M.bottom; // the plot keeps its height whatever the legend and titles take
   const periods = [...new Map(series.flatMap((s) => s.values.map((v) => [`${v.period.from}_${v.period.to}`, v.period] as const))).values()].sort((a, b) => a.to - b.to || a.from - b.from);
   const keys = periods.map((p) => `${p.from}_${p.to}`);
   const x = scalePoint<string>().domain(keys).range([M.left, W - M.right]).padding(0.4);
@@ -36,8 +77,8 @@ export function lineChart(id: string, alt: string, series: LineSeries[], opts: {
     .domain(opts.zero && lo >= 0 && lo <= hi / 3 ? [0, hi * 1.05 || 1] : [Math.max(opts.zero ? 0 : -Infinity, lo - pad), hi + pad])
     .nice(5)
     .range([H - M.bottom, M.top]);
-  // Room for the longest tick label (about 6.5 px a character at 11 px).
-  M.left = Math.max(40, 14 + Math.max(...y.ticks(5).map((t) => formatNumber(t, tickDecimals(y.ticks(5))).length)) * 6.5);
+  // Room for the longest tick label.
+  M.left = Math.max(40, 14 + Math.max(...y.ticks(5).map((t) => formatNumber(t, tickDecimals(y.ticks(5))).length)) * charWidth());
   x.range([M.left, W - M.right]);
   let body = '';
   for (const t of y.ticks(5)) {
@@ -50,10 +91,11 @@ export function lineChart(id: string, alt: string, series: LineSeries[], opts: {
     body += text(x(keys[i]!)!, H - M.bottom + 16, formatPeriod(p), 'text-anchor="middle"');
   });
   body += `<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#888888"/>\n`;
-  const kommune = series.find((s) => s.role === 'kommune');
+  // Axis titles: the unit over the y axis (read horizontally), the period under the x axis.
+  if (opts.unit) body += text(8, M.top - 12, opts.unit, 'class="axis-title" font-style="italic" text-anchor="start"');
+  if (opts.periodLabel) body += text((M.left + W - M.right) / 2, H - 12, opts.periodLabel, 'class="axis-title" font-style="italic" text-anchor="middle"');
   if (kommune) {
-    const withBand = kommune.values.filter((v) => !v.absent && v.lower !== null && v.upper !== null);
-    if (withBand.length > 0) {
+    if (banded.length > 0) {
       const band = area<AreaValue>()
         .defined((v) => !v.absent && v.lower !== null && v.upper !== null)
         .x((v) => x(`${v.period.from}_${v.period.to}`)!)
@@ -72,24 +114,14 @@ export function lineChart(id: string, alt: string, series: LineSeries[], opts: {
     for (const v of s.values) if (!v.absent && v.value !== null) body += marker(st.shape, x(`${v.period.from}_${v.period.to}`)!, y(v.value), 6, st.color);
   }
   // Legend: line style and marker, then the label.
-  let lx = M.left;
-  for (const s of series) {
-    const st = STYLE[s.role];
-    body += `<line x1="${n(lx)}" x2="${n(lx + 26)}" y1="16" y2="16" stroke="${st.color}" stroke-width="${st.width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>\n`;
-    body += marker(st.shape, lx + 13, 16, 6, st.color);
-    body += text(lx + 32, 20, s.label);
-    lx += 44 + s.label.length * 6.6;
-  }
-  if (kommune) {
-    body += `<rect x="${n(lx)}" y="10" width="18" height="12" fill="${COLORS.band}" fill-opacity="0.25"/>\n`;
-    body += text(lx + 24, 20, opts.intervalLabel);
-  }
+  legendRows.forEach((row, r) => {
+    let lx = M.left;
+    for (const item of row) {
+      body += item.draw(lx, 16 + r * 18);
+      lx += item.width + 12;
+    }
+  });
   return svgDocument(W, H, id, alt, body);
-}
-
-function tickDecimals(ticks: number[]): number {
-  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
-  return step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
 }
 
 /** d3 paths carry full floating precision; round their numbers for stable, small files. */

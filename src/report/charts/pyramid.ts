@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatNumber } from '../format.js';
-import { COLORS, n, svgDocument, text } from './svg.js';
+import { COLORS, n, svgDocument, text, tickDecimals } from './svg.js';
 
 export interface PyramidRow {
   label: string;
@@ -22,11 +22,12 @@ export function pyramidChart(id: string, alt: string, rows: PyramidRow[], labels
   const xw = scaleLinear().domain([0, max * 1.08]).nice(4).range([0, mid - gap - M.left]);
   const y = scaleBand<string>().domain(rows.map((r) => r.label).reverse()).range([M.top, H - M.bottom]).padding(0.12);
   let body = '';
-  for (const t of xw.ticks(4)) {
+  const ticks = xw.ticks(4);
+  for (const t of ticks) {
     for (const side of [-1, 1]) {
       const gx = mid + side * (gap + xw(t));
       body += `<line x1="${n(gx)}" x2="${n(gx)}" y1="${M.top}" y2="${H - M.bottom}" stroke="${COLORS.grid}"/>\n`;
-      body += text(gx, H - M.bottom + 14, formatNumber(t, 1), 'text-anchor="middle"');
+      body += text(gx, H - M.bottom + 14, formatNumber(t, tickDecimals(ticks)), 'text-anchor="middle"');
     }
   }
   for (const r of rows) {
@@ -50,6 +51,6 @@ export function pyramidChart(id: string, alt: string, rows: PyramidRow[], labels
   }
   body += text(mid - gap, 18, labels.men, 'text-anchor="end" font-weight="bold"');
   body += text(mid + gap, 18, labels.women, 'font-weight="bold"');
-  body += text(mid, H - 8, labels.axis, 'text-anchor="middle" font-style="italic"');
+  body += text(mid, H - 8, labels.axis, 'class="axis-title" text-anchor="middle" font-style="italic"');
   return svgDocument(W, H, id, alt, body);
 }

@@ -51,7 +51,40 @@ export function marker(shape: MarkerShape, x: number, y: number, size: number, f
   }
 }
 
-/** Cuts a label to fit roughly `chars` characters. */
-export function fitLabel(label: string, chars: number): string {
-  return label.length <= chars ? label : `${label.slice(0, chars - 1).trimEnd()}…`;
+/** About how wide a character is at `size` px in the chart font (DejaVu Sans is wide). */
+export function charWidth(size = 11): number {
+  return size * 0.62;
+}
+
+/**
+ * Breaks a label into lines of at most about `chars` characters at spaces (and after hyphens and
+ * slashes). Nothing is cut: a single word longer than a line keeps its own line whole.
+ */
+export function wrapLabel(label: string, chars: number): string[] {
+  const words = label.trim().split(/\s+|(?<=[-/])(?=\S)/u).filter((w) => w.length > 0);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const joined = current === '' ? word : current.endsWith('-') || current.endsWith('/') ? current + word : `${current} ${word}`;
+    if (current !== '' && joined.length > chars) {
+      lines.push(current);
+      current = word;
+    } else current = joined;
+  }
+  if (current !== '' || lines.length === 0) lines.push(current);
+  return lines;
+}
+
+/** Lines of text, the first at `y`, each next one `lineHeight` lower. */
+export function textLines(x: number, y: number, lines: string[], lineHeight: number, attrs = ''): string {
+  if (lines.length === 1) return text(x, y, lines[0]!, attrs);
+  const spans = lines.map((l, i) => `<tspan x="${n(x)}" dy="${i === 0 ? 0 : lineHeight}">${escapeXml(l)}</tspan>`).join('');
+  return `<text x="${n(x)}" y="${n(y)}"${attrs ? ' ' + attrs : ''}>${spans}</text>\n`;
+}
+
+/** Decimals for tick labels so that even steps (0,5; 0,25) are printed as they are, never rounded unevenly. */
+export function tickDecimals(ticks: number[]): number {
+  let d = 0;
+  for (const t of ticks) while (d < 4 && Math.abs(Math.round(t * 10 ** d) - t * 10 ** d) > 1e-6) d++;
+  return d;
 }
