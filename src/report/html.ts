@@ -111,7 +111,9 @@ function headingText(s: Section): string {
 
 function section(s: Section, doc: Document, svgs: Map<string, string>): string {
   const h = Math.min(6, s.depth + 1);
-  return `<h${h} id="${escapeHtml(s.id)}">${escapeHtml(headingText(s))}</h${h}>\n${s.blocks.map((b) => block(b, doc, svgs)).join('')}${s.children.map((c) => section(c, doc, svgs)).join('')}`;
+  // A theme with nothing but its text is marked so print CSS does not give it a page of its own.
+  const bare = s.role === 'theme' && s.children.length === 0 && !s.blocks.some((b) => b.kind === 'table' || b.kind === 'figure');
+  return `<h${h} id="${escapeHtml(s.id)}"${bare ? ' class="without-indicators"' : ''}>${escapeHtml(headingText(s))}</h${h}>\n${s.blocks.map((b) => block(b, doc, svgs)).join('')}${s.children.map((c) => section(c, doc, svgs)).join('')}`;
 }
 
 /**
