@@ -4,6 +4,10 @@
  * that points to the previous one are appended; nothing Chromium wrote is changed. Chromium's
  * `page.pdf()` has no option for the author and names itself the creator. A PDF that does not end
  * in a classic trailer (a cross-reference stream) is returned unchanged.
+ *
+ * The same update gives the structure tree a RoleMap: Chromium tags `<em>`, `<strong>` and `<aside>`
+ * as Em, Strong and Aside, which are PDF 2.0 types; a PDF 1.7 reader (and PDF/UA checkers) reports
+ * them as wrong types unless they are mapped to standard ones (ISO 32000-1 § 14.8.4).
  */
 export interface PdfInfo {
   title: string;
@@ -17,6 +21,26 @@ function pdfText(s: string): string {
   let hex = 'FEFF';
   for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
   return `<${hex}>`;
+}
+
+/** PDF 2.0 structure types Chromium writes, mapped to their PDF 1.7 standard equivalents. */
+const ROLE_MAP = '/RoleMap <</Strong /Span /Em /Span /Aside /Div /Mark /Span /Sub /Span /Sup /Span>>';
+
+/** The structure tree root's object, rewritten with the RoleMap, or null (untagged, or mapped already). */
+function structTreeRootWithRoleMap(pdf: Uint8Array): { id: number; generation: number; body: string } | null {
+  const text = Buffer.from(pdf).toString('latin1');
+  const re = /(\d+)\s+(\d+)\s+obj\s*<<\s*\/Type\s*\/StructTreeRoot\b/g;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m;
+  if (!last) return null;
+  const end = text.indexOf('endobj', last.index);
+  if (end < 0) return null;
+  const object = text.slice(last.index, end);
+  const dictEnd = object.lastIndexOf('>>');
+  const dictStart = object.indexOf('<<');
+  if (dictEnd < 0 || dictStart < 0 || object.includes('/RoleMap') || object.includes('stream')) return null;
+  const dict = object.slice(dictStart + 2, dictEnd);
+  return { id: Number(last[1]), generation: Number(last[2]), body: `<<${dict}\n${ROLE_MAP}>>` };
 }
 
 export function withInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
@@ -33,7 +57,11 @@ export function withInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   const eol = pdf[pdf.length - 1] === 0x0a ? '' : '\n';
   const object = `${n} 0 obj\n<</Title ${pdfText(info.title)}\n/Author ${pdfText(info.author)}${info.subject ? `\n/Subject ${pdfText(info.subject)}` : ''}\n/Creator ${pdfText(info.creator)}\n/Producer ${pdfText(`${info.creator} (Chromium, Skia/PDF)`)}>>\nendobj\n`;
   const objectAt = pdf.length + eol.length;
-  const xrefAt = objectAt + Buffer.byteLength(object, 'latin1');
-  const update = `${eol}${object}xref\n${n} 1\n${String(objectAt).padStart(10, '0')} 00000 n \ntrailer\n<</Size ${n + 1}\n/Root ${root[1]}\n/Info ${n} 0 R\n/Prev ${start[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const roles = structTreeRootWithRoleMap(pdf);
+  const rolesObject = roles ? `${roles.id} ${roles.generation} obj\n${roles.body}\nendobj\n` : '';
+  const rolesAt = objectAt + Buffer.byteLength(object, 'latin1');
+  const xrefAt = rolesAt + Buffer.byteLength(rolesObject, 'latin1');
+  const xref = `xref\n${n} 1\n${String(objectAt).padStart(10, '0')} 00000 n \n${roles ? `${roles.id} 1\n${String(rolesAt).padStart(10, '0')} ${String(roles.generation).padStart(5, '0')} n \n` : ''}`;
+  const update = `${eol}${object}${rolesObject}${xref}trailer\n<</Size ${n + 1}\n/Root ${root[1]}\n/Info ${n} 0 R\n/Prev ${start[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.concat([pdf, Buffer.from(update, 'latin1')]);
 }

@@ -40,6 +40,13 @@ describe.skipIf(!HAVE_BROWSER || !HAVE_PDFTOTEXT)('the PDF: title page and table
     expect(info.Title).toBe('Oversikt over helsetilstand og påvirkningsfaktorer – Levanger kommune');
   });
 
+  it('has a structure tree without wrong types: Chromium\'s Em, Strong and Aside are role-mapped (pdfinfo -struct)', () => {
+    const r = spawnSync('pdfinfo', ['-struct', join(out, '5037-levanger', 'oversikt-2027.nb.pdf')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\s*Figure/m);
+    expect(r.stderr).not.toMatch(/wrong type/);
+  });
+
   it('has no running header or page number on the title page', () => {
     expect(text[0]).toContain('Levanger kommune · utgave 2027');
     expect(text[0]).not.toMatch(/Side 1 av/);
