@@ -2,7 +2,7 @@ import { NOT_DATA } from './ingest/files.js';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { FolkehelseError, EXIT_USAGE } from './errors.js';
-import { readUserText, UserFileError } from './user-file.js';
+import { isSystemPath, readUserText, SYSTEM_PATH_MESSAGE, UserFileError } from './user-file.js';
 import { defaultRegister } from './geo/register.js';
 import { TEMPLATE_DIR } from './report/language.js';
 import type { SuppressionLimits } from './indicators/methods/suppression.js';
@@ -172,7 +172,7 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
   // Data may live anywhere the user points (it is named explicitly), but never in /proc, /sys or /dev.
   c.data.forEach((d, i) => {
     const real = realOrSelf(abs(d));
-    if (NEVER.some((n) => inside(real, n) || inside(abs(d), n))) problems.push(`data[${i}]: ${abs(d)}: files under ${NEVER.join(', ')} are never read`);
+    if (isSystemPath(real, abs(d))) problems.push(`data[${i}]: ${abs(d)}: ${SYSTEM_PATH_MESSAGE}`);
   });
   guard('assessments', c.assessments, 'folder', false);
   guard('templates', c.templates, 'folder', true);
@@ -235,9 +235,6 @@ export function svgActiveContent(path: string): string | null {
   return null;
 }
 
-/** Folders no configuration may read from, whatever it allows. */
-const NEVER = ['/proc', '/sys', '/dev'];
-
 function realOrSelf(p: string): string {
   try {
     return realpathSync(p);
@@ -266,7 +263,7 @@ export function projectPathProblem(path: string, roots: string[], kind: 'file' |
     if (code === 'ENOENT') return mustExist ? `${path}: no such ${kind}` : null;
     return `${path}: cannot be read (${code ?? 'error'})`;
   }
-  if (NEVER.some((n) => inside(real, n) || inside(path, n))) return `${path}: files under ${NEVER.join(', ')} are never read`;
+  if (isSystemPath(real, path)) return `${path}: ${SYSTEM_PATH_MESSAGE}`;
   if (!roots.some((r) => inside(real, r))) {
     const via = real !== resolve(path) ? ` (it leads to ${real})` : '';
     return `${path}${via} is outside the configuration's folder; list it in "allowPaths" if it is meant to be read`;

@@ -4,6 +4,19 @@ import { isAbsolute, relative, resolve } from 'node:path';
 /** Kernel and device files: never read, whatever a path or a link says. */
 export const NEVER_READ = ['/proc', '/sys', '/dev'];
 
+function isInside(child: string, root: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!isAbsolute(rel) && !rel.startsWith('..'));
+}
+
+/** True when any of the given forms of a path (as written, resolved, link target) is under /proc, /sys or /dev. */
+export function isSystemPath(...paths: string[]): boolean {
+  return paths.some((p) => NEVER_READ.some((n) => isInside(resolve(p), n)));
+}
+
+/** The sentence every refusal of such a path ends with. */
+export const SYSTEM_PATH_MESSAGE = `files under ${NEVER_READ.join(', ')} are never read`;
+
 /** Largest configuration, catalogue or language file read (they are a few kB). */
 const MAX_BYTES = 64 * 1024 ** 2;
 
@@ -31,11 +44,7 @@ export function readUserText(path: string): string {
   } catch {
     // reported by statSync below
   }
-  const inside = (p: string, root: string) => {
-    const rel = relative(root, p);
-    return rel === '' || (!isAbsolute(rel) && !rel.startsWith('..'));
-  };
-  if (NEVER_READ.some((n) => inside(real, n) || inside(abs, n))) throw new UserFileError('ESYSTEM', `files under ${NEVER_READ.join(', ')} are never read`);
+  if (isSystemPath(real, abs)) throw new UserFileError('ESYSTEM', SYSTEM_PATH_MESSAGE);
   const st = statSync(abs);
   if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
   if (!st.isFile()) throw new UserFileError('ENOTFILE', 'is not a regular file (a device, pipe or socket)');

@@ -1,3 +1,4 @@
+import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../user-file.js';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
@@ -29,8 +30,8 @@ export async function expandDataPaths(paths: string[], exclude: string[] = []): 
     const shown = displayPath(p);
     const real = await realpath(p).catch(() => resolve(p));
     // Named by the user, a file is read wherever it is — but never a device or kernel file.
-    if (isSystemPath(real) || isSystemPath(resolve(p))) {
-      files.push({ path: p, display: shown, error: `is under ${NEVER.join(', ')}; such files are never read` });
+    if (isSystemPath(real, p)) {
+      files.push({ path: p, display: shown, error: `is under /proc, /sys or /dev; ${SYSTEM_PATH_MESSAGE}` });
       continue;
     }
     if (!info?.isDirectory()) {
@@ -72,7 +73,7 @@ async function walk(dir: string, out: string[], skipped: string[], exclude: stri
       const target = await realpath(full).catch(() => null);
       const info = target ? await stat(target).catch(() => null) : null;
       if (!target || !info) unreadable.set(full, 'is a symbolic link to a file that does not exist; it was not read');
-      else if (isSystemPath(target)) unreadable.set(full, `is a symbolic link to ${target}; files under ${NEVER.join(', ')} are never read`);
+      else if (isSystemPath(target)) unreadable.set(full, `is a symbolic link to ${target}; ${SYSTEM_PATH_MESSAGE}`);
       else if (!isInside(target, root)) unreadable.set(full, `is a symbolic link to ${target}, outside the data folder; it was not read (name that file itself in "data" or on the command line if it is meant to be read)`);
       else if (info.isDirectory()) skipped.push(full);
       else if (!info.isFile()) unreadable.set(full, 'is a symbolic link to a pipe, socket or device, not a regular file; it was not read');
@@ -87,16 +88,9 @@ async function walk(dir: string, out: string[], skipped: string[], exclude: stri
   }
 }
 
-/** Kernel and device files: never read, whatever a link or an argument says. */
-const NEVER = ['/proc', '/sys', '/dev'];
-
 function isInside(child: string, root: string): boolean {
   const rel = relative(root, child);
   return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..');
-}
-
-function isSystemPath(p: string): boolean {
-  return NEVER.some((n) => isInside(p, n));
 }
 
 /**

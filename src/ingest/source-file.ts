@@ -2,7 +2,7 @@ import { open, realpath, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, resolve } from 'node:path';
-import { NEVER_READ } from '../user-file.js';
+import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../user-file.js';
 import iconv from 'iconv-lite';
 import { InputFileError } from '../errors.js';
 
@@ -46,7 +46,7 @@ export function formatBytes(n: number): string {
 /** Opens a data file, or throws an InputFileError that says plainly what is wrong with it. */
 export async function openSource(path: string, display = path, maxBytes = DEFAULT_MAX_BYTES): Promise<SourceFile> {
   const real = await realpath(path).catch(() => resolve(path));
-  if ([real, resolve(path)].some((p) => NEVER_READ.some((n) => p === n || p.startsWith(`${n}/`)))) throw new InputFileError(display, `is under ${NEVER_READ.join(', ')}; such files are never read`);
+  if (isSystemPath(real, path)) throw new InputFileError(display, `is under /proc, /sys or /dev; ${SYSTEM_PATH_MESSAGE}`);
   let info;
   try {
     info = await stat(path);

@@ -3,7 +3,8 @@ import type { TrendDirection } from '../indicators/methods/trend.js';
 import type { SourceId } from '../model/observation.js';
 import { isYouth, type Priorities } from './priorities.js';
 
-export type Lang = 'nb' | 'nn';
+export type { Lang } from '../report/format.js';
+import type { Lang } from '../report/format.js';
 
 /** The `overview` object of a language file (`templates/lang/<lang>.json`). */
 export interface OverviewTexts {
