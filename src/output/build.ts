@@ -434,8 +434,7 @@ function kommuneDocument(ctx: Context, item: Item, final: boolean, warnings: str
  */
 function overviewFor(ctx: Context, code: string, results: IndicatorResult[], final: boolean, warnings: string[], ranges?: Map<string, CountyRange>): { overview: OverviewData; assessments: Map<string, string> } {
   const { config, lang } = ctx;
-  // Refuses links out of the project and folders named like assessments, as before.
-  readAssessments(config.assessments, code);
+  checkAssessmentPaths(config.assessments, code);
   const sections = (ctx.sections ??= loadSections());
   const priorities = (ctx.priorities ??= loadPriorities());
   const set = config.assessments ? readAssessmentFolder(config.assessments, code, validNames(sections, ctx.catalogue.map((i) => i.id))) : { kommune: code, assessments: new Map(), unknown: [] };
@@ -509,22 +508,19 @@ function regionDocument(ctx: Context, item: Item, kommuner: { k: KommuneConfig; 
   });
 }
 
-/** Reads `<folder>/<kommune>/*.md`: keys are the file names without .md. */
-export function readAssessments(folder: string | undefined, kommune: string, roots: string[] = [sep]): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!folder) return out;
+/**
+ * Refuses, before the assessments are read, a folder named like an assessment (`a.md/`), a device
+ * or a link out of the project among `<folder>/<kommune>/*.md`. Reading is src/assessments' job.
+ */
+function checkAssessmentPaths(folder: string | undefined, kommune: string): void {
+  if (!folder) return;
   const dir = join(folder, kommune);
-  if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).sort()) {
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) {
     if (!f.endsWith('.md')) continue;
-    // A folder named like an assessment, a device, or a link out of the project is refused plainly.
-    const problem = projectPathProblem(join(dir, f), roots, 'file');
+    const problem = projectPathProblem(join(dir, f), [sep], 'file');
     if (problem) throw new FolkehelseError(`assessment ${problem}`, 2);
-    // HTML comments (the guiding questions of `folkehelse init`'s templates) are never published.
-    const body = readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '').replace(/<!--[\s\S]*?(-->|$)/g, '').trim();
-    if (body) out.set(f.slice(0, -3), body);
   }
-  return out;
 }
 
 /**
