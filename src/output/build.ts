@@ -306,6 +306,8 @@ async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>):
 }
 
 interface Context {
+  /** Per municipality: the indicators behind its utfordringsbilde and resources (for the results file). */
+  listed: Map<string, { challenges: Set<string>; resources: Set<string> }>;
   config: BuildConfig;
   catalogue: Indicator[];
   index: ObservationIndex;
@@ -340,6 +342,7 @@ function prepare(config: BuildConfig, data: LoadedData, base: string, lang: Lang
   }
   const catalogue = loadCatalogue(config.catalogue);
   return {
+    listed: new Map(),
     config,
     catalogue,
     index: new ObservationIndex(data.observations),
@@ -402,6 +405,11 @@ function kommuneDocument(ctx: Context, item: Item, final: boolean, warnings: str
   const usedFiles = new Set(results.flatMap((r) => r.provenance.files));
   for (const o of ctx.population.get(geo.code) ?? []) usedFiles.add(o.origin.file);
   const { overview, assessments } = overviewFor(ctx, geo.code, results, final, warnings, ctx.formats.includes('kortversjon') ? countyRangesFor(ctx, geo, results) : undefined);
+  // The results file records the same challenges and resources the summary shows.
+  ctx.listed.set(geo.code, {
+    challenges: new Set(overview.utfordringsbilde.proposals.flatMap((c) => c.indicators.map((i) => i.id))),
+    resources: new Set(overview.ressurser.proposals.map((p) => p.id)),
+  });
   const input: DocumentInput = {
     lang,
     texts,
@@ -479,6 +487,7 @@ function kommuneFollowUp(ctx: Context, item: Item, full: Document): FollowUp {
     results,
     sources: new Map([...ctx.sources].filter(([f]) => used.has(f))),
     document: full,
+    listed: ctx.listed.get(geo.code),
     previous: ctx.previous,
     folder: item.folder,
     goals: ctx.goals,

@@ -26,6 +26,11 @@ export interface FollowUpInput {
   sources: Map<string, SourceFileInfo>;
   /** This edition's full document, whose summary holds the challenges and resources. */
   document: Document;
+  /**
+   * The indicators behind the utfordringsbilde and the resources, when the caller computed them
+   * (build does, from the overview data); else they are read from the summary's links.
+   */
+  listed?: { challenges: Set<string>; resources: Set<string> };
   /** `--previous`: a results file or a folder of them; else the document's own folder is searched. */
   previous: string | null;
   folder: string;
@@ -111,8 +116,8 @@ export function followUp(input: FollowUpInput): FollowUp {
     previous: previous ? { edition: previous.edition, kind: previous.kind } : null,
     results: input.results,
     sources: input.sources,
-    challenges: idsOfList(input.document, 'challenges'),
-    resources: idsOfList(input.document, 'resources'),
+    challenges: input.listed?.challenges ?? idsOfList(input.document, 'challenges'),
+    resources: input.listed?.resources ?? idsOfList(input.document, 'resources'),
   });
   const diff = previous ? diffResults(previous, results) : null;
   let goals: GoalStatus[] = [];
