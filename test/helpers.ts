@@ -1,11 +1,18 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = join(ROOT, 'fixtures');
-export const INNHERRED = join(FIXTURES, 'innherred');
+/** Synthetic test data (FHI cube files and other hand-written formats) for Levanger and Verdal. */
+export const INNHERRED = join(FIXTURES, 'innherred-syntetisk');
+export const INNHERRED_CONFIG = join(INNHERRED, 'folkehelse.config.json');
+/** The synthetic data's own catalogue (standalone: it replaces the default catalogue on the real tables). */
+export const SYNTHETIC_CATALOGUE = readdirSync(join(INNHERRED, 'katalog')).filter((f) => f.endsWith('.json')).sort().map((f) => join(INNHERRED, 'katalog', f));
+/** The shipped example: tables fetched through `folkehelse fetch` in the APIs' shapes (fixtures/make-innherred.mjs). */
+export const EXAMPLE = join(FIXTURES, 'innherred');
+export const EXAMPLE_CONFIG = join(EXAMPLE, 'folkehelse.config.json');
 export const INVALID = join(FIXTURES, 'invalid');
 /** The real FHI and SSB exports beside the repository (CI always has them). */
 export const REAL_EXPORTS = join(ROOT, '..', 'shared', 'real-exports');

@@ -1,14 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { apiCatalogueFiles } from '../fetch/catalogue.js';
 import cliProgress from 'cli-progress';
 import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import type { FetchEvent, FetchSummary, TableOutcome } from '../fetch/run.js';
 import type { FetchTarget } from '../fetch/plan.js';
-
-export { API_CATALOGUE_DIR, apiCatalogueFiles } from '../fetch/catalogue.js';
 
 /** `apis` of the configuration file (not part of BuildConfig: only fetch uses it). */
 function configApis(file: string | null): { ssb?: string; fhi?: string; klass?: string } {
@@ -123,7 +120,7 @@ Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage er
         }
       }
       if (areas.withoutGroup.length && !opts.json) io.stderr.write(`folkehelse: no KOSTRA group is known for ${areas.withoutGroup.join(', ')}: KOSTRA tables are fetched without the group; set "kostragruppe" (e.g. EKG11) for the municipality in the configuration\n`);
-      const catalogue = loadCatalogue([...apiCatalogueFiles(), ...(config?.catalogue ?? []), ...(opts.catalogue ?? []).map((c) => resolve(c))]);
+      const catalogue = loadCatalogue([...(config?.catalogue ?? []), ...(opts.catalogue ?? []).map((c) => resolve(c))]);
 
       const tty = Boolean(io.stderr.isTTY) && !opts.json && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
       let bar: cliProgress.SingleBar | null = null;

@@ -83,6 +83,8 @@ export const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL('../../data/catalogue
 interface CatalogueFile {
   indicators: Indicator[];
   exclude?: string[];
+  /** The file stands alone: the default catalogue is not loaded with it. */
+  standalone?: boolean;
 }
 
 /** Reads and checks one catalogue file; throws CatalogueError with every problem found. */
@@ -120,13 +122,16 @@ export function readCatalogueFile(path: string): CatalogueFile {
 
 /**
  * The catalogue: the default files in `data/catalogue/` (in name order), then the user's files in
- * order; a later indicator with the same id replaces the earlier one, `exclude` removes ids.
+ * order; a later indicator with the same id replaces the earlier one, `exclude` removes ids. A user
+ * file with `"standalone": true` replaces the default files.
  */
 export function loadCatalogue(extraFiles: string[] = [], defaultDir: string | null = DEFAULT_CATALOGUE_DIR): Indicator[] {
-  const files = defaultDir ? readdirSync(defaultDir).filter((f) => f.endsWith('.json')).sort().map((f) => join(defaultDir, f)) : [];
+  const extra = extraFiles.map((f) => ({ f, cat: readCatalogueFile(f) }));
+  // A standalone catalogue (e.g. for data that is not from the real tables) replaces the default.
+  const useDefault = defaultDir && !extra.some((e) => e.cat.standalone);
+  const files = useDefault ? readdirSync(defaultDir).filter((f) => f.endsWith('.json')).sort().map((f) => join(defaultDir, f)) : [];
   const byId = new Map<string, Indicator>();
-  for (const f of [...files, ...extraFiles]) {
-    const cat = readCatalogueFile(f);
+  for (const { cat } of [...files.map((f) => ({ f, cat: readCatalogueFile(f) })), ...extra]) {
     for (const id of cat.exclude ?? []) byId.delete(id);
     for (const ind of cat.indicators) {
       byId.delete(ind.id); // keep the order of the last definition's file

@@ -9,7 +9,6 @@ import { defaultRegister } from '../geo/register.js';
 import { expandDataPaths } from '../ingest/files.js';
 import { loadData, type LoadedData } from '../ingest/load.js';
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue, type Indicator } from '../indicators/catalogue.js';
-import { withFetchedCatalogue } from '../fetch/catalogue.js';
 import { readProvenance } from '../fetch/store.js';
 import { computeIndicators, resolveKommune } from '../indicators/engine.js';
 import { strictestLimits } from '../indicators/disclosure.js';
@@ -127,8 +126,7 @@ interface Item {
  */
 export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const started = performance.now();
-  const fetched = withFetchedCatalogue(req.config);
-  const config = req.edition !== undefined ? { ...fetched, edition: req.edition } : fetched;
+  const config = req.edition !== undefined ? { ...req.config, edition: req.edition } : req.config;
   const kind = req.kind ?? 'full';
   if (req.previous !== undefined && !existsSync(req.previous)) throw new UsageError(`--previous: ${req.previous}: no such results file or folder`);
   const emit = req.onEvent ?? (() => {});

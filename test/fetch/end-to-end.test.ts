@@ -3,7 +3,6 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { apiCatalogueFiles } from '../../src/fetch/catalogue.js';
 import { tempDir } from '../helpers.js';
 import { ApiServer } from './server.js';
 import { populate } from './world.js';
@@ -70,7 +69,7 @@ describe('folkehelse fetch, then build (local API server)', () => {
     expect(sources).not.toMatch(/nokkel-507\.json|07459\.json/);
 
     // The derived denominator makes the comparison with the country testable; a standardised measure without counts is not tested.
-    const json = await cli(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--kostragruppe', 'EKG11', '--json', '--catalogue', ...apiCatalogueFiles()], env);
+    const json = await cli(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--kostragruppe', 'EKG11', '--json'], env);
     const results = JSON.parse(json.stdout) as { id: string; comparisons: { land: { verdict: string; reason: string | null } }; value: { numerator: number | null; denominator: number | null } | null }[];
     const lav = results.find((r) => r.id === 'vedvarende-lavinntekt')!;
     expect(lav.value!.denominator).toBeGreaterThan(0);

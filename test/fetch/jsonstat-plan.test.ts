@@ -185,18 +185,3 @@ describe('planning tables from the catalogue', () => {
     expect(() => planTables([ind('y', { api: { table: '714', denominator: 'derived' } })])).toThrow(/only sound for crude/);
   });
 });
-
-describe('the catalogue a build uses', () => {
-  it('adds the API catalogue only when the data holds fetched tables', async () => {
-    const { withFetchedCatalogue, apiCatalogueFiles } = await import('../../src/fetch/catalogue.js');
-    const { INNHERRED, tempDir } = await import('../helpers.js');
-    const { mkdirSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    expect(withFetchedCatalogue({ data: [INNHERRED], catalogue: ['mine.json'] }).catalogue).toEqual(['mine.json']);
-    const dir = tempDir();
-    mkdirSync(join(dir, 'ssb'));
-    writeFileSync(join(dir, 'ssb', '07459.json.sidecar'), '{}');
-    expect(apiCatalogueFiles().length).toBe(6);
-    expect(withFetchedCatalogue({ data: [dir], catalogue: ['mine.json'] }).catalogue).toEqual([...apiCatalogueFiles(), 'mine.json']);
-  });
-});

@@ -3,7 +3,6 @@
  * catalogue asks for (plus categories it does not ask for), so that `fetch` must select.
  */
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
-import { apiCatalogueFiles } from '../../src/commands/fetch.js';
 import { planTables, type ApiIndicator } from '../../src/fetch/plan.js';
 import type { ApiServer, Category, DimDef } from './server.js';
 
@@ -50,7 +49,7 @@ function periods(pooled: number, count = 6, last = 2024): Category[] {
 }
 
 export function apiCatalogue(): ApiIndicator[] {
-  return loadCatalogue(apiCatalogueFiles()) as ApiIndicator[];
+  return loadCatalogue() as ApiIndicator[];
 }
 
 /** Serves every table of the catalogue's `api` blocks (FHI ids as in the catalogue). */
