@@ -151,13 +151,20 @@ export function kostraRegionCodes(a: AreaSet): string[] {
   return [...a.kommuner, ...formerOf(a), ...a.fylker.map((f) => `EKA${f}`), 'EAK', 'EAKUO', ...a.kostragrupper];
 }
 
+/**
+ * The population pyramid of theme a (src/report/model.ts) is drawn from SSB 07459 by sex and single
+ * year of age, which no indicator selects: the table is always fetched with both kept.
+ */
+export const PYRAMID_TABLE = { table: '07459', dimensions: { ContentsCode: ['Personer1'], Kjonn: ['1', '2'], Alder: ['*'] } } as const;
+
 export const GEO_DIMENSIONS = new Set(['GEO', 'Region', 'KOKkommuneregion0000', 'KOKfylkesregion0000', 'KOKbydelsregion0000']);
 
 /**
  * Groups the catalogue's indicators with an `api` block into tables: one plan per table, with the
- * union of the categories its indicators need (a dimension one indicator leaves open stays open).
+ * union of the categories its indicators need (a dimension one indicator leaves open stays open),
+ * and the population pyramid's table (unless `pyramid: false`).
  */
-export function planTables(catalogue: ApiIndicator[]): { tables: TablePlan[]; without: string[] } {
+export function planTables(catalogue: ApiIndicator[], options: { pyramid?: boolean } = {}): { tables: TablePlan[]; without: string[] } {
   const byKey = new Map<string, { plan: TablePlan; wants: Record<string, string[]>[]; years: (number | undefined)[] }>();
   const without: string[] = [];
   for (const ind of catalogue) {
@@ -199,6 +206,15 @@ export function planTables(catalogue: ApiIndicator[]): { tables: TablePlan[]; wi
     // A gradient's groups are fetched with the total.
     if (ind.gradient && want[ind.gradient.dimension]) want[ind.gradient.dimension]!.push(...ind.gradient.groups.map((g) => g.value));
     entry.wants.push(want);
+  }
+  const pyramid = byKey.get(`ssb:ssb:${PYRAMID_TABLE.table}`);
+  if (pyramid) pyramid.wants = pyramid.wants.map((w) => ({ ...w, ...Object.fromEntries(Object.entries(PYRAMID_TABLE.dimensions).map(([d, v]) => [d, [...(w[d] ?? []), ...v]])) }));
+  else if (options.pyramid !== false) {
+    byKey.set(`ssb:ssb:${PYRAMID_TABLE.table}`, {
+      plan: { api: 'ssb', source: 'ssb', collection: 'ssb', table: PYRAMID_TABLE.table, title: 'Befolkning etter kjønn og alder (befolkningspyramiden)', file: `ssb/${PYRAMID_TABLE.table}.json`, dimensions: {}, indicators: [] },
+      wants: [Object.fromEntries(Object.entries(PYRAMID_TABLE.dimensions).map(([d, v]) => [d, [...v]]))],
+      years: [10],
+    });
   }
   const tables: TablePlan[] = [];
   for (const { plan, wants, years } of byKey.values()) {

@@ -144,7 +144,7 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
       if (unknown.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no ${d} ${unknown.join(', ')} (it has ${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''})`, 'SSB may have renamed the code: correct "api.dimensions" in the catalogue.');
       const have = [...new Set(want.map((w) => lower.get(w.toLowerCase()) ?? w))];
       selection.push({ variableCode: d, valueCodes: have });
-      counts.push(have.length);
+      counts.push(have.includes('*') ? codes.length : have.length);
     } else if (plan.shares?.some((s) => s.dimension === d)) {
       // The categories a share sums: all of them, not SSB's eliminated total.
       selection.push({ variableCode: d, valueCodes: ['*'] });

@@ -30,6 +30,8 @@ export interface FhiTableDef {
   modifiedAt: string | null;
   /** Dimensions in order; MEASURE_TYPE last. */
   dims: DimDef[];
+  /** The cell's value (a number, a flag such as ":" or null); default: a made-up value from the codes. */
+  value?: (coords: Record<string, string>) => number | string | null;
 }
 
 export interface SsbTableDef {
@@ -37,6 +39,8 @@ export interface SsbTableDef {
   label: string;
   updated: string;
   dims: DimDef[];
+  /** The cell's value (null = missing, `..`); default: a made-up value from the codes. */
+  value?: (coords: Record<string, string>) => number | null;
 }
 
 export type FaultAction = { status: number; retryAfter?: string; body?: string } | 'timeout' | 'malformed' | 'reset';
@@ -320,7 +324,7 @@ export class ApiServer {
       const rows = sel.reduce((a, s) => a * s.values.length, 1);
       const max = Math.min(this.fhiMaxRows, q.response?.maxRowCount || Infinity);
       if (rows > max) return this.json(res, 400, { status: `The result has ${rows} rows, more than maxRowCount ${max}` });
-      const value = cartesian(sel, (c) => fhiValue(c, c.MEASURE_TYPE!));
+      const value = cartesian(sel, (c) => (t.value ? t.value(c) : fhiValue(c, c.MEASURE_TYPE!)));
       const dimension = Object.fromEntries(
         t.dims.map((d, i) => [
           d.code,
@@ -378,7 +382,7 @@ export class ApiServer {
       // A code not in use shows 0 for the years outside its existence (apis.md §4).
       const value = cartesian(sel, (c) => {
         const span = this.ssbYears[c.Region ?? c.KOKkommuneregion0000 ?? ''];
-        return span && (Number(c.Tid) < span[0] || Number(c.Tid) > span[1]) ? 0 : ssbValue(c);
+        return span && (Number(c.Tid) < span[0] || Number(c.Tid) > span[1]) ? 0 : t.value ? t.value(c) : ssbValue(c);
       });
       doc.value = value;
       const status: Record<string, string> = {};
