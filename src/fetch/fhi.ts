@@ -174,6 +174,8 @@ export interface FhiFetchResult {
   cells: number;
   /** Areas the table does not have (not asked for). */
   missingAreas: string[];
+  /** Categories the catalogue asks for that the table does not have (not asked for). */
+  missingCategories: { dimension: string; codes: string[] }[];
 }
 
 /**
@@ -202,14 +204,21 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
     geoDim.filter = 'item';
     geoDim.values = geoCodes;
   }
+  const missingCategories: { dimension: string; codes: string[] }[] = [];
+  // A dimension the catalogue restricts that the table does not have at all.
+  for (const [code, want] of Object.entries(plan.dimensions)) if (code !== 'GEO' && !dims.some((d) => d.code === code)) missingCategories.push({ dimension: code, codes: want });
   for (const d of dims) {
     const want = plan.dimensions[d.code];
     if (want && d.code !== 'GEO') {
-      // Codes the table does not have are left out (asking for them is a 400).
+      // Codes the table does not have are left out (asking for them is a 400); none at all is an error.
       const codes = await codesOf(d);
       const have = codes.length ? want.filter((w) => codes.includes(w)) : want;
+      if (!have.length) {
+        throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/query`), 0, `the table has no ${d.code} ${want.join(', ')} (it has ${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''})`, 'FHI may have changed the code: correct "api.dimensions" (and "select") in the catalogue.');
+      }
+      if (have.length < want.length) missingCategories.push({ dimension: d.code, codes: want.filter((w) => !have.includes(w)) });
       d.filter = 'item';
-      d.values = have.length ? have : [...want];
+      d.values = have;
     }
     if (d.code === 'AAR' && plan.years) {
       d.filter = 'bottom'; // FHI: bottom = the newest N (top is the oldest), apis.md
@@ -257,5 +266,5 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   if (flags.length && !(dataset.extension && 'flags' in dataset.extension)) {
     dataset = { ...dataset, extension: { ...(dataset.extension ?? {}), flags: { index: flags.map((f) => f.symbol), label: Object.fromEntries(flags.map((f) => [f.symbol, f.text])) } } };
   }
-  return { dataset, info, movedFrom, requests, flags, metadata: { name: meta.name, isOfficialStatistics: meta.isOfficialStatistics }, cells, missingAreas: geo.filter((g) => !geoCodes.includes(g)) };
+  return { dataset, info, movedFrom, requests, flags, metadata: { name: meta.name, isOfficialStatistics: meta.isOfficialStatistics }, cells, missingAreas: geo.filter((g) => !geoCodes.includes(g)), missingCategories };
 }

@@ -20,6 +20,8 @@ export interface FetchOptions {
   http?: { ssb?: HttpOptions; fhi?: HttpOptions };
   onEvent?: (e: FetchEvent) => void;
   now?: () => Date;
+  /** Fetch the population pyramid's table (SSB 07459 by sex and age); default true. */
+  pyramid?: boolean;
 }
 
 export type TableStatus = 'downloaded' | 'up-to-date' | 'failed' | 'planned';
@@ -44,6 +46,8 @@ export interface TableOutcome {
   movedFrom?: string;
   /** Areas asked for that the table does not have. */
   missingAreas?: string[];
+  /** Categories the catalogue asks for that the table does not have (FHI; the others were fetched). */
+  missingCategories?: { dimension: string; codes: string[] }[];
   /** Indicators whose select.measure the fetched table does not have (they would find no data). */
   unmatched?: { indicator: string; measure: string; has: string[] }[];
   indicators: string[];
@@ -85,7 +89,7 @@ const later = (a: string | null | undefined, b: string | null | undefined): bool
 export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
   const started = Date.now();
   const now = o.now ?? (() => new Date());
-  const { tables, without } = planTables(o.catalogue);
+  const { tables, without } = planTables(o.catalogue, { pyramid: o.pyramid });
   const ssbHttp = new HttpClient({ requestsPerWindow: 30, ...(o.http?.ssb ?? {}) });
   // FHI publishes no limit (apis.md): a polite 5 requests a second, one at a time.
   const fhiHttp = new HttpClient({ requestsPerWindow: 300, ...(o.http?.fhi ?? {}) });
@@ -184,6 +188,7 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
         }
         base.movedFrom = r.movedFrom;
         if (r.missingAreas.length) base.missingAreas = r.missingAreas;
+        if (r.missingCategories.length) base.missingCategories = r.missingCategories;
       } else {
         const r = await fetchSsbTable(ssb, plan, areas, maxSsb, ssbInfo, now().getUTCFullYear());
         // Former numbers are asked for where SSB keeps them; their absence is no gap.
@@ -205,12 +210,14 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
           }
         }
       }
-      // Each indicator selects its measure by the table's code (FHI) or label (SSB): say so when it is not there.
+      // Each indicator selects its measure by the table's code (FHI) or by ContentsCode or label (SSB): say so when it is not there.
       const measureDim = dataset.id.find((d) => d === 'MEASURE_TYPE' || d === 'ContentsCode');
       if (measureDim) {
         const cat = dataset.dimension[measureDim]!.category;
-        const has = plan.api === 'fhi' ? categoryCodes(dataset.dimension[measureDim]!) : Object.values(cat.label ?? {});
-        const unmatched = o.catalogue.filter((i) => plan.indicators.includes(i.id) && !has.includes(i.select.measure)).map((i) => ({ indicator: i.id, measure: i.select.measure, has }));
+        const codes = categoryCodes(dataset.dimension[measureDim]!);
+        const has = plan.api === 'fhi' ? codes : codes.map((c) => cat.label?.[c] ?? c);
+        const ok = new Set(plan.api === 'fhi' ? codes : [...codes, ...has]);
+        const unmatched = o.catalogue.filter((i) => plan.indicators.includes(i.id) && !ok.has(i.select.measure)).map((i) => ({ indicator: i.id, measure: i.select.measure, has: plan.api === 'fhi' ? has : codes.map((c, k) => (has[k] === c ? c : `${c} (${has[k]})`)) }));
         if (unmatched.length) base.unmatched = unmatched;
       }
       await writeTable(o.dataDir, dataset, sidecar);

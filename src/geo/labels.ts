@@ -16,7 +16,7 @@ export interface RegionLabel {
 
 // Bydel codes carry SSB's series letters (030101a, 030100aa); 21-22 and Rest are SSB's groups of
 // areas outside the municipalities.
-const LABEL = /^(?:([KF])[-.])?(\d{6}[a-z]{1,2}|\d{2}-\d{2}|\d{1,6}|Rest|EAKUO|EAK|EKA\d{2}|EKG\d{2})(?:\s+(.*?))?\s*$/;
+const LABEL = /^(?:([KF])[-._])?(\d{6}[a-z]{1,2}|\d{2}-\d{2}|\d{1,6}|Rest|EAKUO|EAK|EKA\d{2}|EKG\d{2})(?:\s+(.*?))?\s*$/;
 // "(1988-2003)", "(-2019)", "(2024->)", "(t.o.m. 1971)", "(f.o.m. 2020)", English "(until 1971)", "(from 2020)".
 const VALIDITY = /\s*\((?:(\d{4})?\s*-\s*>?\s*(\d{4})?|t\.?\s*o\.?\s*m\.?\s*(\d{4})|f\.?\s*o\.?\s*m\.?\s*(\d{4})|(?:until|to)\s+(\d{4})|from\s+(\d{4}))\)\s*$/i;
 

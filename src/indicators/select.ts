@@ -12,12 +12,15 @@ export class ObservationIndex {
       // Comparisons are between kommune, fylke, land and KOSTRA group; city districts and SSB's
       // special areas (level "other") are read and inspected, never compared.
       if (o.geo.level === 'other' || o.geo.level === 'bydel') continue;
-      const k = `${o.source}|${o.table}|${o.measure}`;
-      let byGeo = this.byMeasure.get(k);
-      if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
-      let list = byGeo.get(o.geo.code);
-      if (!list) byGeo.set(o.geo.code, (list = []));
-      list.push(o);
+      // SSB: by the label and by the ContentsCode (labels change between tables and languages; codes do not).
+      for (const m of o.measureCode ? [o.measure, o.measureCode] : [o.measure]) {
+        const k = `${o.source}|${o.table}|${m}`;
+        let byGeo = this.byMeasure.get(k);
+        if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
+        let list = byGeo.get(o.geo.code);
+        if (!list) byGeo.set(o.geo.code, (list = []));
+        list.push(o);
+      }
       this.geos.set(o.geo.code, (this.geos.get(o.geo.code) ?? 0) + 1);
     }
   }

@@ -83,6 +83,8 @@ export interface Observation {
   /** The variable: FHI measure type ("RATE", "MEIS", "andel (prosent, standardisert)"),
    *  SSB statistikkvariabel, or the Ungdata indicator ("ensomhet"). */
   measure: string;
+  /** SSB: the ContentsCode behind the label (`DeltaProsent`), when it differs; a catalogue may select by either. */
+  measureCode?: string;
   measureType: MeasureType;
   /** Unit in words ("prosent", "per 1000", "leveår", "personer"), when the source says. */
   unit: string | null;

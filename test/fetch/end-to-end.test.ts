@@ -58,7 +58,12 @@ describe('folkehelse fetch, then build (local API server)', () => {
     expect(md).toMatch(/Levanger/);
     // The fetched tables are read with the catalogue that fetched them (no "catalogue" in the configuration).
     expect(md).toMatch(/FHI Statistikk, Folkehelsestatistikk \(nokkel\) tabell 507/);
-    expect(md).toMatch(/SSB, Statistikkbanken tabell 07459/);
+    expect(md).toMatch(/SSB, Statistikkbanken tabell 06913/);
+    // The population pyramid's table comes by sex and single year of age, and the document draws it.
+    const pyramid = JSON.parse(readFileSync(join(dir, 'data', 'ssb', '07459.json'), 'utf8'));
+    expect(pyramid.id).toEqual(expect.arrayContaining(['Kjonn', 'Alder']));
+    expect(Object.keys(pyramid.dimension.Alder.category.index).length).toBe(106);
+    expect(md).toMatch(/befolkningspyramide\.nb\.svg/);
     // The sources cite each fetched table by source, table id, title, retrieval date and checksum, not by its path.
     const sources = md.split('\n').filter((l) => l.startsWith('|')).join('\n');
     const today = new Date().toISOString().slice(0, 10);

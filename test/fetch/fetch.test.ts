@@ -11,9 +11,9 @@ import { tempDir } from '../helpers.js';
 import { ApiServer } from './server.js';
 import { apiCatalogue, populate } from './world.js';
 
-/** Only a few tables, to keep each test short: FHI 507 (MEIS), 403 (derived NEVNER), SSB 07459, KOSTRA 12362. */
+/** Only a few tables, to keep each test short: FHI 507 (MEIS), 403 (derived NEVNER), SSB 06913, KOSTRA 12362 (without the population pyramid's 07459, which the end-to-end test fetches). */
 function smallCatalogue(): ApiIndicator[] {
-  const keep = new Set(['forventet-levealder', 'levealder-utdanning', 'vedvarende-lavinntekt', 'vedvarende-lavinntekt-barn', 'folkemengde', 'helsestasjon-utgifter']);
+  const keep = new Set(['forventet-levealder', 'levealder-utdanning', 'vedvarende-lavinntekt', 'vedvarende-lavinntekt-barn', 'befolkningsendring', 'helsestasjon-utgifter']);
   return apiCatalogue().filter((i) => keep.has(i.id));
 }
 
@@ -28,6 +28,7 @@ describe('fetch against the local API server', () => {
     dataDir: dir,
     areas: areasFor([{ code: '5037', kostragruppe: 'EKG11', neighbours: ['5038'] }]),
     catalogue,
+    pyramid: false,
     ssbBase: server.ssbBase,
     fhiBase: server.fhiBase,
     http: { ssb: { ...fast, sleep: async (ms) => void waits.push(ms) }, fhi: { ...fast, sleep: async (ms) => void waits.push(ms) } },
@@ -59,14 +60,14 @@ describe('fetch against the local API server', () => {
     }
     // A standardised measure gets no derived denominator.
     expect(JSON.parse(readFileSync(join(dir, 'fhi', 'nokkel-507.json.sidecar'), 'utf8')).derived).toBeUndefined();
-    const ssb = data.observations.filter((o) => o.table === '07459' && o.geo.code === '5037');
+    const ssb = data.observations.filter((o) => o.table === '06913' && o.geo.code === '5037');
     expect(ssb.length).toBe(10);
     // Everything asked for and nothing else: areas 0, 50, 5037, 5038.
     expect(new Set(data.observations.filter((o) => o.table === 'nokkel-507').map((o) => o.geo.code))).toEqual(new Set(['0', '50', '5037', '5038']));
   });
 
   it('waits as Retry-After says on 429 and backs off on 500, then succeeds', async () => {
-    server.faults.push({ match: /\/tables\/07459\/data/, times: 1, action: { status: 429, retryAfter: '7' } });
+    server.faults.push({ match: /\/tables\/06913\/data/, times: 1, action: { status: 429, retryAfter: '7' } });
     server.faults.push({ match: /\/nokkel\/table\/507\/data/, times: 2, action: { status: 500 } });
     const s = await runFetch(opts());
     expect(s.totals.failed).toBe(0);
@@ -107,10 +108,10 @@ describe('fetch against the local API server', () => {
   });
 
   it('a time-out is retried', async () => {
-    server.faults.push({ match: /\/tables\/07459\/data/, times: 1, action: 'timeout' });
+    server.faults.push({ match: /\/tables\/06913\/data/, times: 1, action: 'timeout' });
     const s = await runFetch(opts());
     expect(s.totals.failed).toBe(0);
-    expect(server.log.filter((r) => r.path.includes('/tables/07459/data')).length).toBe(2);
+    expect(server.log.filter((r) => r.path.includes('/tables/06913/data')).length).toBe(2);
   });
 
   it('a projection (api.horizon) is asked again when the year turns, though SSB has not changed it', async () => {
@@ -195,10 +196,10 @@ describe('fetch against the local API server', () => {
     // Changed at the source after the fetch: FHI lists it under modifiedAfter, SSB's `updated` is later.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     server.fhi.get('nokkel/403')!.modifiedAt = tomorrow;
-    server.ssb.get('07459')!.updated = tomorrow;
+    server.ssb.get('06913')!.updated = tomorrow;
     server.log.length = 0;
     const third = await runFetch(opts());
-    expect(third.tables.filter((t) => t.status === 'downloaded').map((t) => t.table).sort()).toEqual(['07459', '403']);
+    expect(third.tables.filter((t) => t.status === 'downloaded').map((t) => t.table).sort()).toEqual(['06913', '403']);
     const today = new Date().toISOString().slice(0, 10);
     expect(server.log.filter((r) => r.path.startsWith('/fhi/')).map((r) => r.path)[0]).toBe(`/fhi/api/open/v1/nokkel/table?modifiedAfter=${today}`);
 
@@ -207,18 +208,18 @@ describe('fetch against the local API server', () => {
 
     // --since: only what changed after the date (FHI asks modifiedAfter=<date>).
     server.fhi.get('nokkel/403')!.modifiedAt = '2026-10-01T08:00:00Z';
-    server.ssb.get('07459')!.updated = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    server.ssb.get('06913')!.updated = new Date(Date.now() + 2 * 86_400_000).toISOString();
     server.log.length = 0;
     const since = await runFetch(opts({ since: '2026-10-02' }));
-    expect(since.tables.filter((t) => t.status === 'downloaded').map((t) => t.table)).toEqual(['07459']);
+    expect(since.tables.filter((t) => t.status === 'downloaded').map((t) => t.table)).toEqual(['06913']);
     expect(server.log.some((r) => r.path.endsWith('/nokkel/table?modifiedAfter=2026-10-02'))).toBe(true);
   });
 
   it('a data file changed by hand since its fetch is downloaded again', async () => {
     await runFetch(opts());
-    writeFileSync(join(dir, 'ssb', '07459.json'), readFileSync(join(dir, 'ssb', '07459.json'), 'utf8').replace('"value":[', '"value":[1'));
+    writeFileSync(join(dir, 'ssb', '06913.json'), readFileSync(join(dir, 'ssb', '06913.json'), 'utf8').replace('"value":[', '"value":[1'));
     const s = await runFetch(opts());
-    expect(s.tables.filter((t) => t.status === 'downloaded').map((t) => t.table)).toEqual(['07459']);
+    expect(s.tables.filter((t) => t.status === 'downloaded').map((t) => t.table)).toEqual(['06913']);
   });
 
   it('asking for other areas re-downloads', async () => {
@@ -233,9 +234,9 @@ describe('fetch against the local API server', () => {
     const fhiData = server.log.filter((r) => r.path.includes('/507/data'));
     expect(fhiData.length).toBeGreaterThan(1);
     for (const r of fhiData) expect(JSON.parse(r.body).response.maxRowCount).toBe(500);
-    const ssbData = server.log.filter((r) => r.path.includes('/07459/data'));
+    const ssbData = server.log.filter((r) => r.path.includes('/06913/data'));
     expect(ssbData.length).toBe(4);
-    const doc = JSON.parse(readFileSync(join(dir, 'ssb', '07459.json'), 'utf8'));
+    const doc = JSON.parse(readFileSync(join(dir, 'ssb', '06913.json'), 'utf8'));
     expect(Object.keys(doc.dimension.Region.category.index)).toEqual(['0', '50', '5037', '5038']);
     const joined = JSON.parse(readFileSync(join(dir, 'fhi', 'nokkel-507.json'), 'utf8'));
     expect(joined.dimension.GEO.category.index).toEqual(['0', '50', '5037', '5038']);
@@ -245,18 +246,18 @@ describe('fetch against the local API server', () => {
   it('SSB\'s /config maxDataCells lowers the limit: the table is split', async () => {
     server.ssbMaxCells = 25;
     const s = await runFetch(opts());
-    expect(s.tables.find((t) => t.table === '07459')!.status).toBe('downloaded');
+    expect(s.tables.find((t) => t.table === '06913')!.status).toBe('downloaded');
     expect(server.log.filter((r) => r.path === '/ssb/api/pxwebapi/v2/config').length).toBe(1);
     // 10 years a region, 25 cells a request: 2 regions a request.
-    expect(server.log.filter((r) => r.path.includes('/07459/data')).length).toBe(2);
+    expect(server.log.filter((r) => r.path.includes('/06913/data')).length).toBe(2);
   });
 
   it('a server that answers 403 "Too many cells selected" gets the selection halved', async () => {
     server.ssbMaxCells = 25;
     server.faults.push({ match: /\/config$/, times: 99, action: { status: 404 } });
     const s = await runFetch(opts());
-    expect(s.tables.find((t) => t.table === '07459')!.status).toBe('downloaded');
-    expect(server.log.filter((r) => r.path.includes('/07459/data')).length).toBeGreaterThan(1);
+    expect(s.tables.find((t) => t.table === '06913')!.status).toBe('downloaded');
+    expect(server.log.filter((r) => r.path.includes('/06913/data')).length).toBeGreaterThan(1);
   });
 
   it('--dry-run makes no request', async () => {
@@ -288,8 +289,8 @@ describe('HTTP details', () => {
       server.ssbRateLimit = { limit: 2, remaining: 0 };
       const waits: number[] = [];
       const http = new HttpClient({ requestsPerWindow: 30, sleep: async (ms) => void waits.push(ms) });
-      await http.get(`${server.ssbBase}/tables/07459`);
-      await http.get(`${server.ssbBase}/tables/07459`);
+      await http.get(`${server.ssbBase}/tables/06913`);
+      await http.get(`${server.ssbBase}/tables/06913`);
       // remaining 0 → the second request waited for the window.
       expect(waits.length).toBeGreaterThan(0);
       expect(waits[0]).toBeGreaterThan(50_000);
@@ -303,13 +304,13 @@ describe('HTTP details', () => {
     try {
       // 600 distinct region codes make a GET URL over 2 000 characters (SSB answers such a URL with 404).
       const regions = Array.from({ length: 600 }, (_, i) => ({ value: String(1000 + i), label: `Kommune ${1000 + i}` }));
-      server.addSsb({ id: '07459', label: '07459: Befolkning', updated: '2026-01-01T07:00:00Z', dims: [
+      server.addSsb({ id: '06913', label: '06913: Befolkning', updated: '2026-01-01T07:00:00Z', dims: [
         { code: 'Region', label: 'region', categories: regions },
         { code: 'ContentsCode', label: 'statistikkvariabel', categories: [{ value: 'Personer1', label: 'Personer' }] },
         { code: 'Tid', label: 'år', categories: [{ value: '2024', label: '2024' }] },
       ] });
       const api = new SsbApi(server.ssbBase, new HttpClient());
-      const r = await api.data('07459', [
+      const r = await api.data('06913', [
         { variableCode: 'Region', valueCodes: regions.map((c) => c.value) },
         { variableCode: 'ContentsCode', valueCodes: ['Personer1'] },
         { variableCode: 'Tid', valueCodes: ['2024'] },
@@ -326,7 +327,7 @@ describe('HTTP details', () => {
     try {
       populate(server, smallCatalogue());
       const http = new HttpClient();
-      const err = await http.get(`${server.ssbBase}/tables/07459/data?valueCodes[Region]=9999&valueCodes[ContentsCode]=Personer1&valueCodes[Tid]=2024`).catch((e) => e);
+      const err = await http.get(`${server.ssbBase}/tables/06913/data?valueCodes[Region]=9999&valueCodes[ContentsCode]=Personer1&valueCodes[Tid]=2024`).catch((e) => e);
       expect(err).toBeInstanceOf(HttpError);
       expect(err.message).toMatch(/HTTP 400 .*Non-existent value/);
       expect(server.log.length).toBe(1);
@@ -361,13 +362,15 @@ describe('folkehelse fetch (command line)', () => {
     // 507: 3 areas (0, 50, 5037) × KJONN 3 × ALDER 2 × UTDANN 4 (years and measures not counted).
     expect(r.stdout).toMatch(/FHI nokkel 507 .*→ fhi\/nokkel-507\.json: at least 72 cells, 1 data request \(not fetched before\)/);
     // A dry run does not ask Klass for the KOSTRA group: it says the group is not known.
-    expect(r.stdout).toMatch(/Plan: 4 tables for 5037 \(with land, fylke 50\) into .*: 4 data requests/);
+    // Four tables of the catalogue, and the population pyramid's 07459 (by sex and age).
+    expect(r.stdout).toMatch(/Plan: 5 tables for 5037 \(with land, fylke 50\) into .*: 5 data requests/);
+    expect(r.stdout).toMatch(/SSB 07459 .*→ ssb\/07459\.json/);
     expect(r.stderr).toMatch(/no KOSTRA group is known for 5037/);
     expect(server.log).toEqual([]);
     const j = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json'), '--json']);
     expect(j.code).toBe(0);
     const summary = JSON.parse(j.stdout);
-    expect(summary.totals).toMatchObject({ tables: 4, downloaded: 4, failed: 0 });
+    expect(summary.totals).toMatchObject({ tables: 5, downloaded: 5, failed: 0 });
     // The KOSTRA group came from Klass (beside the SSB address), and the KOSTRA table has it.
     expect(summary.areas.kostragrupper).toEqual(['EKG11']);
     expect(server.log.some((l) => l.path.startsWith('/ssb/api/klass/v1/classifications/112/correspondsAt?targetClassificationId=131&date='))).toBe(true);
@@ -377,11 +380,11 @@ describe('folkehelse fetch (command line)', () => {
   });
 
   it('a failing table gives exit 1 with status, URL and what to do; no network gives one sentence and exit 2', async () => {
-    server.faults.push({ match: /\/tables\/07459\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
+    server.faults.push({ match: /\/tables\/06913\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
     const r = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/SSB 07459.*FAILED \(HTTP 404\): Not found — http:\/\/127\.0\.0\.1:\d+\/ssb\/api\/pxwebapi\/v2\/tables\/07459\/data.*check the table id/);
-    expect(r.stdout).toMatch(/3 downloaded, 0 up to date, 1 failed/);
+    expect(r.stderr).toMatch(/SSB 06913.*FAILED \(HTTP 404\): Not found — http:\/\/127\.0\.0\.1:\d+\/ssb\/api\/pxwebapi\/v2\/tables\/06913\/data.*check the table id/);
+    expect(r.stdout).toMatch(/4 downloaded, 0 up to date, 1 failed/);
     const port = server.port;
     await server.stop();
     const down = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json')], { FOLKEHELSE_SSB_API: `http://127.0.0.1:${port}/ssb`, FOLKEHELSE_FHI_API: `http://127.0.0.1:${port}/fhi` });
@@ -408,15 +411,15 @@ describe('folkehelse fetch progress on a terminal', () => {
       populate(server, smallCatalogue());
       const dir = tempDir();
       writeFileSync(join(dir, 'mini.json'), JSON.stringify({ exclude: apiCatalogue().map((i) => i.id).filter((id) => !smallCatalogue().some((s) => s.id === id)), indicators: [] }));
-      server.faults.push({ match: /\/tables\/07459\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
+      server.faults.push({ match: /\/tables\/06913\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
       let stdout = '';
       let stderr = '';
       const stderrStream = { isTTY: true, columns: 80, write: (s: string) => ((stderr += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => stderrStream, removeListener: () => stderrStream };
       const code = await main(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')], { stdout: { write: (s: string) => (stdout += s) }, stderr: stderrStream, env: { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase } });
       expect(code).toBe(1);
       expect(stderr).toMatch(/fetching/);
-      expect(stderr).toMatch(/SSB 07459.*FAILED \(HTTP 404\)/);
-      expect(stdout).toMatch(/3 downloaded, 0 up to date, 1 failed/);
+      expect(stderr).toMatch(/SSB 06913.*FAILED \(HTTP 404\)/);
+      expect(stdout).toMatch(/4 downloaded, 0 up to date, 1 failed/);
     } finally {
       await server.stop();
     }

@@ -169,7 +169,7 @@ describe('planning tables from the catalogue', () => {
       ind('a', { api: { table: '714', dimensions: { KODEGRUPPE: ['S00_T78'], ALDER: ['0_120'] }, years: 5 } }),
       ind('b', { api: { table: '714', dimensions: { KODEGRUPPE: ['S720_S722'] }, years: 10 } }),
       ind('c', {}),
-    ]);
+    ], { pyramid: false });
     expect(without).toEqual(['c']);
     expect(tables).toHaveLength(1);
     expect(tables[0]).toMatchObject({ api: 'fhi', collection: 'nokkel', table: '714', file: 'fhi/nokkel-714.json', dimensions: { KODEGRUPPE: ['S00_T78', 'S720_S722'] }, years: 10, indicators: ['a', 'b'] });

@@ -275,7 +275,9 @@ export async function* readJsonStat(ctx: ReadContext, source: SourceId): AsyncGe
       const unitBase = iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined;
       // SSB's unit says what the label may not: "prosent" is a share.
       const share = unitBase !== undefined && /^(prosent|per cent|percent|%)$/i.test(unitBase.trim()) && info.measureType === 'value';
-      out.push(observation(base, label, share ? { ...info, measureType: 'proportion', unit: 'prosent', multiplier: 100 } : { ...info, unit: unitBase ?? info.unit }, cell));
+      const o = observation(base, label, share ? { ...info, measureType: 'proportion', unit: 'prosent', multiplier: 100 } : { ...info, unit: unitBase ?? info.unit }, cell);
+      if (mCode !== label) o.measureCode = mCode;
+      out.push(o);
     }
   }
   if (out.length > 0) yield out;
