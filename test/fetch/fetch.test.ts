@@ -228,6 +228,26 @@ describe('fetch against the local API server', () => {
     expect(s.totals.downloaded).toBe(4);
   });
 
+  it('an SSB table whose regions carry a level prefix (K_5037, F_50), selected by ContentsCode whose label differs from the catalogue\'s', async () => {
+    const only = apiCatalogue().filter((i) => i.id === 'valgdeltakelse').map((i) => ({ ...i, select: { ...i.select, measure: 'DeltaProsent' } }));
+    server.addSsb({ id: '09475', label: '09475: Valgdeltakelse', updated: '2026-01-01T07:00:00Z', dims: [
+      { code: 'Region', label: 'region', categories: [{ value: '0', label: 'Hele landet' }, { value: 'F_50', label: 'Trøndelag' }, { value: 'K_5037', label: 'Levanger' }, { value: 'K_5038', label: 'Verdal' }] },
+      { code: 'ContentsCode', label: 'statistikkvariabel', categories: [{ value: 'DeltaProsent', label: 'Valgdeltakelse i prosent' }] },
+      { code: 'Tid', label: 'fireårlig', categories: ['2015', '2019', '2023'].map((y) => ({ value: y, label: y })) },
+    ], value: (c) => ({ '0': 64, F_50: 63, K_5037: 61, K_5038: 58 } as Record<string, number>)[c.Region!]! });
+    const s = await runFetch(opts({ catalogue: only }));
+    expect(s.tables[0]).toMatchObject({ status: 'downloaded' });
+    expect(s.tables[0]!.missingAreas).toBeUndefined();
+    expect(s.tables[0]!.unmatched).toBeUndefined();
+    const data = await loadData([dir]);
+    const obs = data.observations.filter((o) => o.table === '09475');
+    expect(new Set(obs.map((o) => o.geo.code))).toEqual(new Set(['0', '50', '5037', '5038']));
+    expect(obs[0]).toMatchObject({ measure: 'Valgdeltakelse i prosent', measureCode: 'DeltaProsent' });
+    const { computeIndicators } = await import('../../src/indicators/engine.js');
+    const [r] = computeIndicators(data.observations, only, { kommune: '5037' });
+    expect(r!.value?.value).toBe(61);
+  });
+
   it('splits a table over several requests to stay under the cell limit, and joins the parts', async () => {
     const s = await runFetch(opts({ maxCells: { fhi: 500, ssb: 15 } }));
     expect(s.totals.failed).toBe(0);
