@@ -51,7 +51,7 @@ export function areaValue(ind: Indicator, geo: Geography, period: Period, observ
   // Explicit literals, not spreads: this runs for every area, period and group of a national run.
   const make = (value: number | null, lower: number | null, upper: number | null, method: AreaValue['method']): AreaValue => ({ geo, period, value, lower, upper, numerator: x, denominator: n, method, absent: null, origins });
   // Waterworks, schools: not a sample of persons, so no interval (and no test downstream).
-  if (ind.sampling === 'units') {
+  if (ind.sampling === 'units' || ind.sampling === 'projection') {
     const share = x !== null && n !== null && n > 0 && (ind.measureType === 'proportion' || ind.measureType === 'rate') ? (x / n) * m : o.value;
     return make(share, null, null, 'as-published');
   }

@@ -58,7 +58,7 @@ export interface Indicator {
    * Wilson interval, no significance test, no trend test — "not tested" with that reason.
    * Default 'persons'.
    */
-  sampling?: 'persons' | 'units';
+  sampling?: 'persons' | 'units' | 'projection';
   chart?: 'line' | 'gradient-bars' | 'bars' | 'pyramid' | 'none';
   /** The file the indicator came from (set when loaded). */
   definedIn?: string;

@@ -28,7 +28,7 @@ export interface AreaValue {
 }
 
 /** Why a comparison was not tested. */
-export type NotTestedReason = 'not-comparable' | 'no-counts' | 'not-a-sample' | 'kommune-absent' | 'no-benchmark' | 'benchmark-absent';
+export type NotTestedReason = 'not-comparable' | 'no-counts' | 'not-a-sample' | 'projection' | 'kommune-absent' | 'no-benchmark' | 'benchmark-absent';
 
 export interface Comparison {
   value: AreaValue | null;

@@ -52,6 +52,7 @@ export interface LanguageFile {
       "no-benchmark": string;
       "benchmark-absent": string;
       "not-a-sample": string;
+      projection: string;
     };
     fylke: string;
     fewCases: string;
@@ -86,6 +87,7 @@ export interface LanguageFile {
       "few-independent-points": string;
       "logit-undefined": string;
       "not-a-sample": string;
+      projection: string;
     };
     gradientIntro: string;
     gradientRange: string;
@@ -184,6 +186,7 @@ export interface LanguageFile {
     "no-benchmark": string;
     "benchmark-absent": string;
     "not-a-sample": string;
+    projection: string;
   };
   noDataShort: string;
   barometer: {
