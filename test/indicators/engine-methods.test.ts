@@ -7,7 +7,7 @@ import { computeIndicators } from '../../src/indicators/engine.js';
 import { lifeExpectancy } from '../../src/indicators/methods/life-expectancy.js';
 import type { IndicatorResult } from '../../src/indicators/result.js';
 import type { Observation, Period } from '../../src/model/observation.js';
-import { INNHERRED, tempDir } from '../helpers.js';
+import { INNHERRED, SYNTHETIC_CATALOGUE, tempDir } from '../helpers.js';
 
 /** The engine's use of the methods: life tables, shares of units, trends over pooled periods. */
 
@@ -123,7 +123,11 @@ describe("shares of a few units (sampling: 'units')", () => {
   });
 
   it('is set on the drinking-water indicator of the default catalogue', async () => {
-    const catalogue = loadCatalogue();
+    // Waterworks, not persons: the default catalogue (FHI table 341) and the synthetic data's catalogue.
+    expect(loadCatalogue().find((i) => i.id === 'drikkevann')!.sampling).toBe('units');
+    // Shares of persons counted in registers are not shares of a few units.
+    for (const i of loadCatalogue().filter((x) => x.id !== 'drikkevann')) expect(i.sampling ?? 'persons', i.id).toBe('persons');
+    const catalogue = loadCatalogue(SYNTHETIC_CATALOGUE);
     expect(catalogue.find((i) => i.id === 'drikkevann')!.sampling).toBe('units');
     const { observations } = await loadData([INNHERRED]);
     const r = byId(computeIndicators(observations, catalogue, { kommune: '5037' }), 'drikkevann');
@@ -155,13 +159,16 @@ describe("FHI's life expectancy by education is at age 30", () => {
   let results: IndicatorResult[];
   beforeAll(async () => {
     const { observations } = await loadData([INNHERRED]);
-    results = computeIndicators(observations, loadCatalogue(), { kommune: '5037' });
+    results = computeIndicators(observations, loadCatalogue(SYNTHETIC_CATALOGUE), { kommune: '5037' });
   });
   it('selected and labelled at 30, with the education groups', () => {
-    const ind = loadCatalogue().find((i) => i.id === 'levealder-utdanning')!;
-    expect(ind.select.age).toBe('30_30');
-    expect(ind.title.nb).toContain('30 år');
-    expect(ind.title.nn).toContain('30 år');
+    for (const cat of [loadCatalogue(), loadCatalogue(SYNTHETIC_CATALOGUE)]) {
+      const ind = cat.find((i) => i.id === 'levealder-utdanning')!;
+      expect(ind.select.age).toBe('30_30');
+      expect(ind.title.nb).toContain('30 år');
+      expect(ind.title.nn).toContain('30 år');
+      expect(ind.gradient!.groups).toHaveLength(3);
+    }
     const r = byId(results, 'levealder-utdanning');
     expect(r.status).toBe('ok');
     expect(r.gradient!.groups.every((g) => g.value.value !== null)).toBe(true);

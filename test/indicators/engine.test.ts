@@ -2,15 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/ingest/load.js';
-import { CatalogueError, loadCatalogue, type Indicator } from '../../src/indicators/catalogue.js';
+import { CatalogueError, loadCatalogue, readCatalogueFile, type Indicator } from '../../src/indicators/catalogue.js';
 import { computeIndicators, resolveKommune, UnknownKommuneError } from '../../src/indicators/engine.js';
 import { wilson } from '../../src/indicators/methods/wilson.js';
 import type { IndicatorResult } from '../../src/indicators/result.js';
 import type { Observation } from '../../src/model/observation.js';
-import { INNHERRED, tempDir } from '../helpers.js';
+import { planTables, type ApiIndicator } from '../../src/fetch/plan.js';
+import { INNHERRED, SYNTHETIC_CATALOGUE, tempDir } from '../helpers.js';
 
 let observations: Observation[];
-const catalogue = loadCatalogue();
+/** The default catalogue, on the real FHI Statistikk and SSB tables. */
+const defaultCatalogue = loadCatalogue();
+/** The synthetic data's own catalogue: every computation on the synthetic data uses it. */
+const catalogue = loadCatalogue(SYNTHETIC_CATALOGUE);
 const byId = (rs: IndicatorResult[], id: string) => rs.find((r) => r.id === id)!;
 
 beforeAll(async () => {
@@ -19,15 +23,27 @@ beforeAll(async () => {
 
 describe('the default catalogue', () => {
   it('has at least 30 indicators covering all six themes, with both gradients', () => {
-    expect(catalogue.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(catalogue.map((i) => i.theme))).toEqual(new Set(['a', 'b', 'c', 'd', 'e', 'f']));
-    expect(catalogue.find((i) => i.id === 'ensomhet')?.gradient?.dimension).toBe('familieokonomi');
-    expect(catalogue.find((i) => i.id === 'levealder-utdanning')?.gradient?.dimension).toBe('Utdanningsnivå');
-    for (const i of catalogue) {
+    expect(defaultCatalogue.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(defaultCatalogue.map((i) => i.theme))).toEqual(new Set(['a', 'b', 'c', 'd', 'e', 'f']));
+    // Ungdata's loneliness by family economy; FHI's life expectancy by education (table 507, UTDANN 3/2/1).
+    expect(defaultCatalogue.find((i) => i.id === 'ensomhet')?.gradient?.dimension).toBe('familieokonomi');
+    const le = defaultCatalogue.find((i) => i.id === 'levealder-utdanning')!;
+    expect(le.gradient?.dimension).toBe('UTDANN');
+    expect(le.gradient!.groups.map((g) => g.value)).toEqual(['3', '2', '1']);
+    expect(le.select.dimensions?.UTDANN).toBe('0');
+    for (const i of defaultCatalogue) {
       expect(i.title.nb && i.title.nn && i.howToRead.nb && i.howToRead.nn).toBeTruthy();
     }
   });
 
+  it('fetches every FHI, SSB and KOSTRA indicator from its table (Ungdata is read from files)', () => {
+    const { tables, without } = planTables(defaultCatalogue as ApiIndicator[]);
+    expect(without.sort()).toEqual(defaultCatalogue.filter((i) => i.select.source === 'ungdata').map((i) => i.id).sort());
+    expect(tables.flatMap((t) => t.indicators).sort()).toEqual(defaultCatalogue.filter((i) => i.select.source !== 'ungdata').map((i) => i.id).sort());
+  });
+});
+
+describe('the synthetic catalogue on its data', () => {
   it.each(['5037', '5038'])('produces a result for every indicator for %s', (kommune) => {
     const results = computeIndicators(observations, catalogue, { kommune, comparisons: { kostragruppe: 'EKG11' } });
     expect(results).toHaveLength(catalogue.length);
@@ -220,14 +236,19 @@ describe('user catalogues', () => {
   it('add, replace and exclude indicators', () => {
     const dir = tempDir();
     const file = join(dir, 'mine.json');
-    const replaced = { ...catalogue.find((i) => i.id === 'ensomhet')!, title: { nb: 'Ensomhet (egen)', nn: 'Einsemd (eiga)' } };
+    const replaced = { ...defaultCatalogue.find((i) => i.id === 'ensomhet')!, title: { nb: 'Ensomhet (egen)', nn: 'Einsemd (eiga)' } };
     delete (replaced as { definedIn?: string }).definedIn;
-    writeFileSync(file, JSON.stringify({ exclude: ['antibiotika'], indicators: [replaced, { ...TEST_INDICATOR, id: 'egen-indikator' }] }));
+    writeFileSync(file, JSON.stringify({ exclude: ['luftforurensning'], indicators: [replaced, { ...TEST_INDICATOR, id: 'egen-indikator' }] }));
     const cat = loadCatalogue([file]);
-    expect(cat.find((i) => i.id === 'antibiotika')).toBeUndefined();
+    expect(cat.find((i) => i.id === 'luftforurensning')).toBeUndefined();
     expect(cat.find((i) => i.id === 'ensomhet')!.title.nb).toBe('Ensomhet (egen)');
     expect(cat.find((i) => i.id === 'egen-indikator')).toBeDefined();
-    expect(cat.length).toBe(catalogue.length);
+    expect(cat.length).toBe(defaultCatalogue.length);
+  });
+  it('a standalone file replaces the default catalogue', () => {
+    const own = SYNTHETIC_CATALOGUE.flatMap((f) => readCatalogueFile(f).indicators.map((i) => i.id));
+    expect(catalogue.map((i) => i.id).sort()).toEqual(own.sort());
+    expect(catalogue.map((i) => i.id)).not.toContain('neet');
   });
   it('report every problem with file and path', () => {
     const dir = tempDir();

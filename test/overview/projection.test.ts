@@ -1,20 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
+import type { ApiIndicator } from '../../src/fetch/plan.js';
+import { SYNTHETIC_CATALOGUE } from '../helpers.js';
 import { innherredResults } from './results.js';
 
 describe('the population projection in theme a', () => {
   it('is in the catalogue for 67+ and 80+, as published projections (not tested)', () => {
+    // The default catalogue computes the shares from SSB's projection by age (table 14288), 10–20 years ahead.
     const cat = loadCatalogue();
-    for (const id of ['andel-67-framskrevet', 'andel-80-framskrevet']) {
-      const ind = cat.find((i) => i.id === id)!;
+    for (const [id, from] of [['andel-67-fremskrevet', 67], ['andel-80-fremskrevet', 80]] as const) {
+      const ind = cat.find((i) => i.id === id)! as ApiIndicator;
       expect(ind.theme).toBe('a');
       expect(ind.measureType).toBe('value');
       expect(ind.polarity).toBe('none');
+      expect(ind.sampling ?? 'persons').toBe('persons');
       expect(ind.source.nb).toContain('14288');
+      expect(ind.api).toMatchObject({ table: '14288', horizon: [10, 20], share: { dimension: 'Alder', from } });
+    }
+    // The synthetic data's catalogue has them as FHI publishes them.
+    const syn = loadCatalogue(SYNTHETIC_CATALOGUE);
+    for (const id of ['andel-67-framskrevet', 'andel-80-framskrevet']) {
+      expect(syn.find((i) => i.id === id)).toMatchObject({ theme: 'a', measureType: 'value', polarity: 'none' });
     }
   });
 
-  it("shows Levanger's share 20 years ahead from the example's projection file", async () => {
+  it("shows Levanger's share 20 years ahead from the synthetic data's projection file", async () => {
     const rs = await innherredResults('5037');
     const r67 = rs.find((r) => r.id === 'andel-67-framskrevet')!;
     // fixtures/make-innherred.mjs: 2045: n = round(20 600 × 1.08) = 22 248, x = round(22 248 × 22.6 % × 1.06) = 5330.

@@ -2,15 +2,18 @@ import { loadData } from '../../src/ingest/load.js';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { computeIndicators } from '../../src/indicators/engine.js';
 import type { AreaValue, IndicatorResult } from '../../src/indicators/result.js';
-import { INNHERRED } from '../helpers.js';
+import { INNHERRED, SYNTHETIC_CATALOGUE } from '../helpers.js';
 
 const cache = new Map<string, Promise<IndicatorResult[]>>();
 
-/** The example's indicator results for one municipality (computed once per test file). */
+/**
+ * The synthetic data's indicator results for one municipality, computed with the synthetic data's own
+ * catalogue (its tables are not the real ones the default catalogue reads); once per test file.
+ */
 export function innherredResults(kommune: string): Promise<IndicatorResult[]> {
   let p = cache.get(kommune);
   if (!p) {
-    p = loadData([INNHERRED]).then((d) => computeIndicators(d.observations, loadCatalogue(), { kommune, comparisons: { kostragruppe: 'EKG11' } }));
+    p = loadData([INNHERRED]).then((d) => computeIndicators(d.observations, loadCatalogue(SYNTHETIC_CATALOGUE), { kommune, comparisons: { kostragruppe: 'EKG11' } }));
     cache.set(kommune, p);
   }
   return p;
