@@ -99,7 +99,7 @@ const PROFILES: Record<string, Profile> = {
   'regneferdighet-5-trinn': { level: 23.0, areas: { '50': 1.03, '5035': 0.95, '5037': 1.04, '5038': 1.22 }, trend: 0.008, jitter: 0.06 },
   'trivsel-skolen': { level: 85.6, areas: { '50': 1.0, '5035': 1.01, '5037': 1.005, '5038': 0.985 }, trend: -0.002, jitter: 0.01 },
   'mobbing-7-trinn': { level: 8.6, areas: { '50': 1.02, '5035': 0.95, '5037': 1.12, '5038': 1.3 }, trend: 0.02, jitter: 0.07 },
-  barnevern: { level: 3.6, areas: { '50': 0.95, '5035': 0.9, '5037': 1.22, '5038': 1.08 }, trend: -0.02, base: 0.21 },
+  barnevernstiltak: { level: 3.6, areas: { '50': 0.95, '5035': 0.9, '5037': 1.22, '5038': 1.08 }, trend: -0.02, base: 0.21 },
   neet: { level: 9.7, areas: { '50': 0.93, '5035': 0.85, '5037': 1.08, '5038': 1.16 }, trend: 0.005, base: 0.13 },
   drikkevann: { level: 91, areas: { '50': 1.02, '5035': 1.05, '5037': 1.09, '5038': 0.93 }, trend: 0.003, base: 0.9, jitter: 0.005 },
   'vaksinasjon-mmr': { level: 96.6, areas: { '50': 1.002, '5035': 1.01, '5037': 1.008, '5038': 0.988 }, trend: 0.0005, base: 0.011, jitter: 0.004 },
@@ -110,7 +110,7 @@ const PROFILES: Record<string, Profile> = {
   'smertestillende-ungdom': { level: 36.5, areas: { '50': 1.02, '5035': 0.98, '5037': 1.1, '5038': 1.08 }, trend: 0.01, jitter: 0.04 },
   'overvekt-sesjon': { level: 24.2, areas: { '50': 1.08, '5035': 1.05, '5037': 1.16, '5038': 1.24 }, trend: 0.004, jitter: 0.03, by: SEX },
   'forventet-levealder': { level: 83.2, areas: { '50': 1.002, '5035': 1.004, '5037': 0.997, '5038': 0.988 }, trend: 0.0015, jitter: 0.001, by: { KJONN: { '0': 1, '1': 0.98, '2': 1.02 } } },
-  'levealder-utdanning': { level: 52.9, areas: { '50': 1.003, '5035': 1.004, '5037': 0.996, '5038': 0.985 }, trend: 0.002, jitter: 0.002, plus: { UTDANN: { '0': 0, '1': -4.6, '2': -0.7, '3': 2.9 }, KJONN: { '0': 0, '1': -1.7, '2': 1.6 } } },
+  'levealder-utdanning': { level: 82.9, areas: { '50': 1.003, '5035': 1.004, '5037': 0.996, '5038': 0.985 }, trend: 0.002, jitter: 0.002, plus: { UTDANN: { '0': 0, '1': -4.6, '2': -0.7, '3': 2.9 }, KJONN: { '0': 0, '1': -1.7, '2': 1.6 } } },
   'psykiske-symptomer-primaer': { level: 166, areas: { '50': 1.02, '5035': 0.96, '5037': 1.09, '5038': 1.06 }, trend: 0.02, base: 0.9, multiplier: 1000, crude: OLDER, by: { KJONN: { '0': 1, '1': 0.8, '2': 1.2 } } },
   'hjerte-kar-primaer': { level: 74, areas: { '50': 1.03, '5035': 0.98, '5037': 1.06, '5038': 1.17 }, trend: -0.01, base: 0.9, multiplier: 1000, crude: OLDER, by: { KJONN: { '0': 1, '1': 1.12, '2': 0.88 } } },
   'hjerte-kar-sykehus': { level: 11.6, areas: { '50': 1.02, '5035': 0.96, '5037': 1.05, '5038': 1.15 }, trend: -0.012, base: 0.9, multiplier: 1000, crude: OLDER, by: { KJONN: { '0': 1, '1': 1.3, '2': 0.7 } } },
@@ -121,10 +121,11 @@ const PROFILES: Record<string, Profile> = {
 /** SSB and KOSTRA contents, by ContentsCode: land level, area factors, trend. */
 const SSB_PROFILES: Record<string, Profile> = {
   Befolkningsendring: { level: 0, areas: {} },
-  'Valgdeltakelse (prosent)': { level: 63.5, areas: { '50': 1.0, '5035': 1.01, '5037': 0.97, '5038': 0.92 }, trend: 0.003, jitter: 0.01 },
+  DeltaProsent: { level: 63.5, areas: { '50': 1.0, '5035': 1.01, '5037': 0.97, '5038': 0.92 }, trend: 0.003, jitter: 0.01 },
   Sysselsatte2: { level: 69.6, areas: { '50': 1.015, '5035': 1.03, '5037': 1.005, '5038': 0.985 }, trend: 0.002, jitter: 0.005 },
-  KOSandel1100000: { level: 3.7, areas: { '50': 0.9, '5035': 0.8, '5037': 1.05, '5038': 0.85, EKG11: 0.92, EAKUO: 0.93 }, trend: -0.01, jitter: 0.05 },
-  'Netto driftsutgifter til forebygging, helsestasjons- og skolehelsetjeneste per innbygger 0-20 år (kr)': { level: 3350, areas: { '50': 1.05, '5035': 0.95, '5037': 0.88, '5038': 1.1, EKG11: 1.02, EAKUO: 1.01 }, trend: 0.045, jitter: 0.04, decimals: 0 },
+  KOSsosantkliente0000: { level: 37, areas: { '50': 0.9, '5035': 0.8, '5037': 1.05, '5038': 0.85, EKG11: 0.92, EAKUO: 0.93 }, trend: -0.01, jitter: 0.05 },
+  /** Per inhabitant 0–20 (kr); the table has the amount in 1000 kr. */
+  KOSbelop0000: { level: 3350, areas: { '50': 1.05, '5035': 0.95, '5037': 0.88, '5038': 1.1, EKG11: 1.02, EAKUO: 1.01 }, trend: 0.045, jitter: 0.04, decimals: 0 },
   KOSlegeaarsverk0000: { level: 11.2, areas: { '50': 1.04, '5035': 0.9, '5037': 0.93, '5038': 1.08, EKG11: 1.05, EAKUO: 1.02 }, trend: 0.015, jitter: 0.03 },
 };
 
@@ -254,10 +255,11 @@ function ssbTable(server: ApiServer, plan: TablePlan, inds: ApiIndicator[]): voi
     contents = [{ value: 'Personer1', label: 'Personer' }];
     years = Array.from({ length: 11 }, (_, i) => LAST - 9 + i);
     value = (c) => byAge(c, Number(c.Tid));
-  } else if (plan.table === '14288') {
+  } else if (plan.shares?.some((x) => x.dimension === 'Alder')) {
+    // The population projection (14746): persons by sex and age, the main alternative.
     dims.push({ code: 'Kjonn', label: 'kjønn', categories: [{ value: '1', label: 'Menn' }, { value: '2', label: 'Kvinner' }], elimination: true });
     dims.push({ code: 'Alder', label: 'alder', categories: SSB_AGES, elimination: true });
-    contents = [{ value: 'MMMM', label: 'Personer (hovedalternativet, MMMM)' }];
+    contents = [{ value: 'Personer', label: 'Hovedalternativet (MMMM)' }, { value: 'Personer1', label: 'Lav nasjonal vekst (LLML)' }, { value: 'Personer2', label: 'Høy nasjonal vekst (HHMH)' }];
     years = Array.from({ length: 2050 - EXAMPLE_YEAR + 1 }, (_, i) => EXAMPLE_YEAR + i);
     value = (c) => byAge(c, Number(c.Tid));
   } else if (plan.table === '09429') {
@@ -275,32 +277,49 @@ function ssbTable(server: ApiServer, plan: TablePlan, inds: ApiIndicator[]): voi
       const f = isUh ? (uh[geo] ?? 1) * (1 + 0.012 * (year - LAST)) : (1 - 0.35 * (uh[geo] ?? 1)) / 0.65;
       return Math.round(adults * lv[2] * f * (c.Kjonn === '2' ? (isUh ? 1.2 : 0.9) : isUh ? 0.8 : 1.1) * (1 + noise(`${geo}${year}${c.Nivaa}${c.Kjonn}`) * 0.01));
     };
-  } else if (plan.table === '06445') {
-    dims.push({ code: 'Kjonn', label: 'kjønn', categories: [{ value: '0', label: 'Begge kjønn' }, { value: '1', label: 'Menn' }, { value: '2', label: 'Kvinner' }], elimination: true });
-    dims.push({ code: 'Alder', label: 'alder', categories: [{ value: '15-74', label: '15-74 år' }, { value: '15-19', label: '15-19 år' }, { value: '20-66', label: '20-66 år' }], elimination: true });
-    contents = [{ value: 'Sysselsatte2', label: 'Sysselsatte i prosent av befolkningen' }];
-    value = (c) => (c.Alder !== '15-74' || c.Kjonn !== '0' ? round(level(SSB_PROFILES.Sysselsatte2!, geoOf(c), Number(c.Tid), c, `06445${c.Alder}${c.Kjonn}`) * (c.Kjonn === '1' ? 1.04 : c.Kjonn === '2' ? 0.96 : 1) * (c.Alder === '15-19' ? 0.45 : c.Alder === '20-66' ? 1.15 : 1), 1) : round(level(SSB_PROFILES.Sysselsatte2!, geoOf(c), Number(c.Tid), c, '06445'), 1));
+  } else if (plan.table === '11607') {
+    dims.push({ code: 'Alder', label: 'alder', categories: [{ value: '15-74', label: '15-74 år' }, { value: '15-19', label: '15-19 år' }, { value: '20-66', label: '20-66 år' }] });
+    dims.push({ code: 'Kjonn', label: 'kjønn', categories: [{ value: '0', label: 'Begge kjønn' }, { value: '1', label: 'Menn' }, { value: '2', label: 'Kvinner' }] });
+    dims.push({ code: 'Landbakgrunn', label: 'landbakgrunn', categories: [{ value: 'tot', label: 'I alt' }, { value: 'zzz', label: 'Befolkningen unntatt innvandrere' }, { value: 'abc', label: 'Innvandrere i alt' }] });
+    contents = [{ value: 'Sysselsatte2', label: 'Sysselsatte i prosent av befolkningen' }, { value: 'Sysselsatte1', label: 'Sysselsatte (personer)' }];
+    value = (c) => {
+      const rate = level(SSB_PROFILES.Sysselsatte2!, geoOf(c), Number(c.Tid), c, `11607${c.Alder}${c.Kjonn}${c.Landbakgrunn}`) * (c.Kjonn === '1' ? 1.04 : c.Kjonn === '2' ? 0.96 : 1) * (c.Alder === '15-19' ? 0.45 : c.Alder === '20-66' ? 1.15 : 1) * (c.Landbakgrunn === 'abc' ? 0.88 : 1);
+      return c.ContentsCode === 'Sysselsatte2' ? round(rate, 1) : Math.round((population(geoOf(c), Number(c.Tid)) * 0.72 * rate) / 100);
+    };
   } else if (plan.table === '06913') {
-    contents = [{ value: 'Folketallet1', label: 'Folkemengde 1. januar' }, { value: 'Folketilvekst10', label: 'Befolkningsendring' }];
+    contents = [{ value: 'Folkemengde', label: 'Folkemengde 1. januar' }, { value: 'Levende', label: 'Levendefødte' }, { value: 'Dode', label: 'Døde' }, { value: 'Folketilvekst', label: 'Folketilvekst' }];
     value = (c) => {
       const geo = geoOf(c);
       const y = Number(c.Tid);
-      return c.ContentsCode === 'Folketallet1' ? Math.round(population(geo, y)) : Math.round(population(geo, y + 1) - population(geo, y) + noise(`06913${geo}${y}`) * population(geo, y) * 0.002);
+      const growth = Math.round(population(geo, y + 1) - population(geo, y) + noise(`06913${geo}${y}`) * population(geo, y) * 0.002);
+      if (c.ContentsCode === 'Folkemengde') return Math.round(population(geo, y));
+      if (c.ContentsCode === 'Levende') return Math.round(population(geo, y) * 0.0098);
+      if (c.ContentsCode === 'Dode') return Math.round(population(geo, y) * 0.0083);
+      return growth;
     };
   } else if (plan.table === '09475') {
-    contents = [{ value: 'Valgdeltakelse', label: 'Valgdeltakelse (prosent)' }];
+    contents = [{ value: 'DeltaProsent', label: 'Valgdeltakelse i prosent' }];
     years = [2011, 2015, 2019, 2023];
-    value = (c) => round(level(SSB_PROFILES['Valgdeltakelse (prosent)']!, geoOf(c), Number(c.Tid), c, '09475'), 1);
+    value = (c) => round(level(SSB_PROFILES.DeltaProsent!, geoOf(c), Number(c.Tid), c, '09475'), 1);
   } else {
-    // KOSTRA: one content per indicator, by code.
-    const ind = inds[0]!;
-    const code = plan.dimensions.ContentsCode?.[0] ?? (plan.table === '12362' ? 'KOSnettodriftsutg0000' : `KOS${plan.table}`);
-    const profile = SSB_PROFILES[code] ?? SSB_PROFILES[ind.select.measure];
-    if (!profile) throw new Error(`example world: no profile for SSB table ${plan.table}`);
-    contents = [{ value: code, label: ind.select.measure }];
+    // KOSTRA: the statistic by its code; other variables (function, art) with a few categories.
+    const code = plan.dimensions.ContentsCode?.[0];
+    const profile = code ? SSB_PROFILES[code] : undefined;
+    if (!code || !profile) throw new Error(`example world: no profile for SSB table ${plan.table}`);
+    const labels: Record<string, string> = { KOSsosantkliente0000: 'Sosialhjelpsmottakere per 1000 innbyggere', KOSbelop0000: 'Beløp (1000 kr)', KOSlegeaarsverk0000: 'Legeårsverk per 10 000 innbyggere, kommunehelsetjenesten' };
+    for (const [d, want] of Object.entries(plan.dimensions)) {
+      if (d === 'ContentsCode') continue;
+      dims.push({ code: d, label: d.replace(/^KOK|0000$/g, '').toLowerCase(), categories: [...want, d === 'KOKart0000' ? 'AGD10' : '233'].map((v) => ({ value: v, label: v })) });
+    }
+    contents = [{ value: code, label: labels[code] ?? code }];
+    if (plan.table === '13995') years = [2022, 2023, 2024, 2025];
     value = (c) => {
       const r = c.KOKkommuneregion0000!;
-      return round(level(profile, r, Number(c.Tid), c, plan.table), profile.decimals ?? 1);
+      const other = Object.entries(plan.dimensions).some(([d, want]) => d !== 'ContentsCode' && !want.includes(c[d]!));
+      const v = level(profile, profile.areas[r] !== undefined ? r : (KOSTRA_GEO[r] ?? r), Number(c.Tid), c, plan.table) * (other ? 0.4 : 1);
+      // The amount (1000 kr): per inhabitant 0–20 years × inhabitants 0–20.
+      if (code === 'KOSbelop0000') return Math.round((v * population(KOSTRA_GEO[r] ?? r, Number(c.Tid)) * 0.24) / 1000);
+      return round(v, profile.decimals ?? 1);
     };
   }
   dims.push({ code: 'ContentsCode', label: 'statistikkvariabel', categories: contents });
