@@ -41,7 +41,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .command('fetch')
     .description('download the tables the catalogue needs from SSB (PxWebApi v2) and FHI Statistikk, for the municipalities, their county, the country, neighbours and KOSTRA group')
     .option('--config <file>', 'the configuration (default: ./folkehelse.config.json when it exists)')
-    .option('--kommune <numbers>', 'these municipalities, comma-separated (default: the configuration\'s)')
+    .option('--kommune <numbers>', 'these municipalities, numbers or names, comma-separated (default: the configuration\'s)')
     .option('--data <folder>', 'where to write the tables (default: the configuration\'s first data folder, else ./data)')
     .option('--catalogue <file...>', 'catalogue file(s) with "api" blocks, after the shipped ones')
     .option('--since <date>', 'only tables modified after this date (YYYY-MM-DD)')
@@ -75,8 +75,19 @@ Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage er
       if (opts.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) throw new UsageError(`--since: "${opts.since}" is not a date like 2026-06-01`);
       const configPath = opts.config ?? (existsSync('folkehelse.config.json') ? 'folkehelse.config.json' : undefined);
       const config = configPath ? loadConfig(configPath) : null;
-      const wanted = opts.kommune?.split(',').map((k) => k.trim()).filter(Boolean);
-      if (wanted?.some((k) => !/^\d{3,4}$/.test(k))) throw new UsageError(`--kommune: "${opts.kommune}" is not a list of municipality numbers like 5037,5038`);
+      // Numbers or names (Levanger, "Nord-Fron"); a name two municipalities share must be given as a number.
+      const { defaultRegister } = await import('../geo/register.js');
+      const wanted = opts.kommune
+        ?.split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+        .map((k) => {
+          if (/^\d{3,4}$/.test(k)) return k;
+          const found = defaultRegister().byName(k).filter((a) => a.level === 'kommune');
+          if (found.length === 1) return found[0]!.code;
+          if (found.length > 1) throw new UsageError(`--kommune: "${escapeTerminal(k)}" is the name of ${found.map((a) => `${a.code} ${a.name}`).join(' and ')}; give the number`);
+          throw new UsageError(`--kommune: "${escapeTerminal(k)}" is neither a municipality number (like 5037) nor the name of a municipality`);
+        });
       let targets: FetchTarget[];
       if (wanted?.length) targets = wanted.map((code) => config?.kommuner.find((k) => k.code === code.padStart(4, '0')) ?? { code: code.padStart(4, '0') });
       else if (config) targets = config.kommuner;

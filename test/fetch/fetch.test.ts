@@ -417,7 +417,14 @@ describe('folkehelse fetch (command line)', () => {
 
   it('rejects a bad date, a bad municipality list and a bad API address', async () => {
     expect((await cli(['fetch', '--kommune', '5037', '--since', 'yesterday', '--dry-run'])).stderr).toMatch(/--since: "yesterday" is not a date/);
-    expect((await cli(['fetch', '--kommune', 'Levanger', '--dry-run'])).stderr).toMatch(/--kommune: "Levanger" is not a list/);
+    // Names work; a shared name asks for the number; an unknown name is named.
+    const named = await cli(['fetch', '--kommune', 'Levanger, verdal', '--data', join(dir, 'data'), '--dry-run']);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toMatch(/for 5037, 5038 \(with land, fylke 50\)/);
+    expect((await cli(['fetch', '--kommune', 'Herøy', '--dry-run'])).stderr).toMatch(/"Herøy" is the name of 1515 Herøy .* and 1818 Herøy .*; give the number/);
+    const unknown = await cli(['fetch', '--kommune', 'Blåbærli', '--dry-run']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--kommune: "Blåbærli" is neither a municipality number \(like 5037\) nor the name of a municipality/);
     const bad = await cli(['fetch', '--kommune', '5037', '--dry-run'], { FOLKEHELSE_FHI_API: 'ftp://example' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/FOLKEHELSE_FHI_API: "ftp:\/\/example" is not an http\(s\) address/);
