@@ -91,6 +91,7 @@ const PROFILES: Record<string, Profile> = {
   innvandrere: { level: 20.8, areas: { '50': 0.63, '5035': 0.5, '5037': 0.46, '5038': 0.43 }, trend: 0.025, base: 1 },
   'vedvarende-lavinntekt': { level: 10.6, areas: { '50': 0.87, '5035': 0.78, '5037': 0.86, '5038': 0.99 }, trend: 0.01, base: 1 },
   'vedvarende-lavinntekt-barn': { level: 11.9, areas: { '50': 0.85, '5035': 0.72, '5037': 0.87, '5038': 1.12 }, trend: 0.015, base: 0.21 },
+  'vedvarende-lavinntekt-innvandrere': { level: 25.5, areas: { '50': 0.95, '5035': 0.9, '5037': 0.98, '5038': 1.12 }, trend: 0.01, base: 0.11, by: { INNVKAT: { '2': 1, '20': 0.28 } } },
   trangbodde: { level: 20.6, areas: { '50': 0.83, '5035': 0.76, '5037': 0.72, '5038': 0.8 }, trend: -0.005, base: 0.21 },
   'gjeld-over-tre-ganger-inntekt': { level: 16.9, areas: { '50': 1.06, '5035': 1.22, '5037': 1.15, '5038': 1.02 }, trend: -0.01, base: 1 },
   inntektsulikhet: { level: 2.75, areas: { '50': 0.93, '5035': 0.88, '5037': 0.87, '5038': 0.85 }, trend: 0.003, decimals: 2 },

@@ -89,7 +89,7 @@ describe('folkehelse fetch, then build (local API server)', () => {
     expect(byId('andel-67-fremskrevet')!.value!.value).toBeGreaterThan(byId('andel-80-fremskrevet')!.value!.value);
     expect(byId('andel-67-fremskrevet')!.value!.value).toBeLessThan(100);
     expect(byId('andel-67-fremskrevet')!.value!.period.to).toBe(year + 20);
-    const projection = JSON.parse(readFileSync(join(dir, 'data', 'ssb', '14288.json'), 'utf8'));
+    const projection = JSON.parse(readFileSync(join(dir, 'data', 'ssb', '14746.json'), 'utf8'));
     expect(Object.keys(projection.dimension.Tid.category.index)).toEqual(Array.from({ length: 11 }, (_, i) => String(year + 10 + i)));
     expect(projection.id).not.toContain('Alder');
     // KOSTRA: land from EAK, the county from EKA50, the group from EKG11 — SSB's own figures.

@@ -60,8 +60,9 @@ describe('fetch against the local API server', () => {
     }
     // A standardised measure gets no derived denominator.
     expect(JSON.parse(readFileSync(join(dir, 'fhi', 'nokkel-507.json.sidecar'), 'utf8')).derived).toBeUndefined();
+    // Two contents (Folkemengde, Folketilvekst) × 10 years.
     const ssb = data.observations.filter((o) => o.table === '06913' && o.geo.code === '5037');
-    expect(ssb.length).toBe(10);
+    expect(ssb.length).toBe(20);
     // Everything asked for and nothing else: areas 0, 50, 5037, 5038.
     expect(new Set(data.observations.filter((o) => o.table === 'nokkel-507').map((o) => o.geo.code))).toEqual(new Set(['0', '50', '5037', '5038']));
   });
@@ -126,7 +127,7 @@ describe('fetch against the local API server', () => {
       expect((await runFetch(o(year))).tables[0]).toMatchObject({ status: 'up-to-date' });
       const next = (await runFetch(o(year + 1))).tables[0]!;
       expect(next).toMatchObject({ status: 'downloaded', reason: 'the areas or categories asked for changed' });
-      const file = JSON.parse(readFileSync(join(dir, 'ssb', '14288.json'), 'utf8'));
+      const file = JSON.parse(readFileSync(join(dir, 'ssb', '14746.json'), 'utf8'));
       expect(Object.keys(file.dimension.Tid.category.index)[0]).toBe(String(year + 11));
       // One file, both shares (67+ above 80+), the ages summed away.
       expect(Object.keys(file.dimension.ContentsCode.category.label)).toEqual(['Andel67', 'Andel80']);
@@ -249,7 +250,7 @@ describe('fetch against the local API server', () => {
   });
 
   it('splits a table over several requests to stay under the cell limit, and joins the parts', async () => {
-    const s = await runFetch(opts({ maxCells: { fhi: 500, ssb: 15 } }));
+    const s = await runFetch(opts({ maxCells: { fhi: 500, ssb: 25 } }));
     expect(s.totals.failed).toBe(0);
     const fhiData = server.log.filter((r) => r.path.includes('/507/data'));
     expect(fhiData.length).toBeGreaterThan(1);
@@ -264,11 +265,11 @@ describe('fetch against the local API server', () => {
   });
 
   it('SSB\'s /config maxDataCells lowers the limit: the table is split', async () => {
-    server.ssbMaxCells = 25;
+    server.ssbMaxCells = 45;
     const s = await runFetch(opts());
     expect(s.tables.find((t) => t.table === '06913')!.status).toBe('downloaded');
     expect(server.log.filter((r) => r.path === '/ssb/api/pxwebapi/v2/config').length).toBe(1);
-    // 10 years a region, 25 cells a request: 2 regions a request.
+    // 2 contents × 10 years a region, 45 cells a request: 2 regions a request.
     expect(server.log.filter((r) => r.path.includes('/06913/data')).length).toBe(2);
   });
 

@@ -147,6 +147,6 @@ describe.skipIf(!HAVE_REAL_EXPORTS)('fetch with an old municipality number (loca
     writeFileSync(catalogue, readFileSync(catalogue, 'utf8').replace('"measure":"Personer"', '"measure":"Folkemengde"'));
     stderr = '';
     await main(['fetch', '--kommune', '3001', '--data', join(dir, 'data'), '--catalogue', catalogue, '--force'], io);
-    expect(stderr).toContain('indicator folkemengde selects the measure "Folkemengde", which the table does not have (it has "Personer")');
+    expect(stderr).toContain('indicator folkemengde selects the measure "Folkemengde", which the table does not have (it has "Personer1 (Personer)")');
   });
 });

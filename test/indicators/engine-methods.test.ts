@@ -126,7 +126,7 @@ describe("shares of a few units (sampling: 'units')", () => {
     // Waterworks, not persons: the default catalogue (FHI table 341) and the synthetic data's catalogue.
     expect(loadCatalogue().find((i) => i.id === 'drikkevann')!.sampling).toBe('units');
     // Shares of persons counted in registers are not shares of a few units.
-    for (const i of loadCatalogue().filter((x) => x.id !== 'drikkevann')) expect(i.sampling ?? 'persons', i.id).toBe('persons');
+    for (const i of loadCatalogue().filter((x) => x.id !== 'drikkevann')) expect(i.sampling ?? 'persons', i.id).toBe(i.id.endsWith('-fremskrevet') ? 'projection' : 'persons');
     const catalogue = loadCatalogue(SYNTHETIC_CATALOGUE);
     expect(catalogue.find((i) => i.id === 'drikkevann')!.sampling).toBe('units');
     const { observations } = await loadData([INNHERRED]);

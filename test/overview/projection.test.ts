@@ -6,16 +6,17 @@ import { innherredResults } from './results.js';
 
 describe('the population projection in theme a', () => {
   it('is in the catalogue for 67+ and 80+, as published projections (not tested)', () => {
-    // The default catalogue computes the shares from SSB's projection by age (table 14288), 10–20 years ahead.
+    // The default catalogue computes the shares from SSB's projection by age (table 14746, the main alternative), 10–20 years ahead.
     const cat = loadCatalogue();
     for (const [id, from] of [['andel-67-fremskrevet', 67], ['andel-80-fremskrevet', 80]] as const) {
       const ind = cat.find((i) => i.id === id)! as ApiIndicator;
       expect(ind.theme).toBe('a');
-      expect(ind.measureType).toBe('value');
+      expect(ind.measureType).toBe('proportion');
       expect(ind.polarity).toBe('none');
-      expect(ind.sampling ?? 'persons').toBe('persons');
-      expect(ind.source.nb).toContain('14288');
-      expect(ind.api).toMatchObject({ table: '14288', horizon: [10, 20], share: { dimension: 'Alder', from } });
+      // A projection: never tested, with its own reason.
+      expect(ind.sampling).toBe('projection');
+      expect(ind.source.nb).toContain('14746');
+      expect(ind.api).toMatchObject({ table: '14746', horizon: [10, 20], share: { dimension: 'Alder', from }, dimensions: { ContentsCode: ['Personer'] } });
     }
     // The synthetic data's catalogue has them as FHI publishes them.
     const syn = loadCatalogue(SYNTHETIC_CATALOGUE);
