@@ -10,7 +10,7 @@ export const INNHERRED = join(FIXTURES, 'innherred-syntetisk');
 export const INNHERRED_CONFIG = join(INNHERRED, 'folkehelse.config.json');
 /** The synthetic data's own catalogue (standalone: it replaces the default catalogue on the real tables). */
 export const SYNTHETIC_CATALOGUE = readdirSync(join(INNHERRED, 'katalog')).filter((f) => f.endsWith('.json')).sort().map((f) => join(INNHERRED, 'katalog', f));
-/** The shipped example: tables fetched through `folkehelse fetch` in the APIs' shapes (fixtures/make-innherred.mjs). */
+/** The shipped example: tables fetched through `folkehelse fetch` in the APIs' shapes (test/examples/example-world.ts), Ungdata CSVs and assessments. */
 export const EXAMPLE = join(FIXTURES, 'innherred');
 export const EXAMPLE_CONFIG = join(EXAMPLE, 'folkehelse.config.json');
 export const INVALID = join(FIXTURES, 'invalid');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { INNHERRED, INVALID, ROOT, tempDir } from '../helpers.js';
+import { INNHERRED, INVALID, ROOT, SYNTHETIC_CATALOGUE, tempDir } from '../helpers.js';
 
 const BIN = join(ROOT, 'bin', 'folkehelse');
 
@@ -35,11 +35,11 @@ describe('folkehelse (the executable)', () => {
     }
   });
   it('a reader that stops early (| head) ends it quietly, without a stack trace', () => {
-    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" indicators --data "${INNHERRED}" --kommune 5037 --json | head -c 1 > /dev/null`], { encoding: 'utf8' });
+    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" indicators --data "${INNHERRED}" --catalogue ${SYNTHETIC_CATALOGUE.map((f) => `"${f}"`).join(' ')} --kommune 5037 --json | head -c 1 > /dev/null`], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/EPIPE|node:events/);
   });
-  it('validate fixtures/innherred exits 0', () => {
+  it('validate on the synthetic fixture (fixtures/innherred-syntetisk) exits 0', () => {
     const r = run('validate', INNHERRED);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -119,7 +119,7 @@ describe('folkehelse (in-process)', () => {
 
 describe('folkehelse indicators', () => {
   it('prints the barometer in words when piped', () => {
-    const r = run('indicators', '--data', INNHERRED, '--kommune', '5037');
+    const r = run('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5037');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Folkehelsebarometer: Levanger \(5037\), sammenlignet med Trøndelag og landet/);
     expect(r.stdout).toMatch(/Vedvarende lavinntekt, alle aldre\s+2022–2024\s+8,7\s+9,7\s+10,5\s+prosent\s+bedre/);
@@ -127,26 +127,26 @@ describe('folkehelse indicators', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/); // no colour codes when piped
   });
   it('--theme, --lang nn', () => {
-    const r = run('indicators', '--data', INNHERRED, '--kommune', '5038', '--theme', 'f', '--lang', 'nn');
+    const r = run('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5038', '--theme', 'f', '--lang', 'nn');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Plaga av einsemd \(ungdom\)/);
     expect(r.stdout).not.toMatch(/— b\)/);
   });
   it('--json and --csv', async () => {
-    const j = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--json', '--theme', 'a');
+    const j = await runIn('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5037', '--json', '--theme', 'a');
     expect(j.code).toBe(0);
     const results = JSON.parse(j.stdout);
     expect(results.map((x: { id: string }) => x.id)).toEqual(['folkemengde', 'befolkningsendring', 'aleneboende-45', 'innvandrere', 'andel-67-framskrevet', 'andel-80-framskrevet']);
-    const c = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--csv');
+    const c = await runIn('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5037', '--csv');
     const lines = c.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^id,theme,title,period_from,period_to,kommune,value,lower,upper/);
     expect(lines.length).toBe(44);
   });
   it('clear errors: unknown municipality (2), municipality without data (1), invalid data (1), bad theme (2)', () => {
-    expect(run('indicators', '--data', INNHERRED, '--kommune', '9999')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });
-    expect(run('indicators', '--data', INNHERRED, '--kommune', '5001')).toMatchObject({ code: 1, stderr: expect.stringMatching(/Trondheim \(5001\) has no data in .*; the data has 5037 Levanger, 5038 Verdal/) });
+    expect(run('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '9999')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });
+    expect(run('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5001')).toMatchObject({ code: 1, stderr: expect.stringMatching(/Trondheim \(5001\) has no data in .*; the data has 5037 Levanger, 5038 Verdal/) });
     expect(run('indicators', '--data', INVALID, '--kommune', '5037')).toMatchObject({ code: 1, stderr: expect.stringMatching(/the data has 12 errors; fix them first/) });
-    expect(run('indicators', '--data', INNHERRED, '--kommune', '5037', '--theme', 'g')).toMatchObject({ code: 2 });
+    expect(run('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5037', '--theme', 'g')).toMatchObject({ code: 2 });
     expect(run('indicators', '--kommune', '5037')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--data/) });
   });
 });

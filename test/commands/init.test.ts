@@ -5,7 +5,7 @@ import { main } from '../../src/cli/main.js';
 import { initProject } from '../../src/commands/init.js';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { validator } from '../../src/validate/schemas.js';
-import { INNHERRED, tempDir } from '../helpers.js';
+import { EXAMPLE, tempDir } from '../helpers.js';
 
 async function runIn(...args: string[]) {
   let stdout = '';
@@ -56,7 +56,8 @@ describe('folkehelse init', () => {
   it('build works in it with no other edits once there is data; unwritten templates are reported, not published', async () => {
     const dir = tempDir();
     await initProject({ folder: dir, kommuner: ['5037'], lang: 'nb' });
-    for (const source of ['fhi', 'ssb', 'kostra', 'ungdata']) cpSync(join(INNHERRED, source), join(dir, 'data', source), { recursive: true });
+    // The data as `folkehelse fetch` leaves it (the shipped example's), and the Ungdata CSVs saved by hand.
+    for (const source of ['fhi', 'ssb', 'kostra', 'ungdata']) cpSync(join(EXAMPLE, 'data', source), join(dir, 'data', source), { recursive: true });
     const r = await runIn('build', '--config', join(dir, 'folkehelse.config.json'), '--format', 'md,html');
     expect(r.stderr).not.toMatch(/error|failed|warning|folkehelse:/i);
     expect(r.code).toBe(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { expandDataPaths } from '../../src/ingest/files.js';
-import { INNHERRED, ROOT, tempDir } from '../helpers.js';
+import { INNHERRED, ROOT, SYNTHETIC_CATALOGUE, tempDir } from '../helpers.js';
 
 const BIN = join(ROOT, 'bin', 'folkehelse');
 
@@ -32,10 +32,10 @@ function project(edit: (config: Record<string, unknown>) => void = () => {}): st
   return dir;
 }
 
-/** The default catalogue's indicator `id`, as a user would copy it into an override. */
-function defaultIndicator(id: string): Record<string, unknown> {
-  for (const f of readdirSync(join(ROOT, 'data', 'catalogue'))) {
-    const cat = JSON.parse(readFileSync(join(ROOT, 'data', 'catalogue', f), 'utf8')) as { indicators: Record<string, unknown>[] };
+/** The synthetic data's catalogue's indicator `id` (the project's catalogue), as a user would copy it into an override. */
+function projectIndicator(id: string): Record<string, unknown> {
+  for (const f of SYNTHETIC_CATALOGUE) {
+    const cat = JSON.parse(readFileSync(f, 'utf8')) as { indicators: Record<string, unknown>[] };
     const found = cat.indicators.find((i) => i.id === id);
     if (found) return found;
   }
@@ -45,7 +45,8 @@ function defaultIndicator(id: string): Record<string, unknown> {
 describe('a data folder holding the project itself ("data": ["."])', () => {
   it('never reads the catalogue, configuration, assessment or output files as data', async () => {
     const dir = project((c) => {
-      c.catalogue = ['mine-indikatorer.json'];
+      // The project's own catalogue (katalog/, inside the data folder too) and one more beside the data.
+      c.catalogue = [...(c.catalogue as string[]), 'mine-indikatorer.json'];
       c.out = 'ut';
     });
     // The README's example: a catalogue beside the data, named as users name it (no "catalogue" in the name, no $schema).
@@ -76,7 +77,7 @@ describe('a data folder holding the project itself ("data": ["."])', () => {
 describe('catalogue mistakes are not silent in build', () => {
   it('an indicator whose selection matches several rows: a warning with the reason, in --json too', async () => {
     const dir = project();
-    const ambiguous = defaultIndicator('mobbing-10-trinn');
+    const ambiguous = projectIndicator('mobbing-10-trinn');
     const select = { ...(ambiguous.select as Record<string, unknown>) };
     delete select.dimensions; // now it matches every school year
     writeFileSync(join(dir, 'mine.json'), JSON.stringify({ indicators: [{ ...ambiguous, select }] }));
@@ -119,7 +120,7 @@ describe('the published document cites sources, not the build machine\'s paths',
     cpSync(INNHERRED, data, { recursive: true });
     rmSync(join(data, 'folkehelse.config.json'));
     const cwd = tempDir();
-    const r = run(cwd, 'build', '--data', data, '--kommune', '5037', '--format', 'md,html');
+    const r = run(cwd, 'build', '--data', data, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5037', '--format', 'md,html');
     expect(r.code).toBe(0);
     for (const ext of ['md', 'html']) {
       const doc = readFileSync(join(cwd, 'out', '5037-levanger', `oversikt-2027.nb.${ext}`), 'utf8');
@@ -132,7 +133,7 @@ describe('the published document cites sources, not the build machine\'s paths',
 });
 
 describe('indicators: the notes follow --lang', () => {
-  const args = ['indicators', '--data', INNHERRED, '--kommune', '5037', '--catalogue', join(ROOT, 'examples', 'katalog-fhi-statistikk.json'), '--theme', 'f'];
+  const args = ['indicators', '--data', INNHERRED, '--kommune', '5037', '--catalogue', ...SYNTHETIC_CATALOGUE, join(ROOT, 'examples', 'katalog-fhi-statistikk.json'), '--theme', 'f'];
   it('nb and nn in Norwegian, en in English', async () => {
     const nb = await runIn(...args);
     expect(nb.code).toBe(0);

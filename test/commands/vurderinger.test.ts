@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { FIXTURES, INNHERRED, tempDir } from '../helpers.js';
+import { FIXTURES, INNHERRED_CONFIG, tempDir } from '../helpers.js';
 
 async function runIn(...args: string[]) {
   let stdout = '';
@@ -11,12 +11,12 @@ async function runIn(...args: string[]) {
   return { code, stdout, stderr };
 }
 
-const EXAMPLE = join(INNHERRED, 'folkehelse.config.json');
+/** Levanger fully assessed, on the shipped example's data (fixtures/innherred/data). */
 const FULL = join(FIXTURES, 'innherred-fullt-vurdert');
 
 describe('folkehelse vurderinger', () => {
-  it('lists the missing files of the example and the text that contradicts the trend test', async () => {
-    const r = await runIn('vurderinger', '--config', EXAMPLE, '--kommune', '5037');
+  it('lists the missing files of the synthetic fixture and the text that contradicts the trend test', async () => {
+    const r = await runIn('vurderinger', '--config', INNHERRED_CONFIG, '--kommune', '5037');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('5037 Levanger');
@@ -24,7 +24,7 @@ describe('folkehelse vurderinger', () => {
     expect(r.stdout).toMatch(/missing\s+5037\/legevakt\.md: Legevakten \(folkehelseloven § 5 b\)/);
     expect(r.stdout).toMatch(/check\s+5037\/b\.md: the text says "Andelen unge uføretrygdede er likevel høyere enn i landet og har økt\." \(increase\) about uforetrygdede, but the computed trend is no significant change/);
     expect(r.stdout).toContain('15 required assessments missing, empty or incomplete; 0 unknown files; 3 texts to check against the numbers.');
-    expect((await runIn('vurderinger', '--config', EXAMPLE, '--kommune', '5037', '--final', '--skip-numbers')).code).toBe(1);
+    expect((await runIn('vurderinger', '--config', INNHERRED_CONFIG, '--kommune', '5037', '--final', '--skip-numbers')).code).toBe(1);
   });
 
   it('passes --final on the fully assessed fixture, in nynorsk too', async () => {

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INNHERRED, ROOT, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, tempDir } from '../helpers.js';
 
 interface Step {
   name?: string;
@@ -26,7 +26,7 @@ const HAVE_BASH = spawnSync('bash', ['--version']).status === 0;
 function checkout(): string {
   const dir = tempDir();
   for (const entry of ['package.json', 'package-lock.json', 'bin', 'examples']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  cpSync(INNHERRED, join(dir, 'fixtures', 'innherred'), { recursive: true });
+  cpSync(EXAMPLE, join(dir, 'fixtures', 'innherred'), { recursive: true });
   for (const linked of ['node_modules', 'dist']) symlinkSync(join(ROOT, linked), join(dir, linked), 'junction');
   return dir;
 }
@@ -92,7 +92,7 @@ describe('examples/gitlab-ci.yml', () => {
 describe('the county batch examples', () => {
   it.skipIf(!HAVE_BASH)('fylke-batch.sh builds every municipality of the county in bokmål and nynorsk', () => {
     const dir = tempDir();
-    cpSync(INNHERRED, join(dir, 'data'), { recursive: true });
+    cpSync(join(EXAMPLE, 'data'), join(dir, 'data'), { recursive: true }); // the exports as folkehelse fetch leaves them
     const r = spawnSync('bash', [join(ROOT, 'examples', 'fylke-batch.sh'), '50', 'ut', 'md'], { cwd: dir, env: { ...process.env, FOLKEHELSE: `${process.execPath} ${join(ROOT, 'bin', 'folkehelse')}` }, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     for (const lang of ['nb', 'nn']) {
@@ -109,7 +109,7 @@ describe('the county batch examples', () => {
     for (const part of ['validate data', 'build --data data --fylke $Fylke --lang $lang --out $Out --format $Formats', "'nb', 'nn'", 'ConvertFrom-Json', 'exit $status']) expect(ps).toContain(part);
     if (!pwsh) return;
     const dir = tempDir();
-    cpSync(INNHERRED, join(dir, 'data'), { recursive: true });
+    cpSync(join(EXAMPLE, 'data'), join(dir, 'data'), { recursive: true }); // the exports as folkehelse fetch leaves them
     const r = spawnSync(pwsh, ['-NoProfile', '-File', join(ROOT, 'examples', 'fylke-batch.ps1'), '-Fylke', '50', '-Out', 'ut', '-Formats', 'md'], { cwd: dir, env: { ...process.env, FOLKEHELSE: `${process.execPath} ${join(ROOT, 'bin', 'folkehelse')}` }, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^nn  built    5038    Verdal$/m);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/output/browser.js';
-import { INNHERRED, ROOT, tempDir } from '../helpers.js';
+import { EXAMPLE, ROOT, tempDir } from '../helpers.js';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -56,7 +56,8 @@ describe('the packed tarball, installed globally', () => {
     expect(ok(folkehelse('-v'), '-v').stdout.trim()).toBe(VERSION);
     ok(folkehelse('init', 'prosjekt', '--kommune', '5037,5038'), 'init');
     const project = join(work, 'prosjekt');
-    for (const source of readdirSync(INNHERRED).filter((f) => ['fhi', 'ssb', 'kostra', 'ungdata'].includes(f))) cpSync(join(INNHERRED, source), join(project, 'data', source), { recursive: true });
+    // The shipped example's data: the tables as `folkehelse fetch` leaves them, and the Ungdata CSVs.
+    for (const source of readdirSync(join(EXAMPLE, 'data')).filter((f) => ['fhi', 'ssb', 'kostra', 'ungdata'].includes(f))) cpSync(join(EXAMPLE, 'data', source), join(project, 'data', source), { recursive: true });
     const inProject = (...args: string[]) => spawnSync('folkehelse', args, { cwd: project, env, encoding: 'utf8', shell: process.platform === 'win32' });
     // `fetch` is added by another part of the project: checked when this build has it.
     if (/^\s+fetch\b/m.test(ok(folkehelse('--help'), '--help').stdout)) ok(inProject('fetch', '--dry-run'), 'fetch --dry-run');
