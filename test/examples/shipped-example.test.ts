@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { FHI_DEFAULT_BASE } from '../../src/fetch/fhi.js';
 import { SSB_DEFAULT_BASE } from '../../src/fetch/ssb.js';
+import { sha256 } from '../../src/fetch/store.js';
 import { EXAMPLE, tempDir } from '../helpers.js';
 import { ApiServer } from '../fetch/server.js';
 import { populateExample } from './example-world.js';
@@ -50,11 +51,17 @@ describe('the shipped example (fixtures/innherred)', () => {
     } finally {
       vi.useRealTimers();
     }
-    // The local server's addresses become the documented ones (as if fetched from them).
+    // The local server's addresses become the documented ones (as if fetched from them), in the
+    // data files' provenance and the sidecars, whose checksum is then the rewritten file's.
+    const documented = (text: string) => text.split(server.fhiBase).join(FHI_DEFAULT_BASE).split(server.ssbBase).join(SSB_DEFAULT_BASE);
     for (const source of SOURCES) {
-      for (const f of files(join(project, 'data', source)).filter((f) => f.endsWith('.sidecar'))) {
-        const p = join(project, 'data', source, f);
-        writeFileSync(p, readFileSync(p, 'utf8').split(server.fhiBase).join(FHI_DEFAULT_BASE).split(server.ssbBase).join(SSB_DEFAULT_BASE));
+      for (const f of files(join(project, 'data', source)).filter((f) => f.endsWith('.json'))) {
+        const data = join(project, 'data', source, f);
+        const text = documented(readFileSync(data, 'utf8'));
+        writeFileSync(data, text);
+        const side = JSON.parse(documented(readFileSync(`${data}.sidecar`, 'utf8'))) as { sha256: string };
+        side.sha256 = sha256(text);
+        writeFileSync(`${data}.sidecar`, JSON.stringify(side, null, 2) + '\n');
       }
     }
     if (update) {
@@ -95,5 +102,14 @@ describe('the shipped example (fixtures/innherred)', () => {
     const side = JSON.parse(readFileSync(join(EXAMPLE, 'data', 'fhi', 'nokkel-507.json.sidecar'), 'utf8'));
     expect(side.requests[0].url).toBe(`${FHI_DEFAULT_BASE}/nokkel/table/507/data`);
     expect(side.retrievedAt).toBe(FETCHED_ON.toISOString());
+    // No local address anywhere; each sidecar's checksum is its file's (a second fetch trusts it).
+    for (const source of SOURCES) {
+      for (const f of files(join(EXAMPLE, 'data', source)).filter((f) => f.endsWith('.json'))) {
+        const text = readFileSync(join(EXAMPLE, 'data', source, f), 'utf8');
+        expect(text, f).not.toMatch(/127\.0\.0\.1|localhost/);
+        expect(readFileSync(join(EXAMPLE, 'data', source, `${f}.sidecar`), 'utf8'), f).not.toMatch(/127\.0\.0\.1|localhost/);
+        expect(JSON.parse(readFileSync(join(EXAMPLE, 'data', source, `${f}.sidecar`), 'utf8')).sha256, f).toBe(sha256(text));
+      }
+    }
   });
 });
