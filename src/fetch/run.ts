@@ -3,6 +3,7 @@ import { FhiApi, fetchFhiTable, type FhiTableInfo } from './fhi.js';
 import { categoryCodes, deriveDenominator, deriveShares, dropCoveredFormerCodes, MalformedDatasetError } from './jsonstat.js';
 import { fhiGeoCodes, formerOf, GEO_DIMENSIONS, kostraRegionCodes, planTables, ssbRegionCodes, type ApiIndicator, type AreaSet, type TablePlan } from './plan.js';
 import { SsbApi, fetchSsbTable, SSB_MAX_CELLS } from './ssb.js';
+import { measuresOf } from '../indicators/select.js';
 import { readSidecar, writeTable, type Sidecar } from './store.js';
 
 export interface FetchOptions {
@@ -217,7 +218,7 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
         const codes = categoryCodes(dataset.dimension[measureDim]!);
         const has = plan.api === 'fhi' ? codes : codes.map((c) => cat.label?.[c] ?? c);
         const ok = new Set(plan.api === 'fhi' ? codes : [...codes, ...has]);
-        const unmatched = o.catalogue.filter((i) => plan.indicators.includes(i.id) && !ok.has(i.select.measure)).map((i) => ({ indicator: i.id, measure: i.select.measure, has: plan.api === 'fhi' ? has : codes.map((c, k) => (has[k] === c ? c : `${c} (${has[k]})`)) }));
+        const unmatched = o.catalogue.filter((i) => plan.indicators.includes(i.id) && !measuresOf(i.select).some((m) => ok.has(m))).map((i) => ({ indicator: i.id, measure: measuresOf(i.select).join('" or "'), has: plan.api === 'fhi' ? has : codes.map((c, k) => (has[k] === c ? c : `${c} (${has[k]})`)) }));
         if (unmatched.length) base.unmatched = unmatched;
       }
       await writeTable(o.dataDir, dataset, sidecar);

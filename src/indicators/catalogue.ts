@@ -37,7 +37,7 @@ export interface Indicator {
   phrase?: Text;
   howToRead: Text;
   source: Text;
-  select: { source: SourceId; table: string; measure: string; sex?: 'total' | 'male' | 'female'; age?: string; dimensions?: Record<string, string> };
+  select: { source: SourceId; table: string; /** The measure, or alternatives (the first the data has): an SSB ContentsCode and its label. */ measure: string | string[]; sex?: 'total' | 'male' | 'female'; age?: string; dimensions?: Record<string, string> };
   measureType: IndicatorMeasureType;
   multiplier?: number;
   unit: Text;

@@ -23,7 +23,7 @@ import { areaValue, derivedCount, withhold } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import { DEFAULT_LIMITS, seriesSuppressed, type SuppressionLimits } from './methods/suppression.js';
 import type { AbsentReason, AreaValue } from './result.js';
-import { comparePeriods, criteriaFor, type ObservationIndex, select, type Selection } from './select.js';
+import { comparePeriods, criteriaFor, measureIn, measuresOf, type ObservationIndex, select, type Selection } from './select.js';
 
 /** Values of one area: period key → the total, male and female values and gradient groups. */
 export interface AreaCells {
@@ -116,7 +116,7 @@ export class Disclosure {
 }
 
 function decide(index: ObservationIndex, ind: Indicator, limits: SuppressionLimits, options: DisclosureOptions): IndicatorDisclosure {
-  const candidates = index.get(ind.select.source, ind.select.table, ind.select.measure);
+  const candidates = index.get(ind.select.source, ind.select.table, measureIn(index, ind.select));
   const cells = collect(ind, candidates, limits, options.level);
   // Merged municipalities' history as the sum of their parts, for every current municipality.
   for (const k of options.register.data.kommuner) {
@@ -222,7 +222,7 @@ function sumMergedParts(cells: Map<string, AreaCells>, code: string, merged: His
     const synthetic: Observation = {
       source: ind.select.source,
       table: ind.select.table,
-      measure: ind.select.measure,
+      measure: measuresOf(ind.select)[0]!,
       measureType: 'value',
       unit: null,
       multiplier: ind.multiplier ?? null,

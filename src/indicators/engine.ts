@@ -12,7 +12,7 @@ import { socialGradient, type GradientGroupInput } from './methods/gradient.js';
 import type { SuppressionLimits } from './methods/suppression.js';
 import { nonOverlapping, recentTrend, type TrendPoint } from './methods/trend.js';
 import type { AreaValue, Comparison, GradientResult, IndicatorResult, NotTestedReason } from './result.js';
-import { AmbiguousSelectionError, comparePeriods, ObservationIndex } from './select.js';
+import { AmbiguousSelectionError, comparePeriods, measureIn, measuresOf, ObservationIndex } from './select.js';
 
 const SUPPRESSION_REASONS = new Set<string>(['suppressed', 'primary-suppression', 'secondary-suppression', 'series-suppression', 'too-few-events']);
 
@@ -117,12 +117,13 @@ interface Context {
 
 function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indicator, ctx: Context): IndicatorResult {
   const wanted = [ctx.kommune.code, ctx.fylke, '0', ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours];
-  const candidates = index.get(ind.select.source, ind.select.table, ind.select.measure, wanted);
+  const measure = measureIn(index, ind.select);
+  const candidates = index.get(ind.select.source, ind.select.table, measure, wanted);
   const result = emptyResult(ind, ctx.kommune, candidates.length);
-  if (!index.has(ind.select.source, ind.select.table, ind.select.measure)) {
+  if (!index.has(ind.select.source, ind.select.table, measure)) {
     const measures = index.tables(ind.select.source, ind.select.table);
     result.message = measures.length
-      ? `table ${ind.select.table} (${ind.select.source}) is in the data, but not measure "${ind.select.measure}"; it has ${measures.map((m) => `"${m}"`).join(', ')}`
+      ? `table ${ind.select.table} (${ind.select.source}) is in the data, but not measure ${measuresOf(ind.select).map((m) => `"${m}"`).join(' or ')}; it has ${measures.map((m) => `"${m}"`).join(', ')}`
       : `no data for this indicator: table ${ind.select.table} from ${ind.select.source} is not in the data folder`;
     return result;
   }
@@ -140,7 +141,7 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
   const cells = decided.cells;
   const mine = cells.get(ctx.kommune.code);
   if (!mine || mine.total.size === 0) {
-    const areas = index.areas(ind.select.source, ind.select.table, ind.select.measure);
+    const areas = index.areas(ind.select.source, ind.select.table, measure);
     result.message = `${ctx.kommune.name} (${ctx.kommune.code}) has no rows in table ${ind.select.table} that fit the indicator; the table has ${areas.length} ${areas.length === 1 ? 'area' : 'areas'} (${areas.slice(0, 6).join(', ')}${areas.length > 6 ? ' …' : ''})`;
     return result;
   }
@@ -213,7 +214,7 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number): 
     trend: { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, independentPoints: null, reasonCode: 'few-points', reason: 'no series' },
     gradient: null,
     bySex: null,
-    provenance: { source: ind.select.source, table: ind.select.table, measure: ind.select.measure, files: [], periods: [], observations },
+    provenance: { source: ind.select.source, table: ind.select.table, measure: measuresOf(ind.select)[0]!, files: [], periods: [], observations },
   };
 }
 

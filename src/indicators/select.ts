@@ -63,6 +63,17 @@ export class ObservationIndex {
   }
 }
 
+/** A selection's measures: one, or alternatives in order. */
+export function measuresOf(sel: { measure: string | string[] }): string[] {
+  return Array.isArray(sel.measure) ? sel.measure : [sel.measure];
+}
+
+/** The measure a selection reads: the first of its alternatives the data has (else the first). */
+export function measureIn(index: ObservationIndex, sel: { source: string; table: string; measure: string | string[] }): string {
+  const all = measuresOf(sel);
+  return all.find((m) => index.has(sel.source, sel.table, m)) ?? all[0]!;
+}
+
 export interface Criteria {
   sex: Sex;
   age?: string;

@@ -4,6 +4,7 @@
  */
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { planTables, type ApiIndicator } from '../../src/fetch/plan.js';
+import { measuresOf } from '../../src/indicators/select.js';
 import type { ApiServer, Category, DimDef } from './server.js';
 
 export const GEO: Category[] = [
@@ -70,9 +71,14 @@ export function populate(server: ApiServer, catalogue: ApiIndicator[] = apiCatal
       server.addFhi({ source: plan.collection, tableId: Number(plan.table), title: plan.title ?? `Tabell ${plan.table}`, publishedAt: '2026-04-27T05:00:00Z', modifiedAt: when, dims });
       continue;
     }
+    // A measure is a ContentsCode, its label, or both ([code, label]): the label is the last.
+    const labelOf = (ind: ApiIndicator) => measuresOf(ind.select).at(-1)!;
     const contents: Category[] = plan.dimensions.ContentsCode
-      ? plan.dimensions.ContentsCode.map((c, i) => ({ value: c, label: inds[i]?.select.measure ?? c }))
-      : inds.map((ind, i) => ({ value: ind.select.measure.startsWith('Folkemengde') ? 'Folkemengde' : `Innhold${i}`, label: ind.select.measure }));
+      ? plan.dimensions.ContentsCode.map((c, i) => {
+          const ind = inds.find((x) => measuresOf(x.select).includes(c)) ?? inds[i];
+          return { value: c, label: ind ? labelOf(ind) : c };
+        })
+      : inds.map((ind, i) => ({ value: `Innhold${i}`, label: labelOf(ind) }));
     const dims: DimDef[] = [{ code: plan.source === 'kostra' ? 'KOKkommuneregion0000' : 'Region', label: 'region', categories: plan.source === 'kostra' ? KOSTRA_REGIONS : GEO }];
     const ages = Array.from({ length: 106 }, (_, a) => ({ value: a === 105 ? '105+' : String(a).padStart(3, '0'), label: a === 105 ? '105 år eller eldre' : `${a} år` }));
     if (plan.table === '07459' || plan.shares?.some((x) => x.dimension === 'Alder')) {
