@@ -12,3 +12,12 @@ export function escapeTerminal(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/**
+ * JSON for stdout: as JSON.stringify, with DEL, the C1 controls, the line and paragraph separators
+ * and the bidirectional controls written as `\u` escapes (JSON.stringify leaves them raw), so that
+ * `--json` piped to a terminal cannot be steered by a crafted label either. Parses to the same value.
+ */
+export function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}

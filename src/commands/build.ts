@@ -2,7 +2,7 @@ import { rmdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuildConfig, OutputFormat } from '../config.js';
 import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
-import { escapeTerminal } from '../cli/terminal.js';
+import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import { colorWanted, defaultConfigPath, langOption, parseKommuneList, type DocumentLang } from './options.js';
 
@@ -104,7 +104,7 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
       }
       const failed = outcome.documents.filter((d) => d.status === 'failed');
       const warned = outcome.documents.filter((d) => d.warnings.length > 0);
-      if (opts.json) io.stdout.write(JSON.stringify({ ...outcome, out }, null, 2) + '\n');
+      if (opts.json) io.stdout.write(jsonForTerminal({ ...outcome, out }));
       else {
         const who = (d: { id: string; name: string }) => (d.id === 'region' ? d.name : `${d.id} ${d.name}`);
         for (const d of warned) for (const w of d.warnings) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 
 /** `folkehelse diff <old> <new>`: what changed between two editions' results files. */
@@ -31,7 +32,7 @@ Exit codes: 0 done (with or without changes), 2 a file is missing, not valid or 
         throw new UsageError(`${escapeTerminal(oldPath)} is for ${escapeTerminal(before.kommune.name)} (${escapeTerminal(before.kommune.code)}) and ${escapeTerminal(newPath)} for ${escapeTerminal(after.kommune.name)} (${escapeTerminal(after.kommune.code)}): compare results of the same municipality`);
       }
       const diff = diffResults(before, after);
-      ctx.io.stdout.write(opts.json ? JSON.stringify(diff, null, 2) + '\n' : renderDiffText(diff, ctx.style, opts.lang));
+      ctx.io.stdout.write(opts.json ? jsonForTerminal(diff) : renderDiffText(diff, ctx.style, opts.lang));
       ctx.setExitCode(0);
     });
 };

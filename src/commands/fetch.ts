@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../errors.js';
-import { escapeTerminal } from '../cli/terminal.js';
+import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import type { FetchEvent, FetchSummary, TableOutcome } from '../fetch/run.js';
 import type { FetchTarget } from '../fetch/plan.js';
@@ -160,7 +160,7 @@ Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage er
         (bar as cliProgress.SingleBar | null)?.stop();
       }
       for (const f of failures) io.stderr.write(`${f}\n`);
-      if (opts.json) io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      if (opts.json) io.stdout.write(jsonForTerminal(summary));
       else {
         const t = summary.totals;
         const where = `${summary.areas.kommuner.join(', ')} (with ${['land', ...summary.areas.fylker.map((f) => `fylke ${f}`), ...summary.areas.kostragrupper].join(', ')})`;

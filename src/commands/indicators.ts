@@ -1,5 +1,5 @@
 import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../errors.js';
-import { escapeTerminal } from '../cli/terminal.js';
+import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import { colorWanted, langOption, type MessageLang } from './options.js';
 
@@ -48,7 +48,7 @@ Examples:
         return;
       }
       const results = computeIndicators(data.observations, catalogue, { kommune: kommune.code, comparisons: { kostragruppe: opts.kostragruppe } });
-      if (opts.json) io.stdout.write(JSON.stringify(results, null, 2) + '\n');
+      if (opts.json) io.stdout.write(jsonForTerminal(results));
       else if (opts.csv) io.stdout.write(renderBarometerCsv(results));
       else {
         const fylke = defaultRegister().current('fylke', kommune.fylke)?.name ?? kommune.fylke;

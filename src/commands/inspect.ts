@@ -1,4 +1,5 @@
 import { EXIT_INVALID_DATA, EXIT_OK } from '../errors.js';
+import { jsonForTerminal } from '../cli/terminal.js';
 import type { FormatId } from '../ingest/detect.js';
 import { inspectFile } from '../ingest/inspect.js';
 import { renderInspectText } from '../cli/inspect-text.js';
@@ -22,7 +23,7 @@ Examples:
     )
     .action(async (file: string, opts: { format?: FormatId; json?: boolean; maxSize: string }) => {
       const report = await inspectFile(file, { format: opts.format, maxBytes: parseSize(opts.maxSize) });
-      io.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : renderInspectText(report, style));
+      io.stdout.write(opts.json ? jsonForTerminal(report) : renderInspectText(report, style));
       setExitCode(report.errors > 0 ? EXIT_INVALID_DATA : EXIT_OK);
     });
 };

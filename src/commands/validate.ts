@@ -3,7 +3,7 @@ import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js
 import type { FormatId } from '../ingest/detect.js';
 import { renderValidationText } from '../cli/validate-text.js';
 import { validatePaths } from '../validate/validate.js';
-import { escapeTerminal } from '../cli/terminal.js';
+import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import { formatOption, parseSize } from './options.js';
 
@@ -31,7 +31,7 @@ Exit codes: 0 every file valid, 1 some data invalid, 2 a file could not be read,
       const maxPerType = Number(opts.maxPerType);
       if (!Number.isInteger(maxPerType) || maxPerType < 0) throw new UsageError(`--max-per-type: "${opts.maxPerType}" is not a whole number`);
       const report = await validatePaths(paths, { format: opts.format, maxBytes: parseSize(opts.maxSize) });
-      if (opts.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      if (opts.json) io.stdout.write(jsonForTerminal(report));
       else io.stdout.write(renderValidationText(report, style, maxPerType, opts.warnings));
       if (report.totals.files === 0) {
         // Nothing was checked: saying "0 errors" would read as a pass.

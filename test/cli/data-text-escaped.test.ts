@@ -32,3 +32,16 @@ describe('data text in terminal output is escaped', () => {
     expect(text).toContain('evil\\x1b[1m.csv');
   });
 });
+
+describe('--json output', () => {
+  it('writes C1 controls, DEL, line separators and bidi controls as \\u escapes, and parses to the same value', async () => {
+    const { jsonForTerminal } = await import('../../src/cli/terminal.js');
+    const value = { label: `${EVIL}\u007f\u2028\u202e\u2066`, n: 1, nested: [{ name: 'Trøndelag – Trööndelage' }] };
+    const text = jsonForTerminal(value);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('\\u009b');
+    expect(text).toContain('\\u202e');
+    expect(text).toContain('Trööndelage');
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});
