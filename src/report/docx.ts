@@ -10,6 +10,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  ExternalHyperlink,
   InternalHyperlink,
   LineRuleType,
   Packer,
@@ -184,10 +185,11 @@ class Builder {
           case 'br':
             return [new TextRun({ break: 1 })];
           case 'link': {
-            // http(s) and mailto addresses are written out after the text (as the HTML allows them); others are their text.
+            // http(s) and mailto addresses become Word hyperlinks (as the HTML allows them); others are their text.
             const l = t as Tokens.Link;
-            const text = inline(l.tokens, style);
-            return /^(https?:|mailto:)/i.test(l.href) ? [...text, new TextRun({ text: ` (${l.href.replace(/^mailto:/i, '')})`, ...style })] : text;
+            if (!/^(https?:|mailto:)/i.test(l.href)) return inline(l.tokens, style);
+            const runs = (l.tokens ?? []).map((x) => new TextRun({ text: decode((x as { text?: string }).text ?? x.raw), style: 'Hyperlink', ...style }));
+            return [new ExternalHyperlink({ link: l.href, children: runs.length ? runs : [new TextRun({ text: l.href, style: 'Hyperlink' })] })];
           }
           case 'del':
             return inline((t as Tokens.Del).tokens, style);

@@ -170,3 +170,26 @@ describe('Word (DOCX): Levanger and Verdal and their region report', () => {
     for (const v of ['12,6 (10,5–15,0)', '31,0 (25,1–37,5)', '43,5 (32,4–55,2)', '9.11 Plaget av ensomhet (ungdom)', 'Side 3 av']) expect(text.replace(/\s+/g, ' ')).toContain(v);
   }, 240_000);
 });
+
+describe('links in an assessment', () => {
+  it('http(s) and mailto become Word hyperlinks to the address; other targets stay text', async () => {
+    const { EXAMPLE } = await import('../helpers.js');
+    const { mkdirSync } = await import('node:fs');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'vurderinger', '5037'), { recursive: true });
+    writeFileSync(join(dir, 'vurderinger', '5037', 'a.md'), 'Se [FHIs statistikk](https://statistikk.fhi.no/?a=1&b=2), skriv til [koordinatoren](mailto:folkehelse@levanger.kommune.no) eller les [planen](plan.pdf).\n');
+    writeFileSync(join(dir, 'folkehelse.config.json'), JSON.stringify({ kommuner: [{ code: '5037', kostragruppe: 'EKG11' }], data: [join(EXAMPLE, 'data')], assessments: 'vurderinger', edition: 2027, generatedOn: '2026-11-22', formats: ['docx'] }));
+    const o = await build({ config: loadConfig(join(dir, 'folkehelse.config.json')), out: join(dir, 'out'), formats: ['docx'], kommuner: ['5037'] });
+    expect(o.documents[0]!.status).toBe('built');
+    const docx = readDocx(join(dir, 'out', '5037-levanger', 'oversikt-2027.nb.docx'));
+    const rels = docx['word/_rels/document.xml.rels']!;
+    const xml = docx['word/document.xml']!;
+    for (const [target, text] of [['https://statistikk.fhi.no/?a=1&amp;b=2', 'FHIs statistikk'], ['mailto:folkehelse@levanger.kommune.no', 'koordinatoren']]) {
+      const id = new RegExp(`Id="([^"]+)"[^>]*Target="${target.replace(/[.?]/g, '\\$&')}"[^>]*TargetMode="External"`).exec(rels)?.[1];
+      expect(id, target).toBeTruthy();
+      expect(xml).toMatch(new RegExp(`<w:hyperlink [^>]*r:id="${id}"[^>]*>(?:(?!</w:hyperlink>).)*${text}`));
+    }
+    expect(rels).not.toMatch(/plan\.pdf/);
+    expect(paragraphs(xml).some((p) => p.text.includes('les planen.'))).toBe(true);
+  });
+});
