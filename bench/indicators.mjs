@@ -49,7 +49,7 @@ for (const ind of catalogue) {
             observations.push({
               source: ind.select.source,
               table: ind.select.table,
-              measure: ind.select.measure,
+              measure: Array.isArray(ind.select.measure) ? ind.select.measure[0] : ind.select.measure,
               measureType: 'rate',
               unit: null,
               multiplier: null,

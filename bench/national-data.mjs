@@ -27,7 +27,8 @@ export function writeNationalDataset(dir) {
   };
   const ageLabel = (code) => (code === '0_0' ? 'ved fødsel' : /^(\d+)_(\d+)$/.test(code) ? `${code.split('_')[0]}-${code.split('_')[1]} år` : code);
   for (const ind of catalogue) {
-    const s = ind.select;
+    // A measure may list alternatives (an SSB ContentsCode and its labels): a CSV download has the label, the last.
+    const s = { ...ind.select, measure: Array.isArray(ind.select.measure) ? ind.select.measure.at(-1) : ind.select.measure };
     const pooled = ind.periods?.pooled ?? 1;
     const periods = years.map((to) => [to - pooled + 1, to]);
     const level = 0.05 + 0.3 * rand();
