@@ -249,6 +249,27 @@ describe('fetch against the local API server', () => {
     expect(r!.value?.value).toBe(61);
   });
 
+  it('an FHI table that lacks a dimension or some codes the catalogue names is fetched with what it has, and says so; none of a dimension\'s codes fails it', async () => {
+    const base = apiCatalogue().find((i) => i.id === 'aleneboende-45')!;
+    // As FHI publishes 187: no KJONN; ALDER in bands.
+    server.addFhi({ source: 'nokkel', tableId: 187, title: 'Personer som bor alene', publishedAt: '2026-01-01T05:00:00Z', modifiedAt: '2026-05-01T05:00:00Z', dims: [
+      { code: 'GEO', label: 'Geografi', categories: [{ value: '0', label: 'Hele landet' }, { value: '50', label: 'Trøndelag' }, { value: '5037', label: 'Levanger' }, { value: '5038', label: 'Verdal' }] },
+      { code: 'AAR', label: 'År', categories: [{ value: '2024_2024', label: '2024' }, { value: '2025_2025', label: '2025' }] },
+      { code: 'ALDER', label: 'Alder', categories: [{ value: '16_120', label: '16 år +' }, { value: '45_120', label: '45 år +' }] },
+      { code: 'MEASURE_TYPE', label: 'Måltall', categories: [{ value: 'TELLER', label: 'Antall' }, { value: 'RATE', label: 'Andel' }] },
+    ] });
+    const wants = (dimensions: Record<string, string[]>) => [{ ...base, api: { ...base.api!, dimensions } }];
+    const s = await runFetch(opts({ catalogue: wants({ KJONN: ['0'], ALDER: ['45_120', '67_120'] }) }));
+    expect(s.tables[0]).toMatchObject({ status: 'downloaded', missingCategories: [{ dimension: 'KJONN', codes: ['0'] }, { dimension: 'ALDER', codes: ['67_120'] }] });
+    const body = JSON.parse(server.log.find((r) => r.path.endsWith('/187/data'))!.body);
+    // Every dimension of the table is in the request (FHI answers 400 otherwise), and only codes it has.
+    expect(body.dimensions.map((d: { code: string }) => d.code)).toEqual(['GEO', 'AAR', 'ALDER', 'MEASURE_TYPE']);
+    expect(body.dimensions.find((d: { code: string }) => d.code === 'ALDER').values).toEqual(['45_120']);
+    const failed = await runFetch(opts({ catalogue: wants({ ALDER: ['99_99'] }), force: true }));
+    expect(failed.tables[0]).toMatchObject({ status: 'failed' });
+    expect(failed.tables[0]!.error!.message).toMatch(/the table has no ALDER 99_99 \(it has 16_120, 45_120\)/);
+  });
+
   it('splits a table over several requests to stay under the cell limit, and joins the parts', async () => {
     const s = await runFetch(opts({ maxCells: { fhi: 500, ssb: 25 } }));
     expect(s.totals.failed).toBe(0);
