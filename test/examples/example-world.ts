@@ -95,7 +95,7 @@ const PROFILES: Record<string, Profile> = {
   trangbodde: { level: 20.6, areas: { '50': 0.83, '5035': 0.76, '5037': 0.72, '5038': 0.8 }, trend: -0.005, base: 0.21 },
   'gjeld-over-tre-ganger-inntekt': { level: 16.9, areas: { '50': 1.06, '5035': 1.22, '5037': 1.15, '5038': 1.02 }, trend: -0.01, base: 1 },
   inntektsulikhet: { level: 2.75, areas: { '50': 0.93, '5035': 0.88, '5037': 0.87, '5038': 0.85 }, trend: 0.003, decimals: 2 },
-  grunnskolepoeng: { level: 41.6, areas: { '50': 0.995, '5035': 1.0, '5037': 0.985, '5038': 0.965 }, trend: 0.002 },
+  grunnskolepoeng: { level: 41.6, areas: { '50': 0.995, '5035': 1.0, '5037': 0.985, '5038': 0.965 }, trend: 0.002, plus: { UTDANN: { '0': 0, '1': -8.4, '2': -2.6, '3': 4.6 } } },
   'leseferdighet-5-trinn': { level: 23.5, areas: { '50': 1.02, '5035': 1.0, '5037': 1.08, '5038': 1.2 }, trend: 0.01, jitter: 0.06 },
   'regneferdighet-5-trinn': { level: 23.0, areas: { '50': 1.03, '5035': 0.95, '5037': 1.04, '5038': 1.22 }, trend: 0.008, jitter: 0.06 },
   'trivsel-skolen': { level: 85.6, areas: { '50': 1.0, '5035': 1.01, '5037': 1.005, '5038': 0.985 }, trend: -0.002, jitter: 0.01 },
