@@ -294,11 +294,14 @@ export function dropCoveredFormerCodes(ds: Dataset, regionDim: string, timeDim: 
     set.add(parts[t]!);
   }
   const dropped: string[] = [];
+  // The table's own code for a municipality number: 5037, or with a level prefix (K_5037, K-5037).
+  const own = (n: string) => dec.codes.get(regionDim)!.find((c) => c === n || c.replace(/^[KFkf][-_]/, '') === n);
   for (const [current, olds] of Object.entries(former)) {
-    const mine = withNumbers.get(current) ?? new Set<string>();
-    for (const old of olds) {
+    const mine = withNumbers.get(own(current) ?? current) ?? new Set<string>();
+    for (const number of olds) {
+      const old = own(number);
+      if (old === undefined) continue;
       const theirs = withNumbers.get(old);
-      if (!dec.codes.get(regionDim)!.includes(old)) continue;
       if (!theirs || [...theirs].some((p) => mine.has(p))) dropped.push(old);
     }
   }

@@ -207,11 +207,11 @@ export function planTables(catalogue: ApiIndicator[], options: { pyramid?: boole
     if (ind.gradient && want[ind.gradient.dimension]) want[ind.gradient.dimension]!.push(...ind.gradient.groups.map((g) => g.value));
     entry.wants.push(want);
   }
-  const pyramid = byKey.get(`ssb:ssb:${PYRAMID_TABLE.table}`);
-  if (pyramid) pyramid.wants = pyramid.wants.map((w) => ({ ...w, ...Object.fromEntries(Object.entries(PYRAMID_TABLE.dimensions).map(([d, v]) => [d, [...(w[d] ?? []), ...v]])) }));
-  else if (options.pyramid !== false) {
-    byKey.set(`ssb:ssb:${PYRAMID_TABLE.table}`, {
-      plan: { api: 'ssb', source: 'ssb', collection: 'ssb', table: PYRAMID_TABLE.table, title: 'Befolkning etter kjønn og alder (befolkningspyramiden)', file: `ssb/${PYRAMID_TABLE.table}.json`, dimensions: {}, indicators: [] },
+  if (options.pyramid !== false) {
+    // Its own request and file when indicators read 07459 too, so that their totals stay as they ask.
+    const shared = byKey.has(`ssb:ssb:${PYRAMID_TABLE.table}`);
+    byKey.set(`ssb:ssb:${PYRAMID_TABLE.table}${shared ? ':pyramid' : ''}`, {
+      plan: { api: 'ssb', source: 'ssb', collection: 'ssb', table: PYRAMID_TABLE.table, title: 'Befolkning etter kjønn og alder (befolkningspyramiden)', file: `ssb/${PYRAMID_TABLE.table}${shared ? '-pyramide' : ''}.json`, dimensions: {}, indicators: [] },
       wants: [Object.fromEntries(Object.entries(PYRAMID_TABLE.dimensions).map(([d, v]) => [d, [...v]]))],
       years: [10],
     });

@@ -185,3 +185,49 @@ describe('planning tables from the catalogue', () => {
     expect(() => planTables([ind('y', { api: { table: '714', denominator: 'derived' } })])).toThrow(/only sound for crude/);
   });
 });
+
+describe('former numbers in a table with level-prefixed region codes', () => {
+  it('drops K_1719 when K_5037 has figures for the same years, and keeps it when it has none', async () => {
+    const { dropCoveredFormerCodes } = await import('../../src/fetch/jsonstat.js');
+    const ds = (values: (number | null)[]) => ({
+      version: '2.0',
+      class: 'dataset',
+      id: ['Region', 'Tid'],
+      size: [2, 2],
+      dimension: { Region: { category: { index: { K_5037: 0, K_1719: 1 }, label: { K_5037: 'Levanger', K_1719: 'Levanger (-2017)' } } }, Tid: { category: { index: { '2016': 0, '2017': 1 } } } },
+      value: values,
+    });
+    const covered = dropCoveredFormerCodes(ds([100, 101, 99, 100]) as never, 'Region', 'Tid', { '5037': ['1719'] });
+    expect(covered.dropped).toEqual(['K_1719']);
+    expect(Object.keys(covered.dataset.dimension.Region!.category.index as Record<string, number>)).toEqual(['K_5037']);
+    const history = dropCoveredFormerCodes(ds([0, 0, 99, 100]) as never, 'Region', 'Tid', { '5037': ['1719'] });
+    expect(history.dropped).toEqual([]);
+  });
+});
+
+describe('the population pyramid\'s table', () => {
+  const folkemengde = {
+    id: 'folkemengde-07459',
+    theme: 'a',
+    title: { nb: 'x', nn: 'x' },
+    howToRead: { nb: 'x', nn: 'x' },
+    source: { nb: 'x', nn: 'x' },
+    select: { source: 'ssb', table: '07459', measure: 'Personer' },
+    api: { table: '07459', dimensions: { ContentsCode: ['Personer1'] } },
+    measureType: 'count',
+    unit: { nb: 'x', nn: 'x' },
+    polarity: 'none',
+  } as unknown as ApiIndicator;
+  it('is fetched by sex and single year of age, in 07459.json when no indicator reads 07459', () => {
+    const { tables } = planTables([]);
+    expect(tables).toEqual([expect.objectContaining({ table: '07459', file: 'ssb/07459.json', dimensions: { ContentsCode: ['Personer1'], Kjonn: ['1', '2'], Alder: ['*'] }, years: 10, indicators: [] })]);
+    expect(planTables([], { pyramid: false }).tables).toEqual([]);
+  });
+  it('is a request of its own when an indicator reads 07459, whose totals stay as it asks', () => {
+    const { tables } = planTables([folkemengde]);
+    expect(tables.map((t) => [t.file, t.dimensions])).toEqual([
+      ['ssb/07459-pyramide.json', { ContentsCode: ['Personer1'], Kjonn: ['1', '2'], Alder: ['*'] }],
+      ['ssb/07459.json', { ContentsCode: ['Personer1'] }],
+    ]);
+  });
+});

@@ -184,7 +184,7 @@ describe('links in an assessment', () => {
     const docx = readDocx(join(dir, 'out', '5037-levanger', 'oversikt-2027.nb.docx'));
     const rels = docx['word/_rels/document.xml.rels']!;
     const xml = docx['word/document.xml']!;
-    for (const [target, text] of [['https://statistikk.fhi.no/?a=1&amp;b=2', 'FHIs statistikk'], ['mailto:folkehelse@levanger.kommune.no', 'koordinatoren']]) {
+    for (const [target, text] of <[string, string][]>[['https://statistikk.fhi.no/?a=1&amp;b=2', 'FHIs statistikk'], ['mailto:folkehelse@levanger.kommune.no', 'koordinatoren']]) {
       const id = new RegExp(`Id="([^"]+)"[^>]*Target="${target.replace(/[.?]/g, '\\$&')}"[^>]*TargetMode="External"`).exec(rels)?.[1];
       expect(id, target).toBeTruthy();
       expect(xml).toMatch(new RegExp(`<w:hyperlink [^>]*r:id="${id}"[^>]*>(?:(?!</w:hyperlink>).)*${text}`));
