@@ -80,12 +80,12 @@ export class FhiApi {
    */
   async find(source: string, id: string, title?: string): Promise<{ info: FhiTableInfo; movedFrom?: string }> {
     const list = await this.tables(source);
+    // The id wins while FHI lists it (a title may be renamed); the title only finds a table whose id is gone.
     const byId = list.find((t) => String(t.tableId) === id);
-    const wanted = title ? normaliseTitle(title) : null;
-    if (byId && (!wanted || normaliseTitle(byId.title) === wanted)) return { info: byId };
-    const byTitle = wanted ? list.find((t) => normaliseTitle(t.title) === wanted) : undefined;
-    if (byTitle) return { info: byTitle, movedFrom: byId ? undefined : id };
     if (byId) return { info: byId };
+    const wanted = title ? normaliseTitle(title) : null;
+    const byTitle = wanted ? list.find((t) => normaliseTitle(t.title) === wanted) : undefined;
+    if (byTitle) return { info: byTitle, movedFrom: id };
     const url = joinUrl(this.base, `${source}/table`);
     throw new TableNotFoundError(url, 404, `FHI lists no table ${id}${title ? ` and none titled "${title}"` : ''} in source "${source}"`, 'Look the table up at statistikk.fhi.no and correct "api.table" (and "api.title") in the catalogue.');
   }
@@ -174,8 +174,8 @@ export interface FhiFetchResult {
   cells: number;
   /** Areas the table does not have (not asked for). */
   missingAreas: string[];
-  /** Categories the catalogue asks for that the table does not have (not asked for). */
-  missingCategories: { dimension: string; codes: string[] }[];
+  /** Categories the catalogue asks for that the table does not have (not asked for); `absent`: the whole dimension. */
+  missingCategories: { dimension: string; codes: string[]; absent?: boolean }[];
 }
 
 /**
@@ -204,9 +204,9 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
     geoDim.filter = 'item';
     geoDim.values = geoCodes;
   }
-  const missingCategories: { dimension: string; codes: string[] }[] = [];
+  const missingCategories: { dimension: string; codes: string[]; absent?: boolean }[] = [];
   // A dimension the catalogue restricts that the table does not have at all.
-  for (const [code, want] of Object.entries(plan.dimensions)) if (code !== 'GEO' && !dims.some((d) => d.code === code)) missingCategories.push({ dimension: code, codes: want });
+  for (const [code, want] of Object.entries(plan.dimensions)) if (code !== 'GEO' && !dims.some((d) => d.code === code)) missingCategories.push({ dimension: code, codes: want, absent: true });
   for (const d of dims) {
     const want = plan.dimensions[d.code];
     if (want && d.code !== 'GEO') {
@@ -221,8 +221,17 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
       d.values = have;
     }
     if (d.code === 'AAR' && plan.years) {
-      d.filter = 'bottom'; // FHI: bottom = the newest N (top is the oldest), apis.md
-      d.values = [String(plan.years)];
+      // The newest N periods by code ("item", documented); "bottom" (newest N, used in practice but
+      // not in FHI's current README) only when the table's periods cannot be listed.
+      const periods = await codesOf(d);
+      const end = (c: string) => Number(/(\d{4})\D*$/.exec(c)?.[1] ?? NaN);
+      if (periods.length && periods.every((c) => !Number.isNaN(end(c)))) {
+        d.filter = 'item';
+        d.values = [...periods].sort((x, y) => end(x) - end(y) || x.localeCompare(y)).slice(-plan.years);
+      } else {
+        d.filter = 'bottom';
+        d.values = [String(plan.years)];
+      }
     }
   }
   const sizes: number[] = [];

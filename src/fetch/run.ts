@@ -48,7 +48,9 @@ export interface TableOutcome {
   /** Areas asked for that the table does not have. */
   missingAreas?: string[];
   /** Categories the catalogue asks for that the table does not have (FHI; the others were fetched). */
-  missingCategories?: { dimension: string; codes: string[] }[];
+  missingCategories?: { dimension: string; codes: string[]; absent?: boolean }[];
+  /** Indicators whose select names a dimension the table does not have (they would find no data). */
+  unselectable?: { indicator: string; dimension: string }[];
   /** Indicators whose select.measure the fetched table does not have (they would find no data). */
   unmatched?: { indicator: string; measure: string; has: string[] }[];
   indicators: string[];
@@ -189,7 +191,15 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
         }
         base.movedFrom = r.movedFrom;
         if (r.missingAreas.length) base.missingAreas = r.missingAreas;
-        if (r.missingCategories.length) base.missingCategories = r.missingCategories;
+        if (r.missingCategories.length) {
+          base.missingCategories = r.missingCategories;
+          // An indicator that selects on a dimension the table lacks would find no rows: say which.
+          const absent = new Set(r.missingCategories.filter((m) => m.absent).map((m) => m.dimension));
+          const unselectable = o.catalogue
+            .filter((i) => plan.indicators.includes(i.id))
+            .flatMap((i) => [...Object.keys(i.select.dimensions ?? {}), ...(i.select.age ? ['ALDER'] : []), ...(i.select.sex && i.select.sex !== 'total' ? ['KJONN'] : [])].filter((d) => absent.has(d)).map((d) => ({ indicator: i.id, dimension: d })));
+          if (unselectable.length) base.unselectable = unselectable;
+        }
       } else {
         const r = await fetchSsbTable(ssb, plan, areas, maxSsb, ssbInfo, now().getUTCFullYear());
         // Former numbers are asked for where SSB keeps them; their absence is no gap.

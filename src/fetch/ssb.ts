@@ -122,6 +122,9 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
   const maxCells = Math.min(ourLimit, (await api.maxDataCells()) ?? ourLimit);
   const meta = await api.metadata(plan.table);
   const regionDim = meta.id.find((d) => GEO_DIMENSIONS.has(d));
+  // SSB answers a variable the table does not have with 400 "Non-existent variable": say so first.
+  const noVariable = Object.keys(plan.dimensions).filter((d) => !meta.id.includes(d));
+  if (noVariable.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no variable ${noVariable.join(', ')} (it has ${meta.id.join(', ')})`, 'Correct "api.dimensions" in the catalogue.');
   const selection: SsbSelection[] = [];
   const counts: number[] = [];
   let regionCodes: string[] = [];

@@ -119,7 +119,7 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
   const wanted = [ctx.kommune.code, ctx.fylke, '0', ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours];
   const measure = measureIn(index, ind.select);
   const candidates = index.get(ind.select.source, ind.select.table, measure, wanted);
-  const result = emptyResult(ind, ctx.kommune, candidates.length);
+  const result = emptyResult(ind, ctx.kommune, candidates.length, measure);
   if (!index.has(ind.select.source, ind.select.table, measure)) {
     const measures = index.tables(ind.select.source, ind.select.table);
     result.message = measures.length
@@ -189,7 +189,7 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
   return result;
 }
 
-function emptyResult(ind: Indicator, kommune: Geography, observations: number): IndicatorResult {
+function emptyResult(ind: Indicator, kommune: Geography, observations: number, measure = measuresOf(ind.select)[0]!): IndicatorResult {
   const notTested = { value: null, verdict: 'not-tested' as const, reason: 'kommune-absent' as const, note: 'no value for the municipality' };
   return {
     id: ind.id,
@@ -214,7 +214,7 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number): 
     trend: { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, independentPoints: null, reasonCode: 'few-points', reason: 'no series' },
     gradient: null,
     bySex: null,
-    provenance: { source: ind.select.source, table: ind.select.table, measure: measuresOf(ind.select)[0]!, files: [], periods: [], observations },
+    provenance: { source: ind.select.source, table: ind.select.table, measure, files: [], periods: [], observations },
   };
 }
 

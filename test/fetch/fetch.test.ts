@@ -258,9 +258,11 @@ describe('fetch against the local API server', () => {
       { code: 'ALDER', label: 'Alder', categories: [{ value: '16_120', label: '16 år +' }, { value: '45_120', label: '45 år +' }] },
       { code: 'MEASURE_TYPE', label: 'Måltall', categories: [{ value: 'TELLER', label: 'Antall' }, { value: 'RATE', label: 'Andel' }] },
     ] });
-    const wants = (dimensions: Record<string, string[]>) => [{ ...base, api: { ...base.api!, dimensions } }];
-    const s = await runFetch(opts({ catalogue: wants({ KJONN: ['0'], ALDER: ['45_120', '67_120'] }) }));
-    expect(s.tables[0]).toMatchObject({ status: 'downloaded', missingCategories: [{ dimension: 'KJONN', codes: ['0'] }, { dimension: 'ALDER', codes: ['67_120'] }] });
+    const wants = (dimensions: Record<string, string[]>, select = base.select) => [{ ...base, select, api: { ...base.api!, dimensions } }];
+    const s = await runFetch(opts({ catalogue: wants({ KJONN: ['0'], ALDER: ['45_120', '67_120'] }, { ...base.select, dimensions: { KJONN: '0' } }) }));
+    expect(s.tables[0]).toMatchObject({ status: 'downloaded', missingCategories: [{ dimension: 'KJONN', codes: ['0'], absent: true }, { dimension: 'ALDER', codes: ['67_120'] }] });
+    // The indicator selects on KJONN, which the table lacks: it would find no data, and fetch says so.
+    expect(s.tables[0]!.unselectable).toEqual([{ indicator: 'aleneboende-45', dimension: 'KJONN' }]);
     const body = JSON.parse(server.log.find((r) => r.path.endsWith('/187/data'))!.body);
     // Every dimension of the table is in the request (FHI answers 400 otherwise), and only codes it has.
     expect(body.dimensions.map((d: { code: string }) => d.code)).toEqual(['GEO', 'AAR', 'ALDER', 'MEASURE_TYPE']);
@@ -268,6 +270,14 @@ describe('fetch against the local API server', () => {
     const failed = await runFetch(opts({ catalogue: wants({ ALDER: ['99_99'] }), force: true }));
     expect(failed.tables[0]).toMatchObject({ status: 'failed' });
     expect(failed.tables[0]!.error!.message).toMatch(/the table has no ALDER 99_99 \(it has 16_120, 45_120\)/);
+  });
+
+  it('api.years on an FHI table asks for the newest periods by code (filter "item", as FHI documents it)', async () => {
+    const lav = catalogue.filter((i) => i.id === 'vedvarende-lavinntekt').map((i) => ({ ...i, api: { ...i.api!, years: 2 } }));
+    const s = await runFetch(opts({ catalogue: lav }));
+    expect(s.tables[0]).toMatchObject({ status: 'downloaded' });
+    const body = JSON.parse(server.log.find((r) => r.path.endsWith('/403/data'))!.body);
+    expect(body.dimensions.find((d: { code: string }) => d.code === 'AAR')).toEqual({ code: 'AAR', filter: 'item', values: ['2021_2023', '2022_2024'] });
   });
 
   it('splits a table over several requests to stay under the cell limit, and joins the parts', async () => {
