@@ -102,9 +102,29 @@ export class FhiApi {
     return String(hit.tableId) === id ? { info: hit } : { info: hit, movedFrom: id };
   }
 
+  /**
+   * FHI's own samples write both `table` and `Table` in the table's paths (apis.md); FHI's server
+   * takes either. A server that routes only one answers 404 to the other: try it once, then keep it.
+   */
+  private tableSegment: 'table' | 'Table' = 'table';
+
+  private async withTablePath<T>(source: string, id: number, what: string, call: (url: string) => Promise<T>): Promise<T> {
+    const url = (seg: string) => joinUrl(this.base, `${encodeURIComponent(source)}/${seg}/${id}/${what}`);
+    try {
+      return await call(url(this.tableSegment));
+    } catch (e) {
+      if (!(e instanceof HttpError) || e.status !== 404) throw e;
+      const other = this.tableSegment === 'table' ? 'Table' : 'table';
+      const r = await call(url(other)).catch(() => {
+        throw e;
+      });
+      this.tableSegment = other;
+      return r;
+    }
+  }
+
   private async getJson(source: string, id: number, what: string): Promise<{ url: string; doc: unknown }> {
-    const url = joinUrl(this.base, `${encodeURIComponent(source)}/table/${id}/${what}`);
-    return { url, doc: parse((await this.http.get(url)).text, url) };
+    return this.withTablePath(source, id, what, async (url) => ({ url, doc: parse((await this.http.get(url)).text, url) }));
   }
 
   async query(source: string, id: number): Promise<{ url: string; body: FhiDataBody }> {
@@ -141,8 +161,7 @@ export class FhiApi {
   }
 
   async data(source: string, id: number, body: FhiDataBody): Promise<{ url: string; dataset: Dataset }> {
-    const url = joinUrl(this.base, `${encodeURIComponent(source)}/table/${id}/data`);
-    const res = await this.http.postJson(url, body);
+    const { url, res } = await this.withTablePath(source, id, 'data', async (url) => ({ url, res: await this.http.postJson(url, body) }));
     try {
       return { url, dataset: asDataset(parse(res.text, url)) };
     } catch (e) {

@@ -280,6 +280,16 @@ describe('fetch against the local API server', () => {
     expect(body.dimensions.find((d: { code: string }) => d.code === 'AAR')).toEqual({ code: 'AAR', filter: 'item', values: ['2021_2023', '2022_2024'] });
   });
 
+  it('a server that routes only {source}/Table/{id}/… (as FHI\'s README prints it) is asked so after one 404', async () => {
+    server.fhiTablePathCase = 'Table';
+    const s = await runFetch(opts());
+    expect(s.totals.failed).toBe(0);
+    const fhi = server.log.filter((r) => /\/fhi\/api\/open\/v1\/nokkel\/[Tt]able\/\d+\//.test(r.path));
+    // One miss in lower case, then every request with "Table".
+    expect(fhi.filter((r) => r.path.includes('/table/')).length).toBe(1);
+    expect(fhi.filter((r) => r.path.includes('/Table/')).length).toBeGreaterThan(4);
+  });
+
   it('splits a table over several requests to stay under the cell limit, and joins the parts', async () => {
     const s = await runFetch(opts({ maxCells: { fhi: 500, ssb: 25 } }));
     expect(s.totals.failed).toBe(0);

@@ -181,6 +181,8 @@ export class ApiServer {
   readonly kostragrupper = new Map<string, string>([['5035', 'EKG11'], ['5036', 'EKG02'], ['5037', 'EKG11'], ['5038', 'EKG11'], ['0301', 'EKG13']]);
   /** FHI fails a /data request above this many rows (maxRowCount is the caller's; this is the server's). */
   fhiMaxRows = 1_000_000;
+  /** Case of the table's own paths: 'any' (FHI's server) or only `Table` (a strict router). */
+  fhiTablePathCase: 'any' | 'Table' = 'any';
   /** How /query describes the categories: listed ("item") or as wildcards ("all", then /dimension lists them). */
   fhiQueryStyle: 'item' | 'all' = 'item';
   ssbMaxCells = 800_000;
@@ -281,6 +283,8 @@ export class ApiServer {
     }
     const [source, tableWord, id, what] = parts;
     if (!source || !tableWord || tableWord.toLowerCase() !== 'table') return this.json(res, 404, { status: 'not found' });
+    // A server that routes the table's own paths only as FHI's README prints them ({source}/Table/{id}/…).
+    if (this.fhiTablePathCase === 'Table' && id !== undefined && tableWord !== 'Table') return this.json(res, 404, { status: 'not found' });
     const tables = [...this.fhi.values()].filter((t) => t.source === source);
     if (id === undefined) {
       const after = url.searchParams.get('modifiedAfter');
