@@ -19,7 +19,7 @@ export const register: RegisterCommand = (program, { io, style, setExitCode }) =
       `
 Examples:
   $ folkehelse inspect ../shared/real-exports/fhi/psykiske_plager_ungdom.csv
-  $ folkehelse inspect fixtures/innherred/ssb/07459-befolkning.json --json`,
+  $ folkehelse inspect fixtures/innherred/data/ssb/07459.json --json`,
     )
     .action(async (file: string, opts: { format?: FormatId; json?: boolean; maxSize: string }) => {
       const report = await inspectFile(file, { format: opts.format, maxBytes: parseSize(opts.maxSize) });

@@ -173,7 +173,7 @@ class Builder {
   /** The municipality's Markdown as Word paragraphs in the assessment style. */
   assessment(markdown: string): Paragraph[] {
     const out: Paragraph[] = [];
-    const inline = (tokens: Token[] | undefined, style: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] =>
+    const inline = (tokens: Token[] | undefined, style: { bold?: boolean; italics?: boolean; style?: string } = {}): ParagraphChild[] =>
       (tokens ?? []).flatMap((t): ParagraphChild[] => {
         switch (t.type) {
           case 'strong':
@@ -188,8 +188,8 @@ class Builder {
             // http(s) and mailto addresses become Word hyperlinks (as the HTML allows them); others are their text.
             const l = t as Tokens.Link;
             if (!/^(https?:|mailto:)/i.test(l.href)) return inline(l.tokens, style);
-            const runs = (l.tokens ?? []).map((x) => new TextRun({ text: decode((x as { text?: string }).text ?? x.raw), style: 'Hyperlink', ...style }));
-            return [new ExternalHyperlink({ link: l.href, children: runs.length ? runs : [new TextRun({ text: l.href, style: 'Hyperlink' })] })];
+            const runs = inline(l.tokens, { ...style, style: 'Hyperlink' });
+            return [new ExternalHyperlink({ link: l.href, children: runs.length ? runs : [new TextRun({ text: l.href, ...style, style: 'Hyperlink' })] })];
           }
           case 'del':
             return inline((t as Tokens.Del).tokens, style);

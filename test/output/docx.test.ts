@@ -177,18 +177,20 @@ describe('links in an assessment', () => {
     const { mkdirSync } = await import('node:fs');
     const dir = tempDir();
     mkdirSync(join(dir, 'vurderinger', '5037'), { recursive: true });
-    writeFileSync(join(dir, 'vurderinger', '5037', 'a.md'), 'Se [FHIs statistikk](https://statistikk.fhi.no/?a=1&b=2), skriv til [koordinatoren](mailto:folkehelse@levanger.kommune.no) eller les [planen](plan.pdf).\n');
+    writeFileSync(join(dir, 'vurderinger', '5037', 'a.md'), 'Se [**FHIs** statistikk](https://statistikk.fhi.no/?a=1&b=2), skriv til [koordinatoren](mailto:folkehelse@levanger.kommune.no) eller les [planen](plan.pdf).\n');
     writeFileSync(join(dir, 'folkehelse.config.json'), JSON.stringify({ kommuner: [{ code: '5037', kostragruppe: 'EKG11' }], data: [join(EXAMPLE, 'data')], assessments: 'vurderinger', edition: 2027, generatedOn: '2026-11-22', formats: ['docx'] }));
     const o = await build({ config: loadConfig(join(dir, 'folkehelse.config.json')), out: join(dir, 'out'), formats: ['docx'], kommuner: ['5037'] });
     expect(o.documents[0]!.status).toBe('built');
     const docx = readDocx(join(dir, 'out', '5037-levanger', 'oversikt-2027.nb.docx'));
     const rels = docx['word/_rels/document.xml.rels']!;
     const xml = docx['word/document.xml']!;
-    for (const [target, text] of <[string, string][]>[['https://statistikk.fhi.no/?a=1&amp;b=2', 'FHIs statistikk'], ['mailto:folkehelse@levanger.kommune.no', 'koordinatoren']]) {
+    for (const [target, text] of <[string, string][]>[['https://statistikk.fhi.no/?a=1&amp;b=2', 'FHIs</w:t>(?:(?!</w:hyperlink>).)* statistikk'], ['mailto:folkehelse@levanger.kommune.no', 'koordinatoren']]) {
       const id = new RegExp(`Id="([^"]+)"[^>]*Target="${target.replace(/[.?]/g, '\\$&')}"[^>]*TargetMode="External"`).exec(rels)?.[1];
       expect(id, target).toBeTruthy();
       expect(xml).toMatch(new RegExp(`<w:hyperlink [^>]*r:id="${id}"[^>]*>(?:(?!</w:hyperlink>).)*${text}`));
     }
+    // The bold inside the link stays bold, in the hyperlink style.
+    expect(xml).toMatch(/<w:hyperlink [^>]*>(?:(?!<\/w:hyperlink>).)*<w:rStyle w:val="Hyperlink"\/><w:b\/>(?:(?!<\/w:hyperlink>).)*FHIs/);
     expect(rels).not.toMatch(/plan\.pdf/);
     expect(paragraphs(xml).some((p) => p.text.includes('les planen.'))).toBe(true);
   });
