@@ -164,13 +164,14 @@ describe('DOCX', () => {
     for (const [name, xml] of Object.entries(files)) if (typeof xml === 'string') expect(xml, name).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udfff]/);
     expect(files['word/document.xml']).toContain('a\ufffdb\ufffdc\ufffdd\ufffde');
   });
-  it("the municipality's Markdown: styles, http(s) addresses written out, other links as their text", async () => {
+  it("the municipality's Markdown: styles, http(s) addresses as hyperlinks, other links as their text", async () => {
     const doc = smallDocument();
     const block = doc.sections[0]!.children[0]!.blocks.find((b) => b.kind === 'assessment' && b.status === 'written')!;
     if (block.kind === 'assessment') block.markdown = '**Egen** tekst med [lenke](https://fhi.no) og [farlig](javascript:alert(1)).\n\n- punkt &amp; `kode`';
     const files = unzip(await renderDocx(doc, { figures: renderFigures(doc) }));
     const xml = files['word/document.xml'] as string;
-    expect(xml).toMatch(/lenke<\/w:t><\/w:r><w:r><w:t xml:space="preserve"> \(https:\/\/fhi\.no\)</);
+    expect(xml).toMatch(/<w:hyperlink [^>]*r:id="[^"]+"[^>]*><w:r><w:rPr><w:rStyle w:val="Hyperlink"\/><\/w:rPr><w:t xml:space="preserve">lenke<\/w:t><\/w:r><\/w:hyperlink>/);
+    expect(files['word/_rels/document.xml.rels'] as string).toMatch(/Target="https:\/\/fhi\.no" TargetMode="External"/);
     expect(xml).not.toContain('javascript');
     expect(xml).toMatch(/<w:b\/>.*?Egen/);
     expect(xml).toContain('farlig');
