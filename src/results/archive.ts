@@ -59,7 +59,10 @@ export function toResultsFile(input: ArchiveInput): ResultsFile {
   const used = new Set(input.results.flatMap((r) => r.provenance.files));
   const indicators: ResultsIndicator[] = input.results.map((r) => {
     const guarded = periodsWithWithheldParts(r);
-    const total = (v: AreaValue): ResultsValue => (guarded.has(`${v.period.from}_${v.period.to}`) && !v.absent ? withoutCounts(publishedValue(v)) : publishedValue(v));
+    // Shares of a few units and projections are never tested: their counts stay out of the file, so
+    // that no later comparison (goals, diff) tests them either.
+    const untested = r.trend.reasonCode === 'not-a-sample' || r.trend.reasonCode === 'projection';
+    const total = (v: AreaValue): ResultsValue => ((untested || guarded.has(`${v.period.from}_${v.period.to}`)) && !v.absent ? withoutCounts(publishedValue(v)) : publishedValue(v));
     const gradientWithheld = Boolean(r.gradient?.groups.some((g) => g.value.absent));
     return {
       id: r.id,

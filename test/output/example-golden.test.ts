@@ -30,6 +30,15 @@ describe('golden Markdown of the shipped example', () => {
     const region = readdirSync(out).find((f) => f.startsWith('region-'))!;
     expectGolden('example/region.nb.md', readFileSync(join(out, region, 'side-om-side-2027.nb.md'), 'utf8'));
   });
+  it('the results file carries counts only where they can be tested (not for waterworks or projections)', () => {
+    const results = JSON.parse(readFileSync(join(out, '5037-levanger', 'resultater-2027.json'), 'utf8')) as { indicators: { id: string; value: { numerator: number | null; denominator: number | null } | null; series: { numerator: number | null }[] }[] };
+    const byId = (id: string) => results.indicators.find((i) => i.id === id)!;
+    for (const id of ['drikkevann', 'andel-67-fremskrevet']) {
+      expect(byId(id).value, id).toMatchObject({ numerator: null, denominator: null });
+      expect(byId(id).series.every((v) => v.numerator === null), id).toBe(true);
+    }
+    expect(byId('vedvarende-lavinntekt').value!.denominator).toBeGreaterThan(0);
+  });
   it('cites every fetched table by table and retrieval date, never by a local path', () => {
     const md = readFileSync(join(out, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8');
     expect(md).toMatch(/\| nokkel 507 Forventet levealder \|/);
