@@ -1,10 +1,15 @@
+/** Characters that steer a terminal beyond C0: DEL, C1, line/paragraph separators, bidi and zero-width marks. */
+const STEERING = '\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff';
+const TERMINAL_UNSAFE = new RegExp(`[\u0000-\u001f${STEERING}]`, 'g');
+const JSON_UNSAFE = new RegExp(`[${STEERING}]`, 'g');
+
 /**
- * Text from data files shown in a terminal: control characters (C0, DEL, C1) and the escape
+ * Text from data files shown in a terminal: control characters (C0, DEL, C1, bidi marks) and the escape
  * sequences built from them are shown as visible escapes (`\x1b`, `\n`), so a crafted label cannot
  * move the cursor, recolour the screen or forge lines of output.
  */
 export function escapeTerminal(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  return text.replace(TERMINAL_UNSAFE, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';
     if (c === '\t') return '\\t';
@@ -19,5 +24,5 @@ export function escapeTerminal(text: string): string {
  * `--json` piped to a terminal cannot be steered by a crafted label either. Parses to the same value.
  */
 export function jsonForTerminal(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }

@@ -3,6 +3,7 @@
  * used to join the parts of a table fetched in several requests and to add a derived measure.
  * FHI writes `category.index` as an array and flags inline in `value`; SSB an object and `status`.
  */
+import { withoutLevelPrefix } from '../geo/labels.js';
 
 export type Cell = number | string | null;
 
@@ -295,7 +296,7 @@ export function dropCoveredFormerCodes(ds: Dataset, regionDim: string, timeDim: 
   }
   const dropped: string[] = [];
   // The table's own code for a municipality number: 5037, or with a level prefix (K_5037, K-5037).
-  const own = (n: string) => dec.codes.get(regionDim)!.find((c) => c === n || c.replace(/^[KFkf][-_]/, '') === n);
+  const own = (n: string) => dec.codes.get(regionDim)!.find((c) => c === n || withoutLevelPrefix(c) === n);
   for (const [current, olds] of Object.entries(former)) {
     const mine = withNumbers.get(own(current) ?? current) ?? new Set<string>();
     for (const number of olds) {

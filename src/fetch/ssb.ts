@@ -2,6 +2,7 @@ import { HttpError, isTooManyCells, type HttpClient } from './http.js';
 import { joinUrl } from './fhi.js';
 import { asDataset, categoryCodes, mergeDatasets, MalformedDatasetError, type Dataset } from './jsonstat.js';
 import { GEO_DIMENSIONS, type TablePlan } from './plan.js';
+import { withoutLevelPrefix } from '../geo/labels.js';
 
 /** The documented address of SSB's PxWebApi v2 (apis.md §2). */
 export const SSB_DEFAULT_BASE = 'https://data.ssb.no/api/pxwebapi/v2';
@@ -132,12 +133,9 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
     const codes = categoryCodes(meta.dimension[d]!);
     const lower = new Map(codes.map((c) => [c.toLowerCase(), c]));
     if (d === regionDim) {
-      // Some tables write municipalities and counties with a level prefix (K_5037 / K-5037, F_50 / F-50).
-      const find = (r: string) => {
-        const level = /^\d{4}$/.test(r) ? 'k' : /^\d{2}$/.test(r) ? 'f' : null;
-        return lower.get(r.toLowerCase()) ?? (level ? (lower.get(`${level}_${r}`) ?? lower.get(`${level}-${r}`)) : undefined);
-      };
-      regionCodes = [...new Set(regions.map(find).filter((c): c is string => c !== undefined))];
+      // Some tables write municipalities and counties with a level prefix (K_5037, F_50).
+      const byNumber = new Map(codes.map((c) => [withoutLevelPrefix(c).toLowerCase(), c]));
+      regionCodes = [...new Set(regions.map((r) => lower.get(r.toLowerCase()) ?? byNumber.get(r.toLowerCase())).filter((c): c is string => c !== undefined))];
       if (!regionCodes.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has none of the areas ${regions.join(', ')}`, 'Check that the table covers municipalities (and the municipality numbers in the configuration).');
       selection.push({ variableCode: d, valueCodes: regionCodes });
       counts.push(regionCodes.length);
@@ -201,5 +199,5 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
   const chunk = Math.max(1, Math.floor(maxCells / perRegion));
   const all = regionDim ? regionCodes : [''];
   for (let i = 0; i < all.length; i += chunk) await run(all.slice(i, i + chunk));
-  return { dataset: mergeDatasets(parts), info: tableInfo, requests, cells, missingAreas: regionDim ? regions.filter((r) => !regionCodes.some((c) => c.toLowerCase().replace(/^[kf][-_]/, '') === r.toLowerCase())) : [] };
+  return { dataset: mergeDatasets(parts), info: tableInfo, requests, cells, missingAreas: regionDim ? regions.filter((r) => !regionCodes.some((c) => withoutLevelPrefix(c).toLowerCase() === r.toLowerCase())) : [] };
 }

@@ -20,6 +20,11 @@ const LABEL = /^(?:([KF])[-._])?(\d{6}[a-z]{1,2}|\d{2}-\d{2}|\d{1,6}|Rest|EAKUO|
 // "(1988-2003)", "(-2019)", "(2024->)", "(t.o.m. 1971)", "(f.o.m. 2020)", English "(until 1971)", "(from 2020)".
 const VALIDITY = /\s*\((?:(\d{4})?\s*-\s*>?\s*(\d{4})?|t\.?\s*o\.?\s*m\.?\s*(\d{4})|f\.?\s*o\.?\s*m\.?\s*(\d{4})|(?:until|to)\s+(\d{4})|from\s+(\d{4}))\)\s*$/i;
 
+/** A region code without SSB's level prefix: `K_5037`, `K-5037`, `K.5037` → `5037`; `F_50` → `50`. */
+export function withoutLevelPrefix(code: string): string {
+  return code.replace(/^[KFkf][-._]/, '');
+}
+
 export function parseRegionLabel(text: string): RegionLabel | null {
   const trimmed = text.trim();
   const m = LABEL.exec(trimmed);

@@ -126,12 +126,12 @@ export function readCatalogueFile(path: string): CatalogueFile {
  * file with `"standalone": true` replaces the default files.
  */
 export function loadCatalogue(extraFiles: string[] = [], defaultDir: string | null = DEFAULT_CATALOGUE_DIR): Indicator[] {
-  const extra = extraFiles.map((f) => ({ f, cat: readCatalogueFile(f) }));
+  const extra = extraFiles.map(readCatalogueFile);
   // A standalone catalogue (e.g. for data that is not from the real tables) replaces the default.
-  const useDefault = defaultDir && !extra.some((e) => e.cat.standalone);
+  const useDefault = defaultDir && !extra.some((cat) => cat.standalone);
   const files = useDefault ? readdirSync(defaultDir).filter((f) => f.endsWith('.json')).sort().map((f) => join(defaultDir, f)) : [];
   const byId = new Map<string, Indicator>();
-  for (const { cat } of [...files.map((f) => ({ f, cat: readCatalogueFile(f) })), ...extra]) {
+  for (const cat of [...files.map(readCatalogueFile), ...extra]) {
     for (const id of cat.exclude ?? []) byId.delete(id);
     for (const ind of cat.indicators) {
       byId.delete(ind.id); // keep the order of the last definition's file

@@ -23,7 +23,7 @@ import { areaValue, derivedCount, withhold } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import { DEFAULT_LIMITS, seriesSuppressed, type SuppressionLimits } from './methods/suppression.js';
 import type { AbsentReason, AreaValue } from './result.js';
-import { comparePeriods, criteriaFor, measureIn, measuresOf, type ObservationIndex, select, type Selection } from './select.js';
+import { comparePeriods, criteriaFor, measureIn, type ObservationIndex, select, type Selection } from './select.js';
 
 /** Values of one area: period key → the total, male and female values and gradient groups. */
 export interface AreaCells {
@@ -116,12 +116,13 @@ export class Disclosure {
 }
 
 function decide(index: ObservationIndex, ind: Indicator, limits: SuppressionLimits, options: DisclosureOptions): IndicatorDisclosure {
-  const candidates = index.get(ind.select.source, ind.select.table, measureIn(index, ind.select));
+  const measure = measureIn(index, ind.select);
+  const candidates = index.get(ind.select.source, ind.select.table, measure);
   const cells = collect(ind, candidates, limits, options.level);
   // Merged municipalities' history as the sum of their parts, for every current municipality.
   for (const k of options.register.data.kommuner) {
     const merged = mergedInto(options.register, k.code);
-    if (merged.length > 0 && merged.some((h) => cells.has(h.code))) sumMergedParts(cells, k.code, merged, ind, limits, options);
+    if (merged.length > 0 && merged.some((h) => cells.has(h.code))) sumMergedParts(cells, k.code, merged, ind, measure, limits, options);
   }
   const hiddenSeries = new Set<string>();
   const families = familiesOf(cells, ind, options.register);
@@ -203,7 +204,7 @@ function mergedInto(register: GeoRegister, code: string): HistoricEntry[] {
  * the dissolved numbers means the source is on the old borders). Counts of people are summed as
  * values. Anything else (standardised rates, years) cannot be summed and is left as it is.
  */
-function sumMergedParts(cells: Map<string, AreaCells>, code: string, merged: HistoricEntry[], ind: Indicator, limits: SuppressionLimits, options: DisclosureOptions): void {
+function sumMergedParts(cells: Map<string, AreaCells>, code: string, merged: HistoricEntry[], ind: Indicator, measure: string, limits: SuppressionLimits, options: DisclosureOptions): void {
   if (!['proportion', 'rate', 'count'].includes(ind.measureType)) return;
   const periods = new Map<string, Period>();
   for (const h of merged) for (const [pk, v] of cells.get(h.code)?.total ?? []) periods.set(pk, v.period);
@@ -222,7 +223,7 @@ function sumMergedParts(cells: Map<string, AreaCells>, code: string, merged: His
     const synthetic: Observation = {
       source: ind.select.source,
       table: ind.select.table,
-      measure: measuresOf(ind.select)[0]!,
+      measure,
       measureType: 'value',
       unit: null,
       multiplier: ind.multiplier ?? null,

@@ -218,24 +218,27 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number, m
   };
 }
 
+/** Values that are not samples of persons are never tested: why, for the comparison and the trend. */
+const NOT_A_SAMPLE = {
+  units: { reason: 'not-a-sample', what: 'a share of a few units (waterworks, schools), not a sample of persons' },
+  projection: { reason: 'projection', what: "a projection (SSB's main alternative), not an observation" },
+} as const;
+
 function comparison(mine: AreaValue, bench: AreaValue | null, ind: Indicator, label: string): Comparison {
   const notTested = (reason: NotTestedReason, note: string): Comparison => ({ value: bench, verdict: 'not-tested', reason, note });
   if (mine.absent) return notTested('kommune-absent', `the municipality's value is not published (${mine.absent.reason})`);
   if (!bench) return { value: null, verdict: 'not-tested', reason: 'no-benchmark', note: `no ${label} value for ${mine.period.label}` };
   if (bench.absent) return notTested('benchmark-absent', `the ${label} value for ${mine.period.label} is not published`);
   if (ind.measureType === 'count' || ind.measureType === 'value') return notTested('not-comparable', 'a count or amount: not compared for significance');
-  if (ind.sampling === 'units') return notTested('not-a-sample', 'a share of a few units (waterworks, schools), not a sample of persons: no significance test');
-  if (ind.sampling === 'projection') return notTested('projection', 'a projection (SSB\'s main alternative), not an observation: no significance test');
+  if (ind.sampling && ind.sampling !== 'persons') return notTested(NOT_A_SAMPLE[ind.sampling].reason, `${NOT_A_SAMPLE[ind.sampling].what}: no significance test`);
   if (mine.lower === null || mine.upper === null) return notTested('no-counts', 'only the value is published, without counts: no significance test is possible');
   return { value: bench, verdict: compare(mine, bench.value, ind.polarity), reason: null, note: null };
 }
 
 function trendOf(series: AreaValue[], ind: Indicator, ctx: Context): IndicatorResult['trend'] {
-  if (ind.sampling === 'units') {
-    return { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, independentPoints: null, reasonCode: 'not-a-sample', reason: 'a share of a few units, not a sample of persons: no trend test' };
-  }
-  if (ind.sampling === 'projection') {
-    return { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, independentPoints: null, reasonCode: 'projection', reason: 'a projection, not an observation: no trend test' };
+  if (ind.sampling && ind.sampling !== 'persons') {
+    const why = NOT_A_SAMPLE[ind.sampling];
+    return { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, independentPoints: null, reasonCode: why.reason, reason: `${why.what}: no trend test` };
   }
   const published = series.filter((v) => !v.absent && v.value !== null);
   // Rolling pools (2020–2022, 2021–2023 …) share years: only non-overlapping periods are

@@ -8,38 +8,21 @@
  */
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { planTables, type ApiIndicator, type TablePlan } from '../../src/fetch/plan.js';
-import type { ApiServer, Category, DimDef } from '../fetch/server.js';
+import { hash, type ApiServer, type Category, type DimDef } from '../fetch/server.js';
+import { GEO, KOSTRA_REGIONS } from '../fetch/world.js';
 
 /** The year the example was fetched (projections are relative to it). */
 export const EXAMPLE_YEAR = 2026;
 export const EXAMPLE_MODIFIED = '2026-06-15T05:00:00Z';
 const LAST = 2025;
 
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0) / 4294967296;
-}
 /** Deterministic noise in [-1, 1). */
 const noise = (s: string) => hash(s) * 2 - 1;
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-const AREAS: Category[] = [
-  { value: '0', label: 'Hele landet' },
-  { value: '50', label: 'Trøndelag - Trööndelage' },
-  { value: '5035', label: 'Stjørdal' },
-  { value: '5037', label: 'Levanger' },
-  { value: '5038', label: 'Verdal' },
-];
-const KOSTRA_AREAS: Category[] = [
-  { value: '5035', label: 'Stjørdal' },
-  { value: '5037', label: 'Levanger' },
-  { value: '5038', label: 'Verdal' },
-  { value: 'EKA50', label: 'Trøndelag' },
-  { value: 'EAK', label: 'Landet' },
-  { value: 'EAKUO', label: 'Landet uten Oslo' },
-  { value: 'EKG11', label: 'Kostragruppe 11' },
-];
+// The areas of the project's test world (only the configured ones are asked for).
+const AREAS = GEO;
+const KOSTRA_AREAS = KOSTRA_REGIONS;
 const KOSTRA_GEO: Record<string, string> = { EKA50: '50', EAK: '0', EAKUO: '0', EKG11: '0' };
 
 /** Population 1 January of the last year, and yearly growth. */

@@ -61,7 +61,7 @@ export interface LoggedRequest {
 const GEO_NAMES: Record<string, string> = { '5035': 'Stjørdal', '5036': 'Frosta', '5037': 'Levanger', '5038': 'Verdal', '0301': 'Oslo' };
 
 /** A number that depends only on the cell's codes (so a rerun gives the same data). */
-function hash(s: string): number {
+export function hash(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return (h >>> 0) / 4294967296;

@@ -17,7 +17,7 @@ export const GEO: Category[] = [
   { value: '03', label: 'Oslo' },
   { value: '0301', label: 'Oslo' },
 ];
-const KOSTRA_REGIONS: Category[] = [
+export const KOSTRA_REGIONS: Category[] = [
   { value: '5035', label: 'Stjørdal' },
   { value: '5036', label: 'Frosta' },
   { value: '5037', label: 'Levanger' },
