@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { writeNationalDataset } from './national-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { build } = await import(join(root, 'dist/output/build.js'));
+const { build } = await import(join(root, 'dist/app/build.js'));
 const { findBrowser } = await import(join(root, 'dist/output/pdf.js'));
 const { defaultRegister } = await import(join(root, 'dist/geo/register.js'));
 

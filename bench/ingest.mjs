@@ -69,7 +69,7 @@ let bareRowsPerSecond;
 // folkehelse's validation in its own process, so its peak memory (max RSS) is its own; the child
 // reports process.resourceUsage() (no /usr/bin/time needed).
 const child = (files) => {
-  const code = `const { validatePaths } = await import(${JSON.stringify(join(root, 'dist/validate/validate.js'))});
+  const code = `const { validatePaths } = await import(${JSON.stringify(join(root, 'dist/app/validate.js'))});
 const t = performance.now();
 const r = await validatePaths(${JSON.stringify(files)});
 console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, rssMB: process.resourceUsage().maxRSS / 1024, totals: r.totals }));`;

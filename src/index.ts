@@ -9,7 +9,7 @@ export { readFile, scanFile, type FileScan, type ReadOptions } from './ingest/re
 export { loadData, InvalidDataError, type LoadedData } from './ingest/load.js';
 export { inspectFile, type InspectReport } from './ingest/inspect.js';
 export { FORMATS, FORMAT_DESCRIPTIONS, type FormatId } from './ingest/detect.js';
-export { validatePaths, type FileReport, type ValidationReport } from './validate/validate.js';
+export { validatePaths, type FileReport, type ValidationReport } from './app/validate.js';
 export { ERROR_CODES, WARNING_CODES, ISSUE_DESCRIPTIONS, type ValidationIssue, type IssueCode } from './validate/issues.js';
 export { GeoRegister, defaultRegister } from './geo/register.js';
 export { GeoResolver } from './geo/resolve.js';
@@ -85,7 +85,7 @@ export {
 } from './indicators/methods/index.js';
 
 export { formatNumber, formatPeriod, type Lang } from './report/format.js';
-export { FolkehelseError, UsageError, InputFileError } from './errors.js';
+export { FolkehelseError, UsageError, InputFileError } from './base/errors.js';
 export { buildDocument, type DocumentInput } from './report/model.js';
 export { buildRegion, type RegionInput } from './report/region.js';
 export { RENDERERS, renderFigures, type Renderer, type RenderContext } from './report/renderers.js';
@@ -97,4 +97,6 @@ export * from './results/index.js';
 // The overview's summary chapters (utfordringsbilde, social inequality, wording, short version) and
 // the municipality's assessment files (discovery, § 5 b–c, the final gate), as namespaces.
 export * as overview from './overview/index.js';
+// Composes those chapters' data for one municipality from its results and assessment files.
+export { overviewData, type OverviewInput } from './app/document-data.js';
 export * as assessments from './assessments/index.js';

@@ -1,5 +1,5 @@
 import type { Text } from '../indicators/catalogue.js';
-import { FolkehelseError, EXIT_INVALID_DATA } from '../errors.js';
+import { FolkehelseError, EXIT_INVALID_DATA } from '../base/errors.js';
 import { textFor, type AssessmentSet } from './discover.js';
 import { describeUnknown } from './names.js';
 import { formOf, type Lang, type SectionData } from './sections.js';

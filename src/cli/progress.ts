@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
-import type { BuildEvent } from '../output/build.js';
-import type { CliIO } from './main.js';
+import type { BuildEvent } from '../app/build.js';
+import type { CliIO } from './terminal.js';
 
 /**
  * Progress of a build: a bar on a terminal, one line per document otherwise (CI logs), nothing

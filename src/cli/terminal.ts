@@ -1,3 +1,10 @@
+/** Where a command writes; tests pass their own. */
+export interface CliIO {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
 /** Characters that steer a terminal beyond C0: DEL, C1, line/paragraph separators, bidi and zero-width marks. */
 const STEERING = '\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff';
 const TERMINAL_UNSAFE = new RegExp(`[\u0000-\u001f${STEERING}]`, 'g');

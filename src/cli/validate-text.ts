@@ -1,6 +1,6 @@
 import { encodingName, formatCount, location } from '../validate/report.js';
 import { ERROR_CODES, NOTE_CODES, WARNING_CODES, isNoteCode, type IssueCode } from '../validate/issues.js';
-import type { ValidationReport } from '../validate/validate.js';
+import type { ValidationReport } from '../app/validate.js';
 import type { Style } from './style.js';
 import { escapeTerminal } from './terminal.js';
 

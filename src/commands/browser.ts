@@ -1,5 +1,5 @@
 import { detectBrowserPlatform, getDownloadUrl, install, type BrowserPlatform } from '@puppeteer/browsers';
-import { EXIT_OK, EXIT_USAGE, FolkehelseError } from '../errors.js';
+import { EXIT_OK, EXIT_USAGE, FolkehelseError } from '../base/errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import { loadMessages, message } from '../cli/messages.js';
 import { browserCacheDir, findInstalledBrowser, INSTALL_BROWSER, INSTALL_BUILD_ID } from '../output/browser.js';

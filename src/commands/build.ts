@@ -1,7 +1,7 @@
 import { rmdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { BuildConfig, OutputFormat } from '../config.js';
-import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
+import type { BuildConfig, OutputFormat } from '../config/config.js';
+import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../base/errors.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import { colorWanted, defaultConfigPath, langOption, parseKommuneList, type DocumentLang } from './options.js';
@@ -47,8 +47,8 @@ folkehelse-manifest.json files recording what was built from what. Unchanged doc
     .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean; draft?: boolean; final?: boolean; kind: string; edition?: string; previous?: string }) => {
       if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(`--kind: "${opts.kind}" is not full (the oversiktsdokument) or annual (the løpende oversikt)`);
       if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(`--edition: "${opts.edition}" is not a year such as 2028`);
-      const { loadConfig, nextEdition, OUTPUT_FORMATS } = await import('../config.js');
-      const { build } = await import('../output/build.js');
+      const { loadConfig, nextEdition, OUTPUT_FORMATS } = await import('../config/config.js');
+      const { build } = await import('../app/build.js');
       const { STAGING } = await import('../output/atomic.js');
       const { resolveKommune } = await import('../indicators/engine.js');
       const { BuildProgress } = await import('../cli/progress.js');

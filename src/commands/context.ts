@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
 import type { Style } from '../cli/style.js';
+import type { CliIO } from '../cli/terminal.js';
 
-/** Where a command writes; tests pass their own. */
-export interface CliIO {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-}
+export type { CliIO };
 
 /** What every command module gets from the program: its streams, terminal style and a way to set the exit code. */
 export interface CommandContext {
@@ -17,6 +13,6 @@ export interface CommandContext {
 
 /**
  * One module per command (`src/commands/<name>.ts`) exports `register`, which adds the command
- * (definition, options, help examples and action) to the program. `src/cli/main.ts` lists them.
+ * (definition, options, help examples and action) to the program. `src/main.ts` lists them.
  */
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../base/errors.js';
 import { jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../base/errors.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import type { FetchEvent, FetchSummary, TableOutcome } from '../fetch/run.js';
@@ -64,7 +64,7 @@ SHA-256. A second run downloads only tables changed at the source.
 Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage error or no network.`,
     )
     .action(async (opts: { config?: string; kommune?: string; data?: string; catalogue?: string[]; since?: string; force?: boolean; dryRun?: boolean; json?: boolean }) => {
-      const { loadConfig } = await import('../config.js');
+      const { loadConfig } = await import('../config/config.js');
       const { loadCatalogue } = await import('../indicators/catalogue.js');
       const { areasFor } = await import('../fetch/plan.js');
       const { runFetch } = await import('../fetch/run.js');

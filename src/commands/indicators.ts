@@ -1,4 +1,4 @@
-import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../base/errors.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import { colorWanted, langOption, type MessageLang } from './options.js';

@@ -1,7 +1,7 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_OK, UsageError } from '../base/errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import { loadMessages, message, messageList } from '../cli/messages.js';
 import type { Texts } from '../report/language.js';

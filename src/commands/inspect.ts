@@ -1,4 +1,4 @@
-import { EXIT_INVALID_DATA, EXIT_OK } from '../errors.js';
+import { EXIT_INVALID_DATA, EXIT_OK } from '../base/errors.js';
 import { jsonForTerminal } from '../cli/terminal.js';
 import type { FormatId } from '../ingest/detect.js';
 import { inspectFile } from '../ingest/inspect.js';

@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
-import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
+import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../base/errors.js';
 import type { FormatId } from '../ingest/detect.js';
 import { renderValidationText } from '../cli/validate-text.js';
-import { validatePaths } from '../validate/validate.js';
+import { validatePaths } from '../app/validate.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import { formatOption, parseSize } from './options.js';

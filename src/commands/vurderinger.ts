@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError, EXIT_INVALID_DATA, EXIT_OK } from '../errors.js';
+import { UsageError, EXIT_INVALID_DATA, EXIT_OK } from '../base/errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 
@@ -31,7 +31,7 @@ Examples:
   $ folkehelse vurderinger --config folkehelse.config.json --lang nn --final`,
     )
     .action(async (opts: { config: string; kommune?: string[]; lang?: string; final?: boolean; templates?: boolean; skipNumbers?: boolean }) => {
-      const { loadConfig } = await import('../config.js');
+      const { loadConfig } = await import('../config/config.js');
       const { loadCatalogue } = await import('../indicators/catalogue.js');
       const { resolveKommune, computeIndicators } = await import('../indicators/engine.js');
       const { loadSections, validNames } = await import('../assessments/sections.js');

@@ -1,4 +1,4 @@
-import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 
 /** One HTTP exchange's outcome that the caller must act on (after retries). */
 export class HttpError extends FolkehelseError {

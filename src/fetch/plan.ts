@@ -2,7 +2,7 @@ import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import type { Indicator } from '../indicators/catalogue.js';
 import { resolveKommune } from '../indicators/engine.js';
 import type { SourceId } from '../model/observation.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../base/errors.js';
 import { currentCode, formerCodes, type CodeChange } from './klass.js';
 
 /** The `api` block of a catalogue indicator (schemas/catalogue.schema.json). */

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readUserText, UserFileError } from '../user-file.js';
+import { readUserText, UserFileError } from '../base/user-file.js';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
-import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import type { SourceId } from '../model/observation.js';
 import { cellProblems, validator } from '../validate/schemas.js';
 import type { Polarity } from './methods/compare.js';

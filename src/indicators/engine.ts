@@ -1,4 +1,4 @@
-import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import { periodKey } from '../ingest/period.js';
 import type { Geography, Observation, Period } from '../model/observation.js';

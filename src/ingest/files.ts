@@ -1,4 +1,4 @@
-import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../user-file.js';
+import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../base/user-file.js';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 

@@ -1,4 +1,4 @@
-import { FolkehelseError, EXIT_INVALID_DATA, InputFileError } from '../errors.js';
+import { FolkehelseError, EXIT_INVALID_DATA, InputFileError } from '../base/errors.js';
 import type { Observation } from '../model/observation.js';
 import { issueMessage, type ValidationIssue } from '../validate/issues.js';
 import { NotDataError } from './not-data.js';

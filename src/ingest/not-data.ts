@@ -1,4 +1,4 @@
-import { InputFileError } from '../errors.js';
+import { InputFileError } from '../base/errors.js';
 import type { CsvLayout } from './sniff.js';
 
 /** A file recognised as not being data (a query, a code list, metadata): refused, or skipped in a folder. */

@@ -1,4 +1,4 @@
-import { InputFileError } from '../errors.js';
+import { InputFileError } from '../base/errors.js';
 import { GeoResolver } from '../geo/resolve.js';
 import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import type { Observation, SourceId } from '../model/observation.js';

@@ -2,9 +2,9 @@ import { open, realpath, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, resolve } from 'node:path';
-import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../user-file.js';
+import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../base/user-file.js';
 import iconv from 'iconv-lite';
-import { InputFileError } from '../errors.js';
+import { InputFileError } from '../base/errors.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be';
 

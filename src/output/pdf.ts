@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import { findInstalledBrowser } from './browser.js';
 
 export { findBrowser, findInstalledBrowser } from './browser.js';

@@ -1,17 +1,16 @@
-import { knowledgeChapters, type KnowledgeSection } from '../assessments/chapters.js';
-import { findContradictions, type ContradictionWarning } from '../assessments/contradictions.js';
-import { textFor, type AssessmentSet } from '../assessments/discover.js';
-import { checkFinal, type MissingAssessment } from '../assessments/gate.js';
+import type { KnowledgeSection } from '../assessments/chapters.js';
+import type { ContradictionWarning } from '../assessments/contradictions.js';
+import type { MissingAssessment } from '../assessments/gate.js';
 import type { UnknownFile } from '../assessments/names.js';
-import type { SectionData } from '../assessments/sections.js';
-import { parseList } from '../assessments/structured.js';
-import type { IndicatorResult } from '../indicators/result.js';
-import { proposeChallenges, proposeResources, type Ressurser, type Utfordringsbilde } from './challenges.js';
-import { sosialUlikhet, type SosialUlikhet } from './inequality.js';
-import type { Priorities } from './priorities.js';
-import { kortversjon, type CountyRange, type Kortversjon } from './short-version.js';
+import type { Ressurser, Utfordringsbilde } from './challenges.js';
+import type { SosialUlikhet } from './inequality.js';
+import type { Kortversjon } from './short-version.js';
 
-/** Everything issue 14's chapters need for one municipality, in one pure call. */
+/**
+ * Everything issue 14's chapters need for one municipality: the data the report's summary,
+ * inequality, § 5 b–c chapters and short version are built from. Composed by `overviewData`
+ * (src/app/document-data.ts) from the results and the municipality's assessment files.
+ */
 export interface OverviewData {
   utfordringsbilde: Utfordringsbilde;
   ressurser: Ressurser;
@@ -24,52 +23,4 @@ export interface OverviewData {
   /** Texts that contradict the numbers: warnings for the coordinator, never printed in the document. */
   contradictions: ContradictionWarning[];
   kortversjon: Kortversjon;
-}
-
-export interface OverviewInput {
-  results: IndicatorResult[];
-  assessments: AssessmentSet;
-  sections: SectionData;
-  priorities: Priorities;
-  lang: 'nb' | 'nn';
-  /** The county's range per indicator (`countyRanges`); empty when the county's data is not loaded. */
-  ranges?: Map<string, CountyRange>;
-}
-
-/**
- * The data of the summary, inequality, § 5 b–c chapters and the short version, the gate's list and
- * the contradiction warnings. Own lists come from `utfordringer.md` and `ressurser.md` (in the
- * document's language). Theme files are checked against their theme's indicators, an indicator's
- * own file against that indicator, the other files against every indicator.
- */
-export function overviewData(input: OverviewInput): OverviewData {
-  const { results, assessments: set, sections, priorities, lang } = input;
-  const list = (name: string) => {
-    const t = textFor(set, name, lang);
-    const items = t ? parseList(t.body) : [];
-    return items.length ? items : null;
-  };
-  const utfordringsbilde = proposeChallenges(results, priorities, list('utfordringer'));
-  const ressurser = proposeResources(results, priorities, list('ressurser'));
-  const ulikhet = sosialUlikhet(results, priorities);
-  const { services, community } = knowledgeChapters(set, sections, results, lang);
-  const ids = new Set(results.map((r) => r.id));
-  const contradictions: ContradictionWarning[] = [];
-  for (const name of [...set.assessments.keys()].sort()) {
-    const t = textFor(set, name, lang);
-    if (!t) continue;
-    const options = /^[a-f]$/.test(name) ? { theme: name } : ids.has(name) ? { indicatorId: name } : {};
-    contradictions.push(...findContradictions(t.body, t.file, results, priorities, options));
-  }
-  return {
-    utfordringsbilde,
-    ressurser,
-    ulikhet,
-    services,
-    community,
-    missing: checkFinal(set, sections, lang),
-    unknown: set.unknown,
-    contradictions,
-    kortversjon: kortversjon(results, utfordringsbilde, ressurser, ulikhet, input.ranges ?? new Map()),
-  };
 }

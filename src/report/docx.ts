@@ -30,7 +30,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { marked, type Token, type Tokens } from 'marked';
-import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import type { Block, Document, FigureBlock, Inline, Section, TableBlock } from './document.js';
 import { xmlSafe } from './escape.js';
 import { TEMPLATE_DIR } from './language.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import type { Inline, Run } from './document.js';
 import type { Lang } from './format.js';
 import type { LanguageFile } from './texts.js';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { FolkehelseError, EXIT_USAGE } from '../errors.js';
+import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import type { Block, Document, Inline, Section, TableBlock } from './document.js';
 import { inToc } from './document.js';
 import { escapeMarkdown, markdownCode } from './escape.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EXIT_USAGE, FolkehelseError } from '../errors.js';
+import { EXIT_USAGE, FolkehelseError } from '../base/errors.js';
 import { validator, type SchemaName } from '../validate/schemas.js';
 
 /** A results or goals file that cannot be used: names the file, line and column, and what is wrong. */

@@ -58,7 +58,7 @@ describe('indicators: terminal output', () => {
 
 describe('folkehelse indicators (the command)', () => {
   it('prints a hostile catalogue title escaped on the terminal and neutralised in --csv', async () => {
-    const { main } = await import('../../src/cli/main.js');
+    const { main } = await import('../../src/main.js');
     const { writeFileSync, mkdirSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tempDir } = await import('../helpers.js');

@@ -31,7 +31,7 @@ describe('bin/folkehelse without dist/', () => {
     expect(r.stderr).toMatch(/compiling the TypeScript sources to dist\//);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(existsSync(join(dir, 'dist', 'cli', 'main.js'))).toBe(true);
+    expect(existsSync(join(dir, 'dist', 'main.js'))).toBe(true);
     const again = spawnSync(process.execPath, [join(dir, 'bin', 'folkehelse'), '-v'], { encoding: 'utf8' });
     expect(again.stderr).toBe('');
   }, 180_000);

@@ -5,7 +5,7 @@ import { inspectFile } from '../../src/ingest/inspect.js';
 import { renderInspectText } from '../../src/cli/inspect-text.js';
 import { makeStyle } from '../../src/cli/style.js';
 import { renderValidationText } from '../../src/cli/validate-text.js';
-import { validatePaths } from '../../src/validate/validate.js';
+import { validatePaths } from '../../src/app/validate.js';
 import { tempDir } from '../helpers.js';
 
 // A label with an escape sequence (recolour, clear screen) and a forged line of output.

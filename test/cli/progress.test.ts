@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BuildProgress } from '../../src/cli/progress.js';
-import type { DocumentOutcome } from '../../src/output/build.js';
+import type { DocumentOutcome } from '../../src/app/build.js';
 
 function io(isTTY: boolean) {
   let err = '';

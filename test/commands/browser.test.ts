@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectBrowserPlatform } from '@puppeteer/browsers';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { findBrowser, INSTALL_BUILD_ID } from '../../src/output/browser.js';
 import { tempDir } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { initProject } from '../../src/commands/init.js';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { validator } from '../../src/validate/schemas.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { expandDataPaths } from '../../src/ingest/files.js';
 import { INNHERRED, ROOT, SYNTHETIC_CATALOGUE, tempDir } from '../helpers.js';
 

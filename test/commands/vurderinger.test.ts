@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { FIXTURES, INNHERRED_CONFIG, tempDir } from '../helpers.js';
 
 async function runIn(...args: string[]) {

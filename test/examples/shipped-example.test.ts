@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { FHI_DEFAULT_BASE } from '../../src/fetch/fhi.js';
 import { SSB_DEFAULT_BASE } from '../../src/fetch/ssb.js';
 import { sha256 } from '../../src/fetch/store.js';

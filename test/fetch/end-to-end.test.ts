@@ -2,7 +2,7 @@ import { formatDate } from '../../src/report/format.js';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { tempDir } from '../helpers.js';
 import { ApiServer } from './server.js';
 import { populate } from './world.js';

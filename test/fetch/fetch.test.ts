@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { runFetch, type FetchOptions } from '../../src/fetch/run.js';
 import { HttpClient, HttpError, NetworkDownError, retryAfterMs } from '../../src/fetch/http.js';
 import { SsbApi } from '../../src/fetch/ssb.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asDataset, categoryCodes, deriveDenominator, deriveShares, mergeDatasets, MalformedDatasetError, type Dataset } from '../../src/fetch/jsonstat.js';
 import { planTables, type ApiIndicator } from '../../src/fetch/plan.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/base/errors.js';
 
 function ssbPart(regions: string[], values: (number | null)[], status?: Record<string, string>): Dataset {
   return {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { GeoRegister } from '../../src/geo/register.js';
 import { HttpClient } from '../../src/fetch/http.js';
 import { currentCode, formerCodes, municipalityChanges, type CodeChange } from '../../src/fetch/klass.js';

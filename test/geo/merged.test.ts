@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { defaultRegister } from '../../src/geo/register.js';
 import { resolveKommune, UnknownKommuneError } from '../../src/indicators/engine.js';
-import { build, type BuildEvent } from '../../src/output/build.js';
+import { build, type BuildEvent } from '../../src/app/build.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS, tempDir } from '../helpers.js';
 
 async function runIn(...args: string[]) {

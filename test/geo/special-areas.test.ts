@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { defaultRegister } from '../../src/geo/register.js';
 import { GeoResolver, isResolved, type Resolved } from '../../src/geo/resolve.js';
 import { ObservationIndex } from '../../src/indicators/select.js';
 import { readFile } from '../../src/ingest/read.js';
-import { validatePaths } from '../../src/validate/validate.js';
+import { validatePaths } from '../../src/app/validate.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS, tempDir } from '../helpers.js';
 
 const resolver = () => new GeoResolver(defaultRegister());

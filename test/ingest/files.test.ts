@@ -15,7 +15,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...real, readdir, default: { ...real, readdir } };
 });
 
-const { validatePaths } = await import('../../src/validate/validate.js');
+const { validatePaths } = await import('../../src/app/validate.js');
 const { loadData } = await import('../../src/ingest/load.js');
 
 describe('folders of data', () => {
@@ -34,7 +34,7 @@ describe('folders of data', () => {
 
   it('an unreadable subfolder stops loading with an InputFileError, not an internal error', async () => {
     await expect(loadData([dir])).rejects.toMatchObject({ name: expect.any(String), message: expect.stringMatching(/locked: is a folder that cannot be read/) });
-    await expect(loadData([dir])).rejects.toBeInstanceOf((await import('../../src/errors.js')).InputFileError);
+    await expect(loadData([dir])).rejects.toBeInstanceOf((await import('../../src/base/errors.js')).InputFileError);
   });
 });
 
@@ -61,7 +61,7 @@ describe('links, pipes and devices in a data folder', () => {
     expect(byName('out.csv')?.fileError).toMatch(/outside the data folder/);
     expect(byName('same.csv')?.valid).toBe(true);
     expect(byName('ok.csv')?.valid).toBe(true);
-    await expect(loadData([dir])).rejects.toBeInstanceOf((await import('../../src/errors.js')).InputFileError);
+    await expect(loadData([dir])).rejects.toBeInstanceOf((await import('../../src/base/errors.js')).InputFileError);
   }, 10_000);
 
   it.skipIf(!posix)('a file under /proc named on the command line is refused; one elsewhere is read', async () => {

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectFile } from '../../src/ingest/inspect.js';
 import { readFile } from '../../src/ingest/read.js';
-import { validatePaths } from '../../src/validate/validate.js';
+import { validatePaths } from '../../src/app/validate.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS } from '../helpers.js';
 
 /** Every file under ../shared/real-exports, relative, except the two descriptions. */

@@ -28,7 +28,7 @@ describe('the packed tarball, installed globally', () => {
     const packed = ok(spawnSync(NPM, ['pack', '--json', '--pack-destination', packs], { cwd: repo, encoding: 'utf8', shell: process.platform === 'win32' }), 'npm pack');
     const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     const files = info!.files.map((f) => f.path);
-    expect(files).toContain('dist/cli/main.js');
+    expect(files).toContain('dist/main.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('LICENSE');
     for (const dir of ['templates/', 'schemas/', 'data/catalogue/', 'data/geography/', 'data/cli/']) expect(files.some((f) => f.startsWith(dir))).toBe(true);

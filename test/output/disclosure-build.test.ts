@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { build } from '../../src/output/build.js';
+import { loadConfig } from '../../src/config/config.js';
+import { build } from '../../src/app/build.js';
 import { INNHERRED, tempDir } from '../helpers.js';
 
 async function appendixWith(suppression: Record<string, number>): Promise<string> {

@@ -18,14 +18,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderBarometerCsv } from '../../src/cli/barometer.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { defaultRegister } from '../../src/geo/register.js';
 import { loadData } from '../../src/ingest/load.js';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { strictestLimits } from '../../src/indicators/disclosure.js';
 import { computeIndicators } from '../../src/indicators/engine.js';
 import type { AreaValue, IndicatorResult } from '../../src/indicators/result.js';
-import { build } from '../../src/output/build.js';
+import { build } from '../../src/app/build.js';
 import { tempDir } from '../helpers.js';
 
 const RUNS = Number(process.env.FOLKEHELSE_PROPERTY_RUNS ?? 6);

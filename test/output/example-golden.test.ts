@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { build } from '../../src/output/build.js';
+import { loadConfig } from '../../src/config/config.js';
+import { build } from '../../src/app/build.js';
 import { EXAMPLE_CONFIG, tempDir } from '../helpers.js';
 import { expectGolden } from './golden.js';
 

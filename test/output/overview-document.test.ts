@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { FIXTURES, INNHERRED, tempDir } from '../helpers.js';
 
 // Issue 14 wired into the document: chapter order, the utfordringsbilde, social inequality, § 5 b–c,

@@ -8,7 +8,7 @@ import { renderDocx, withLanguage } from '../../src/report/docx.js';
 import { renderHtml } from '../../src/report/html.js';
 import { compileTemplates } from '../../src/report/markdown.js';
 import { OUTPUT_FORMATS, RENDERERS, renderFigures } from '../../src/report/renderers.js';
-import { OUTPUT_FORMATS as CONFIG_FORMATS } from '../../src/config.js';
+import { OUTPUT_FORMATS as CONFIG_FORMATS } from '../../src/config/config.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { smallDocument } from './small-document.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { build } from '../../src/output/build.js';
+import { loadConfig } from '../../src/config/config.js';
+import { build } from '../../src/app/build.js';
 import { findPrevious, readResultsFile, serializeResults, toResultsFile } from '../../src/results/archive.js';
 import { loadData } from '../../src/ingest/load.js';
 import { computeIndicators } from '../../src/indicators/engine.js';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { diffResults, isEmptyDiff } from '../../src/results/diff.js';
 import type { ResultsFile, ResultsIndicator } from '../../src/results/types.js';
 import { ROOT, tempDir } from '../helpers.js';

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 import { evaluateGoals, goalsFor, loadGoals, type Goal } from '../../src/results/goals.js';
 import type { ResultsFile } from '../../src/results/types.js';
 import { validator } from '../../src/validate/schemas.js';
@@ -49,7 +49,7 @@ describe('the goals file', () => {
     expect(stderr).not.toMatch(/internal error/);
   });
   it('a goals file outside the configuration\'s folder is refused like any other configured file', async () => {
-    const { loadConfig } = await import('../../src/config.js');
+    const { loadConfig } = await import('../../src/config/config.js');
     const project = tempDir();
     const outside = tempDir();
     writeFileSync(join(outside, 'mal.json'), '{ "goals": [] }');

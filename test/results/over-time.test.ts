@@ -2,9 +2,9 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { loadConfig } from '../../src/config.js';
-import { build } from '../../src/output/build.js';
+import { main } from '../../src/main.js';
+import { loadConfig } from '../../src/config/config.js';
+import { build } from '../../src/app/build.js';
 import { readResultsFile } from '../../src/results/archive.js';
 import type { ResultsFile } from '../../src/results/types.js';
 import { validator } from '../../src/validate/schemas.js';

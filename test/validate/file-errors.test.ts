@@ -1,9 +1,9 @@
 import { closeSync, openSync, writeFileSync, ftruncateSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputFileError } from '../../src/errors.js';
+import { InputFileError } from '../../src/base/errors.js';
 import { scanFile } from '../../src/ingest/read.js';
-import { validatePaths } from '../../src/validate/validate.js';
+import { validatePaths } from '../../src/app/validate.js';
 import { tempDir } from '../helpers.js';
 
 async function fileError(path: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validatePaths } from '../../src/validate/validate.js';
+import { validatePaths } from '../../src/app/validate.js';
 import { ERROR_CODES } from '../../src/validate/issues.js';
 import { INVALID } from '../helpers.js';
 

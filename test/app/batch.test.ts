@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { build, type BuildRequest } from '../../src/output/build.js';
+import { loadConfig } from '../../src/config/config.js';
+import { build, type BuildRequest } from '../../src/app/build.js';
 import { findBrowser } from '../../src/output/pdf.js';
 import { INNHERRED, ROOT, tempDir } from '../helpers.js';
 

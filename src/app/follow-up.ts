@@ -10,10 +10,10 @@ import type { Lang } from '../report/format.js';
 import { goalsSection } from '../report/goals.js';
 import type { Texts } from '../report/language.js';
 import { BlockFactory, numberBlocks, type SourceFileInfo } from '../report/model.js';
-import { editionOrder, findEdition, findPrevious, latestBefore, listResultsFiles, resultsFileName, serializeResults, toResultsFile } from './archive.js';
-import { diffResults, type ResultsDiff } from './diff.js';
-import { evaluateGoals, goalsFor, type GoalsFile, type GoalStatus } from './goals.js';
-import type { DocumentKind, ResultsFile } from './types.js';
+import { editionOrder, findEdition, findPrevious, latestBefore, listResultsFiles, resultsFileName, serializeResults, toResultsFile } from '../results/archive.js';
+import { diffResults, type ResultsDiff } from '../results/diff.js';
+import { evaluateGoals, goalsFor, type GoalsFile, type GoalStatus } from '../results/goals.js';
+import type { DocumentKind, ResultsFile } from '../results/types.js';
 
 export interface FollowUpInput {
   kind: DocumentKind;

@@ -1,22 +1,25 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+/**
+ * The program: `folkehelse <command>`. bin/folkehelse runs it (dist/main.js). It sits above the
+ * commands and registers them; the commands use the terminal helpers in src/cli/, which never
+ * import a command.
+ */
 import { Command, CommanderError } from 'commander';
-import { EXIT_OK, EXIT_USAGE, FolkehelseError } from '../errors.js';
-import { DEFAULT_MAX_BYTES } from '../ingest/source-file.js';
-import { makeStyle } from './style.js';
-import type { CliIO, CommandContext, RegisterCommand } from '../commands/context.js';
-import { register as browser } from '../commands/browser.js';
-import { register as build } from '../commands/build.js';
-import { register as fetch } from '../commands/fetch.js';
-import { register as indicators } from '../commands/indicators.js';
-import { register as init } from '../commands/init.js';
-import { register as inspect } from '../commands/inspect.js';
-import { register as validate } from '../commands/validate.js';
-import { register as diff } from '../commands/diff.js';
-import { register as vurderinger } from '../commands/vurderinger.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FolkehelseError } from './base/errors.js';
+import { VERSION } from './base/version.js';
+import { makeStyle } from './cli/style.js';
+import type { CliIO } from './cli/terminal.js';
+import type { CommandContext, RegisterCommand } from './commands/context.js';
+import { register as browser } from './commands/browser.js';
+import { register as build } from './commands/build.js';
+import { register as fetch } from './commands/fetch.js';
+import { register as indicators } from './commands/indicators.js';
+import { register as init } from './commands/init.js';
+import { register as inspect } from './commands/inspect.js';
+import { register as validate } from './commands/validate.js';
+import { register as diff } from './commands/diff.js';
+import { register as vurderinger } from './commands/vurderinger.js';
 
 export type { CliIO };
-export { parseSize } from '../commands/options.js';
 
 /** Every command, in the order `--help` lists them. A new command is one module and one line here. */
 const COMMANDS: RegisterCommand[] = [
@@ -31,10 +34,6 @@ const COMMANDS: RegisterCommand[] = [
   vurderinger,
 ];
 
-export const EXIT_INTERNAL = 3;
-
-const PACKAGE = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
-
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   let exitCode = EXIT_OK;
@@ -43,7 +42,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
   program
     .name('folkehelse')
     .description("Builds a Norwegian municipality's public-health overview (oversiktsdokument) from FHI, SSB, KOSTRA and Ungdata exports.")
-    .version(PACKAGE.version, '-v, --version', 'print the version (-V works too)')
+    .version(VERSION, '-v, --version', 'print the version (-V works too)')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -84,5 +83,3 @@ Exit codes: 0 ok, 1 invalid data, 2 usage or file error, 3 internal error.`,
     return EXIT_INTERNAL;
   }
 }
-
-export { DEFAULT_MAX_BYTES };

@@ -1,9 +1,9 @@
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { INNHERRED, ROOT, tempDir } from './helpers.js';
+import { main } from '../../src/main.js';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { INNHERRED, ROOT, tempDir } from '../helpers.js';
 
 /** A project folder with a configuration; `extra` is merged into the configuration. */
 function project(extra: Record<string, unknown>, kommune: Record<string, unknown> = {}): { dir: string; config: string } {
@@ -186,7 +186,7 @@ describe('a configuration or catalogue that is a device, pipe or kernel file', (
     expect(() => loadConfig('/dev/zero')).toThrow(/never read/);
     expect(() => loadConfig('/proc/self/environ')).toThrow(/never read/);
     expect(() => loadConfig(join(dir, 'pipe.json'))).toThrow(/not a regular file/);
-    const { readCatalogueFile } = await import('../src/indicators/catalogue.js');
+    const { readCatalogueFile } = await import('../../src/indicators/catalogue.js');
     expect(() => readCatalogueFile('/dev/zero')).toThrow(/never read/);
     expect(() => readCatalogueFile(join(dir, 'pipe.json'))).toThrow(/not a regular file/);
     const r = await runIn('indicators', '--data', INNHERRED, '--kommune', '5037', '--catalogue', '/proc/self/environ');

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAssessmentFolder } from '../../src/assessments/discover.js';
 import { loadSections, validNames } from '../../src/assessments/sections.js';
-import { overviewData } from '../../src/overview/document-data.js';
+import { overviewData } from '../../src/app/document-data.js';
 import { loadPriorities } from '../../src/overview/priorities.js';
 import { FIXTURES, INNHERRED } from '../helpers.js';
-import { innherredResults } from './results.js';
+import { innherredResults } from '../overview/results.js';
 
 describe('overviewData (one call for the chapters of issue 14)', () => {
   it("puts Levanger's own lists first and gathers the gate's list and the warnings", async () => {

@@ -1,11 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { build } from '../../src/output/build.js';
+import { loadConfig } from '../../src/config/config.js';
+import { build } from '../../src/app/build.js';
 import { PdfRenderer, findBrowser } from '../../src/output/pdf.js';
 import { HAVE_REAL_EXPORTS, INNHERRED, REAL_EXPORTS, ROOT, tempDir } from '../helpers.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from '../output/golden.js';
 
 const CONFIG = join(INNHERRED, 'folkehelse.config.json');
 const HAVE_BROWSER = findBrowser().path !== null;

@@ -1,13 +1,13 @@
-import { NOT_DATA } from './ingest/files.js';
+import { NOT_DATA } from '../ingest/files.js';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { FolkehelseError, EXIT_USAGE } from './errors.js';
-import { isSystemPath, readUserText, SYSTEM_PATH_MESSAGE, UserFileError } from './user-file.js';
-import { defaultRegister } from './geo/register.js';
-import { TEMPLATE_DIR } from './report/language.js';
-import type { SuppressionLimits } from './indicators/methods/suppression.js';
-import type { Lang } from './report/format.js';
-import { validator } from './validate/schemas.js';
+import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { isSystemPath, readUserText, SYSTEM_PATH_MESSAGE, UserFileError } from '../base/user-file.js';
+import { defaultRegister } from '../geo/register.js';
+import { TEMPLATE_DIR } from '../report/language.js';
+import type { SuppressionLimits } from '../indicators/methods/suppression.js';
+import type { Lang } from '../report/format.js';
+import { validator } from '../validate/schemas.js';
 
 /** `kortversjon`: the 2–4 page short version, as Markdown, HTML and (with a browser) PDF. */
 export type OutputFormat = 'md' | 'html' | 'pdf' | 'docx' | 'kortversjon';

@@ -2,6 +2,8 @@
 export const EXIT_OK = 0;
 export const EXIT_INVALID_DATA = 1;
 export const EXIT_USAGE = 2;
+/** A bug in folkehelse (an unexpected exception), not a problem with the user's data. */
+export const EXIT_INTERNAL = 3;
 
 /** Base of every error the CLI reports as a plain message instead of a stack trace. */
 export class FolkehelseError extends Error {
