@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+// The follow-up of a build, per municipality: this edition's results file, the comparison with the
+// previous edition and the goals, and how they enter the document (or make the løpende oversikt).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IndicatorResult } from '../indicators/result.js';
 import type { Geography } from '../model/observation.js';
@@ -14,6 +15,7 @@ import { editionOrder, findEdition, findPrevious, latestBefore, listResultsFiles
 import { diffResults, type ResultsDiff } from '../results/diff.js';
 import { evaluateGoals, goalsFor, type GoalsFile, type GoalStatus } from '../results/goals.js';
 import type { DocumentKind, ResultsFile } from '../results/types.js';
+import { hash } from './provenance.js';
 
 export interface FollowUpInput {
   kind: DocumentKind;
@@ -176,7 +178,6 @@ export function annualDocument(f: FollowUp, full: Document, texts: Texts, lang: 
  * earlier results in the document's folder (not this edition's own file, which the build writes).
  */
 export function followUpInputs(opts: { kind: DocumentKind; edition: number; previous: string | null; goals: string | null; folder: string }): { file: string; sha256: string }[] {
-  const hash = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');
   const out = [{ file: 'kind', sha256: hash(opts.kind) }];
   const read = (f: string) => (existsSync(f) && statSync(f).isFile() ? hash(readFileSync(f)) : 'missing');
   if (opts.goals) out.push({ file: `goals:${opts.goals}`, sha256: read(opts.goals) });

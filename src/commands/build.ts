@@ -3,7 +3,8 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuildConfig, OutputFormat } from '../config/config.js';
 import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../base/errors.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
-import type { RegisterCommand } from './context.js';
+import type { BuildOutcome } from '../app/build.js';
+import type { CliIO, RegisterCommand } from './context.js';
 import { colorWanted, defaultConfigPath, langOption, parseKommuneList, type DocumentLang } from './options.js';
 
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
@@ -44,90 +45,132 @@ Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf|docx with 
 <out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
 folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
     )
-    .action(async (opts: { config?: string; kommune?: string; fylke?: string; data?: string[]; catalogue?: string[]; out?: string; format?: string; lang?: DocumentLang; concurrency: string; shard?: string; force?: boolean; json?: boolean; quiet?: boolean; draft?: boolean; final?: boolean; kind: string; edition?: string; previous?: string }) => {
-      if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(`--kind: "${opts.kind}" is not full (the oversiktsdokument) or annual (the løpende oversikt)`);
-      if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(`--edition: "${opts.edition}" is not a year such as 2028`);
-      const { loadConfig, nextEdition, OUTPUT_FORMATS } = await import('../config/config.js');
-      const { build } = await import('../app/build.js');
-      const { STAGING } = await import('../output/atomic.js');
-      const { resolveKommune } = await import('../indicators/engine.js');
-      const { BuildProgress } = await import('../cli/progress.js');
-      const { loadMessages, message } = await import('../cli/messages.js');
-      let formats: OutputFormat[] | undefined;
-      if (opts.format !== undefined) {
-        const named = opts.format.split(',').map((f) => f.trim().toLowerCase());
-        // `--format ""` (an unset shell variable) is a mistake, not "the configuration's formats".
-        if (named.every((f) => f === '')) throw new UsageError(`--format: give one or more of ${OUTPUT_FORMATS.join(', ')}, comma-separated`);
-        formats = named.filter((f) => f !== '') as OutputFormat[];
-        const bad = formats.filter((f) => !OUTPUT_FORMATS.includes(f));
-        if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not one of ${OUTPUT_FORMATS.join(', ')}`);
-      }
-      const concurrency = Number(opts.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency: "${opts.concurrency}" is not a whole number from 1 to 16`);
-      let shard: { index: number; count: number } | undefined;
-      if (opts.shard !== undefined) {
-        const m = /^(\d+)\/(\d+)$/.exec(opts.shard.trim());
-        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard: "${opts.shard}" is not i/n with 1 ≤ i ≤ n, e.g. 1/4`);
-        shard = { index: Number(m[1]), count: Number(m[2]) };
-      }
-      if (opts.kommune && opts.fylke) throw new UsageError('give --kommune or --fylke, not both');
-      if (opts.draft && opts.final) throw new UsageError('give --draft or --final, not both');
-      // Each municipality once (5037,5037 or 1719,5037 would otherwise build one document twice, at once, into the same files).
-      const kommuner = opts.kommune === undefined ? undefined : [...new Set(parseKommuneList(opts.kommune).map((k) => resolveKommune(k).code))];
-      let config: BuildConfig;
-      const configPath = defaultConfigPath(opts.config);
-      if (configPath) config = loadConfig(configPath);
-      else {
-        if (!opts.data || (!kommuner?.length && !opts.fylke)) throw new UsageError('give --config <file>, or --data <folder> and --kommune <numbers> or --fylke <number> (no folkehelse.config.json here)');
-        config = { file: null, kommuner: (kommuner ?? []).map((code) => ({ code })), data: opts.data.map((d) => resolve(d)), edition: nextEdition(), lang: 'nb', formats: ['md', 'html', 'pdf'], out: resolve('out'), catalogue: [], suppression: {} };
-      }
-      if (opts.catalogue) config = { ...config, catalogue: [...config.catalogue, ...opts.catalogue.map((c) => resolve(c))] };
-      const out = opts.out ? resolve(opts.out) : config.out;
-      // The output folder is never read as data: as a data folder (or one holding it) it would hide the exports.
-      for (const d of config.data) {
-        const rel = relative(out, d);
-        if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new UsageError(`--out: ${out} is ${rel === '' ? 'the data folder' : `a folder that holds the data folder ${d}`}; give the outputs a folder of their own, e.g. --out out`);
-      }
-      const lang = opts.lang ?? config.lang;
-      const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: colorWanted(io.stderr, io.env) });
-      let outcome;
-      try {
-        outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, final: Boolean(opts.final), concurrency, onEvent: (e) => progress.event(e), env: io.env, kind: opts.kind, edition: opts.edition !== undefined ? Number(opts.edition) : undefined, previous: opts.previous !== undefined ? resolve(opts.previous) : undefined });
-      } finally {
-        progress.stop();
-        // The staging folder is only for the run: gone when empty (a concurrent shard may still use it).
-        try {
-          rmdirSync(join(out, STAGING));
-        } catch {
-          // not there, or still in use
-        }
-      }
-      const failed = outcome.documents.filter((d) => d.status === 'failed');
-      const warned = outcome.documents.filter((d) => d.warnings.length > 0);
-      if (opts.json) io.stdout.write(jsonForTerminal({ ...outcome, out }));
-      else {
-        const who = (d: { id: string; name: string }) => (d.id === 'region' ? d.name : `${d.id} ${d.name}`);
-        for (const d of warned) for (const w of d.warnings) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
-        for (const d of outcome.documents) for (const w of d.assessmentWarnings ?? []) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
-        // Line by line: a multi-line error (the --final gate's list of files) keeps its lines.
-        for (const d of failed) io.stderr.write(`folkehelse: ${who(d)} failed: ${d.error}`.split('\n').map(escapeTerminal).join('\n') + '\n');
-        if (!opts.quiet) {
-          const m = loadMessages(lang);
-          const n = outcome.documents.length;
-          io.stdout.write(
-            message(m, 'build.summary', {
-              total: n,
-              documents: message(m, n === 1 ? 'build.document' : 'build.documents'),
-              built: outcome.documents.filter((d) => d.status === 'built').length,
-              skipped: outcome.documents.filter((d) => d.status === 'skipped').length,
-              failed: failed.length,
-              seconds: outcome.seconds.toFixed(1),
-            }) + '\n',
-          );
-          const shown = relative(process.cwd(), out);
-          io.stdout.write(escapeTerminal(message(m, 'build.outputs', { folder: shown === '' ? '.' : shown.startsWith('..') ? out : shown })) + '\n');
-        }
-      }
-      setExitCode(failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK);
-    });
+    .action(async (opts: BuildOptions) => setExitCode(await runBuild(opts, io)));
 };
+
+interface BuildOptions {
+  config?: string;
+  kommune?: string;
+  fylke?: string;
+  data?: string[];
+  catalogue?: string[];
+  out?: string;
+  format?: string;
+  lang?: DocumentLang;
+  concurrency: string;
+  shard?: string;
+  force?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  draft?: boolean;
+  final?: boolean;
+  kind: string;
+  edition?: string;
+  previous?: string;
+}
+
+/** Checks the options, builds, prints the outcome; returns the exit code. */
+async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
+  if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(`--kind: "${opts.kind}" is not full (the oversiktsdokument) or annual (the løpende oversikt)`);
+  if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(`--edition: "${opts.edition}" is not a year such as 2028`);
+  const { build } = await import('../app/build.js');
+  const { STAGING } = await import('../output/atomic.js');
+  const { resolveKommune } = await import('../indicators/engine.js');
+  const { BuildProgress } = await import('../cli/progress.js');
+  const formats = await parseFormats(opts.format);
+  const concurrency = Number(opts.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency: "${opts.concurrency}" is not a whole number from 1 to 16`);
+  const shard = parseShard(opts.shard);
+  if (opts.kommune && opts.fylke) throw new UsageError('give --kommune or --fylke, not both');
+  if (opts.draft && opts.final) throw new UsageError('give --draft or --final, not both');
+  // Each municipality once (5037,5037 or 1719,5037 would otherwise build one document twice, at once, into the same files).
+  const kommuner = opts.kommune === undefined ? undefined : [...new Set(parseKommuneList(opts.kommune).map((k) => resolveKommune(k).code))];
+  const config = await configFor(opts, kommuner);
+  const out = opts.out ? resolve(opts.out) : config.out;
+  // The output folder is never read as data: as a data folder (or one holding it) it would hide the exports.
+  for (const d of config.data) {
+    const rel = relative(out, d);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new UsageError(`--out: ${out} is ${rel === '' ? 'the data folder' : `a folder that holds the data folder ${d}`}; give the outputs a folder of their own, e.g. --out out`);
+  }
+  const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: colorWanted(io.stderr, io.env) });
+  let outcome;
+  try {
+    outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, final: Boolean(opts.final), concurrency, onEvent: (e) => progress.event(e), env: io.env, kind: opts.kind, edition: opts.edition !== undefined ? Number(opts.edition) : undefined, previous: opts.previous !== undefined ? resolve(opts.previous) : undefined });
+  } finally {
+    progress.stop();
+    // The staging folder is only for the run: gone when empty (a concurrent shard may still use it).
+    try {
+      rmdirSync(join(out, STAGING));
+    } catch {
+      // not there, or still in use
+    }
+  }
+  return await printOutcome(io, opts, outcome, out, opts.lang ?? config.lang);
+}
+
+/** `--format md,pdf`: undefined (the configuration's formats) when not given. */
+async function parseFormats(format: string | undefined): Promise<OutputFormat[] | undefined> {
+  if (format === undefined) return undefined;
+  const { OUTPUT_FORMATS } = await import('../config/config.js');
+  const named = format.split(',').map((f) => f.trim().toLowerCase());
+  // `--format ""` (an unset shell variable) is a mistake, not "the configuration's formats".
+  if (named.every((f) => f === '')) throw new UsageError(`--format: give one or more of ${OUTPUT_FORMATS.join(', ')}, comma-separated`);
+  const formats = named.filter((f) => f !== '') as OutputFormat[];
+  const bad = formats.filter((f) => !OUTPUT_FORMATS.includes(f));
+  if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not one of ${OUTPUT_FORMATS.join(', ')}`);
+  return formats;
+}
+
+/** `--shard i/n`. */
+function parseShard(shard: string | undefined): { index: number; count: number } | undefined {
+  if (shard === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(shard.trim());
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard: "${shard}" is not i/n with 1 ≤ i ≤ n, e.g. 1/4`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+/** The configuration file's, or one made of --data and --kommune/--fylke; with --catalogue's files after its own. */
+async function configFor(opts: BuildOptions, kommuner: string[] | undefined): Promise<BuildConfig> {
+  const { loadConfig, nextEdition } = await import('../config/config.js');
+  let config: BuildConfig;
+  const configPath = defaultConfigPath(opts.config);
+  if (configPath) config = loadConfig(configPath);
+  else {
+    if (!opts.data || (!kommuner?.length && !opts.fylke)) throw new UsageError('give --config <file>, or --data <folder> and --kommune <numbers> or --fylke <number> (no folkehelse.config.json here)');
+    config = { file: null, kommuner: (kommuner ?? []).map((code) => ({ code })), data: opts.data.map((d) => resolve(d)), edition: nextEdition(), lang: 'nb', formats: ['md', 'html', 'pdf'], out: resolve('out'), catalogue: [], suppression: {} };
+  }
+  if (opts.catalogue) config = { ...config, catalogue: [...config.catalogue, ...opts.catalogue.map((c) => resolve(c))] };
+  return config;
+}
+
+/** Warnings and failures on stderr, the summary on stdout (or everything as JSON); returns the exit code. */
+async function printOutcome(io: CliIO, opts: BuildOptions, outcome: BuildOutcome, out: string, lang: DocumentLang): Promise<number> {
+  const failed = outcome.documents.filter((d) => d.status === 'failed');
+  const warned = outcome.documents.filter((d) => d.warnings.length > 0);
+  if (opts.json) io.stdout.write(jsonForTerminal({ ...outcome, out }));
+  else {
+    const who = (d: { id: string; name: string }) => (d.id === 'region' ? d.name : `${d.id} ${d.name}`);
+    for (const d of warned) for (const w of d.warnings) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
+    for (const d of outcome.documents) for (const w of d.assessmentWarnings ?? []) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
+    // Line by line: a multi-line error (the --final gate's list of files) keeps its lines.
+    for (const d of failed) io.stderr.write(`folkehelse: ${who(d)} failed: ${d.error}`.split('\n').map(escapeTerminal).join('\n') + '\n');
+    if (!opts.quiet) {
+      const { loadMessages, message } = await import('../cli/messages.js');
+      const m = loadMessages(lang);
+      const n = outcome.documents.length;
+      io.stdout.write(
+        message(m, 'build.summary', {
+          total: n,
+          documents: message(m, n === 1 ? 'build.document' : 'build.documents'),
+          built: outcome.documents.filter((d) => d.status === 'built').length,
+          skipped: outcome.documents.filter((d) => d.status === 'skipped').length,
+          failed: failed.length,
+          seconds: outcome.seconds.toFixed(1),
+        }) + '\n',
+      );
+      const shown = relative(process.cwd(), out);
+      io.stdout.write(escapeTerminal(message(m, 'build.outputs', { folder: shown === '' ? '.' : shown.startsWith('..') ? out : shown })) + '\n');
+    }
+  }
+  return failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK;
+}

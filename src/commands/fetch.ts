@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../base/errors.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
-import type { RegisterCommand } from './context.js';
+import type { BuildConfig } from '../config/config.js';
+import type { CliIO, RegisterCommand } from './context.js';
 import type { FetchEvent, FetchSummary, TableOutcome } from '../fetch/run.js';
-import type { FetchTarget } from '../fetch/plan.js';
+import type { AreaSet, FetchTarget } from '../fetch/plan.js';
 
 /** `apis` of the configuration file (not part of BuildConfig: only fetch uses it). */
 function configApis(file: string | null): { ssb?: string; fhi?: string; klass?: string } {
@@ -63,114 +64,155 @@ https://statistikk-data.fhi.no/api/open/v1). Each table is written as <data>/<so
 SHA-256. A second run downloads only tables changed at the source.
 Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage error or no network.`,
     )
-    .action(async (opts: { config?: string; kommune?: string; data?: string; catalogue?: string[]; since?: string; force?: boolean; dryRun?: boolean; json?: boolean }) => {
-      const { loadConfig } = await import('../config/config.js');
-      const { loadCatalogue } = await import('../indicators/catalogue.js');
-      const { areasFor } = await import('../fetch/plan.js');
-      const { runFetch } = await import('../fetch/run.js');
-      const { FHI_DEFAULT_BASE } = await import('../fetch/fhi.js');
-      const { SSB_DEFAULT_BASE } = await import('../fetch/ssb.js');
-      const { io } = ctx;
-
-      if (opts.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) throw new UsageError(`--since: "${opts.since}" is not a date like 2026-06-01`);
-      const configPath = opts.config ?? (existsSync('folkehelse.config.json') ? 'folkehelse.config.json' : undefined);
-      const config = configPath ? loadConfig(configPath) : null;
-      // Numbers or names (Levanger, "Nord-Fron"); a name two municipalities share must be given as a number.
-      const { defaultRegister } = await import('../geo/register.js');
-      const wanted = opts.kommune
-        ?.split(',')
-        .map((k) => k.trim())
-        .filter(Boolean)
-        .map((k) => {
-          if (/^\d{3,4}$/.test(k)) return k;
-          const found = defaultRegister().byName(k).filter((a) => a.level === 'kommune');
-          if (found.length === 1) return found[0]!.code;
-          if (found.length > 1) throw new UsageError(`--kommune: "${escapeTerminal(k)}" is the name of ${found.map((a) => `${a.code} ${a.name}`).join(' and ')}; give the number`);
-          throw new UsageError(`--kommune: "${escapeTerminal(k)}" is neither a municipality number (like 5037) nor the name of a municipality`);
-        });
-      let targets: FetchTarget[];
-      if (wanted?.length) targets = wanted.map((code) => config?.kommuner.find((k) => k.code === code.padStart(4, '0')) ?? { code: code.padStart(4, '0') });
-      else if (config) targets = config.kommuner;
-      else throw new UsageError('give --kommune <numbers> or --config <file> (no folkehelse.config.json here)');
-      const dataDir = resolve(opts.data ?? config?.data[0] ?? 'data');
-      const apis = configApis(config?.file ?? null);
-      const ssbBase = checkUrl(io.env.FOLKEHELSE_SSB_API ? 'FOLKEHELSE_SSB_API' : 'apis.ssb', io.env.FOLKEHELSE_SSB_API || apis.ssb || SSB_DEFAULT_BASE);
-      const fhiBase = checkUrl(io.env.FOLKEHELSE_FHI_API ? 'FOLKEHELSE_FHI_API' : 'apis.fhi', io.env.FOLKEHELSE_FHI_API || apis.fhi || FHI_DEFAULT_BASE);
-      const { kostraGroups, municipalityChanges, KLASS_DEFAULT_BASE } = await import('../fetch/klass.js');
-      const { HttpClient, HttpError, NetworkDownError } = await import('../fetch/http.js');
-      // Klass sits beside PxWebApi (data.ssb.no/api/klass/v1): a moved SSB address moves it too.
-      const beside = ssbBase === SSB_DEFAULT_BASE ? KLASS_DEFAULT_BASE : ssbBase.replace(/\/pxwebapi\/v2\/?$/, '/klass/v1');
-      const klassBase = checkUrl(io.env.FOLKEHELSE_KLASS_API ? 'FOLKEHELSE_KLASS_API' : 'apis.klass', io.env.FOLKEHELSE_KLASS_API || apis.klass || beside);
-      const today = new Date().toISOString().slice(0, 10);
-      // Municipality number changes from Klass (131): numbers newer than the register, and the
-      // former numbers under which SSB keeps a municipality's history. Without Klass: the register.
-      let changes: Awaited<ReturnType<typeof municipalityChanges>> = [];
-      if (!opts.dryRun) {
-        try {
-          changes = await municipalityChanges(klassBase, new HttpClient({ attempts: 2 }), '1977-01-01', today);
-        } catch (e) {
-          if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
-          if (!opts.json) io.stderr.write(`folkehelse: SSB Klass did not answer (${escapeTerminal(e instanceof HttpError ? `HTTP ${e.status}` : 'no network')}); municipality number changes come from the shipped register only\n`);
-        }
-      }
-      const areas = areasFor(targets, config?.kostragruppe, undefined, changes);
-      if (!opts.json) for (const r of areas.renumbered ?? []) io.stderr.write(`${r.from}: asked for as ${r.to} (${escapeTerminal(r.how)})\n`);
-      if (areas.withoutGroup.length && !opts.dryRun) {
-        // The KOSTRA group of a municipality the configuration does not give: from Klass.
-        try {
-          const groups = await kostraGroups(klassBase, new HttpClient({ attempts: 2 }), areas.withoutGroup, today);
-          for (const [k, g] of groups) {
-            if (!areas.kostragrupper.includes(g)) areas.kostragrupper.push(g);
-            areas.withoutGroup = areas.withoutGroup.filter((x) => x !== k);
-            if (!opts.json) io.stderr.write(`${k}: KOSTRA group ${g} (SSB Klass)\n`);
-          }
-          areas.kostragrupper.sort();
-        } catch (e) {
-          // Without Klass the run goes on without the group (and says so below).
-          if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
-        }
-      }
-      if (areas.withoutGroup.length && !opts.json) io.stderr.write(`folkehelse: no KOSTRA group is known for ${areas.withoutGroup.join(', ')}: KOSTRA tables are fetched without the group; set "kostragruppe" (e.g. EKG11) for the municipality in the configuration\n`);
-      const catalogue = loadCatalogue([...(config?.catalogue ?? []), ...(opts.catalogue ?? []).map((c) => resolve(c))]);
-
-      const tty = Boolean(io.stderr.isTTY) && !opts.json && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
-      let bar: cliProgress.SingleBar | null = null;
-      const onEvent = (e: FetchEvent) => {
-        if (opts.json) return;
-        if (e.type === 'plan') {
-          if (tty && !opts.dryRun && e.total > 1) {
-            bar = new cliProgress.SingleBar({ format: 'fetching {bar} {value}/{total} {name}', stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic);
-            bar.start(e.total, 0, { name: '' });
-          }
-          return;
-        }
-        const t = e.outcome;
-        if (bar) {
-          bar.increment(1, { name: escapeTerminal(t.file) });
-          if (t.status === 'failed') failures.push(describe(t));
-          return;
-        }
-        (opts.dryRun ? io.stdout : io.stderr).write(`${describe(t)}\n`);
-      };
-      const failures: string[] = [];
-      let summary: FetchSummary;
-      try {
-        summary = await runFetch({ dataDir, areas, catalogue, ssbBase, fhiBase, since: opts.since, force: opts.force, dryRun: opts.dryRun, onEvent });
-      } finally {
-        (bar as cliProgress.SingleBar | null)?.stop();
-      }
-      for (const f of failures) io.stderr.write(`${f}\n`);
-      if (opts.json) io.stdout.write(jsonForTerminal(summary));
-      else {
-        const t = summary.totals;
-        const where = `${summary.areas.kommuner.join(', ')} (with ${['land', ...summary.areas.fylker.map((f) => `fylke ${f}`), ...summary.areas.kostragrupper].join(', ')})`;
-        if (summary.dryRun) {
-          const data = summary.tables.reduce((a, x) => a + x.requests, 0);
-          io.stdout.write(`Plan: ${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where} into ${dataDir}: ${data} data requests (besides one metadata check per table); nothing was downloaded (--dry-run).\n`);
-        }
-        else io.stdout.write(`${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where}: ${t.downloaded} downloaded, ${t.upToDate} up to date, ${t.failed} failed; ${t.requests} requests${t.retries ? ` (${t.retries} retried)` : ''} in ${summary.seconds.toFixed(1)} s → ${dataDir}\n`);
-        if (summary.notFetched.length) io.stdout.write(`${summary.notFetched.length} catalogue indicators have no API source and need a manual download: ${summary.notFetched.join(', ')}\n`);
-      }
-      ctx.setExitCode(summary.totals.failed > 0 ? EXIT_INVALID_DATA : EXIT_OK);
-    });
+    .action(async (opts: FetchOptions) => ctx.setExitCode(await runFetchCommand(opts, ctx.io)));
 };
+
+interface FetchOptions {
+  config?: string;
+  kommune?: string;
+  data?: string;
+  catalogue?: string[];
+  since?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/** Plans the areas, fetches, prints the outcome; returns the exit code. */
+async function runFetchCommand(opts: FetchOptions, io: CliIO): Promise<number> {
+  const { loadConfig } = await import('../config/config.js');
+  const { loadCatalogue } = await import('../indicators/catalogue.js');
+  const { runFetch } = await import('../fetch/run.js');
+  if (opts.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) throw new UsageError(`--since: "${opts.since}" is not a date like 2026-06-01`);
+  const configPath = opts.config ?? (existsSync('folkehelse.config.json') ? 'folkehelse.config.json' : undefined);
+  const config = configPath ? loadConfig(configPath) : null;
+  const targets = await fetchTargets(opts.kommune, config);
+  const dataDir = resolve(opts.data ?? config?.data[0] ?? 'data');
+  const bases = await apiBases(io.env, config?.file ?? null);
+  const areas = await fetchAreas(targets, config?.kostragruppe, bases.klass, opts, io);
+  const catalogue = loadCatalogue([...(config?.catalogue ?? []), ...(opts.catalogue ?? []).map((c) => resolve(c))]);
+  const progress = fetchProgress(io, opts);
+  let summary: FetchSummary;
+  try {
+    summary = await runFetch({ dataDir, areas, catalogue, ssbBase: bases.ssb, fhiBase: bases.fhi, since: opts.since, force: opts.force, dryRun: opts.dryRun, onEvent: progress.event });
+  } finally {
+    progress.stop();
+  }
+  for (const f of progress.failures) io.stderr.write(`${f}\n`);
+  if (opts.json) io.stdout.write(jsonForTerminal(summary));
+  else printSummary(io, summary, dataDir);
+  return summary.totals.failed > 0 ? EXIT_INVALID_DATA : EXIT_OK;
+}
+
+/** `--kommune`'s municipalities (numbers or names: Levanger, "Nord-Fron"), else the configuration's. */
+async function fetchTargets(kommune: string | undefined, config: BuildConfig | null): Promise<FetchTarget[]> {
+  // A name two municipalities share must be given as a number.
+  const { defaultRegister } = await import('../geo/register.js');
+  const wanted = kommune
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => {
+      if (/^\d{3,4}$/.test(k)) return k;
+      const found = defaultRegister().byName(k).filter((a) => a.level === 'kommune');
+      if (found.length === 1) return found[0]!.code;
+      if (found.length > 1) throw new UsageError(`--kommune: "${escapeTerminal(k)}" is the name of ${found.map((a) => `${a.code} ${a.name}`).join(' and ')}; give the number`);
+      throw new UsageError(`--kommune: "${escapeTerminal(k)}" is neither a municipality number (like 5037) nor the name of a municipality`);
+    });
+  if (wanted?.length) return wanted.map((code) => config?.kommuner.find((k) => k.code === code.padStart(4, '0')) ?? { code: code.padStart(4, '0') });
+  if (config) return config.kommuner;
+  throw new UsageError('give --kommune <numbers> or --config <file> (no folkehelse.config.json here)');
+}
+
+/** The addresses of SSB's PxWebApi, FHI Statistikk and Klass: the environment's, the configuration's, else the defaults. */
+async function apiBases(env: NodeJS.ProcessEnv, configFile: string | null): Promise<{ ssb: string; fhi: string; klass: string }> {
+  const { FHI_DEFAULT_BASE } = await import('../fetch/fhi.js');
+  const { SSB_DEFAULT_BASE } = await import('../fetch/ssb.js');
+  const { KLASS_DEFAULT_BASE } = await import('../fetch/klass.js');
+  const apis = configApis(configFile);
+  const ssb = checkUrl(env.FOLKEHELSE_SSB_API ? 'FOLKEHELSE_SSB_API' : 'apis.ssb', env.FOLKEHELSE_SSB_API || apis.ssb || SSB_DEFAULT_BASE);
+  const fhi = checkUrl(env.FOLKEHELSE_FHI_API ? 'FOLKEHELSE_FHI_API' : 'apis.fhi', env.FOLKEHELSE_FHI_API || apis.fhi || FHI_DEFAULT_BASE);
+  // Klass sits beside PxWebApi (data.ssb.no/api/klass/v1): a moved SSB address moves it too.
+  const beside = ssb === SSB_DEFAULT_BASE ? KLASS_DEFAULT_BASE : ssb.replace(/\/pxwebapi\/v2\/?$/, '/klass/v1');
+  const klass = checkUrl(env.FOLKEHELSE_KLASS_API ? 'FOLKEHELSE_KLASS_API' : 'apis.klass', env.FOLKEHELSE_KLASS_API || apis.klass || beside);
+  return { ssb, fhi, klass };
+}
+
+/**
+ * The areas to fetch for the municipalities: their county, the country, neighbours and KOSTRA
+ * groups, with municipality number changes and missing KOSTRA groups from Klass when it answers.
+ */
+async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefined, klassBase: string, opts: FetchOptions, io: CliIO): Promise<AreaSet> {
+  const { areasFor } = await import('../fetch/plan.js');
+  const { kostraGroups, municipalityChanges } = await import('../fetch/klass.js');
+  const { HttpClient, HttpError, NetworkDownError } = await import('../fetch/http.js');
+  const today = new Date().toISOString().slice(0, 10);
+  // Municipality number changes from Klass (131): numbers newer than the register, and the
+  // former numbers under which SSB keeps a municipality's history. Without Klass: the register.
+  let changes: Awaited<ReturnType<typeof municipalityChanges>> = [];
+  if (!opts.dryRun) {
+    try {
+      changes = await municipalityChanges(klassBase, new HttpClient({ attempts: 2 }), '1977-01-01', today);
+    } catch (e) {
+      if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
+      if (!opts.json) io.stderr.write(`folkehelse: SSB Klass did not answer (${escapeTerminal(e instanceof HttpError ? `HTTP ${e.status}` : 'no network')}); municipality number changes come from the shipped register only\n`);
+    }
+  }
+  const areas = areasFor(targets, kostragruppe, undefined, changes);
+  if (!opts.json) for (const r of areas.renumbered ?? []) io.stderr.write(`${r.from}: asked for as ${r.to} (${escapeTerminal(r.how)})\n`);
+  if (areas.withoutGroup.length && !opts.dryRun) {
+    // The KOSTRA group of a municipality the configuration does not give: from Klass.
+    try {
+      const groups = await kostraGroups(klassBase, new HttpClient({ attempts: 2 }), areas.withoutGroup, today);
+      for (const [k, g] of groups) {
+        if (!areas.kostragrupper.includes(g)) areas.kostragrupper.push(g);
+        areas.withoutGroup = areas.withoutGroup.filter((x) => x !== k);
+        if (!opts.json) io.stderr.write(`${k}: KOSTRA group ${g} (SSB Klass)\n`);
+      }
+      areas.kostragrupper.sort();
+    } catch (e) {
+      // Without Klass the run goes on without the group (and says so below).
+      if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
+    }
+  }
+  if (areas.withoutGroup.length && !opts.json) io.stderr.write(`folkehelse: no KOSTRA group is known for ${areas.withoutGroup.join(', ')}: KOSTRA tables are fetched without the group; set "kostragruppe" (e.g. EKG11) for the municipality in the configuration\n`);
+  return areas;
+}
+
+/**
+ * Progress of a fetch: a bar on a terminal (failures listed after it), one line per table
+ * otherwise (the plan on stdout with --dry-run), nothing with --json.
+ */
+function fetchProgress(io: CliIO, opts: FetchOptions): { event: (e: FetchEvent) => void; stop: () => void; failures: string[] } {
+  const tty = Boolean(io.stderr.isTTY) && !opts.json && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
+  let bar: cliProgress.SingleBar | null = null;
+  const failures: string[] = [];
+  const event = (e: FetchEvent) => {
+    if (opts.json) return;
+    if (e.type === 'plan') {
+      if (tty && !opts.dryRun && e.total > 1) {
+        bar = new cliProgress.SingleBar({ format: 'fetching {bar} {value}/{total} {name}', stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic);
+        bar.start(e.total, 0, { name: '' });
+      }
+      return;
+    }
+    const t = e.outcome;
+    if (bar) {
+      bar.increment(1, { name: escapeTerminal(t.file) });
+      if (t.status === 'failed') failures.push(describe(t));
+      return;
+    }
+    (opts.dryRun ? io.stdout : io.stderr).write(`${describe(t)}\n`);
+  };
+  return { event, stop: () => (bar as cliProgress.SingleBar | null)?.stop(), failures };
+}
+
+function printSummary(io: CliIO, summary: FetchSummary, dataDir: string): void {
+  const t = summary.totals;
+  const where = `${summary.areas.kommuner.join(', ')} (with ${['land', ...summary.areas.fylker.map((f) => `fylke ${f}`), ...summary.areas.kostragrupper].join(', ')})`;
+  if (summary.dryRun) {
+    const data = summary.tables.reduce((a, x) => a + x.requests, 0);
+    io.stdout.write(`Plan: ${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where} into ${dataDir}: ${data} data requests (besides one metadata check per table); nothing was downloaded (--dry-run).\n`);
+  } else io.stdout.write(`${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where}: ${t.downloaded} downloaded, ${t.upToDate} up to date, ${t.failed} failed; ${t.requests} requests${t.retries ? ` (${t.retries} retried)` : ''} in ${summary.seconds.toFixed(1)} s → ${dataDir}\n`);
+  if (summary.notFetched.length) io.stdout.write(`${summary.notFetched.length} catalogue indicators have no API source and need a manual download: ${summary.notFetched.join(', ')}\n`);
+}

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute, relative, sep } from 'node:path';
+import { readProvenance } from '../fetch/store.js';
+import type { LoadedData } from '../ingest/load.js';
+import type { SourceFileInfo } from '../report/model.js';
+
+/** SHA-256, hex: of the inputs (for incremental builds), the outputs (the manifest) and the data files (the document cites them). */
+export function hash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Hashes of files, reused while a file's size and modification time stay the same. */
+const fileHashes = new Map<string, { stamp: string; sha256: string }>();
+export function hashFile(path: string): string {
+  const st = statSync(path);
+  const stamp = `${st.size}:${st.mtimeMs}`;
+  const cached = fileHashes.get(path);
+  if (cached?.stamp === stamp) return cached.sha256;
+  const sha256 = hash(readFileSync(path));
+  fileHashes.set(path, { stamp, sha256 });
+  return sha256;
+}
+
+export function toPosix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/**
+ * A data file as the document names it: its path inside the project folder, or only its name when
+ * it lies outside (a `../../…` path says where the build machine keeps files, not what the source is).
+ */
+function citedPath(base: string, path: string): string {
+  const rel = relative(base, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? basename(path) : toPosix(rel);
+}
+
+/** Per data file: SHA-256, source, tables and periods, for the Kunnskapsgrunnlag. */
+export function describeFiles(data: LoadedData, base: string): Map<string, SourceFileInfo> {
+  const byFile = new Map<string, { tables: Set<string>; from: number; to: number; source: string }>();
+  for (const o of data.observations) {
+    let f = byFile.get(o.origin.file);
+    if (!f) byFile.set(o.origin.file, (f = { tables: new Set(), from: o.period.from, to: o.period.to, source: o.source }));
+    f.tables.add(o.table);
+    if (o.period.from < f.from) f.from = o.period.from;
+    if (o.period.to > f.to) f.to = o.period.to;
+  }
+  const out = new Map<string, SourceFileInfo>();
+  for (const { file } of data.files) {
+    const f = byFile.get(file.display);
+    if (!f) continue;
+    const sha256 = hashFile(file.path);
+    // A table written by `folkehelse fetch` is cited by source, table and retrieval date, not by path.
+    const p = readProvenance(file.path, sha256);
+    const fetched = p ? { api: p.api, collection: p.collection, table: p.tableId, title: p.title, retrievedAt: p.retrievedAt, url: p.url } : undefined;
+    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, retrieved: retrievedOn(file.path, sha256), ...(fetched ? { fetched } : {}) });
+  }
+  return out;
+}
+
+/**
+ * The date `folkehelse fetch` retrieved a data file, from its sidecar (`<file>.sidecar`), when the
+ * sidecar still describes the file (same SHA-256); null for a file downloaded by hand.
+ */
+function retrievedOn(path: string, sha256: string): string | null {
+  const sidecar = `${path}.sidecar`;
+  if (!existsSync(sidecar)) return null;
+  try {
+    const s = JSON.parse(readFileSync(sidecar, 'utf8')) as { tool?: unknown; sha256?: unknown; retrievedAt?: unknown };
+    return s.tool === 'folkehelse fetch' && s.sha256 === sha256 && typeof s.retrievedAt === 'string' && /^\d{4}-\d{2}-\d{2}/.test(s.retrievedAt) ? s.retrievedAt.slice(0, 10) : null;
+  } catch {
+    return null;
+  }
+}

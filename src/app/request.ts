@@ -1,0 +1,66 @@
+import type { BuildConfig, OutputFormat } from '../config/config.js';
+import type { Lang } from '../report/format.js';
+import type { DocumentKind } from '../results/types.js';
+
+/** What `folkehelse build` (or a library caller) asks for: the configuration and the command line's overrides. */
+export interface BuildRequest {
+  config: BuildConfig;
+  /** Override the configuration's municipalities. */
+  kommuner?: string[];
+  /** Every municipality of this county that is in the data. */
+  fylke?: string;
+  formats?: OutputFormat[];
+  lang?: Lang;
+  out?: string;
+  /** This run builds the documents i (1-based) of n, after sorting: for CI matrix jobs. */
+  shard?: { index: number; count: number };
+  /** Rebuild even when the inputs are unchanged. */
+  force?: boolean;
+  /**
+   * `build --final`: a municipality whose required assessments or § 5 b–c sections are missing,
+   * empty or incomplete fails with the list of files (FinalGateError), and no placeholder is
+   * printed anywhere. The default (draft) marks every missing assessment.
+   */
+  final?: boolean;
+  /** Documents rendered at once, and browser pages (default 2). */
+  concurrency?: number;
+  /** Where relative paths in the document are counted from (default: the config file's folder). */
+  base?: string;
+  onEvent?: (event: BuildEvent) => void;
+  env?: NodeJS.ProcessEnv;
+  /** full (the oversiktsdokument, default) or annual (the løpende oversikt). */
+  kind?: DocumentKind;
+  /** Overrides the configuration's edition (e.g. the year of an annual update). */
+  edition?: number;
+  /** A results file, or a folder of them, to compare with (default: earlier results in each document's folder). */
+  previous?: string;
+}
+
+export interface DocumentOutcome {
+  /** The municipality's number, or `region`. */
+  id: string;
+  name: string;
+  kind: 'kommune' | 'region';
+  status: 'built' | 'skipped' | 'failed';
+  /** Files written (or, when skipped, the files that are up to date). */
+  outputs: string[];
+  warnings: string[];
+  /**
+   * For the coordinator, not failures (the exit code ignores them): assessment files with unknown
+   * names (with the nearest valid name) and texts that contradict the computed trend or verdict.
+   */
+  assessmentWarnings: string[];
+  error: string | null;
+  seconds: number;
+}
+
+export interface BuildOutcome {
+  documents: DocumentOutcome[];
+  /** Requests the PDF renderer blocked (there should be none). */
+  blockedRequests: string[];
+  /** The index manifest of the output folder. */
+  manifest: string;
+  seconds: number;
+}
+
+export type BuildEvent = { type: 'plan'; total: number; skipped: number } | { type: 'document'; outcome: DocumentOutcome } | { type: 'info'; message: string };

@@ -1,0 +1,97 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../base/user-file.js';
+import { NOT_DATA } from '../ingest/files.js';
+
+// The files a configuration names stay inside the project: its folder and the paths it allows.
+
+/** Data files (.csv, .tsv, .txt, .json) in a folder, its manifests aside: folkehelse never writes others there. */
+export function dataFilesIn(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => /\.(csv|tsv|txt|json)$/i.test(e) && !NOT_DATA.test(e.split(/[\\/]/).pop()!) && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).sort();
+}
+
+/**
+ * What in an SVG could run or fetch something when the published file is opened (it is copied next
+ * to the document): scripts, event handlers, javascript: links, embedded HTML, entity declarations,
+ * references to other files or addresses. Null for a plain picture (or a file that cannot be read:
+ * the path check reports that).
+ */
+export function svgActiveContent(path: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  if (/<script\b/i.test(text)) return 'a script';
+  if (/\son[a-z]+\s*=/i.test(text)) return 'an event handler (on…=)';
+  if (/javascript:/i.test(text)) return 'a javascript: link';
+  if (/<foreignObject\b/i.test(text)) return 'embedded HTML (foreignObject)';
+  if (/<!ENTITY/i.test(text)) return 'an entity declaration';
+  if (/(?:xlink:)?href\s*=\s*["'](?!#|data:image\/(?:png|jpeg|gif);)/i.test(text)) return 'a reference to another file or address';
+  return null;
+}
+
+export function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+export function inside(child: string, root: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}
+
+/**
+ * Why a path the configuration names cannot be used, or null: it (or what a symbolic link in it
+ * points to) is outside the allowed folders, is a device, FIFO or socket, is in /proc, /sys or
+ * /dev, or is a folder where a file is expected (or the reverse). A folder is checked with
+ * everything in it.
+ */
+export function projectPathProblem(path: string, roots: string[], kind: 'file' | 'folder', mustExist = true): string | null {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return mustExist ? `${path}: no such ${kind}` : null;
+    return `${path}: cannot be read (${code ?? 'error'})`;
+  }
+  if (isSystemPath(real, path)) return `${path}: ${SYSTEM_PATH_MESSAGE}`;
+  if (!roots.some((r) => inside(real, r))) {
+    const via = real !== resolve(path) ? ` (it leads to ${real})` : '';
+    return `${path}${via} is outside the configuration's folder; list it in "allowPaths" if it is meant to be read`;
+  }
+  const st = statSync(real);
+  if (kind === 'file' && st.isDirectory()) return `${path}: is a folder; expected a file`;
+  if (kind === 'folder' && !st.isDirectory()) return `${path}: is not a folder`;
+  if (!st.isDirectory() && !st.isFile()) return `${path}: is not a regular file (a device, pipe or socket)`;
+  if (kind === 'folder') {
+    for (const entry of readdirSync(real)) {
+      if (entry.startsWith('.')) continue;
+      const child = join(path, entry);
+      const lst = lstatSync(join(real, entry));
+      const problem = projectPathProblem(child, roots, lst.isDirectory() || (lst.isSymbolicLink() && isDir(join(real, entry))) ? 'folder' : 'file', true);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
