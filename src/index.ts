@@ -83,6 +83,8 @@ export {
   type SocialGradient,
   type SuppressionLimits,
 } from './indicators/methods/index.js';
+export { meis, fayFeuer, spcLimits, spcDirection, judge, referenceTest, referenceVerdict, binomialTest, poissonTest, chiangTest } from './indicators/methods/index.js';
+export type { DsrOptions, FayFeuerBand, FayFeuerResult, SmrOptions, MeisOptions, MeisResult, CompareOptions, SpcLimits, SpcMeasure, SpcOptions, ReferenceTest, BarometerTestType } from './indicators/methods/index.js';
 
 export { formatNumber, formatPeriod, type Lang } from './report/format.js';
 export { FolkehelseError, UsageError, InputFileError } from './base/errors.js';

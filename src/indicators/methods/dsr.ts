@@ -1,4 +1,5 @@
 import { confidenceLevel, MethodInputError, type LevelOptions } from './errors.js';
+import { fayFeuer, type FayFeuerResult } from './fay-feuer.js';
 import { poissonLimits } from './poisson.js';
 
 export interface DsrBand {
@@ -8,6 +9,14 @@ export interface DsrBand {
   population: number;
   /** Weight of the band in the standard population. */
   standard: number;
+}
+
+export interface DsrOptions extends LevelOptions {
+  /**
+   * The interval: 'dobson' (default; PHE's `phe_dsr`) or 'fay-feuer' (Fay & Feuer's gamma
+   * interval as R's `epitools::ageadjust.direct`, which FHI's Norgeshelsa uses; see `fayFeuer`).
+   */
+  interval?: 'dobson' | 'fay-feuer';
 }
 
 export interface DsrResult {
@@ -32,8 +41,14 @@ export interface DsrResult {
  * standard weight. Reference: Dobson et al. (1991), Stat Med 10:457–62; PHEindicatormethods
  * `phe_dsr`. Expected values (PHE testdata_big, per 100 000): 10430.247991469423
  * [9717.709067985681, 11178.94091547925].
+ * With `{ interval: 'fay-feuer' }` the rate gets Fay & Feuer's gamma interval instead (`fayFeuer`:
+ * no suppression below 10 events, `crudeRate` and `interval` added to the result).
  */
-export function dsr(bands: DsrBand[], options: LevelOptions = {}): DsrResult {
+export function dsr(bands: DsrBand[], options: DsrOptions & { interval: 'fay-feuer' }): FayFeuerResult;
+export function dsr(bands: DsrBand[], options?: DsrOptions): DsrResult;
+export function dsr(bands: DsrBand[], options: DsrOptions = {}): DsrResult | FayFeuerResult {
+  if (options.interval === 'fay-feuer') return fayFeuer(bands, options);
+  if (options.interval !== undefined && options.interval !== 'dobson') throw new MethodInputError(`dsr: the interval must be 'dobson' or 'fay-feuer', got ${String(options.interval)}`);
   const level = confidenceLevel(options.level, 'dsr');
   if (!Array.isArray(bands) || bands.length === 0) throw new MethodInputError('dsr: no age bands given');
   let sumW = 0;
