@@ -52,9 +52,12 @@ export function schemaDigest(text: Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function compiledValidator(name: SchemaName, schemaText: Uint8Array): ValidateFunction | undefined {
+function compiledValidator(name: SchemaName, schemaText: Buffer): ValidateFunction | undefined {
   const file = `${COMPILED_DIR}${name}.cjs`;
   if (!existsSync(file)) return undefined;
   const compiled = requireCompiled(file) as ValidateFunction & { schemaSha256?: unknown };
-  return compiled.schemaSha256 === schemaDigest(schemaText) ? compiled : undefined;
+  if (compiled.schemaSha256 !== schemaDigest(schemaText)) return undefined;
+  // Standalone code has no `schema`; readers take the columns' descriptions from it.
+  compiled.schema ??= JSON.parse(schemaText.toString('utf8')) as object;
+  return compiled;
 }
