@@ -1,21 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readUserText, UserFileError } from '../base/user-file.js';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ErrorObject } from 'ajv';
+import type { CatalogueFile, CatalogueIndicator, Text } from '../contracts/catalogue.js';
 import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
-import type { SourceId } from '../model/observation.js';
-import { cellProblems, validator } from '../validate/schemas.js';
-import type { Polarity } from './methods/compare.js';
+import { schemaProblems, validator } from '../validate/schemas.js';
 import type { SuppressionLimits } from './methods/suppression.js';
 
 /** Bokmål and nynorsk. */
-export interface Text {
-  nb: string;
-  nn: string;
-}
+export type { Text };
 
-export type Theme = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+/** The theme letters of forskrift om oversikt over folkehelsen § 3 a–f. */
+export type Theme = CatalogueIndicator['theme'];
 
 export const THEMES: Record<Theme, Text> = {
   a: { nb: 'Befolkningssammensetning', nn: 'Befolkningssamansetjing' },
@@ -26,40 +22,10 @@ export const THEMES: Record<Theme, Text> = {
   f: { nb: 'Helsetilstand', nn: 'Helsetilstand' },
 };
 
-export type IndicatorMeasureType = 'proportion' | 'rate' | 'indirectly-standardised-rate' | 'directly-standardised-rate' | 'life-expectancy' | 'mean' | 'years' | 'ratio' | 'count' | 'value';
+export type IndicatorMeasureType = CatalogueIndicator['measureType'];
 
-/** One indicator of the catalogue (`schemas/catalogue.schema.json`). */
-export interface Indicator {
-  id: string;
-  theme: Theme;
-  title: Text;
-  /** Subject of the status sentence ("Andelen som bor alene …"); default the title. */
-  phrase?: Text;
-  howToRead: Text;
-  source: Text;
-  select: { source: SourceId; table: string; /** The measure, or alternatives (the first the data has): an SSB ContentsCode and its label. */ measure: string | string[]; sex?: 'total' | 'male' | 'female'; age?: string; dimensions?: Record<string, string> };
-  measureType: IndicatorMeasureType;
-  multiplier?: number;
-  unit: Text;
-  decimals?: number;
-  polarity: Polarity;
-  periods?: { pooled?: number; note?: Text };
-  suppression?: Partial<SuppressionLimits>;
-  gradient?: { dimension: string; title: Text; groups: { value: string; label: Text }[]; select?: { age?: string; sex?: 'total' | 'male' | 'female' } };
-  standard?: { name: string; bands: { age: string; weight: number }[] };
-  /**
-   * For life expectancy computed from deaths and population by age (Chiang II, PHE): the
-   * observation age codes of PHE's 20 bands 0, 1–4, …, 85–89, 90+ in order, and the start age
-   * whose life expectancy the indicator shows (default 0).
-   */
-  lifeTable?: { bands: string[]; at?: number };
-  /**
-   * 'units' when the share is of a few units (waterworks, schools), not a sample of persons: no
-   * Wilson interval, no significance test, no trend test — "not tested" with that reason.
-   * Default 'persons'.
-   */
-  sampling?: 'persons' | 'units' | 'projection';
-  chart?: 'line' | 'gradient-bars' | 'bars' | 'pyramid' | 'none';
+/** One indicator of the catalogue (its type generated from `schemas/catalogue.schema.json`). */
+export interface Indicator extends CatalogueIndicator {
   /** The file the indicator came from (set when loaded). */
   definedIn?: string;
 }
@@ -80,15 +46,13 @@ export class CatalogueError extends FolkehelseError {
 
 export const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL('../../data/catalogue/', import.meta.url));
 
-interface CatalogueFile {
+/** A catalogue file as loaded: each indicator knows its file. */
+interface LoadedCatalogueFile extends CatalogueFile {
   indicators: Indicator[];
-  exclude?: string[];
-  /** The file stands alone: the default catalogue is not loaded with it. */
-  standalone?: boolean;
 }
 
 /** Reads and checks one catalogue file; throws CatalogueError with every problem found. */
-export function readCatalogueFile(path: string): CatalogueFile {
+export function readCatalogueFile(path: string): LoadedCatalogueFile {
   let doc: unknown;
   try {
     doc = JSON.parse(readUserText(path).replace(/^\uFEFF/, ''));
@@ -98,14 +62,8 @@ export function readCatalogueFile(path: string): CatalogueFile {
     throw new CatalogueError([{ file: path, path: '(file)', message }]);
   }
   const validate = validator('catalogue');
-  if (!validate(doc)) {
-    const problems = (validate.errors ?? [])
-      .filter((e) => e.keyword !== 'if')
-      .map((e) => ({ file: path, path: jsonPath(e.instancePath, e.keyword === 'required' ? String((e.params as { missingProperty: string }).missingProperty) : null), message: describe(e) }));
-    const seen = new Set<string>();
-    throw new CatalogueError(problems.filter((p) => (seen.has(p.path + p.message) ? false : (seen.add(p.path + p.message), true))));
-  }
-  const file = doc as CatalogueFile;
+  if (!validate(doc)) throw new CatalogueError(schemaProblems(validate.errors).map((p) => ({ file: path, path: p.path, message: p.message })));
+  const file = doc as LoadedCatalogueFile;
   const problems: CatalogueProblem[] = [];
   const ids = new Map<string, number>();
   file.indicators.forEach((ind, i) => {
@@ -142,30 +100,6 @@ export function loadCatalogue(extraFiles: string[] = [], defaultDir: string | nu
   return [...byId.values()].sort((a, b) => themeOrder.indexOf(a.theme) - themeOrder.indexOf(b.theme));
 }
 
-function jsonPath(pointer: string, child: string | null): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (child) parts.push(child);
-  let out = '';
-  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
-  return out || '(top level)';
-}
-
-function describe(e: ErrorObject): string {
-  const parent = e.parentSchema as { description?: string } | undefined;
-  switch (e.keyword) {
-    case 'required':
-      return 'is missing';
-    case 'additionalProperties':
-      return `has an unknown field "${String(e.params.additionalProperty)}"`;
-    case 'enum':
-      return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'pattern':
-      return parent?.description ? `must be ${parent.description}` : `must match ${String(e.params.pattern)}`;
-    default:
-      return e.message ?? e.keyword;
-  }
-}
-
 export function limitsFor(ind: Indicator, defaults: SuppressionLimits): SuppressionLimits {
   return { ...defaults, ...(ind.suppression ?? {}) };
 }
@@ -174,4 +108,3 @@ export function isTheme(x: string): x is Theme {
   return x in THEMES;
 }
 
-export { cellProblems };

@@ -1,36 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { CatalogueError, type Indicator, type Text } from '../indicators/catalogue.js';
+import type { Priorities } from '../contracts/overview.js';
+import { CatalogueError, type Indicator } from '../indicators/catalogue.js';
+import { schemaProblems, validator } from '../validate/schemas.js';
 
-/** Per-indicator data of the utfordringsbilde (`data/overview/utfordringsbilde.json`). */
-export interface IndicatorPriority {
-  /** How serious the health consequences are, 1–3 (default 2). */
-  severity?: number;
-  /** How much the municipality can influence it, 1–3 (default 2). */
-  influence?: number;
-  /** Whether being significantly better than land makes it a resource (default false). */
-  asset?: boolean;
-  population?: 'youth' | 'adult';
-  /** The words of a rate: "46,6 {numerator} per 1000 {denominator}". */
-  rate?: { numerator: Text; denominator: Text };
-  keywords?: string[];
-}
+/**
+ * The utfordringsbilde data (`data/overview/utfordringsbilde.json`): challenge groups and
+ * per-indicator data. The types are generated from `schemas/overview.schema.json`.
+ */
+export type { Priorities };
 
-export interface ChallengeGroupDef {
-  id: string;
-  title: Text;
-  indicators: string[];
-}
+/** Per-indicator data: severity, influence, asset, population, the words of a rate ("46,6 {numerator} per 1000 {denominator}"), keywords. */
+export type IndicatorPriority = Priorities['indicators'][string];
 
-export interface Priorities {
-  groups: ChallengeGroupDef[];
-  indicators: Record<string, IndicatorPriority>;
-  inequality?: string[];
-}
+export type ChallengeGroupDef = Priorities['groups'][number];
 
 export const DEFAULT_PRIORITIES = fileURLToPath(new URL('../../data/overview/utfordringsbilde.json', import.meta.url));
-const SCHEMA = fileURLToPath(new URL('../../schemas/overview.schema.json', import.meta.url));
 
 /**
  * Reads and checks the utfordringsbilde data; problems are reported like catalogue problems (file,
@@ -47,14 +32,10 @@ export function loadPriorities(path: string = DEFAULT_PRIORITIES): Priorities {
   return checkPriorities(doc, path);
 }
 
-let compiled: ReturnType<Ajv2020['compile']> | undefined;
-
 /** Validates parsed utfordringsbilde data (`schemas/overview.schema.json`). */
 export function checkPriorities(doc: unknown, file = '(data)'): Priorities {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
-  if (!compiled(doc)) {
-    throw new CatalogueError((compiled.errors ?? []).map((e) => ({ file, path: e.instancePath.split('/').slice(1).join('.') || '(top level)', message: e.message ?? e.keyword })));
-  }
+  const validate = validator('overview');
+  if (!validate(doc)) throw new CatalogueError(schemaProblems(validate.errors).map((p) => ({ file, path: p.path, message: p.message })));
   const p = doc as Priorities;
   const seen = new Map<string, string>();
   const problems: { file: string; path: string; message: string }[] = [];

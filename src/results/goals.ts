@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Text } from '../indicators/catalogue.js';
+import type { GoalsFile } from '../contracts/goals.js';
 import { testChange, testGapChange, type ChangeOutcome } from './change-test.js';
-import { JsonFileError, pointerOffsets, readJsonFile } from './json-file.js';
+import { JsonFileError, pointerOffsets, position, readJsonFile } from './json-file.js';
 import type { ResultsFile, ResultsIndicator, ResultsPeriod, ResultsValue } from './types.js';
 
-/** One goal as the municipality writes it (`schemas/goals.schema.json`). */
-export interface Goal {
-  id: string;
-  title: string | Text;
-  kommune?: string;
-  indicator: string;
-  type?: 'level' | 'equity';
-  baseline: { edition: number } | { period: string };
-  target: { value: number; year: number };
-  measures?: string[];
-  responsible?: string;
-}
+/** The municipality's goals file; its types are generated from `schemas/goals.schema.json`. */
+export type { GoalsFile };
 
-export interface GoalsFile {
-  goals: Goal[];
-}
+/** One goal as the municipality writes it. */
+export type Goal = GoalsFile['goals'][number];
 
 /** "2024", "2022-2024", "2023/24" (a school year: 2023–2024). */
 export function parsePeriod(text: string): ResultsPeriod {
@@ -39,11 +28,7 @@ export function loadGoals(path: string, indicatorIds?: Set<string>, shown = path
   const file = readJsonFile<GoalsFile>(path, 'goals', shown);
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   const offsets = pointerOffsets(text);
-  const at = (ptr: string) => {
-    const offset = offsets.get(ptr) ?? 0;
-    const before = text.slice(0, offset).split('\n');
-    return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
-  };
+  const at = (ptr: string) => position(text, offsets.get(ptr) ?? 0);
   const problems: string[] = [];
   const seen = new Set<string>();
   file.goals.forEach((g, i) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EXIT_USAGE, FolkehelseError } from '../base/errors.js';
-import { validator, type SchemaName } from '../validate/schemas.js';
+import { schemaProblems, validator, type SchemaName } from '../validate/schemas.js';
 
 /** A results or goals file that cannot be used: names the file, line and column, and what is wrong. */
 export class JsonFileError extends FolkehelseError {
@@ -12,7 +12,7 @@ export class JsonFileError extends FolkehelseError {
 }
 
 /** "line 3, column 7" of a character offset. */
-function position(text: string, offset: number): string {
+export function position(text: string, offset: number): string {
   let line = 1;
   let col = 1;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -95,33 +95,7 @@ export function readJsonFile<T>(path: string, schema: SchemaName, shown = path):
   const validate = validator(schema);
   if (!validate(raw)) {
     const offsets = pointerOffsets(text);
-    const problems: string[] = [];
-    const seen = new Set<string>();
-    let errors = validate.errors ?? [];
-    // A oneOf with a description is one problem ("must be …"), not one per alternative.
-    const described = errors.filter((e) => e.keyword === 'oneOf' && (e.parentSchema as { description?: string } | undefined)?.description);
-    errors = errors.filter((e) => described.includes(e) || !described.some((d) => e.schemaPath.startsWith(`${d.schemaPath}/`) && e.instancePath.startsWith(d.instancePath)));
-    for (const e of errors) {
-      if ((e.keyword === 'oneOf' && !described.includes(e)) || e.keyword === 'if') continue;
-      // A oneOf's other alternative ("must be null") is noise beside the problems inside the value.
-      if (e.keyword === 'type' && errors.some((x) => x.instancePath.startsWith(`${e.instancePath}/`))) continue;
-      const at = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(top level)';
-      const what =
-        e.keyword === 'required'
-          ? `"${String((e.params as { missingProperty: string }).missingProperty)}" is missing`
-          : e.keyword === 'additionalProperties'
-            ? `unknown field "${String((e.params as { additionalProperty: string }).additionalProperty)}"`
-            : e.keyword === 'enum'
-              ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
-              : (e.parentSchema as { description?: string } | undefined)?.description
-                ? `must be ${(e.parentSchema as { description: string }).description}`
-                : (e.message ?? e.keyword);
-      const key = e.keyword === 'required' || e.keyword === 'additionalProperties' ? `${at}|${what}` : at;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      problems.push(`${position(text, offsets.get(e.instancePath) ?? 0)}: ${at}: ${what}`);
-    }
-    throw new JsonFileError(shown, problems);
+    throw new JsonFileError(shown, schemaProblems(validate.errors).map((p) => `${position(text, offsets.get(p.pointer) ?? 0)}: ${p.path}: ${p.message}`));
   }
   return raw as T;
 }

@@ -1,78 +1,63 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { IssueCode } from './issues.js';
+import { Ajv2020, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { SchemaName } from '../contracts/schema-names.js';
+import { FORMATS } from './formats.js';
+import { schemaPath } from './schema-files.js';
 
-/** The JSON Schemas in `schemas/`, compiled once per process. */
-export type SchemaName = 'fhi-cube.row' | 'fhi-csv3.row' | 'fhi-label.row' | 'ssb-cell' | 'ungdata.row' | 'jsonstat2' | 'observation' | 'catalogue' | 'config' | 'results' | 'goals';
+export type { SchemaName };
+export { schemaPath };
+export { isIsoDate } from './formats.js';
+export { cellProblems, schemaProblems, jsonPath, type CellProblem, type SchemaProblem } from './schema-errors.js';
 
-const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
-const compiled = new Map<SchemaName, ValidateFunction>();
-let ajv: Ajv2020 | undefined;
+/** The one set of ajv options: the build's compiled validators and a run's own compiling use the same. */
+export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true };
 
-export function schemaPath(name: SchemaName): string {
-  return `${SCHEMA_DIR}${name}.schema.json`;
+/** An ajv instance with folkehelse's options and formats; `code` for the build's standalone code. */
+export function newAjv(code?: Options['code']): Ajv2020 {
+  const ajv = new Ajv2020(code ? { ...AJV_OPTIONS, code } : AJV_OPTIONS);
+  for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate });
+  return ajv;
 }
+
+/** Where the build puts the compiled validators (dist/validators/<name>.cjs); from src/ there are none. */
+const COMPILED_DIR = fileURLToPath(new URL('../validators/', import.meta.url));
+const requireCompiled = createRequire(import.meta.url);
+const validators = new Map<SchemaName, ValidateFunction>();
+let ajv: Ajv2020 | undefined;
 
 export function loadSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
 }
 
+/**
+ * The validator of one schema, once per process: the one the build compiled when it was compiled
+ * from this very schema, else compiled now (a run from the sources, or a schema changed since the
+ * build). Compiling at start-up costs a quarter of a second; loading the compiled code, little.
+ */
 export function validator(name: SchemaName): ValidateFunction {
-  let v = compiled.get(name);
+  let v = validators.get(name);
   if (!v) {
-    if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-      // The schemas use one format, "date" (RFC 3339 full-date): checked here rather than with ajv-formats.
-      ajv.addFormat('date', { type: 'string', validate: isIsoDate });
-    }
-    v = ajv.compile(loadSchema(name));
-    compiled.set(name, v);
+    const text = readFileSync(schemaPath(name));
+    v = compiledValidator(name, text) ?? (ajv ??= newAjv()).compile(JSON.parse(text.toString('utf8')) as object);
+    validators.set(name, v);
   }
   return v;
 }
 
-/** YYYY-MM-DD naming a day that exists (2026-02-30 is refused). */
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+/** The SHA-256 a compiled validator records of the schema it was compiled from. */
+export function schemaDigest(text: Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
-export interface CellProblem {
-  code: IssueCode;
-  /** The property (column) the problem is in. */
-  property: string | null;
-  /** What the column should hold, in words, from the schema's description. */
-  expected: string | null;
-  keyword: string;
-  params: Record<string, unknown>;
-}
-
-/** Maps ajv's errors to the vocabulary: required → missing-cell; type/pattern → type-error; ranges and lists → constraint-error. */
-export function cellProblems(errors: ErrorObject[] | null | undefined): CellProblem[] {
-  const out: CellProblem[] = [];
-  const seen = new Set<string>();
-  for (const e of errors ?? []) {
-    let property: string | null = e.instancePath ? decodePointer(e.instancePath.split('/')[1] ?? '') : null;
-    if (e.keyword === 'required') property = String((e.params as { missingProperty: string }).missingProperty);
-    const code: IssueCode =
-      e.keyword === 'required'
-        ? 'missing-cell'
-        : e.keyword === 'type' || e.keyword === 'pattern' || e.keyword === 'format' || e.keyword === 'minLength'
-          ? 'type-error'
-          : 'constraint-error';
-    const k = `${property}|${code}`;
-    if (seen.has(k)) continue; // one problem per cell is enough
-    seen.add(k);
-    const expected = (e.parentSchema as { description?: string } | undefined)?.description ?? null;
-    out.push({ code, property, expected, keyword: e.keyword, params: e.params as Record<string, unknown> });
-  }
-  return out;
-}
-
-function decodePointer(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+function compiledValidator(name: SchemaName, schemaText: Buffer): ValidateFunction | undefined {
+  const file = `${COMPILED_DIR}${name}.cjs`;
+  if (!existsSync(file)) return undefined;
+  const compiled = requireCompiled(file) as ValidateFunction & { schemaSha256?: unknown };
+  if (compiled.schemaSha256 !== schemaDigest(schemaText)) return undefined;
+  // Standalone code has no `schema`; readers take the columns' descriptions from it.
+  compiled.schema ??= JSON.parse(schemaText.toString('utf8')) as object;
+  return compiled;
 }

@@ -27,7 +27,7 @@ describe('the goals file', () => {
     { "id": "b", "title": "B", "indicator": "ensomhet", "baseline": { "year": 2027 }, "target": { "value": 1, "year": 2031 } }
   ]
 }`;
-    expect(() => loadGoals(write('bad.json', text))).toThrow(/bad\.json: 2 problems:\n {2}line 3, column 5: goals\[0\]: "target" is missing\n {2}line 4, column 69: goals\[1\]\.baseline: must be the referansemåling: \{ "edition": 2027 \}/);
+    expect(() => loadGoals(write('bad.json', text))).toThrow(/bad\.json: 2 problems:\n {2}line 3, column 5: goals\[0\]\.target: is missing\n {2}line 4, column 69: goals\[1\]\.baseline: must be the referansemåling: \{ "edition": 2027 \}/);
     const unknown = `{ "goals": [
   { "id": "a", "title": "A", "indicator": "ensomhet", "baseline": { "edition": 2027 }, "target": { "value": 1, "year": 2031 } },
   { "id": "a", "title": "A", "indicator": "ensomhett", "baseline": { "edition": 2027 }, "target": { "value": 1, "year": 2031 } }
