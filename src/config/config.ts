@@ -1,11 +1,11 @@
-import type { ErrorObject } from 'ajv';
 import { dirname, resolve } from 'node:path';
 import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import { isSystemPath, readUserText, SYSTEM_PATH_MESSAGE, UserFileError } from '../base/user-file.js';
 import { defaultRegister } from '../geo/register.js';
 import type { SuppressionLimits } from '../indicators/methods/suppression.js';
 import type { Lang } from '../report/format.js';
-import { validator } from '../validate/schemas.js';
+import type { ConfigFile } from '../contracts/config.js';
+import { schemaProblems, validator } from '../validate/schemas.js';
 import { dataFilesIn, inside, projectPathProblem, realOrSelf, svgActiveContent } from './paths.js';
 import { templateProblems } from './templates.js';
 
@@ -55,23 +55,6 @@ export class ConfigError extends FolkehelseError {
   }
 }
 
-interface RawConfig {
-  region?: { name: string };
-  kommuner: (string | { code: string; kostragruppe?: string; neighbours?: string[]; coatOfArms?: string })[];
-  data: string[];
-  edition?: number;
-  lang?: Lang;
-  formats?: OutputFormat[];
-  out?: string;
-  comparisons?: { kostragruppe?: string };
-  assessments?: string;
-  catalogue?: string[];
-  suppression?: Partial<SuppressionLimits>;
-  templates?: string;
-  generatedOn?: string;
-  allowPaths?: string[];
-  goals?: string;
-}
 
 /** The year the next planstrategi is made (after the municipal elections: 2027, 2031 …). */
 export function nextEdition(today = new Date()): number {
@@ -122,7 +105,7 @@ export function loadConfig(path: string, cwd = process.cwd()): BuildConfig {
 type Guard = (field: string, p: string | undefined, kind: 'file' | 'folder', mustExist: boolean) => void;
 
 /** The file as JSON, checked against the schema: a ConfigError with every problem, one per field. */
-function readConfigFile(path: string, file: string): RawConfig {
+function readConfigFile(path: string, file: string): ConfigFile {
   let raw: unknown;
   try {
     raw = JSON.parse(readUserText(file).replace(/^\uFEFF/, ''));
@@ -131,35 +114,12 @@ function readConfigFile(path: string, file: string): RawConfig {
     throw new ConfigError(path, [e instanceof UserFileError ? e.message : code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON: ${(e as Error).message}`]);
   }
   const validate = validator('config');
-  if (!validate(raw)) throw new ConfigError(path, schemaProblems(validate.errors ?? []));
-  return raw as RawConfig;
-}
-
-/** The schema's errors as one problem per field, in the configuration's words ("kommuner[0].code: …"). */
-function schemaProblems(errors: ErrorObject[]): string[] {
-  const seen = new Set<string>();
-  const problems: string[] = [];
-  for (const e of errors) {
-    if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
-    const at = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(top level)';
-    const what =
-      e.keyword === 'required'
-        ? `"${String((e.params as { missingProperty: string }).missingProperty)}" is missing`
-        : e.keyword === 'additionalProperties'
-          ? `unknown field "${String((e.params as { additionalProperty: string }).additionalProperty)}"`
-          : e.keyword === 'enum'
-            ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
-            : ((e.parentSchema as { description?: string } | undefined)?.description ? `must be ${(e.parentSchema as { description: string }).description}` : (e.message ?? e.keyword));
-    // One problem per field: a oneOf's other alternatives add only noise ("must be object").
-    const key = e.keyword === 'required' || e.keyword === 'additionalProperties' ? `${at}|${what}` : at;
-    if (!seen.has(key)) problems.push(`${at}: ${what}`);
-    seen.add(key);
-  }
-  return problems;
+  if (!validate(raw)) throw new ConfigError(path, schemaProblems(validate.errors).map((p) => `${p.path}: ${p.message}`));
+  return raw as ConfigFile;
 }
 
 /** Municipality numbers the register does not know, coats of arms that are not plain pictures, a municipality listed twice. */
-function kommunerProblems(c: RawConfig, abs: (p: string) => string, guard: Guard, problems: string[]): void {
+function kommunerProblems(c: ConfigFile, abs: (p: string) => string, guard: Guard, problems: string[]): void {
   const register = defaultRegister();
   const known = (code: string) => {
     const padded = code.padStart(4, '0');
@@ -191,7 +151,7 @@ function kommunerProblems(c: RawConfig, abs: (p: string) => string, guard: Guard
 }
 
 /** Windows paths, an output folder that is (or holds) a data folder, data in /proc, /sys or /dev, and the guarded files and folders. */
-function pathProblems(c: RawConfig, abs: (p: string) => string, guard: Guard, problems: string[]): void {
+function pathProblems(c: ConfigFile, abs: (p: string) => string, guard: Guard, problems: string[]): void {
   // A Windows path (C:\…, \\server\…) on a Mac or Linux machine would become a folder named so.
   if (process.platform !== 'win32') {
     const fields: [string, string | undefined][] = [['out', c.out], ['assessments', c.assessments], ['templates', c.templates], ...c.data.map((d, i) => [`data[${i}]`, d] as [string, string]), ...(c.catalogue ?? []).map((f, i) => [`catalogue[${i}]`, f] as [string, string])];
