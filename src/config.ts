@@ -6,7 +6,7 @@ import { isSystemPath, readUserText, SYSTEM_PATH_MESSAGE, UserFileError } from '
 import { defaultRegister } from './geo/register.js';
 import { TEMPLATE_DIR } from './report/language.js';
 import type { SuppressionLimits } from './indicators/methods/suppression.js';
-import type { Lang } from './report/format.js';
+import type { DocumentLang as Lang } from './language/tags.js';
 import { validator } from './validate/schemas.js';
 
 /** `kortversjon`: the 2–4 page short version, as Markdown, HTML and (with a browser) PDF. */

@@ -84,7 +84,9 @@ export {
   type SuppressionLimits,
 } from './indicators/methods/index.js';
 
-export { formatNumber, formatPeriod, type Lang } from './report/format.js';
+export { formatPeriod } from './report/format.js';
+export { formatNumber } from './language/intl.js';
+export type { DocumentLang as Lang } from './language/tags.js';
 export { FolkehelseError, UsageError, InputFileError } from './errors.js';
 export { buildDocument, type DocumentInput } from './report/model.js';
 export { buildRegion, type RegionInput } from './report/region.js';

@@ -15,16 +15,10 @@ export interface Text {
   nn: string;
 }
 
-export type Theme = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+/** The themes of forskrift § 3 a–f, by letter; their names are language data (`themes` in templates/lang/<lang>.json). */
+export const THEMES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
-export const THEMES: Record<Theme, Text> = {
-  a: { nb: 'Befolkningssammensetning', nn: 'Befolkningssamansetjing' },
-  b: { nb: 'Oppvekst- og levekårsforhold', nn: 'Oppvekst- og levekårsforhold' },
-  c: { nb: 'Fysisk, biologisk, kjemisk og sosialt miljø', nn: 'Fysisk, biologisk, kjemisk og sosialt miljø' },
-  d: { nb: 'Skader og ulykker', nn: 'Skadar og ulukker' },
-  e: { nb: 'Helserelatert atferd', nn: 'Helserelatert åtferd' },
-  f: { nb: 'Helsetilstand', nn: 'Helsetilstand' },
-};
+export type Theme = (typeof THEMES)[number];
 
 export type IndicatorMeasureType = 'proportion' | 'rate' | 'indirectly-standardised-rate' | 'directly-standardised-rate' | 'life-expectancy' | 'mean' | 'years' | 'ratio' | 'count' | 'value';
 
@@ -171,7 +165,7 @@ export function limitsFor(ind: Indicator, defaults: SuppressionLimits): Suppress
 }
 
 export function isTheme(x: string): x is Theme {
-  return x in THEMES;
+  return (THEMES as readonly string[]).includes(x);
 }
 
 export { cellProblems };

@@ -17,7 +17,7 @@ import type { IndicatorResult } from '../indicators/result.js';
 import { ObservationIndex } from '../indicators/select.js';
 import type { Geography, Observation } from '../model/observation.js';
 import { slug } from '../report/escape.js';
-import type { Lang } from '../report/format.js';
+import type { DocumentLang as Lang } from '../language/tags.js';
 import type { Document } from '../report/document.js';
 import { loadTexts, TEMPLATE_DIR, type Texts } from '../report/language.js';
 import { compileTemplates } from '../report/markdown.js';

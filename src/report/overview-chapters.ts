@@ -1,14 +1,19 @@
 import type { KnowledgeSection } from '../assessments/chapters.js';
 import type { IndicatorResult } from '../indicators/result.js';
+import { formatNumber, formatNumberInText as sayNumber } from '../language/intl.js';
+import type { DocumentText } from '../language/generated.js';
+import type { DocumentLang } from '../language/tags.js';
 import type { OverviewData } from '../overview/document-data.js';
 import type { Challenge } from '../overview/challenges.js';
 import type { Estimate, GradientSummary } from '../overview/inequality.js';
-import { formatNumber as sayNumber, trendTerm, overviewTexts } from '../overview/wording.js';
+import { trendTerm, overviewTexts } from '../overview/wording.js';
+import { missingAssessment, writtenAssessment } from './assessment.js';
+import { para, section, type Words } from './blocks.js';
+import type { ChapterHeading, DocumentContext } from './context.js';
 import type { Block, Inline, Section } from './document.js';
 import { runs } from './document.js';
 import type { SlugSet } from './escape.js';
-import { formatNumber, formatPeriod, type Lang } from './format.js';
-import { para, section, type BlockFactory, type Words } from './model.js';
+import { formatPeriod } from './format.js';
 import { cell, valueWithUnit } from './values.js';
 
 /**
@@ -18,25 +23,10 @@ import { cell, valueWithUnit } from './values.js';
  * § 5 b and § 5 c chapters. Pure, like the rest of the model.
  */
 
-export interface ChapterHeading {
-  number: string;
-  id: string;
-  title: string;
-}
+export type { ChapterHeading } from './context.js';
 
-export interface ChapterContext {
-  lang: Lang;
-  w: Words;
-  blocks: BlockFactory;
-  slugs: SlugSet;
-  /** Indicator id → its section in the theme chapters, for links. */
-  anchors: Map<string, string>;
-  results: IndicatorResult[];
-  /** The municipality's text as an assessment block, or the "missing" marker (none in --final). */
-  assessment: (key: string) => Block[];
-  /** Written text only (never a marker). */
-  own: (key: string) => Block[];
-}
+/** What the chapters need of the document being built (model.ts's context). */
+export type ChapterContext = Pick<DocumentContext, 'lang' | 'w' | 'blocks' | 'slugs' | 'anchors' | 'results' | 'assessment' | 'own'>;
 
 const num = (x: number | null | undefined, decimals: number): string => (x === null || x === undefined ? '–' : formatNumber(x, decimals));
 const interval = (e: Estimate | null, decimals: number): string => (e && e.lower !== null && e.upper !== null ? `${formatNumber(e.lower, decimals)}–${formatNumber(e.upper, decimals)}` : '–');
@@ -63,8 +53,8 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
   const { w, lang, slugs } = ctx;
   const u = data.utfordringsbilde;
   const byId = new Map(ctx.results.map((r) => [r.id, r]));
-  const ot = overviewTexts(w.T as unknown as Record<string, unknown>);
-  const label = (key: string): Block => para([{ text: `${w.t(key)}:`, strong: true }]);
+  const ot = overviewTexts(w.T);
+  const label = (key: DocumentText): Block => para([{ text: `${w.t(key)}:`, strong: true }]);
 
   // Challenges: the municipality's own list first; the proposals follow, labelled as proposals.
   const challengeBlocks: Block[] = [];
@@ -222,12 +212,12 @@ export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, section
     const blocks: Block[] = [];
     const parts: Section[] = [];
     if (k.status === 'present' || k.status === 'incomplete') {
-      if (k.preamble.trim()) blocks.push({ kind: 'assessment', key: k.name, status: 'written', markdown: k.preamble.trim(), note: [] });
-      for (const p of k.parts) parts.push(section(slugs.take(`${k.title} ${p.title}`), null, p.title, 3, 'knowledge-part', [{ kind: 'assessment', key: `${k.name}#${p.id}`, status: 'written', markdown: p.body, note: [] }]));
+      if (k.preamble.trim()) blocks.push(writtenAssessment(k.name, k.preamble.trim()));
+      for (const p of k.parts) parts.push(section(slugs.take(`${k.title} ${p.title}`), null, p.title, 3, 'knowledge-part', [writtenAssessment(`${k.name}#${p.id}`, p.body)]));
     }
     if (draft && k.status !== 'present') {
       const note = k.status === 'incomplete' ? w.tx('overview.assessment.incomplete', { headings: k.missingHeadings.join(', '), file: k.file }) : w.tx('overview.assessment.missing', { file: k.file });
-      blocks.push({ kind: 'assessment', key: k.name, status: 'missing', markdown: null, note: runs(note) });
+      blocks.push(missingAssessment(k.name, runs(note)));
     }
     if (k.figures.length) {
       blocks.push(
@@ -250,7 +240,7 @@ export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, section
 }
 
 /** Small whole numbers in words ("fire"), as the language writes them; larger ones as digits. */
-export function countInWords(n: number, w: Words, lang: Lang): string {
-  const ot = overviewTexts(w.T as unknown as Record<string, unknown>);
+export function countInWords(n: number, w: Words, lang: DocumentLang): string {
+  const ot = overviewTexts(w.T);
   return n >= 0 && n < ot.numbers.length && Number.isInteger(n) ? ot.numbers[n]! : sayNumber(n, 0, lang);
 }
