@@ -43,7 +43,10 @@ export function languageLabel(lang: MessageLang): string {
   return `${lang} (${LANGUAGES[lang].name})`;
 }
 
-/** A text of data (a catalogue title, a section title) in a language, or in the base language where it has none. */
-export function inLang(text: Partial<Record<MessageLang, string>> & Record<typeof BASE_LANG, string>, lang: MessageLang): string {
-  return text[lang] ?? text[BASE_LANG];
+/** A text of data (a catalogue's title, unit or label): in bokmål always, in the other languages where it is translated. */
+export type DataText = Readonly<Record<typeof BASE_LANG, string> & Partial<Record<DocumentLang, string>>>;
+
+/** A text of data in a language, or in the base language where it has none. */
+export function inLang(text: DataText, lang: MessageLang): string {
+  return (isDocumentLang(lang) ? text[lang] : undefined) ?? text[BASE_LANG];
 }

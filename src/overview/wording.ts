@@ -4,7 +4,7 @@ import type { SourceId } from '../model/observation.js';
 import { formatList, formatNumberInText, formatSigned } from '../language/intl.js';
 import type { LanguageData } from '../language/files.js';
 import { fill } from '../language/lookup.js';
-import type { DocumentLang } from '../language/tags.js';
+import { inLang, type DocumentLang } from '../language/tags.js';
 import { isYouth, type Priorities } from './priorities.js';
 
 /** The `overview` object of a language file (`templates/lang/<lang>.json`). */
@@ -64,8 +64,8 @@ export function sourceList(sources: readonly (SourceId | string)[], t: OverviewT
 export function ratePhrase(value: number, ind: Pick<Indicator, 'id' | 'decimals' | 'multiplier' | 'unit'>, priorities: Priorities, t: OverviewTexts, lang: DocumentLang): string {
   const v = formatNumberInText(value, ind.decimals ?? 1, lang);
   const words = priorities.indicators[ind.id]?.rate;
-  if (!words || !ind.multiplier) return `${v} ${ind.unit[lang]}`;
-  return fill(t.rate, { value: v, numerator: words.numerator[lang], per: formatNumberInText(ind.multiplier, 0, lang), denominator: words.denominator[lang] });
+  if (!words || !ind.multiplier) return `${v} ${inLang(ind.unit, lang)}`;
+  return fill(t.rate, { value: v, numerator: inLang(words.numerator, lang), per: formatNumberInText(ind.multiplier, 0, lang), denominator: inLang(words.denominator, lang) });
 }
 
 /** "gutter"/"jenter" for indicators about young people (Ungdata, sesjon at 17), else "menn"/"kvinner". */

@@ -8,7 +8,7 @@ import { SlugSet } from './escape.js';
 import { THEMES } from '../indicators/catalogue.js';
 import type { DocumentText } from '../language/generated.js';
 import { fill, type Below } from '../language/lookup.js';
-import type { DocumentLang } from '../language/tags.js';
+import { inLang, type DocumentLang } from '../language/tags.js';
 import { BlockFactory, labelsOf, numberBlocks } from './blocks.js';
 import { goalsSection } from './goals.js';
 import { group, list, text as t, type Texts } from './language.js';
@@ -69,7 +69,7 @@ export function buildAnnual(input: AnnualInput): Document {
             title,
             cols,
             ['l', 'l', 'r', 'r', 'l', 'l'],
-            shown.map((r) => [r.title[lang], periodText(r.period), valueCell(r.value, r.decimals), valueCell(r.benchmarks.land, r.decimals), verdicts[r.verdicts.land] ?? r.verdicts.land, (notes.get(r.id) ?? []).join('; ')]),
+            shown.map((r) => [inLang(r.title, lang), periodText(r.period), valueCell(r.value, r.decimals), valueCell(r.benchmarks.land, r.decimals), verdicts[r.verdicts.land] ?? r.verdicts.land, (notes.get(r.id) ?? []).join('; ')]),
           ),
         ]
       : [para(tx('themeNone'))];

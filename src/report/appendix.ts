@@ -1,6 +1,7 @@
 import type { SpineRow } from './charts/spine.js';
 import { formatNumber } from '../language/intl.js';
 import { fill } from '../language/lookup.js';
+import { inLang } from '../language/tags.js';
 import { para, section } from './blocks.js';
 import type { ChapterHeading, DocumentContext } from './context.js';
 import type { Block, Inline, Section } from './document.js';
@@ -22,7 +23,7 @@ export function summaryOf(ctx: DocumentContext, h: ChapterHeading): Section {
     if (r.trend.judgement === 'worse') why.push(w.t('summary.worsening'));
     if (r.comparisons.land.verdict === 'better') good.push(w.t('summary.betterThanLand'));
     if (r.trend.judgement === 'better') good.push(w.t('summary.improving'));
-    const link = (reasons: string[]): Inline => [{ text: r.title[lang], link: anchors.get(r.id) ?? '' }, { text: ` – ${reasons.join('; ')}` }];
+    const link = (reasons: string[]): Inline => [{ text: inLang(r.title, lang), link: anchors.get(r.id) ?? '' }, { text: ` – ${reasons.join('; ')}` }];
     if (why.length) challenges.push(link(why));
     else if (good.length) resources.push(link(good));
   }
@@ -56,12 +57,12 @@ export function appendixOf(ctx: DocumentContext, h: ChapterHeading, first: Secti
     ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l', 'l'],
     input.results
       .filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection')
-      .map((r) => [r.theme, r.title[lang], r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), r.unit[lang], `${VERDICT_MARK[r.comparisons.land.verdict]} ${verdicts[r.comparisons.land.verdict]!}`, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
+      .map((r) => [r.theme, inLang(r.title, lang), r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), inLang(r.unit, lang), `${VERDICT_MARK[r.comparisons.land.verdict]} ${verdicts[r.comparisons.land.verdict]!}`, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
   );
   const missing = input.results.filter((r) => r.status === 'no-data' || r.status === 'invalid-selection');
   const spineRows: SpineRow[] = input.results
     .filter((r) => r.comparisons.land.verdict !== 'not-tested' && r.value?.value && r.comparisons.land.value?.value)
-    .map((r) => ({ label: r.title[lang], ratio: r.value!.value! / r.comparisons.land.value!.value!, verdict: r.comparisons.land.verdict }));
+    .map((r) => ({ label: inLang(r.title, lang), ratio: r.value!.value! / r.comparisons.land.value!.value!, verdict: r.comparisons.land.verdict }));
   const barometerTitle = w.t('appendix.barometer');
   const barometerBlocks: Block[] = [para(w.t('appendix.barometerIntro')), barometer];
   if (spineRows.length > 0) {
@@ -87,7 +88,7 @@ export function appendixOf(ctx: DocumentContext, h: ChapterHeading, first: Secti
   children.push(section(slugs.take(legendTitle), null, legendTitle, 2, 'legend', [blocks.table('tegnforklaring', legendTitle, ['', ''], ['l', 'l'], w.table('appendix.legendRows').map(([s, d]) => [[{ text: s!, code: true }], d!]))]));
   if (missing.length) {
     const title = w.t('appendix.noData');
-    children.push(section(slugs.take(title), null, title, 2, 'no-data', [para(w.t('appendix.noDataIntro')), { kind: 'list', items: missing.map((r) => runs(`${r.title[lang]} (${r.theme}) – ${r.provenance.source}, ${r.provenance.table}`)) }]));
+    children.push(section(slugs.take(title), null, title, 2, 'no-data', [para(w.t('appendix.noDataIntro')), { kind: 'list', items: missing.map((r) => runs(`${inLang(r.title, lang)} (${r.theme}) – ${r.provenance.source}, ${r.provenance.table}`)) }]));
   }
   return section(h.id, h.number, h.title, 1, 'appendix', [], children);
 }

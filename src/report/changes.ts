@@ -5,7 +5,7 @@ import { runs } from './document.js';
 import type { DocumentText } from '../language/generated.js';
 import { formatNumber } from '../language/intl.js';
 import { fill, type Below } from '../language/lookup.js';
-import type { DocumentLang, LangText } from '../language/tags.js';
+import { inLang, type DataText, type DocumentLang } from '../language/tags.js';
 import { group, text as t, type Texts } from './language.js';
 
 /**
@@ -21,13 +21,13 @@ export function periodText(p: ResultsPeriod | null): string {
   return p.from === p.to ? String(p.from) : `${p.from}–${p.to}`;
 }
 
-type Unit = { unit: LangText; decimals: number };
+type Unit = { unit: DataText; decimals: number };
 
 /** "12,6 %", "13,7 per 1000". */
 export function withUnit(value: number | null, r: Unit, lang: DocumentLang): string {
   if (value === null) return '–';
   const n = formatNumber(value, r.decimals);
-  const unit = r.unit[lang];
+  const unit = inLang(r.unit, lang);
   return unit === 'prosent' ? `${n}${NBSP}%` : unit ? `${n}${NBSP}${unit}` : n;
 }
 
@@ -35,7 +35,7 @@ export function withUnit(value: number | null, r: Unit, lang: DocumentLang): str
 export function changeWithUnit(value: number, r: Unit, lang: DocumentLang, texts: Texts, signed = false): string {
   const n = formatNumber(Math.abs(value), r.decimals);
   const sign = signed ? (Number(n.replace(',', '.').replace(/\s/g, '')) === 0 ? '±' : value < 0 ? '−' : '+') : '';
-  const unit = r.unit[lang] === 'prosent' ? t(texts, 'percentagePoints') : r.unit[lang];
+  const unit = inLang(r.unit, lang) === 'prosent' ? t(texts, 'percentagePoints') : inLang(r.unit, lang);
   return unit ? `${sign}${n}${NBSP}${unit}` : `${sign}${n}`;
 }
 
@@ -66,7 +66,7 @@ const para = (text: string): Block => ({ kind: 'paragraph', runs: runs(text) });
  */
 export function changesSection(diff: ResultsDiff, texts: Texts, lang: DocumentLang, ids: (title: string) => string): { section: Section; notes: Map<string, string[]> } {
   const tx = (path: Below<DocumentText, 'followUp.changes.'>, vars: Record<string, string | number> = {}) => fill(t(texts, `followUp.changes.${path}`), vars);
-  const title = (r: { title: LangText }) => r.title[lang];
+  const title = (r: { title: DataText }) => inLang(r.title, lang);
   const notes = new Map<string, string[]>();
   const note = (id: string, s: string) => notes.set(id, [...(notes.get(id) ?? []), s]);
   const heading = tx('heading');

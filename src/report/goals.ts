@@ -5,7 +5,7 @@ import { runs } from './document.js';
 import type { DocumentText } from '../language/generated.js';
 import { formatNumber } from '../language/intl.js';
 import { fill, type Below } from '../language/lookup.js';
-import type { DocumentLang } from '../language/tags.js';
+import { inLang, type DocumentLang } from '../language/tags.js';
 import type { BlockFactory } from './blocks.js';
 import { list, text as t, type Texts } from './language.js';
 
@@ -28,12 +28,15 @@ export function goalsSection(statuses: GoalStatus[], texts: Texts, lang: Documen
   const perGoal: Block[] = [];
   for (const s of statuses) {
     const g = s.goal;
-    const goalTitle = typeof g.title === 'string' ? g.title : g.title[lang];
+    const goalTitle = typeof g.title === 'string' ? g.title : inLang(g.title, lang);
     const r = s.indicator;
     const unitOf = r ?? { unit: { nb: '', nn: '' }, decimals: 1 };
-    let indicatorText = r ? r.title[lang] : g.indicator;
+    let indicatorText = r ? inLang(r.title, lang) : g.indicator;
     if (g.type === 'equity' && r?.gradient) {
-      const label = (key: string | null) => (r.gradient!.groups.find((x) => x.key === key)?.label[lang] ?? key ?? '').toLowerCase();
+      const label = (key: string | null) => {
+        const group = r.gradient!.groups.find((x) => x.key === key);
+        return (group ? inLang(group.label, lang) : (key ?? '')).toLowerCase();
+      };
       indicatorText = tx('equity', { title: indicatorText, worst: label(r.gradient.worst), best: label(r.gradient.best) });
     }
     // An equity goal's values are gaps between groups: percentage points for per cent.

@@ -1,5 +1,6 @@
 import type { AreaValue, IndicatorResult } from '../indicators/result.js';
 import { formatList, formatNumber, formatNumberInText } from '../language/intl.js';
+import { inLang } from '../language/tags.js';
 import type { Priorities } from '../overview/priorities.js';
 import { bySexSentence, overviewTexts, populationChange, ratePhrase, recentPeriods, smallNumber } from '../overview/wording.js';
 import { para } from './blocks.js';
@@ -12,7 +13,7 @@ import { cell, cellWithInterval, valueWithUnit as withUnit } from './values.js';
 export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assessment: Block[]): Block[] {
   const { input, w, lang } = ctx;
   const kommune = input.kommune.name;
-  const unit = r.unit[lang];
+  const unit = inLang(r.unit, lang);
   const symbols = w.map('unitSymbols');
   const valueWithUnit = (x: IndicatorResult, value: number, u: string) => withUnit(x, value, u, symbols);
   const ot = overviewTexts(w.T);
@@ -27,7 +28,7 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
     const land = r.comparisons.land;
     // A rate with its words: "46,6 legemiddelbrukere per 1000 innbyggere 30–74 år".
     const stated = input.priorities?.indicators[r.id]?.rate && r.multiplier ? ratePhrase(v.value, { id: r.id, decimals: r.decimals, multiplier: r.multiplier, unit: r.unit }, input.priorities, ot, lang) : valueWithUnit(r, v.value, unit);
-    let status = w.tx('sentences.status', { subject: r.phrase[lang], kommune, value: stated, period: formatPeriod(r.period) });
+    let status = w.tx('sentences.status', { subject: inLang(r.phrase, lang), kommune, value: stated, period: formatPeriod(r.period) });
     const landText = land.value && !land.value.absent && land.value.value !== null ? valueWithUnit(r, land.value.value, unit) : '';
     // Population change: as a share of each population, never 130 persons against the country's 27 474.
     const change = r.id === 'befolkningsendring' ? populationChangeOf(input, r, ot) : null;
@@ -53,7 +54,7 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
     }
   }
   const table = seriesTable(ctx, r);
-  const out: Block[] = [para([{ text: r.howToRead[lang], emphasis: true }]), para(sentences.join(' '))];
+  const out: Block[] = [para([{ text: inLang(r.howToRead, lang), emphasis: true }]), para(sentences.join(' '))];
   if (r.series.kommune.length + r.series.land.length > 1 && r.chart !== 'none') out.push(seriesFigure(ctx, r, table.id));
   out.push(table);
   let trend = '';
@@ -68,7 +69,7 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
   }
   if (trend) out.push(para(trend));
   if (r.gradient) out.push(...gradientBlocks(ctx, r, symbols));
-  out.push(...assessment, { kind: 'reference', label: w.t('sourceLabel'), text: r.source[lang] });
+  out.push(...assessment, { kind: 'reference', label: w.t('sourceLabel'), text: inLang(r.source, lang) });
   return out;
 }
 
@@ -95,13 +96,13 @@ function seriesFigure(ctx: DocumentContext, r: IndicatorResult, tableId: string)
   const all = [...r.series.kommune, ...r.series.fylke, ...r.series.land];
   const periods = [...new Map(all.map((v) => [`${v.period.from}_${v.period.to}`, v.period])).values()].sort((a, b) => a.to - b.to || a.from - b.from);
   const last = r.series.kommune[r.series.kommune.length - 1];
-  const altVars = { title: r.title[lang], kommune: kommuneName, fylke: input.fylke.name, first: formatPeriod(periods[0]!), last: formatPeriod(periods[periods.length - 1]!), value: last && !last.absent && last.value !== null ? withUnit(r, last.value, r.unit[lang], w.map('unitSymbols')) : '–' };
+  const altVars = { title: inLang(r.title, lang), kommune: kommuneName, fylke: input.fylke.name, first: formatPeriod(periods[0]!), last: formatPeriod(periods[periods.length - 1]!), value: last && !last.absent && last.value !== null ? withUnit(r, last.value, inLang(r.unit, lang), w.map('unitSymbols')) : '–' };
   const alt = w.tx(r.series.hidden ? 'charts.seriesAltAbsent' : 'charts.seriesAlt', altVars);
   const zero = !['years', 'value', 'count', 'mean'].includes(r.measureType);
   return blocks.figure({
     id: `fig-${r.id}`,
     file: `figurer/${r.id}.${lang}.svg`,
-    caption: r.title[lang],
+    caption: inLang(r.title, lang),
     alt,
     chart: {
       type: 'line',
@@ -116,7 +117,7 @@ function seriesFigure(ctx: DocumentContext, r: IndicatorResult, tableId: string)
               { label: input.fylke.name, values: r.series.fylke, role: 'fylke' },
               { label: w.t('table.land'), values: r.series.land, role: 'land' },
             ],
-      options: { decimals: r.decimals, zero, intervalLabel: w.t('charts.interval'), unit: r.unit[lang], periodLabel: w.t('table.period') },
+      options: { decimals: r.decimals, zero, intervalLabel: w.t('charts.interval'), unit: inLang(r.unit, lang), periodLabel: w.t('table.period') },
     },
     data: null,
     dataCaption: w.t('chartData'),
@@ -139,7 +140,7 @@ function seriesTable(ctx: DocumentContext, r: IndicatorResult): TableBlock {
   const shown = periods.length > 0 ? periods : r.period ? [r.period] : [];
   return blocks.table(
     r.id,
-    `${r.title[input.lang]} (${r.unit[input.lang]})`,
+    `${inLang(r.title, input.lang)} (${inLang(r.unit, input.lang)})`,
     [w.t('table.period'), input.kommune.name, ...neighbours.map((n) => n.name), input.fylke.name, w.t('table.land'), ...(kostra ? [w.t('table.kostragruppe')] : [])],
     ['l', 'r', ...neighbours.map((): 'r' => 'r'), 'r', 'r', ...(kostra ? ['r' as const] : [])],
     shown.map((p) => {
@@ -148,17 +149,20 @@ function seriesTable(ctx: DocumentContext, r: IndicatorResult): TableBlock {
       return [formatPeriod(p), cellWithInterval(k.get(key), r.decimals), ...neighbours.map((n) => cell(n.byKey.get(key), r.decimals)), cell(f.get(key), r.decimals), cell(l.get(key), r.decimals), ...(kostra ? [latest ? cell(kostra, r.decimals) : '–'] : [])];
     }),
     w.t('table.numbers'),
-    r.unit[input.lang],
+    inLang(r.unit, input.lang),
   );
 }
 
 function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Record<string, string>): Block[] {
   const { input, w, blocks, lang } = ctx;
   const g = r.gradient!;
-  const unit = r.unit[lang];
-  const labelOf = (key: string | null) => (key ? (g.groups.find((x) => x.key === key)?.label[lang] ?? key) : '');
-  const groupsText = g.groups.map((x) => `${x.label[lang]} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : withUnit(r, x.value.value, unit, symbols)}`).join(', ');
-  const alt = w.tx('charts.gradientAlt', { title: r.title[lang], kommune: input.kommune.name, dimension: g.title[lang].toLowerCase(), period: formatPeriod(g.period), groups: groupsText });
+  const unit = inLang(r.unit, lang);
+  const labelOf = (key: string | null) => {
+    const group = key ? g.groups.find((x) => x.key === key) : undefined;
+    return group ? inLang(group.label, lang) : (key ?? '');
+  };
+  const groupsText = g.groups.map((x) => `${inLang(x.label, lang)} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : withUnit(r, x.value.value, unit, symbols)}`).join(', ');
+  const alt = w.tx('charts.gradientAlt', { title: inLang(r.title, lang), kommune: input.kommune.name, dimension: inLang(g.title, lang).toLowerCase(), period: formatPeriod(g.period), groups: groupsText });
   const total = r.series.kommune.find((v) => v.period.from === g.period.from && v.period.to === g.period.to);
   const counted = g.groups.some((x) => !x.value.absent && x.value.numerator !== null && x.value.denominator !== null);
   const columns = w.list('overview.inequality.columns');
@@ -173,30 +177,30 @@ function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Recor
   else sentences.push(w.t('sentences.gradientNotTested'));
   const table = blocks.table(
     `${r.id}-gradient`,
-    `${r.title[lang]}: ${g.title[lang].toLowerCase()}, ${formatPeriod(g.period)}`,
+    `${inLang(r.title, lang)}: ${inLang(g.title, lang).toLowerCase()}, ${formatPeriod(g.period)}`,
     // Respondents and cases per group where they are published (106 of 841 …), as the municipality's own tables show them.
-    counted ? [g.title[lang], input.kommune.name, columns[1]!, columns[2]!] : [g.title[lang], input.kommune.name, 'n'],
+    counted ? [inLang(g.title, lang), input.kommune.name, columns[1]!, columns[2]!] : [inLang(g.title, lang), input.kommune.name, 'n'],
     counted ? ['l', 'r', 'r', 'r'] : ['l', 'r', 'r'],
     g.groups.map((x) => {
       const count = (n: number | null) => (x.value.absent ? x.value.absent.symbol : n === null ? '–' : sayCount(n));
-      return counted ? [x.label[lang], cellWithInterval(x.value, r.decimals), count(x.value.denominator), count(x.value.numerator)] : [x.label[lang], cellWithInterval(x.value, r.decimals), count(x.value.denominator)];
+      return counted ? [inLang(x.label, lang), cellWithInterval(x.value, r.decimals), count(x.value.denominator), count(x.value.numerator)] : [inLang(x.label, lang), cellWithInterval(x.value, r.decimals), count(x.value.denominator)];
     }),
   );
   const figure = blocks.figure({
     id: `fig-${r.id}-gradient`,
     file: `figurer/${r.id}-gradient.${lang}.svg`,
-    caption: `${r.title[lang]}: ${g.title[lang].toLowerCase()}, ${formatPeriod(g.period)}`,
+    caption: `${inLang(r.title, lang)}: ${inLang(g.title, lang).toLowerCase()}, ${formatPeriod(g.period)}`,
     alt,
     chart: {
       type: 'gradient',
       id: `fig-${r.id}-gradient`,
       alt,
-      bars: g.groups.map((x) => ({ label: x.label[lang], value: x.value })),
+      bars: g.groups.map((x) => ({ label: inLang(x.label, lang), value: x.value })),
       options: { decimals: r.decimals, zero: r.measureType !== 'years', unit, total: total && !total.absent && total.value !== null ? { label: input.kommune.name, value: total.value } : undefined },
     },
     data: null,
     dataCaption: w.t('chartData'),
     dataTable: table.id,
   });
-  return [para([{ text: w.tx('sentences.gradientIntro', { title: g.title[lang], period: formatPeriod(g.period) }), strong: true }]), figure, table, para(sentences.join(' '))];
+  return [para([{ text: w.tx('sentences.gradientIntro', { title: inLang(g.title, lang), period: formatPeriod(g.period) }), strong: true }]), figure, table, para(sentences.join(' '))];
 }

@@ -5,7 +5,7 @@ import type { Verdict } from '../indicators/methods/compare.js';
 import type { DocumentText } from '../language/generated.js';
 import { formatDate } from '../language/intl.js';
 import { fill } from '../language/lookup.js';
-import type { DocumentLang } from '../language/tags.js';
+import { inLang, type DocumentLang } from '../language/tags.js';
 import { BlockFactory, labelsOf, numberBlocks } from './blocks.js';
 import type { Document, Section, TableBlock } from './document.js';
 import { runs } from './document.js';
@@ -86,12 +86,12 @@ export function buildRegion(input: RegionInput): Document {
             };
             const bench = (v: AreaValue | null) => cell(v, ref.decimals);
             return [
-              ref.title[lang],
+              inLang(ref.title, lang),
               period ? formatPeriod(period) : '–',
               ...group.map((k) => valueOf(k.results.find((r) => r.id === id))),
               ...(last && input.fylke ? [bench(ref.comparisons.fylke.value)] : []),
               ...(last ? [bench(ref.comparisons.land.value)] : []),
-              ref.unit[lang],
+              inLang(ref.unit, lang),
             ];
           }),
         ),

@@ -1,5 +1,6 @@
 import type { IndicatorResult } from '../indicators/result.js';
 import { formatNumber } from '../language/intl.js';
+import { inLang } from '../language/tags.js';
 import type { OverviewData } from '../overview/document-data.js';
 import type { Kortversjon } from '../overview/short-version.js';
 import { overviewTexts, trendTerm } from '../overview/wording.js';
@@ -62,26 +63,27 @@ function shortContext(input: DocumentInput): ShortContext {
     slugs: new SlugSet(),
     byId: new Map(input.results.map((r) => [r.id, r])),
     ot: overviewTexts(w.T),
-    value: (r, x) => (x === null ? '–' : r ? valueWithUnit(r, x, r.unit[input.lang], symbols) : formatNumber(x, 1)),
+    value: (r, x) => (x === null ? '–' : r ? valueWithUnit(r, x, inLang(r.unit, input.lang), symbols) : formatNumber(x, 1)),
   };
 }
 
 function findingItems(s: ShortContext, k: Kortversjon): Inline[] {
   const { w, byId, ot, value } = s;
   const { lang } = s.input;
+  const titleOf = (r: IndicatorResult | undefined, id: string) => (r ? inLang(r.title, lang) : id);
   return k.findings.map((f): Inline => {
     switch (f.kind) {
       case 'own-challenge':
         return runs(w.tx('overview.shortVersion.findingOwn', { text: f.text }));
       case 'challenge':
-        return [{ text: f.title[lang], strong: true }, { text: ` (${ot.terms.proposal}): ${f.indicators.map((id) => byId.get(id)?.title[lang] ?? id).join(', ')}.` }];
+        return [{ text: inLang(f.title, lang), strong: true }, { text: ` (${ot.terms.proposal}): ${f.indicators.map((id) => titleOf(byId.get(id), id)).join(', ')}.` }];
       case 'inequality':
-        return runs(w.tx('overview.shortVersion.findingInequality', { title: f.title[lang], relative: f.relativeGap === null ? '–' : formatNumber(f.relativeGap, 1) }));
+        return runs(w.tx('overview.shortVersion.findingInequality', { title: inLang(f.title, lang), relative: f.relativeGap === null ? '–' : formatNumber(f.relativeGap, 1) }));
       case 'trend':
-        return runs(w.tx('overview.shortVersion.findingTrend', { title: f.title[lang], trend: trendTerm(f.direction as IndicatorResult['trend']['direction'], ot), judgement: w.t(`sentences.judgement.${f.judgement}`) }));
+        return runs(w.tx('overview.shortVersion.findingTrend', { title: inLang(f.title, lang), trend: trendTerm(f.direction as IndicatorResult['trend']['direction'], ot), judgement: w.t(`sentences.judgement.${f.judgement}`) }));
       case 'resource': {
         const r = byId.get(f.id);
-        return runs(w.tx('overview.shortVersion.findingResource', { title: f.title[lang], value: value(r, f.value), land: value(r, f.land) }));
+        return runs(w.tx('overview.shortVersion.findingResource', { title: inLang(f.title, lang), value: value(r, f.value), land: value(r, f.land) }));
       }
       case 'own-resource':
         return runs(w.tx('overview.shortVersion.findingOwnResource', { text: f.text }));
@@ -99,8 +101,8 @@ function challengeBlocks(s: ShortContext, k: Kortversjon): Block[] {
     out.push({
       kind: 'list',
       items: k.challenges.proposals.map((c): Inline => [
-        { text: `${c.rank}. ${c.title[lang]}`, strong: true },
-        { text: ` (${ot.terms.proposal}): ${c.indicators.map((i) => `${i.title[lang]} ${value(byId.get(i.id), i.value)} (${w.t('table.land').toLowerCase()} ${value(byId.get(i.id), i.land)})`).join('; ')}` },
+        { text: `${c.rank}. ${inLang(c.title, lang)}`, strong: true },
+        { text: ` (${ot.terms.proposal}): ${c.indicators.map((i) => `${inLang(i.title, lang)} ${value(byId.get(i.id), i.value)} (${w.t('table.land').toLowerCase()} ${value(byId.get(i.id), i.land)})`).join('; ')}` },
       ]),
     });
   }
@@ -128,7 +130,7 @@ function spineBlocks(s: ShortContext, k: Kortversjon): { title: string; blocks: 
     rows.map((x) => {
       const r = byId.get(x.id);
       const d = r?.decimals ?? 1;
-      return [x.title[lang], r?.period ? formatPeriod(r.period) : (x.period ?? '–'), formatNumber(x.value, d), x.fylke === null ? '–' : formatNumber(x.fylke, d), formatNumber(x.land, d), x.range ? `${formatNumber(x.range.min, d)}–${formatNumber(x.range.max, d)}` : '–', verdicts[x.verdict] ?? x.verdict];
+      return [inLang(x.title, lang), r?.period ? formatPeriod(r.period) : (x.period ?? '–'), formatNumber(x.value, d), x.fylke === null ? '–' : formatNumber(x.fylke, d), formatNumber(x.land, d), x.range ? `${formatNumber(x.range.min, d)}–${formatNumber(x.range.max, d)}` : '–', verdicts[x.verdict] ?? x.verdict];
     }),
   );
   const figure = blocks.figure({
@@ -140,7 +142,7 @@ function spineBlocks(s: ShortContext, k: Kortversjon): { title: string; blocks: 
       type: 'spine',
       id: 'fig-kortversjon-barometer',
       alt,
-      rows: rows.map((x) => ({ label: x.title[lang], ratio: x.value / x.land, verdict: x.verdict, range: x.range ? { min: x.range.min / x.land, max: x.range.max / x.land } : undefined })),
+      rows: rows.map((x) => ({ label: inLang(x.title, lang), ratio: x.value / x.land, verdict: x.verdict, range: x.range ? { min: x.range.min / x.land, max: x.range.max / x.land } : undefined })),
       labels: { lower: w.t('charts.lowerThanLand'), higher: w.t('charts.higherThanLand'), land: w.t('table.land'), range: w.tx('overview.shortVersion.range', { fylke: input.fylke.name }), verdicts },
     },
     data: null,

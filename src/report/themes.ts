@@ -6,6 +6,7 @@ import type { DocumentContext } from './context.js';
 import type { FigureBlock, Section } from './document.js';
 import { indicatorBlocks } from './indicator.js';
 import { fill } from '../language/lookup.js';
+import { inLang } from '../language/tags.js';
 
 /**
  * The theme chapters of forskrift § 3 a–f: each theme with the municipality's text, the
@@ -32,7 +33,7 @@ export function themeChapters(ctx: DocumentContext): Section[] {
     }
     for (const r of results) {
       const number = `${h.number}.${++sub}`;
-      const title = r.title[lang];
+      const title = inLang(r.title, lang);
       const id = ctx.slugs.take(`${number} ${title}`);
       // Each indicator's section, for the summary's links.
       ctx.anchors.set(r.id, id);
