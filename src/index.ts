@@ -86,7 +86,9 @@ export {
 export { meis, fayFeuer, spcLimits, spcDirection, judge, referenceTest, referenceVerdict, binomialTest, poissonTest, chiangTest } from './indicators/methods/index.js';
 export type { DsrOptions, FayFeuerBand, FayFeuerResult, SmrOptions, MeisOptions, MeisResult, CompareOptions, SpcLimits, SpcMeasure, SpcOptions, ReferenceTest, BarometerTestType } from './indicators/methods/index.js';
 
-export { formatNumber, formatPeriod, type Lang } from './report/format.js';
+export { formatPeriod } from './report/format.js';
+export { formatNumber } from './language/intl.js';
+export type { DocumentLang as Lang } from './language/tags.js';
 export { FolkehelseError, UsageError, InputFileError } from './base/errors.js';
 export { buildDocument, type DocumentInput } from './report/model.js';
 export { buildRegion, type RegionInput } from './report/region.js';

@@ -12,7 +12,7 @@ import { ObservationIndex } from '../indicators/select.js';
 import type { Geography, Observation } from '../model/observation.js';
 import type { Priorities } from '../overview/priorities.js';
 import { countyRanges, type CountyRange } from '../overview/short-version.js';
-import type { Lang } from '../report/format.js';
+import type { DocumentLang as Lang } from '../language/tags.js';
 import { loadTexts, type Texts } from '../report/language.js';
 import { compileTemplates } from '../report/markdown.js';
 import type { SourceFileInfo } from '../report/model.js';

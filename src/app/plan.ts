@@ -15,7 +15,7 @@ import { cleanStaging, STAGING } from '../output/atomic.js';
 import { readManifest } from '../output/manifest.js';
 import { DEFAULT_PRIORITIES } from '../overview/priorities.js';
 import { slug } from '../report/escape.js';
-import type { Lang } from '../report/format.js';
+import type { DocumentLang as Lang } from '../language/tags.js';
 import { TEMPLATE_DIR } from '../report/language.js';
 import type { DocumentKind } from '../results/types.js';
 import { followUpInputs } from './follow-up.js';

@@ -10,7 +10,7 @@ import { withInfo } from '../output/pdf-metadata.js';
 import { headingPages } from '../output/pdf-outline.js';
 import { PdfRenderer } from '../output/pdf.js';
 import type { Document } from '../report/document.js';
-import type { Lang } from '../report/format.js';
+import type { DocumentLang as Lang } from '../language/tags.js';
 import { RENDERERS, type RenderContext } from '../report/renderers.js';
 import type { BuildContext } from './compute.js';
 import type { FollowUp } from './follow-up.js';

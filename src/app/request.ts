@@ -1,5 +1,5 @@
 import type { BuildConfig, OutputFormat } from '../config/config.js';
-import type { Lang } from '../report/format.js';
+import type { DocumentLang as Lang } from '../language/tags.js';
 import type { DocumentKind } from '../results/types.js';
 
 /** What `folkehelse build` (or a library caller) asks for: the configuration and the command line's overrides. */

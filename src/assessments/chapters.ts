@@ -1,8 +1,9 @@
 import type { IndicatorResult } from '../indicators/result.js';
 import { textFor, type AssessmentSet } from './discover.js';
-import { sectionStatus, type AssessmentStatus } from './gate.js';
-import { formOf, type Lang, type SectionData, type SectionDef } from './sections.js';
-import { parseStructured, type StructuredPart } from './structured.js';
+import { sectionStatus, structuredText, type AssessmentStatus } from './gate.js';
+import type { DocumentLang } from '../language/tags.js';
+import { formOf, type SectionData, type SectionDef } from './sections.js';
+import type { StructuredPart } from './structured.js';
 
 /** One § 5 b or § 5 c section as the document shows it. */
 export interface KnowledgeSection {
@@ -26,12 +27,12 @@ export interface KnowledgeSection {
  * each section with its status, its text split by the form's headings in the document's language,
  * and the catalogue figures the section data names (KOSTRA, service figures) that have values.
  */
-export function knowledgeChapters(set: AssessmentSet, data: SectionData, results: IndicatorResult[], lang: Lang): { services: KnowledgeSection[]; community: KnowledgeSection[] } {
+export function knowledgeChapters(set: AssessmentSet, data: SectionData, results: IndicatorResult[], lang: DocumentLang): { services: KnowledgeSection[]; community: KnowledgeSection[] } {
   const byId = new Map(results.map((r) => [r.id, r]));
   const make = (s: SectionDef): KnowledgeSection => {
     const { status, headings } = sectionStatus(set, data, s.name, lang);
     const t = textFor(set, s.name, lang);
-    const parsed = t && status !== 'empty' ? parseStructured(t.body, formOf(data, s)!, lang) : null;
+    const parsed = t && status !== 'empty' ? structuredText(t, formOf(data, s)!, lang) : null;
     return {
       name: s.name,
       title: s.title[lang],

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyFileNames, type UnknownFile } from './names.js';
-import type { Lang } from './sections.js';
+import type { DocumentLang } from '../language/tags.js';
 
 export interface AssessmentText {
   /** Path relative to the assessments folder, e.g. `5037/a.nn.md` (for messages). */
@@ -13,7 +13,7 @@ export interface AssessmentText {
 export interface Assessment {
   name: string;
   default: AssessmentText | null;
-  byLang: Partial<Record<Lang, AssessmentText>>;
+  byLang: Partial<Record<DocumentLang, AssessmentText>>;
 }
 
 export interface AssessmentSet {
@@ -56,7 +56,7 @@ export function readAssessmentFolder(folder: string, kommune: string, valid: rea
  * (written in the document's main language), else null. A text that is only a template's
  * guidance counts as absent for `isFilled` but is still returned.
  */
-export function textFor(set: AssessmentSet, name: string, lang: Lang): AssessmentText | null {
+export function textFor(set: AssessmentSet, name: string, lang: DocumentLang): AssessmentText | null {
   const a = set.assessments.get(name);
   if (!a) return null;
   return a.byLang[lang] ?? a.default;

@@ -1,9 +1,10 @@
-import type { Text } from '../indicators/catalogue.js';
 import { FolkehelseError, EXIT_INVALID_DATA } from '../base/errors.js';
-import { textFor, type AssessmentSet } from './discover.js';
+import { plural } from '../language/intl.js';
+import { BASE_LANG, type DocumentLang, type LangText } from '../language/tags.js';
+import { textFor, type AssessmentSet, type AssessmentText } from './discover.js';
 import { describeUnknown } from './names.js';
-import { formOf, type Lang, type SectionData } from './sections.js';
-import { isFilled, parseStructured } from './structured.js';
+import { formOf, type FormHeading, type SectionData } from './sections.js';
+import { isFilled, parseStructured, type StructuredFile } from './structured.js';
 
 export type AssessmentStatus = 'present' | 'missing' | 'empty' | 'incomplete';
 
@@ -11,25 +12,37 @@ export interface MissingAssessment {
   name: string;
   /** The file to write, relative to the assessments folder (`5037/c.md`). */
   file: string;
-  title: Text;
+  title: LangText;
   law: string;
   status: Exclude<AssessmentStatus, 'present'>;
   /** For a structured file: the required headings without text, in the document's language. */
   headings: string[];
 }
 
+/** Each structured file split once by its headings, per language, however often it is asked about. */
+const structured = new WeakMap<AssessmentText, Map<string, StructuredFile>>();
+
+/** A § 5 b–c file split by the form's headings (read once per text and language). */
+export function structuredText(t: AssessmentText, form: FormHeading[], lang: DocumentLang): StructuredFile {
+  let byLang = structured.get(t);
+  if (!byLang) structured.set(t, (byLang = new Map()));
+  let parsed = byLang.get(lang);
+  if (!parsed) byLang.set(lang, (parsed = parseStructured(t.body, form, lang)));
+  return parsed;
+}
+
 /**
  * The status of one section: missing (no file), empty (only whitespace, comments or headings: a
  * template not filled in), incomplete (a structured file with a required heading empty), present.
  */
-export function sectionStatus(set: AssessmentSet, data: SectionData, name: string, lang: Lang): { status: AssessmentStatus; headings: string[] } {
+export function sectionStatus(set: AssessmentSet, data: SectionData, name: string, lang: DocumentLang): { status: AssessmentStatus; headings: string[] } {
   const def = data.sections.find((s) => s.name === name);
   const t = textFor(set, name, lang);
   if (!t) return { status: 'missing', headings: [] };
   if (!isFilled(t.body)) return { status: 'empty', headings: [] };
   const form = def ? formOf(data, def) : null;
   if (form) {
-    const missing = parseStructured(t.body, form, lang).missing;
+    const missing = structuredText(t, form, lang).missing;
     if (missing.length) return { status: 'incomplete', headings: missing.map((id) => form.find((h) => h.id === id)!.title[lang]) };
   }
   return { status: 'present', headings: [] };
@@ -40,7 +53,7 @@ export function sectionStatus(set: AssessmentSet, data: SectionData, name: strin
  * empty or incomplete, in the data's order. An empty list means the document may be final.
  * `build --draft` (the default) uses the same list to mark the gaps in the document.
  */
-export function checkFinal(set: AssessmentSet, data: SectionData, lang: Lang): MissingAssessment[] {
+export function checkFinal(set: AssessmentSet, data: SectionData, lang: DocumentLang): MissingAssessment[] {
   const out: MissingAssessment[] = [];
   for (const s of data.sections) {
     if (!s.required) continue;
@@ -60,17 +73,17 @@ export class FinalGateError extends FolkehelseError {
     readonly missing: MissingAssessment[],
     readonly unknown: AssessmentSet['unknown'] = [],
   ) {
-    const lines = missing.map((m) => `  ${m.file}: ${STATUS_WORDS[m.status]}${m.headings.length ? ` ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : ''} (${m.title.nb}; ${m.law})`);
+    const lines = missing.map((m) => `  ${m.file}: ${STATUS_WORDS[m.status]}${m.headings.length ? ` ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : ''} (${m.title[BASE_LANG]}; ${m.law})`);
     const unknownLines = unknown.map((u) => `  ${describeUnknown(u)}`);
     super(
-      `--final: the overview is not ready: ${missing.length} required ${missing.length === 1 ? 'assessment is' : 'assessments are'} missing or empty:\n${lines.join('\n')}${unknownLines.length ? `\nunknown files:\n${unknownLines.join('\n')}` : ''}\nWrite them (templates: folkehelse's data/assessments/sections.json) or build without --final to get a draft that marks them.`,
+      `--final: the overview is not ready: ${missing.length} required ${plural(missing.length, 'en', { one: 'assessment is', other: 'assessments are' })} missing or empty:\n${lines.join('\n')}${unknownLines.length ? `\nunknown files:\n${unknownLines.join('\n')}` : ''}\nWrite them (templates: folkehelse's data/assessments/sections.json) or build without --final to get a draft that marks them.`,
       EXIT_INVALID_DATA,
     );
   }
 }
 
 /** Throws FinalGateError when anything required is missing (for `build --final`). */
-export function assertFinal(set: AssessmentSet, data: SectionData, lang: Lang): void {
+export function assertFinal(set: AssessmentSet, data: SectionData, lang: DocumentLang): void {
   const missing = checkFinal(set, data, lang);
   if (missing.length) throw new FinalGateError(missing, set.unknown);
 }

@@ -1,4 +1,4 @@
-import type { Lang } from './sections.js';
+import { DOCUMENT_LANGS, isDocumentLang, type DocumentLang } from '../language/tags.js';
 
 /**
  * Optimal string alignment distance (Levenshtein with adjacent transpositions), case-insensitive:
@@ -37,7 +37,7 @@ export function nearestName(name: string, valid: readonly string[]): string | nu
 export interface ParsedName {
   file: string;
   name: string;
-  lang: Lang | null;
+  lang: DocumentLang | null;
 }
 
 export interface UnknownFile {
@@ -78,13 +78,13 @@ export function classifyFileNames(files: readonly string[], valid: readonly stri
     let lang: string | null = null;
     if (m && !set.has(stem)) [name, lang] = [m[1]!, m[2]!];
     const suffix = lang ? `.${lang}.md` : '.md';
-    if (lang !== null && lang !== 'nb' && lang !== 'nn') {
+    if (lang !== null && !isDocumentLang(lang)) {
       const target = set.has(name) ? name : nearestName(name, valid);
       unknown.push({ file, suggestion: target ? `${target}.nn.md` : null, reason: 'unknown-language' });
       continue;
     }
     if (set.has(name)) {
-      known.push({ file, name, lang: lang as Lang | null });
+      known.push({ file, name, lang });
       continue;
     }
     const lower = valid.find((v) => v.toLowerCase() === name.toLowerCase());
@@ -103,7 +103,7 @@ export function describeUnknown(u: UnknownFile): string {
     case 'not-markdown':
       return `${u.file}: only Markdown (.md) is read; save the text as ${u.suggestion}`;
     case 'unknown-language':
-      return `${u.file}: not a language of the document (nb or nn)${u.suggestion ? `; did you mean ${u.suggestion}?` : ''}`;
+      return `${u.file}: not a language of the document (${DOCUMENT_LANGS.join(' or ')})${u.suggestion ? `; did you mean ${u.suggestion}?` : ''}`;
     default:
       return `${u.file}: not an assessment name${u.suggestion ? `; did you mean ${u.suggestion}?` : ''}`;
   }

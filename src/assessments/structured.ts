@@ -1,4 +1,5 @@
-import type { FormHeading, Lang } from './sections.js';
+import { DOCUMENT_LANGS, type DocumentLang } from '../language/tags.js';
+import type { FormHeading } from './sections.js';
 
 /** Text without HTML comments (a template's guidance) and surrounding space. */
 export function withoutComments(markdown: string): string {
@@ -31,9 +32,9 @@ export interface StructuredFile {
 
 /**
  * Splits a § 5 b–c file at its `## ` headings and matches them with the form's headings, in
- * bokmål or nynorsk, case-insensitively. A heading the form does not know is kept as an extra part.
+ * any document language, case-insensitively. A heading the form does not know is kept as an extra part.
  */
-export function parseStructured(markdown: string, form: FormHeading[], lang: Lang): StructuredFile {
+export function parseStructured(markdown: string, form: FormHeading[], lang: DocumentLang): StructuredFile {
   const chunks: { title: string; lines: string[] }[] = [{ title: '', lines: [] }];
   for (const line of markdown.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const h = /^##\s+(.+?)\s*#*\s*$/.exec(line);
@@ -45,7 +46,7 @@ export function parseStructured(markdown: string, form: FormHeading[], lang: Lan
   const extra: StructuredPart[] = [];
   for (const c of chunks.slice(1)) {
     const body = withoutComments(c.lines.join('\n'));
-    const f = form.find((h) => norm(h.title.nb) === norm(c.title) || norm(h.title.nn) === norm(c.title));
+    const f = form.find((h) => DOCUMENT_LANGS.some((l) => norm(h.title[l]) === norm(c.title)));
     if (f) found.set(f.id, [found.get(f.id), body].filter(Boolean).join('\n\n'));
     else extra.push({ id: '', title: c.title, body });
   }

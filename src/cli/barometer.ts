@@ -1,8 +1,10 @@
-import { THEMES } from '../indicators/catalogue.js';
+import { isTheme } from '../indicators/catalogue.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import type { Verdict } from '../indicators/methods/compare.js';
-import { formatPeriod, VERDICT_MARK, type Lang } from '../report/format.js';
-import { fill, lookup, text, type Texts } from '../report/language.js';
+import type { DocumentLang as Lang } from '../language/tags.js';
+import { fill } from '../language/lookup.js';
+import { formatPeriod, VERDICT_MARK } from '../report/format.js';
+import { lookup, text, type Texts } from '../report/language.js';
 import { cell } from '../report/values.js';
 import type { Style } from './style.js';
 import type { MessageLang } from '../commands/options.js';
@@ -61,7 +63,7 @@ export function renderBarometer(results: IndicatorResult[], texts: Texts, lang: 
   for (const r of rows) {
     if (r.cells[0] !== theme) {
       theme = r.cells[0]!;
-      out.push(style.dim(`— ${theme}) ${THEMES[theme as keyof typeof THEMES]?.[lang] ?? ''}`));
+      out.push(style.dim(`— ${theme}) ${isTheme(theme) ? text(texts, `themes.${theme}`) : ''}`));
     }
     out.push(line(r.cells, r.verdict));
   }

@@ -35,6 +35,7 @@ export interface InitResult {
 export async function initProject(opts: InitOptions): Promise<InitResult> {
   const { resolveKommune } = await import('../indicators/engine.js');
   const { loadCatalogue, THEMES } = await import('../indicators/catalogue.js');
+  const { themeName } = await import('../report/language.js');
   const texts = loadMessages(opts.lang);
   const kommuner = [...new Map(opts.kommuner.map((k) => resolveKommune(k)).map((g) => [g.code, g])).values()];
   if (kommuner.length === 0) throw new UsageError('--kommune: give at least one municipality number, e.g. 5037');
@@ -66,7 +67,7 @@ export async function initProject(opts: InitOptions): Promise<InitResult> {
   for (const k of kommuner) {
     const at = (name: string) => `vurderinger/${k.code}/${name}.md`;
     for (const key of OWN_TEXTS) files.set(at(key), template(texts, key, k.name, messageList(texts, `init.themes.${key}`)));
-    for (const theme of ['a', 'b', 'c', 'd', 'e', 'f'] as const) files.set(at(theme), template(texts, `${theme}) ${THEMES[theme][opts.lang]}`, k.name, messageList(texts, `init.themes.${theme}`)));
+    for (const theme of THEMES) files.set(at(theme), template(texts, `${theme}) ${themeName(opts.lang, theme)}`, k.name, messageList(texts, `init.themes.${theme}`)));
     for (const ind of catalogue) {
       const questions = messageList(texts, 'init.indicatorQuestions').map((q) => q.replace('{kommune}', k.name).replace('{title}', ind.title[opts.lang].toLowerCase()));
       files.set(at(ind.id), template(texts, ind.title[opts.lang], k.name, questions));

@@ -3,25 +3,25 @@ import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../base/errors.js';
 import { FORMATS } from '../ingest/detect.js';
+import { DOCUMENT_LANGS, languageLabel, MESSAGE_LANGS, type DocumentLang, type MessageLang } from '../language/tags.js';
 
 /** Options every command shares: the language, colour, the default configuration and sizes. */
 
-/** Languages of a document. */
-export type DocumentLang = 'nb' | 'nn';
-/** Languages of the words a command prints: the document languages, and English for developers. */
-export type MessageLang = DocumentLang | 'en';
+export type { DocumentLang, MessageLang } from '../language/tags.js';
 
-/** `--lang` checked: nb or nn (and en where English messages are allowed). */
+/** `--lang` checked: a document language (nb, nn), and en (English messages) where a command allows it. */
 export function parseLang(value: string, allowEnglish: true): MessageLang;
 export function parseLang(value: string, allowEnglish?: false): DocumentLang;
 export function parseLang(value: string, allowEnglish = false): MessageLang {
   const v = value.trim().toLowerCase();
-  if (v === 'nb' || v === 'nn' || (allowEnglish && v === 'en')) return v;
-  throw new UsageError(`--lang: "${value}" is not nb (bokmål)${allowEnglish ? ', nn (nynorsk) or en (English messages)' : ' or nn (nynorsk)'}`);
+  const allowed: MessageLang[] = allowEnglish ? [...MESSAGE_LANGS] : [...DOCUMENT_LANGS];
+  if ((allowed as string[]).includes(v)) return v as MessageLang;
+  const named = allowed.map(languageLabel);
+  throw new UsageError(`--lang: "${value}" is not ${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`);
 }
 
 export function langOption(description: string, allowEnglish = false, defaultValue?: string): Option {
-  const o = new Option(`--lang <${allowEnglish ? 'nb|nn|en' : 'nb|nn'}>`, description).argParser((v) => parseLang(v, allowEnglish as true));
+  const o = new Option(`--lang <${(allowEnglish ? MESSAGE_LANGS : DOCUMENT_LANGS).join('|')}>`, description).argParser((v) => parseLang(v, allowEnglish as true));
   return defaultValue === undefined ? o : o.default(defaultValue);
 }
 

@@ -3,7 +3,7 @@ import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import { isSystemPath, readUserText, SYSTEM_PATH_MESSAGE, UserFileError } from '../base/user-file.js';
 import { defaultRegister } from '../geo/register.js';
 import type { SuppressionLimits } from '../indicators/methods/suppression.js';
-import type { Lang } from '../report/format.js';
+import type { DocumentLang as Lang } from '../language/tags.js';
 import type { ConfigFile } from '../contracts/config.js';
 import { schemaProblems, validator } from '../validate/schemas.js';
 import { dataFilesIn, inside, projectPathProblem, realOrSelf, svgActiveContent } from './paths.js';

@@ -10,17 +10,10 @@ import type { SuppressionLimits } from './methods/suppression.js';
 /** Bokmål and nynorsk. */
 export type { Text };
 
-/** The theme letters of forskrift om oversikt over folkehelsen § 3 a–f. */
-export type Theme = CatalogueIndicator['theme'];
+/** The themes of forskrift § 3 a–f, by letter; their names are language data (`themes` in templates/lang/<lang>.json). */
+export const THEMES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
-export const THEMES: Record<Theme, Text> = {
-  a: { nb: 'Befolkningssammensetning', nn: 'Befolkningssamansetjing' },
-  b: { nb: 'Oppvekst- og levekårsforhold', nn: 'Oppvekst- og levekårsforhold' },
-  c: { nb: 'Fysisk, biologisk, kjemisk og sosialt miljø', nn: 'Fysisk, biologisk, kjemisk og sosialt miljø' },
-  d: { nb: 'Skader og ulykker', nn: 'Skadar og ulukker' },
-  e: { nb: 'Helserelatert atferd', nn: 'Helserelatert åtferd' },
-  f: { nb: 'Helsetilstand', nn: 'Helsetilstand' },
-};
+export type Theme = (typeof THEMES)[number];
 
 export type IndicatorMeasureType = CatalogueIndicator['measureType'];
 
@@ -105,6 +98,6 @@ export function limitsFor(ind: Indicator, defaults: SuppressionLimits): Suppress
 }
 
 export function isTheme(x: string): x is Theme {
-  return x in THEMES;
+  return (THEMES as readonly string[]).includes(x);
 }
 

@@ -1,10 +1,11 @@
 import type { Indicator } from '../indicators/catalogue.js';
 import type { TrendDirection } from '../indicators/methods/trend.js';
 import type { SourceId } from '../model/observation.js';
+import { formatList, formatNumberInText, formatSigned } from '../language/intl.js';
+import type { LanguageData } from '../language/files.js';
+import { fill } from '../language/lookup.js';
+import { inLang, type DocumentLang } from '../language/tags.js';
 import { isYouth, type Priorities } from './priorities.js';
-
-export type { Lang } from '../report/format.js';
-import type { Lang } from '../report/format.js';
 
 /** The `overview` object of a language file (`templates/lang/<lang>.json`). */
 export interface OverviewTexts {
@@ -21,36 +22,20 @@ export interface OverviewTexts {
 }
 
 /** The overview texts of a loaded language file. */
-export function overviewTexts(texts: Record<string, unknown>): OverviewTexts {
+export function overviewTexts(texts: LanguageData): OverviewTexts {
   const o = texts['overview'];
   if (!o || typeof o !== 'object') throw new Error('language file: "overview" is missing');
   return o as OverviewTexts;
-}
-
-const LOCALE: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO' };
-
-function fill(pattern: string, vars: Record<string, string | number>): string {
-  return pattern.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
-/**
- * A number with a fixed number of decimals, the way the language writes it: decimal comma, and a
- * (non-breaking) space between thousands from five digits on (46,6; 1000; 20 600), as Språkrådet
- * recommends.
- */
-export function formatNumber(value: number, decimals: number, lang: Lang): string {
-  // 'min2' (ES2023) is not in TypeScript's lib types yet.
-  return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: 'min2' as unknown as boolean }).format(value);
 }
 
 /**
  * Whole numbers up to twelve in words, as Norwegian style guides ask ("fire kommuner"); larger or
  * fractional numbers as digits. `neuter` gives "ett"/"eitt" for one.
  */
-export function smallNumber(n: number, t: OverviewTexts, lang: Lang, options: { neuter?: boolean } = {}): string {
+export function smallNumber(n: number, t: OverviewTexts, lang: DocumentLang, options: { neuter?: boolean } = {}): string {
   const words = options.neuter ? t.numbersNeuter : t.numbers;
   if (Number.isInteger(n) && n >= 0 && n < words.length) return words[n]!;
-  return formatNumber(n, Number.isInteger(n) ? 0 : 1, lang);
+  return formatNumberInText(n, Number.isInteger(n) ? 0 : 1, lang);
 }
 
 /**
@@ -59,7 +44,7 @@ export function smallNumber(n: number, t: OverviewTexts, lang: Lang, options: { 
  * og KOSTRA) og Ungdata"; a product is named only when it is not the organisation's default
  * ("SSB (KOSTRA)"), or when several are used.
  */
-export function sourceList(sources: readonly (SourceId | string)[], t: OverviewTexts, lang: Lang): string {
+export function sourceList(sources: readonly (SourceId | string)[], t: OverviewTexts, lang: DocumentLang): string {
   const orgs = new Map<string, { products: string[]; onlyDefault: boolean }>();
   for (const s of sources) {
     const def = t.sources[s] ?? { organisation: s };
@@ -68,7 +53,7 @@ export function sourceList(sources: readonly (SourceId | string)[], t: OverviewT
     if (def.product && !o.products.includes(def.product)) o.products.push(def.product);
     if (!def.default) o.onlyDefault = false;
   }
-  const list = (xs: string[]) => new Intl.ListFormat(LOCALE[lang], { type: 'conjunction' }).format(xs);
+  const list = (xs: string[]) => formatList(xs, lang);
   return list([...orgs].map(([org, o]) => (o.products.length === 0 || (o.onlyDefault && o.products.length === 1) ? org : `${org} (${list(o.products)})`)));
 }
 
@@ -76,11 +61,11 @@ export function sourceList(sources: readonly (SourceId | string)[], t: OverviewT
  * A rate with its words: "46,6 legemiddelbrukere per 1000 innbyggere 30–74 år". The words are data
  * (`rate` in data/overview/utfordringsbilde.json); without them the indicator's unit follows the number.
  */
-export function ratePhrase(value: number, ind: Pick<Indicator, 'id' | 'decimals' | 'multiplier' | 'unit'>, priorities: Priorities, t: OverviewTexts, lang: Lang): string {
-  const v = formatNumber(value, ind.decimals ?? 1, lang);
+export function ratePhrase(value: number, ind: Pick<Indicator, 'id' | 'decimals' | 'multiplier' | 'unit'>, priorities: Priorities, t: OverviewTexts, lang: DocumentLang): string {
+  const v = formatNumberInText(value, ind.decimals ?? 1, lang);
   const words = priorities.indicators[ind.id]?.rate;
-  if (!words || !ind.multiplier) return `${v} ${ind.unit[lang]}`;
-  return fill(t.rate, { value: v, numerator: words.numerator[lang], per: formatNumber(ind.multiplier, 0, lang), denominator: words.denominator[lang] });
+  if (!words || !ind.multiplier) return `${v} ${inLang(ind.unit, lang)}`;
+  return fill(t.rate, { value: v, numerator: inLang(words.numerator, lang), per: formatNumberInText(ind.multiplier, 0, lang), denominator: inLang(words.denominator, lang) });
 }
 
 /** "gutter"/"jenter" for indicators about young people (Ungdata, sesjon at 17), else "menn"/"kvinner". */
@@ -108,7 +93,7 @@ export function trendTerm(direction: TrendDirection, t: OverviewTexts): string {
 }
 
 /** "de fem siste periodene" for pooled periods (3-year averages …), "de fem siste årene" for single years. */
-export function recentPeriods(points: number, pooled: boolean, t: OverviewTexts, lang: Lang): string {
+export function recentPeriods(points: number, pooled: boolean, t: OverviewTexts, lang: DocumentLang): string {
   return fill(pooled ? t.recentPeriods.pooled : t.recentPeriods.years, { n: smallNumber(points, t, lang) });
 }
 
@@ -125,13 +110,13 @@ export interface PopulationChange {
  * Population change compared with land as a share of each population (% and per 1000 at 1 January),
  * never as absolute counts (130 persons against 27 474 says nothing).
  */
-export function populationChange(change: number, population: number, landChange: number, landPopulation: number, t: OverviewTexts, lang: Lang): PopulationChange {
+export function populationChange(change: number, population: number, landChange: number, landPopulation: number, t: OverviewTexts, lang: DocumentLang): PopulationChange {
   if (!(population > 0) || !(landPopulation > 0)) throw new RangeError('populationChange: the population must be above 0');
   const percent = (change / population) * 100;
   const perThousand = (change / population) * 1000;
   const landPercent = (landChange / landPopulation) * 100;
   const landPerThousand = (landChange / landPopulation) * 1000;
-  const signed = (x: number, unit: string) => `${new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x)}${unit}`;
+  const signed = (x: number, unit: string) => `${formatSigned(x, 1, lang)}${unit}`;
   return {
     percent,
     perThousand,

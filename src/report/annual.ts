@@ -5,10 +5,13 @@ import { changesSection, periodText, previousName, valueCell, verdictWords, with
 import type { Block, Document, Inline, Section } from './document.js';
 import { runs, walkSections } from './document.js';
 import { SlugSet } from './escape.js';
-import type { Lang } from './format.js';
+import { THEMES } from '../indicators/catalogue.js';
+import type { DocumentText } from '../language/generated.js';
+import { fill, type Below } from '../language/lookup.js';
+import { inLang, type DocumentLang } from '../language/tags.js';
+import { BlockFactory, labelsOf, numberBlocks } from './blocks.js';
 import { goalsSection } from './goals.js';
-import { fill, lookup, text as t, type Texts } from './language.js';
-import { BlockFactory, labelsOf, numberBlocks } from './model.js';
+import { group, list, text as t, type Texts } from './language.js';
 
 export interface AnnualInput {
   /** This edition's results (published numbers only). */
@@ -19,10 +22,8 @@ export interface AnnualInput {
   /** This edition's full document: its date, footer and utfordringsbilde. */
   full: Document;
   texts: Texts;
-  lang: Lang;
+  lang: DocumentLang;
 }
-
-const THEME_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
 /**
  * The løpende oversikt (`build --kind annual`): the short yearly update for the formannskap or
@@ -31,7 +32,7 @@ const THEME_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
  */
 export function buildAnnual(input: AnnualInput): Document {
   const { current, diff, texts, lang, full } = input;
-  const tx = (path: string, vars: Record<string, string | number> = {}) => fill(t(texts, `followUp.annual.${path}`), vars);
+  const tx = (path: Below<DocumentText, 'followUp.annual.'>, vars: Record<string, string | number> = {}) => fill(t(texts, `followUp.annual.${path}`), vars);
   const kommune = current.kommune.name;
   const slugs = new SlugSet();
   const ids = (title: string) => slugs.take(title);
@@ -52,12 +53,12 @@ export function buildAnnual(input: AnnualInput): Document {
   const sections: Section[] = [chapter(tx('introHeading'), 'introduction', [para(diff ? tx('intro', { previous: previousName(texts, diff.from) }) : tx('noPrevious'))])];
   if (diff) sections.push(changesSection(diff, texts, lang, ids).section);
 
-  const verdicts = lookup(texts, 'verdicts') as Record<string, string>;
-  const cols = (lookup(texts, 'followUp.annual.themeColumns') as string[]).map((c) => fill(c, { kommune }));
+  const verdicts = group(texts, 'verdicts');
+  const cols = list(texts, 'followUp.annual.themeColumns').map((c) => fill(c, { kommune }));
   const hasData = (r: ResultsIndicator) => r.status === 'ok' || r.status === 'absent';
   const themesTitle = tx('themesHeading');
   const themesId = ids(themesTitle);
-  const themes: Section[] = THEME_LETTERS.map((letter) => {
+  const themes: Section[] = THEMES.map((letter) => {
     // Without a previous edition everything is new: the update shows every indicator with data.
     const shown = current.indicators.filter((r) => r.theme === letter && hasData(r) && (!diff || notes.has(r.id)));
     const title = fill(t(texts, 'themeHeading'), { title: t(texts, `themes.${letter}`), letter });
@@ -68,7 +69,7 @@ export function buildAnnual(input: AnnualInput): Document {
             title,
             cols,
             ['l', 'l', 'r', 'r', 'l', 'l'],
-            shown.map((r) => [r.title[lang], periodText(r.period), valueCell(r.value, r.decimals), valueCell(r.benchmarks.land, r.decimals), verdicts[r.verdicts.land] ?? r.verdicts.land, (notes.get(r.id) ?? []).join('; ')]),
+            shown.map((r) => [inLang(r.title, lang), periodText(r.period), valueCell(r.value, r.decimals), valueCell(r.benchmarks.land, r.decimals), verdicts[r.verdicts.land] ?? r.verdicts.land, (notes.get(r.id) ?? []).join('; ')]),
           ),
         ]
       : [para(tx('themeNone'))];
@@ -86,6 +87,7 @@ export function buildAnnual(input: AnnualInput): Document {
   const title = tx('title');
   return numberBlocks({
     kind: 'kommune',
+    variant: 'full',
     lang,
     locale: full.locale,
     title,

@@ -2,8 +2,11 @@ import type { ResultsDiff } from '../results/diff.js';
 import type { ResultsPeriod, ResultsValue } from '../results/types.js';
 import type { Block, Section } from './document.js';
 import { runs } from './document.js';
-import { formatNumber, type Lang } from './format.js';
-import { fill, lookup, text as t, type Texts } from './language.js';
+import type { DocumentText } from '../language/generated.js';
+import { formatNumber } from '../language/intl.js';
+import { fill, type Below } from '../language/lookup.js';
+import { inLang, type DataText, type DocumentLang } from '../language/tags.js';
+import { group, text as t, type Texts } from './language.js';
 
 /**
  * "Endringer siden forrige utgave" as a section of the format-neutral document, and the note under
@@ -18,21 +21,21 @@ export function periodText(p: ResultsPeriod | null): string {
   return p.from === p.to ? String(p.from) : `${p.from}–${p.to}`;
 }
 
-type Unit = { unit: { nb: string; nn: string }; decimals: number };
+type Unit = { unit: DataText; decimals: number };
 
 /** "12,6 %", "13,7 per 1000". */
-export function withUnit(value: number | null, r: Unit, lang: Lang): string {
+export function withUnit(value: number | null, r: Unit, lang: DocumentLang): string {
   if (value === null) return '–';
   const n = formatNumber(value, r.decimals);
-  const unit = r.unit[lang];
+  const unit = inLang(r.unit, lang);
   return unit === 'prosent' ? `${n}${NBSP}%` : unit ? `${n}${NBSP}${unit}` : n;
 }
 
 /** A change in the unit: percentage points for per cent; signed shows + − or ± (rounds to zero). */
-export function changeWithUnit(value: number, r: Unit, lang: Lang, texts: Texts, signed = false): string {
+export function changeWithUnit(value: number, r: Unit, lang: DocumentLang, texts: Texts, signed = false): string {
   const n = formatNumber(Math.abs(value), r.decimals);
   const sign = signed ? (Number(n.replace(',', '.').replace(/\s/g, '')) === 0 ? '±' : value < 0 ? '−' : '+') : '';
-  const unit = r.unit[lang] === 'prosent' ? t(texts, 'percentagePoints') : r.unit[lang];
+  const unit = inLang(r.unit, lang) === 'prosent' ? t(texts, 'percentagePoints') : inLang(r.unit, lang);
   return unit ? `${sign}${n}${NBSP}${unit}` : `${sign}${n}`;
 }
 
@@ -47,7 +50,7 @@ export function valueCell(v: Pick<ResultsValue, 'value' | 'lower' | 'upper' | 'a
 
 /** A verdict or trend judgement in words ("dårligere"). */
 export function verdictWords(texts: Texts, against: string, value: string): string {
-  const table = (against === 'trend' ? lookup(texts, 'trendShort') : lookup(texts, 'verdicts')) as Record<string, string>;
+  const table = group(texts, against === 'trend' ? 'trendShort' : 'verdicts');
   return table[value] ?? value;
 }
 
@@ -61,15 +64,15 @@ const para = (text: string): Block => ({ kind: 'paragraph', runs: runs(text) });
  * The changes section (depth 1, unnumbered, listed in the table of contents) with one subsection
  * per kind of change, and the notes per indicator id. `ids` gives each heading a unique anchor.
  */
-export function changesSection(diff: ResultsDiff, texts: Texts, lang: Lang, ids: (title: string) => string): { section: Section; notes: Map<string, string[]> } {
-  const tx = (path: string, vars: Record<string, string | number> = {}) => fill(t(texts, `followUp.changes.${path}`), vars);
-  const title = (r: { title: { nb: string; nn: string } }) => r.title[lang];
+export function changesSection(diff: ResultsDiff, texts: Texts, lang: DocumentLang, ids: (title: string) => string): { section: Section; notes: Map<string, string[]> } {
+  const tx = (path: Below<DocumentText, 'followUp.changes.'>, vars: Record<string, string | number> = {}) => fill(t(texts, `followUp.changes.${path}`), vars);
+  const title = (r: { title: DataText }) => inLang(r.title, lang);
   const notes = new Map<string, string[]>();
   const note = (id: string, s: string) => notes.set(id, [...(notes.get(id) ?? []), s]);
   const heading = tx('heading');
   const id = ids(heading);
   const groups: Section[] = [];
-  const group = (key: string, items: string[]) => {
+  const group = (key: Below<DocumentText, 'followUp.changes.'>, items: string[]) => {
     if (!items.length) return;
     const h = tx(key);
     groups.push({ kind: 'section', id: ids(h), number: null, title: h, depth: 2, role: `changes-${key}`, blocks: [{ kind: 'list', items: items.map(runs) }], children: [] });

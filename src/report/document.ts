@@ -1,11 +1,13 @@
+import type { DocumentLang } from '../language/tags.js';
+import type { AssessmentContent } from './assessment.js';
 import type { ChartSpec } from './charts/index.js';
-import type { Lang } from './format.js';
 
 /**
  * The format-neutral document: what the overview says, not how a format shows it. Every string
  * is plain text exactly as it should read (no Markdown, HTML or XML escaping); each renderer
- * escapes for its own format. Built by pure functions (model.ts, region.ts), rendered by the
- * renderers in renderers.ts.
+ * escapes for its own format. Built by pure functions (model.ts, region.ts, short.ts, annual.ts),
+ * rendered by the renderers in renderers.ts. Words only one format needs (Word's style names) are
+ * that renderer's, not the model's.
  */
 
 /** A piece of text with one style. `link` is the id of a section in the same document. */
@@ -69,8 +71,8 @@ export interface AssessmentBlock {
   /** The assessment's key: a theme letter, an indicator id, `innledning`, `utfordringer`… */
   key: string;
   status: 'written' | 'missing';
-  /** The municipality's own Markdown, as written (status `written`). */
-  markdown: string | null;
+  /** The municipality's own text, read once (status `written`): its Markdown as written, and its blocks. */
+  content: AssessmentContent | null;
   /** What to write and where (status `missing`). */
   note: Inline;
 }
@@ -114,9 +116,16 @@ export interface CoatOfArms {
   bytes: Uint8Array;
 }
 
+/**
+ * Which document of a build this is: the full overview, or its short version (kortversjon, 2–4
+ * pages, laid out compactly) — built from the same data, rendered by the same formats.
+ */
+export type Variant = 'full' | 'short';
+
 export interface Document {
   kind: 'kommune' | 'region';
-  lang: Lang;
+  variant: Variant;
+  lang: DocumentLang;
   /** BCP 47: nb-NO or nn-NO. */
   locale: string;
   title: string;
@@ -132,12 +141,13 @@ export interface Document {
   tocHeading: string | null;
   sections: Section[];
   footer: string;
-  /** Fixed words renderers need: captions, page numbers, the Word note. */
+  /** Fixed words every format shows: captions, and the printed page's header and numbers. */
   labels: DocumentLabels;
-  /** The short version (kortversjon) of the same build, when asked for (`--format kortversjon`). */
+  /**
+   * @deprecated The short version attached by the build of src/output/build.ts for the legacy
+   * `kortversjon` renderer (renderers.ts). A build passes its variants to `renderOutputs` instead.
+   */
   short?: Document;
-  /** `short` for the kortversjon itself: laid out compactly (no page per chapter). */
-  variant?: 'full' | 'short';
 }
 
 export interface DocumentLabels {
@@ -145,14 +155,8 @@ export interface DocumentLabels {
   table: string;
   page: string;
   of: string;
-  /** Word: says the numbers come from the build and assessments are written in the marked places. */
-  buildNote: string;
   /** Header of the running page header. */
   runningHeader: string;
-  /** Word: display names of the document's own paragraph styles, by style id. */
-  wordStyles: Record<string, string>;
-  /** Word: names of the custom document properties. */
-  wordProperties: { kommune: string; edition: string };
 }
 
 /** Every section, depth first. */

@@ -2,9 +2,12 @@ import type { GoalStatus } from '../results/goals.js';
 import { changeWithUnit, periodText, valueCell, withUnit } from './changes.js';
 import type { Block, Inline, Section } from './document.js';
 import { runs } from './document.js';
-import { formatNumber, type Lang } from './format.js';
-import { fill, lookup, text as t, type Texts } from './language.js';
-import type { BlockFactory } from './model.js';
+import type { DocumentText } from '../language/generated.js';
+import { formatNumber } from '../language/intl.js';
+import { fill, type Below } from '../language/lookup.js';
+import { inLang, type DocumentLang } from '../language/tags.js';
+import type { BlockFactory } from './blocks.js';
+import { list, text as t, type Texts } from './language.js';
 
 /**
  * "Mål og oppfølging" as a section of the format-neutral document: the goals table (baseline,
@@ -19,18 +22,21 @@ function pText(p: number): string {
   return p < 0.001 ? `<${NBSP}0,001` : `=${NBSP}${formatNumber(p, 3)}`;
 }
 
-export function goalsSection(statuses: GoalStatus[], texts: Texts, lang: Lang, blocks: BlockFactory, ids: (title: string) => string): Section {
-  const tx = (path: string, vars: Record<string, string | number> = {}) => fill(t(texts, `followUp.goals.${path}`), vars);
+export function goalsSection(statuses: GoalStatus[], texts: Texts, lang: DocumentLang, blocks: BlockFactory, ids: (title: string) => string): Section {
+  const tx = (path: Below<DocumentText, 'followUp.goals.'>, vars: Record<string, string | number> = {}) => fill(t(texts, `followUp.goals.${path}`), vars);
   const rows: string[][] = [];
   const perGoal: Block[] = [];
   for (const s of statuses) {
     const g = s.goal;
-    const goalTitle = typeof g.title === 'string' ? g.title : g.title[lang];
+    const goalTitle = typeof g.title === 'string' ? g.title : inLang(g.title, lang);
     const r = s.indicator;
     const unitOf = r ?? { unit: { nb: '', nn: '' }, decimals: 1 };
-    let indicatorText = r ? r.title[lang] : g.indicator;
+    let indicatorText = r ? inLang(r.title, lang) : g.indicator;
     if (g.type === 'equity' && r?.gradient) {
-      const label = (key: string | null) => (r.gradient!.groups.find((x) => x.key === key)?.label[lang] ?? key ?? '').toLowerCase();
+      const label = (key: string | null) => {
+        const group = r.gradient!.groups.find((x) => x.key === key);
+        return (group ? inLang(group.label, lang) : (key ?? '')).toLowerCase();
+      };
       indicatorText = tx('equity', { title: indicatorText, worst: label(r.gradient.worst), best: label(r.gradient.best) });
     }
     // An equity goal's values are gaps between groups: percentage points for per cent.
@@ -63,7 +69,7 @@ export function goalsSection(statuses: GoalStatus[], texts: Texts, lang: Lang, b
     toc: true,
     blocks: [
       { kind: 'paragraph', runs: runs(tx('intro')) },
-      blocks.table('mal', heading, (lookup(texts, 'followUp.goals.columns') as string[]).slice(), ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'r'], rows),
+      blocks.table('mal', heading, list(texts, 'followUp.goals.columns').slice(), ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'r'], rows),
       ...perGoal,
       { kind: 'paragraph', runs: [{ text: tx('method'), emphasis: true }] },
     ],

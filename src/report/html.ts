@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marked, type Tokens } from 'marked';
+import { parseAssessment, type AssessmentContent } from './assessment.js';
 import type { Block, Document, FigureBlock, Inline, Section, TableBlock } from './document.js';
 import { inToc } from './document.js';
 import { escapeHtml, slug } from './escape.js';
@@ -18,34 +19,34 @@ export interface HtmlOptions {
   tocPages?: Map<string, string>;
 }
 
+/** The HTML of the municipality's text: raw HTML shown as text, links only to http(s), mailto and #anchors, no images. */
+const writer = new Marked({ gfm: true, breaks: false, async: false }).use({
+  renderer: {
+    html({ text }: Tokens.HTML | Tokens.Tag) {
+      return escapeHtml(text);
+    },
+    link({ href, title, tokens }: Tokens.Link) {
+      const inner = this.parser.parseInline(tokens);
+      if (!/^(https?:|mailto:|#)/i.test(href)) return inner;
+      return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${inner}</a>`;
+    },
+    image({ text }: Tokens.Image) {
+      return escapeHtml(text);
+    },
+  },
+});
+
+/** An assessment's blocks (read once, `parseAssessment`) as HTML, locked down. */
+export function assessmentHtml(content: AssessmentContent): string {
+  return writer.parser(content.blocks);
+}
+
 /**
- * Markdown the municipality wrote (assessments) as HTML, locked down: raw HTML is shown as text,
- * links only to http(s), mailto and #anchors, no bare-URL autolinks, no images.
+ * Markdown the municipality wrote as HTML, locked down: raw HTML is shown as text, links only to
+ * http(s), mailto and #anchors, no bare-URL autolinks, no images.
  */
 export function markdownToHtml(markdown: string): string {
-  const marked = new Marked({ gfm: true, breaks: false, async: false });
-  marked.use({
-    tokenizer: {
-      // No autolinking of bare URLs.
-      url() {
-        return undefined;
-      },
-    },
-    renderer: {
-      html({ text }: Tokens.HTML | Tokens.Tag) {
-        return escapeHtml(text);
-      },
-      link({ href, title, tokens }: Tokens.Link) {
-        const inner = this.parser.parseInline(tokens);
-        if (!/^(https?:|mailto:|#)/i.test(href)) return inner;
-        return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${inner}</a>`;
-      },
-      image({ text }: Tokens.Image) {
-        return escapeHtml(text);
-      },
-    },
-  });
-  return marked.parse(markdown) as string;
+  return assessmentHtml(parseAssessment(markdown));
 }
 
 /** CSS put inside <style>: nothing in it can end the element (`</style` → `<\/style`, the same CSS). */
@@ -97,7 +98,7 @@ function block(b: Block, doc: Document, svgs: Map<string, string>): string {
     case 'list':
       return `<ul>\n${b.items.map((i) => `<li>${inline(i)}</li>\n`).join('')}</ul>\n`;
     case 'assessment':
-      return b.status === 'written' ? `<div class="assessment">\n${markdownToHtml(b.markdown ?? '')}</div>\n` : `<blockquote class="assessment missing">\n<p>${inline(b.note)}</p>\n</blockquote>\n`;
+      return b.status === 'written' && b.content ? `<div class="assessment">\n${assessmentHtml(b.content)}</div>\n` : `<blockquote class="assessment missing">\n<p>${inline(b.note)}</p>\n</blockquote>\n`;
     case 'reference':
       return `<p class="source"><em>${escapeHtml(`${b.label}: ${b.text}`)}</em></p>\n`;
     case 'note':

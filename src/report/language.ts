@@ -1,78 +1,65 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import type { Theme } from '../indicators/catalogue.js';
+import { compareShape, LanguageFileError, loadLanguage, type LanguageData } from '../language/files.js';
+import type { DocumentGroup, DocumentList, DocumentTable, DocumentText } from '../language/generated.js';
+import { fill, groupAt, listAt, textAt, valueAt } from '../language/lookup.js';
+import type { DocumentLang } from '../language/tags.js';
 import type { Inline, Run } from './document.js';
-import type { Lang } from './format.js';
-import type { LanguageFile } from './texts.js';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /**
- * Every fixed text of the document in one language (`templates/lang/<lang>.json`). The type is
- * derived from the shipped `nb.json` (src/report/texts.ts, checked by a test); every language file
- * has the same keys.
+ * Every fixed text of the document in one language (`templates/lang/<lang>.json`, over the base
+ * language's file). Read through the typed lookups below: a key that is not in the base language's
+ * file is a type error (src/language/generated.ts).
  */
-export type Texts = LanguageFile & Record<string, unknown>;
+export type Texts = LanguageData;
 
-/** A language file that cannot be used: names the file and what is wrong. */
-export class LanguageFileError extends FolkehelseError {
-  constructor(file: string, message: string) {
-    super(`language file ${file}: ${message}`, EXIT_USAGE);
-  }
-}
-
-/** Reads the language file, from the user's template folder when it has one, and checks its keys. */
-export function loadTexts(lang: Lang, overrideDir?: string): Texts {
-  const shipped = join(TEMPLATE_DIR, 'lang', `${lang}.json`);
+/** The document's texts, from the user's template folder when it has a language file (it must be complete). */
+export function loadTexts(lang: DocumentLang, overrideDir?: string): Texts {
+  const shipped = loadLanguage('document', lang);
   const user = overrideDir ? join(overrideDir, 'lang', `${lang}.json`) : null;
-  const path = user && existsSync(user) ? user : shipped;
-  if (path === shipped) return JSON.parse(readFileSync(path, 'utf8')) as Texts;
-  if (!statSync(path).isFile()) throw new LanguageFileError(path, 'is a folder, not a file');
+  if (!user || !existsSync(user)) return shipped;
+  if (!statSync(user).isFile()) throw new LanguageFileError(user, 'is a folder, not a file');
   let texts: unknown;
   try {
-    texts = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    texts = JSON.parse(readFileSync(user, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new LanguageFileError(path, `not valid JSON (${(e as Error).message})`);
+    throw new LanguageFileError(user, `not valid JSON (${(e as Error).message})`);
   }
-  const problems = compareShape(JSON.parse(readFileSync(shipped, 'utf8')), texts, '');
-  if (problems.length > 0) throw new LanguageFileError(path, `${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  const problems = compareShape(shipped, texts, '');
+  if (problems.length > 0) throw new LanguageFileError(user, `${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
   return texts as Texts;
 }
 
-/** Where `actual` lacks a key of `expected` or has another kind of value there. */
-export function compareShape(expected: unknown, actual: unknown, path: string): string[] {
-  const kind = (v: unknown) => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v);
-  const here = path || 'the file';
-  if (kind(expected) !== kind(actual)) return [`"${here}" should be ${kind(expected) === 'string' ? 'a text' : `a ${kind(expected)}`}`];
-  if (kind(expected) !== 'object') return [];
-  const out: string[] = [];
-  const e = expected as Record<string, unknown>;
-  const a = actual as Record<string, unknown>;
-  for (const k of Object.keys(e)) {
-    const p = path ? `${path}.${k}` : k;
-    if (!Object.hasOwn(a, k)) out.push(`"${p}" is missing`);
-    else out.push(...compareShape(e[k], a[k], p));
-  }
-  return out;
+/** A text by dotted path ("sentences.vsLand.lower"). */
+export function text(texts: Texts, path: DocumentText): string {
+  return textAt(texts, path);
 }
 
-/** A text by dotted path ("sentences.vsLand.lower"); throws for a missing key (a template bug). */
-export function text(texts: Texts, path: string): string {
-  const v = lookup(texts, path);
-  if (typeof v !== 'string') throw new FolkehelseError(`language file: "${path}" is missing or not a text`, EXIT_USAGE);
-  return v;
+export function list(texts: Texts, path: DocumentList): string[] {
+  return listAt(texts, path);
 }
 
+/** A group of texts by their keys (`verdicts`: better → "bedre" …). */
+export function group(texts: Texts, path: DocumentGroup): Record<string, string> {
+  return groupAt(texts, path);
+}
+
+export function table(texts: Texts, path: DocumentTable): string[][] {
+  return listAt(texts, path) as unknown as string[][];
+}
+
+/** A value that may be absent, by a path only known at run time (undefined when there is none). */
 export function lookup(texts: Texts, path: string): unknown {
-  let v: unknown = texts;
-  for (const k of path.split('.')) v = v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
-  return v;
+  return valueAt(texts, path);
 }
 
-/** Fills {placeholders} with plain text; the result is plain text (escaped by each renderer). */
-export function fill(pattern: string, vars: Record<string, string | number>): string {
-  return pattern.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));
+/** A theme's name (`themes.a` …) in the shipped language file: for the commands, which print it outside a document. */
+export function themeName(lang: DocumentLang, theme: Theme): string {
+  return text(loadLanguage('document', lang), `themes.${theme}`);
 }
 
 /**

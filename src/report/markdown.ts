@@ -109,7 +109,7 @@ function blockView(b: Block): MarkdownBlock {
       return { kind: 'list', items: b.items.map((i) => markdownInline(i)) };
     case 'assessment':
       // The municipality's own Markdown goes in as written: it is theirs to format.
-      return { kind: 'assessment', key: b.key, written: b.status === 'written', missing: b.status === 'missing', markdown: b.markdown, note: markdownInline(b.note) };
+      return { kind: 'assessment', key: b.key, written: b.status === 'written', missing: b.status === 'missing', markdown: b.content?.markdown ?? null, note: markdownInline(b.note) };
     case 'reference':
       return { kind: 'reference', label: md(b.label), text: md(b.text) };
     case 'note':

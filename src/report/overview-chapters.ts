@@ -1,14 +1,19 @@
 import type { KnowledgeSection } from '../assessments/chapters.js';
 import type { IndicatorResult } from '../indicators/result.js';
+import { formatNumber, formatNumberInText as sayNumber } from '../language/intl.js';
+import type { DocumentText } from '../language/generated.js';
+import { inLang, type DocumentLang } from '../language/tags.js';
 import type { OverviewData } from '../overview/document-data.js';
 import type { Challenge } from '../overview/challenges.js';
 import type { Estimate, GradientSummary } from '../overview/inequality.js';
-import { formatNumber as sayNumber, trendTerm, overviewTexts } from '../overview/wording.js';
+import { trendTerm, overviewTexts } from '../overview/wording.js';
+import { missingAssessment, writtenAssessment } from './assessment.js';
+import { para, section, type Words } from './blocks.js';
+import type { ChapterHeading, DocumentContext } from './context.js';
 import type { Block, Inline, Section } from './document.js';
 import { runs } from './document.js';
 import type { SlugSet } from './escape.js';
-import { formatNumber, formatPeriod, type Lang } from './format.js';
-import { para, section, type BlockFactory, type Words } from './model.js';
+import { formatPeriod } from './format.js';
 import { cell, valueWithUnit } from './values.js';
 
 /**
@@ -18,25 +23,10 @@ import { cell, valueWithUnit } from './values.js';
  * § 5 b and § 5 c chapters. Pure, like the rest of the model.
  */
 
-export interface ChapterHeading {
-  number: string;
-  id: string;
-  title: string;
-}
+export type { ChapterHeading } from './context.js';
 
-export interface ChapterContext {
-  lang: Lang;
-  w: Words;
-  blocks: BlockFactory;
-  slugs: SlugSet;
-  /** Indicator id → its section in the theme chapters, for links. */
-  anchors: Map<string, string>;
-  results: IndicatorResult[];
-  /** The municipality's text as an assessment block, or the "missing" marker (none in --final). */
-  assessment: (key: string) => Block[];
-  /** Written text only (never a marker). */
-  own: (key: string) => Block[];
-}
+/** What the chapters need of the document being built (model.ts's context). */
+export type ChapterContext = Pick<DocumentContext, 'lang' | 'w' | 'blocks' | 'slugs' | 'anchors' | 'results' | 'assessment' | 'own'>;
 
 const num = (x: number | null | undefined, decimals: number): string => (x === null || x === undefined ? '–' : formatNumber(x, decimals));
 const interval = (e: Estimate | null, decimals: number): string => (e && e.lower !== null && e.upper !== null ? `${formatNumber(e.lower, decimals)}–${formatNumber(e.upper, decimals)}` : '–');
@@ -45,7 +35,7 @@ const interval = (e: Estimate | null, decimals: number): string => (e && e.lower
 function withUnit(ctx: ChapterContext, r: IndicatorResult | undefined, value: number | null): string {
   if (value === null) return '–';
   if (!r) return formatNumber(value, 1);
-  return valueWithUnit(r, value, r.unit[ctx.lang], ctx.w.map('unitSymbols'));
+  return valueWithUnit(r, value, inLang(r.unit, ctx.lang), ctx.w.map('unitSymbols'));
 }
 
 /** The period as the document writes it ("2022–2024"), from the result when there is one. */
@@ -63,8 +53,8 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
   const { w, lang, slugs } = ctx;
   const u = data.utfordringsbilde;
   const byId = new Map(ctx.results.map((r) => [r.id, r]));
-  const ot = overviewTexts(w.T as unknown as Record<string, unknown>);
-  const label = (key: string): Block => para([{ text: `${w.t(key)}:`, strong: true }]);
+  const ot = overviewTexts(w.T);
+  const label = (key: DocumentText): Block => para([{ text: `${w.t(key)}:`, strong: true }]);
 
   // Challenges: the municipality's own list first; the proposals follow, labelled as proposals.
   const challengeBlocks: Block[] = [];
@@ -80,10 +70,10 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
         ['r', 'l', 'l', 'r'],
         u.proposals.map((c: Challenge) => [
           String(c.rank),
-          [{ text: c.title[lang], strong: true }, { text: ` (${ot.terms.proposal})` }],
+          [{ text: inLang(c.title, lang), strong: true }, { text: ` (${ot.terms.proposal})` }],
           c.indicators.flatMap((i, n): Inline => [
             ...(n > 0 ? runs('; ') : []),
-            ...linkTo(ctx, i.id, i.title[lang]),
+            ...linkTo(ctx, i.id, inLang(i.title, lang)),
             { text: `: ${withUnit(ctx, byId.get(i.id), i.value)} (${w.t('table.land').toLowerCase()} ${withUnit(ctx, byId.get(i.id), i.land)}, ${periodOf(byId.get(i.id), i.period)}; ${trendTerm(i.trend, ot)})` },
           ]),
           formatNumber(c.score, 0),
@@ -98,7 +88,7 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
         w.t('overview.summary.criteriaTitle'),
         [w.t('overview.summary.indicator'), criteria.extent!, criteria.severity!, criteria.development!, criteria.skewness!, criteria.influence!, criteria.total!],
         ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
-        u.proposals.flatMap((c) => c.indicators.map((i) => [runs(`${c.rank}. ${i.title[lang]}`), String(i.score.extent), String(i.score.severity), String(i.score.development), String(i.score.skewness), String(i.score.influence), String(i.score.total)])),
+        u.proposals.flatMap((c) => c.indicators.map((i) => [runs(`${c.rank}. ${inLang(i.title, lang)}`), String(i.score.extent), String(i.score.severity), String(i.score.development), String(i.score.skewness), String(i.score.influence), String(i.score.total)])),
       ),
     );
   }
@@ -115,7 +105,7 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
           kind: 'list',
           items: res.proposals.map((p) => {
             const r = byId.get(p.id);
-            return [...linkTo(ctx, p.id, p.title[lang]), { text: `: ${withUnit(ctx, r, p.value)} (${w.t('table.land').toLowerCase()} ${withUnit(ctx, r, p.land)}, ${periodOf(r, p.period)})` }];
+            return [...linkTo(ctx, p.id, inLang(p.title, lang)), { text: `: ${withUnit(ctx, r, p.value)} (${w.t('table.land').toLowerCase()} ${withUnit(ctx, r, p.land)}, ${periodOf(r, p.period)})` }];
           }),
         }
       : para(w.t('summary.none')),
@@ -136,7 +126,7 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
   // A draft says up front which required texts are still to be written (files named as the gate names them).
   if (draft && data.missing.length > 0) {
     intro.push({ kind: 'note', runs: runs(w.tx('overview.assessment.draft', { count: countInWords(data.missing.length, w, lang) })) });
-    intro.push({ kind: 'list', items: data.missing.map((m) => [{ text: m.file, code: true }, { text: ` – ${m.title[lang]}` }]) });
+    intro.push({ kind: 'list', items: data.missing.map((m) => [{ text: m.file, code: true }, { text: ` – ${inLang(m.title, lang)}` }]) });
   }
   return section(h.id, h.number, h.title, 1, 'summary', intro, children);
 }
@@ -160,7 +150,7 @@ export function inequalityChapter(ctx: ChapterContext, h: ChapterHeading, data: 
           levels.map((l) => {
             const r = byId.get(l.indicatorId);
             const d = r?.decimals ?? 1;
-            return [linkTo(ctx, l.indicatorId, l.title[lang]), periodOf(r, l.period), num(l.value, d), num(l.land, d), l.unit[lang], w.t(`verdicts.${l.verdictLand}`)];
+            return [linkTo(ctx, l.indicatorId, inLang(l.title, lang)), periodOf(r, l.period), num(l.value, d), num(l.land, d), inLang(l.unit, lang), w.t(`verdicts.${l.verdictLand}`)];
           }),
         ),
       ]),
@@ -172,7 +162,7 @@ export function inequalityChapter(ctx: ChapterContext, h: ChapterHeading, data: 
 function gradientSection(ctx: ChapterContext, g: GradientSummary, r: IndicatorResult | undefined, slugs: SlugSet): Section {
   const { w, lang } = ctx;
   const decimals = r?.decimals ?? 1;
-  const title = `${g.indicatorTitle[lang]}: ${g.title[lang].toLowerCase()}`;
+  const title = `${inLang(g.indicatorTitle, lang)}: ${inLang(g.title, lang).toLowerCase()}`;
   const period = r?.gradient ? formatPeriod(r.gradient.period) : g.period;
   // Counts (respondents, cases) only where the groups are counts: not for life expectancy or means.
   const counted = g.groups.some((x) => x.denominator !== null);
@@ -186,18 +176,21 @@ function gradientSection(ctx: ChapterContext, g: GradientSummary, r: IndicatorRe
       columns,
       counted ? ['l', 'r', 'r', 'r', 'r'] : ['l', 'r', 'r'],
       g.groups.map((x) => {
-        if (x.absent) return counted ? [x.label[lang], x.absent, x.absent, x.absent, x.absent] : [x.label[lang], x.absent, x.absent];
-        return counted ? [x.label[lang], count(x.denominator), count(x.numerator), num(x.value, decimals), ci(x.lower, x.upper)] : [x.label[lang], num(x.value, decimals), ci(x.lower, x.upper)];
+        if (x.absent) return counted ? [inLang(x.label, lang), x.absent, x.absent, x.absent, x.absent] : [inLang(x.label, lang), x.absent, x.absent];
+        return counted ? [inLang(x.label, lang), count(x.denominator), count(x.numerator), num(x.value, decimals), ci(x.lower, x.upper)] : [inLang(x.label, lang), num(x.value, decimals), ci(x.lower, x.upper)];
       }),
       null,
-      g.unit[lang],
+      inLang(g.unit, lang),
     ),
   ];
   const sentences: string[] = [];
   if (g.total) sentences.push(w.tx('overview.inequality.totals', { N: count(g.total.denominator), n: count(g.total.numerator) }));
   if (g.absoluteGap && g.best && g.worst) {
-    const labelOf = (key: string) => (g.groups.find((x) => x.key === key)?.label[lang] ?? key).toLowerCase();
-    const unit = g.unit[lang];
+    const labelOf = (key: string) => {
+      const group = g.groups.find((x) => x.key === key);
+      return (group ? inLang(group.label, lang) : key).toLowerCase();
+    };
+    const unit = inLang(g.unit, lang);
     const absolute = `${formatNumber(Math.abs(g.absoluteGap.value), decimals)} ${unit === 'prosent' ? w.t('percentagePoints') : unit}`;
     const withInterval = (text: string, e: Estimate | null, d: number) => (e && e.lower !== null && e.upper !== null ? `${text} (${interval(e, d)})` : text);
     // A ratio of life expectancies says nothing: the relative gap only for rates and shares.
@@ -210,7 +203,7 @@ function gradientSection(ctx: ChapterContext, g: GradientSummary, r: IndicatorRe
   if (g.trendTest) sentences.push(w.tx(g.trendTest.significant ? 'overview.inequality.trendSignificant' : 'overview.inequality.trendNotSignificant', { statistic: formatNumber(g.trendTest.statistic, 1) }));
   if (sentences.length) blocks.push(para(sentences.join(' ')));
   const anchor = ctx.anchors.get(g.indicatorId);
-  if (anchor) blocks.push(para([{ text: w.t('overview.inequality.more') + ' ' }, { text: g.indicatorTitle[lang], link: anchor }, { text: '.' }]));
+  if (anchor) blocks.push(para([{ text: w.t('overview.inequality.more') + ' ' }, { text: inLang(g.indicatorTitle, lang), link: anchor }, { text: '.' }]));
   return section(slugs.take(title), null, title, 2, 'inequality-gradient', blocks);
 }
 
@@ -222,12 +215,12 @@ export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, section
     const blocks: Block[] = [];
     const parts: Section[] = [];
     if (k.status === 'present' || k.status === 'incomplete') {
-      if (k.preamble.trim()) blocks.push({ kind: 'assessment', key: k.name, status: 'written', markdown: k.preamble.trim(), note: [] });
-      for (const p of k.parts) parts.push(section(slugs.take(`${k.title} ${p.title}`), null, p.title, 3, 'knowledge-part', [{ kind: 'assessment', key: `${k.name}#${p.id}`, status: 'written', markdown: p.body, note: [] }]));
+      if (k.preamble.trim()) blocks.push(writtenAssessment(k.name, k.preamble.trim()));
+      for (const p of k.parts) parts.push(section(slugs.take(`${k.title} ${p.title}`), null, p.title, 3, 'knowledge-part', [writtenAssessment(`${k.name}#${p.id}`, p.body)]));
     }
     if (draft && k.status !== 'present') {
       const note = k.status === 'incomplete' ? w.tx('overview.assessment.incomplete', { headings: k.missingHeadings.join(', '), file: k.file }) : w.tx('overview.assessment.missing', { file: k.file });
-      blocks.push({ kind: 'assessment', key: k.name, status: 'missing', markdown: null, note: runs(note) });
+      blocks.push(missingAssessment(k.name, runs(note)));
     }
     if (k.figures.length) {
       blocks.push(
@@ -238,7 +231,7 @@ export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, section
           ['l', 'l', 'r', 'r', 'l'],
           k.figures.map((r) => {
             const res = byId.get(r.id) ?? r;
-            return [linkTo(ctx, r.id, res.title[lang]), res.period ? formatPeriod(res.period) : '–', cell(res.value, res.decimals), cell(res.comparisons.land.value, res.decimals), res.unit[lang]];
+            return [linkTo(ctx, r.id, inLang(res.title, lang)), res.period ? formatPeriod(res.period) : '–', cell(res.value, res.decimals), cell(res.comparisons.land.value, res.decimals), inLang(res.unit, lang)];
           }),
           w.t('overview.services.figures'),
         ),
@@ -250,7 +243,7 @@ export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, section
 }
 
 /** Small whole numbers in words ("fire"), as the language writes them; larger ones as digits. */
-export function countInWords(n: number, w: Words, lang: Lang): string {
-  const ot = overviewTexts(w.T as unknown as Record<string, unknown>);
+export function countInWords(n: number, w: Words, lang: DocumentLang): string {
+  const ot = overviewTexts(w.T);
   return n >= 0 && n < ot.numbers.length && Number.isInteger(n) ? ot.numbers[n]! : sayNumber(n, 0, lang);
 }

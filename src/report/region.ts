@@ -1,17 +1,21 @@
 import type { Geography } from '../model/observation.js';
-import type { Theme } from '../indicators/catalogue.js';
+import { THEMES } from '../indicators/catalogue.js';
 import type { AreaValue, IndicatorResult } from '../indicators/result.js';
 import type { Verdict } from '../indicators/methods/compare.js';
+import type { DocumentText } from '../language/generated.js';
+import { formatDate } from '../language/intl.js';
+import { fill } from '../language/lookup.js';
+import { inLang, type DocumentLang } from '../language/tags.js';
+import { BlockFactory, labelsOf, numberBlocks } from './blocks.js';
 import type { Document, Section, TableBlock } from './document.js';
 import { runs } from './document.js';
 import { SlugSet } from './escape.js';
-import { formatDate, formatPeriod, VERDICT_MARK, type Lang } from './format.js';
-import { fill, lookup, text as t, type Texts } from './language.js';
-import { BlockFactory, labelsOf, numberBlocks } from './model.js';
+import { formatPeriod, VERDICT_MARK } from './format.js';
+import { list, text as t, type Texts } from './language.js';
 import { cell } from './values.js';
 
 export interface RegionInput {
-  lang: Lang;
+  lang: DocumentLang;
   texts: Texts;
   name: string;
   edition: number;
@@ -30,7 +34,7 @@ const COLUMNS = 8;
 /** The municipalities of a run side by side with county and land, theme by theme: the same document model as one municipality's. */
 export function buildRegion(input: RegionInput): Document {
   const { lang, texts: T } = input;
-  const tx = (path: string, vars: Record<string, string | number> = {}) => fill(t(T, path), vars);
+  const tx = (path: DocumentText, vars: Record<string, string | number> = {}) => fill(t(T, path), vars);
   const blocks = new BlockFactory();
   const slugs = new SlugSet();
   const first = input.kommuner[0]!.results;
@@ -49,7 +53,7 @@ export function buildRegion(input: RegionInput): Document {
         blocks.table(
           'oversikt',
           overviewTitle,
-          lookup(T, 'region.overviewColumns') as string[],
+          list(T, 'region.overviewColumns'),
           ['l', 'r', 'r', 'r', 'r', 'r'],
           input.kommuner.map((k) => [k.geo.name, ...columns.map((vs) => String(k.results.filter((r) => vs.includes(r.comparisons.land.verdict)).length))]),
         ),
@@ -57,7 +61,7 @@ export function buildRegion(input: RegionInput): Document {
       children: [],
     },
   ];
-  for (const letter of ['a', 'b', 'c', 'd', 'e', 'f'] as Theme[]) {
+  for (const letter of THEMES) {
     const ids = first.filter((r) => r.theme === letter).map((r) => r.id);
     if (ids.length === 0) continue;
     const tables: TableBlock[] = [];
@@ -82,12 +86,12 @@ export function buildRegion(input: RegionInput): Document {
             };
             const bench = (v: AreaValue | null) => cell(v, ref.decimals);
             return [
-              ref.title[lang],
+              inLang(ref.title, lang),
               period ? formatPeriod(period) : '–',
               ...group.map((k) => valueOf(k.results.find((r) => r.id === id))),
               ...(last && input.fylke ? [bench(ref.comparisons.fylke.value)] : []),
               ...(last ? [bench(ref.comparisons.land.value)] : []),
-              ref.unit[lang],
+              inLang(ref.unit, lang),
             ];
           }),
         ),
@@ -98,6 +102,7 @@ export function buildRegion(input: RegionInput): Document {
   const title = `${t(T, 'region.title')}: ${input.name}`;
   return numberBlocks({
     kind: 'region',
+    variant: 'full',
     lang,
     locale: t(T, 'locale'),
     title,

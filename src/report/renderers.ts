@@ -1,4 +1,4 @@
-import type { Document } from './document.js';
+import type { Document, Variant } from './document.js';
 import { figuresOf, walkSections } from './document.js';
 import { renderChart } from './charts/index.js';
 import { renderDocx } from './docx.js';
@@ -84,24 +84,72 @@ export const docxRenderer: Renderer = {
   },
 };
 
+/** The output formats by id: a new format is one renderer here. */
+export const FORMAT_RENDERERS: ReadonlyMap<string, Renderer> = new Map([markdownRenderer, htmlRenderer, pdfRenderer, docxRenderer].map((r) => [r.id, r]));
+
 /**
- * The short version (kortversjon) of a municipality's overview: its own document (`doc.short`,
- * built when the format is asked for) as Markdown, HTML and, when a browser prints PDF, PDF —
- * `kortversjon-<edition>.<lang>.*` beside the full document. The region report has none.
+ * What a user asks for (`--format`, the configuration's `formats`): a format of the full document,
+ * or `kortversjon` — the short variant of the same build in Markdown, HTML and, when a browser
+ * prints, PDF (`kortversjon-<edition>.<lang>.*` beside the full document). The region report and
+ * the annual update have no short variant.
  */
-export const shortRenderer: Renderer = {
+export interface OutputOption {
+  id: string;
+  variant: Variant;
+  /** The formats the variant is rendered in. */
+  formats: string[];
+  /** Formats left out when the render context cannot make them (PDF without a browser). */
+  optional: string[];
+}
+
+export const OUTPUT_OPTIONS: readonly OutputOption[] = [
+  ...[...FORMAT_RENDERERS.keys()].map((id): OutputOption => ({ id, variant: 'full', formats: [id], optional: [] })),
+  { id: 'kortversjon', variant: 'short', formats: ['md', 'html', 'pdf'], optional: ['pdf'] },
+];
+
+export const OUTPUT_FORMATS = OUTPUT_OPTIONS.map((o) => o.id);
+
+/** The variants the options ask for: a build composes these documents. */
+export function variantsFor(options: readonly string[]): Set<Variant> {
+  return new Set(OUTPUT_OPTIONS.filter((o) => options.includes(o.id)).map((o) => o.variant));
+}
+
+/** A variant's file name beside the full document's: `oversikt-2027.nb` → `kortversjon-2027.nb`. */
+export function variantStem(stem: string, variant: Variant): string {
+  return variant === 'short' ? stem.replace(/^oversikt/, 'kortversjon') : stem;
+}
+
+/**
+ * The files of one build item for the options asked, in their order: each option's variant (when
+ * the build composed it) in each of its formats, by name relative to the document's folder.
+ */
+export async function renderOutputs(documents: Partial<Record<Variant, Document>>, options: readonly string[], ctx: RenderContext): Promise<Map<string, string | Uint8Array>> {
+  const files = new Map<string, string | Uint8Array>();
+  for (const id of options) {
+    const option = OUTPUT_OPTIONS.find((o) => o.id === id);
+    const doc = option ? documents[option.variant] : undefined;
+    if (!option || !doc) continue;
+    const context: RenderContext = option.variant === 'full' ? ctx : { ...ctx, stem: variantStem(ctx.stem, option.variant), headingPages: undefined };
+    for (const format of option.formats) {
+      if (format === 'pdf' && !context.printPdf && option.optional.includes(format)) continue;
+      for (const [name, content] of await FORMAT_RENDERERS.get(format)!.render(doc, context)) files.set(name, content);
+    }
+  }
+  return files;
+}
+
+/**
+ * @deprecated For the build of src/output/build.ts, which renders option by option and attaches
+ * the short variant to the full document (`doc.short`): `kortversjon` as if it were a format.
+ * A build that composes its variants calls `renderOutputs` instead.
+ */
+const legacyShortVersion: Renderer = {
   id: 'kortversjon',
   extension: 'md',
   async render(doc, ctx) {
-    const files = new Map<string, string | Uint8Array>();
-    if (!doc.short) return files;
-    const short: RenderContext = { ...ctx, stem: ctx.stem.replace(/^oversikt/, 'kortversjon'), headingPages: undefined };
-    for (const r of [markdownRenderer, htmlRenderer, ...(ctx.printPdf ? [pdfRenderer] : [])]) for (const [name, content] of await r.render(doc.short, short)) files.set(name, content);
-    return files;
+    return renderOutputs({ short: doc.short }, ['kortversjon'], ctx);
   },
 };
 
-/** The output formats by id: a new format is one renderer here. */
-export const RENDERERS: ReadonlyMap<string, Renderer> = new Map([markdownRenderer, htmlRenderer, pdfRenderer, docxRenderer, shortRenderer].map((r) => [r.id, r]));
-
-export const OUTPUT_FORMATS = [...RENDERERS.keys()];
+/** Every output option by id, as the build of src/output/build.ts looks them up (see `legacyShortVersion`). */
+export const RENDERERS: ReadonlyMap<string, Renderer> = new Map([...FORMAT_RENDERERS, [legacyShortVersion.id, legacyShortVersion]]);

@@ -1,5 +1,5 @@
 import type { IndicatorResult, AreaValue } from '../indicators/result.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../language/intl.js';
 
 const NBSP = '\u00a0';
 

@@ -1,6 +1,7 @@
 import { escapeTerminal } from '../cli/terminal.js';
 import type { Style } from '../cli/style.js';
-import { formatNumber, type Lang } from '../report/format.js';
+import { formatNumber } from '../language/intl.js';
+import type { DocumentLang as Lang } from '../language/tags.js';
 import { isEmptyDiff, type ResultsDiff } from './diff.js';
 import type { ResultsPeriod } from './types.js';
 

@@ -10,7 +10,7 @@ import type { SuppressionLimits } from '../../src/indicators/methods/suppression
 import type { TrendDirection } from '../../src/indicators/methods/trend.js';
 import type { ResultStatus, ValueMethod } from '../../src/indicators/result.js';
 import type { Observation } from '../../src/model/observation.js';
-import type { Lang } from '../../src/report/format.js';
+import type { DocumentLang as Lang } from '../../src/language/tags.js';
 
 /**
  * The vocabularies the code declares itself and the schemas' lists must be the same (checked by

@@ -1,4 +1,4 @@
-import { formatDate } from '../../src/report/format.js';
+import { formatDate } from '../../src/language/intl.js';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

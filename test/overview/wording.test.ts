@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { loadPriorities } from '../../src/overview/priorities.js';
-import { bySexSentence, formatNumber, overviewTexts, populationChange, ratePhrase, recentPeriods, sexTerms, smallNumber, sourceList, trendTerm } from '../../src/overview/wording.js';
+import { formatNumberInText as formatNumber } from '../../src/language/intl.js';
+import { bySexSentence, overviewTexts, populationChange, ratePhrase, recentPeriods, sexTerms, smallNumber, sourceList, trendTerm } from '../../src/overview/wording.js';
 import { loadTexts } from '../../src/report/language.js';
 import { SYNTHETIC_CATALOGUE } from '../helpers.js';
 import { innherredResults } from './results.js';

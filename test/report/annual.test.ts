@@ -6,7 +6,7 @@ import { buildAnnual } from '../../src/report/annual.js';
 import { changesSection } from '../../src/report/changes.js';
 import { walkSections, type Document } from '../../src/report/document.js';
 import { loadTexts } from '../../src/report/language.js';
-import { labelsOf } from '../../src/report/model.js';
+import { labelsOf } from '../../src/report/blocks.js';
 import { RENDERERS } from '../../src/report/renderers.js';
 import { diffResults } from '../../src/results/diff.js';
 import type { ResultsFile } from '../../src/results/types.js';
@@ -31,7 +31,7 @@ function later(): ResultsFile {
 
 function fullDocument(): Document {
   const texts = loadTexts('nb');
-  return { kind: 'kommune', lang: 'nb', locale: 'nb-NO', title: 'Oversikt', subtitle: '', date: null, subject: 'Levanger kommune', edition: 2027, coatOfArms: null, front: [], tocHeading: 'Innhold', sections: [], footer: 'folkehelse', labels: labelsOf(texts, 'Levanger') };
+  return { kind: 'kommune', variant: 'full', lang: 'nb', locale: 'nb-NO', title: 'Oversikt', subtitle: '', date: null, subject: 'Levanger kommune', edition: 2027, coatOfArms: null, front: [], tocHeading: 'Innhold', sections: [], footer: 'folkehelse', labels: labelsOf(texts, 'Levanger') };
 }
 
 describe('the changes section and the løpende oversikt in the document model', () => {

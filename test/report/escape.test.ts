@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, markdownCode, slug, SlugSet } from '../../src/report/escape.js';
-import { formatNumber, formatPeriod } from '../../src/report/format.js';
+import { formatNumber } from '../../src/language/intl.js';
+import { formatPeriod } from '../../src/report/format.js';
 import { markdownToHtml, styleContent } from '../../src/report/html.js';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '{{constructor}}', '[klikk](javascript:alert(1))', '**fet** og _kursiv_', 'a | b', '# overskrift', '- punkt', '1. liste', 'se http://evil.example og www.evil.no', '`kode`', '<script>alert(1)</script>'];

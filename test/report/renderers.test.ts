@@ -4,10 +4,12 @@ import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderDocx, withLanguage } from '../../src/report/docx.js';
+import { parseAssessment } from '../../src/report/assessment.js';
+import { renderDocx } from '../../src/report/docx.js';
+import { renumberRelationships, withLanguage } from '../../src/report/docx-package.js';
 import { renderHtml } from '../../src/report/html.js';
 import { compileTemplates } from '../../src/report/markdown.js';
-import { OUTPUT_FORMATS, RENDERERS, renderFigures } from '../../src/report/renderers.js';
+import { FORMAT_RENDERERS, OUTPUT_FORMATS, OUTPUT_OPTIONS, renderFigures, renderOutputs, variantStem, variantsFor } from '../../src/report/renderers.js';
 import { OUTPUT_FORMATS as CONFIG_FORMATS } from '../../src/config/config.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { smallDocument } from './small-document.js';
@@ -36,14 +38,27 @@ function tokens(list: Token[]): Token[] {
 }
 
 describe('the renderer registry', () => {
-  it('has md, html, pdf, docx and the short version, each with its extension', () => {
+  it('has md, html, pdf and docx, each with its extension; kortversjon is the short variant, not a format', () => {
+    expect([...FORMAT_RENDERERS.keys()]).toEqual(['md', 'html', 'pdf', 'docx']);
+    for (const [id, r] of FORMAT_RENDERERS) expect(r.extension).toBe(id);
     expect(OUTPUT_FORMATS).toEqual(['md', 'html', 'pdf', 'docx', 'kortversjon']);
-    // The configuration and the CLI accept exactly the registry's formats.
+    // The configuration and the CLI accept exactly the options: the formats and the short version.
     expect([...CONFIG_FORMATS]).toEqual(OUTPUT_FORMATS);
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'config.schema.json'), 'utf8')) as { properties: { formats: { items: { enum: string[] } } } };
     expect(schema.properties.formats.items.enum).toEqual(OUTPUT_FORMATS);
-    // The short version writes Markdown, HTML and PDF; its main file is the Markdown.
-    for (const [id, r] of RENDERERS) expect(r.extension).toBe(id === 'kortversjon' ? 'md' : id);
+    // The short version writes Markdown, HTML and (when a browser prints) PDF.
+    expect(OUTPUT_OPTIONS.find((o) => o.id === 'kortversjon')).toEqual({ id: 'kortversjon', variant: 'short', formats: ['md', 'html', 'pdf'], optional: ['pdf'] });
+    expect([...variantsFor(['md', 'kortversjon'])]).toEqual(['full', 'short']);
+    expect(variantStem('oversikt-2027.nb', 'short')).toBe('kortversjon-2027.nb');
+  });
+  it('renders each variant asked for in its formats, beside the full document', async () => {
+    const full = smallDocument();
+    const short = { ...smallDocument(), variant: 'short' as const, tocHeading: null };
+    const files = await renderOutputs({ full, short }, ['html', 'kortversjon'], { stem: 'oversikt-2027.nb' });
+    expect([...files.keys()].filter((f) => !f.startsWith('figurer/'))).toEqual(['oversikt-2027.nb.html', 'kortversjon-2027.nb.md', 'kortversjon-2027.nb.html']);
+    expect(files.get('kortversjon-2027.nb.html')).toContain('<main class="kortversjon">');
+    // The region report has no short variant: nothing is written for it.
+    expect([...(await renderOutputs({ full }, ['kortversjon'], { stem: 'side-om-side-2027.nb' })).keys()]).toEqual([]);
   });
 });
 
@@ -167,7 +182,7 @@ describe('DOCX', () => {
   it("the municipality's Markdown: styles, http(s) addresses as hyperlinks, other links as their text", async () => {
     const doc = smallDocument();
     const block = doc.sections[0]!.children[0]!.blocks.find((b) => b.kind === 'assessment' && b.status === 'written')!;
-    if (block.kind === 'assessment') block.markdown = '**Egen** tekst med [lenke](https://fhi.no) og [farlig](javascript:alert(1)).\n\n- punkt &amp; `kode`';
+    if (block.kind === 'assessment') block.content = parseAssessment('**Egen** tekst med [lenke](https://fhi.no) og [farlig](javascript:alert(1)).\n\n- punkt &amp; `kode`');
     const files = unzip(await renderDocx(doc, { figures: renderFigures(doc) }));
     const xml = files['word/document.xml'] as string;
     expect(xml).toMatch(/<w:hyperlink [^>]*r:id="[^"]+"[^>]*><w:r><w:rPr><w:rStyle w:val="Hyperlink"\/><\/w:rPr><w:t xml:space="preserve">lenke<\/w:t><\/w:r><\/w:hyperlink>/);
@@ -177,6 +192,33 @@ describe('DOCX', () => {
     expect(xml).toContain('farlig');
     expect(xml).toContain('• ');
     expect(xml).toContain('punkt &amp; ');
+  });
+  it('the same document gives the same bytes: the random ids docx draws (hyperlinks) are numbered in order, Math.random is left alone', async () => {
+    const doc = smallDocument();
+    const random = Math.random;
+    let draws = 0;
+    Math.random = () => (draws++, random());
+    let first: Uint8Array;
+    try {
+      first = await renderDocx(doc, { figures: renderFigures(doc) });
+    } finally {
+      Math.random = random;
+    }
+    // docx drew its ids from the real Math.random (nothing stood in for it) …
+    expect(draws).toBeGreaterThan(0);
+    // … and they are not in the document: the same bytes every time.
+    expect(Buffer.from(await renderDocx(doc, { figures: renderFigures(doc) })).equals(Buffer.from(first))).toBe(true);
+    const files = unzip(first);
+    expect(files['word/_rels/document.xml.rels']).toMatch(/Id="link1"[^>]*Target="https:\/\/fhi\.no"/);
+    expect(files['word/document.xml']).toMatch(/<w:hyperlink [^>]*r:id="link1"/);
+  });
+  it('renames only the random relationship ids, in the part and its relationships alike', () => {
+    const rels = '<Relationship Id="rId1" Target="styles.xml"/><Relationship Id="x9_ab" Target="https://a"/><Relationship Id="q1" Target="https://b"/>';
+    const part = '<w:hyperlink r:id="q1"/><w:hyperlink r:id="x9_ab"/><w:x r:id="rId1"/>';
+    expect(renumberRelationships(rels, part)).toEqual({
+      rels: '<Relationship Id="rId1" Target="styles.xml"/><Relationship Id="link1" Target="https://a"/><Relationship Id="link2" Target="https://b"/>',
+      part: '<w:hyperlink r:id="link2"/><w:hyperlink r:id="link1"/><w:x r:id="rId1"/>',
+    });
   });
   it('sets the language in style defaults whatever the reference had', () => {
     expect(withLanguage('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-US"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>', 'nb-NO')).toBe('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nb-NO" w:eastAsia="nb-NO" w:bidi="ar-SA"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>');

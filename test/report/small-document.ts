@@ -1,3 +1,4 @@
+import { writtenAssessment } from '../../src/report/assessment.js';
 import type { Document, TableBlock } from '../../src/report/document.js';
 
 /** A small document with one of every block, for renderer tests; `text` goes everywhere data can go. */
@@ -18,6 +19,7 @@ export function smallDocument(text = 'Levanger', lang: 'nb' | 'nn' = 'nb'): Docu
   });
   return {
     kind: 'kommune',
+    variant: 'full',
     lang,
     locale: lang === 'nn' ? 'nn-NO' : 'nb-NO',
     title: `Oversikt ${text}`,
@@ -63,8 +65,8 @@ export function smallDocument(text = 'Levanger', lang: 'nb' | 'nn' = 'nb'): Docu
                 dataTable: null,
               },
               table('tab-x', 2),
-              { kind: 'assessment', key: 'x', status: 'missing', markdown: null, note: [{ text: 'Vurdering mangler.', strong: true }, { text: ' Skriv i ' }, { text: `vurderinger/${text}.md`, code: true }] },
-              { kind: 'assessment', key: 'y', status: 'written', markdown: '**Egen** tekst med [lenke](https://fhi.no).\n\n- punkt', note: [] },
+              { kind: 'assessment', key: 'x', status: 'missing', content: null, note: [{ text: 'Vurdering mangler.', strong: true }, { text: ' Skriv i ' }, { text: `vurderinger/${text}.md`, code: true }] },
+              writtenAssessment('y', '**Egen** tekst med [lenke](https://fhi.no).\n\n- punkt'),
               { kind: 'reference', label: 'Kilde', text },
             ],
             children: [],
@@ -73,6 +75,6 @@ export function smallDocument(text = 'Levanger', lang: 'nb' | 'nn' = 'nb'): Docu
       },
     ],
     footer: `Laget med folkehelse ${text}.`,
-    labels: { figure: 'Figur', table: 'Tabell', page: 'Side', of: 'av', buildNote: 'Tallene kommer fra byggingen.', runningHeader: `${text} kommune`, wordStyles: { Assessment: 'Vurdering' }, wordProperties: { kommune: 'Kommune', edition: 'Utgave' } },
+    labels: { figure: 'Figur', table: 'Tabell', page: 'Side', of: 'av', runningHeader: `${text} kommune` },
   };
 }

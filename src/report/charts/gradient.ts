@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { AreaValue } from '../../indicators/result.js';
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../../language/intl.js';
 import { charWidth, COLORS, n, svgDocument, text, textLines, tickDecimals, wrapLabel } from './svg.js';
 
 export interface GradientBar {

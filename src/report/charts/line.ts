@@ -1,7 +1,8 @@
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { AreaValue } from '../../indicators/result.js';
-import { formatNumber, formatPeriod } from '../format.js';
+import { formatNumber } from '../../language/intl.js';
+import { formatPeriod } from '../format.js';
 import { charWidth, COLORS, marker, n, svgDocument, text, tickDecimals, type MarkerShape } from './svg.js';
 
 export interface LineSeries {

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../../language/intl.js';
 import { COLORS, n, svgDocument, text, tickDecimals } from './svg.js';
 
 export interface PyramidRow {

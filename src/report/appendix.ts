@@ -1,0 +1,94 @@
+import type { SpineRow } from './charts/spine.js';
+import { formatNumber } from '../language/intl.js';
+import { fill } from '../language/lookup.js';
+import { inLang } from '../language/tags.js';
+import { para, section } from './blocks.js';
+import type { ChapterHeading, DocumentContext } from './context.js';
+import type { Block, Inline, Section } from './document.js';
+import { runs } from './document.js';
+import { formatPeriod, VERDICT_MARK } from './format.js';
+import { fillRuns } from './language.js';
+import { cell } from './values.js';
+
+/** The summary of a document without the overview's data (the library's plain call): challenges and resources proposed from the verdicts. */
+export function summaryOf(ctx: DocumentContext, h: ChapterHeading): Section {
+  const { input, w, lang, slugs, anchors, own } = ctx;
+  const challenges: Inline[] = [];
+  const resources: Inline[] = [];
+  for (const r of input.results) {
+    if (r.status !== 'ok') continue;
+    const why: string[] = [];
+    const good: string[] = [];
+    if (r.comparisons.land.verdict === 'worse') why.push(w.t('summary.worseThanLand'));
+    if (r.trend.judgement === 'worse') why.push(w.t('summary.worsening'));
+    if (r.comparisons.land.verdict === 'better') good.push(w.t('summary.betterThanLand'));
+    if (r.trend.judgement === 'better') good.push(w.t('summary.improving'));
+    const link = (reasons: string[]): Inline => [{ text: inLang(r.title, lang), link: anchors.get(r.id) ?? '' }, { text: ` – ${reasons.join('; ')}` }];
+    if (why.length) challenges.push(link(why));
+    else if (good.length) resources.push(link(good));
+  }
+  const part = (title: string, role: string, key: string, items: Inline[]): Section => {
+    const ownText = own(key);
+    return section(slugs.take(title), null, title, 2, role, [
+      ...(ownText.length ? [para([{ text: `${w.t('summary.own')}:`, strong: true }]), ...ownText] : []),
+      para([{ text: `${w.t('summary.proposed')}:`, strong: true }]),
+      items.length ? { kind: 'list', items } : para(w.t('summary.none')),
+    ]);
+  };
+  const children = [part(w.t('summary.challenges'), 'challenges', w.t('assessmentFiles.challenges'), challenges), part(w.t('summary.resources'), 'resources', w.t('assessmentFiles.resources'), resources)];
+  const planning = own(w.t('assessmentFiles.planning'));
+  if (planning.length) {
+    const title = w.t('summary.planning');
+    children.push(section(slugs.take(title), null, title, 2, 'planning', planning));
+  }
+  return section(h.id, h.number, h.title, 1, 'summary', [para(w.t('summary.intro'))], children);
+}
+
+/** The appendix: (the sources,) the barometer with its spine chart, the methods, the legend and the indicators without data. */
+export function appendixOf(ctx: DocumentContext, h: ChapterHeading, first: Section[] = []): Section {
+  const { input, w, blocks, lang, slugs } = ctx;
+  const cols = w.list('appendix.barometerColumns').map((c) => fill(c, { kommune: input.kommune.name, fylke: input.fylke.name }));
+  const verdicts = w.map('verdicts');
+  const trends = w.map('trendShort');
+  const barometer = blocks.table(
+    'barometer',
+    w.t('appendix.barometer'),
+    cols,
+    ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l', 'l'],
+    input.results
+      .filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection')
+      .map((r) => [r.theme, inLang(r.title, lang), r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), inLang(r.unit, lang), `${VERDICT_MARK[r.comparisons.land.verdict]} ${verdicts[r.comparisons.land.verdict]!}`, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
+  );
+  const missing = input.results.filter((r) => r.status === 'no-data' || r.status === 'invalid-selection');
+  const spineRows: SpineRow[] = input.results
+    .filter((r) => r.comparisons.land.verdict !== 'not-tested' && r.value?.value && r.comparisons.land.value?.value)
+    .map((r) => ({ label: inLang(r.title, lang), ratio: r.value!.value! / r.comparisons.land.value!.value!, verdict: r.comparisons.land.verdict }));
+  const barometerTitle = w.t('appendix.barometer');
+  const barometerBlocks: Block[] = [para(w.t('appendix.barometerIntro')), barometer];
+  if (spineRows.length > 0) {
+    const alt = w.tx('charts.spineAlt', { kommune: input.kommune.name, n: spineRows.length, better: spineRows.filter((r) => r.verdict === 'better').length, worse: spineRows.filter((r) => r.verdict === 'worse').length });
+    barometerBlocks.push(
+      para(w.t('appendix.spine')),
+      blocks.figure({
+        id: 'fig-barometer',
+        file: `figurer/barometer.${lang}.svg`,
+        caption: `${barometerTitle}: ${input.kommune.name} / ${w.t('table.land')}`,
+        alt,
+        chart: { type: 'spine', id: 'fig-barometer', alt, rows: spineRows, labels: { lower: w.t('charts.lowerThanLand'), higher: w.t('charts.higherThanLand'), land: w.t('table.land'), verdicts } },
+        data: blocks.table('barometer-figur', w.t('chartData'), [cols[1]!, `${input.kommune.name} / ${w.t('table.land')}`, cols[7]!], ['l', 'r', 'l'], spineRows.map((r) => [r.label, formatNumber(r.ratio, 2), verdicts[r.verdict]!])),
+        dataCaption: w.t('chartData'),
+        dataTable: null,
+      }),
+    );
+  }
+  const children = [...first, section(slugs.take(barometerTitle), null, barometerTitle, 2, 'barometer', barometerBlocks)];
+  const methodsTitle = w.t('appendix.methods');
+  children.push(section(slugs.take(methodsTitle), null, methodsTitle, 2, 'methods', w.list('appendix.methodsText').map((p) => para(fillRuns(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases, groupDenominator: input.suppression.groupDenominator ?? Math.max(20, input.suppression.denominator) })))));
+  const legendTitle = w.t('appendix.legend');
+  children.push(section(slugs.take(legendTitle), null, legendTitle, 2, 'legend', [blocks.table('tegnforklaring', legendTitle, ['', ''], ['l', 'l'], w.table('appendix.legendRows').map(([s, d]) => [[{ text: s!, code: true }], d!]))]));
+  if (missing.length) {
+    const title = w.t('appendix.noData');
+    children.push(section(slugs.take(title), null, title, 2, 'no-data', [para(w.t('appendix.noDataIntro')), { kind: 'list', items: missing.map((r) => runs(`${inLang(r.title, lang)} (${r.theme}) – ${r.provenance.source}, ${r.provenance.table}`)) }]));
+  }
+  return section(h.id, h.number, h.title, 1, 'appendix', [], children);
+}

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineRuleType, ShadingType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
+import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FONT } from './docx-media.js';
+import { group, text, TEMPLATE_DIR, type Texts } from './language.js';
+
+/** A reference .docx that cannot be read: names the file. */
+export class ReferenceDocxError extends FolkehelseError {
+  constructor(file: string, message: string) {
+    super(`reference document ${file}: ${message}`, EXIT_USAGE);
+  }
+}
+
+/** The words only Word shows, from the language file: the note on the front page, style and property names. */
+export interface WordWords {
+  /** Says the numbers come from the build and assessments are written in the marked places. */
+  buildNote: string;
+  /** Display names of the document's own paragraph styles, by style id. */
+  styles: Record<string, string>;
+  /** Names of the custom document properties. */
+  properties: { kommune: string; edition: string };
+}
+
+export function wordWords(T: Texts): WordWords {
+  return { buildNote: text(T, 'word.buildNote'), styles: { ...group(T, 'word.styles') }, properties: { kommune: text(T, 'word.properties.kommune'), edition: text(T, 'word.properties.edition') } };
+}
+
+/** Our own paragraph styles (display names from the language file); a reference document's styles of the same id win (as pandoc's --reference-doc). */
+const STYLES: IParagraphStyleOptions[] = [
+  { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, size: 18, color: '444444' }, paragraph: { spacing: { before: 60, after: 160 }, keepNext: false } },
+  { id: 'Assessment', name: 'Vurdering', basedOn: 'Normal', next: 'Assessment', quickFormat: true, paragraph: { indent: { left: 284 }, border: { left: { style: 'single', size: 18, color: '0072B2', space: 8 } }, shading: { type: ShadingType.CLEAR, fill: 'EEF5FB', color: 'auto' }, spacing: { after: 120 } } },
+  { id: 'AssessmentMissing', name: 'Vurdering mangler', basedOn: 'Assessment', next: 'Assessment', quickFormat: true, paragraph: { border: { left: { style: 'single', size: 18, color: 'E69F00', space: 8 } }, shading: { type: ShadingType.CLEAR, fill: 'FFF7E6', color: 'auto' } } },
+  { id: 'Source', name: 'Kilde', basedOn: 'Normal', next: 'Normal', run: { italics: true, size: 18, color: '555555' }, paragraph: { spacing: { after: 240 } } },
+  { id: 'Note', name: 'Merknad', basedOn: 'Normal', next: 'Normal', run: { size: 18 }, paragraph: { indent: { left: 284 }, shading: { type: ShadingType.CLEAR, fill: 'F3F6F9', color: 'auto' } } },
+  { id: 'BuildNote', name: 'Byggemerknad', basedOn: 'Normal', next: 'Normal', run: { size: 18, color: '444444' }, paragraph: { border: { top: { style: 'single', size: 4, color: 'AAAAAA', space: 4 }, bottom: { style: 'single', size: 4, color: 'AAAAAA', space: 4 } }, spacing: { before: 480 } } },
+  { id: 'TableText', name: 'Tabelltekst', basedOn: 'Normal', next: 'TableText', run: { size: 17 }, paragraph: { spacing: { before: 20, after: 20 } } },
+  { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 30, color: '555555' }, paragraph: { spacing: { after: 240 } } },
+];
+
+/** The document's styles: the reference document's when there is one, else ours; our paragraph styles where it has none of the same id. */
+export function documentStyles(locale: string, names: Record<string, string>, referenceStyles: string | null): IStylesOptions {
+  const theirs = referenceStyles ? new Set([...referenceStyles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"/g)].map((m) => m[1]!)) : new Set<string>();
+  return {
+    ...(referenceStyles
+      ? {}
+      : {
+          default: {
+            document: { run: { font: FONT, size: 20, language: { value: locale } }, paragraph: { spacing: { after: 120, line: 288, lineRule: LineRuleType.AUTO } } },
+            title: { run: { font: FONT, size: 52, bold: true, color: '0B3A5B' }, paragraph: { spacing: { before: 2400, after: 240 } } },
+            heading1: { run: { font: FONT, size: 32, bold: true, color: '0B3A5B' }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true } },
+            heading2: { run: { font: FONT, size: 25, bold: true, color: '0B3A5B' }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
+            heading3: { run: { font: FONT, size: 22, bold: true, color: '0B3A5B' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+          },
+        }),
+    paragraphStyles: STYLES.filter((s) => !theirs.has(s.id)).map((s) => ({ ...s, name: names[s.id] ?? s.name })),
+  };
+}
+
+/** The reference document: the configured template folder's reference.docx, else the shipped one, if any. */
+export function findReferenceDocx(templates?: string): string | null {
+  for (const dir of [templates, TEMPLATE_DIR]) {
+    if (!dir) continue;
+    const f = join(dir, 'reference.docx');
+    if (existsSync(f)) return f;
+  }
+  return null;
+}
+
+/** The styles (word/styles.xml) of a reference document. */
+export function readReferenceStyles(file: string): string {
+  if (!statSync(file).isFile()) throw new ReferenceDocxError(file, 'is a folder, not a file');
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(new Uint8Array(readFileSync(file)), { filter: (f) => f.name === 'word/styles.xml' });
+  } catch (e) {
+    throw new ReferenceDocxError(file, `not a .docx (zip) file (${(e as Error).message})`);
+  }
+  const styles = files['word/styles.xml'];
+  if (!styles) throw new ReferenceDocxError(file, 'has no word/styles.xml');
+  return strFromU8(styles);
+}
