@@ -68,8 +68,8 @@ Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage er
       const { loadCatalogue } = await import('../indicators/catalogue.js');
       const { areasFor } = await import('../fetch/plan.js');
       const { runFetch } = await import('../fetch/run.js');
-      const { FHI_DEFAULT_BASE } = await import('../fetch/fhi.js');
-      const { SSB_DEFAULT_BASE } = await import('../fetch/ssb.js');
+      const { FHI_DEFAULT_BASE } = await import('../sources/fhi/api.js');
+      const { SSB_DEFAULT_BASE } = await import('../sources/ssb/api.js');
       const { io } = ctx;
 
       if (opts.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) throw new UsageError(`--since: "${opts.since}" is not a date like 2026-06-01`);
@@ -96,8 +96,8 @@ Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage er
       const apis = configApis(config?.file ?? null);
       const ssbBase = checkUrl(io.env.FOLKEHELSE_SSB_API ? 'FOLKEHELSE_SSB_API' : 'apis.ssb', io.env.FOLKEHELSE_SSB_API || apis.ssb || SSB_DEFAULT_BASE);
       const fhiBase = checkUrl(io.env.FOLKEHELSE_FHI_API ? 'FOLKEHELSE_FHI_API' : 'apis.fhi', io.env.FOLKEHELSE_FHI_API || apis.fhi || FHI_DEFAULT_BASE);
-      const { kostraGroups, municipalityChanges, KLASS_DEFAULT_BASE } = await import('../fetch/klass.js');
-      const { HttpClient, HttpError, NetworkDownError } = await import('../fetch/http.js');
+      const { kostraGroups, municipalityChanges, KLASS_DEFAULT_BASE } = await import('../geo/klass.js');
+      const { HttpClient, HttpError, NetworkDownError } = await import('../http/client.js');
       // Klass sits beside PxWebApi (data.ssb.no/api/klass/v1): a moved SSB address moves it too.
       const beside = ssbBase === SSB_DEFAULT_BASE ? KLASS_DEFAULT_BASE : ssbBase.replace(/\/pxwebapi\/v2\/?$/, '/klass/v1');
       const klassBase = checkUrl(io.env.FOLKEHELSE_KLASS_API ? 'FOLKEHELSE_KLASS_API' : 'apis.klass', io.env.FOLKEHELSE_KLASS_API || apis.klass || beside);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { FORMATS } from '../ingest/detect.js';
+import { FORMATS } from '../sources/detect.js';
 
 /** Options every command shares: the language, colour, the default configuration and sizes. */
 

@@ -7,7 +7,7 @@ import { projectPathProblem, templateProblems, type BuildConfig, type KommuneCon
 import { FolkehelseError, UsageError } from '../errors.js';
 import { defaultRegister } from '../geo/register.js';
 import { expandDataPaths } from '../ingest/files.js';
-import { loadData, type LoadedData } from '../ingest/load.js';
+import { loadData, type LoadedData } from '../sources/load.js';
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue, type Indicator } from '../indicators/catalogue.js';
 import { readProvenance } from '../fetch/store.js';
 import { computeIndicators, resolveKommune } from '../indicators/engine.js';

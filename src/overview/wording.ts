@@ -1,6 +1,7 @@
 import type { Indicator } from '../indicators/catalogue.js';
 import type { TrendDirection } from '../indicators/methods/trend.js';
 import type { SourceId } from '../model/observation.js';
+import { sourceNames } from '../sources/registry.js';
 import { isYouth, type Priorities } from './priorities.js';
 
 export type { Lang } from '../report/format.js';
@@ -16,7 +17,6 @@ export interface OverviewTexts {
   bySex: string;
   rate: string;
   populationChange: string;
-  sources: Record<string, { organisation: string; product?: string; default?: boolean }>;
   [key: string]: unknown;
 }
 
@@ -62,7 +62,7 @@ export function smallNumber(n: number, t: OverviewTexts, lang: Lang, options: { 
 export function sourceList(sources: readonly (SourceId | string)[], t: OverviewTexts, lang: Lang): string {
   const orgs = new Map<string, { products: string[]; onlyDefault: boolean }>();
   for (const s of sources) {
-    const def = t.sources[s] ?? { organisation: s };
+    const def = sourceNames(s, lang);
     let o = orgs.get(def.organisation);
     if (!o) orgs.set(def.organisation, (o = { products: [], onlyDefault: true }));
     if (def.product && !o.products.includes(def.product)) o.products.push(def.product);

@@ -14,6 +14,7 @@ import type { OverviewData } from '../overview/document-data.js';
 import { bySexSentence, formatNumber as sayNumber, overviewTexts, populationChange, ratePhrase, recentPeriods, smallNumber, sourceList } from '../overview/wording.js';
 import type { Priorities } from '../overview/priorities.js';
 import { inequalityChapter, knowledgeChapter, summaryChapter, type ChapterContext } from './overview-chapters.js';
+import { sourceNames } from '../sources/registry.js';
 
 export { formatDate } from './format.js';
 
@@ -25,7 +26,7 @@ export interface SourceFileInfo {
   tables: string[];
   periods: string;
   /** Set for a table written by `folkehelse fetch` (its sidecar): cited by table and retrieval date. */
-  fetched?: { api: 'fhi' | 'ssb'; collection: string; table: string; title: string | null; retrievedAt: string; url: string | null };
+  fetched?: { api: string; collection: string; table: string; title: string | null; retrievedAt: string; url: string | null };
   /** When `folkehelse fetch` retrieved the file (its sidecar, ISO date), or null for a file downloaded by hand. */
   retrieved?: string | null;
 }
@@ -132,8 +133,7 @@ export function buildDocument(input: DocumentInput): Document {
   const slugs = new SlugSet();
   const kommune = input.kommune.name;
   const files = w.map('assessmentFiles');
-  const sourceNames = w.map('sourceNames');
-  const sourceName = (s: string) => (Object.hasOwn(sourceNames, s) ? sourceNames[s]! : s);
+  const sourceName = (s: string) => sourceNames(s, lang).name;
   let chapter = 0;
 
   const own = (key: string): Block[] => {
