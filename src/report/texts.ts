@@ -203,12 +203,6 @@ export interface LanguageFile {
     e: string;
     f: string;
   };
-  sourceNames: {
-    fhi: string;
-    ssb: string;
-    kostra: string;
-    ungdata: string;
-  };
   unitSymbols: {
     prosent: string;
   };
@@ -337,23 +331,6 @@ export interface LanguageFile {
     bySex: string;
     rate: string;
     populationChange: string;
-    sources: {
-      fhi: {
-        organisation: string;
-      };
-      ssb: {
-        organisation: string;
-        product: string;
-        default: boolean;
-      };
-      kostra: {
-        organisation: string;
-        product: string;
-      };
-      ungdata: {
-        organisation: string;
-      };
-    };
     summary: {
       heading: string;
       challenges: string;
