@@ -5,10 +5,10 @@
 export type * from './model/observation.js';
 
 // Ingest and validation
-export { readFile, scanFile, type FileScan, type ReadOptions } from './ingest/read.js';
-export { loadData, InvalidDataError, type LoadedData } from './ingest/load.js';
-export { inspectFile, type InspectReport } from './ingest/inspect.js';
-export { FORMATS, FORMAT_DESCRIPTIONS, type FormatId } from './ingest/detect.js';
+export { readFile, scanFile, type FileScan, type ReadOptions } from './sources/read.js';
+export { loadData, InvalidDataError, type LoadedData } from './sources/load.js';
+export { inspectFile, type InspectReport } from './sources/inspect.js';
+export { FORMATS, FORMAT_DESCRIPTIONS, type FormatId } from './sources/detect.js';
 export { validatePaths, type FileReport, type ValidationReport } from './app/validate.js';
 export { ERROR_CODES, WARNING_CODES, ISSUE_DESCRIPTIONS, type ValidationIssue, type IssueCode } from './validate/issues.js';
 export { GeoRegister, defaultRegister } from './geo/register.js';

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { SectionData } from '../assessments/sections.js';
 import type { BuildConfig, KommuneConfig, OutputFormat } from '../config/config.js';
 import { defaultRegister } from '../geo/register.js';
-import type { LoadedData } from '../ingest/load.js';
+import type { LoadedData } from '../sources/load.js';
 import { loadCatalogue, type Indicator } from '../indicators/catalogue.js';
 import { strictestLimits } from '../indicators/disclosure.js';
 import { computeIndicators } from '../indicators/engine.js';

@@ -9,7 +9,7 @@ import { defaultRegister } from '../geo/register.js';
 import { DEFAULT_CATALOGUE_DIR } from '../indicators/catalogue.js';
 import { resolveKommune } from '../indicators/engine.js';
 import { expandDataPaths } from '../ingest/files.js';
-import { loadData, type LoadedData } from '../ingest/load.js';
+import { loadData, type LoadedData } from '../sources/load.js';
 import type { Geography } from '../model/observation.js';
 import { cleanStaging, STAGING } from '../output/atomic.js';
 import { readManifest } from '../output/manifest.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, relative, sep } from 'node:path';
 import { readProvenance } from '../fetch/store.js';
-import type { LoadedData } from '../ingest/load.js';
+import type { LoadedData } from '../sources/load.js';
 import type { SourceFileInfo } from '../report/model.js';
 
 /** SHA-256, hex: of the inputs (for incremental builds), the outputs (the manifest) and the data files (the document cites them). */

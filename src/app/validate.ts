@@ -1,7 +1,7 @@
 import { FolkehelseError, InputFileError } from '../base/errors.js';
-import { FORMAT_DESCRIPTIONS, type FormatId } from '../ingest/detect.js';
+import { FORMAT_DESCRIPTIONS, type FormatId } from '../sources/detect.js';
 import { expandDataPaths } from '../ingest/files.js';
-import { scanFile, type ReadOptions } from '../ingest/read.js';
+import { scanFile, type ReadOptions } from '../sources/read.js';
 import type { TextEncoding } from '../ingest/source-file.js';
 import type { SourceId } from '../model/observation.js';
 import type { IssueCode, ValidationIssue } from '../validate/issues.js';

@@ -1,4 +1,4 @@
-import type { InspectReport } from '../ingest/inspect.js';
+import type { InspectReport } from '../sources/inspect.js';
 import { encodingName, formatCount } from '../validate/report.js';
 import type { Style } from './style.js';
 import { escapeTerminal } from './terminal.js';

@@ -126,9 +126,9 @@ async function fetchTargets(kommune: string | undefined, config: BuildConfig | n
 
 /** The addresses of SSB's PxWebApi, FHI Statistikk and Klass: the environment's, the configuration's, else the defaults. */
 async function apiBases(env: NodeJS.ProcessEnv, configFile: string | null): Promise<{ ssb: string; fhi: string; klass: string }> {
-  const { FHI_DEFAULT_BASE } = await import('../fetch/fhi.js');
-  const { SSB_DEFAULT_BASE } = await import('../fetch/ssb.js');
-  const { KLASS_DEFAULT_BASE } = await import('../fetch/klass.js');
+  const { FHI_DEFAULT_BASE } = await import('../sources/fhi/api.js');
+  const { SSB_DEFAULT_BASE } = await import('../sources/ssb/api.js');
+  const { KLASS_DEFAULT_BASE } = await import('../geo/klass.js');
   const apis = configApis(configFile);
   const ssb = checkUrl(env.FOLKEHELSE_SSB_API ? 'FOLKEHELSE_SSB_API' : 'apis.ssb', env.FOLKEHELSE_SSB_API || apis.ssb || SSB_DEFAULT_BASE);
   const fhi = checkUrl(env.FOLKEHELSE_FHI_API ? 'FOLKEHELSE_FHI_API' : 'apis.fhi', env.FOLKEHELSE_FHI_API || apis.fhi || FHI_DEFAULT_BASE);
@@ -144,8 +144,8 @@ async function apiBases(env: NodeJS.ProcessEnv, configFile: string | null): Prom
  */
 async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefined, klassBase: string, opts: FetchOptions, io: CliIO): Promise<AreaSet> {
   const { areasFor } = await import('../fetch/plan.js');
-  const { kostraGroups, municipalityChanges } = await import('../fetch/klass.js');
-  const { HttpClient, HttpError, NetworkDownError } = await import('../fetch/http.js');
+  const { kostraGroups, municipalityChanges } = await import('../geo/klass.js');
+  const { HttpClient, HttpError, NetworkDownError } = await import('../http/client.js');
   const today = new Date().toISOString().slice(0, 10);
   // Municipality number changes from Klass (131): numbers newer than the register, and the
   // former numbers under which SSB keeps a municipality's history. Without Klass: the register.

@@ -27,7 +27,7 @@ Examples:
     .action(async (opts: { data: string[]; kommune: string; theme?: string; catalogue?: string[]; kostragruppe?: string; lang: MessageLang; json?: boolean; csv?: boolean }) => {
       // Loaded when used, so `validate` and `inspect` start quickly.
       const { renderBarometer, renderBarometerCsv } = await import('../cli/barometer.js');
-      const { loadData } = await import('../ingest/load.js');
+      const { loadData } = await import('../sources/load.js');
       const { isTheme, loadCatalogue } = await import('../indicators/catalogue.js');
       const { computeIndicators, resolveKommune } = await import('../indicators/engine.js');
       const { defaultRegister } = await import('../geo/register.js');

@@ -1,7 +1,7 @@
 import { EXIT_INVALID_DATA, EXIT_OK } from '../base/errors.js';
 import { jsonForTerminal } from '../cli/terminal.js';
-import type { FormatId } from '../ingest/detect.js';
-import { inspectFile } from '../ingest/inspect.js';
+import type { FormatId } from '../sources/detect.js';
+import { inspectFile } from '../sources/inspect.js';
 import { renderInspectText } from '../cli/inspect-text.js';
 import type { RegisterCommand } from './context.js';
 import { formatOption, parseSize } from './options.js';

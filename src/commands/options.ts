@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../base/errors.js';
-import { FORMATS } from '../ingest/detect.js';
+import { FORMATS } from '../sources/detect.js';
 import { DOCUMENT_LANGS, languageLabel, MESSAGE_LANGS, type DocumentLang, type MessageLang } from '../language/tags.js';
 
 /** Options every command shares: the language, colour, the default configuration and sizes. */

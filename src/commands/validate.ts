@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../base/errors.js';
-import type { FormatId } from '../ingest/detect.js';
+import type { FormatId } from '../sources/detect.js';
 import { renderValidationText } from '../cli/validate-text.js';
 import { validatePaths } from '../app/validate.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';

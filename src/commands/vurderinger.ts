@@ -53,7 +53,7 @@ Examples:
       const valid = validNames(sections, catalogue.map((i) => i.id));
       const codes = (opts.kommune ?? config.kommuner.map((k) => k.code)).map((c) => resolveKommune(c.padStart(4, '0')));
       const priorities = loadPriorities();
-      const observations = opts.skipNumbers ? null : (await (await import('../ingest/load.js')).loadData(config.data, { exclude: [config.out] })).observations;
+      const observations = opts.skipNumbers ? null : (await (await import('../sources/load.js')).loadData(config.data, { exclude: [config.out] })).observations;
       const themes = new Set(['a', 'b', 'c', 'd', 'e', 'f']);
       const ids = new Set(catalogue.map((i) => i.id));
       const t = (s: string) => escapeTerminal(s);

@@ -45,7 +45,7 @@ export interface CatalogueIndicator {
    * how to find the indicator's observations
    */
   select: {
-    source: 'fhi' | 'ssb' | 'kostra' | 'ungdata';
+    source: 'fhi' | 'ungdata' | 'kostra' | 'ssb';
     /**
      * Observation.table: SSB table number or FHI table/file name
      */

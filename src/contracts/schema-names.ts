@@ -4,15 +4,15 @@
 export type SchemaName =
   | 'catalogue'
   | 'config'
-  | 'fhi-csv3.row'
-  | 'fhi-cube.row'
-  | 'fhi-label.row'
+  | 'fhi-csv3'
+  | 'fhi-cube'
+  | 'fhi-label'
   | 'goals'
   | 'jsonstat2'
   | 'observation'
   | 'overview'
   | 'results'
   | 'ssb-cell'
-  | 'ungdata.row';
+  | 'ungdata';
 
-export const SCHEMA_NAMES: readonly SchemaName[] = ['catalogue', 'config', 'fhi-csv3.row', 'fhi-cube.row', 'fhi-label.row', 'goals', 'jsonstat2', 'observation', 'overview', 'results', 'ssb-cell', 'ungdata.row'];
+export const SCHEMA_NAMES: readonly SchemaName[] = ['catalogue', 'config', 'fhi-csv3', 'fhi-cube', 'fhi-label', 'goals', 'jsonstat2', 'observation', 'overview', 'results', 'ssb-cell', 'ungdata'];

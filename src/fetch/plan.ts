@@ -1,84 +1,12 @@
-import { defaultRegister, type GeoRegister } from '../geo/register.js';
-import type { Indicator } from '../indicators/catalogue.js';
-import { resolveKommune } from '../indicators/engine.js';
-import type { SourceId } from '../model/observation.js';
 import { UsageError } from '../base/errors.js';
-import { currentCode, formerCodes, type CodeChange } from './klass.js';
+import { currentCode, formerCodes, type CodeChange } from '../geo/klass.js';
+import { defaultRegister, type GeoRegister } from '../geo/register.js';
+import { resolveKommune } from '../indicators/engine.js';
+import type { ApiIndicator, AreaSet, TablePlan } from '../sources/fetch-adapter.js';
+import { FETCH_APIS, FETCHABLE_SOURCES, sourceFetch } from '../sources/registry.js';
 
-/** The `api` block of a catalogue indicator (schemas/catalogue.schema.json). */
-export interface IndicatorApi {
-  /** FHI Statistikk source id (default `nokkel`); not used for SSB. */
-  source?: string;
-  table: string;
-  /** FHI: the table's title, to find the table again when its id has changed. */
-  title?: string;
-  /** Dimension code → the category codes to ask for; dimensions not named: every category. */
-  dimensions?: Record<string, string[]>;
-  /** Only the newest N periods. */
-  years?: number;
-  /** "derived": add NEVNER = TELLER × multiplier / RATE (crude measures only). */
-  denominator?: 'derived';
-  /** SSB: a share computed from one table's cells (e.g. persons 67+ of all persons); see ShareSpec. */
-  share?: ShareSpec;
-  /** SSB: only the periods from this year + horizon[0] to this year + horizon[1] (projections). */
-  horizon?: [number, number];
-}
-
-/**
- * A share derived at fetch time from the cells of one SSB table: the sum of the dimension's
- * categories that are ages `from` and older (or the listed `codes`) over the sum of all its
- * categories (or its `total` category), × 100. The dimension is fetched whole and then summed
- * away; the share becomes a ContentsCode `code` with `label` and unit "prosent".
- */
-export interface ShareSpec {
-  dimension: string;
-  from?: number;
-  codes?: string[];
-  total?: string;
-  code: string;
-  label: string;
-}
-
-export type ApiIndicator = Indicator & { api?: IndicatorApi };
-
-/** One table to fetch, with everything the catalogue asks of it. */
-export interface TablePlan {
-  api: 'fhi' | 'ssb';
-  /** The reader's source: fhi, ssb or kostra. */
-  source: SourceId;
-  /** FHI source id (nokkel …) or 'ssb'. */
-  collection: string;
-  table: string;
-  title?: string;
-  /** Path of the JSON-stat file under the data folder, e.g. `fhi/nokkel-507.json`, `ssb/07459.json`. */
-  file: string;
-  /** Restricted dimensions (union over the indicators); absent = all categories. */
-  dimensions: Record<string, string[]>;
-  years?: number;
-  /** Multiplier for a derived denominator, when asked for. */
-  deriveDenominator?: number;
-  /** Shares derived from the table's cells (SSB). */
-  shares?: ShareSpec[];
-  horizon?: [number, number];
-  indicators: string[];
-}
-
-/** The areas a run asks for. */
-export interface AreaSet {
-  kommuner: string[];
-  fylker: string[];
-  /** KOSTRA groups (EKGnn). */
-  kostragrupper: string[];
-  /** Municipalities whose KOSTRA group is not known (not in the configuration or the register). */
-  withoutGroup: string[];
-  /**
-   * Former numbers of each municipality (renumbered or merged into it; from the register and
-   * Klass): SSB tables are asked for them too, for the history SSB keeps only under them.
-   */
-  former?: Record<string, string[]>;
-  /** Numbers in the configuration asked for as their current number (Klass or the register). */
-  renumbered?: { from: string; to: string; how: string }[];
-}
+export type { ApiIndicator, AreaSet, IndicatorApi, ShareSpec, TablePlan } from '../sources/fetch-adapter.js';
+export { formerOf } from '../sources/fetch-adapter.js';
 
 export interface FetchTarget {
   code: string;
@@ -131,33 +59,16 @@ export function areasFor(targets: FetchTarget[], defaultGroup?: string, register
   return { kommuner: [...kommuner].sort(), fylker: [...fylker].sort(), kostragrupper: [...grupper].sort(), withoutGroup: without, former, renumbered };
 }
 
-/** FHI GEO codes: land 0, counties, municipalities. */
-export function fhiGeoCodes(a: AreaSet): string[] {
-  return ['0', ...a.fylker, ...a.kommuner];
-}
-
-/** The municipalities' former numbers (for SSB's history under them). */
-export function formerOf(a: AreaSet): string[] {
-  return [...new Set(Object.values(a.former ?? {}).flat())].sort();
-}
-
-/** SSB Region codes (ordinary tables): 0 Hele landet, counties, municipalities and their former numbers. */
-export function ssbRegionCodes(a: AreaSet): string[] {
-  return ['0', ...a.fylker, ...a.kommuner, ...formerOf(a)];
-}
-
-/** KOSTRA region codes: municipalities (and former numbers), EKAnn (county), EAK (land), EAKUO (land without Oslo), EKGnn. */
-export function kostraRegionCodes(a: AreaSet): string[] {
-  return [...a.kommuner, ...formerOf(a), ...a.fylker.map((f) => `EKA${f}`), 'EAK', 'EAKUO', ...a.kostragrupper];
-}
-
 /**
  * The population pyramid of theme a (src/report/model.ts) is drawn from SSB 07459 by sex and single
  * year of age, which no indicator selects: the table is always fetched with both kept.
  */
 export const PYRAMID_TABLE = { table: '07459', dimensions: { ContentsCode: ['Personer1'], Kjonn: ['1', '2'], Alder: ['*'] } } as const;
 
-export const GEO_DIMENSIONS = new Set(['GEO', 'Region', 'KOKkommuneregion0000', 'KOKfylkesregion0000', 'KOKbydelsregion0000']);
+/** "a, b and c". */
+function list(xs: readonly string[]): string {
+  return xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : (xs[0] ?? '');
+}
 
 /**
  * Groups the catalogue's indicators with an `api` block into tables: one plan per table, with the
@@ -173,18 +84,17 @@ export function planTables(catalogue: ApiIndicator[], options: { pyramid?: boole
       without.push(ind.id);
       continue;
     }
-    const api = ind.select.source === 'fhi' ? 'fhi' : ind.select.source === 'ssb' || ind.select.source === 'kostra' ? 'ssb' : null;
-    if (!api) throw new UsageError(`catalogue: indicator "${ind.id}" has an "api" block but its source "${ind.select.source}" has no API (only fhi, ssb and kostra)`);
-    const collection = api === 'fhi' ? (a.source ?? 'nokkel') : 'ssb';
-    const table = api === 'ssb' ? a.table.padStart(5, '0') : a.table;
-    const stem = api === 'fhi' ? `${collection}-${table}` : table;
+    const api = sourceFetch(ind.select.source)?.api;
+    if (!api) throw new UsageError(`catalogue: indicator "${ind.id}" has an "api" block but its source "${ind.select.source}" has no API (only ${list(FETCHABLE_SOURCES)})`);
+    const planned = api.planTable(a);
+    const { collection, table, stem } = planned;
     if (ind.select.table !== stem) {
-      throw new UsageError(`catalogue (${ind.definedIn ?? 'file'}): indicator "${ind.id}" fetches ${api === 'fhi' ? `FHI ${collection} table ${table}` : `SSB table ${table}`}, whose file is read as table "${stem}", but its select.table is "${ind.select.table}"; make them the same`);
+      throw new UsageError(`catalogue (${ind.definedIn ?? 'file'}): indicator "${ind.id}" fetches ${api.describeTable(planned)}, whose file is read as table "${stem}", but its select.table is "${ind.select.table}"; make them the same`);
     }
-    const key = `${api}:${collection}:${table}`;
+    const key = `${api.id}:${collection}:${table}`;
     let entry = byKey.get(key);
     if (!entry) {
-      entry = { plan: { api, source: ind.select.source, collection, table, title: a.title, file: `${ind.select.source}/${stem}.json`, dimensions: {}, indicators: [] }, wants: [], years: [] };
+      entry = { plan: { api: api.id, source: ind.select.source, collection, table, title: a.title, file: `${ind.select.source}/${stem}.json`, dimensions: {}, indicators: [] }, wants: [], years: [] };
       byKey.set(key, entry);
     }
     const p = entry.plan;
@@ -196,7 +106,7 @@ export function planTables(catalogue: ApiIndicator[], options: { pyramid?: boole
       p.deriveDenominator = ind.multiplier ?? 100;
     }
     if (a.share) {
-      if (api !== 'ssb') throw new UsageError(`catalogue: indicator "${ind.id}" has "api.share", which is only for SSB tables`);
+      if (!api.shares) throw new UsageError(`catalogue: indicator "${ind.id}" has "api.share", which is only for ${list(FETCH_APIS.filter((x) => x.shares).map((x) => x.name))} tables`);
       if (!p.shares?.some((s) => s.code === a.share!.code)) (p.shares ??= []).push(a.share);
       if (p.shares.some((s) => s.dimension !== a.share!.dimension)) throw new UsageError(`catalogue: the shares of SSB table ${table} must sum over the same dimension`);
     }

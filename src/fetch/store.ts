@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Dataset } from '../jsonstat/dataset.js';
 import { writeFileAtomic } from '../output/atomic.js';
-import type { Dataset, DerivedDenominator, DerivedShares } from './jsonstat.js';
+import type { DataRequest } from '../sources/fetch-adapter.js';
 
-/** What a fetched table's sidecar (`<file>.sidecar`, JSON) records: where, when, what, and its hash. */
-export interface Sidecar {
-  tool: 'folkehelse fetch';
-  api: 'fhi' | 'ssb';
+/**
+ * What a fetched table's sidecar (`<file>.sidecar`, JSON) records: where, when, what; after these
+ * common fields, what the API's adapter adds (FHI: flags, metadata, movedFrom, a derived
+ * denominator; SSB: derived shares).
+ */
+export interface SidecarRecord {
+  /** The API it was fetched from: fhi, ssb. */
+  api: string;
   source: string;
   collection: string;
   table: string;
@@ -16,23 +21,24 @@ export interface Sidecar {
   title: string | null;
   file: string;
   /** Every data request made: method, URL and body. */
-  requests: { method: 'GET' | 'POST'; url: string; body?: unknown }[];
+  requests: DataRequest[];
   retrievedAt: string;
   /** FHI `modifiedAt` (any change to data, metadata or labels); SSB `updated`. */
   modifiedAt: string | null;
   publishedAt: string | null;
-  /** SHA-256 of the data file as written. */
-  sha256: string;
   cells: number;
   /** What was asked, so that a changed configuration or catalogue re-downloads. */
   selectionKey: string;
   indicators: string[];
-  derived?: DerivedDenominator;
-  /** Shares computed from the table's cells (api.share). */
-  shares?: DerivedShares;
-  flags?: { symbol: string; text: string }[];
-  metadata?: { name?: string; isOfficialStatistics?: boolean };
-  movedFrom?: string;
+  /** The adapter's own records. */
+  [extra: string]: unknown;
+}
+
+/** A sidecar as written: the record, by whom, and the hash of the data file. */
+export interface Sidecar extends SidecarRecord {
+  tool: 'folkehelse fetch';
+  /** SHA-256 of the data file as written. */
+  sha256: string;
 }
 
 export const SIDECAR_SUFFIX = '.sidecar';
@@ -62,9 +68,10 @@ export function sha256(data: string | Uint8Array): string {
 
 /**
  * Writes the dataset (with the provenance in `extension.folkehelse`, so that it travels with the
- * file) and then its sidecar, each atomically: a reader sees the old pair or the new data file.
+ * file, followed by what the adapter adds: a derived denominator, derived shares) and then its
+ * sidecar, each atomically: a reader sees the old pair or the new data file.
  */
-export async function writeTable(dataDir: string, dataset: Dataset, sidecar: Omit<Sidecar, 'sha256' | 'tool'>): Promise<Sidecar> {
+export async function writeTable(dataDir: string, dataset: Dataset, sidecar: SidecarRecord, extra: Record<string, unknown> = {}): Promise<Sidecar> {
   const provenance = {
     api: sidecar.api,
     table: sidecar.table,
@@ -73,8 +80,7 @@ export async function writeTable(dataDir: string, dataset: Dataset, sidecar: Omi
     url: sidecar.requests[0]?.url ?? null,
     retrievedAt: sidecar.retrievedAt,
     modifiedAt: sidecar.modifiedAt,
-    ...(sidecar.derived ? { derived: sidecar.derived } : {}),
-    ...(sidecar.shares ? { shares: sidecar.shares } : {}),
+    ...extra,
   };
   const doc = { ...dataset, extension: { ...(dataset.extension ?? {}), folkehelse: provenance } };
   const text = JSON.stringify(doc) + '\n';
@@ -86,7 +92,8 @@ export async function writeTable(dataDir: string, dataset: Dataset, sidecar: Omi
 
 /** Where a data file came from, when `folkehelse fetch` wrote it (for citing: table, address, retrieval date). */
 export interface Provenance {
-  api: 'fhi' | 'ssb';
+  /** The API it was fetched from: fhi, ssb. */
+  api: string;
   /** FHI source (nokkel …) or 'ssb'. */
   collection: string;
   table: string;

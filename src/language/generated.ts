@@ -52,7 +52,6 @@ export type DocumentText =
   | 'notTested.not-a-sample' | 'notTested.projection'
   | 'barometer.title' | 'barometer.notes' | 'barometer.footer'
   | 'themes.a' | 'themes.b' | 'themes.c' | 'themes.d' | 'themes.e' | 'themes.f'
-  | 'sourceNames.fhi' | 'sourceNames.ssb' | 'sourceNames.kostra' | 'sourceNames.ungdata'
   | 'unitSymbols.prosent'
   | 'assessmentFiles.introduction' | 'assessmentFiles.challenges' | 'assessmentFiles.resources' | 'assessmentFiles.planning'
   | 'captions.figure' | 'captions.table'
@@ -82,10 +81,6 @@ export type DocumentText =
   | 'overview.recentPeriods.pooled' | 'overview.recentPeriods.years'
   | 'overview.sex.youth.male' | 'overview.sex.youth.female'
   | 'overview.sex.adult.male' | 'overview.sex.adult.female'
-  | 'overview.sources.fhi.organisation'
-  | 'overview.sources.ssb.organisation' | 'overview.sources.ssb.product'
-  | 'overview.sources.kostra.organisation' | 'overview.sources.kostra.product'
-  | 'overview.sources.ungdata.organisation'
   | 'overview.summary.heading' | 'overview.summary.challenges' | 'overview.summary.ownChallenges' | 'overview.summary.proposals'
   | 'overview.summary.proposalNote' | 'overview.summary.tooFew' | 'overview.summary.resources' | 'overview.summary.ownResources'
   | 'overview.summary.resourceProposals' | 'overview.summary.criteriaIntro' | 'overview.summary.criteriaTitle' | 'overview.summary.indicator'
@@ -120,14 +115,13 @@ export type DocumentList =
 /** Every group of texts (every value a text) of a document language file (templates/lang/<lang>.json), by dotted path. */
 export type DocumentGroup =
   | 'chapters' | 'introduction' | 'table' | 'summary' | 'verdicts' | 'trendShort' | 'charts' | 'pdf' | 'judgementShort' | 'notTested' | 'themes'
-  | 'sourceNames' | 'unitSymbols' | 'assessmentFiles' | 'captions'
+  | 'unitSymbols' | 'assessmentFiles' | 'captions'
   | 'sentences.vsLand' | 'sentences.absentReasons' | 'sentences.trend' | 'sentences.judgement' | 'sentences.trendReasons'
   | 'word.styles' | 'word.properties'
   | 'followUp.changes.previous' | 'followUp.changes.against'
   | 'followUp.goals.problems'
   | 'overview.terms' | 'overview.recentPeriods' | 'overview.assessment'
   | 'overview.sex.youth' | 'overview.sex.adult'
-  | 'overview.sources.fhi' | 'overview.sources.kostra' | 'overview.sources.ungdata'
   | 'overview.summary.criteria';
 
 /** Every table (a list of lists of texts) of a document language file (templates/lang/<lang>.json), by dotted path. */

@@ -5,9 +5,15 @@
  * Its JSON Schema is `schemas/observation.schema.json`.
  */
 
-/** A source's id, derived from the source registry (src/sources/registry.ts). */
-export type { SourceId } from '../sources/registry.js';
-import type { SourceId } from '../sources/registry.js';
+/**
+ * The ids of the sources, as keys. Empty here, so that `model/` imports nothing: each source's
+ * folder (src/sources/<id>/index.ts) adds its own id, and the registry (src/sources/registry.ts)
+ * checks that they are exactly the registered ones.
+ */
+export interface SourceIds {}
+
+/** A source's id: one of the registry's (src/sources/registry.ts). */
+export type SourceId = keyof SourceIds & string;
 
 /**
  * `other`: areas in SSB's tables that are not a municipality, county or the country — Svalbard,

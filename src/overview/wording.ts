@@ -5,6 +5,7 @@ import { formatList, formatNumberInText, formatSigned } from '../language/intl.j
 import type { LanguageData } from '../language/files.js';
 import { fill } from '../language/lookup.js';
 import { inLang, type DocumentLang } from '../language/tags.js';
+import { sourceNames } from '../sources/registry.js';
 import { isYouth, type Priorities } from './priorities.js';
 
 /** The `overview` object of a language file (`templates/lang/<lang>.json`). */
@@ -17,7 +18,6 @@ export interface OverviewTexts {
   bySex: string;
   rate: string;
   populationChange: string;
-  sources: Record<string, { organisation: string; product?: string; default?: boolean }>;
   [key: string]: unknown;
 }
 
@@ -47,7 +47,7 @@ export function smallNumber(n: number, t: OverviewTexts, lang: DocumentLang, opt
 export function sourceList(sources: readonly (SourceId | string)[], t: OverviewTexts, lang: DocumentLang): string {
   const orgs = new Map<string, { products: string[]; onlyDefault: boolean }>();
   for (const s of sources) {
-    const def = t.sources[s] ?? { organisation: s };
+    const def = sourceNames(s, lang);
     let o = orgs.get(def.organisation);
     if (!o) orgs.set(def.organisation, (o = { products: [], onlyDefault: true }));
     if (def.product && !o.products.includes(def.product)) o.products.push(def.product);

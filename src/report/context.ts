@@ -18,7 +18,7 @@ export interface SourceFileInfo {
   tables: string[];
   periods: string;
   /** Set for a table written by `folkehelse fetch` (its sidecar): cited by table and retrieval date. */
-  fetched?: { api: 'fhi' | 'ssb'; collection: string; table: string; title: string | null; retrievedAt: string; url: string | null };
+  fetched?: { api: string; collection: string; table: string; title: string | null; retrievedAt: string; url: string | null };
   /** When `folkehelse fetch` retrieved the file (its sidecar, ISO date), or null for a file downloaded by hand. */
   retrieved?: string | null;
 }

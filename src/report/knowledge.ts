@@ -1,3 +1,4 @@
+import { sourceNames } from '../sources/registry.js';
 import { formatDate } from '../language/intl.js';
 import { para, section } from './blocks.js';
 import type { DocumentContext, SourceFileInfo } from './context.js';
@@ -27,8 +28,7 @@ function fetchedRow(ctx: DocumentContext, s: SourceFileInfo, f: NonNullable<Sour
 /** "Kilder": every data file the document's numbers come from. */
 export function sourcesSection(ctx: DocumentContext): Section {
   const { w, input } = ctx;
-  const sourceNames = w.map('sourceNames');
-  const sourceName = (s: string) => (Object.hasOwn(sourceNames, s) ? sourceNames[s]! : s);
+  const sourceName = (s: string) => sourceNames(s, ctx.lang).name;
   const title = w.t('knowledge.sources');
   const row = (s: SourceFileInfo): (string | Inline)[] =>
     s.fetched ? fetchedRow(ctx, s, s.fetched, sourceName(s.source)) : [sourceName(s.source), s.tables.join(', '), s.periods, s.retrieved ? formatDate(s.retrieved, w.t('locale')) : '–', [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]];

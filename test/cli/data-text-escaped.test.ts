@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inspectFile } from '../../src/ingest/inspect.js';
+import { inspectFile } from '../../src/sources/inspect.js';
 import { renderInspectText } from '../../src/cli/inspect-text.js';
 import { makeStyle } from '../../src/cli/style.js';
 import { renderValidationText } from '../../src/cli/validate-text.js';

@@ -8,8 +8,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/main.js';
-import { FHI_DEFAULT_BASE } from '../../src/fetch/fhi.js';
-import { SSB_DEFAULT_BASE } from '../../src/fetch/ssb.js';
+import { FHI_DEFAULT_BASE } from '../../src/sources/fhi/api.js';
+import { SSB_DEFAULT_BASE } from '../../src/sources/ssb/api.js';
 import { sha256 } from '../../src/fetch/store.js';
 import { EXAMPLE, tempDir } from '../helpers.js';
 import { ApiServer } from '../fetch/server.js';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { asDataset, categoryCodes, deriveDenominator, deriveShares, mergeDatasets, MalformedDatasetError, type Dataset } from '../../src/fetch/jsonstat.js';
+import { mergeDatasets } from '../../src/jsonstat/cells.js';
+import { asDataset, categoryCodes, MalformedDatasetError, type Dataset } from '../../src/jsonstat/dataset.js';
+import { deriveDenominator } from '../../src/sources/fhi/derive.js';
+import { deriveShares } from '../../src/sources/ssb/derive.js';
 import { planTables, type ApiIndicator } from '../../src/fetch/plan.js';
 import { UsageError } from '../../src/base/errors.js';
 
@@ -188,7 +191,7 @@ describe('planning tables from the catalogue', () => {
 
 describe('former numbers in a table with level-prefixed region codes', () => {
   it('drops K_1719 when K_5037 has figures for the same years, and keeps it when it has none', async () => {
-    const { dropCoveredFormerCodes } = await import('../../src/fetch/jsonstat.js');
+    const { dropCoveredFormerCodes } = await import('../../src/sources/ssb/derive.js');
     const ds = (values: (number | null)[]) => ({
       version: '2.0',
       class: 'dataset',

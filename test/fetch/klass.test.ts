@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { GeoRegister } from '../../src/geo/register.js';
-import { HttpClient } from '../../src/fetch/http.js';
-import { currentCode, formerCodes, municipalityChanges, type CodeChange } from '../../src/fetch/klass.js';
-import { areasFor, ssbRegionCodes } from '../../src/fetch/plan.js';
+import { HttpClient } from '../../src/http/client.js';
+import { currentCode, formerCodes, municipalityChanges, type CodeChange } from '../../src/geo/klass.js';
+import { areasFor } from '../../src/fetch/plan.js';
+import { ssbRegionCodes } from '../../src/sources/ssb/fetch.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS, ROOT, tempDir } from '../helpers.js';
 import { ApiServer, type Category } from './server.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFetch } from '../../src/fetch/run.js';
 import { areasFor, type ApiIndicator } from '../../src/fetch/plan.js';
-import { loadData } from '../../src/ingest/load.js';
+import { loadData } from '../../src/sources/load.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS, tempDir } from '../helpers.js';
 import { ApiServer } from './server.js';
 

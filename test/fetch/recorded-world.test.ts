@@ -11,7 +11,7 @@ import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { computeIndicators } from '../../src/indicators/engine.js';
 import { areasFor, type ApiIndicator } from '../../src/fetch/plan.js';
 import { runFetch, type FetchSummary } from '../../src/fetch/run.js';
-import { loadData } from '../../src/ingest/load.js';
+import { loadData } from '../../src/sources/load.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS, tempDir } from '../helpers.js';
 import { ApiServer, type DimDef } from './server.js';
 

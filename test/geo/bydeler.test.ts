@@ -5,8 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultRegister } from '../../src/geo/register.js';
 import { GeoResolver, isResolved, type Resolved } from '../../src/geo/resolve.js';
-import { inspectFile } from '../../src/ingest/inspect.js';
-import { readFile } from '../../src/ingest/read.js';
+import { inspectFile } from '../../src/sources/inspect.js';
+import { readFile } from '../../src/sources/read.js';
 import type { Observation } from '../../src/model/observation.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS, ROOT } from '../helpers.js';
 

@@ -5,7 +5,7 @@ import { main } from '../../src/main.js';
 import { defaultRegister } from '../../src/geo/register.js';
 import { GeoResolver, isResolved, type Resolved } from '../../src/geo/resolve.js';
 import { ObservationIndex } from '../../src/indicators/select.js';
-import { readFile } from '../../src/ingest/read.js';
+import { readFile } from '../../src/sources/read.js';
 import { validatePaths } from '../../src/app/validate.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS, tempDir } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadData } from '../../src/ingest/load.js';
+import { loadData } from '../../src/sources/load.js';
 import { CatalogueError, loadCatalogue, readCatalogueFile, type Indicator } from '../../src/indicators/catalogue.js';
 import { computeIndicators } from '../../src/indicators/engine.js';
 import { lifeExpectancy } from '../../src/indicators/methods/life-expectancy.js';

@@ -16,7 +16,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 const { validatePaths } = await import('../../src/app/validate.js');
-const { loadData } = await import('../../src/ingest/load.js');
+const { loadData } = await import('../../src/sources/load.js');
 
 describe('folders of data', () => {
   const dir = tempDir();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFile } from '../../src/ingest/read.js';
+import { readFile } from '../../src/sources/read.js';
 import type { Observation } from '../../src/model/observation.js';
 import { validator } from '../../src/validate/schemas.js';
 import { INNHERRED } from '../helpers.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFile } from '../../src/ingest/read.js';
+import { readFile } from '../../src/sources/read.js';
 import { validatePaths } from '../../src/app/validate.js';
 import { tempDir } from '../helpers.js';
 
@@ -220,7 +220,7 @@ describe('Excel "CSV (Macintosh)"', () => {
 
 describe('kernel files named directly', () => {
   it.skipIf(process.platform !== 'linux')('inspect and read refuse /sys and /proc files (a /sys file has a size and was read)', async () => {
-    const { inspectFile } = await import('../../src/ingest/inspect.js');
+    const { inspectFile } = await import('../../src/sources/inspect.js');
     await expect(inspectFile('/sys/kernel/mm/transparent_hugepage/enabled')).rejects.toThrow(/never read/);
     await expect(readFile('/proc/self/status')).rejects.toThrow(/never read/);
   });

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseHeading } from '../../src/ingest/formats/ssb-csv.js';
-import { readFile } from '../../src/ingest/read.js';
+import { parseHeading } from '../../src/sources/ssb/csv.js';
+import { readFile } from '../../src/sources/read.js';
 import { tempDir } from '../helpers.js';
 
 async function readText(name: string, text: string | Buffer) {
@@ -161,7 +161,7 @@ describe('files that are not public-health exports', () => {
 
 describe('not-data files in a data folder', () => {
   it('are skipped with a warning when building from the folder, and refused when named', async () => {
-    const { loadData } = await import('../../src/ingest/load.js');
+    const { loadData } = await import('../../src/sources/load.js');
     const dir = tempDir();
     writeFileSync(join(dir, 'data.csv'), 'GEO;AAR;TELLER;NEVNER;RATE;SPVFLAGG\n5037;2023_2023;3;100;3;0\n');
     writeFileSync(join(dir, 'klass.csv'), '"code";"parentCode";"level";"name";"shortName";"notes";"validFrom";"validTo"\n"5037";;"1";"Levanger";"";"";"";""\n');

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inspectFile } from '../../src/ingest/inspect.js';
-import { readFile } from '../../src/ingest/read.js';
+import { inspectFile } from '../../src/sources/inspect.js';
+import { readFile } from '../../src/sources/read.js';
 import { validatePaths } from '../../src/app/validate.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inspectFile } from '../../src/ingest/inspect.js';
+import { inspectFile } from '../../src/sources/inspect.js';
 import { HAVE_REAL_EXPORTS, REAL_EXPORTS } from '../helpers.js';
 
 // The real FHI and SSB files in ../shared/real-exports (read in place, never copied here).

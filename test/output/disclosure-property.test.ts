@@ -20,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBarometerCsv } from '../../src/cli/barometer.js';
 import { loadConfig } from '../../src/config/config.js';
 import { defaultRegister } from '../../src/geo/register.js';
-import { loadData } from '../../src/ingest/load.js';
+import { loadData } from '../../src/sources/load.js';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { strictestLimits } from '../../src/indicators/disclosure.js';
 import { computeIndicators } from '../../src/indicators/engine.js';

@@ -1,7 +1,7 @@
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../../src/ingest/load.js';
+import { loadData } from '../../src/sources/load.js';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { computeIndicators } from '../../src/indicators/engine.js';
 import { proposeChallenges, proposeResources } from '../../src/overview/challenges.js';

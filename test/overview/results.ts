@@ -1,4 +1,4 @@
-import { loadData } from '../../src/ingest/load.js';
+import { loadData } from '../../src/sources/load.js';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import { computeIndicators } from '../../src/indicators/engine.js';
 import type { AreaValue, IndicatorResult } from '../../src/indicators/result.js';

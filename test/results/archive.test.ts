@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { build } from '../../src/app/build.js';
 import { findPrevious, readResultsFile, serializeResults, toResultsFile } from '../../src/results/archive.js';
-import { loadData } from '../../src/ingest/load.js';
+import { loadData } from '../../src/sources/load.js';
 import { computeIndicators } from '../../src/indicators/engine.js';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
 import type { ResultsFile } from '../../src/results/types.js';

@@ -2,7 +2,7 @@ import { closeSync, openSync, writeFileSync, ftruncateSync, mkdirSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputFileError } from '../../src/base/errors.js';
-import { scanFile } from '../../src/ingest/read.js';
+import { scanFile } from '../../src/sources/read.js';
 import { validatePaths } from '../../src/app/validate.js';
 import { tempDir } from '../helpers.js';
 

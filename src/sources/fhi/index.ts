@@ -1,8 +1,17 @@
-import { readFhiCodes } from '../../ingest/formats/fhi-codes.js';
-import { readFhiLabel } from '../../ingest/formats/fhi-label.js';
-import { readJsonStat } from '../../ingest/formats/jsonstat.js';
 import { isNearMiss } from '../../ingest/near-miss.js';
 import { defineSource, type SourceDefinition } from '../types.js';
+import { readFhiCodes } from './codes.js';
+import { fhiGeoCodes, FHI_API } from './fetch.js';
+import { readFhiJsonStat } from './jsonstat.js';
+import { readFhiLabel } from './label.js';
+import names from './names.json' with { type: 'json' };
+
+// The source's id in the model (src/model/observation.ts imports nothing; the registry checks the ids).
+declare module '../../model/observation.js' {
+  interface SourceIds {
+    fhi: true;
+  }
+}
 
 const CODE_COLUMNS = ['geo', 'aar', 'kjonn', 'alder', 'teller', 'nevner', 'rate', 'spvflagg', 'measure_type', 'sumteller', 'sumnevner', 'meis', 'smr'];
 
@@ -27,28 +36,32 @@ function isCube(layout: { header: string[] } | null): boolean {
 export const fhi: SourceDefinition<'fhi', 'fhi-cube' | 'fhi-csv3' | 'fhi-label' | 'fhi-jsonstat'> = defineSource({
   id: 'fhi',
   displayName: 'FHI (Kommunehelsa / FHI Statistikk)',
+  names,
+  fetch: { api: FHI_API, areaCodes: fhiGeoCodes },
   formats: [
     {
       id: 'fhi-cube',
       description: 'FHI cube file (GEO;AAR;KJONN;ALDER;…;TELLER;NEVNER;RATE;…;SPVFLAGG)',
       kind: 'csv',
-      rowSchema: 'fhi-cube.row',
+      rowSchema: 'src/sources/fhi/fhi-cube.schema.json',
       detect: ({ layout }) => isCube(layout),
       read: (ctx) => readFhiCodes(ctx, 'fhi-cube'),
+      shape: () => 'wide',
     },
     {
       id: 'fhi-csv3',
       description: 'FHI Statistikk csv3 (codes)',
       kind: 'csv',
-      rowSchema: 'fhi-csv3.row',
+      rowSchema: 'src/sources/fhi/fhi-csv3.schema.json',
       detect: ({ layout }) => isCodes(layout) && !isCube(layout),
       read: (ctx) => readFhiCodes(ctx, 'fhi-csv3'),
+      shape: (layout) => (layout.header.some((h) => h.toUpperCase() === 'MEASURE_TYPE') ? 'long' : 'wide'),
     },
     {
       id: 'fhi-label',
       description: 'FHI Statistikk export by label (csv2, Geografi/År/…/Måltall/value)',
       kind: 'csv',
-      rowSchema: 'fhi-label.row',
+      rowSchema: 'src/sources/fhi/fhi-label.schema.json',
       detect: ({ layout }) => {
         const { h, like } = header(layout);
         if (h.includes('geografi') && (h.includes('år') || h.includes('aar'))) return true;
@@ -60,9 +73,9 @@ export const fhi: SourceDefinition<'fhi', 'fhi-cube' | 'fhi-csv3' | 'fhi-label' 
       id: 'fhi-jsonstat',
       description: 'FHI Statistikk JSON-stat 2.0',
       kind: 'json',
-      rowSchema: 'jsonstat2',
+      rowSchema: 'schemas/jsonstat2.schema.json',
       detect: ({ ids }) => (ids ?? []).some((i) => i === 'GEO' || i === 'AAR' || i === 'MEASURE_TYPE'),
-      read: (ctx) => readJsonStat(ctx, 'fhi'),
+      read: readFhiJsonStat,
     },
   ],
 });

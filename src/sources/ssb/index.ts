@@ -1,6 +1,15 @@
-import { readJsonStat } from '../../ingest/formats/jsonstat.js';
-import { readSsbCsv } from '../../ingest/formats/ssb-csv.js';
 import { defineSource, type SourceDefinition } from '../types.js';
+import { readSsbCsv, ssbShape } from './csv.js';
+import { SSB_API, ssbRegionCodes } from './fetch.js';
+import { readSsbJsonStat } from './jsonstat.js';
+import names from './names.json' with { type: 'json' };
+
+// The source's id in the model (src/model/observation.ts imports nothing; the registry checks the ids).
+declare module '../../model/observation.js' {
+  interface SourceIds {
+    ssb: true;
+  }
+}
 
 const REGION_LABEL = /^((K|F)[-.])?\d{1,4}(\s|$)/;
 
@@ -8,12 +17,14 @@ const REGION_LABEL = /^((K|F)[-.])?\d{1,4}(\s|$)/;
 export const ssb: SourceDefinition<'ssb', 'ssb-csv' | 'ssb-jsonstat'> = defineSource({
   id: 'ssb',
   displayName: 'SSB Statistikkbanken',
+  names,
+  fetch: { api: SSB_API, areaCodes: ssbRegionCodes },
   formats: [
     {
       id: 'ssb-csv',
       description: 'SSB Statistikkbanken CSV',
       kind: 'csv',
-      rowSchema: 'ssb-cell',
+      rowSchema: 'src/sources/ssb/ssb-cell.schema.json',
       detect: ({ layout }) => {
         if (!layout) return false;
         const h = layout.header.map((x) => x.toLowerCase().trim());
@@ -22,14 +33,15 @@ export const ssb: SourceDefinition<'ssb', 'ssb-csv' | 'ssb-jsonstat'> = defineSo
         return h[regionIndex] === 'region' || (regions.length > 0 && regions.every((r) => REGION_LABEL.test(r)));
       },
       read: (ctx) => readSsbCsv(ctx, 'ssb'),
+      shape: ssbShape,
     },
     {
       id: 'ssb-jsonstat',
       description: 'SSB Statistikkbanken JSON-stat 2.0 (PxWebApi)',
       kind: 'json',
-      rowSchema: 'jsonstat2',
+      rowSchema: 'schemas/jsonstat2.schema.json',
       detect: ({ ids }) => (ids ?? []).some((i) => i === 'Region' || i === 'Tid' || i === 'ContentsCode'),
-      read: (ctx) => readJsonStat(ctx, 'ssb'),
+      read: (ctx) => readSsbJsonStat(ctx, 'ssb'),
     },
   ],
 });

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputFileError } from '../../../src/base/errors.js';
-import { readFile } from '../../../src/ingest/read.js';
+import { readFile } from '../../../src/sources/read.js';
 import { agreesWithPublished, crudeValue, decimalsOf } from '../../../src/indicators/methods/published.js';
 import type { Observation } from '../../../src/model/observation.js';
 import { HAVE_REAL_EXPORTS, INNHERRED, REAL_EXPORTS } from '../../helpers.js';

@@ -1,5 +1,4 @@
-import { HttpError, type HttpClient } from './http.js';
-import { joinUrl } from './fhi.js';
+import { HttpError, joinUrl, type HttpClient } from '../http/client.js';
 
 /** SSB's classification API (apis.md §4). */
 export const KLASS_DEFAULT_BASE = 'https://data.ssb.no/api/klass/v1';

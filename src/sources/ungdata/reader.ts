@@ -1,9 +1,8 @@
 import type { Observation, Sex } from '../../model/observation.js';
+import { dimensionsKey, readValueCell, schemaValue, type ValueCell } from '../../ingest/cells.js';
+import type { ReadContext } from '../../ingest/context.js';
+import { observation } from '../../ingest/observation.js';
 import { validator } from '../../validate/schemas.js';
-import { dimensionsKey, readValueCell, schemaValue, type ValueCell } from '../cells.js';
-import type { ReadContext } from '../context.js';
-import { observation } from '../observation.js';
-import { parsePeriod } from '../period.js';
 
 /** Column names of the Ungdata group table, with Norwegian spellings accepted. */
 export const UNGDATA_COLUMNS: Record<string, string> = {
@@ -37,7 +36,7 @@ const UNGDATA_MEASURE = { measureType: 'proportion' as const, unit: 'prosent', m
 const SEX: Record<string, Sex> = { alle: 'total', total: 'total', gutter: 'male', male: 'male', jenter: 'female', female: 'female' };
 
 /**
- * Ungdata group tables, in the format this project defines (`schemas/ungdata.row.schema.json`,
+ * Ungdata group tables, in the format this project defines (`src/sources/ungdata/ungdata.schema.json`,
  * README "Ungdata format"): per kommune, year (or pooled years), indicator, grouping variable and
  * group, the number of respondents and the number answering yes (or the percentage).
  * The row for all respondents has grouping `total`.
@@ -54,7 +53,7 @@ export async function* readUngdata(ctx: ReadContext): AsyncGenerator<Observation
   }
   const index = new Map(header.map((h, i) => [h, i]));
   const columnOf = (p: string): number | null => (index.has(p) ? index.get(p)! + 1 : null);
-  const validate = validator('ungdata.row');
+  const validate = validator('ungdata');
 
   for await (const batch of ctx.records()) {
     const out: Observation[] = [];

@@ -1,9 +1,11 @@
-import type { AgeGroup, Observation, Period, Sex, SourceId } from '../../model/observation.js';
+import type { ValidateFunction } from 'ajv';
+import type { AgeGroup, Observation, Period, Sex } from '../../model/observation.js';
+import { ageFromLabel, dimensionsKey, isKnownAge, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../../ingest/cells.js';
+import type { ReadContext, ResolvedGeography } from '../../ingest/context.js';
+import { observation, fromCell } from '../../ingest/observation.js';
+import { parsePeriod } from '../../ingest/period.js';
+import type { CsvLayout } from '../../ingest/sniff.js';
 import { validator } from '../../validate/schemas.js';
-import { ageFromLabel, dimensionsKey, isKnownAge, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
-import type { ReadContext } from '../context.js';
-import { observation, fromCell } from '../observation.js';
-import { parsePeriod } from '../period.js';
 
 const REGION_NAMES = ['region', 'kokkommuneregion0000', 'kommuneregion', 'kommune', 'fylke', 'region (kostra)'];
 // Norwegian and English (SSB's English downloads: region, age, sex, contents, year).
@@ -150,12 +152,125 @@ export function classifySsbColumns(header: string[]): SsbColumns | { missing: st
   return { region, time, variable, sex, age, wide, value, dimensions };
 }
 
+/** Wide when the heading carries the variables and years ("Sysselsatte personer 2021"), else long. */
+export function ssbShape(layout: CsvLayout): 'wide' | 'long' {
+  const c = classifySsbColumns(layout.header);
+  return 'missing' in c || c.wide.length === 0 ? 'long' : 'wide';
+}
+
 /** "11616: Sysselsatte per 4. kvartal …" → "11616"; else the file name's leading table number. */
 export function ssbTableId(title: string | null, stem: string): string {
   const m = title ? /^(\d{5})\s*:/.exec(title) : null;
   if (m) return m[1]!;
   const f = /^(\d{5})(\D|$)/.exec(stem);
   return f ? f[1]! : stem;
+}
+
+/** The variables of a row that every value cell of it shares. */
+interface SsbRow {
+  regionRaw: string;
+  geo: ResolvedGeography;
+  sex: Sex;
+  age: AgeGroup | null;
+  dimensions: Record<string, string>;
+  variable: string | null;
+  periodText: string | null;
+}
+
+/** One value cell of a row: its column, the variable and period it holds (from the heading or the row). */
+interface Target {
+  index: number;
+  variable: string;
+  periodText: string;
+  wide: WideColumn | null;
+}
+
+/** What the cells of one file share: the columns, the schema of a cell, the caches. */
+interface SsbReading {
+  source: 'ssb' | 'kostra';
+  header: string[];
+  cols: SsbColumns;
+  table: string;
+  cellSchema: ValidateFunction;
+  infoFor: (variable: string) => MeasureInfo;
+  droppedZeros: Set<string>;
+}
+
+/** The row's region, sex, age and other dimensions; null when one cannot be read (reported). */
+function readRow(ctx: ReadContext, r: SsbReading, cells: string[], line: number): SsbRow | null {
+  const { header, cols } = r;
+  const regionRaw = (cells[cols.region] ?? '').trim();
+  if (regionRaw === '') {
+    ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, note: 'the region cell is empty' });
+    return null;
+  }
+  const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), regionRaw, line, header[cols.region]!, cols.region + 1);
+  if (!geo) return null;
+  const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
+  const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
+  if (sex === null) {
+    ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, note: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner'; 'Both sexes', 'Males', 'Females')` });
+    return null;
+  }
+  const age = cols.age !== null ? ssbAge(cells[cols.age]!) : null;
+  if (age && isReversedAge(age)) {
+    ctx.issues.report({ code: 'constraint-error', line, column: header[cols.age!]!, columnNumber: cols.age! + 1, value: age.label, note: `the age band "${age.label}" runs backwards (from ${age.from} to ${age.to}); write the lower age first` });
+    return null;
+  }
+  const dimensions: Record<string, string> = {};
+  for (const d of cols.dimensions) dimensions[header[d]!.trim()] = (cells[d] ?? '').trim();
+  return { regionRaw, geo, sex, age, dimensions, variable: cols.variable !== null ? cells[cols.variable]!.trim() : null, periodText: cols.time !== null ? cells[cols.time]!.trim() : null };
+}
+
+/** The observation of one value cell; null when the cell holds none (a problem reported, or a placeholder zero dropped). */
+function readCell(ctx: ReadContext, r: SsbReading, row: SsbRow, t: Target, cells: string[], line: number): Observation | null {
+  const { header, cols, source } = r;
+  const rawCell = cells[t.index] ?? '';
+  const v = readValueCell(rawCell, source);
+  const column = header[t.index]!;
+  if (v.kind === 'unknown-symbol') {
+    ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, note: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
+    return null;
+  }
+  if (v.kind === 'empty') {
+    ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, note: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
+    return null;
+  }
+  const { regionRaw, geo } = row;
+  const cellRow: Record<string, unknown> = { region: regionRaw, period: t.periodText, variable: t.variable, value: schemaValue(v) };
+  const raw: Record<string, string> = { region: regionRaw, period: t.periodText, variable: t.variable, value: rawCell };
+  const colOf = (p: string): number | null => (p === 'value' ? t.index + 1 : p === 'region' ? cols.region + 1 : p === 'period' && cols.time !== null ? cols.time + 1 : null);
+  if (!ctx.checkRow(r.cellSchema, cellRow, raw, colOf, line)) return null;
+  const period = ctx.period(t.periodText, line, cols.time !== null ? header[cols.time]! : column, cols.time !== null ? cols.time + 1 : t.index + 1);
+  if (!period) return null;
+  if (v.kind === 'number' && v.value === 0 && outside(period, geo.validFrom, geo.validTo)) {
+    if (!r.droppedZeros.has(regionRaw)) {
+      r.droppedZeros.add(regionRaw);
+      ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+    }
+    return null;
+  }
+  const info = r.infoFor(t.variable);
+  if (v.kind === 'number' && info.measureType === 'proportion' && (v.value > 100 || v.value < 0)) {
+    ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
+    return null;
+  }
+  if (v.kind === 'number' && info.measureType === 'count' && v.value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) {
+    ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
+    return null;
+  }
+  if (v.kind === 'number' && info.measureType === 'count' && info.unit === 'personer' && !Number.isInteger(v.value)) {
+    ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" counts persons and must be a whole number, but this one is ${v.value}` });
+    return null;
+  }
+  // Variables SSB wrote into the heading win over the row's own (there is none then).
+  const sex = t.wide?.sex ?? row.sex;
+  const age = t.wide?.age ?? row.age;
+  let dims = row.dimensions;
+  if (t.wide?.qualifier) dims = { ...row.dimensions, heading: t.wide.qualifier };
+  const key = `${geo.code}|${period.from}_${period.to}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dims)}`;
+  if (!ctx.checkDuplicate(key, line, column)) return null;
+  return observation({ source, table: r.table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions: dims, origin: { file: ctx.file.display, line } }, t.variable, info, fromCell(v));
 }
 
 /**
@@ -165,7 +280,7 @@ export function ssbTableId(title: string | null, stem: string): string {
  * `;` or `,`; decimal comma or point; the symbols `. .. : ... - *`.
  * A zero given for a year in which the region code did not exist is not a value and is dropped.
  */
-export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGenerator<Observation[]> {
+export async function* readSsbCsv(ctx: ReadContext, source: 'ssb' | 'kostra'): AsyncGenerator<Observation[]> {
   const layout = ctx.layout!;
   const header = layout.header;
   if (!ctx.checkHeader(header, layout.headerLine)) return;
@@ -180,7 +295,6 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
     return;
   }
   const table = ssbTableId(layout.title, ctx.file.stem);
-  const cellSchema = validator('ssb-cell');
   const measureInfo = new Map<string, MeasureInfo>();
   const infoFor = (variable: string): MeasureInfo => {
     let i = measureInfo.get(variable);
@@ -190,7 +304,7 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
     }
     return i;
   };
-  const droppedZeros = new Set<string>();
+  const r: SsbReading = { source, header, cols, table, cellSchema: validator('ssb-cell'), infoFor, droppedZeros: new Set() };
   const tableVariable = layout.title ? layout.title.replace(/^\d{5}\s*:\s*/, '').replace(/,\s*(etter|by)\b.*$/, '') : (header[cols.value ?? 0] ?? table);
 
   for await (const batch of ctx.records()) {
@@ -198,76 +312,12 @@ export async function* readSsbCsv(ctx: ReadContext, source: SourceId): AsyncGene
     for (const { cells, line } of batch) {
       if (line <= layout.headerLine) continue;
       if (!ctx.checkCellCount(cells, header, line)) continue;
-      const regionRaw = (cells[cols.region] ?? '').trim();
-      if (regionRaw === '') {
-        ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, note: 'the region cell is empty' });
-        continue;
-      }
-      const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), regionRaw, line, header[cols.region]!, cols.region + 1);
-      if (!geo) continue;
-      const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
-      const rowSex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
-      if (rowSex === null) {
-        ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, note: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner'; 'Both sexes', 'Males', 'Females')` });
-        continue;
-      }
-      const rowAge = cols.age !== null ? ssbAge(cells[cols.age]!) : null;
-      if (rowAge && isReversedAge(rowAge)) {
-        ctx.issues.report({ code: 'constraint-error', line, column: header[cols.age!]!, columnNumber: cols.age! + 1, value: rowAge.label, note: `the age band "${rowAge.label}" runs backwards (from ${rowAge.from} to ${rowAge.to}); write the lower age first` });
-        continue;
-      }
-      const dimensions: Record<string, string> = {};
-      for (const d of cols.dimensions) dimensions[header[d]!.trim()] = (cells[d] ?? '').trim();
-      const rowVariable = cols.variable !== null ? cells[cols.variable]!.trim() : null;
-      const rowPeriodText = cols.time !== null ? cells[cols.time]!.trim() : null;
-
-      const targets = cols.wide.length > 0 ? cols.wide.map((w) => ({ index: w.index, variable: w.variable || rowVariable || tableVariable, periodText: w.period.label, wide: w as WideColumn | null })) : [{ index: cols.value!, variable: rowVariable ?? tableVariable, periodText: rowPeriodText!, wide: null as WideColumn | null }];
+      const row = readRow(ctx, r, cells, line);
+      if (!row) continue;
+      const targets: Target[] = cols.wide.length > 0 ? cols.wide.map((w) => ({ index: w.index, variable: w.variable || row.variable || tableVariable, periodText: w.period.label, wide: w })) : [{ index: cols.value!, variable: row.variable ?? tableVariable, periodText: row.periodText!, wide: null }];
       for (const t of targets) {
-        const rawCell = cells[t.index] ?? '';
-        const v = readValueCell(rawCell, source);
-        const column = header[t.index]!;
-        if (v.kind === 'unknown-symbol') {
-          ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, note: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
-          continue;
-        }
-        if (v.kind === 'empty') {
-          ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, note: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
-          continue;
-        }
-        const cellRow: Record<string, unknown> = { region: regionRaw, period: t.periodText, variable: t.variable, value: schemaValue(v) };
-        const raw: Record<string, string> = { region: regionRaw, period: t.periodText, variable: t.variable, value: rawCell };
-        const colOf = (p: string): number | null => (p === 'value' ? t.index + 1 : p === 'region' ? cols.region + 1 : p === 'period' && cols.time !== null ? cols.time + 1 : null);
-        if (!ctx.checkRow(cellSchema, cellRow, raw, colOf, line)) continue;
-        const period = ctx.period(t.periodText, line, cols.time !== null ? header[cols.time]! : column, cols.time !== null ? cols.time + 1 : t.index + 1);
-        if (!period) continue;
-        if (v.kind === 'number' && v.value === 0 && outside(period, geo.validFrom, geo.validTo)) {
-          if (!droppedZeros.has(regionRaw)) {
-            droppedZeros.add(regionRaw);
-            ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
-          }
-          continue;
-        }
-        const info = infoFor(t.variable);
-        if (v.kind === 'number' && info.measureType === 'proportion' && (v.value > 100 || v.value < 0)) {
-          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
-          continue;
-        }
-        if (v.kind === 'number' && info.measureType === 'count' && v.value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) {
-          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
-          continue;
-        }
-        if (v.kind === 'number' && info.measureType === 'count' && info.unit === 'personer' && !Number.isInteger(v.value)) {
-          ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" counts persons and must be a whole number, but this one is ${v.value}` });
-          continue;
-        }
-        // Variables SSB wrote into the heading win over the row's own (there is none then).
-        const sex = t.wide?.sex ?? rowSex;
-        const age = t.wide?.age ?? rowAge;
-        let dims = dimensions;
-        if (t.wide?.qualifier) dims = { ...dimensions, heading: t.wide.qualifier };
-        const key = `${geo.code}|${period.from}_${period.to}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dims)}`;
-        if (!ctx.checkDuplicate(key, line, column)) continue;
-        out.push(observation({ source, table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions: dims, origin: { file: ctx.file.display, line } }, t.variable, info, fromCell(v)));
+        const o = readCell(ctx, r, row, t, cells, line);
+        if (o) out.push(o);
       }
     }
     if (out.length > 0) yield out;

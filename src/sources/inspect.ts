@@ -1,12 +1,11 @@
-import type { ObservationSummaryJson } from './summary.js';
-import { ObservationSummary } from './summary.js';
-import { FORMAT_DESCRIPTIONS, type FormatId } from './detect.js';
-import { classifySsbColumns, ssbTableId } from './formats/ssb-csv.js';
-import { scanFile, type ReadOptions } from './read.js';
-import type { CsvLayout } from './sniff.js';
+import type { CsvLayout } from '../ingest/sniff.js';
+import type { TextEncoding } from '../ingest/source-file.js';
+import { ObservationSummary, type ObservationSummaryJson } from '../ingest/summary.js';
 import type { SourceId } from '../model/observation.js';
-import type { TextEncoding } from './source-file.js';
 import type { IssueCode } from '../validate/issues.js';
+import { FORMAT_DESCRIPTIONS, type FormatId } from './detect.js';
+import { scanFile, type ReadOptions } from './read.js';
+import { formatDefinition } from './registry.js';
 
 export interface InspectReport {
   file: string;
@@ -61,14 +60,9 @@ export async function inspectFile(path: string, options: ReadOptions = {}): Prom
   };
 }
 
+/** The format's own answer (FormatDefinition.shape), long when it gives none. */
 function shapeOf(format: FormatId, layout: CsvLayout): 'wide' | 'long' {
-  if (format === 'ssb-csv' || format === 'kostra-csv') {
-    const c = classifySsbColumns(layout.header);
-    return 'missing' in c || c.wide.length === 0 ? 'long' : 'wide';
-  }
-  if (format === 'fhi-cube') return 'wide';
-  if (format === 'fhi-csv3') return layout.header.some((h) => h.toUpperCase() === 'MEASURE_TYPE') ? 'long' : 'wide';
-  return 'long';
+  return formatDefinition(format).shape?.(layout) ?? 'long';
 }
 
 function decimalMark(layout: CsvLayout): 'comma' | 'point' | 'none seen' {
@@ -83,4 +77,3 @@ function decimalMark(layout: CsvLayout): 'comma' | 'point' | 'none seen' {
   return point ? 'point' : 'none seen';
 }
 
-export { ssbTableId };

@@ -1,11 +1,11 @@
 import { FolkehelseError, EXIT_INVALID_DATA, InputFileError } from '../base/errors.js';
+import { expandDataPaths } from '../ingest/files.js';
+import { NotDataError } from '../ingest/not-data.js';
+import type { SourceFile } from '../ingest/source-file.js';
 import type { Observation } from '../model/observation.js';
 import { issueMessage, type ValidationIssue } from '../validate/issues.js';
-import { NotDataError } from './not-data.js';
 import { location } from '../validate/report.js';
-import { expandDataPaths } from './files.js';
 import { scanFile, type ReadOptions } from './read.js';
-import type { SourceFile } from './source-file.js';
 
 /** Data that did not validate: the indicators are not computed on it. */
 export class InvalidDataError extends FolkehelseError {

@@ -213,3 +213,17 @@ function adviceFor(status: number, detail: string, exhausted = false): string {
   if (status === 400) return 'The API rejected the query: check the dimension codes in the catalogue\'s "api" block against the table\'s metadata.';
   return 'Check the API address and the catalogue.';
 }
+
+/** An API's address and a path under it, with exactly one slash between. */
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** Parses an API's JSON answer; anything else (a maintenance page …) is an HttpError that says so. */
+export function parseAnswer(text: string, url: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new HttpError(url, 200, 'the answer is not valid JSON', 'The API sent something unexpected (a maintenance page?); try again later.');
+  }
+}

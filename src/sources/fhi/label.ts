@@ -1,9 +1,8 @@
 import type { Observation } from '../../model/observation.js';
+import { ageFromLabel, dimensionsKey, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../../ingest/cells.js';
+import type { ReadContext } from '../../ingest/context.js';
+import { observation, fromCell } from '../../ingest/observation.js';
 import { validator } from '../../validate/schemas.js';
-import { ageFromLabel, dimensionsKey, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../cells.js';
-import type { ReadContext } from '../context.js';
-import { observation, fromCell } from '../observation.js';
-import { parsePeriod } from '../period.js';
 
 /** Header names of label exports, with the spellings seen in the wild. */
 const ALIASES: Record<string, string> = {
@@ -35,7 +34,7 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
   const columnOf = (p: string): number | null => (index.has(p) ? index.get(p)! + 1 : null);
   const known = new Set(['Geografi', 'År', 'Kjønn', 'Alder', 'Måltall', 'value']);
   const dimCols = header.filter((h) => !known.has(h) && h !== '');
-  const validate = validator('fhi-label.row');
+  const validate = validator('fhi-label');
   const iGeo = index.get('Geografi')!;
   const iYear = index.get('År')!;
   const iSex = index.get('Kjønn');

@@ -1,6 +1,5 @@
-import { HttpError, isTooManyCells, type HttpClient } from './http.js';
-import { asDataset, mergeDatasets, MalformedDatasetError, type Dataset } from './jsonstat.js';
-import type { TablePlan } from './plan.js';
+import { HttpError, joinUrl, parseAnswer as parse, type HttpClient } from '../../http/client.js';
+import { asDataset, MalformedDatasetError, type Dataset } from '../../jsonstat/dataset.js';
 
 /** The documented address of FHI Statistikk's open API (apis.md §1). */
 export const FHI_DEFAULT_BASE = 'https://statistikk-data.fhi.no/api/open/v1';
@@ -31,18 +30,6 @@ interface FhiCategory {
 
 /** A table the catalogue names that FHI does not list, by id or by title. */
 export class TableNotFoundError extends HttpError {}
-
-export function joinUrl(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-}
-
-function parse(text: string, url: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new HttpError(url, 200, 'the answer is not valid JSON', 'The API sent something unexpected (a maintenance page?); try again later.');
-  }
-}
 
 export const normaliseTitle = (t: string): string => t.normalize('NFC').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 
@@ -181,118 +168,4 @@ export function selectionSize(d: FhiQueryDimension, known: string[] | undefined)
   if (!known) return null;
   const patterns = d.values.map((v) => new RegExp(`^${v.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i'));
   return known.filter((c) => patterns.some((p) => p.test(c))).length;
-}
-
-export interface FhiFetchResult {
-  dataset: Dataset;
-  info: FhiTableInfo;
-  movedFrom?: string;
-  requests: { method: 'POST'; url: string; body: FhiDataBody }[];
-  flags: { symbol: string; text: string }[];
-  metadata: { name?: string; isOfficialStatistics?: boolean };
-  cells: number;
-  /** Areas the table does not have (not asked for). */
-  missingAreas: string[];
-  /** Categories the catalogue asks for that the table does not have (not asked for); `absent`: the whole dimension. */
-  missingCategories: { dimension: string; codes: string[]; absent?: boolean }[];
-}
-
-/**
- * Fetches one FHI table for the areas: learns its dimensions from `/query`, keeps every measure
- * (TELLER, RATE, MEIS, SMR …), narrows GEO to the areas and the catalogue's dimensions, and splits
- * the areas over several requests when the cells would pass the row limit.
- */
-export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[], maxCells: number, found?: { info: FhiTableInfo; movedFrom?: string }): Promise<FhiFetchResult> {
-  const { info, movedFrom } = found ?? (await api.find(plan.collection, plan.table, plan.title));
-  const id = info.tableId;
-  const { body: template } = await api.query(plan.collection, id);
-  const dims: FhiQueryDimension[] = template.dimensions.map((d) => ({ code: d.code, filter: d.filter, values: [...(d.values ?? [])] }));
-  // The codes the table has: from the template when it lists them, else from /dimension.
-  const cache: { known?: Map<string, string[]> } = {};
-  const codesOf = async (d: FhiQueryDimension): Promise<string[]> => {
-    if (d.filter === 'item' && d.values.length) return d.values;
-    cache.known ??= await api.dimensions(plan.collection, id);
-    return cache.known.get(d.code) ?? [];
-  };
-  const geoDim = dims.find((d) => d.code === 'GEO');
-  let geoCodes = geo;
-  if (geoDim) {
-    // Ask only for areas the table has (a table without "land" answers 400 when asked for it).
-    const have = await codesOf(geoDim);
-    if (have.length) geoCodes = geo.filter((g) => have.includes(g));
-    geoDim.filter = 'item';
-    geoDim.values = geoCodes;
-  }
-  const missingCategories: { dimension: string; codes: string[]; absent?: boolean }[] = [];
-  // A dimension the catalogue restricts that the table does not have at all.
-  for (const [code, want] of Object.entries(plan.dimensions)) if (code !== 'GEO' && !dims.some((d) => d.code === code)) missingCategories.push({ dimension: code, codes: want, absent: true });
-  for (const d of dims) {
-    const want = plan.dimensions[d.code];
-    if (want && d.code !== 'GEO') {
-      // Codes the table does not have are left out (asking for them is a 400); none at all is an error.
-      const codes = await codesOf(d);
-      const have = codes.length ? want.filter((w) => codes.includes(w)) : want;
-      if (!have.length) {
-        throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/query`), 0, `the table has no ${d.code} ${want.join(', ')} (it has ${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''})`, 'FHI may have changed the code: correct "api.dimensions" (and "select") in the catalogue.');
-      }
-      if (have.length < want.length) missingCategories.push({ dimension: d.code, codes: want.filter((w) => !have.includes(w)) });
-      d.filter = 'item';
-      d.values = have;
-    }
-    if (d.code === 'AAR' && plan.years) {
-      // The newest N periods by code ("item", documented); "bottom" (newest N, used in practice but
-      // not in FHI's current README) only when the table's periods cannot be listed.
-      const periods = await codesOf(d);
-      const end = (c: string) => Number(/(\d{4})\D*$/.exec(c)?.[1] ?? NaN);
-      if (periods.length && periods.every((c) => !Number.isNaN(end(c)))) {
-        d.filter = 'item';
-        d.values = [...periods].sort((x, y) => end(x) - end(y) || x.localeCompare(y)).slice(-plan.years);
-      } else {
-        d.filter = 'bottom';
-        d.values = [String(plan.years)];
-      }
-    }
-  }
-  const sizes: number[] = [];
-  for (const d of dims) {
-    let n = selectionSize(d, cache.known?.get(d.code));
-    if (n === null) {
-      n = selectionSize(d, await codesOf({ ...d, filter: 'all' })) ?? 1;
-    }
-    sizes.push(n);
-  }
-  const perArea = sizes.reduce((a, n, i) => (dims[i]!.code === 'GEO' ? a : a * n), 1);
-  const cells = perArea * Math.max(1, geoCodes.length);
-  const flags = await api.flags(plan.collection, id);
-  const meta = await api.metadata(plan.collection, id);
-  const chunk = Math.max(1, Math.floor(maxCells / Math.max(1, perArea)));
-  if (perArea > maxCells) {
-    throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/data`), 0, `one area alone is ${perArea} cells, more than the limit of ${maxCells}`, 'Narrow the table\'s "api.dimensions" or "api.years" in the catalogue.');
-  }
-  const requests: FhiFetchResult['requests'] = [];
-  const parts: Dataset[] = [];
-  const runChunk = async (codes: string[]): Promise<void> => {
-    const body: FhiDataBody = { dimensions: dims.map((d) => (d.code === 'GEO' ? { ...d, values: codes } : d)), response: { format: 'json-stat2', maxRowCount: maxCells } };
-    try {
-      const { url, dataset } = await api.data(plan.collection, id, body);
-      requests.push({ method: 'POST', url, body });
-      parts.push(dataset);
-    } catch (e) {
-      // The server's own limit may be lower than ours: halve and try again.
-      if (e instanceof HttpError && isTooManyCells(e.status, e.detail) && codes.length > 1) {
-        const half = Math.ceil(codes.length / 2);
-        await runChunk(codes.slice(0, half));
-        await runChunk(codes.slice(half));
-        return;
-      }
-      throw e;
-    }
-  };
-  const areaCodes = geoDim ? geoCodes : [''];
-  for (let i = 0; i < areaCodes.length; i += chunk) await runChunk(areaCodes.slice(i, i + chunk));
-  let dataset = mergeDatasets(parts);
-  if (flags.length && !(dataset.extension && 'flags' in dataset.extension)) {
-    dataset = { ...dataset, extension: { ...(dataset.extension ?? {}), flags: { index: flags.map((f) => f.symbol), label: Object.fromEntries(flags.map((f) => [f.symbol, f.text])) } } };
-  }
-  return { dataset, info, movedFrom, requests, flags, metadata: { name: meta.name, isOfficialStatistics: meta.isOfficialStatistics }, cells, missingAreas: geo.filter((g) => !geoCodes.includes(g)), missingCategories };
 }

@@ -1,15 +1,15 @@
 import { InputFileError } from '../base/errors.js';
 import { GeoResolver } from '../geo/resolve.js';
 import { defaultRegister, type GeoRegister } from '../geo/register.js';
+import { ReadContext } from '../ingest/context.js';
+import { CsvSyntaxError } from '../ingest/csv-records.js';
+import { describeNotData, NotDataError } from '../ingest/not-data.js';
+import { sniffCsv, type CsvLayout } from '../ingest/sniff.js';
+import { decodedChunks, EncodingError, openSource, type SourceFile } from '../ingest/source-file.js';
 import type { Observation, SourceId } from '../model/observation.js';
 import { IssueCollector } from '../validate/issues.js';
-import { ReadContext } from './context.js';
-import { CsvSyntaxError } from './csv-records.js';
 import { detectCsvFormat, detectJsonFormat, FORMAT_DESCRIPTIONS, FORMATS, isJsonFormat, sourceOf, type FormatId } from './detect.js';
-import { sniffCsv, type CsvLayout } from './sniff.js';
-import { describeNotData, NotDataError } from './not-data.js';
-import { formatDefinition } from '../sources/registry.js';
-import { decodedChunks, EncodingError, openSource, type SourceFile } from './source-file.js';
+import { formatDefinition } from './registry.js';
 
 export interface ReadOptions {
   /** Force a format instead of detecting it. */

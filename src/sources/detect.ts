@@ -1,8 +1,10 @@
 import type { SourceId } from '../model/observation.js';
-import { FORMAT_IDS, formatDefinition, SOURCES, sourceOfFormat, type FormatId } from '../sources/registry.js';
-import type { CsvLayout } from './sniff.js';
+import type { CsvLayout } from '../ingest/sniff.js';
+import { jsonStatIds } from '../jsonstat/dataset.js';
+import { FORMAT_IDS, formatDefinition, SOURCES, sourceOfFormat, type FormatId } from './registry.js';
 
 export type { FormatId };
+export { jsonStatIds };
 
 /** Every format folkehelse reads, from the source registry (src/sources/registry.ts). */
 export const FORMATS: readonly FormatId[] = FORMAT_IDS;
@@ -23,19 +25,10 @@ export function detectCsvFormat(layout: CsvLayout): FormatId | null {
   return null;
 }
 
-/** The dimension ids of a JSON-stat dataset, from the text of (the head of) a JSON file. */
-export function jsonStatIds(head: string): string[] | null {
-  const m = /"id"\s*:\s*\[([^\]]*)\]/.exec(head);
-  if (!m) return null;
-  return [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!);
-}
-
-/** Looks at the head of a JSON file for the dimension ids of a JSON-stat dataset. */
+/** Looks at the head of a JSON file for the dimension ids of a JSON-stat dataset: the first format in the registry that knows them. */
 export function detectJsonFormat(head: string): FormatId | null {
   const ids = jsonStatIds(head);
   if (!ids) return null;
-  // KOSTRA before FHI and SSB: its tables also have Tid and ContentsCode.
-  const order = [...SOURCES].sort((a, b) => (a.id === 'kostra' ? -1 : b.id === 'kostra' ? 1 : 0));
-  for (const s of order) for (const f of s.formats) if (f.kind === 'json' && f.detect({ layout: null, head, ids })) return f.id;
+  for (const s of SOURCES) for (const f of s.formats) if (f.kind === 'json' && f.detect({ layout: null, head, ids })) return f.id;
   return null;
 }

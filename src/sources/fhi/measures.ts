@@ -1,5 +1,5 @@
-import type { MeasureType, Observation } from '../model/observation.js';
-import { observation, type ObservationBase, type ValueOrMissing } from './observation.js';
+import type { MeasureType, Observation } from '../../model/observation.js';
+import { observation, type ObservationBase, type ValueOrMissing } from '../../ingest/observation.js';
 
 /** FHI's measure codes and what they are. Counts and denominators become numerator/denominator. */
 const MEASURE_TYPES: Record<string, MeasureType> = {

@@ -1,0 +1,330 @@
+import { categoryCodes, statusAt, strides, valueAt, type Dataset } from '../jsonstat/dataset.js';
+import type { AgeGroup, Observation, Period, Sex, SourceId } from '../model/observation.js';
+import { validator, cellProblems } from '../validate/schemas.js';
+import { ageFromCode, ageFromLabel, dimensionsKey, isReversedAge, readValueCell, sexFromCode, sexFromLabel } from './cells.js';
+import type { ReadContext, ResolvedGeography } from './context.js';
+import type { ObservationBase, ValueOrMissing } from './observation.js';
+import { parsePeriod } from './period.js';
+import { readWholeText } from './source-file.js';
+import { missingFromSymbol } from './symbols.js';
+
+/**
+ * Reading a JSON-stat 2.0 dataset (src/jsonstat/dataset.ts) into observations, the same for every
+ * source: its shape checked, its cells walked key by key (region, period, sex, age, the other
+ * dimensions), each key's cells — one per measure — handed to the source, which makes the
+ * observations. There are no lines in a JSON cube: problems name the cell as `value[i]` with its
+ * dimensions.
+ */
+export interface JsonStatReading {
+  source: SourceId;
+  /** A dataset without a region dimension holds figures for the whole country (SSB's 05300, survey tables). */
+  national: boolean;
+  /**
+   * SSB writes 0 for years in which a region code did not exist: a slice of zeros outside the
+   * code's validity is not a value (as the CSV reader).
+   */
+  zerosOutsideValidity: boolean;
+  /** The table's name from the dataset's label and the file's stem. */
+  table: (label: string | null, stem: string) => string;
+  /** The observations of the cells of one key; an empty list when the source refused them (and said why). */
+  observations: (group: CellGroup, ctx: ReadContext) => Observation[];
+}
+
+/** The cells of one key: one per measure code (or `value` without a measure dimension). */
+export interface CellGroup {
+  base: ObservationBase;
+  period: Period;
+  cells: Map<string, ValueOrMissing>;
+  /** Each measure code's label. */
+  measureLabels: Map<string, string>;
+  /** A measure's unit as the dataset gives it (SSB: "prosent", "personer"). */
+  unitOf: (measureCode: string) => string | undefined;
+  /** The cell in messages: `value[12] (Region=5037, Tid=2023)`. */
+  where: string;
+}
+
+interface Dimension {
+  id: string;
+  codes: string[];
+  labels: string[];
+  units: Record<string, { base?: string; decimals?: number }>;
+}
+
+const GEO_IDS = ['GEO', 'Region', 'KOKkommuneregion0000'];
+const TIME_IDS = ['AAR', 'Tid'];
+const MEASURE_IDS = ['MEASURE_TYPE', 'ContentsCode'];
+const SEX_IDS = ['KJONN', 'Kjonn'];
+const AGE_IDS = ['ALDER', 'Alder'];
+
+/** Parses JSON text, reporting a syntax error with its line and column. */
+export function parseJson(ctx: ReadContext, text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    let line: number | null = null;
+    let col: number | null = null;
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      line = before.split('\n').length;
+      col = Number(pos[1]) - before.lastIndexOf('\n');
+    }
+    ctx.issues.report({ code: 'syntax-error', line, columnNumber: col, note: `the file is not valid JSON (${msg.replace(/^Unexpected/, 'unexpected')})` });
+    return undefined;
+  }
+}
+
+/** The file as a dataset whose dimensions and sizes agree; null (reported) when it is not one. */
+async function readDataset(ctx: ReadContext): Promise<{ ds: Dataset; dims: Dimension[] } | null> {
+  const doc = parseJson(ctx, await readWholeText(ctx.file));
+  if (doc === undefined) return null;
+  const shape = validator('jsonstat2');
+  if (!shape(doc)) {
+    for (const p of cellProblems(shape.errors)) {
+      ctx.issues.report({ code: p.code === 'missing-cell' ? 'missing-column' : 'type-error', column: p.property, note: p.code === 'missing-cell' ? `the JSON-stat dataset has no "${p.property}"` : `"${p.property ?? 'the document'}" is not shaped as JSON-stat 2.0 requires (${p.keyword})` });
+    }
+    return null;
+  }
+  const ds = doc as Dataset;
+  if (ds.id.length !== ds.size.length) {
+    ctx.issues.report({ code: 'type-error', column: 'size', note: `"id" lists ${ds.id.length} dimensions but "size" has ${ds.size.length} numbers` });
+    return null;
+  }
+  const dims: Dimension[] = [];
+  for (let d = 0; d < ds.id.length; d++) {
+    const id = ds.id[d]!;
+    // Own properties only: a dimension or category called "__proto__" or "constructor" is data.
+    const dim = Object.hasOwn(ds.dimension, id) ? ds.dimension[id] : undefined;
+    if (!dim) {
+      ctx.issues.report({ code: 'missing-column', column: `dimension.${id}`, note: `dimension "${id}" is listed in "id" but not described in "dimension"` });
+      return null;
+    }
+    const codes = categoryCodes(dim);
+    if (codes.length !== ds.size[d]) {
+      ctx.issues.report({ code: 'type-error', column: `dimension.${id}`, note: `dimension "${id}" has ${codes.length} categories but "size" says ${ds.size[d]}` });
+      return null;
+    }
+    const labels = dim.category.label ?? {};
+    dims.push({ id, codes, labels: codes.map((c) => (Object.hasOwn(labels, c) && typeof labels[c] === 'string' ? labels[c]! : c)), units: dim.category.unit ?? {} });
+  }
+  return { ds, dims };
+}
+
+/** True when the values fit the dimensions: as many as the cube has cells, or a sparse object of its cells (else reported). */
+function valuesFit(ctx: ReadContext, ds: Dataset): boolean {
+  const total = ds.size.reduce((a, b) => a * b, 1);
+  const values = ds.value;
+  if (Array.isArray(values) && values.length !== total) {
+    ctx.issues.report({ code: values.length < total ? 'missing-cell' : 'extra-cell', column: 'value', note: `"value" has ${values.length} cells but the dimensions make ${total}` });
+    return false;
+  }
+  if (!Array.isArray(values)) {
+    // A sparse value object: every key must be a cell of the cube.
+    let bad = 0;
+    for (const k of Object.keys(values)) {
+      if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < total) continue;
+      if (bad++ < 20) ctx.issues.report({ code: 'constraint-error', column: `value["${k}"]`, value: k, note: `"value" has a cell "${k}", but the cube's cells are numbered 0 to ${total - 1}` });
+    }
+    return bad === 0;
+  }
+  return true;
+}
+
+/** A dataset being walked: its dimensions, the roles they play, and the caches of one file. */
+interface Cube {
+  ds: Dataset;
+  dims: Dimension[];
+  strides: number[];
+  iGeo: number;
+  iTime: number;
+  iMeasure: number;
+  iSex: number;
+  iAge: number;
+  national: boolean;
+  /** Every dimension but the measure's: each combination is one key. */
+  outerDims: number[];
+  periods: Map<string, Period | null>;
+  droppedZeros: Set<string>;
+  /** The (region, period) slices that hold any number but 0 (SSB: zeros outside a code's validity). */
+  nonZero: Set<number>;
+}
+
+/**
+ * Which (region, period) slices hold any number but 0: SSB's placeholder for a year in which a
+ * region code did not exist is a slice of zeros; a back-calculated series (5038 Verdal for 2015)
+ * has real numbers, and its zeros are real too.
+ */
+function nonZeroSlices(ds: Dataset, stride: number[], iGeo: number, iTime: number): Set<number> {
+  const nonZero = new Set<number>();
+  const sizeT = ds.size[iTime]!;
+  const mark = (i: number, v: unknown): void => {
+    if (typeof v === 'number' && v !== 0) nonZero.add((Math.floor(i / stride[iGeo]!) % ds.size[iGeo]!) * sizeT + (Math.floor(i / stride[iTime]!) % sizeT));
+  };
+  const values = ds.value;
+  if (Array.isArray(values)) values.forEach((v, i) => mark(i, v));
+  else for (const k of Object.keys(values)) mark(Number(k), values[k]);
+  return nonZero;
+}
+
+/** The roles of the dimensions; null (reported) when the dataset has no region or no time. */
+function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonStatReading): Cube | null {
+  const pick = (ids: string[], role?: string[]): number => dims.findIndex((d) => ids.includes(d.id) || (role ?? []).includes(d.id));
+  const iGeo = pick(GEO_IDS, ds.role?.geo);
+  const iTime = pick(TIME_IDS, ds.role?.time);
+  const iMeasure = pick(MEASURE_IDS, ds.role?.metric);
+  const iSex = pick(SEX_IDS);
+  const iAge = pick(AGE_IDS);
+  const national = iGeo === -1 && reading.national;
+  if ((iGeo === -1 && !national) || iTime === -1) {
+    ctx.issues.report({ code: 'missing-column', column: iGeo === -1 ? 'GEO' : 'AAR', note: iGeo === -1 ? 'the dataset has no region dimension (GEO, Region or KOKkommuneregion0000)' : 'the dataset has no time dimension (AAR or Tid)' });
+    return null;
+  }
+  const outerDims = dims.map((_, d) => d).filter((d) => d !== iMeasure);
+  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, periods: new Map(), droppedZeros: new Set(), nonZero: new Set() };
+}
+
+/** One key's cells, one per measure; null when the key has no cell or a cell holds an unknown symbol (reported). */
+function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: string, source: SourceId): { cells: Map<string, ValueOrMissing>; measureLabels: Map<string, string> } | null {
+  const { ds, dims, iMeasure } = cube;
+  const measureCount = iMeasure === -1 ? 1 : ds.size[iMeasure]!;
+  const cells = new Map<string, ValueOrMissing>();
+  const measureLabels = new Map<string, string>();
+  let anyPresent = false;
+  let bad = false;
+  for (let m = 0; m < measureCount; m++) {
+    const i = offset + (iMeasure === -1 ? 0 : m * cube.strides[iMeasure]!);
+    const raw = valueAt(ds, i);
+    if (raw === undefined && !Array.isArray(ds.value)) continue; // sparse: absent cell
+    const mCode = iMeasure === -1 ? 'value' : dims[iMeasure]!.codes[m]!;
+    if (iMeasure !== -1) measureLabels.set(mCode, dims[iMeasure]!.labels[m]!);
+    anyPresent = true;
+    if (typeof raw === 'number') {
+      cells.set(mCode, { value: raw });
+      continue;
+    }
+    const symbol = typeof raw === 'string' ? raw.trim() : (statusAt(ds, i) ?? '..');
+    if (typeof raw === 'string') {
+      const parsed = readValueCell(symbol, source);
+      if (parsed.kind === 'number') {
+        cells.set(mCode, { value: parsed.value, provisional: parsed.provisional });
+        continue;
+      }
+    }
+    const missing = missingFromSymbol(symbol, source);
+    if (!missing) {
+      bad = true;
+      ctx.issues.report({ code: 'unknown-symbol', column: `value[${i}]`, value: symbol, note: `"${symbol}" in ${where} is not a number and not one of the symbols . .. : ... -` });
+      continue;
+    }
+    cells.set(mCode, { missing });
+  }
+  return anyPresent && !bad ? { cells, measureLabels } : null;
+}
+
+/** The key's region, period, sex, age and other dimensions; null when one cannot be read (reported). */
+function keyAt(ctx: ReadContext, cube: Cube, code: (d: number) => string, label: (d: number) => string, where: string) {
+  const { dims, iGeo, iTime, iSex, iAge, national } = cube;
+  const geoRaw = national ? '0' : code(iGeo);
+  const geo = ctx.geography(national ? ctx.geo.fromCode(geoRaw) : ctx.geo.fromCodeAndLabel(geoRaw, label(iGeo)), geoRaw, null, national ? 'dimension' : `dimension.${dims[iGeo]!.id}`, null);
+  if (!geo) return null;
+  const timeCode = code(iTime);
+  let period = cube.periods.get(timeCode);
+  if (period === undefined) {
+    period = parsePeriod(timeCode) ?? parsePeriod(label(iTime));
+    if (!period) ctx.period(timeCode, null, `dimension.${dims[iTime]!.id}`, null);
+    cube.periods.set(timeCode, period);
+  }
+  if (!period) return null;
+  let sex: Sex = 'total';
+  if (iSex !== -1) {
+    const sx = sexFromCode(code(iSex)) ?? sexFromLabel(label(iSex));
+    if (!sx) {
+      ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iSex]!.id}`, value: code(iSex), note: `"${code(iSex)}" is not a sex code (0, 1, 2)` });
+      return null;
+    }
+    sex = sx;
+  }
+  let age: AgeGroup | null = null;
+  if (iAge !== -1) age = /^\d+_\d+$/.test(code(iAge)) ? ageFromCode(code(iAge), label(iAge)) : ageFromLabel(label(iAge));
+  const dimensions: Record<string, string> = {};
+  for (const d of cube.outerDims) if (d !== iGeo && d !== iTime && d !== iSex && d !== iAge) Object.defineProperty(dimensions, dims[d]!.id, { value: code(d), enumerable: true, writable: true, configurable: true });
+  if (age && isReversedAge(age)) {
+    ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), note: `the age group "${code(iAge)}" in ${where} runs backwards (from ${age.from} to ${age.to})` });
+    return null;
+  }
+  return { geoRaw, geo, period, sex, age, dimensions };
+}
+
+/** Drops SSB's zeros for a period in which the region code did not exist; says so once per code. */
+function dropPlaceholderZeros(ctx: ReadContext, cube: Cube, cells: Map<string, ValueOrMissing>, geoRaw: string, geo: ResolvedGeography, period: Period): void {
+  let zeros = 0;
+  for (const [mCode, cell] of cells) {
+    if ('value' in cell && cell.value === 0) {
+      cells.delete(mCode);
+      zeros++;
+    }
+  }
+  if (zeros > 0 && !cube.droppedZeros.has(geoRaw)) {
+    cube.droppedZeros.add(geoRaw);
+    ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${cube.dims[cube.iGeo]!.id}`, value: geoRaw, note: `"${geoRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+  }
+}
+
+/**
+ * JSON-stat 2.0 datasets from FHI Statistikk (flags as strings inside `value`, legend in
+ * `extension.flags`) and SSB/KOSTRA (PxWebApi: `null` values with a `status` object).
+ * `category.index` may be an array or an object, `value` an array or a sparse object.
+ */
+export async function* readJsonStat(ctx: ReadContext, reading: JsonStatReading): AsyncGenerator<Observation[]> {
+  const read = await readDataset(ctx);
+  if (!read) return;
+  const cube = cubeOf(ctx, read.ds, read.dims, reading);
+  if (!cube || !valuesFit(ctx, read.ds)) return;
+  if (reading.zerosOutsideValidity && !cube.national) cube.nonZero = nonZeroSlices(cube.ds, cube.strides, cube.iGeo, cube.iTime);
+  const { ds, dims, outerDims, iGeo, iTime, iMeasure } = cube;
+  const table = reading.table(ds.label ?? null, ctx.file.stem);
+  const counter = new Array<number>(outerDims.length).fill(0);
+  const outerTotal = outerDims.reduce((a, d) => a * ds.size[d]!, 1);
+  const unitOf = (mCode: string): string | undefined => (iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined);
+  let out: Observation[] = [];
+  for (let n = 0; n < outerTotal; n++) {
+    if (out.length >= 2000) {
+      yield out;
+      out = [];
+    }
+    let offset = 0;
+    outerDims.forEach((d, k) => (offset += counter[k]! * cube.strides[d]!));
+    const at = counter.slice();
+    const code = (d: number): string => dims[d]!.codes[at[outerDims.indexOf(d)]!]!;
+    const label = (d: number): string => dims[d]!.labels[at[outerDims.indexOf(d)]!]!;
+    const where = `value[${offset}] (${outerDims.map((d) => `${dims[d]!.id}=${code(d)}`).join(', ')})`;
+    advance(counter, outerDims.map((d) => ds.size[d]!));
+
+    const found = cellsAt(ctx, cube, offset, where, reading.source);
+    if (!found) continue;
+    const key = keyAt(ctx, cube, code, label, where);
+    if (!key) continue;
+    const { geo, period, sex, age, dimensions } = key;
+    if (reading.zerosOutsideValidity && outsideValidity(period, geo.validFrom, geo.validTo) && !cube.nonZero.has(at[outerDims.indexOf(iGeo)]! * ds.size[iTime]! + at[outerDims.indexOf(iTime)]!)) {
+      dropPlaceholderZeros(ctx, cube, found.cells, key.geoRaw, geo, period);
+      if (found.cells.size === 0) continue;
+    }
+    if (!ctx.checkDuplicate(`${geo.code}|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`, null, where)) continue;
+    const base: ObservationBase = { source: reading.source, table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line: null } };
+    out.push(...reading.observations({ base, period, cells: found.cells, measureLabels: found.measureLabels, unitOf, where }, ctx));
+  }
+  if (out.length > 0) yield out;
+}
+
+function outsideValidity(p: { from: number; to: number }, from: number | null, to: number | null): boolean {
+  return (from !== null && p.to < from) || (to !== null && p.from > to);
+}
+
+function advance(counter: number[], sizes: number[]): void {
+  for (let k = counter.length - 1; k >= 0; k--) {
+    counter[k]!++;
+    if (counter[k]! < sizes[k]!) return;
+    counter[k] = 0;
+  }
+}
