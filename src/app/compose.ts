@@ -12,6 +12,7 @@ import { projectPathProblem } from '../config/paths.js';
 import { defaultRegister } from '../geo/register.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import type { Geography } from '../model/observation.js';
+import { LAND } from '../model/observation.js';
 import { loadPriorities } from '../overview/priorities.js';
 import type { CountyRange } from '../overview/short-version.js';
 import type { Document } from '../report/document.js';
@@ -51,7 +52,7 @@ function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings
   const fylkeArea = defaultRegister().current('fylke', geo.fylke);
   const fylke: Geography = { code: geo.fylke, level: 'fylke', name: fylkeArea?.name ?? geo.fylke };
   const coatOfArms = readCoatOfArms(k);
-  const population = [...(ctx.population.get(geo.code) ?? []), ...(ctx.population.get('0') ?? [])];
+  const population = [...(ctx.population.get(geo.code) ?? []), ...(ctx.population.get(LAND) ?? [])];
   const usedFiles = new Set(results.flatMap((r) => r.provenance.files));
   for (const o of ctx.population.get(geo.code) ?? []) usedFiles.add(o.origin.file);
   const { overview, assessments } = overviewFor(ctx, geo.code, results, final, warnings, ctx.formats.includes('kortversjon') ? countyRangesFor(ctx, geo, results) : undefined);

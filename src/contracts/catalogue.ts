@@ -30,6 +30,10 @@ export interface CatalogueIndicator {
   theme: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
   title: Text;
   /**
+   * what the document uses the indicator for besides its own place: 'population' (the population at 1 January, the base of the population change), 'population-change' (the change shown against each population)
+   */
+  role?: 'population' | 'population-change';
+  /**
    * the subject of the generated status sentence, e.g. 'Andelen som bor alene …' (default: the title)
    */
   phrase?: Text;

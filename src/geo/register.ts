@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GeoLevel } from '../model/observation.js';
+import { LAND } from '../model/observation.js';
 
 /** One entry of `data/geography/register.json` (see its README for sources). */
 export interface RegisterEntry {
@@ -104,8 +105,8 @@ export class GeoRegister {
   readonly land: Area;
 
   constructor(readonly data: RegisterData) {
-    this.land = { code: '0', level: 'land', name: data.land.name, validFrom: null, validTo: null, historic: null, fylke: null, kostragruppe: null };
-    this.areas.set(key('land', '0'), this.land);
+    this.land = { code: LAND, level: 'land', name: data.land.name, validFrom: null, validTo: null, historic: null, fylke: null, kostragruppe: null };
+    this.areas.set(key('land', LAND), this.land);
     for (const alias of ['hele landet', 'heile landet', 'landet', 'norge', 'noreg', 'landet i alt']) addName(this.names, alias, this.land);
     for (const f of data.fylker) {
       const area: Area = { code: f.code, level: 'fylke', name: f.name, validFrom: f.validFrom, validTo: f.validTo, historic: null, fylke: f.code, kostragruppe: null };

@@ -1,4 +1,5 @@
 import type { Geography } from '../model/observation.js';
+import { LAND } from '../model/observation.js';
 import { parseRegionLabel } from './labels.js';
 import type { Area, BydelEntry, GeoRegister, OtherAreaEntry } from './register.js';
 
@@ -123,7 +124,7 @@ export class GeoResolver {
     label: { validFrom: number | null; validTo: number | null } | null,
   ): Resolution {
     const validity = label && (label.validFrom !== null || label.validTo !== null) ? label : null;
-    if (code === 'EAK') return this.resolved({ code: '0', level: 'land', name: this.register.land.name }, null, null, null);
+    if (code === 'EAK') return this.resolved({ code: LAND, level: 'land', name: this.register.land.name }, null, null, null);
     if (code === 'EAKUO') return this.resolved({ code: 'EAKUO', level: 'kostragruppe', name: 'Landet uten Oslo' }, null, null, null);
     if (code.startsWith('EKA')) {
       const f = this.register.current('fylke', code.slice(3)) ?? this.register.historic('fylke', code.slice(3));

@@ -1,3 +1,4 @@
+import { LAND } from '../model/observation.js';
 /**
  * Secondary suppression across additive families of one period: total = men + women, total = Σ
  * gradient groups, county = Σ municipalities, land = Σ counties (README "Small numbers", rule 3).
@@ -34,7 +35,7 @@ export function familiesOf(cells: Map<string, AreaCells>, ind: Indicator, regist
     if (members.length === 0 || !members.every((m) => cells.has(m))) continue;
     for (const s of slots) out.push({ total: [f, s], parts: members.map((m) => [m, s]) });
   }
-  if (cells.has('0') && fylker.length > 0 && fylker.every((f) => cells.has(f))) for (const s of slots) out.push({ total: ['0', s], parts: fylker.map((f) => [f, s]) });
+  if (cells.has(LAND) && fylker.length > 0 && fylker.every((f) => cells.has(f))) for (const s of slots) out.push({ total: [LAND, s], parts: fylker.map((f) => [f, s]) });
   return out;
 }
 

@@ -2,6 +2,7 @@ import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import { periodKey } from '../ingest/period.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
+import { LAND } from '../model/observation.js';
 import { absentValue, standardError } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import { disclosureFor, sortValues, type AreaCells, type Disclosure, type IndicatorDisclosure } from './disclosure.js';
@@ -116,7 +117,7 @@ interface Context {
 }
 
 function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indicator, ctx: Context): IndicatorResult {
-  const wanted = [ctx.kommune.code, ctx.fylke, '0', ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours];
+  const wanted = [ctx.kommune.code, ctx.fylke, LAND, ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours];
   const measure = measureIn(index, ind.select);
   const candidates = index.get(ind.select.source, ind.select.table, measure, wanted);
   const result = emptyResult(ind, ctx.kommune, candidates.length, measure);
@@ -150,7 +151,7 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
   result.series = {
     kommune: kommuneSeries,
     fylke: sortValues([...(cells.get(ctx.fylke)?.total.values() ?? [])]),
-    land: sortValues([...(cells.get('0')?.total.values() ?? [])]),
+    land: sortValues([...(cells.get(LAND)?.total.values() ?? [])]),
     neighbours: ctx.neighbours.filter((code) => cells.get(code)?.total.size).map((code) => {
       const values = sortValues([...cells.get(code)!.total.values()]);
       return { geo: values[0]!.geo, values };
@@ -178,7 +179,7 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
     return comparison(latest, v, ind, label);
   };
   result.comparisons = {
-    land: benchmark('0', 'land')!,
+    land: benchmark(LAND, 'land')!,
     fylke: benchmark(ctx.fylke, 'fylke')!,
     kostragruppe: benchmark(ctx.kostragruppe, 'KOSTRA-gruppe'),
     neighbours: ctx.neighbours.map((code) => cells.get(code)?.total.get(pk)).filter((v): v is AreaValue => v !== undefined),
@@ -204,6 +205,7 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number, m
     measureType: ind.measureType,
     polarity: ind.polarity,
     chart: ind.chart ?? 'line',
+    ...(ind.role ? { role: ind.role } : {}),
     kommune,
     status: 'no-data',
     message: null,

@@ -75,6 +75,8 @@ export interface IndicatorResult {
   measureType: IndicatorMeasureType;
   polarity: Polarity;
   chart: string;
+  /** What the document uses the indicator for besides its own place (the catalogue's `role`): absent for most. */
+  role?: 'population' | 'population-change';
   kommune: Geography;
   status: ResultStatus;
   /** Plain-language reason when status is not 'ok'. */

@@ -1,5 +1,6 @@
 import { categoryCodes, statusAt, strides, valueAt, type Dataset } from '../jsonstat/dataset.js';
 import type { AgeGroup, Observation, Period, Sex, SourceId } from '../model/observation.js';
+import { LAND } from '../model/observation.js';
 import { validator, cellProblems } from '../validate/schemas.js';
 import { ageFromCode, ageFromLabel, dimensionsKey, isReversedAge, readValueCell, sexFromCode, sexFromLabel } from './cells.js';
 import type { ReadContext, ResolvedGeography } from './context.js';
@@ -225,7 +226,7 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: string, so
 /** The key's region, period, sex, age and other dimensions; null when one cannot be read (reported). */
 function keyAt(ctx: ReadContext, cube: Cube, code: (d: number) => string, label: (d: number) => string, where: string) {
   const { dims, iGeo, iTime, iSex, iAge, national } = cube;
-  const geoRaw = national ? '0' : code(iGeo);
+  const geoRaw = national ? LAND : code(iGeo);
   const geo = ctx.geography(national ? ctx.geo.fromCode(geoRaw) : ctx.geo.fromCodeAndLabel(geoRaw, label(iGeo)), geoRaw, null, national ? 'dimension' : `dimension.${dims[iGeo]!.id}`, null);
   if (!geo) return null;
   const timeCode = code(iTime);

@@ -21,6 +21,9 @@ export type SourceId = keyof SourceIds & string;
  */
 export type GeoLevel = 'land' | 'fylke' | 'kommune' | 'bydel' | 'kostragruppe' | 'other';
 
+/** The country's code ('0'), as FHI and SSB write it; the register and every reader use it. */
+export const LAND = '0';
+
 export interface Geography {
   /** Current code: '0' land, '50' fylke, '5037' kommune, '030101' bydel, 'EKG11' KOSTRA group. */
   code: string;

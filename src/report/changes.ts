@@ -1,3 +1,4 @@
+import { isPercent } from './values.js';
 import type { ResultsDiff } from '../results/diff.js';
 import type { ResultsPeriod, ResultsValue } from '../results/types.js';
 import type { Block, Section } from './document.js';
@@ -28,14 +29,14 @@ export function withUnit(value: number | null, r: Unit, lang: DocumentLang): str
   if (value === null) return '–';
   const n = formatNumber(value, r.decimals);
   const unit = inLang(r.unit, lang);
-  return unit === 'prosent' ? `${n}${NBSP}%` : unit ? `${n}${NBSP}${unit}` : n;
+  return isPercent(r.unit) ? `${n}${NBSP}%` : unit ? `${n}${NBSP}${unit}` : n;
 }
 
 /** A change in the unit: percentage points for per cent; signed shows + − or ± (rounds to zero). */
 export function changeWithUnit(value: number, r: Unit, lang: DocumentLang, texts: Texts, signed = false): string {
   const n = formatNumber(Math.abs(value), r.decimals);
   const sign = signed ? (Number(n.replace(',', '.').replace(/\s/g, '')) === 0 ? '±' : value < 0 ? '−' : '+') : '';
-  const unit = inLang(r.unit, lang) === 'prosent' ? t(texts, 'percentagePoints') : inLang(r.unit, lang);
+  const unit = isPercent(r.unit) ? t(texts, 'percentagePoints') : inLang(r.unit, lang);
   return unit ? `${sign}${n}${NBSP}${unit}` : `${sign}${n}`;
 }
 

@@ -31,7 +31,7 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
     let status = w.tx('sentences.status', { subject: inLang(r.phrase, lang), kommune, value: stated, period: formatPeriod(r.period) });
     const landText = land.value && !land.value.absent && land.value.value !== null ? valueWithUnit(r, land.value.value, unit) : '';
     // Population change: as a share of each population, never 130 persons against the country's 27 474.
-    const change = r.id === 'befolkningsendring' ? populationChangeOf(input, r, ot) : null;
+    const change = r.role === 'population-change' ? populationChangeOf(input, r, ot) : null;
     if (change) {
       sentences.push(`${status}.`, change);
     } else {
@@ -75,11 +75,11 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
 
 /**
  * "Folketallet endret seg med +0,6 % (+5,3 per 1000 innbyggere), mot +0,5 % (+4,9 per 1000) i
- * landet": the change against the population at 1 January of the same year (the folkemengde
- * indicator), or null without both.
+ * landet": the change against the population at 1 January of the same year (the indicator
+ * whose role is `population`), or null without both.
  */
 function populationChangeOf(input: DocumentInput, r: IndicatorResult, ot: ReturnType<typeof overviewTexts>): string | null {
-  const pop = input.results.find((x) => x.id === 'folkemengde');
+  const pop = input.results.find((x) => x.role === 'population');
   if (!pop || !r.period) return null;
   const same = (vs: AreaValue[]) => vs.find((x) => x.period.to === r.period!.to && !x.absent && x.value !== null)?.value ?? null;
   const change = r.value?.value ?? null;

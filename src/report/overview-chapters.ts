@@ -1,3 +1,4 @@
+import { isPercent } from './values.js';
 import type { KnowledgeSection } from '../assessments/chapters.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import { formatNumber, formatNumberInText as sayNumber } from '../language/intl.js';
@@ -191,7 +192,7 @@ function gradientSection(ctx: ChapterContext, g: GradientSummary, r: IndicatorRe
       return (group ? inLang(group.label, lang) : key).toLowerCase();
     };
     const unit = inLang(g.unit, lang);
-    const absolute = `${formatNumber(Math.abs(g.absoluteGap.value), decimals)} ${unit === 'prosent' ? w.t('percentagePoints') : unit}`;
+    const absolute = `${formatNumber(Math.abs(g.absoluteGap.value), decimals)} ${isPercent(g.unit) ? w.t('percentagePoints') : unit}`;
     const withInterval = (text: string, e: Estimate | null, d: number) => (e && e.lower !== null && e.upper !== null ? `${text} (${interval(e, d)})` : text);
     // A ratio of life expectancies says nothing: the relative gap only for rates and shares.
     sentences.push(

@@ -1,3 +1,4 @@
+import { LAND } from '../model/observation.js';
 import { THEMES } from '../indicators/catalogue.js';
 import { formatNumber } from '../language/intl.js';
 import { para, section } from './blocks.js';
@@ -65,7 +66,7 @@ function pyramidOf(ctx: DocumentContext): { figure: FigureBlock; year: number } 
     return out;
   };
   const k = shares(input.kommune.code)!;
-  const land = shares('0');
+  const land = shares(LAND);
   const label = ([a, b]: [number, number]) => (b > 120 ? `${a}+` : `${a}–${b}`);
   const rows: PyramidRow[] = AGE_GROUPS.map((g, i) => ({ label: label(g), men: k.get(`male|${i}`) ?? 0, women: k.get(`female|${i}`) ?? 0, landMen: land?.get(`male|${i}`) ?? null, landWomen: land?.get(`female|${i}`) ?? null }));
   const alt = w.tx('charts.pyramidAlt', { kommune: input.kommune.name, year });

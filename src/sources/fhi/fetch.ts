@@ -1,3 +1,4 @@
+import { LAND } from '../../model/observation.js';
 import { HttpError, isTooManyCells, joinUrl } from '../../http/client.js';
 import { mergeDatasets } from '../../jsonstat/cells.js';
 import { categoryCodes, type Dataset } from '../../jsonstat/dataset.js';
@@ -11,7 +12,7 @@ const FHI_MAX_CELLS = 100_000;
 
 /** FHI GEO codes: land 0, counties, municipalities. */
 export function fhiGeoCodes(a: AreaSet): string[] {
-  return ['0', ...a.fylker, ...a.kommuner];
+  return [LAND, ...a.fylker, ...a.kommuner];
 }
 
 export interface FhiFetchResult {

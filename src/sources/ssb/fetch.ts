@@ -1,3 +1,4 @@
+import { LAND } from '../../model/observation.js';
 import { withoutLevelPrefix } from '../../geo/labels.js';
 import { HttpError, isTooManyCells, joinUrl } from '../../http/client.js';
 import { mergeDatasets } from '../../jsonstat/cells.js';
@@ -11,7 +12,7 @@ export const GEO_DIMENSIONS = new Set(['GEO', 'Region', 'KOKkommuneregion0000', 
 
 /** SSB Region codes (ordinary tables): 0 Hele landet, counties, municipalities and their former numbers. */
 export function ssbRegionCodes(a: AreaSet): string[] {
-  return ['0', ...a.fylker, ...a.kommuner, ...formerOf(a)];
+  return [LAND, ...a.fylker, ...a.kommuner, ...formerOf(a)];
 }
 
 function elimination(meta: Dataset, dim: string): boolean {
