@@ -44,30 +44,48 @@ Examples:
 The server listens on 127.0.0.1 only and serves nothing but the document and its page; the
 browser never changes a file. Ctrl-C ends it.`,
     )
-    .action(async (opts: PreviewOptions) => setExitCode(await runPreview(opts, io, untilSignal())));
+    .action(async (opts: PreviewOptions) => setExitCode(await runPreview(opts, io)));
 };
 
-/** Resolves at the first SIGINT or SIGTERM (and stops listening for them then). */
-export function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
+/** The first SIGINT (Ctrl-C) or SIGTERM; `cancel` stops listening (a second Ctrl-C then ends the process at once). */
+export function waitForSignal(): { promise: Promise<NodeJS.Signals>; cancel: () => void } {
+  let on: (signal: NodeJS.Signals) => void = () => {};
+  const cancel = () => {
+    process.off('SIGINT', on);
+    process.off('SIGTERM', on);
+  };
+  const promise = new Promise<NodeJS.Signals>((resolve) => {
+    on = (signal) => {
+      cancel();
       resolve(signal);
     };
     process.on('SIGINT', on);
     process.on('SIGTERM', on);
   });
+  return { promise, cancel };
 }
 
-/** Starts the preview, says where it is, opens the browser, runs until `stop`, then closes everything; returns the exit code. */
-export async function runPreview(opts: PreviewOptions, io: CliIO, stop: Promise<unknown>): Promise<number> {
+/**
+ * Starts the preview, says where it is, opens the browser, runs until `stop` (default: Ctrl-C or
+ * SIGTERM), then closes everything; returns the exit code.
+ */
+export async function runPreview(opts: PreviewOptions, io: CliIO, stop?: Promise<unknown>): Promise<number> {
   const port = parsePort(opts.port);
   const configPath = defaultConfigPath(opts.config);
   if (configPath === undefined) throw new UsageError('give --config <file> (there is no folkehelse.config.json here); `folkehelse init` makes one');
   if (!existsSync(configPath)) throw new UsageError(`--config: ${configPath}: no such file`);
   const { resolveKommune } = await import('../indicators/engine.js');
   const kommune = opts.kommune === undefined ? undefined : resolveKommune(opts.kommune.trim()).code;
+  // Listening from here: a Ctrl-C while the data is read still ends the preview cleanly.
+  const signal = stop ? null : waitForSignal();
+  try {
+    return await serve(opts, io, { configPath, kommune, port }, stop ?? signal!.promise);
+  } finally {
+    signal?.cancel();
+  }
+}
+
+async function serve(opts: PreviewOptions, io: CliIO, { configPath, kommune, port }: { configPath: string; kommune?: string; port: number }, stop: Promise<unknown>): Promise<number> {
   const { startPreview } = await import('../app/preview/preview.js');
   const { PortInUseError } = await import('../app/preview/server.js');
   let lang: DocumentLang = opts.lang ?? 'nb';
@@ -76,7 +94,7 @@ export async function runPreview(opts: PreviewOptions, io: CliIO, stop: Promise<
   try {
     preview = await startPreview({ configPath: resolve(configPath), kommune, lang: opts.lang, port, env: io.env, onEvent: say });
   } catch (e) {
-    if (e instanceof PortInUseError) throw new UsageError(message(loadMessages(lang), 'preview.terminal.portTaken', { port }));
+    if (e instanceof PortInUseError) throw new UsageError(message(loadMessages(lang), e.denied ? 'preview.terminal.portDenied' : 'preview.terminal.portTaken', { port }));
     throw e;
   }
   try {

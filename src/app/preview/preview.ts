@@ -7,16 +7,15 @@ import { PreviewServer, type Resource, type Site } from './server.js';
 import { PreviewSession, type SessionNote } from './session.js';
 import { ProjectWatcher, type ChangeBatch, type WatchOptions } from './watch.js';
 
-/** What the terminal is told while the preview runs, with the language to say it in. */
-export type PreviewEvent = (
+/** What the terminal is told while the preview runs. */
+type Said =
   | { type: 'note'; note: SessionNote }
   | { type: 'updated'; files: string[]; seconds: number; snapshot: PreviewSnapshot; recovered: boolean }
   | { type: 'problem'; files: string[]; snapshot: PreviewSnapshot }
-  | { type: 'watch-problem'; path: string; message: string }
-) & { lang: 'nb' | 'nn' };
+  | { type: 'watch-problem'; path: string; message: string };
 
-/** An event without its language (the session's is added). */
-type Said = PreviewEvent extends infer E ? (E extends PreviewEvent ? Omit<E, 'lang'> : never) : never;
+/** An event of the running preview, with the language to say it in (the document's). */
+export type PreviewEvent = Said & { lang: 'nb' | 'nn' };
 
 export interface PreviewOptions {
   configPath: string;
@@ -52,7 +51,7 @@ function messagesFor(lang: 'nb' | 'nn'): Texts {
  */
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const say = opts.onEvent ?? (() => {});
-  const emit = (event: Said) => say({ ...event, lang: session.lang } as PreviewEvent);
+  const emit = (event: Said) => say({ ...event, lang: session.lang });
   const session: PreviewSession = new PreviewSession({ configPath: opts.configPath, kommune: opts.kommune, lang: opts.lang, env: opts.env, onNote: (note) => emit({ type: 'note', note }) });
   // Listening first: a port in use is said at once, before the data is read.
   const server = await PreviewServer.start(site(session), opts.port);

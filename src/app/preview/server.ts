@@ -35,10 +35,13 @@ export interface Site {
   refusals: { host: string; method: string; notFound: string };
 }
 
-/** The port is taken: said in the coordinator's words by the caller. */
+/** The port is taken (or, `denied`, needs rights the user does not have): said in the coordinator's words by the caller. */
 export class PortInUseError extends FolkehelseError {
-  constructor(readonly port: number) {
-    super(`port ${port} is in use`, EXIT_USAGE);
+  constructor(
+    readonly port: number,
+    readonly denied = false,
+  ) {
+    super(denied ? `port ${port} needs administrator rights` : `port ${port} is in use`, EXIT_USAGE);
   }
 }
 
@@ -65,7 +68,7 @@ export class PreviewServer {
     let self: PreviewServer | null = null;
     const server = createServer((req, res) => self!.handle(req, res));
     await new Promise<void>((resolve, reject) => {
-      const failed = (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? new PortInUseError(port) : e);
+      const failed = (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortInUseError(port) : e.code === 'EACCES' ? new PortInUseError(port, true) : e);
       server.once('error', failed);
       server.listen({ port, host: LOOPBACK, exclusive: true }, () => {
         server.off('error', failed);

@@ -132,11 +132,13 @@ export class ProjectWatcher {
   setTargets(targets: WatchTarget[]): void {
     this.targets = targets.map((t) => ({ ...t, path: resolve(t.path) }));
     this.sync();
+    // A target that appeared meanwhile is delivered as a change.
+    if (this.kinds.size > 0 && !this.timer && !this.closed) this.timer = setTimeout(() => this.flush(), this.debounceMs);
   }
 
-  /** The folders watched now, and whether each is watched with its tree (for tests and messages). */
+  /** The folders watched now (for tests and messages). */
   watched(): string[] {
-    return [...this.watchers.keys()];
+    return [...this.watchers.keys()].map((key) => key.slice(2));
   }
 
   close(): void {
@@ -189,9 +191,9 @@ export class ProjectWatcher {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (recursive && code === 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM') {
-        // No recursive watching here: one watch per folder.
+        // No recursive watching here: one watch per folder, from the next sync on.
+        if (this.mode === 'recursive') queueMicrotask(() => this.sync());
         this.mode = 'per-folder';
-        this.sync();
         return;
       }
       if (code !== 'ENOENT') this.problem(dir, (e as Error).message);
