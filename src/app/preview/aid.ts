@@ -14,7 +14,7 @@ export interface AidEntry {
   name: string;
   title: string;
   law: string | null;
-  /** `present`, or the final gate's status (`missing`, `empty`, `incomplete` … whatever checkFinal says). */
+  /** `present`, the final gate's status (`missing`, `empty`, `incomplete` … whatever checkFinal says), or `marked` (the draft's marker, not required). */
   status: string;
   /** The final gate's required headings without text. */
   headings: string[];
@@ -90,7 +90,8 @@ export function writingAid(input: AidInput): WritingAid {
   const names = [...sections.sections.filter((s) => s.required).map((s) => s.name), ...overview.missing.map((m) => m.name), ...byFile.keys()];
   const entries = [...new Set(names)].map(entry);
   const listed = new Set(entries.map((e) => e.name));
-  const marked = [...markersOf(input.doc)].filter((k) => !listed.has(k)).map(entry);
+  // Not the gate's to judge: the draft marks them as not written.
+  const marked = [...markersOf(input.doc)].filter((k) => !listed.has(k)).map((k) => ({ ...entry(k), status: 'marked' }));
   return {
     entries,
     marked,

@@ -51,6 +51,8 @@ describe('the preview page', () => {
     expect(html).toContain('Mangler tekst under «Hva tjenesten ser»: for tynn for endelig versjon.');
     expect(html).toContain('<code>vurderinger/5037/helsestasjon.md</code>');
     expect(html).toContain('<li>Hvordan er inntekt?</li>');
+    const marked = aidHtml(aid({ marked: [{ ...aid().entries[0]!, name: 'trangbodde', status: 'marked' }] }), m);
+    expect(marked).toMatch(/<details class="fh-marked" id="fh-aid-marked">\n<summary>Også markert i utkastet \(1\)<\/summary>[\s\S]*<span class="fh-badge">Ikke skrevet<\/span>[\s\S]*den kreves ikke for endelig versjon/);
     const ready = aidHtml(aid({ notReady: 0 }), loadMessages('nn'));
     expect(ready).toContain('Alle påkravde vurderingar er skrivne');
   });

@@ -61,7 +61,8 @@ describe('a preview session on the shipped example (Levanger)', () => {
     expect(aid.contradictions).toBe(2);
     // The draft's other markers: the indicators' assessments, each in its section.
     expect(aid.marked.length).toBeGreaterThan(20);
-    expect(aid.marked.find((e) => e.name === 'trangbodde')).toMatchObject({ status: 'present', file: 'vurderinger/5037/trangbodde.md' });
+    expect(aid.marked.find((e) => e.name === 'trangbodde')).toMatchObject({ status: 'marked', file: 'vurderinger/5037/trangbodde.md' });
+    expect(aid.marked.every((e) => e.status === 'marked' && e.anchor !== null)).toBe(true);
   });
 
   it('the page has no inline script or style: the Content-Security-Policy allows the server’s own only', () => {
