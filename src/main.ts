@@ -18,6 +18,7 @@ import { register as inspect } from './commands/inspect.js';
 import { register as validate } from './commands/validate.js';
 import { register as diff } from './commands/diff.js';
 import { register as vurderinger } from './commands/vurderinger.js';
+import { register as preview } from './commands/preview.js';
 
 export type { CliIO };
 
@@ -32,6 +33,7 @@ const COMMANDS: RegisterCommand[] = [
   diff,
   browser,
   vurderinger,
+  preview,
 ];
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
@@ -56,6 +58,7 @@ Examples:
   $ folkehelse inspect ../shared/real-exports/ssb/11616-latin1-quoted.csv
   $ folkehelse indicators --data fixtures/innherred --kommune 5037
   $ folkehelse build --config fixtures/innherred/folkehelse.config.json
+  $ folkehelse preview --config fixtures/innherred/folkehelse.config.json --kommune 5037
 
 Exit codes: 0 ok, 1 invalid data, 2 usage or file error, 3 internal error.`,
     );

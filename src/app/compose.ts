@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { readAssessmentFolder, textFor } from '../assessments/discover.js';
+import { readAssessmentFolder, textFor, type AssessmentSet } from '../assessments/discover.js';
 import { FinalGateError } from '../assessments/gate.js';
 import { describeUnknown } from '../assessments/names.js';
 import { loadSections, validNames } from '../assessments/sections.js';
@@ -104,12 +104,8 @@ function readCoatOfArms(k: KommuneConfig): DocumentInput['coatOfArms'] {
  * document (FinalGateError names every file).
  */
 function overviewFor(ctx: BuildContext, code: string, results: IndicatorResult[], final: boolean, warnings: string[], ranges?: Map<string, CountyRange>): { overview: OverviewData; assessments: Map<string, string> } {
-  const { config, lang } = ctx;
-  checkAssessmentPaths(config.assessments, code);
-  const sections = (ctx.sections ??= loadSections());
-  const priorities = (ctx.priorities ??= loadPriorities());
-  const set = config.assessments ? readAssessmentFolder(config.assessments, code, validNames(sections, ctx.catalogue.map((i) => i.id))) : { kommune: code, assessments: new Map(), unknown: [] };
-  const overview = overviewData({ results, assessments: set, sections, priorities, lang, ranges });
+  const { lang } = ctx;
+  const { set, overview } = readOverview(ctx, code, results, ranges);
   if (final && overview.missing.length) throw new FinalGateError(overview.missing, set.unknown);
   for (const u of overview.unknown) warnings.push(describeUnknown(u));
   for (const c of overview.contradictions) warnings.push(c.message);
@@ -121,6 +117,20 @@ function overviewFor(ctx: BuildContext, code: string, results: IndicatorResult[]
     if (body) assessments.set(name, body);
   }
   return { overview, assessments };
+}
+
+/**
+ * A municipality's assessment files, read, and the overview data composed from them: what the
+ * draft marks and `--final` checks (`overview.missing`), unknown names and contradictions. The
+ * build composes the document from it; `folkehelse preview` shows it beside the document.
+ */
+export function readOverview(ctx: BuildContext, code: string, results: IndicatorResult[], ranges?: Map<string, CountyRange>): { set: AssessmentSet; overview: OverviewData } {
+  const { config, lang } = ctx;
+  checkAssessmentPaths(config.assessments, code);
+  const sections = (ctx.sections ??= loadSections());
+  const priorities = (ctx.priorities ??= loadPriorities());
+  const set: AssessmentSet = config.assessments ? readAssessmentFolder(config.assessments, code, validNames(sections, ctx.catalogue.map((i) => i.id))) : { kommune: code, assessments: new Map(), unknown: [] };
+  return { set, overview: overviewData({ results, assessments: set, sections, priorities, lang, ranges }) };
 }
 
 /** This edition's results file, the comparison with the previous edition and the goals of one municipality. */
