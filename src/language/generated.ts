@@ -135,7 +135,25 @@ export type MessageText =
   | 'notes.secondary-suppression' | 'notes.series-suppression' | 'notes.suppressed' | 'notes.too-few-events' | 'notes.missing'
   | 'build.summary' | 'build.document' | 'build.documents' | 'build.outputs'
   | 'init.created' | 'init.kept' | 'init.next' | 'init.dataReadme' | 'init.assessmentsReadme' | 'init.overrideDescription' | 'init.questionsHeading'
-  | 'browser.found' | 'browser.none' | 'browser.installed';
+  | 'browser.found' | 'browser.none' | 'browser.installed'
+  | 'preview.title' | 'preview.aidLabel' | 'preview.aidHeading' | 'preview.aidIntro' | 'preview.summary' | 'preview.contradictionCount'
+  | 'preview.ready' | 'preview.required' | 'preview.file' | 'preview.law' | 'preview.goTo' | 'preview.questions' | 'preview.contradiction'
+  | 'preview.computedTrend' | 'preview.computedCompare' | 'preview.markedHeading' | 'preview.markedIntro' | 'preview.unknownHeading'
+  | 'preview.noDocument'
+  | 'preview.connection.online' | 'preview.connection.offline'
+  | 'preview.status.present' | 'preview.status.missing' | 'preview.status.empty' | 'preview.status.incomplete' | 'preview.status.other'
+  | 'preview.status.contradiction' | 'preview.status.marked'
+  | 'preview.statusHelp.missing' | 'preview.statusHelp.empty' | 'preview.statusHelp.incomplete' | 'preview.statusHelp.other'
+  | 'preview.statusHelp.marked'
+  | 'preview.against.land' | 'preview.against.fylke'
+  | 'preview.unknown.not-markdown' | 'preview.unknown.unknown-language' | 'preview.unknown.wrong-case' | 'preview.unknown.unknown-name'
+  | 'preview.unknown.suggestion'
+  | 'preview.problem.config' | 'preview.problem.data' | 'preview.problem.setup' | 'preview.problem.document' | 'preview.problem.internal'
+  | 'preview.problem.stale'
+  | 'preview.terminal.started' | 'preview.terminal.writing' | 'preview.terminal.choose' | 'preview.terminal.updated' | 'preview.terminal.problem'
+  | 'preview.terminal.recovered' | 'preview.terminal.watchProblem' | 'preview.terminal.opening' | 'preview.terminal.openFailed'
+  | 'preview.terminal.portTaken' | 'preview.terminal.portDenied' | 'preview.terminal.stopped'
+  | 'preview.refused.host' | 'preview.refused.method' | 'preview.refused.notFound';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageList =
@@ -145,7 +163,9 @@ export type MessageList =
 
 /** Every group of texts (every value a text) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageGroup =
-  | 'about' | 'notes' | 'build' | 'browser';
+  | 'about' | 'notes' | 'build' | 'browser'
+  | 'preview.connection' | 'preview.status' | 'preview.statusHelp' | 'preview.against' | 'preview.unknown' | 'preview.problem' | 'preview.terminal'
+  | 'preview.refused';
 
 /** Every table (a list of lists of texts) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageTable = never;

@@ -2,11 +2,13 @@ import type { ContradictionWarning } from '../../assessments/contradictions.js';
 import { textFor, type AssessmentSet } from '../../assessments/discover.js';
 import type { MissingAssessment } from '../../assessments/gate.js';
 import type { UnknownFile } from '../../assessments/names.js';
-import { formOf, type Lang, type SectionData } from '../../assessments/sections.js';
+import { formOf, type SectionData } from '../../assessments/sections.js';
+import { fill } from '../../language/lookup.js';
+import { inLang, type DocumentLang as Lang } from '../../language/tags.js';
 import type { Indicator } from '../../indicators/catalogue.js';
 import type { IndicatorResult } from '../../indicators/result.js';
 import { walkSections, type Document, type Section } from '../../report/document.js';
-import { fill, lookup, type Texts } from '../../report/language.js';
+import { lookup, type Texts } from '../../report/language.js';
 import type { OverviewData } from '../document-data.js';
 
 /** One assessment in the writing aid: its state, where it is in the document, what to write and where. */
@@ -77,7 +79,7 @@ export function writingAid(input: AidInput): WritingAid {
     const own = textFor(set, name, lang)?.file ?? m?.file ?? `${set.kommune}/${name}.md`;
     return {
       name,
-      title: m?.title[lang] ?? s?.title[lang] ?? input.catalogue.find((i) => i.id === name)?.title[lang] ?? name,
+      title: inLang((m ?? s ?? input.catalogue.find((i) => i.id === name))?.title ?? { nb: name }, lang),
       law: m?.law ?? s?.law ?? null,
       status: m?.status ?? 'present',
       headings: m?.headings ?? [],
@@ -144,7 +146,7 @@ function contradictionsByName(input: AidInput): Map<string, string[]> {
 function contradictionText(input: AidInput, c: ContradictionWarning): string {
   const { messages, docTexts, lang } = input;
   const r = input.results.find((x) => x.id === c.indicatorId);
-  const indicator = r?.title[lang] ?? c.indicatorId;
+  const indicator = r ? inLang(r.title, lang) : c.indicatorId;
   const word = (path: string) => {
     const v = lookup(docTexts, path);
     return typeof v === 'string' ? v : c.computed;
@@ -165,12 +167,12 @@ function questionsFor(input: AidInput, name: string): string[] {
   const { messages, sections, lang } = input;
   const s = sections.sections.find((x) => x.name === name);
   const form = s ? formOf(sections, s) : null;
-  if (form) return form.map((h) => `${h.title[lang]}${h.required ? ` (${msg(messages, 'required')})` : ''}: ${h.guide[lang]}`);
+  if (form) return form.map((h) => `${inLang(h.title, lang)}${h.required ? ` (${msg(messages, 'required')})` : ''}: ${inLang(h.guide, lang)}`);
   const own = lookup(messages, `init.themes.${name}`);
   if (Array.isArray(own)) return own.map(String);
   const indicator = input.catalogue.find((i) => i.id === name);
   const generic = lookup(messages, 'init.indicatorQuestions');
-  if (indicator && Array.isArray(generic)) return generic.map((q) => fill(String(q), { kommune: input.kommune, title: indicator.title[lang].toLowerCase() }));
+  if (indicator && Array.isArray(generic)) return generic.map((q) => fill(String(q), { kommune: input.kommune, title: inLang(indicator.title, lang).toLowerCase() }));
   return [];
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../report/escape.js';
-import { fill, lookup, type Texts } from '../../report/language.js';
+import { fill } from '../../language/lookup.js';
+import { lookup, type Texts } from '../../report/language.js';
 import { msg, type AidEntry, type WritingAid } from './aid.js';
 
 /** The document as the build's HTML renderer made it, in the parts the preview page is put together from. */

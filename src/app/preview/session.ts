@@ -2,7 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { FolkehelseError, UsageError } from '../../base/errors.js';
 import { loadMessages } from '../../cli/messages.js';
 import { loadConfig, type BuildConfig } from '../../config/config.js';
-import type { LoadedData } from '../../ingest/load.js';
+import type { LoadedData } from '../../sources/load.js';
 import { htmlRenderer } from '../../report/renderers.js';
 import { composeDocument, readOverview } from '../compose.js';
 import { prepareContext, resultsFor, type BuildContext } from '../compute.js';
