@@ -4,7 +4,9 @@ import { textFor, type AssessmentSet } from '../assessments/discover.js';
 import { checkFinal } from '../assessments/gate.js';
 import type { SectionData } from '../assessments/sections.js';
 import { parseList } from '../assessments/structured.js';
+import { isTheme } from '../indicators/catalogue.js';
 import type { IndicatorResult } from '../indicators/result.js';
+import type { DocumentLang } from '../language/tags.js';
 import { proposeChallenges, proposeResources } from '../overview/challenges.js';
 import type { OverviewData } from '../overview/document-data.js';
 import { sosialUlikhet } from '../overview/inequality.js';
@@ -19,7 +21,7 @@ export interface OverviewInput {
   assessments: AssessmentSet;
   sections: SectionData;
   priorities: Priorities;
-  lang: 'nb' | 'nn';
+  lang: DocumentLang;
   /** The county's range per indicator (`countyRanges`); empty when the county's data is not loaded. */
   ranges?: Map<string, CountyRange>;
 }
@@ -46,7 +48,7 @@ export function overviewData(input: OverviewInput): OverviewData {
   for (const name of [...set.assessments.keys()].sort()) {
     const t = textFor(set, name, lang);
     if (!t) continue;
-    const options = /^[a-f]$/.test(name) ? { theme: name } : ids.has(name) ? { indicatorId: name } : {};
+    const options = isTheme(name) ? { theme: name } : ids.has(name) ? { indicatorId: name } : {};
     contradictions.push(...findContradictions(t.body, t.file, results, priorities, options));
   }
   return {

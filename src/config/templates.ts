@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareShape } from '../language/files.js';
+import { DOCUMENT_LANGS } from '../language/tags.js';
 import { TEMPLATE_DIR } from '../report/language.js';
 
 /**
@@ -9,7 +11,7 @@ import { TEMPLATE_DIR } from '../report/language.js';
 export function templateProblems(dir: string): string[] {
   const problems: string[] = [];
   const shipped = join(TEMPLATE_DIR, 'lang');
-  for (const lang of ['nb', 'nn']) {
+  for (const lang of DOCUMENT_LANGS) {
     const file = join(dir, 'lang', `${lang}.json`);
     let text: string;
     try {
@@ -27,20 +29,8 @@ export function templateProblems(dir: string): string[] {
       continue;
     }
     const reference = JSON.parse(readFileSync(join(shipped, `${lang}.json`), 'utf8')) as unknown;
-    const missing: string[] = [];
-    compareTexts(reference, user, '', missing);
+    const missing = compareShape(reference, user, '');
     if (missing.length) problems.push(`${file}: ${missing.length === 1 ? 'a text is' : `${missing.length} texts are`} missing or of the wrong kind: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ' …' : ''}`);
   }
   return problems;
-}
-
-function compareTexts(ref: unknown, user: unknown, at: string, missing: string[]): void {
-  const kind = (v: unknown) => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v);
-  if (kind(ref) !== kind(user)) {
-    missing.push(at || '(top level)');
-    return;
-  }
-  if (kind(ref) === 'object') {
-    for (const k of Object.keys(ref as object)) compareTexts((ref as Record<string, unknown>)[k], (user as Record<string, unknown>)[k], at ? `${at}.${k}` : k, missing);
-  }
 }
