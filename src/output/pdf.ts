@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { FolkehelseError, EXIT_USAGE } from '../errors.js';
 import { findInstalledBrowser } from './browser.js';
 
@@ -103,13 +103,8 @@ export class PdfRenderer {
   async render(html: string, opts: PdfOptions): Promise<Uint8Array> {
     const page = await this.acquire();
     try {
-      // Running header and page numbers as CSS page-margin boxes: laid out with the document,
-      // several times cheaper than separate header and footer templates. None on the title page.
-      const margins = `<style>@page { @top-left { content: ${cssString(opts.header)}; font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } @bottom-right { content: ${cssString(`${opts.page} `)} counter(page) ${cssString(` ${opts.of} `)} counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } } @page :first { @top-left { content: none; } @bottom-right { content: none; } }</style>`;
-      const layoutOnly = opts.layoutOnly === true;
-      await page.setContent(html.replace('</head>', `${margins}${layoutOnly ? LAYOUT_ONLY : ''}\n</head>`), { waitUntil: 'domcontentloaded' });
-      // Tagging (the structure tree) is most of a print's cost; a layout-only print has no use for it.
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: !layoutOnly, outline: !layoutOnly });
+      await page.setContent(htmlForPrint(html, opts), { waitUntil: 'domcontentloaded' });
+      return await page.pdf(printOptions(opts));
     } finally {
       this.release(page);
     }
@@ -118,6 +113,22 @@ export class PdfRenderer {
   async close(): Promise<void> {
     await this.browser.close();
   }
+}
+
+/**
+ * The HTML as printed: the running header and page numbers as CSS page-margin boxes (laid out with
+ * the document, several times cheaper than separate header and footer templates; none on the
+ * title page), and for a layout-only print the style that hides everything.
+ */
+export function htmlForPrint(html: string, opts: PdfOptions): string {
+  const margins = `<style>@page { @top-left { content: ${cssString(opts.header)}; font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } @bottom-right { content: ${cssString(`${opts.page} `)} counter(page) ${cssString(` ${opts.of} `)} counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } } @page :first { @top-left { content: none; } @bottom-right { content: none; } }</style>`;
+  return html.replace('</head>', `${margins}${opts.layoutOnly ? LAYOUT_ONLY : ''}\n</head>`);
+}
+
+/** Chromium's print options. Tagging (the structure tree) is most of a print's cost; a layout-only print has no use for it. */
+export function printOptions(opts: Pick<PdfOptions, 'layoutOnly'>): PDFOptions {
+  const full = opts.layoutOnly !== true;
+  return { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: full, outline: full };
 }
 
 /** A CSS string literal; `<` escaped too, so the text cannot close the style element. */
