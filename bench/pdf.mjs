@@ -1,20 +1,23 @@
 #!/usr/bin/env node
 // Benchmark, not a test: what the PDF costs next to Markdown (issue 22), printed as ratios and
-// measured side by side in one run (rounds interleaved, medians: the machine may be shared).
+// measured side by side in one run — every figure a cold `folkehelse build` process, rounds
+// interleaved, medians (the machine may be shared). Wall time, and on Linux the CPU time of the
+// process and all its descendants (the browser's processes included), which a busy machine
+// disturbs far less than wall time.
 //   npm run bench:pdf                        (5 rounds; the county batch once)
-//   node bench/pdf.mjs --rounds 7 --county-rounds 2 --fylke 50
+//   node bench/pdf.mjs --rounds 7 --county-rounds 3 --fylke 50
 //   node bench/pdf.mjs --candidates          (also the first-pass candidates on one document)
 //   node bench/pdf.mjs --skip-county         (without the county batch, which takes minutes)
-//   node bench/pdf.mjs --baseline ../old     (the same, interleaved, for another built checkout)
-// 1. One municipality cold, a new process each time (`folkehelse build --kommune 5037` on the
-//    shipped example): Markdown, and Markdown + PDF. Target: Markdown + PDF ≤ 2 × Markdown.
-// 2. Per PDF, amortised: (Markdown + PDF − Markdown) / PDFs, at concurrency 2, over the shipped
+//   node bench/pdf.mjs --baseline ../old     (another built checkout, interleaved with this one; repeatable)
+// 1. One municipality cold (`--kommune 5037` on the shipped example): Markdown, and Markdown + PDF.
+//    Target: Markdown + PDF ≤ 2 × Markdown in wall time.
+// 2. Per PDF, amortised: (Markdown + PDF − Markdown) / PDFs at concurrency 2, over the shipped
 //    example's documents and over a county of the synthetic national dataset (bench/national-data.mjs).
 //    Target: ≤ 1 s per PDF over a county.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeNationalDataset } from './national-data.mjs';
 
@@ -26,80 +29,117 @@ const arg = (name, dflt) => {
 const ROUNDS = Number(arg('--rounds', '5'));
 const COUNTY_ROUNDS = Number(arg('--county-rounds', '1'));
 const FYLKE = arg('--fylke', '50');
-const baseline = arg('--baseline', null);
 const CONFIG = join(root, 'fixtures/innherred/folkehelse.config.json');
+const baselines = process.argv.flatMap((a, i) => (a === '--baseline' && process.argv[i + 1] ? [resolve(process.argv[i + 1])] : []));
+const checkouts = [{ label: 'this checkout', dir: root }, ...baselines.map((dir) => ({ label: `baseline ${basename(dir)}`, dir }))];
+const tag = (c) => (checkouts.length > 1 ? `[${c.label}] ` : '');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const s = (x) => `${x.toFixed(2)} s`;
+const f2 = (x) => (x === null ? '–' : x.toFixed(2));
 const work = mkdtempSync(join(tmpdir(), 'folkehelse-bench-pdf-'));
 
-/** The checkouts measured: this one, and the baseline when given (each built, with node_modules). */
-const checkouts = [];
-for (const [label, dir] of [['this checkout', root], ...(baseline ? [['baseline', resolve(baseline)]] : [])]) {
-  checkouts.push({
-    label,
-    dir,
-    build: (await import(join(dir, 'dist/output/build.js'))).build,
-    loadConfig: (await import(join(dir, 'dist/config.js'))).loadConfig,
-  });
-}
 const { findBrowser } = await import(join(root, 'dist/output/pdf.js'));
 if (!findBrowser().path) {
   console.log('no Chrome/Chromium: nothing to measure (install Debian chromium, or set FOLKEHELSE_CHROME)');
   process.exit(0);
 }
-const tag = (c) => (checkouts.length > 1 ? `[${c.label}] ` : '');
 
-/** Wall seconds of one cold CLI run. */
-function cold(dir, args) {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [join(dir, 'bin/folkehelse'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const seconds = (performance.now() - t) / 1000;
-  if (r.status !== 0 && r.status !== 2) throw new Error(`folkehelse ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
-  return seconds;
-}
-
-// 1. One municipality, cold.
-const coldTimes = new Map(checkouts.map((c) => [c, { version: [], md: [], pdf: [] }]));
-for (let i = 0; i < ROUNDS; i++) {
-  for (const c of checkouts) {
-    const t = coldTimes.get(c);
-    const out = join(work, `cold-${i}`);
-    const common = ['build', '--config', CONFIG, '--kommune', '5037', '--force', '--quiet'];
-    t.version.push(cold(c.dir, ['--version']));
-    t.md.push(cold(c.dir, [...common, '--format', 'md', '--out', join(out, 'md')]));
-    t.pdf.push(cold(c.dir, [...common, '--format', 'md,pdf', '--out', join(out, 'pdf')]));
+/** The processes' parent and own CPU seconds (Linux /proc), or null elsewhere. */
+function processes() {
+  if (!existsSync('/proc/self/stat')) return null;
+  const out = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / 100 }); // utime + stime, USER_HZ 100
+    } catch {
+      // gone meanwhile
+    }
   }
-}
-for (const [c, t] of coldTimes) {
-  console.log(`${tag(c)}one municipality cold (${ROUNDS} rounds, medians): folkehelse --version ${s(median(t.version))}, Markdown ${s(median(t.md))}, Markdown + PDF ${s(median(t.pdf))}`);
-  console.log(`  Markdown + PDF / Markdown = ${(median(t.pdf) / median(t.md)).toFixed(2)} (target ≤ 2); Markdown / --version = ${(median(t.md) / median(t.version)).toFixed(2)}`);
+  return out;
 }
 
-/** Markdown, and Markdown + PDF, of the same documents in this process at concurrency 2, interleaved. */
-async function perPdf(label, config, rounds) {
-  const times = new Map(checkouts.map((c) => [c, { md: [], pdf: [], pdfs: 0 }]));
+/**
+ * One cold CLI run: wall seconds, and CPU seconds of the process and all its descendants (the
+ * browser's processes too), polled every 100 ms — Chromium's renderers are not reaped through
+ * the process's own children, so its rusage would miss them. A lower bound by up to 0.1 s a process.
+ */
+async function cold(dir, args) {
+  const t = performance.now();
+  const child = spawn(process.execPath, [join(dir, 'bin/folkehelse'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const tracked = new Set([child.pid]);
+  const cpu = new Map();
+  let known = true;
+  const poll = () => {
+    const ps = processes();
+    if (!ps) return void (known = false);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [pid, p] of ps) {
+        if (tracked.has(pid) || !tracked.has(p.ppid)) continue;
+        tracked.add(pid);
+        grew = true;
+      }
+    }
+    for (const pid of tracked) if (ps.has(pid)) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, ps.get(pid).cpu));
+  };
+  const timer = setInterval(poll, 100);
+  const status = await new Promise((done) => child.on('close', (code) => done(code)));
+  clearInterval(timer);
+  const wall = (performance.now() - t) / 1000;
+  if (status !== 0 && status !== 2) throw new Error(`folkehelse ${args.join(' ')}: exit ${status}\n${stderr}`);
+  return { wall, cpu: known ? [...cpu.values()].reduce((a, b) => a + b, 0) : null };
+}
+
+const pdfsIn = (dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.pdf')).length;
+
+/** Median wall and CPU of each kind of run, per checkout: runs(c, round) gives { kind: args }. */
+async function measure(rounds, runs) {
+  const out = new Map(checkouts.map((c) => [c, new Map()]));
   for (let i = 0; i < rounds; i++) {
     for (const c of checkouts) {
-      const t = times.get(c);
-      for (const formats of [['md'], ['md', 'pdf']]) {
-        const start = performance.now();
-        const o = await c.build({ config: config(c), formats, out: join(work, `${label}-${i}-${formats.join('')}`), force: true, concurrency: 2 });
-        (formats.length === 1 ? t.md : t.pdf).push((performance.now() - start) / 1000);
-        const failed = o.documents.filter((d) => d.status !== 'built');
-        if (failed.length) throw new Error(`${label}: ${failed.length} documents not built: ${failed[0].error}`);
-        if (formats.length === 2) t.pdfs = o.documents.length;
+      for (const [kind, args] of Object.entries(runs(c, i))) {
+        const r = await cold(c.dir, args);
+        const m = out.get(c);
+        if (!m.has(kind)) m.set(kind, { wall: [], cpu: [] });
+        m.get(kind).wall.push(r.wall);
+        m.get(kind).cpu.push(r.cpu);
       }
     }
   }
+  const med = (xs) => (xs.includes(null) ? null : median(xs));
+  return new Map([...out].map(([c, m]) => [c, Object.fromEntries([...m].map(([k, v]) => [k, { wall: median(v.wall), cpu: med(v.cpu) }]))]));
+}
+
+// 1. One municipality, cold.
+const one = await measure(ROUNDS, (c, i) => {
+  const common = ['build', '--config', CONFIG, '--kommune', '5037', '--force', '--quiet'];
+  return { version: ['--version'], md: [...common, '--format', 'md', '--out', join(work, `one-${i}-md`)], pdf: [...common, '--format', 'md,pdf', '--out', join(work, `one-${i}-pdf`)] };
+});
+for (const [c, t] of one) {
+  console.log(`${tag(c)}one municipality cold (${ROUNDS} rounds, medians, wall / CPU): folkehelse --version ${f2(t.version.wall)} / ${f2(t.version.cpu)} s, Markdown ${f2(t.md.wall)} / ${f2(t.md.cpu)} s, Markdown + PDF ${f2(t.pdf.wall)} / ${f2(t.pdf.cpu)} s`);
+  console.log(`  Markdown + PDF / Markdown: wall ${f2(t.pdf.wall / t.md.wall)} (target ≤ 2), CPU ${t.md.cpu ? f2(t.pdf.cpu / t.md.cpu) : '–'}`);
+}
+
+/** Per PDF at concurrency 2: Markdown, and Markdown + PDF, of the documents of a configuration. */
+async function perPdf(label, config, rounds) {
+  const times = await measure(rounds, (c, i) => {
+    const common = ['build', '--config', config, '--concurrency', '2', '--force', '--quiet'];
+    return { md: [...common, '--format', 'md', '--out', join(work, `${label}-${i}-md`)], pdf: [...common, '--format', 'md,pdf', '--out', join(work, `${label}-${i}-pdf`)] };
+  });
+  const pdfs = pdfsIn(join(work, `${label}-0-pdf`));
   for (const [c, t] of times) {
-    const extra = (median(t.pdf) - median(t.md)) / t.pdfs;
-    console.log(`${tag(c)}${label} at concurrency 2 (${rounds} round${rounds > 1 ? 's' : ''}, medians): Markdown ${s(median(t.md))}, Markdown + PDF ${s(median(t.pdf))}, ${t.pdfs} PDFs`);
-    console.log(`  per PDF amortised: ${s(extra)} more than Markdown (target ≤ 1 s over a county); Markdown + PDF ${s(median(t.pdf) / t.pdfs)} per document in all`);
+    const per = (k) => (t.pdf[k] === null ? null : (t.pdf[k] - t.md[k]) / pdfs);
+    console.log(`${tag(c)}${label} at concurrency 2 (${rounds} round${rounds > 1 ? 's' : ''}, medians, wall / CPU): Markdown ${f2(t.md.wall)} / ${f2(t.md.cpu)} s, Markdown + PDF ${f2(t.pdf.wall)} / ${f2(t.pdf.cpu)} s, ${pdfs} PDFs`);
+    console.log(`  per PDF amortised, more than Markdown: wall ${f2(per('wall'))} s (target ≤ 1 s over a county), CPU ${f2(per('cpu'))} s`);
   }
 }
 
 // 2. The shipped example: two municipalities and the region report.
-await perPdf('the shipped example', (c) => c.loadConfig(CONFIG), ROUNDS);
+await perPdf('the shipped example', CONFIG, ROUNDS);
 
 // 3. A county of the synthetic national dataset.
 if (!process.argv.includes('--skip-county')) {
@@ -107,10 +147,10 @@ if (!process.argv.includes('--skip-county')) {
   const kommuner = defaultRegister()
     .data.kommuner.filter((k) => k.fylke === FYLKE)
     .map((k) => ({ code: k.code }));
-  const dataDir = join(work, 'national');
-  writeNationalDataset(dataDir);
-  const config = { file: null, kommuner, data: [dataDir], edition: 2027, lang: 'nb', formats: ['md'], out: work, catalogue: [], suppression: {}, generatedOn: '2026-11-22' };
-  await perPdf(`county ${FYLKE} (${kommuner.length} municipalities, synthetic data)`, () => config, COUNTY_ROUNDS);
+  const dir = join(work, 'county');
+  writeNationalDataset(join(dir, 'data'));
+  writeFileSync(join(dir, 'folkehelse.config.json'), JSON.stringify({ kommuner, data: ['data'], edition: 2027, lang: 'nb', generatedOn: '2026-11-22' }));
+  await perPdf(`county ${FYLKE} (${kommuner.length} municipalities, synthetic data)`, join(dir, 'folkehelse.config.json'), COUNTY_ROUNDS);
 }
 
 if (process.argv.includes('--candidates')) {
