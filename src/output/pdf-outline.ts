@@ -14,6 +14,7 @@ export async function headingPages(pdf: Uint8Array): Promise<Map<string, number>
   return destinationPages(pdf);
 }
 
+/** `headingPages`, synchronously: every named destination's page by its name; the first of a name wins. */
 export function destinationPages(pdf: Uint8Array): Map<string, number> {
   const file = new PdfFile(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
   const catalog = file.dict(file.trailer.get('Root'));
