@@ -47,8 +47,8 @@ export async function renderFiles(ctx: BuildContext, item: Item, doc: Document, 
     markdown: ctx.markdown ?? undefined,
     // Author = the municipality, creator = folkehelse and its version (Chromium sets neither).
     printPdf: pdf
-      ? async (html, d) =>
-          withInfo(await pdf.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of }), {
+      ? async (html, d, print) =>
+          withInfo(await pdf.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of, layoutOnly: print?.layoutOnly }), {
             title: d.kind === 'kommune' ? `${d.title} – ${d.subject}` : d.title,
             author: d.subject,
             subject: d.subtitle,

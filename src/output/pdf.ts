@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
 import { findInstalledBrowser } from './browser.js';
 
@@ -21,7 +21,21 @@ export interface PdfOptions {
   /** "Side" and "av" in the document's language. */
   page: string;
   of: string;
+  /**
+   * A print only for its page layout — to learn on which page each heading lands (its named
+   * destination, `headingPages`) before the table of contents is filled in. The layout is the
+   * real print's (same HTML, page size, margins and margin boxes), but nothing is painted
+   * (`visibility: hidden`, which never changes layout), and the PDF is untagged and without
+   * outline: several times cheaper than the real print.
+   */
+  layoutOnly?: boolean;
 }
+
+/**
+ * Hides everything and paints nothing. `visibility` does not take part in layout (CSS 2.2 § 11.2),
+ * and Chromium still writes the named destinations of hidden link targets.
+ */
+const LAYOUT_ONLY = '<style>html, body, body * { visibility: hidden !important; }</style>';
 
 /**
  * One browser per run, with a bounded pool of reused pages (reusing a page is several times faster
@@ -89,11 +103,8 @@ export class PdfRenderer {
   async render(html: string, opts: PdfOptions): Promise<Uint8Array> {
     const page = await this.acquire();
     try {
-      // Running header and page numbers as CSS page-margin boxes: laid out with the document,
-      // several times cheaper than separate header and footer templates. None on the title page.
-      const margins = `<style>@page { @top-left { content: ${cssString(opts.header)}; font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } @bottom-right { content: ${cssString(`${opts.page} `)} counter(page) ${cssString(` ${opts.of} `)} counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } } @page :first { @top-left { content: none; } @bottom-right { content: none; } }</style>`;
-      await page.setContent(html.replace('</head>', `${margins}\n</head>`), { waitUntil: 'domcontentloaded' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+      await page.setContent(htmlForPrint(html, opts), { waitUntil: 'domcontentloaded' });
+      return await page.pdf(printOptions(opts));
     } finally {
       this.release(page);
     }
@@ -102,6 +113,22 @@ export class PdfRenderer {
   async close(): Promise<void> {
     await this.browser.close();
   }
+}
+
+/**
+ * The HTML as printed: the running header and page numbers as CSS page-margin boxes (laid out with
+ * the document, several times cheaper than separate header and footer templates; none on the
+ * title page), and for a layout-only print the style that hides everything.
+ */
+export function htmlForPrint(html: string, opts: PdfOptions): string {
+  const margins = `<style>@page { @top-left { content: ${cssString(opts.header)}; font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } @bottom-right { content: ${cssString(`${opts.page} `)} counter(page) ${cssString(` ${opts.of} `)} counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } } @page :first { @top-left { content: none; } @bottom-right { content: none; } }</style>`;
+  return html.replace('</head>', `${margins}${opts.layoutOnly ? LAYOUT_ONLY : ''}\n</head>`);
+}
+
+/** Chromium's print options. Tagging (the structure tree) is most of a print's cost; a layout-only print has no use for it. */
+export function printOptions(opts: Pick<PdfOptions, 'layoutOnly'>): PDFOptions {
+  const full = opts.layoutOnly !== true;
+  return { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: full, outline: full };
 }
 
 /** A CSS string literal; `<` escaped too, so the text cannot close the style element. */

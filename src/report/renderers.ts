@@ -1,5 +1,5 @@
 import type { Document, Variant } from './document.js';
-import { figuresOf, walkSections } from './document.js';
+import { figuresOf, inToc, walkSections } from './document.js';
 import { renderChart } from './charts/index.js';
 import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
@@ -13,9 +13,13 @@ export interface RenderContext {
   templates?: string;
   /** The Markdown templates, compiled once per run (`compileTemplates`); compiled here when absent. */
   markdown?: { document: (doc: Document) => string; region: (doc: Document) => string };
-  /** Prints HTML to PDF (the browser is started once per run by the build). */
-  printPdf?: (html: string, doc: Document) => Promise<Uint8Array>;
-  /** The page (1-based) of each heading of a printed PDF by its text, from the PDF's outline. */
+  /**
+   * Prints HTML to PDF (the browser is started once per run by the build). With `layoutOnly`, a
+   * print only for its page layout (`PdfOptions.layoutOnly`: nothing painted, untagged), several
+   * times cheaper, for `headingPages`; a printer that ignores it prints in full, just slower.
+   */
+  printPdf?: (html: string, doc: Document, print?: { layoutOnly?: boolean }) => Promise<Uint8Array>;
+  /** The page (1-based) of each heading a link points at, by its id, from a printed PDF's named destinations. */
   headingPages?: (pdf: Uint8Array) => Promise<Map<string, number>>;
 }
 
@@ -58,21 +62,26 @@ export const pdfRenderer: Renderer = {
   id: 'pdf',
   extension: 'pdf',
   async render(doc, ctx) {
-    if (!ctx.printPdf) throw new Error('no PDF printer in the render context');
+    const print = ctx.printPdf;
+    if (!print) throw new Error('no PDF printer in the render context');
     const figures = renderFigures(doc);
-    if (!ctx.headingPages || doc.tocHeading === null) return new Map([[`${ctx.stem}.pdf`, await ctx.printPdf(renderHtml(doc, { figures, templates: ctx.templates }), doc)]]);
-    // Page numbers in the table of contents: Chromium has no target-counter(), so the document is
-    // printed once with placeholders as wide as the numbers, the pages are read from the PDF's
-    // outline (its bookmarks), and it is printed again with them. The contents keep their lines.
-    const numbered = [...walkSections(doc.sections)].filter((s) => s.number);
-    const placeholder = new Map(numbered.map((s) => [s.id, '00']));
-    const first = await ctx.printPdf(renderHtml(doc, { figures, templates: ctx.templates, tocPages: placeholder }), doc);
-    // Compared without whitespace: a heading that wraps loses the space at the break in the outline.
-    const key = (t: string) => t.replace(/\s+/g, '');
-    const byHeading = new Map<string, number>();
-    for (const [title, page] of await ctx.headingPages(first)) if (!byHeading.has(key(title))) byHeading.set(key(title), page);
-    const pages = new Map(numbered.map((s) => [s.id, String(byHeading.get(key(`${s.number} ${s.title}`)) ?? '')]));
-    return new Map([[`${ctx.stem}.pdf`, await ctx.printPdf(renderHtml(doc, { figures, templates: ctx.templates, tocPages: pages }), doc)]]);
+    const html = (tocPages?: Map<string, string>) => renderHtml(doc, { figures, templates: ctx.templates, tocPages });
+    if (!ctx.headingPages || doc.tocHeading === null) return new Map([[`${ctx.stem}.pdf`, await print(html(), doc)]]);
+    // Page numbers in the table of contents: Chromium has no target-counter(). A first print for
+    // the layout only (nothing painted, untagged: a fraction of the real print), with placeholders
+    // as wide as two-digit numbers, gives the page of every heading the contents link to; the
+    // real print shows them. Its own pages are read back the same way: should a number of
+    // another width have moved a heading, it is printed again with the pages it now has.
+    const linked = [...walkSections(doc.sections)].filter(inToc);
+    let pages = await ctx.headingPages(await print(html(new Map(linked.map((s) => [s.id, '00']))), doc, { layoutOnly: true }));
+    for (let attempt = 1; ; attempt++) {
+      const pdf = await print(html(new Map(linked.map((s) => [s.id, String(pages.get(s.id) ?? '')]))), doc);
+      const printed = await ctx.headingPages(pdf);
+      const moved = linked.filter((s) => printed.get(s.id) !== pages.get(s.id));
+      if (moved.length === 0) return new Map([[`${ctx.stem}.pdf`, pdf]]);
+      if (attempt === 3) throw new Error(`the table of contents' page numbers do not settle (${moved.map((s) => (s.number ? `${s.number} ${s.title}` : s.title)).join(', ')})`);
+      pages = printed;
+    }
   },
 };
 
