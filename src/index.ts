@@ -92,7 +92,7 @@ export type { DocumentLang as Lang } from './language/tags.js';
 export { FolkehelseError, UsageError, InputFileError } from './base/errors.js';
 export { buildDocument, type DocumentInput } from './report/model.js';
 export { buildRegion, type RegionInput } from './report/region.js';
-export { RENDERERS, renderFigures, type Renderer, type RenderContext } from './report/renderers.js';
+export { FORMAT_RENDERERS, OUTPUT_OPTIONS, renderOutputs, renderFigures, type Renderer, type RenderContext } from './report/renderers.js';
 export type { Document, Section, Block, Run, Inline, TableBlock, FigureBlock, AssessmentBlock } from './report/document.js';
 export { runFetch, type FetchOptions, type FetchSummary, type TableOutcome } from './fetch/run.js';
 export { areasFor, type AreaSet } from './fetch/plan.js';

@@ -58,8 +58,8 @@ async function buildItem(run: Run, ctx: BuildContext, item: Item, kommuner: Komm
   const start = performance.now();
   const outcome: DocumentOutcome = { id: item.id, name: item.name, kind: item.kind, status: 'built', outputs: [], warnings: [], assessmentWarnings: [], error: null, seconds: 0 };
   try {
-    const { doc, follow } = composeDocument(ctx, item, kommuner, run.final, outcome);
-    const files = await renderFiles(ctx, item, doc, follow, printer, outcome.warnings);
+    const { doc, short, follow } = composeDocument(ctx, item, kommuner, run.final, outcome);
+    const files = await renderFiles(ctx, item, { doc, short }, follow, printer, outcome.warnings);
     outcome.outputs.push(...(await writeDocument(run, item, files, printer.pdf !== null)));
   } catch (e) {
     if (!(e instanceof FolkehelseError)) throw e;

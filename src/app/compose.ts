@@ -18,6 +18,7 @@ import type { CountyRange } from '../overview/short-version.js';
 import type { Document } from '../report/document.js';
 import { buildDocument, type DocumentInput } from '../report/model.js';
 import { buildRegion } from '../report/region.js';
+import { variantsFor } from '../report/renderers.js';
 import { buildShortDocument } from '../report/short.js';
 import { countyRangesFor, hasData, resultsFor, type BuildContext } from './compute.js';
 import { overviewData, type OverviewData } from './document-data.js';
@@ -30,8 +31,9 @@ import { toPosix } from './provenance.js';
  * changes since the previous edition and the goals; or, for the annual kind, the løpende oversikt)
  * or the region report. Warnings go to the outcome's lists as they are found.
  */
-export function composeDocument(ctx: BuildContext, item: Item, kommuner: KommuneTarget[], final: boolean, outcome: { warnings: string[]; assessmentWarnings: string[] }): { doc: Document; follow: FollowUp | null } {
-  let doc = item.kind === 'kommune' ? kommuneDocument(ctx, item, final, outcome.assessmentWarnings) : regionDocument(ctx, item, kommuner);
+export function composeDocument(ctx: BuildContext, item: Item, kommuner: KommuneTarget[], final: boolean, outcome: { warnings: string[]; assessmentWarnings: string[] }): { doc: Document; short: Document | null; follow: FollowUp | null } {
+  const composed = item.kind === 'kommune' ? kommuneDocument(ctx, item, final, outcome.assessmentWarnings) : { doc: regionDocument(ctx, item, kommuner), short: null };
+  let doc = composed.doc;
   // The results file (published numbers only), the changes since the previous edition and the goals.
   let follow: FollowUp | null = null;
   if (item.kind === 'kommune') {
@@ -41,10 +43,11 @@ export function composeDocument(ctx: BuildContext, item: Item, kommuner: Kommune
   }
   // A catalogue mistake is said, not only shown as "no data" in the appendix.
   if (item.kind === 'kommune') for (const r of ctx.results.get(item.id) ?? []) if (r.status === 'invalid-selection') outcome.warnings.push(r.message ?? `indicator ${r.id}: the catalogue selection is invalid`);
-  return { doc, follow };
+  return { doc, short: composed.short, follow };
 }
 
-function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings: string[]): Document {
+/** The municipality's document and, when `kortversjon` is asked for, its short variant. */
+function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings: string[]): { doc: Document; short: Document | null } {
   const { config, lang, texts } = ctx;
   const { k, geo } = item.kommune!;
   if (!hasData(ctx, geo.code)) throw new FolkehelseError(`${geo.name} (${geo.code}) has no data in ${config.data.map((d) => relative(ctx.base, d) || '.').join(', ')}`, 1);
@@ -55,7 +58,7 @@ function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings
   const population = [...(ctx.population.get(geo.code) ?? []), ...(ctx.population.get(LAND) ?? [])];
   const usedFiles = new Set(results.flatMap((r) => r.provenance.files));
   for (const o of ctx.population.get(geo.code) ?? []) usedFiles.add(o.origin.file);
-  const { overview, assessments } = overviewFor(ctx, geo.code, results, final, warnings, ctx.formats.includes('kortversjon') ? countyRangesFor(ctx, geo, results) : undefined);
+  const { overview, assessments } = overviewFor(ctx, geo.code, results, final, warnings, variantsFor(ctx.formats).has('short') ? countyRangesFor(ctx, geo, results) : undefined);
   // The results file records the same challenges and resources the summary shows.
   ctx.listed.set(geo.code, {
     challenges: new Set(overview.utfordringsbilde.proposals.flatMap((c) => c.indicators.map((i) => i.id))),
@@ -81,8 +84,8 @@ function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings
     version: VERSION,
   };
   const doc = buildDocument(input);
-  if (ctx.formats.includes('kortversjon')) doc.short = buildShortDocument(input, overview, doc, `oversikt-${config.edition}.${lang}.pdf`);
-  return doc;
+  const short = variantsFor(ctx.formats).has('short') ? buildShortDocument(input, overview, doc, `oversikt-${config.edition}.${lang}.pdf`) : null;
+  return { doc, short };
 }
 
 /** The municipality's coat of arms (an .svg or .png inside the project), copied beside the document. */

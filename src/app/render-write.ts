@@ -11,7 +11,7 @@ import { headingPages } from '../output/pdf-outline.js';
 import { PdfRenderer } from '../output/pdf.js';
 import type { Document } from '../report/document.js';
 import type { DocumentLang as Lang } from '../language/tags.js';
-import { RENDERERS, type RenderContext } from '../report/renderers.js';
+import { renderOutputs, type RenderContext } from '../report/renderers.js';
 import type { BuildContext } from './compute.js';
 import type { FollowUp } from './follow-up.js';
 import type { Item, Run } from './plan.js';
@@ -38,7 +38,8 @@ export async function startPrinter(formats: OutputFormat[], env: NodeJS.ProcessE
  * The files of one document, by name inside its folder: the coat of arms beside it (for the
  * Markdown's image link), its renderings in the run's formats, then the results file.
  */
-export async function renderFiles(ctx: BuildContext, item: Item, doc: Document, follow: FollowUp | null, printer: Printer, warnings: string[]): Promise<Map<string, string | Uint8Array>> {
+export async function renderFiles(ctx: BuildContext, item: Item, documents: { doc: Document; short: Document | null }, follow: FollowUp | null, printer: Printer, warnings: string[]): Promise<Map<string, string | Uint8Array>> {
+  const { doc, short } = documents;
   const { config, lang } = ctx;
   const { pdf } = printer;
   const renderContext: RenderContext = {
@@ -58,13 +59,9 @@ export async function renderFiles(ctx: BuildContext, item: Item, doc: Document, 
     headingPages,
   };
   const files = new Map<string, string | Uint8Array>(doc.coatOfArms ? [[doc.coatOfArms.file, doc.coatOfArms.bytes]] : []);
-  for (const format of ctx.formats) {
-    if (format === 'pdf' && !pdf) {
-      warnings.push(printer.error!);
-      continue;
-    }
-    for (const [name, content] of await RENDERERS.get(format)!.render(doc, renderContext)) files.set(name, content);
-  }
+  if (ctx.formats.includes('pdf') && !pdf) warnings.push(printer.error!);
+  const options = ctx.formats.filter((f) => f !== 'pdf' || pdf);
+  for (const [name, content] of await renderOutputs({ full: doc, ...(short ? { short } : {}) }, options, renderContext)) files.set(name, content);
   // Listed after the document's files.
   if (follow) files.set(follow.fileName, follow.content);
   return files;

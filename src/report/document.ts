@@ -143,11 +143,6 @@ export interface Document {
   footer: string;
   /** Fixed words every format shows: captions, and the printed page's header and numbers. */
   labels: DocumentLabels;
-  /**
-   * @deprecated The short version attached by the build of src/output/build.ts for the legacy
-   * `kortversjon` renderer (renderers.ts). A build passes its variants to `renderOutputs` instead.
-   */
-  short?: Document;
 }
 
 export interface DocumentLabels {

@@ -146,19 +146,3 @@ export async function renderOutputs(documents: Partial<Record<Variant, Document>
   }
   return files;
 }
-
-/**
- * @deprecated For the build of src/output/build.ts, which renders option by option and attaches
- * the short variant to the full document (`doc.short`): `kortversjon` as if it were a format.
- * A build that composes its variants calls `renderOutputs` instead.
- */
-const legacyShortVersion: Renderer = {
-  id: 'kortversjon',
-  extension: 'md',
-  async render(doc, ctx) {
-    return renderOutputs({ short: doc.short }, ['kortversjon'], ctx);
-  },
-};
-
-/** Every output option by id, as the build of src/output/build.ts looks them up (see `legacyShortVersion`). */
-export const RENDERERS: ReadonlyMap<string, Renderer> = new Map([...FORMAT_RENDERERS, [legacyShortVersion.id, legacyShortVersion]]);

@@ -38,8 +38,7 @@ export function buildShortDocument(input: DocumentInput, ov: OverviewData, full:
   sections.push(section(s.slugs.take(spine.title), null, spine.title, 1, 'short-barometer', spine.blocks));
   const m = title('overview.shortVersion.readMoreHeading');
   sections.push(section(m.id, null, m.title, 1, 'short-read-more', [para(w.tx('overview.shortVersion.readMore', { document: `${full.title} – ${full.subject} (${fullFile})` })), para(w.t('overview.shortVersion.readMoreSources'))]));
-  const { short: _legacy, ...shared } = full;
-  return numberBlocks({ ...shared, variant: 'short', title: `${full.title}: ${w.t('overview.shortVersion.heading').toLowerCase()}`, front: [], tocHeading: null, sections });
+  return numberBlocks({ ...full, variant: 'short', title: `${full.title}: ${w.t('overview.shortVersion.heading').toLowerCase()}`, front: [], tocHeading: null, sections });
 }
 
 interface ShortContext {

@@ -7,7 +7,7 @@ import { changesSection } from '../../src/report/changes.js';
 import { walkSections, type Document } from '../../src/report/document.js';
 import { loadTexts } from '../../src/report/language.js';
 import { labelsOf } from '../../src/report/blocks.js';
-import { RENDERERS } from '../../src/report/renderers.js';
+import { FORMAT_RENDERERS as RENDERERS } from '../../src/report/renderers.js';
 import { diffResults } from '../../src/results/diff.js';
 import type { ResultsFile } from '../../src/results/types.js';
 import { ROOT } from '../helpers.js';
