@@ -69,6 +69,12 @@ export function areaValue(ind: Indicator, geo: Geography, period: Period, observ
           const r = poissonRate(x, n, { multiplier: m, level });
           return make(r.value, r.lower, r.upper, r.method);
         }
+        // A standardised rate with its observed count but no population (FHI's "per 1000,
+        // standardisert" with "antall"): FHI's MEIS, whose interval comes from the count.
+        if (x !== null && x > 0 && n === null && o.value !== null && o.standardisation !== 'none') {
+          const r = meisInterval(o.value, x, { level })!;
+          return make(r.value, r.lower, r.upper, r.method);
+        }
         break;
       case 'indirectly-standardised-rate':
         if (x !== null && x > 0 && o.value !== null) {

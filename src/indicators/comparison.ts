@@ -57,10 +57,11 @@ export function barometerTest(ind: Indicator, mine: AreaValue, benchmark: number
       case 'proportion':
         return x !== null && n !== null && n > 0 && benchmark >= 0 && benchmark <= m ? binomialTest(x, n, benchmark / m, { level }) : null;
       case 'rate':
-        return x !== null && n !== null && n > 0 && benchmark > 0 ? poissonTest(x, (n * benchmark) / m, { level }) : null;
+        if (x !== null && n !== null && n > 0) return benchmark > 0 ? poissonTest(x, (n * benchmark) / m, { level }) : null;
+        // A standardised rate with its count and no population is tested as FHI's MEIS (area-value.ts).
+        return n === null && (mine.method === 'exact' || mine.method === 'byar') ? expectedAtBenchmark(x, mine.value, benchmark, level) : null;
       case 'indirectly-standardised-rate':
-        // MEIS = O/E × land's level, so the count expected at the benchmark's level is O × benchmark / MEIS.
-        return x !== null && x > 0 && mine.value !== null && mine.value > 0 && benchmark > 0 ? poissonTest(x, (x * benchmark) / mine.value, { level }) : null;
+        return expectedAtBenchmark(x, mine.value, benchmark, level);
       case 'life-expectancy': {
         if (mine.method !== 'chiang' || mine.value === null || mine.lower === null || mine.upper === null) return null;
         return chiangTest(mine.value, (mine.upper - mine.lower) / (2 * zFor(level)), benchmark, { level });
@@ -72,6 +73,11 @@ export function barometerTest(ind: Indicator, mine: AreaValue, benchmark: number
     if (e instanceof MethodInputError) return null;
     throw e;
   }
+}
+
+/** MEIS = O/E × land's level, so the count expected at the benchmark's level is O × benchmark / MEIS. */
+function expectedAtBenchmark(observed: number | null, value: number | null, benchmark: number, level: number): ReferenceTest | null {
+  return observed !== null && observed > 0 && value !== null && value > 0 && benchmark > 0 ? poissonTest(observed, (observed * benchmark) / value, { level }) : null;
 }
 
 /** The municipality's value against a benchmark's value for the same period, with the test behind the verdict. */

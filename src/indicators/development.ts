@@ -39,23 +39,27 @@ export function developmentOf(series: AreaValue[], ind: Indicator, z: number): D
   });
   const pooledSeries = overlap || (ind.periods?.pooled ?? 1) > 1;
   const trend = recentTrend(points, { polarity: ind.polarity, independentPoints: pooledSeries ? used.length : null });
+  if (trend.reasonCode === 'no-counts') return withoutCounts(ind, trend, published);
   if (trend.reasonCode !== 'few-points' && trend.reasonCode !== 'few-independent-points') return trend;
   return firstLastChange(published, ind, trend);
+}
+
+/** Why a series without counts or intervals is not tested: a count of persons or an amount is not tested at all; FHI's shares and rates lack the file's TELLER. */
+function withoutCounts(ind: Indicator, trend: TrendResult, published: AreaValue[]): Development {
+  if (ind.measureType === 'count') return { ...trend, reasonCode: 'not-comparable', reason: 'a count or amount: its development is not tested' };
+  const reasonCode = noCountsReason(ind, published[published.length - 1] ?? null);
+  return { ...trend, reasonCode, reason: reasonCode === 'no-counts-in-file' ? 'the file has the values but not the counts (TELLER)' : 'only values are published, without counts or intervals' };
 }
 
 /** The change from the first to the last period of the series, when the 5-point rule cannot apply. */
 function firstLastChange(published: AreaValue[], ind: Indicator, trend: TrendResult): Development {
   const cannot = (reasonCode: TrendResult['reasonCode'], reason: string): Development => ({ ...trend, reasonCode, reason });
-  if (ind.measureType === 'count' || ind.measureType === 'value') return cannot('not-comparable', 'a count or amount: its development is not tested');
   if (published.length < 2) return trend;
   const first = published[0]!;
   const last = published[published.length - 1]!;
   if (overlaps(first, last)) return cannot('one-independent-period', `the first and last periods (${first.period.label}, ${last.period.label}) share years: no two independent periods`);
   const t = testChange(first, last, ind.measureType);
-  if (!t.method) {
-    const reason = noCountsReason(ind, last);
-    return cannot(reason, reason === 'no-counts-in-file' ? 'the file has the values but not the counts (TELLER)' : 'only values are published, without counts or intervals');
-  }
+  if (!t.method || t.method === 'gap') return withoutCounts(ind, trend, published);
   const direction = t.significant ? (t.difference > 0 ? 'increasing' : 'decreasing') : 'no-significant-change';
   const judgement = direction === 'no-significant-change' || ind.polarity === 'none' ? null : (direction === 'increasing') === (ind.polarity === 'high-is-good') ? 'better' : 'worse';
   return {

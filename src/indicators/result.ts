@@ -95,7 +95,7 @@ export interface GradientResult {
 export interface PeriodChange {
   from: Period;
   to: Period;
-  method: ChangeMethod;
+  method: Exclude<ChangeMethod, 'gap'>;
   /** Last minus first, in the indicator's unit. */
   difference: number;
   z: number;

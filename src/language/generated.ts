@@ -39,7 +39,7 @@ export type DocumentText =
   | 'sentences.changeTests.two-proportions' | 'sentences.changeTests.rate-ratio' | 'sentences.changeTests.intervals'
   | 'pyramid.title' | 'pyramid.text'
   | 'summary.intro' | 'summary.challenges' | 'summary.resources' | 'summary.proposed' | 'summary.own' | 'summary.none' | 'summary.noneTested'
-  | 'summary.worseThanLand' | 'summary.worsening' | 'summary.betterThanLand' | 'summary.improving' | 'summary.planning'
+  | 'summary.noneTestedShort' | 'summary.worseThanLand' | 'summary.worsening' | 'summary.betterThanLand' | 'summary.improving' | 'summary.planning'
   | 'appendix.barometer' | 'appendix.barometerIntro' | 'appendix.changeSpan' | 'appendix.spine' | 'appendix.methods' | 'appendix.testsIntro'
   | 'appendix.legend' | 'appendix.noData' | 'appendix.noDataIntro'
   | 'appendix.tests.binomial' | 'appendix.tests.poisson' | 'appendix.tests.chiang' | 'appendix.tests.interval' | 'appendix.tests.not-tested'

@@ -161,3 +161,30 @@ describe('FHI cube files: sumTELLER is a sum, RATE.n the years with data', () =>
     expect(b!.value!.upper).toBeCloseTo(22.815883628312626, 10);
   });
 });
+
+describe('FHI label downloads: the count downloaded beside the share is paired with it', () => {
+  const rows = (measures: [string, number, number][]) =>
+    [
+      'Geografi,År,Kjønn,Alder,Måltall,value',
+      ...measures.flatMap(([m, land, levanger]) => [`Hele landet,2020-2022,kjønn samlet,alle aldre,${m},${land}`, `Levanger,2020-2022,kjønn samlet,alle aldre,${m},${levanger}`]),
+    ].join('\n');
+  const ind: Indicator = { ...share, select: { source: 'fhi', table: 'andel_label', measure: 'andel (prosent)' } };
+
+  it('"antall" (a yearly average) and "andel (prosent)": 17 a year of 100 → 51 of 300, tested as the API file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'andel_label.csv'), rows([['antall', 120000, 17], ['andel (prosent)', 12, 17]]));
+    const { observations } = await loadData([dir]);
+    const [r] = computeIndicators(observations, [ind], { kommune: '5037' });
+    expect(r!.value).toMatchObject({ numerator: 51, denominator: 300, counts: { basis: 'yearly-average→sum', factor: 3 } });
+    expect(r!.comparisons.land).toMatchObject({ verdict: 'worse', method: 'binomial' });
+    expect(r!.comparisons.land.p).toBeCloseTo(0.0135364806127732, 10);
+  });
+  it('the share alone: not tested, and the reason says to download the count too', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'andel_label.csv'), rows([['andel (prosent)', 12, 17]]));
+    const { observations } = await loadData([dir]);
+    const [r] = computeIndicators(observations, [ind], { kommune: '5037' });
+    expect(r!.comparisons.land).toMatchObject({ verdict: 'not-tested', reason: 'no-counts-in-file' });
+    expect(r!.trend).toMatchObject({ direction: 'cannot-be-calculated' });
+  });
+});

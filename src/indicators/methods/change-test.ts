@@ -5,7 +5,7 @@ import type { IndicatorMeasureType } from '../catalogue.js';
  * A value as the change tests read it: an engine's AreaValue or a results file's value (an
  * earlier edition's). Counts of a multi-year period are the period's sums (period-counts.ts).
  */
-export interface ResultsValue {
+export interface ChangeValue {
   value: number | null;
   lower: number | null;
   upper: number | null;
@@ -43,12 +43,13 @@ function pValue(z: number): number {
   return Math.min(1, 2 * (1 - normalCdf(Math.abs(z))));
 }
 
-const hasCounts = (v: ResultsValue) => v.numerator !== null && v.denominator !== null && v.denominator > 0 && v.value !== null;
-const hasInterval = (v: ResultsValue) => v.value !== null && v.lower !== null && v.upper !== null && v.upper > v.lower;
+const hasCounts = (v: ChangeValue) => v.numerator !== null && v.denominator !== null && v.denominator > 0 && v.value !== null;
+const hasEvents = (v: ChangeValue) => v.numerator !== null && v.numerator > 0 && v.value !== null;
+const hasInterval = (v: ChangeValue) => v.value !== null && v.lower !== null && v.upper !== null && v.upper > v.lower;
 /** Standard error from a 95 % interval, taken as symmetric and normal. */
-const seFromInterval = (v: ResultsValue) => (v.upper! - v.lower!) / (2 * Z_ALPHA);
+const seFromInterval = (v: ChangeValue) => (v.upper! - v.lower!) / (2 * Z_ALPHA);
 /** The unit's scale: 100 for per cent, 1000 for per 1000 … (value = scale × numerator / denominator). */
-const scaleOf = (v: ResultsValue) => (v.numerator! > 0 ? v.value! / (v.numerator! / v.denominator!) : null);
+const scaleOf = (v: ChangeValue) => (v.numerator! > 0 ? v.value! / (v.numerator! / v.denominator!) : null);
 
 /**
  * Is the change from `baseline` to `latest` statistically significant (two-sided, 5 %)?
@@ -68,7 +69,7 @@ const scaleOf = (v: ResultsValue) => (v.numerator! > 0 ? v.value! / (v.numerator
  * Overlapping moving averages (2019–2021 and 2020–2022) share years: the test then overstates
  * the evidence, so baselines should not overlap the latest period.
  */
-export function testChange(baseline: ResultsValue, latest: ResultsValue, measureType: IndicatorMeasureType, direction: 'decrease' | 'increase' | null = null): ChangeOutcome {
+export function testChange<V extends ChangeValue>(baseline: V, latest: V, measureType: IndicatorMeasureType, direction: 'decrease' | 'increase' | null = null): ChangeOutcome {
   if (baseline.absent || latest.absent) return { method: null, reason: 'absent' };
   if (baseline.value === null || latest.value === null) return { method: null, reason: 'no-value' };
   const difference = latest.value - baseline.value;
@@ -86,7 +87,9 @@ export function testChange(baseline: ResultsValue, latest: ResultsValue, measure
     const detectable = scale * (Z_ALPHA + Z_BETA) * Math.sqrt(p1Var * (1 - p1Var) * (1 / n1 + 1 / n2));
     return { method: 'two-proportions', difference, z, p: se > 0 ? pValue(z) : 1, significant: se > 0 && pValue(z) < ALPHA, detectable };
   }
-  if ((measureType === 'rate' || measureType === 'indirectly-standardised-rate') && hasCounts(baseline) && hasCounts(latest) && baseline.numerator! > 0 && latest.numerator! > 0 && baseline.value > 0 && latest.value > 0) {
+  // The log rate ratio needs the events and the values only: an indirectly standardised rate (MEIS,
+  // O/E × land's level) has no denominator of its own, and its E is taken as fixed.
+  if ((measureType === 'rate' || measureType === 'indirectly-standardised-rate') && hasEvents(baseline) && hasEvents(latest) && baseline.value > 0 && latest.value > 0) {
     const s = Math.sqrt(1 / baseline.numerator! + 1 / latest.numerator!);
     const z = Math.log(latest.value / baseline.value) / s;
     const k = (Z_ALPHA + Z_BETA) * s;
@@ -102,7 +105,7 @@ export function testChange(baseline: ResultsValue, latest: ResultsValue, measure
 }
 
 /** Variance of one group's value, in the unit: from counts (proportions) or from the interval. */
-function groupVariance(v: ResultsValue, measureType: IndicatorMeasureType): number | null {
+function groupVariance(v: ChangeValue, measureType: IndicatorMeasureType): number | null {
   if (v.absent || v.value === null) return null;
   if (measureType === 'proportion' && hasCounts(v)) {
     const p = v.numerator! / v.denominator!;
@@ -121,9 +124,9 @@ function groupVariance(v: ResultsValue, measureType: IndicatorMeasureType): numb
  * (independent samples); the change's variance the sum of the two gaps' variances:
  * z = (gap₂ − gap₁) / √(Var gap₁ + Var gap₂). Detectable change: (z₀.₉₇₅ + z₀.₈₀)·√(Var gap₁ + Var gap₂).
  */
-export function testGapChange(
-  baseline: { worst: ResultsValue; best: ResultsValue },
-  latest: { worst: ResultsValue; best: ResultsValue },
+export function testGapChange<V extends ChangeValue>(
+  baseline: { worst: V; best: V },
+  latest: { worst: V; best: V },
   measureType: IndicatorMeasureType,
 ): ChangeOutcome & { baselineGap?: number; latestGap?: number } {
   const all = [baseline.worst, baseline.best, latest.worst, latest.best];
