@@ -86,7 +86,9 @@ export function comparison(mine: AreaValue, bench: AreaValue | null, ind: Indica
   if (mine.absent) return notTested('kommune-absent', `the municipality's value is not published (${mine.absent.reason})`);
   if (!bench) return { value: null, verdict: 'not-tested', method: null, p: null, reason: 'no-benchmark', note: `no ${label} value for ${mine.period.label}` };
   if (bench.absent || bench.value === null) return notTested('benchmark-absent', `the ${label} value for ${mine.period.label} is not published`);
-  if (ind.measureType === 'count' || ind.measureType === 'value') return notTested('not-comparable', 'a count or amount: not compared for significance');
+  // A count of persons or an amount is described, not tested; a value without counts (below) is
+  // untested for want of counts, not by nature.
+  if (ind.measureType === 'count') return notTested('not-comparable', 'a count or amount: not compared for significance');
   if (ind.sampling && ind.sampling !== 'persons') return notTested(NOT_A_SAMPLE[ind.sampling].reason, `${NOT_A_SAMPLE[ind.sampling].what}: no significance test`);
   if (testKind(ind) === 'barometer') {
     const test = barometerTest(ind, mine, bench.value, level);

@@ -95,6 +95,8 @@ export interface UntestedIndicator {
   land: number;
   /** (value − land) ÷ land. */
   relativeGap: number;
+  /** On the unfavourable side of land (by the indicator's polarity). */
+  unfavourable: boolean;
   /** Why it was not tested. */
   reason: NotTestedReason;
   period: string | null;
@@ -119,11 +121,12 @@ const NOT_RANKED = new Set<NotTestedReason>(['not-comparable', 'projection', 'ko
 
 /**
  * Indicators that could not be tested against land (no counts in the file, only values published,
- * shares of a few units) but lie on the unfavourable side of it, ranked by their relative distance
- * to land, furthest first: an empty list of tested challenges is not a good picture when most
- * indicators could not be tested. They are marked as not tested and never scored as challenges.
+ * shares of a few units), ranked by their relative distance to land on the unfavourable side —
+ * the furthest on the wrong side first, those on the favourable side last: an empty list of tested
+ * challenges is not a good picture when most indicators could not be tested. They are marked as
+ * not tested and never scored as challenges.
  */
-export function rankUntested(results: IndicatorResult[], max = 10): UntestedIndicator[] {
+export function rankUntested(results: IndicatorResult[], max = 12): UntestedIndicator[] {
   const out: UntestedIndicator[] = [];
   for (const r of results) {
     const land = r.comparisons.land;
@@ -133,10 +136,11 @@ export function rankUntested(results: IndicatorResult[], max = 10): UntestedIndi
     if (value === null || landValue === null || landValue === 0) continue;
     const relativeGap = (value - landValue) / landValue;
     const unfavourable = r.polarity === 'high-is-good' ? relativeGap < 0 : relativeGap > 0;
-    if (!unfavourable) continue;
-    out.push({ id: r.id, title: r.title, theme: r.theme, value, land: landValue, relativeGap, reason: land.reason ?? 'no-counts', period: r.period?.label ?? null, tested: false });
+    out.push({ id: r.id, title: r.title, theme: r.theme, value, land: landValue, relativeGap, unfavourable, reason: land.reason ?? 'no-counts', period: r.period?.label ?? null, tested: false });
   }
-  return out.sort((a, b) => Math.abs(b.relativeGap) - Math.abs(a.relativeGap) || a.id.localeCompare(b.id)).slice(0, max);
+  // Distance on the unfavourable side: positive when worse than land, negative when better.
+  const worseBy = (u: UntestedIndicator) => (u.unfavourable ? 1 : -1) * Math.abs(u.relativeGap);
+  return out.sort((a, b) => worseBy(b) - worseBy(a) || a.id.localeCompare(b.id)).slice(0, max);
 }
 
 /** Scores one indicator; null when it is not a candidate. */

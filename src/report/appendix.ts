@@ -70,7 +70,7 @@ function testsBlocks(ctx: DocumentContext): Block[] {
   if (byTest.size === 0) return [];
   const names = w.map('appendix.tests');
   const order = ['binomial', 'poisson', 'chiang', 'interval', 'not-tested'].filter((k) => byTest.has(k));
-  return [para(w.t('appendix.testsIntro')), { kind: 'list', items: order.map((k): Inline => [{ text: `${names[k]!}: `, strong: true }, { text: `${byTest.get(k)!.join(', ')}.` }]) }];
+  return [para(w.t('appendix.testsIntro')), { kind: 'list', items: order.map((k): Inline => [{ text: names[k]!, strong: true }, { text: `: ${byTest.get(k)!.join(', ')}.` }]) }];
 }
 
 /** The appendix: (the sources,) the barometer with its spine chart, the methods, the legend and the indicators without data. */

@@ -14,7 +14,7 @@ import type { Block, Inline, Section } from './document.js';
 import { runs } from './document.js';
 import type { SlugSet } from './escape.js';
 import { formatPeriod } from './format.js';
-import { noneText, testedBlocks } from './tested.js';
+import { testedBlocks } from './tested.js';
 import { cell, valueWithUnit } from './values.js';
 
 /**
@@ -64,7 +64,9 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
   challengeBlocks.push(label('overview.summary.proposals'), para(w.t('overview.summary.proposalNote')));
   // How many indicators could be tested against land, and why the others could not.
   challengeBlocks.push(...testedBlocks(w, u.tested));
-  if (!u.proposals.length) challengeBlocks.push(para(noneText(w, ctx.results)));
+  // Nothing tested: said as such (the reasons are listed just above), never as a good picture.
+  const nothingTested = u.tested.total > 0 && u.tested.tested === 0;
+  if (!u.proposals.length) challengeBlocks.push(para(nothingTested ? w.t('summary.noneTestedShort') : w.t('summary.none')));
   if (u.proposals.length) {
     challengeBlocks.push(
       ctx.blocks.table(
@@ -96,7 +98,7 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
       ),
     );
   }
-  if (u.tooFew) challengeBlocks.push(para(w.t('overview.summary.tooFew')));
+  if (u.tooFew && !nothingTested) challengeBlocks.push(para(w.t('overview.summary.tooFew')));
   if (u.untested.length) challengeBlocks.push(...untestedBlocks(ctx, u.untested, byId));
 
   const res = data.ressurser;
@@ -113,7 +115,7 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
             return [...linkTo(ctx, p.id, inLang(p.title, lang)), { text: `: ${withUnit(ctx, r, p.value)} (${w.t('table.land').toLowerCase()} ${withUnit(ctx, r, p.land)}, ${periodOf(r, p.period)})` }];
           }),
         }
-      : para(noneText(w, ctx.results)),
+      : para(nothingTested ? w.t('summary.noneTestedShort') : w.t('summary.none')),
   );
 
   const challengesTitle = w.t('overview.summary.challenges');
@@ -150,12 +152,13 @@ function untestedBlocks(ctx: ChapterContext, untested: UntestedIndicator[], byId
       'utfordringsbilde-ikke-testet',
       w.t('overview.summary.untested'),
       w.list('overview.summary.untestedColumns'),
-      ['l', 'r', 'r', 'r', 'l'],
+      ['l', 'r', 'r', 'r', 'l', 'l'],
       untested.map((i) => [
         [...linkTo(ctx, i.id, inLang(i.title, lang)), { text: ` (${verdict}, ${periodOf(byId.get(i.id), i.period)})` }],
         withUnit(ctx, byId.get(i.id), i.value),
         withUnit(ctx, byId.get(i.id), i.land),
         `${formatSigned(i.relativeGap * 100, 0, lang)} %`,
+        w.t(i.unfavourable ? 'overview.summary.unfavourable' : 'overview.summary.favourable'),
         w.t(`notTested.${i.reason}`),
       ]),
     ),
