@@ -41,6 +41,8 @@ export function renderInspectText(r: InspectReport, style: Style): string {
   if (s.sexes.length) lines.push(['Sex', s.sexes.join(', ')]);
   if (s.ages.length) lines.push(['Age', list(s.ages, 10)]);
   for (const d of s.dimensions) lines.push([`Dimension`, `${d.name}: ${list(d.values, 8)}${d.more ? ` (+${d.more} more)` : ''}`]);
+  const counts = countsNote(r);
+  if (counts) lines.push(['Counts', counts]);
   const missing = Object.entries(s.missing).map(([sym, n]) => `"${sym}" ${formatCount(n)}`);
   lines.push(['Missing values', missing.length ? missing.join(', ') : 'none']);
   const problems = `${formatCount(r.errors)} ${r.errors === 1 ? 'error' : 'errors'}, ${formatCount(r.warnings)} ${r.warnings === 1 ? 'warning' : 'warnings'}`;
@@ -48,4 +50,23 @@ export function renderInspectText(r: InspectReport, style: Style): string {
   const width = Math.max(...lines.map(([k]) => k.length)) + 1;
   // Values quote the data (names, labels, titles): escaped, so no control sequence reaches the terminal.
   return lines.map(([k, v]) => `${style.bold((k + ':').padEnd(width))} ${escapeTerminal(v)}`).join('\n') + '\n';
+}
+
+/**
+ * Whether the shares and rates have the counts every test needs, and what to download when they do
+ * not: an FHI file without TELLER gives values that can be shown but never tested against land or
+ * over time.
+ */
+function countsNote(r: InspectReport): string | null {
+  const n = r.numbers;
+  if (n.withCounts + n.withoutCounts === 0) return null;
+  const pooled = r.source === 'fhi' && n.pooled > 0 ? '; in multi-year periods FHI\'s counts are yearly averages, and the tests use them × the number of years' : '';
+  if (n.withoutCounts === 0) return `every share and rate has its count (${formatCount(n.withCounts)})${pooled}`;
+  if (n.countMeasures.length > 0) return `given as the measure ${n.countMeasures.map((m) => `"${m}"`).join(', ')}, paired with the values of the same area and period${pooled}`;
+  const what =
+    r.source === 'fhi'
+      ? 'download the table with the count too (FHI Statistikk: the measure "antall" / TELLER, beside the share or rate)'
+      : 'use a table that publishes the numbers of cases and persons as well';
+  const some = n.withCounts > 0 ? `${formatCount(n.withoutCounts)} of ${formatCount(n.withCounts + n.withoutCounts)} shares and rates have` : 'the shares and rates have';
+  return `${some} no count (numerator): they are shown, but not tested against land or over time; ${what}`;
 }

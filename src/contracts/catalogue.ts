@@ -93,9 +93,17 @@ export interface CatalogueIndicator {
      * years in each published period (3 for 3-year averages); trends use per-year counts
      */
     pooled?: number;
+    /**
+     * what the counts of a multi-year period are: yearly averages (multiplied by the number of years for every test and suppression rule) or the period's sums. Default: FHI's TELLER and NEVNER are yearly averages, sumTELLER and sumNEVNER sums; other sources' counts as published
+     */
+    counts?: 'yearly-average' | 'sum';
     note?: Text;
   };
   suppression?: SuppressionOverrides;
+  /**
+   * how the municipality is tested against land, the county and the KOSTRA group: 'barometer' — FHI's barometer tests with the benchmark fixed (exact binomial for shares, exact Poisson for rates and MEIS, Chiang for life expectancy; the default for FHI's indicators); 'interval' — the benchmark inside the municipality's 95 % interval (Fingertips' comparator 1; the default for other sources)
+   */
+  test?: 'barometer' | 'interval';
   /**
    * a social gradient: the dimension and its ordered groups, from the most to the least advantaged
    */

@@ -82,6 +82,14 @@ export interface Observation {
   provisional: boolean;
   numerator: number | null;
   denominator: number | null;
+  /**
+   * FHI: the columns numerator and denominator were read from (sumTELLER or TELLER, sumNEVNER or NEVNER) and RATE.n, the years with data, when published; in a multi-year FHI table TELLER and NEVNER are yearly averages
+   */
+  countColumns?: {
+    numerator: string | null;
+    denominator: string | null;
+    years: number | null;
+  };
   origin: {
     file: string;
     line: number | null;

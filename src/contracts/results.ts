@@ -68,6 +68,16 @@ export interface ResultsIndicator {
     judgement: 'better' | 'worse' | null;
     method: string | null;
     points: number;
+    /**
+     * with method first-last-change: the change between the first and the last period of the series that share no year, tested where the 5-point trend rule cannot apply
+     */
+    change?: null | {
+      from: ResultsPeriod;
+      to: ResultsPeriod;
+      method: 'two-proportions' | 'rate-ratio' | 'intervals';
+      p: number;
+      significant: boolean;
+    };
   };
   gradient: null | {
     title: Text;
@@ -137,6 +147,19 @@ export interface ResultsValue {
    * how the interval was computed: Wilson (proportions), exact Poisson or Byar (rates), Dobson (directly standardised rates), Chiang II (life expectancy from deaths and population), or as the source published it
    */
   method: 'wilson' | 'exact' | 'byar' | 'dobson' | 'chiang' | 'as-published' | null;
+  /**
+   * what numerator and denominator are: every interval and test rests on the period's sums (left out in files written before it was recorded)
+   */
+  counts?: null | {
+    /**
+     * sum: the period's sums as published (FHI's sumTELLER/sumNEVNER); yearly-average→sum: FHI's yearly averages (TELLER/NEVNER of a multi-year table) multiplied by factor; as-published: one year's counts
+     */
+    basis: 'sum' | 'yearly-average→sum' | 'as-published';
+    /**
+     * what the published counts were multiplied by: the years with data (RATE.n, else the period's length), 1 otherwise
+     */
+    factor: number;
+  };
   absent: null | {
     symbol: string;
     reason: string;

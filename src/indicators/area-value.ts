@@ -7,13 +7,14 @@ import { poissonRate } from './methods/poisson.js';
 import { meisInterval } from './methods/smr.js';
 import { primarySuppression, type SuppressionLimits } from './methods/suppression.js';
 import { wilson } from './methods/wilson.js';
-import type { AbsentReason, AreaValue } from './result.js';
+import { periodCounts } from './period-counts.js';
+import type { AbsentReason, AreaValue, CountBasis } from './result.js';
 
 const SUPPRESSED = ':';
 
 /** An area value with nothing in it but why. */
 export function absentValue(geo: Geography, period: Period, symbol: string, reason: AbsentReason, origins: AreaValue['origins']): AreaValue {
-  return { geo, period, value: null, lower: null, upper: null, numerator: null, denominator: null, method: null, absent: { symbol, reason }, origins };
+  return { geo, period, value: null, lower: null, upper: null, numerator: null, denominator: null, method: null, counts: null, absent: { symbol, reason }, origins };
 }
 
 /** Withholds a computed value (suppression): keeps only where it came from. */
@@ -36,8 +37,8 @@ export function areaValue(ind: Indicator, geo: Geography, period: Period, observ
   const origins = observations.length === 1 ? [o.origin] : observations.map((x) => x.origin);
   if (o.missing) return absentValue(geo, period, o.missing.symbol, o.missing.reason, origins);
   const m = ind.multiplier ?? 1;
-  const x = o.numerator;
-  const n = o.denominator;
+  // The period's sums (FHI's yearly averages × years): every interval, test and limit rests on them.
+  const { numerator: x, denominator: n, counts } = periodCounts(ind, o);
   // Proportions use every rule (few cases, everyone but a few, small groups); counts over a
   // population (rates, MEIS) only few cases and a tiny population.
   // A rate or share published with its denominator but not its count gives the count away
@@ -49,7 +50,7 @@ export function areaValue(ind: Indicator, geo: Geography, period: Period, observ
     (n !== null && n <= Math.max(limits.denominator, limits.numerator) ? 'primary' : null);
   if (primary) return absentValue(geo, period, SUPPRESSED, 'primary-suppression', origins);
   // Explicit literals, not spreads: this runs for every area, period and group of a national run.
-  const make = (value: number | null, lower: number | null, upper: number | null, method: AreaValue['method']): AreaValue => ({ geo, period, value, lower, upper, numerator: x, denominator: n, method, absent: null, origins });
+  const make = (value: number | null, lower: number | null, upper: number | null, method: AreaValue['method']): AreaValue => ({ geo, period, value, lower, upper, numerator: x, denominator: n, method, counts, absent: null, origins });
   // Waterworks, schools: not a sample of persons, so no interval (and no test downstream).
   if (ind.sampling === 'units' || ind.sampling === 'projection') {
     const share = x !== null && n !== null && n > 0 && (ind.measureType === 'proportion' || ind.measureType === 'rate') ? (x / n) * m : o.value;
@@ -66,6 +67,12 @@ export function areaValue(ind: Indicator, geo: Geography, period: Period, observ
       case 'rate':
         if (x !== null && n !== null && n > 0) {
           const r = poissonRate(x, n, { multiplier: m, level });
+          return make(r.value, r.lower, r.upper, r.method);
+        }
+        // A standardised rate with its observed count but no population (FHI's "per 1000,
+        // standardisert" with "antall"): FHI's MEIS, whose interval comes from the count.
+        if (x !== null && x > 0 && n === null && o.value !== null && o.standardisation !== 'none') {
+          const r = meisInterval(o.value, x, { level })!;
           return make(r.value, r.lower, r.upper, r.method);
         }
         break;
@@ -91,11 +98,14 @@ function directlyStandardised(ind: Indicator, geo: Geography, period: Period, ob
   const missingBand = bands.find((b) => !byAge.has(b.age));
   if (missingBand) return absentValue(geo, period, '..', 'missing', origins);
   const input = [];
+  let counts: CountBasis | null = null;
   for (const b of bands) {
     const o = byAge.get(b.age)!;
     if (o.missing) return absentValue(geo, period, o.missing.symbol === ':' ? ':' : o.missing.symbol, o.missing.reason, origins);
-    if (o.numerator === null || o.denominator === null) return absentValue(geo, period, '..', 'missing', origins);
-    input.push({ count: o.numerator, population: o.denominator, standard: b.weight });
+    const c = periodCounts(ind, o);
+    if (c.numerator === null || c.denominator === null) return absentValue(geo, period, '..', 'missing', origins);
+    input.push({ count: c.numerator, population: c.denominator, standard: b.weight });
+    counts = c.counts;
   }
   const observed = input.reduce((s, b) => s + b.count, 0);
   const population = input.reduce((s, b) => s + b.population, 0);
@@ -109,7 +119,7 @@ function directlyStandardised(ind: Indicator, geo: Geography, period: Period, ob
     throw e;
   }
   if (r.value === null) return absentValue(geo, period, SUPPRESSED, 'too-few-events', origins);
-  return { geo, period, value: r.value, lower: r.lower, upper: r.upper, numerator: observed, denominator: population, method: 'dobson', absent: null, origins };
+  return { geo, period, value: r.value, lower: r.lower, upper: r.upper, numerator: observed, denominator: population, method: 'dobson', counts, absent: null, origins };
 }
 
 /**
@@ -122,12 +132,15 @@ function lifeExpectancyValue(ind: Indicator, geo: Geography, period: Period, obs
   const table = ind.lifeTable!;
   const byAge = new Map(observations.map((o) => [o.age?.code, o]));
   const input = [];
+  let counts: CountBasis | null = null;
   for (const age of table.bands) {
     const o = byAge.get(age);
     if (!o) return absentValue(geo, period, '..', 'missing', origins);
     if (o.missing) return absentValue(geo, period, o.missing.symbol, o.missing.reason, origins);
-    if (o.numerator === null || o.denominator === null) return absentValue(geo, period, '..', 'missing', origins);
-    input.push({ deaths: o.numerator, population: o.denominator });
+    const c = periodCounts(ind, o);
+    if (c.numerator === null || c.denominator === null) return absentValue(geo, period, '..', 'missing', origins);
+    input.push({ deaths: c.numerator, population: c.denominator });
+    counts = c.counts;
   }
   const deaths = input.reduce((s, b) => s + b.deaths, 0);
   const population = input.reduce((s, b) => s + b.population, 0);
@@ -142,7 +155,7 @@ function lifeExpectancyValue(ind: Indicator, geo: Geography, period: Period, obs
   }
   const row = rows.find((r) => r.age === at);
   if (!row || row.value === null) return absentValue(geo, period, '.', 'not-applicable', origins);
-  return { geo, period, value: row.value, lower: row.lower, upper: row.upper, numerator: deaths, denominator: population, method: 'chiang', absent: null, origins };
+  return { geo, period, value: row.value, lower: row.lower, upper: row.upper, numerator: deaths, denominator: population, method: 'chiang', counts, absent: null, origins };
 }
 
 /**

@@ -57,10 +57,13 @@ export function sumMergedParts(cells: Map<string, AreaCells>, code: string, merg
       provisional: false,
       numerator: ind.measureType === 'count' ? null : sum((v) => v.numerator!),
       denominator: ind.measureType === 'count' ? null : sum((v) => v.denominator!),
+      // The parts' counts are already the period's sums (period-counts.ts): not to be scaled again.
+      countColumns: { numerator: 'sum', denominator: 'sum', years: null },
       origin: values[0]!.origins[0] ?? { file: '', line: null },
     };
     if (synthetic.value === null) synthetic.value = (synthetic.numerator! / synthetic.denominator!) * (ind.multiplier ?? 1);
     const v = areaValue(ind, geo, period, [synthetic], limits, options.level);
-    target.total.set(pk, { ...v, origins: values.flatMap((x) => x.origins) });
+    const counts = values.find((x) => x.counts)?.counts ?? v.counts;
+    target.total.set(pk, { ...v, counts, origins: values.flatMap((x) => x.origins) });
   }
 }

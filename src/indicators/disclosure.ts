@@ -26,7 +26,7 @@ import { pooled } from './disclosure-pooled.js';
 import { familiesOf, secondary } from './disclosure-secondary.js';
 import { DEFAULT_LIMITS, seriesSuppressed, type SuppressionLimits } from './methods/suppression.js';
 import type { AreaValue } from './result.js';
-import { comparePeriods, measureIn, type ObservationIndex } from './select.js';
+import { comparePeriods, measureIn, withPairedCounts, type ObservationIndex } from './select.js';
 
 export { ageBands, isSuppressed, type AreaCells } from './disclosure-cells.js';
 export { determinedCells, firstDetermined } from './methods/determined-cells.js';
@@ -108,7 +108,7 @@ export class Disclosure {
 
 function decide(index: ObservationIndex, ind: Indicator, limits: SuppressionLimits, options: DisclosureOptions): IndicatorDisclosure {
   const measure = measureIn(index, ind.select);
-  const candidates = index.get(ind.select.source, ind.select.table, measure);
+  const candidates = withPairedCounts(index, ind.select, measure, index.get(ind.select.source, ind.select.table, measure));
   const cells = collect(ind, candidates, limits, options.level);
   // Merged municipalities' history as the sum of their parts, for every current municipality.
   for (const k of options.register.data.kommuner) {

@@ -3,16 +3,16 @@ import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import { periodKey } from '../ingest/period.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
 import { LAND } from '../model/observation.js';
-import { absentValue, standardError } from './area-value.js';
+import { absentValue } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import { disclosureFor, sortValues, type AreaCells, type Disclosure, type IndicatorDisclosure } from './disclosure.js';
-import { compare } from './methods/compare.js';
+import { comparison } from './comparison.js';
+import { developmentOf } from './development.js';
 import { confidenceLevel } from './methods/errors.js';
 import { zFor } from './methods/quantiles.js';
 import { socialGradient, type GradientGroupInput } from './methods/gradient.js';
 import type { SuppressionLimits } from './methods/suppression.js';
-import { nonOverlapping, recentTrend, type TrendPoint } from './methods/trend.js';
-import type { AreaValue, Comparison, GradientResult, IndicatorResult, NotTestedReason } from './result.js';
+import type { AreaValue, Comparison, GradientResult, IndicatorResult } from './result.js';
 import { AmbiguousSelectionError, comparePeriods, measureIn, measuresOf, ObservationIndex } from './select.js';
 
 const SUPPRESSION_REASONS = new Set<string>(['suppressed', 'primary-suppression', 'secondary-suppression', 'series-suppression', 'too-few-events']);
@@ -176,7 +176,7 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
   const benchmark = (code: string | null, label: string): Comparison | null => {
     if (code === null) return null;
     const v = cells.get(code)?.total.get(pk) ?? null;
-    return comparison(latest, v, ind, label);
+    return comparison(latest, v, ind, label, ctx.level);
   };
   result.comparisons = {
     land: benchmark(LAND, 'land')!,
@@ -184,14 +184,14 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
     kostragruppe: benchmark(ctx.kostragruppe, 'KOSTRA-gruppe'),
     neighbours: ctx.neighbours.map((code) => cells.get(code)?.total.get(pk)).filter((v): v is AreaValue => v !== undefined),
   };
-  result.trend = trendOf(kommuneSeries, ind, ctx);
+  result.trend = developmentOf(kommuneSeries, ind, ctx.z);
   if (mine.male.has(pk) || mine.female.has(pk)) result.bySex = { male: mine.male.get(pk) ?? null, female: mine.female.get(pk) ?? null };
   result.gradient = ind.gradient ? gradientOf(ind, mine, latest.period) : null;
   return result;
 }
 
 function emptyResult(ind: Indicator, kommune: Geography, observations: number, measure = measuresOf(ind.select)[0]!): IndicatorResult {
-  const notTested = { value: null, verdict: 'not-tested' as const, reason: 'kommune-absent' as const, note: 'no value for the municipality' };
+  const notTested = { value: null, verdict: 'not-tested' as const, method: null, p: null, reason: 'kommune-absent' as const, note: 'no value for the municipality' };
   return {
     id: ind.id,
     theme: ind.theme,
@@ -218,47 +218,6 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number, m
     bySex: null,
     provenance: { source: ind.select.source, table: ind.select.table, measure, files: [], periods: [], observations },
   };
-}
-
-/** Values that are not samples of persons are never tested: why, for the comparison and the trend. */
-const NOT_A_SAMPLE = {
-  units: { reason: 'not-a-sample', what: 'a share of a few units (waterworks, schools), not a sample of persons' },
-  projection: { reason: 'projection', what: "a projection (SSB's main alternative), not an observation" },
-} as const;
-
-function comparison(mine: AreaValue, bench: AreaValue | null, ind: Indicator, label: string): Comparison {
-  const notTested = (reason: NotTestedReason, note: string): Comparison => ({ value: bench, verdict: 'not-tested', reason, note });
-  if (mine.absent) return notTested('kommune-absent', `the municipality's value is not published (${mine.absent.reason})`);
-  if (!bench) return { value: null, verdict: 'not-tested', reason: 'no-benchmark', note: `no ${label} value for ${mine.period.label}` };
-  if (bench.absent) return notTested('benchmark-absent', `the ${label} value for ${mine.period.label} is not published`);
-  if (ind.measureType === 'count' || ind.measureType === 'value') return notTested('not-comparable', 'a count or amount: not compared for significance');
-  if (ind.sampling && ind.sampling !== 'persons') return notTested(NOT_A_SAMPLE[ind.sampling].reason, `${NOT_A_SAMPLE[ind.sampling].what}: no significance test`);
-  if (mine.lower === null || mine.upper === null) return notTested('no-counts', 'only the value is published, without counts: no significance test is possible');
-  return { value: bench, verdict: compare(mine, bench.value, ind.polarity), reason: null, note: null };
-}
-
-function trendOf(series: AreaValue[], ind: Indicator, ctx: Context): IndicatorResult['trend'] {
-  if (ind.sampling && ind.sampling !== 'persons') {
-    const why = NOT_A_SAMPLE[ind.sampling];
-    return { direction: 'cannot-be-calculated', judgement: null, statistic: null, method: null, points: 0, independentPoints: null, reasonCode: why.reason, reason: `${why.what}: no trend test` };
-  }
-  const published = series.filter((v) => !v.absent && v.value !== null);
-  // Rolling pools (2020–2022, 2021–2023 …) share years: only non-overlapping periods are
-  // independent points (2016–2018, 2019–2021, 2022–2024).
-  const overlap = published.some((v, i) => published.some((w, j) => j !== i && v.period.from <= w.period.to && w.period.from <= v.period.to));
-  const used = overlap ? nonOverlapping(published) : published;
-  const points: TrendPoint[] = used.map((v) => {
-    const p: TrendPoint = { t: v.period.to, value: v.value, se: standardError(v, ctx.z) };
-    // Proportions with counts: χ² test for trend on the period's counts, as Fingertips (the
-    // periods no longer overlap, so no one is counted in two points).
-    if (ind.measureType === 'proportion' && v.numerator !== null && v.denominator !== null) {
-      p.x = v.numerator;
-      p.n = v.denominator;
-    }
-    return p;
-  });
-  const pooledSeries = overlap || (ind.periods?.pooled ?? 1) > 1;
-  return recentTrend(points, { polarity: ind.polarity, independentPoints: pooledSeries ? used.length : null });
 }
 
 function gradientOf(ind: Indicator, mine: AreaCells, latest: Period): GradientResult | null {

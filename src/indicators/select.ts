@@ -63,6 +63,36 @@ export class ObservationIndex {
   }
 }
 
+/**
+ * The selected measure's observations, each with its count where the table gives the count as a
+ * measure of its own: FHI Statistikk's label downloads write every Måltall on its own row
+ * ("andel (prosent)" and "antall"), so a share downloaded with its count is paired here with the
+ * count of the same area, period, sex, age and dimensions — as FHI's API files pair TELLER and
+ * RATE. The count is FHI's TELLER (a yearly average in a multi-year table, period-counts.ts); for
+ * a crude share or rate the denominator follows as count × multiplier / value (as `folkehelse
+ * fetch` derives NEVNER, src/sources/fhi/derive.ts). Only FHI's tables; only where the selected
+ * observations carry no count and the table has exactly one count measure.
+ */
+export function withPairedCounts(index: ObservationIndex, sel: { source: string; table: string }, measure: string, candidates: Observation[]): Observation[] {
+  if (sel.source !== 'fhi' || candidates.every((o) => o.numerator !== null || o.missing)) return candidates;
+  const countMeasures = index.tables(sel.source, sel.table).filter((m) => m !== measure && index.get(sel.source, sel.table, m).some((o) => o.measureType === 'count' && o.numerator === null));
+  if (countMeasures.length !== 1) return candidates;
+  const counts = new Map<string, Observation>();
+  for (const c of index.get(sel.source, sel.table, countMeasures[0]!)) if (!c.missing && c.value !== null) counts.set(cellKey(c), c);
+  return candidates.map((o) => {
+    const c = o.numerator === null && !o.missing ? counts.get(cellKey(o)) : undefined;
+    if (!c || o.value === null) return o;
+    const crude = o.standardisation === 'none' && (o.measureType === 'proportion' || o.measureType === 'rate') && o.value > 0;
+    const denominator = crude ? Math.round((c.value! * (o.multiplier ?? 1)) / o.value) : null;
+    return { ...o, numerator: c.value, denominator, countColumns: { numerator: 'TELLER', denominator: crude ? 'NEVNER' : null, years: null } };
+  });
+}
+
+function cellKey(o: Observation): string {
+  const dims = Object.keys(o.dimensions).sort().map((k) => `${k}=${o.dimensions[k]}`).join('|');
+  return `${o.geo.code}|${periodKey(o.period)}|${o.sex}|${o.age?.code ?? ''}|${dims}`;
+}
+
 /** A selection's measures: one, or alternatives in order. */
 export function measuresOf(sel: { measure: string | string[] }): string[] {
   return Array.isArray(sel.measure) ? sel.measure : [sel.measure];

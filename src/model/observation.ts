@@ -114,5 +114,18 @@ export interface Observation {
   provisional: boolean;
   numerator: number | null;
   denominator: number | null;
+  /**
+   * FHI: the columns numerator and denominator were read from (`sumTELLER` or `TELLER`, `sumNEVNER`
+   * or `NEVNER`) and `RATE.n`, the years with data, when published. In a multi-year FHI table
+   * TELLER and NEVNER are yearly averages and sumTELLER/sumNEVNER the period's sums: the engine
+   * decides from this which counts its tests rest on (src/indicators/period-counts.ts).
+   */
+  countColumns?: CountColumns;
   origin: { file: string; line: number | null };
+}
+
+export interface CountColumns {
+  numerator: string | null;
+  denominator: string | null;
+  years: number | null;
 }

@@ -1,7 +1,7 @@
 import type { Text } from '../indicators/catalogue.js';
 import type { Verdict } from '../indicators/methods/compare.js';
 import type { TrendDirection } from '../indicators/methods/trend.js';
-import type { IndicatorResult } from '../indicators/result.js';
+import type { IndicatorResult, NotTestedReason } from '../indicators/result.js';
 import { priorityOf, type Priorities } from './priorities.js';
 
 /**
@@ -71,6 +71,76 @@ export interface Utfordringsbilde {
   proposals: Challenge[];
   /** Fewer candidates than `min`: the document says so instead of filling the list. */
   tooFew: boolean;
+  /** How many indicators could be tested against land, and why the others could not. */
+  tested: TestedAgainstLand;
+  /** Indicators on the unfavourable side of land that could not be tested, furthest first, marked as not tested. */
+  untested: UntestedIndicator[];
+}
+
+export interface TestedAgainstLand {
+  /** Indicators with a verdict against land. */
+  tested: number;
+  /** Indicators with a value (or a withheld one) for the municipality. */
+  total: number;
+  /** Why the others were not tested, most frequent first. */
+  reasons: { reason: NotTestedReason; count: number }[];
+}
+
+/** An indicator that could not be tested against land, with its distance to land. */
+export interface UntestedIndicator {
+  id: string;
+  title: Text;
+  theme: IndicatorResult['theme'];
+  value: number;
+  land: number;
+  /** (value − land) ÷ land. */
+  relativeGap: number;
+  /** On the unfavourable side of land (by the indicator's polarity). */
+  unfavourable: boolean;
+  /** Why it was not tested. */
+  reason: NotTestedReason;
+  period: string | null;
+  tested: false;
+}
+
+/** N of M indicators could be tested against land, and why the others could not. */
+export function testedAgainstLand(results: IndicatorResult[]): TestedAgainstLand {
+  const shown = results.filter((r) => r.status === 'ok' || r.status === 'absent');
+  const reasons = new Map<NotTestedReason, number>();
+  let tested = 0;
+  for (const r of shown) {
+    const land = r.comparisons.land;
+    if (land.verdict !== 'not-tested') tested++;
+    else reasons.set(land.reason ?? 'no-counts', (reasons.get(land.reason ?? 'no-counts') ?? 0) + 1);
+  }
+  return { tested, total: shown.length, reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)) };
+}
+
+/** Not tested by design, or without a land value to measure the distance to. */
+const NOT_RANKED = new Set<NotTestedReason>(['not-comparable', 'projection', 'kommune-absent', 'no-benchmark', 'benchmark-absent']);
+
+/**
+ * Indicators that could not be tested against land (no counts in the file, only values published,
+ * shares of a few units), ranked by their relative distance to land on the unfavourable side —
+ * the furthest on the wrong side first, those on the favourable side last: an empty list of tested
+ * challenges is not a good picture when most indicators could not be tested. They are marked as
+ * not tested and never scored as challenges.
+ */
+export function rankUntested(results: IndicatorResult[], max = 12): UntestedIndicator[] {
+  const out: UntestedIndicator[] = [];
+  for (const r of results) {
+    const land = r.comparisons.land;
+    if (r.status !== 'ok' || r.polarity === 'none' || land.verdict !== 'not-tested' || NOT_RANKED.has(land.reason ?? 'no-counts')) continue;
+    const value = r.value?.value ?? null;
+    const landValue = land.value && !land.value.absent ? land.value.value : null;
+    if (value === null || landValue === null || landValue === 0) continue;
+    const relativeGap = (value - landValue) / landValue;
+    const unfavourable = r.polarity === 'high-is-good' ? relativeGap < 0 : relativeGap > 0;
+    out.push({ id: r.id, title: r.title, theme: r.theme, value, land: landValue, relativeGap, unfavourable, reason: land.reason ?? 'no-counts', period: r.period?.label ?? null, tested: false });
+  }
+  // Distance on the unfavourable side: positive when worse than land, negative when better.
+  const worseBy = (u: UntestedIndicator) => (u.unfavourable ? 1 : -1) * Math.abs(u.relativeGap);
+  return out.sort((a, b) => worseBy(b) - worseBy(a) || a.id.localeCompare(b.id)).slice(0, max);
 }
 
 /** Scores one indicator; null when it is not a candidate. */
@@ -147,7 +217,7 @@ export function proposeChallenges(results: IndicatorResult[], priorities: Priori
   challenges.sort((x, y) => y.score - x.score || x.order - y.order || x.id.localeCompare(y.id));
   const proposals: Challenge[] = challenges.slice(0, max).map((c, i) => ({ rank: i + 1, id: c.id, title: c.title, score: c.score, indicators: c.indicators, proposal: true }));
   const ownItems = own && own.length > 0 ? own : null;
-  return { source: ownItems ? 'municipality' : 'proposal', own: ownItems, proposals, tooFew: proposals.length < min };
+  return { source: ownItems ? 'municipality' : 'proposal', own: ownItems, proposals, tooFew: proposals.length < min, tested: testedAgainstLand(results), untested: rankUntested(results) };
 }
 
 export interface ResourceProposal {

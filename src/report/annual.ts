@@ -80,7 +80,7 @@ export function buildAnnual(input: AnnualInput): Document {
   // The utfordringsbilde as the full document of this edition proposes it, without its links.
   const challenges: Inline[] = [];
   for (const s of walkSections(full.sections)) if (s.role === 'challenges') for (const b of s.blocks) if (b.kind === 'list') challenges.push(...b.items.map((item) => item.map(({ link: _link, ...run }) => run)));
-  sections.push(chapter(tx('challengesHeading'), 'challenges', [para(tx('challengesIntro')), challenges.length ? { kind: 'list', items: challenges } : para(t(texts, 'summary.none'))]));
+  sections.push(chapter(tx('challengesHeading'), 'challenges', [para(tx('challengesIntro')), challenges.length ? { kind: 'list', items: challenges } : para(t(texts, current.indicators.some((i) => i.verdicts.land !== 'not-tested') ? 'summary.none' : 'summary.noneTestedShort'))]));
 
   if (input.goals.length) sections.push(goalsSection(input.goals, texts, lang, blocks, ids));
 

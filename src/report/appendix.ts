@@ -8,6 +8,9 @@ import type { Block, Inline, Section } from './document.js';
 import { runs } from './document.js';
 import { formatPeriod, VERDICT_MARK } from './format.js';
 import { fillRuns } from './language.js';
+import type { IndicatorResult } from '../indicators/result.js';
+import { testedAgainstLand } from '../overview/challenges.js';
+import { noneText, testedBlocks } from './tested.js';
 import { cell } from './values.js';
 
 /** The summary of a document without the overview's data (the library's plain call): challenges and resources proposed from the verdicts. */
@@ -32,7 +35,7 @@ export function summaryOf(ctx: DocumentContext, h: ChapterHeading): Section {
     return section(slugs.take(title), null, title, 2, role, [
       ...(ownText.length ? [para([{ text: `${w.t('summary.own')}:`, strong: true }]), ...ownText] : []),
       para([{ text: `${w.t('summary.proposed')}:`, strong: true }]),
-      items.length ? { kind: 'list', items } : para(w.t('summary.none')),
+      items.length ? { kind: 'list', items } : para(noneText(w, input.results)),
     ]);
   };
   const children = [part(w.t('summary.challenges'), 'challenges', w.t('assessmentFiles.challenges'), challenges), part(w.t('summary.resources'), 'resources', w.t('assessmentFiles.resources'), resources)];
@@ -41,7 +44,33 @@ export function summaryOf(ctx: DocumentContext, h: ChapterHeading): Section {
     const title = w.t('summary.planning');
     children.push(section(slugs.take(title), null, title, 2, 'planning', planning));
   }
-  return section(h.id, h.number, h.title, 1, 'summary', [para(w.t('summary.intro'))], children);
+  return section(h.id, h.number, h.title, 1, 'summary', [para(w.t('summary.intro')), ...testedBlocks(w, testedAgainstLand(input.results))], children);
+}
+
+/** The barometer's development cell: the trend, and for a change test the two periods compared. */
+function developmentCell(ctx: DocumentContext, r: IndicatorResult): string {
+  if (r.status !== 'ok') return '–';
+  const trend = ctx.w.map('trendShort')[r.trend.direction]!;
+  const c = r.trend.change;
+  return c ? ctx.w.tx('appendix.changeSpan', { trend, from: formatPeriod(c.from), to: formatPeriod(c.to) }) : trend;
+}
+
+/**
+ * Which test each indicator got against land (FHI's barometer tests, the interval rule, or none),
+ * one paragraph per test with its indicators.
+ */
+function testsBlocks(ctx: DocumentContext): Block[] {
+  const { input, w, lang } = ctx;
+  const byTest = new Map<string, string[]>();
+  for (const r of input.results) {
+    if (r.status !== 'ok' && r.status !== 'absent') continue;
+    const key = r.comparisons.land.verdict === 'not-tested' ? 'not-tested' : (r.comparisons.land.method ?? 'interval');
+    byTest.set(key, [...(byTest.get(key) ?? []), inLang(r.title, lang)]);
+  }
+  if (byTest.size === 0) return [];
+  const names = w.map('appendix.tests');
+  const order = ['binomial', 'poisson', 'chiang', 'interval', 'not-tested'].filter((k) => byTest.has(k));
+  return [para(w.t('appendix.testsIntro')), { kind: 'list', items: order.map((k): Inline => [{ text: names[k]!, strong: true }, { text: `: ${byTest.get(k)!.join(', ')}.` }]) }];
 }
 
 /** The appendix: (the sources,) the barometer with its spine chart, the methods, the legend and the indicators without data. */
@@ -49,7 +78,6 @@ export function appendixOf(ctx: DocumentContext, h: ChapterHeading, first: Secti
   const { input, w, blocks, lang, slugs } = ctx;
   const cols = w.list('appendix.barometerColumns').map((c) => fill(c, { kommune: input.kommune.name, fylke: input.fylke.name }));
   const verdicts = w.map('verdicts');
-  const trends = w.map('trendShort');
   const barometer = blocks.table(
     'barometer',
     w.t('appendix.barometer'),
@@ -57,7 +85,7 @@ export function appendixOf(ctx: DocumentContext, h: ChapterHeading, first: Secti
     ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l', 'l'],
     input.results
       .filter((r) => r.status !== 'no-data' && r.status !== 'invalid-selection')
-      .map((r) => [r.theme, inLang(r.title, lang), r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), inLang(r.unit, lang), `${VERDICT_MARK[r.comparisons.land.verdict]} ${verdicts[r.comparisons.land.verdict]!}`, r.status === 'ok' ? trends[r.trend.direction]! : '–']),
+      .map((r) => [r.theme, inLang(r.title, lang), r.period ? formatPeriod(r.period) : '–', cell(r.value, r.decimals), cell(r.comparisons.fylke.value, r.decimals), cell(r.comparisons.land.value, r.decimals), inLang(r.unit, lang), `${VERDICT_MARK[r.comparisons.land.verdict]} ${verdicts[r.comparisons.land.verdict]!}`, developmentCell(ctx, r)]),
   );
   const missing = input.results.filter((r) => r.status === 'no-data' || r.status === 'invalid-selection');
   const spineRows: SpineRow[] = input.results
@@ -83,7 +111,10 @@ export function appendixOf(ctx: DocumentContext, h: ChapterHeading, first: Secti
   }
   const children = [...first, section(slugs.take(barometerTitle), null, barometerTitle, 2, 'barometer', barometerBlocks)];
   const methodsTitle = w.t('appendix.methods');
-  children.push(section(slugs.take(methodsTitle), null, methodsTitle, 2, 'methods', w.list('appendix.methodsText').map((p) => para(fillRuns(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases, groupDenominator: input.suppression.groupDenominator ?? Math.max(20, input.suppression.denominator) })))));
+  const methods = w.list('appendix.methodsText').map((p) => para(fillRuns(p, { numerator: input.suppression.numerator, denominator: input.suppression.denominator, fewCases: input.suppression.fewCases, groupDenominator: input.suppression.groupDenominator ?? Math.max(20, input.suppression.denominator) })));
+  // Which test each indicator got, after the paragraph on the comparisons.
+  methods.splice(2, 0, ...testsBlocks(ctx));
+  children.push(section(slugs.take(methodsTitle), null, methodsTitle, 2, 'methods', methods));
   const legendTitle = w.t('appendix.legend');
   children.push(section(slugs.take(legendTitle), null, legendTitle, 2, 'legend', [blocks.table('tegnforklaring', legendTitle, ['', ''], ['l', 'l'], w.table('appendix.legendRows').map(([s, d]) => [[{ text: s!, code: true }], d!]))]));
   if (missing.length) {

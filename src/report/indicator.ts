@@ -62,6 +62,11 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
   else if (r.trend.direction === 'cannot-be-calculated') {
     const reason = w.tx(`sentences.trendReasons.${r.trend.reasonCode ?? 'no-counts'}`, { n: smallNumber(r.trend.reasonCode === 'few-independent-points' ? r.trend.independentPoints ?? 0 : r.trend.points, ot, lang) });
     trend = w.tx('sentences.trend.cannot-be-calculated', { reason });
+  } else if (r.trend.change) {
+    // Too few independent periods for the 5-point rule: the change from the first to the last period, both named.
+    const c = r.trend.change;
+    const direction = r.trend.direction as 'increasing' | 'decreasing' | 'no-significant-change';
+    trend = w.tx(`sentences.change.${direction}`, { from: formatPeriod(c.from), to: formatPeriod(c.to), judgement: r.trend.judgement ? w.t(`sentences.judgement.${r.trend.judgement}`) : '', test: w.t(`sentences.changeTests.${c.method}`) });
   } else {
     // Pooled periods (3-year averages) are "de fem siste periodene", single years "de fem siste årene".
     const pooled = r.period ? r.period.to > r.period.from : false;

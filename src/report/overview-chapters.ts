@@ -1,11 +1,11 @@
 import { isPercent } from './values.js';
 import type { KnowledgeSection } from '../assessments/chapters.js';
 import type { IndicatorResult } from '../indicators/result.js';
-import { formatNumber, formatNumberInText as sayNumber } from '../language/intl.js';
+import { formatNumber, formatNumberInText as sayNumber, formatSigned } from '../language/intl.js';
 import type { DocumentText } from '../language/generated.js';
 import { inLang, type DocumentLang } from '../language/tags.js';
 import type { OverviewData } from '../overview/document-data.js';
-import type { Challenge } from '../overview/challenges.js';
+import type { Challenge, UntestedIndicator } from '../overview/challenges.js';
 import type { Estimate, GradientSummary } from '../overview/inequality.js';
 import { trendTerm, overviewTexts } from '../overview/wording.js';
 import { missingAssessment, writtenAssessment } from './assessment.js';
@@ -15,6 +15,7 @@ import type { Block, Inline, Section } from './document.js';
 import { runs } from './document.js';
 import type { SlugSet } from './escape.js';
 import { formatPeriod } from './format.js';
+import { testedBlocks } from './tested.js';
 import { cell, valueWithUnit } from './values.js';
 
 /**
@@ -62,6 +63,11 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
   if (u.own) challengeBlocks.push(label('overview.summary.ownChallenges'), { kind: 'list', items: u.own.map((t) => runs(t)) });
   else challengeBlocks.push(...ctx.assessment('utfordringer'));
   challengeBlocks.push(label('overview.summary.proposals'), para(w.t('overview.summary.proposalNote')));
+  // How many indicators could be tested against land, and why the others could not.
+  challengeBlocks.push(...testedBlocks(w, u.tested));
+  // Nothing tested: said as such (the reasons are listed just above), never as a good picture.
+  const nothingTested = u.tested.total > 0 && u.tested.tested === 0;
+  if (!u.proposals.length) challengeBlocks.push(para(nothingTested ? w.t('summary.noneTestedShort') : w.t('summary.none')));
   if (u.proposals.length) {
     challengeBlocks.push(
       ctx.blocks.table(
@@ -93,7 +99,8 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
       ),
     );
   }
-  if (u.tooFew) challengeBlocks.push(para(w.t('overview.summary.tooFew')));
+  if (u.tooFew && !nothingTested) challengeBlocks.push(para(w.t('overview.summary.tooFew')));
+  if (u.untested.length) challengeBlocks.push(...untestedBlocks(ctx, u.untested, byId));
 
   const res = data.ressurser;
   const resourceBlocks: Block[] = [];
@@ -109,7 +116,7 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
             return [...linkTo(ctx, p.id, inLang(p.title, lang)), { text: `: ${withUnit(ctx, r, p.value)} (${w.t('table.land').toLowerCase()} ${withUnit(ctx, r, p.land)}, ${periodOf(r, p.period)})` }];
           }),
         }
-      : para(w.t('summary.none')),
+      : para(nothingTested ? w.t('summary.noneTestedShort') : w.t('summary.none')),
   );
 
   const challengesTitle = w.t('overview.summary.challenges');
@@ -130,6 +137,37 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
     intro.push({ kind: 'list', items: data.missing.map((m) => [{ text: m.file, code: true }, { text: ` – ${inLang(m.title, lang)}` }]) });
   }
   return section(h.id, h.number, h.title, 1, 'summary', intro, children);
+}
+
+/**
+ * The indicators that could not be tested but lie on the unfavourable side of land, ranked by their
+ * distance to land and marked as not tested: never scored as challenges, never left out.
+ */
+function untestedBlocks(ctx: ChapterContext, untested: UntestedIndicator[], byId: Map<string, IndicatorResult>): Block[] {
+  const { w, lang } = ctx;
+  const verdict = w.t('verdicts.not-tested');
+  return [
+    label(ctx, 'overview.summary.untested'),
+    para(w.t('overview.summary.untestedNote')),
+    ctx.blocks.table(
+      'utfordringsbilde-ikke-testet',
+      w.t('overview.summary.untested'),
+      w.list('overview.summary.untestedColumns'),
+      ['l', 'r', 'r', 'r', 'l', 'l'],
+      untested.map((i) => [
+        [...linkTo(ctx, i.id, inLang(i.title, lang)), { text: ` (${verdict}, ${periodOf(byId.get(i.id), i.period)})` }],
+        withUnit(ctx, byId.get(i.id), i.value),
+        withUnit(ctx, byId.get(i.id), i.land),
+        `${formatSigned(i.relativeGap * 100, 0, lang)} %`,
+        w.t(i.unfavourable ? 'overview.summary.unfavourable' : 'overview.summary.favourable'),
+        w.t(`notTested.${i.reason}`),
+      ]),
+    ),
+  ];
+}
+
+function label(ctx: ChapterContext, key: DocumentText): Block {
+  return para([{ text: `${ctx.w.t(key)}:`, strong: true }]);
 }
 
 /** "Sosial ulikhet i helse": every gradient with groups, counts, intervals, gaps and the trend test; then low income and inequality. */

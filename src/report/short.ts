@@ -10,6 +10,7 @@ import type { Block, Document, Inline, Section } from './document.js';
 import { runs } from './document.js';
 import { SlugSet } from './escape.js';
 import { formatPeriod } from './format.js';
+import { noneText } from './tested.js';
 import { valueWithUnit } from './values.js';
 
 /**
@@ -32,9 +33,9 @@ export function buildShortDocument(input: DocumentInput, ov: OverviewData, full:
   const challenges = challengeBlocks(s, k);
   const sections: Section[] = [];
   const f = title('overview.shortVersion.mainFindings');
-  sections.push(section(f.id, null, f.title, 1, 'short-findings', [findings.length ? { kind: 'list', items: findings } : para(w.t('summary.none'))]));
+  sections.push(section(f.id, null, f.title, 1, 'short-findings', [findings.length ? { kind: 'list', items: findings } : para(noneText(w, input.results))]));
   const u = title('overview.summary.challenges');
-  sections.push(section(u.id, null, u.title, 1, 'short-challenges', challenges.length ? challenges : [para(w.t('summary.none'))]));
+  sections.push(section(u.id, null, u.title, 1, 'short-challenges', challenges.length ? challenges : [para(noneText(w, input.results))]));
   sections.push(section(s.slugs.take(spine.title), null, spine.title, 1, 'short-barometer', spine.blocks));
   const m = title('overview.shortVersion.readMoreHeading');
   sections.push(section(m.id, null, m.title, 1, 'short-read-more', [para(w.tx('overview.shortVersion.readMore', { document: `${full.title} – ${full.subject} (${fullFile})` })), para(w.t('overview.shortVersion.readMoreSources'))]));

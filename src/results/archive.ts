@@ -34,7 +34,7 @@ export interface ArchiveInput {
 export function publishedValue(v: AreaValue): ResultsValue {
   const period = periodOf(v.period);
   if (v.absent) return { period, value: null, lower: null, upper: null, numerator: null, denominator: null, method: null, absent: { symbol: v.absent.symbol, reason: v.absent.reason } };
-  return { period, value: v.value, lower: v.lower, upper: v.upper, numerator: v.numerator, denominator: v.denominator, method: v.method, absent: null };
+  return { period, value: v.value, lower: v.lower, upper: v.upper, numerator: v.numerator, denominator: v.denominator, method: v.method, ...(v.counts ? { counts: { basis: v.counts.basis, factor: v.counts.factor } } : {}), absent: null };
 }
 
 function periodOf(p: { from: number; to: number; kind?: string }): ResultsPeriod {
@@ -77,7 +77,7 @@ export function toResultsFile(input: ArchiveInput): ResultsFile {
       value: r.value ? total(r.value) : null,
       verdicts: { land: r.comparisons.land.verdict, fylke: r.comparisons.fylke.verdict, kostragruppe: r.comparisons.kostragruppe?.verdict ?? null },
       benchmarks: { land: orNull(r.comparisons.land.value), fylke: orNull(r.comparisons.fylke.value) },
-      trend: { direction: r.trend.direction, judgement: r.trend.judgement, method: r.trend.method, points: r.trend.points },
+      trend: { direction: r.trend.direction, judgement: r.trend.judgement, method: r.trend.method, points: r.trend.points, ...(r.trend.change ? { change: { from: periodOf(r.trend.change.from), to: periodOf(r.trend.change.to), method: r.trend.change.method, p: r.trend.change.p, significant: r.trend.change.significant } } : {}) },
       gradient: r.gradient
         ? {
             title: { nb: r.gradient.title.nb, nn: r.gradient.title.nn },

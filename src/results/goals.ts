@@ -103,13 +103,27 @@ function evaluateGoal(goal: Goal, current: ResultsFile, editions: (edition: numb
   if (!latest || latest.value === null) return { ...status, problem: latest?.absent ? 'absent' : 'no-data' };
   status.reached = status.direction === 'decrease' ? latest.value <= goal.target.value : latest.value >= goal.target.value;
   // With the baseline period still the latest there is no change to test, but the power note holds.
-  const t = testChange(baseValue, latest, indicator.measureType, status.direction);
+  const t = testChange(onSums(baseValue, latest), latest, indicator.measureType, status.direction);
   status.test = sameP(baseValue.period, latest.period) ? null : t;
   if (t.method) {
     const needed = Math.abs(goal.target.value - baseValue.value);
     status.power = { detectable: t.detectable, needed, detectableEnough: needed >= t.detectable };
   }
   return status;
+}
+
+/**
+ * The change tests and power notes rest on the period's sums (src/indicators/period-counts.ts). A
+ * baseline from a results file written before the counts' basis was recorded holds FHI's yearly
+ * averages for a multi-year period: it is put on the latest value's basis (same indicator, periods
+ * of the same length), so that both sides are sums.
+ */
+export function onSums(base: ResultsValue, latest: ResultsValue): ResultsValue {
+  const factor = latest.counts?.basis === 'yearly-average→sum' ? latest.counts.factor : null;
+  const years = (p: ResultsPeriod) => p.to - p.from + 1;
+  if (base.counts !== undefined || factor === null || years(base.period) !== years(latest.period) || years(base.period) <= 1) return base;
+  const scale = (x: number | null) => (x === null ? null : Math.round(x * factor));
+  return { ...base, numerator: scale(base.numerator), denominator: scale(base.denominator), counts: { basis: 'yearly-average→sum', factor } };
 }
 
 function equity(status: GoalStatus, indicator: ResultsIndicator, source: ResultsIndicator | null, edition: number | null, goal: Goal, current: ResultsFile, editions: (edition: number) => ResultsFile | null): GoalStatus {
@@ -141,7 +155,7 @@ function equity(status: GoalStatus, indicator: ResultsIndicator, source: Results
   const latestGap = lw.value - lb.value;
   status.latest = { period: now.period, value: latestGap, lower: null, upper: null };
   status.reached = status.direction === 'decrease' ? latestGap <= goal.target.value : latestGap >= goal.target.value;
-  const t = testGapChange({ worst: bw, best: bb }, { worst: lw, best: lb }, indicator.measureType);
+  const t = testGapChange({ worst: onSums(bw, lw), best: onSums(bb, lb) }, { worst: lw, best: lb }, indicator.measureType);
   status.test = sameP(base.period, now.period) ? null : t;
   if (t.method) {
     const needed = Math.abs(goal.target.value - baselineGap);

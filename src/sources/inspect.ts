@@ -1,7 +1,7 @@
 import type { CsvLayout } from '../ingest/sniff.js';
 import type { TextEncoding } from '../ingest/source-file.js';
 import { ObservationSummary, type ObservationSummaryJson } from '../ingest/summary.js';
-import type { SourceId } from '../model/observation.js';
+import type { Observation, SourceId } from '../model/observation.js';
 import type { IssueCode } from '../validate/issues.js';
 import { FORMAT_DESCRIPTIONS, type FormatId } from './detect.js';
 import { scanFile, type ReadOptions } from './read.js';
@@ -28,12 +28,47 @@ export interface InspectReport {
   errors: number;
   warnings: number;
   counts: Partial<Record<IssueCode, number>>;
+  /** Whether the file's shares and rates come with counts, which every significance test and trend needs. */
+  numbers: NumbersWithCounts;
+}
+
+export interface NumbersWithCounts {
+  /** Shares, rates and standardised rates with their count (numerator). */
+  withCounts: number;
+  /** … without one: only the value is published. */
+  withoutCounts: number;
+  /** Measures that are counts on rows of their own (a label download's "antall"), which the engine pairs with the values. */
+  countMeasures: string[];
+  /** Values of multi-year periods (FHI's counts of those are yearly averages). */
+  pooled: number;
+}
+
+const TESTED_TYPES = new Set(['proportion', 'rate', 'smr', 'meis']);
+
+/** Counts which values have counts, for the note on what to download. */
+class CountsTally {
+  readonly numbers: NumbersWithCounts = { withCounts: 0, withoutCounts: 0, countMeasures: [], pooled: 0 };
+  add(o: Observation): void {
+    if (o.missing) return;
+    if (o.measureType === 'count') {
+      if (!this.numbers.countMeasures.includes(o.measure)) this.numbers.countMeasures.push(o.measure);
+      return;
+    }
+    if (!TESTED_TYPES.has(o.measureType)) return;
+    if (o.numerator !== null) this.numbers.withCounts++;
+    else this.numbers.withoutCounts++;
+    if (o.period.kind === 'pool') this.numbers.pooled++;
+  }
 }
 
 /** Reads a whole file and describes it: source, encoding, layout, geographies, periods, measures. */
 export async function inspectFile(path: string, options: ReadOptions = {}): Promise<InspectReport> {
   const summary = new ObservationSummary();
-  const scan = await scanFile(path, options, (o) => summary.add(o));
+  const tally = new CountsTally();
+  const scan = await scanFile(path, options, (o) => {
+    summary.add(o);
+    tally.add(o);
+  });
   const layout = scan.layout;
   return {
     file: scan.file.display,
@@ -57,6 +92,7 @@ export async function inspectFile(path: string, options: ReadOptions = {}): Prom
     errors: scan.issues.errorCount,
     warnings: scan.issues.warningCount,
     counts: Object.fromEntries(scan.issues.counts),
+    numbers: tally.numbers,
   };
 }
 

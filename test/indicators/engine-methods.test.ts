@@ -142,10 +142,18 @@ describe('trends over pooled periods', () => {
   const share: Indicator = { ...base, id: 'pool', measureType: 'proportion', multiplier: 100, periods: { pooled: 3 } };
   const pool = (from: number): Period => ({ from, to: from + 2, kind: 'pool', label: `${from}_${from + 2}` });
 
-  it('rolling 3-year pools give 3 independent points (2016–2018, 2019–2021, 2022–2024): not calculated, and says why', () => {
+  it('rolling 3-year pools give 3 independent points (2016–2018, 2019–2021, 2022–2024): no 5-point trend, so the first and last periods are compared', () => {
     const data = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022].map((from, i) => obs({ period: pool(from), value: null, numerator: 1000 + 100 * i, denominator: 10000 }));
     const [r] = computeIndicators(data, [share], { kommune: '5037' });
-    expect(r!.trend).toMatchObject({ direction: 'cannot-be-calculated', reasonCode: 'few-independent-points', independentPoints: 3 });
+    expect(r!.trend).toMatchObject({ direction: 'increasing', judgement: 'better', method: 'first-last-change', independentPoints: 3, reasonCode: null });
+    expect(r!.trend.change).toMatchObject({ from: { label: '2014_2016' }, to: { label: '2022_2024' }, method: 'two-proportions', significant: true });
+  });
+
+  it('overlapping pools only (10-year pools one year apart): no two independent periods, and says why', () => {
+    const ten = (from: number): Period => ({ from, to: from + 9, kind: 'pool', label: `${from}_${from + 9}` });
+    const data = [2010, 2011, 2012].map((from, i) => obs({ period: ten(from), value: null, numerator: 1000 + 100 * i, denominator: 10000 }));
+    const [r] = computeIndicators(data, [share], { kommune: '5037' });
+    expect(r!.trend).toMatchObject({ direction: 'cannot-be-calculated', reasonCode: 'one-independent-period' });
   });
 
   it('five non-overlapping pools are tested on their own counts', () => {

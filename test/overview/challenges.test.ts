@@ -123,19 +123,29 @@ describe('the proposed utfordringsbilde', () => {
     // uforetrygdede 4.23 vs 3.55 (+19 %) 2+3+0+0+2 = 7; psykiske-symptomer 175.4 vs 168.8 (+3.9 %) 1+3+2 = 6
     // → group 9 + 2 = 11. beruselse 9.81 vs 7.33 (+34 %) 3+2+3 = 8, overvekt 28.5 vs 25.4 (+12 %) 2+2+2 = 6 → 9.
     // skader 13.7 vs 12.2 (+12.7 %) 2+2+2 = 6. høyere utdanning 47.4 vs 56.5 (−16 %) 2+2+1 = 5.
+    // Development (issue 19): where the 5-point rule cannot apply (Ungdata's four years, FHI's
+    // rolling 3-year pools), the change from the first to the last period is tested (5 %): ensomhet
+    // 2015 → 2024 worse (+2 → 11); psykiske-plager-ungdom, trivsel-skolen, skjermtid, organisasjon,
+    // vedvarende-lavinntekt-barn and diabetes-type2 develop significantly for the worse and become
+    // candidates by development alone; fysisk-inaktivitet-sesjon 2+2+2+2 = 8; beruselse improves (−1 → 7).
     expect(u.proposals.map((c) => [c.id, c.score])).toEqual([
-      ['psykisk-helse-unge', 11],
-      ['levevaner-unge', 9],
+      ['psykisk-helse-unge', 11 + 2],
+      ['levevaner-unge', 8 + 2],
+      ['levekar-okonomi', 7],
+      ['ikke-smittsomme-sykdommer', 7],
       ['skader-ulykker', 6],
+      ['lokalmiljo', 6],
       ['utdanning', 5],
     ]);
     expect(u.proposals[0]!.indicators.map((i) => [i.id, i.score.total])).toEqual([
-      ['ensomhet', 9],
+      ['ensomhet', 11],
+      ['psykiske-symptomer-primaer', 8],
+      ['psykiske-plager-ungdom', 7],
+      ['trivsel-skolen', 7],
       ['uforetrygdede', 7],
-      ['psykiske-symptomer-primaer', 6],
     ]);
     const ens = u.proposals[0]!.indicators[0]!;
-    expect(ens.score).toEqual({ extent: 2, severity: 3, development: 0, skewness: 2, influence: 2, total: 9 });
+    expect(ens.score).toEqual({ extent: 2, severity: 3, development: 2, skewness: 2, influence: 2, total: 11 });
     expect(ens.affected).toBe(307);
     expect(u.tooFew).toBe(false);
   });

@@ -4,7 +4,17 @@ import { chiSquareQuantile } from './quantiles.js';
 export type TrendDirection = 'increasing' | 'decreasing' | 'no-significant-change' | 'cannot-be-calculated';
 
 /** Why a trend cannot be calculated (a fixed vocabulary; the document words each one). */
-export type TrendReason = 'few-points' | 'few-independent-points' | 'no-counts' | 'no-variation' | 'logit-undefined' | 'not-a-sample' | 'projection';
+export type TrendReason =
+  | 'few-points'
+  | 'few-independent-points'
+  | 'one-independent-period'
+  | 'no-counts'
+  | 'no-counts-in-file'
+  | 'not-comparable'
+  | 'no-variation'
+  | 'logit-undefined'
+  | 'not-a-sample'
+  | 'projection';
 
 export interface TrendPoint {
   /** Position in time (e.g. the period's last year); only the order matters (points are ranked 1..5). */

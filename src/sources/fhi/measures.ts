@@ -75,6 +75,10 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
   };
   const numerator = numeric(NUMERATORS);
   const denominator = numeric(DENOMINATORS);
+  // Which columns the counts came from (a pooled table's TELLER is a yearly average, sumTELLER the
+  // period's sum) and RATE.n: the engine decides from these which counts its tests rest on.
+  const from = (names: string[]) => names.find((n) => 'value' in (cells.get(n) ?? {})) ?? null;
+  const countColumns = { numerator: from(NUMERATORS), denominator: from(DENOMINATORS), years: numeric(['RATE.n']) };
   const out: Observation[] = [];
   // Counts before suppression are dropped here, whatever the layout brought them in (a csv3
   // MEASURE_TYPE row, a JSON-stat category): no observation can carry them.
@@ -91,6 +95,7 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
       if (den) out.push(make(base, 'NEVNER', den, null, null, labels?.get('NEVNER')));
     }
   }
+  if (countColumns.numerator || countColumns.denominator) for (const o of out) if (!o.missing) o.countColumns = countColumns;
   return out;
 }
 
