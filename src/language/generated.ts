@@ -135,7 +135,12 @@ export type MessageText =
   | 'notes.secondary-suppression' | 'notes.series-suppression' | 'notes.suppressed' | 'notes.too-few-events' | 'notes.missing'
   | 'build.summary' | 'build.document' | 'build.documents' | 'build.outputs'
   | 'init.created' | 'init.kept' | 'init.next' | 'init.dataReadme' | 'init.assessmentsReadme' | 'init.overrideDescription' | 'init.questionsHeading'
-  | 'browser.found' | 'browser.none' | 'browser.installed';
+  | 'browser.found' | 'browser.none' | 'browser.installed'
+  | 'fetch.wait.rateLimit' | 'fetch.wait.retryAfter' | 'fetch.wait.backoff'
+  | 'fetch.network.unreachable' | 'fetch.network.proxyUnreachable' | 'fetch.network.proxyRefused' | 'fetch.network.proxyAuth'
+  | 'fetch.network.certificate' | 'fetch.network.certificateProxy'
+  | 'fetch.sidecar.ignored' | 'fetch.sidecar.unreadable' | 'fetch.sidecar.notFetch' | 'fetch.sidecar.noSeal' | 'fetch.sidecar.changed'
+  | 'fetch.sidecar.futureDate';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageList =
@@ -145,7 +150,8 @@ export type MessageList =
 
 /** Every group of texts (every value a text) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageGroup =
-  | 'about' | 'notes' | 'build' | 'browser';
+  | 'about' | 'notes' | 'build' | 'browser'
+  | 'fetch.wait' | 'fetch.network' | 'fetch.sidecar';
 
 /** Every table (a list of lists of texts) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageTable = never;

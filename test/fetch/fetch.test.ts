@@ -449,11 +449,22 @@ describe('folkehelse fetch (command line)', () => {
     expect(r.stdout).toMatch(/4 downloaded, 0 up to date, 1 failed/);
     const port = server.port;
     await server.stop();
-    const down = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json')], { FOLKEHELSE_SSB_API: `http://127.0.0.1:${port}/ssb`, FOLKEHELSE_FHI_API: `http://127.0.0.1:${port}/fhi` });
+    const env = { FOLKEHELSE_SSB_API: `http://127.0.0.1:${port}/ssb`, FOLKEHELSE_FHI_API: `http://127.0.0.1:${port}/fhi` };
+    const started = Date.now();
+    const down = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json'), '--lang', 'en'], env);
+    // A refused connection: one quick retry, then one sentence, well within 15 s.
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(down.code).toBe(2);
     expect(down.stderr.match(/cannot reach/g)).toHaveLength(1);
     expect(down.stderr).not.toMatch(/internal error|FAILED|\n\s+at /);
     expect(down.stderr).toMatch(/folkehelse: cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): check the internet connection/);
+    // In the coordinator's language (bokmål by default), and with --json still JSON on stdout.
+    const nb = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json'), '--json'], env);
+    expect(nb.code).toBe(2);
+    expect(nb.stderr).toMatch(/^folkehelse: får ikke kontakt med 127\.0\.0\.1:\d+ \(ECONNREFUSED\): sjekk internettforbindelsen/);
+    const json = JSON.parse(nb.stdout);
+    expect(json.error).toMatchObject({ kind: 'network', network: 'unreachable', host: `127.0.0.1:${port}`, reason: 'ECONNREFUSED', proxy: null, exitCode: 2 });
+    expect(json.tables).toEqual([]);
     server = await new ApiServer().start();
   });
 

@@ -1,3 +1,4 @@
+import { checkJoined } from '../../http/answer.js';
 import { HttpError, isTooManyCells, joinUrl } from '../../http/client.js';
 import { mergeDatasets } from '../../jsonstat/cells.js';
 import { categoryCodes, type Dataset } from '../../jsonstat/dataset.js';
@@ -142,6 +143,7 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   };
   const areaCodes = geoDim ? geoCodes : [''];
   for (let i = 0; i < areaCodes.length; i += chunk) await runChunk(areaCodes.slice(i, i + chunk));
+  checkJoined(parts, requests[0]?.url ?? api.base, api.maxCubeCells);
   let dataset = mergeDatasets(parts);
   if (flags.length && !(dataset.extension && 'flags' in dataset.extension)) {
     dataset = { ...dataset, extension: { ...(dataset.extension ?? {}), flags: { index: flags.map((f) => f.symbol), label: Object.fromEntries(flags.map((f) => [f.symbol, f.text])) } } };
