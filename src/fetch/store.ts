@@ -77,13 +77,31 @@ export function sealed<T extends Record<string, unknown>>(sidecar: T): T & { sea
   return { ...(rest as T), seal: sealOf(rest) };
 }
 
+/** The provenance a data file carries in `extension.folkehelse` (covered by its SHA-256), or null. */
+function embeddedProvenance(bytes: Uint8Array): Record<string, unknown> | null {
+  try {
+    const doc = JSON.parse(Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '')) as { extension?: { folkehelse?: unknown } } | null;
+    const p = doc?.extension?.folkehelse;
+    return p && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a sidecar says what its data file says of itself: API, table, id, title, address and dates. */
+function agrees(s: Sidecar, p: Record<string, unknown> | null): boolean {
+  if (!p) return false;
+  const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+  return same(s.api, p.api) && same(s.table, p.table) && same(s.tableId, p.tableId) && same(s.title, p.title) && same(s.retrievedAt, p.retrievedAt) && same(s.modifiedAt, p.modifiedAt) && same(s.requests?.[0]?.url, p.url);
+}
+
 /** A date more than a day ahead of `now` is no retrieval or modification date. */
 function inFuture(date: unknown, now: Date): boolean {
   return typeof date === 'string' && Date.parse(date) > now.getTime() + 86_400_000;
 }
 
 /** Why a sidecar is not trusted (the messages are in data/cli/<lang>.json, `fetch.sidecar`). */
-export type SidecarProblem = 'unreadable' | 'notFetch' | 'noSeal' | 'changed' | 'futureDate';
+export type SidecarProblem = 'unreadable' | 'notFetch' | 'noSeal' | 'changed' | 'disagrees' | 'futureDate';
 
 /** The last fetch of a table, or why its sidecar is not trusted. */
 export interface PreviousRead {
@@ -109,11 +127,23 @@ export function readPrevious(dataDir: string, file: string, now = new Date()): P
   }
   if (!s || typeof s !== 'object' || s.tool !== 'folkehelse fetch' || typeof s.sha256 !== 'string') return { previous: null, ignored: 'notFetch' };
   // A data file changed by hand since is not what the sidecar describes: downloaded again.
-  if (sha256(readFileSync(join(dataDir, file))) !== s.sha256) return { previous: null };
+  const bytes = readFileSync(join(dataDir, file));
+  if (sha256(bytes) !== s.sha256) return { previous: null };
   if (typeof s.seal !== 'string') return { previous: null, ignored: 'noSeal' };
   if (sealOf(s as unknown as Record<string, unknown>) !== s.seal) return { previous: null, ignored: 'changed' };
+  // What decides "up to date" must be what the file itself says (its hash covers it).
+  if (!agrees(s, embeddedProvenance(bytes))) return { previous: null, ignored: 'disagrees' };
   if (inFuture(s.retrievedAt, now) || inFuture(s.modifiedAt, now)) return { previous: null, ignored: 'futureDate' };
   return { previous: s };
+}
+
+/**
+ * Why the sidecar beside a data file is not trusted although the file is the one it names (same
+ * SHA-256): edited by hand, unsealed, or dated in the future; null when it is trusted, absent, or
+ * describes another file (a data file changed by hand is simply cited as a file).
+ */
+export function sidecarProblem(dataFile: string, now = new Date()): SidecarProblem | null {
+  return readPrevious(dirname(dataFile), basename(dataFile), now).ignored ?? null;
 }
 
 /** The sidecar of a fetched table, when it is trusted (see readPrevious). */
@@ -223,9 +253,8 @@ export function readProvenance(dataFile: string, fileSha256?: string, now = new 
     if (!s || s.tool !== 'folkehelse fetch' || typeof s.sha256 !== 'string' || typeof s.seal !== 'string' || sealOf(s as unknown as Record<string, unknown>) !== s.seal) return null;
     const bytes = fileSha256 === undefined ? readFileSync(dataFile) : null;
     if ((fileSha256 ?? sha256(bytes!)) !== s.sha256) return null;
-    const doc = JSON.parse((bytes ?? readFileSync(dataFile)).toString('utf8').replace(/^\uFEFF/, '')) as { extension?: { folkehelse?: Record<string, unknown> } };
-    const p = doc?.extension?.folkehelse;
-    if (!p || typeof p !== 'object') return null;
+    const p = embeddedProvenance(bytes ?? readFileSync(dataFile));
+    if (!p) return null;
     const api = text(p.api);
     const table = text(p.table);
     const retrievedAt = text(p.retrievedAt);

@@ -65,9 +65,20 @@ export function checkCube(ds: Dataset, url: string, maxCells: number): Dataset {
     if (ds.value === null || typeof ds.value !== 'object') refuse(url, '"value" is neither a list nor an object of cells');
     checkCellKeys(url, 'value', ds.value, total);
   }
+  // A cell is a number, a symbol (FHI writes its flags inline) or null.
+  const cells = Array.isArray(ds.value) ? ds.value : Object.values(ds.value);
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (v !== null && typeof v !== 'number' && !(typeof v === 'string' && v.length <= 32)) refuse(url, `"value" holds a cell that is neither a number, a symbol nor null (${JSON.stringify(v)?.slice(0, 40)})`);
+  }
+  for (const k of ['label', 'updated'] as const) if (ds[k] !== undefined && ds[k] !== null && typeof ds[k] !== 'string') refuse(url, `the dataset's "${k}" is not a text`);
   const status = ds.status;
   if (Array.isArray(status) && status.length > total) refuse(url, `"status" has ${status.length} cells but the dimensions make ${total}`);
   if (status && typeof status === 'object' && !Array.isArray(status)) checkCellKeys(url, 'status', status, total);
+  if (status !== undefined && status !== null && typeof status !== 'string') {
+    if (typeof status !== 'object') refuse(url, '"status" is neither a text, a list nor an object of cells');
+    for (const v of Array.isArray(status) ? status : Object.values(status)) if (v !== null && !(typeof v === 'string' && v.length <= 32)) refuse(url, '"status" holds a cell that is not a symbol');
+  }
   return ds;
 }
 

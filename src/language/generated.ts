@@ -140,7 +140,7 @@ export type MessageText =
   | 'fetch.network.unreachable' | 'fetch.network.proxyUnreachable' | 'fetch.network.proxyRefused' | 'fetch.network.proxyAuth'
   | 'fetch.network.certificate' | 'fetch.network.certificateProxy'
   | 'fetch.sidecar.ignored' | 'fetch.sidecar.unreadable' | 'fetch.sidecar.notFetch' | 'fetch.sidecar.noSeal' | 'fetch.sidecar.changed'
-  | 'fetch.sidecar.futureDate';
+  | 'fetch.sidecar.disagrees' | 'fetch.sidecar.futureDate';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageList =

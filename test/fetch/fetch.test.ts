@@ -492,12 +492,15 @@ describe('folkehelse fetch progress on a terminal', () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'mini.json'), JSON.stringify({ exclude: apiCatalogue().map((i) => i.id).filter((id) => !smallCatalogue().some((s) => s.id === id)), indicators: [] }));
       server.faults.push({ match: /\/tables\/06913\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
+      // A wait over a second is shown on the bar.
+      server.faults.push({ match: /\/tables\/12362\/metadata/, times: 1, action: { status: 429, retryAfter: '1.5' } });
       let stdout = '';
       let stderr = '';
       const stderrStream = { isTTY: true, columns: 80, write: (s: string) => ((stderr += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => stderrStream, removeListener: () => stderrStream };
       const code = await main(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')], { stdout: { write: (s: string) => (stdout += s) }, stderr: stderrStream, env: { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase } });
       expect(code).toBe(1);
       expect(stderr).toMatch(/fetching/);
+      expect(stderr).toMatch(/fetching .* venter 2 s: SSB ba oss vente/);
       expect(stderr).toMatch(/SSB 06913.*FAILED \(HTTP 404\)/);
       expect(stdout).toMatch(/4 downloaded, 0 up to date, 1 failed/);
     } finally {

@@ -16,7 +16,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { runFetch, type FetchEvent, type FetchOptions } from '../../src/fetch/run.js';
 import { areasFor, type ApiIndicator } from '../../src/fetch/plan.js';
-import { readProvenance, sealed } from '../../src/fetch/store.js';
+import { readProvenance, sealed, sha256 } from '../../src/fetch/store.js';
+import { describeFiles } from '../../src/app/provenance.js';
+import { loadData } from '../../src/sources/load.js';
 import { DEFAULT_LIMITS, HttpClient } from '../../src/http/client.js';
 import { cleanJsonText, cleanText } from '../../src/http/text.js';
 import { proxyFor, proxyLabel, proxySettings } from '../../src/http/network.js';
@@ -262,18 +264,30 @@ describe('fetch against a hostile server', () => {
     expect(readProvenance(file)).toMatchObject({ title: '06913: Tabell 06913', url: expect.stringContaining(server.ssbBase) });
     const forged = { ...original, title: 'Forfalsket tittel', requests: [{ method: 'GET', url: 'https://evil.example/data' }], retrievedAt: '2099-01-01T00:00:00.000Z', modifiedAt: '2099-01-01T00:00:00Z' };
     writeFileSync(`${file}.sidecar`, JSON.stringify(forged, null, 2));
-    // Not cited: the document cites nothing the sidecar's own fields say.
+    // Not cited: the document cites nothing the sidecar's own fields say, and the build is told why.
     expect(readProvenance(file)).toBeNull();
+    const problems: string[] = [];
+    const files = describeFiles(await loadData([dir]), dir, (f, p) => problems.push(`${f}: ${p}`));
+    const info = [...files.values()].find((x) => x.file === 'ssb/06913.json')!;
+    expect(info.fetched).toBeUndefined();
+    expect(info.retrieved).toBeNull();
+    expect(JSON.stringify([...files.values()])).not.toMatch(/Forfalsket|evil|2099/);
+    expect(problems).toEqual([expect.stringMatching(/06913\.json: changed$/)]);
     const s = await runFetch(opts());
     const t = s.tables.find((x) => x.table === '06913')!;
     expect(t).toMatchObject({ status: 'downloaded', sidecarIgnored: 'changed' });
     expect(s.tables.filter((x) => x.table !== '06913').every((x) => x.status === 'up-to-date')).toBe(true);
-    // Sealed again by someone who knows how, dates in the future still are not trusted.
-    writeFileSync(`${file}.sidecar`, JSON.stringify(sealed({ ...JSON.parse(readFileSync(`${file}.sidecar`, 'utf8')), modifiedAt: '2099-01-01T00:00:00Z' })));
-    expect((await runFetch(opts())).tables.find((x) => x.table === '06913')).toMatchObject({ status: 'downloaded', sidecarIgnored: 'futureDate' });
-    // A resealed sidecar whose title was changed: the citation still comes from the file itself.
+    // Sealed again by someone who knows how, with another title: the citation still comes from the
+    // file itself, and a sidecar that says something else than its file is not trusted.
     writeFileSync(`${file}.sidecar`, JSON.stringify(sealed({ ...JSON.parse(readFileSync(`${file}.sidecar`, 'utf8')), title: 'Forfalsket tittel' })));
     expect(readProvenance(file)!.title).toBe('06913: Tabell 06913');
+    expect((await runFetch(opts())).tables.find((x) => x.table === '06913')).toMatchObject({ status: 'downloaded', sidecarIgnored: 'disagrees' });
+    // File and sidecar both dated 2099 (hash and seal made again): dates in the future are not trusted either.
+    const text = readFileSync(file, 'utf8').replace(/"modifiedAt":"[^"]*"/, '"modifiedAt":"2099-01-01T00:00:00Z"');
+    writeFileSync(file, text);
+    writeFileSync(`${file}.sidecar`, JSON.stringify(sealed({ ...JSON.parse(readFileSync(`${file}.sidecar`, 'utf8')), modifiedAt: '2099-01-01T00:00:00Z', sha256: sha256(text) })));
+    expect(readProvenance(file)).toBeNull();
+    expect((await runFetch(opts())).tables.find((x) => x.table === '06913')).toMatchObject({ status: 'downloaded', sidecarIgnored: 'futureDate' });
     // An older sidecar without a seal is not trusted either: downloaded again, once.
     const { seal: _seal, ...unsealed } = JSON.parse(readFileSync(`${file}.sidecar`, 'utf8'));
     void _seal;
@@ -344,6 +358,18 @@ describe('folkehelse fetch tells its waits and always answers --json with JSON',
     const en = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'b'), '--catalogue', join(dir, 'mini.json'), '--lang', 'en', '--json']);
     expect(en.stderr).toMatch(/^waiting 2 s: SSB asked us to wait$/m);
     expect(JSON.parse(en.stdout).totals.failed).toBe(0);
+  });
+
+  it('an unknown host fails within 15 s with one sentence (and JSON with --json)', async () => {
+    let stdout = '';
+    let stderr = '';
+    const started = Date.now();
+    const code = await main(['fetch', '--kommune', '5037', '--data', join(dir, 'u'), '--catalogue', join(dir, 'mini.json'), '--lang', 'en', '--json'], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_SSB_API: 'http://data.ssb.invalid/api/pxwebapi/v2', FOLKEHELSE_FHI_API: 'http://fhi.invalid/api/open/v1' } });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^folkehelse: cannot reach data\.ssb\.invalid \((ENOTFOUND|EAI_AGAIN)\): check the internet connection/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout).error).toMatchObject({ kind: 'network', host: 'data.ssb.invalid' });
   });
 
   it('--json prints JSON on stdout also for a usage error, and a hostile answer size is set with --max-answer-size', async () => {

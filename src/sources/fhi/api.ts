@@ -173,6 +173,8 @@ export function selectionSize(d: FhiQueryDimension, known: string[] | undefined)
   if (d.filter === 'item') return d.values.length;
   if (d.filter === 'top' || d.filter === 'bottom') {
     const n = Number(d.values[0]);
+    // A count that is no count (from a template the server wrote) is counted from the codes.
+    if (!Number.isSafeInteger(n) || n < 0) return known ? known.length : null;
     return known ? Math.min(n, known.length) : n;
   }
   if (!known) return null;

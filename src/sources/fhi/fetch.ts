@@ -143,6 +143,7 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   };
   const areaCodes = geoDim ? geoCodes : [''];
   for (let i = 0; i < areaCodes.length; i += chunk) await runChunk(areaCodes.slice(i, i + chunk));
+  if (!parts.length) throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/dimension`), 0, `the table has none of the areas ${geo.join(', ')}`, 'Check that the table covers municipalities (and the municipality numbers in the configuration).');
   checkJoined(parts, requests[0]?.url ?? api.base, api.maxCubeCells);
   let dataset = mergeDatasets(parts);
   if (flags.length && !(dataset.extension && 'flags' in dataset.extension)) {
