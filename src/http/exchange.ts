@@ -1,4 +1,4 @@
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
 import { cleanText } from './text.js';
@@ -119,7 +119,17 @@ async function readBody(body: Readable, headers: Headers, max: number, refuse: b
     discard(body);
     throw e;
   }
-  const stream: AsyncIterable<Buffer> = decode ? (pipeline(body, decode, () => undefined) as unknown as AsyncIterable<Buffer>) : body;
+  // The compressed bytes are counted too: empty gzip members or brotli metadata decompress to
+  // nothing, and an endless stream of them would otherwise never pass the limit.
+  let wire = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      wire += chunk.length;
+      if (wire > max) done(new AnswerRefusedError('too-large', `the answer is more than the largest answer accepted (${formatBytes(max)}); it was stopped there`));
+      else done(null, chunk);
+    },
+  });
+  const stream: AsyncIterable<Buffer> = decode ? (pipeline(body, counted, decode, () => undefined) as unknown as AsyncIterable<Buffer>) : body;
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -140,7 +150,10 @@ async function readBody(body: Readable, headers: Headers, max: number, refuse: b
     throw e;
   } finally {
     discard(body);
-    if (decode) discard(decode as unknown as Readable);
+    if (decode) {
+      discard(counted);
+      discard(decode as unknown as Readable);
+    }
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -49,16 +49,15 @@ function cube(dims: { code: string; codes: string[] }[], value: unknown, extra: 
 }
 
 /** Writes `chunk` for as long as the client reads (an endless answer). */
-function endless(res: ServerResponse, headers: Record<string, string> = {}): void {
+function endless(res: ServerResponse, headers: Record<string, string> = {}, chunk: Buffer = Buffer.alloc(64 * 1024, 0x20), start = '{"value":['): void {
   res.writeHead(200, { 'content-type': 'application/json', ...headers });
-  const chunk = Buffer.alloc(64 * 1024, 0x20);
   let open = true;
   res.on('close', () => (open = false));
   const write = () => {
     while (open && res.write(chunk));
     if (open) res.once('drain', write);
   };
-  res.write('{"value":[');
+  if (start) res.write(start);
   write();
 }
 
@@ -137,6 +136,12 @@ describe('fetch against a hostile server', () => {
       expect(t.error, encoding).toMatchObject({ kind: 'too-large' });
       expect(t.error!.message, encoding).toMatch(/counted after decompression/);
     }
+    // Endless empty gzip members decompress to nothing: the compressed bytes are counted too.
+    const empty = gzipSync(Buffer.alloc(0));
+    server.faults.length = 0;
+    server.faults.push({ match: /\/tables\/06913\/data/, times: 99, action: { respond: (res) => endless(res, { 'content-encoding': 'gzip' }, Buffer.concat(Array.from({ length: 2000 }, () => empty)), '') } });
+    const members = (await runFetch(opts({ force: true }))).tables.find((x) => x.table === '06913')!;
+    expect(members.error).toMatchObject({ kind: 'too-large' });
     // A body that says it is compressed but is not: refused, not a crash.
     server.faults.length = 0;
     server.faults.push({ match: /\/tables\/06913\/data/, times: 99, action: { respond: (res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end('not gzip at all') } });
