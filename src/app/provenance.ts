@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, relative, sep } from 'node:path';
-import { readProvenance } from '../fetch/store.js';
+import { readProvenance, sidecarProblem, type SidecarProblem } from '../fetch/store.js';
 import type { LoadedData } from '../sources/load.js';
 import type { SourceFileInfo } from '../report/model.js';
 
@@ -35,8 +35,11 @@ function citedPath(base: string, path: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? basename(path) : toPosix(rel);
 }
 
-/** Per data file: SHA-256, source, tables and periods, for the Kunnskapsgrunnlag. */
-export function describeFiles(data: LoadedData, base: string): Map<string, SourceFileInfo> {
+/**
+ * Per data file: SHA-256, source, tables and periods, for the Kunnskapsgrunnlag. A sidecar that is
+ * not trusted (edited by hand …) is ignored — the file is cited as a file — and told to `onProblem`.
+ */
+export function describeFiles(data: LoadedData, base: string, onProblem?: (file: string, problem: SidecarProblem) => void): Map<string, SourceFileInfo> {
   const byFile = new Map<string, { tables: Set<string>; from: number; to: number; source: string }>();
   for (const o of data.observations) {
     let f = byFile.get(o.origin.file);
@@ -50,25 +53,17 @@ export function describeFiles(data: LoadedData, base: string): Map<string, Sourc
     const f = byFile.get(file.display);
     if (!f) continue;
     const sha256 = hashFile(file.path);
-    // A table written by `folkehelse fetch` is cited by source, table and retrieval date, not by path.
-    const p = readProvenance(file.path, sha256);
+    // A table written by `folkehelse fetch` is cited by source, table and retrieval date, not by path:
+    // all read from the data file itself (its SHA-256 covers them), never from the sidecar's fields.
+    const hasSidecar = existsSync(`${file.path}.sidecar`);
+    const p = hasSidecar ? readProvenance(file.path, sha256) : null;
+    if (hasSidecar && !p && onProblem) {
+      const problem = sidecarProblem(file.path);
+      if (problem) onProblem(file.display, problem);
+    }
     const fetched = p ? { api: p.api, collection: p.collection, table: p.tableId, title: p.title, retrievedAt: p.retrievedAt, url: p.url } : undefined;
-    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, retrieved: retrievedOn(file.path, sha256), ...(fetched ? { fetched } : {}) });
+    const retrieved = p && /^\d{4}-\d{2}-\d{2}/.test(p.retrievedAt) ? p.retrievedAt.slice(0, 10) : null;
+    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, retrieved, ...(fetched ? { fetched } : {}) });
   }
   return out;
-}
-
-/**
- * The date `folkehelse fetch` retrieved a data file, from its sidecar (`<file>.sidecar`), when the
- * sidecar still describes the file (same SHA-256); null for a file downloaded by hand.
- */
-function retrievedOn(path: string, sha256: string): string | null {
-  const sidecar = `${path}.sidecar`;
-  if (!existsSync(sidecar)) return null;
-  try {
-    const s = JSON.parse(readFileSync(sidecar, 'utf8')) as { tool?: unknown; sha256?: unknown; retrievedAt?: unknown };
-    return s.tool === 'folkehelse fetch' && s.sha256 === sha256 && typeof s.retrievedAt === 'string' && /^\d{4}-\d{2}-\d{2}/.test(s.retrievedAt) ? s.retrievedAt.slice(0, 10) : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,22 +1,59 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../base/errors.js';
+import { EXIT_INVALID_DATA, EXIT_OK, FolkehelseError, UsageError } from '../base/errors.js';
+import { loadMessages, message, type Messages } from '../cli/messages.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { BuildConfig } from '../config/config.js';
+import type { HttpOptions, NetworkDownError, WaitNotice } from '../http/client.js';
+import type { Network } from '../http/network.js';
+import type { MessageText } from '../language/generated.js';
 import type { CliIO, RegisterCommand } from './context.js';
 import type { FetchEvent, FetchSummary, TableOutcome } from '../fetch/run.js';
 import type { AreaSet, FetchTarget } from '../fetch/plan.js';
+import { langOption, parseSize, type MessageLang } from './options.js';
 
 /** `apis` of the configuration file (not part of BuildConfig: only fetch uses it). */
-function configApis(file: string | null): { ssb?: string; fhi?: string; klass?: string } {
+type ConfigApis = { ssb?: string; fhi?: string; klass?: string; maxAnswerSize?: string };
+function configApis(file: string | null): ConfigApis {
   if (!file) return {};
   try {
-    const raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { apis?: { ssb?: string; fhi?: string; klass?: string } };
+    const raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { apis?: ConfigApis };
     return raw.apis ?? {};
   } catch {
     return {};
   }
+}
+
+/** The limits of the run's answers: `--max-answer-size`, else the configuration's `apis.maxAnswerSize`, else the default. */
+function answerLimits(opts: FetchOptions, apis: ConfigApis): Pick<HttpOptions, 'maxAnswerBytes'> {
+  const given = opts.maxAnswerSize ?? apis.maxAnswerSize;
+  if (given === undefined) return {};
+  const what = opts.maxAnswerSize !== undefined ? '--max-answer-size' : 'apis.maxAnswerSize';
+  let bytes: number;
+  try {
+    bytes = parseSize(given);
+  } catch {
+    throw new UsageError(`${what}: "${escapeTerminal(given)}" is not a size; write e.g. 200MB or 1GB`);
+  }
+  if (bytes < 1024) throw new UsageError(`${what}: "${escapeTerminal(given)}" is less than 1 kB, too small for any answer`);
+  return { maxAnswerBytes: bytes };
+}
+
+/** A wait over a second, as the coordinator reads it: "venter 42 s på SSBs grense". */
+function waitText(w: WaitNotice, messages: Messages): string {
+  const key: MessageText = w.reason === 'rate-limit' ? 'fetch.wait.rateLimit' : w.reason === 'retry-after' ? 'fetch.wait.retryAfter' : 'fetch.wait.backoff';
+  return message(messages, key, { seconds: Math.ceil(w.ms / 1000), api: w.api });
+}
+
+/** The network failure in one sentence of the user's language. */
+function networkSentence(e: NetworkDownError, messages: Messages): string {
+  const key: MessageText = ({ unreachable: 'fetch.network.unreachable', 'proxy-unreachable': 'fetch.network.proxyUnreachable', 'proxy-refused': 'fetch.network.proxyRefused', 'proxy-auth': 'fetch.network.proxyAuth', certificate: e.proxy ? 'fetch.network.certificateProxy' : 'fetch.network.certificate' } as const)[e.kind];
+  return message(messages, key, { host: escapeTerminal(e.host), reason: escapeTerminal(e.reason), proxy: e.proxy ?? '' });
+}
+
+function sidecarText(t: TableOutcome, messages: Messages): string {
+  return message(messages, 'fetch.sidecar.ignored', { file: escapeTerminal(t.file), why: message(messages, `fetch.sidecar.${t.sidecarIgnored!}` as MessageText) });
 }
 
 function checkUrl(what: string, url: string): string {
@@ -48,7 +85,9 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--since <date>', 'only tables modified after this date (YYYY-MM-DD)')
     .option('--force', 're-download every table, changed or not')
     .option('--dry-run', 'print the plan (tables, cells, requests) without using the network')
-    .option('--json', 'print a machine-readable summary')
+    .option('--json', 'print a machine-readable summary on stdout (always JSON, also when nothing could be fetched)')
+    .option('--max-answer-size <size>', 'largest answer accepted from an API, after decompression (default 200MB)')
+    .addOption(langOption('language of the messages: nb, nn or en (default: the configuration\'s, else nb)', true))
     .addHelpText(
       'after',
       `
@@ -59,9 +98,12 @@ Examples:
 
 Addresses: "apis": {"ssb": …, "fhi": …} in the configuration, or FOLKEHELSE_SSB_API and
 FOLKEHELSE_FHI_API (defaults ${'https://data.ssb.no/api/pxwebapi/v2'} and
-https://statistikk-data.fhi.no/api/open/v1). Each table is written as <data>/<source>/<table>.json
-(JSON-stat 2.0) with a <file>.sidecar recording URL, request, retrieval time, modification time and
-SHA-256. A second run downloads only tables changed at the source.
+https://statistikk-data.fhi.no/api/open/v1). Every request goes through HTTPS_PROXY / HTTP_PROXY
+unless NO_PROXY names its host; extra certificate authorities come from NODE_EXTRA_CA_CERTS.
+Each table is written as <data>/<source>/<table>.json (JSON-stat 2.0), only when it passes the
+checks of "folkehelse validate", with a sealed <file>.sidecar recording URL, request, retrieval
+time, modification time and SHA-256. A second run downloads only tables changed at the source.
+Limits: answers up to 200 MB (--max-answer-size), waits up to 120 s, 2 000 000 cells a table.
 Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage error or no network.`,
     )
     .action(async (opts: FetchOptions) => ctx.setExitCode(await runFetchCommand(opts, ctx.io)));
@@ -76,27 +118,64 @@ interface FetchOptions {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  lang?: MessageLang;
+  maxAnswerSize?: string;
+}
+
+/** What `--json` prints when nothing (or not everything) could be done: the outcomes so far and the error. */
+function failedSummary(e: FolkehelseError, partial: FetchSummary | undefined, dataDir: string | null, dryRun: boolean): Record<string, unknown> {
+  const net = e as Partial<NetworkDownError>;
+  const error = { kind: net.kind ? 'network' : 'usage', message: e.message, exitCode: e.exitCode, ...(net.kind ? { network: net.kind, host: net.host, proxy: net.proxy ?? null, reason: net.reason } : {}) };
+  const summary = partial ?? { dataDir, dryRun, areas: null, tables: [], totals: { tables: 0, downloaded: 0, upToDate: 0, failed: 0, planned: 0, requests: 0, retries: 0 }, notFetched: [], seconds: 0 };
+  return { ...summary, error };
+}
+
+/**
+ * `folkehelse fetch`: a failure of the whole run (usage, configuration, no network) is one sentence
+ * in the user's language on stderr — and with `--json` still a JSON object on stdout, with the
+ * tables done so far and the error.
+ */
+async function runFetchCommand(opts: FetchOptions, io: CliIO): Promise<number> {
+  const state: { lang: MessageLang; dataDir: string | null } = { lang: opts.lang ?? 'nb', dataDir: null };
+  try {
+    return await fetchCommand(opts, io, state);
+  } catch (e) {
+    if (!(e instanceof FolkehelseError)) throw e;
+    const { NetworkDownError } = await import('../http/client.js');
+    const { partialSummary } = await import('../fetch/run.js');
+    const down = e instanceof NetworkDownError ? e : null;
+    io.stderr.write(`folkehelse: ${down ? networkSentence(down, loadMessages(state.lang)) : e.message}\n`);
+    if (opts.json) io.stdout.write(jsonForTerminal(failedSummary(e, down ? partialSummary(down) : undefined, state.dataDir, Boolean(opts.dryRun))));
+    return e.exitCode;
+  }
 }
 
 /** Plans the areas, fetches, prints the outcome; returns the exit code. */
-async function runFetchCommand(opts: FetchOptions, io: CliIO): Promise<number> {
+async function fetchCommand(opts: FetchOptions, io: CliIO, state: { lang: MessageLang; dataDir: string | null }): Promise<number> {
   const { loadConfig } = await import('../config/config.js');
   const { loadCatalogue } = await import('../indicators/catalogue.js');
   const { runFetch } = await import('../fetch/run.js');
   if (opts.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) throw new UsageError(`--since: "${opts.since}" is not a date like 2026-06-01`);
   const configPath = opts.config ?? (existsSync('folkehelse.config.json') ? 'folkehelse.config.json' : undefined);
   const config = configPath ? loadConfig(configPath) : null;
+  state.lang = opts.lang ?? config?.lang ?? 'nb';
+  const messages = loadMessages(state.lang);
   const targets = await fetchTargets(opts.kommune, config);
   const dataDir = resolve(opts.data ?? config?.data[0] ?? 'data');
+  state.dataDir = dataDir;
   const bases = await apiBases(io.env, config?.file ?? null);
-  const areas = await fetchAreas(targets, config?.kostragruppe, bases.klass, opts, io);
-  const catalogue = loadCatalogue([...(config?.catalogue ?? []), ...(opts.catalogue ?? []).map((c) => resolve(c))]);
-  const progress = fetchProgress(io, opts);
+  const limits = answerLimits(opts, configApis(config?.file ?? null));
+  const { Network } = await import('../http/network.js');
+  const network = new Network({ env: io.env });
+  const progress = fetchProgress(io, opts, messages);
   let summary: FetchSummary;
   try {
-    summary = await runFetch({ dataDir, areas, catalogue, ssbBase: bases.ssb, fhiBase: bases.fhi, since: opts.since, force: opts.force, dryRun: opts.dryRun, onEvent: progress.event });
+    const areas = await fetchAreas(targets, config?.kostragruppe, bases.klass, [bases.ssb, bases.fhi], opts, io, { network, onWait: (w) => progress.event({ type: 'wait', ...w }), ...limits });
+    const catalogue = loadCatalogue([...(config?.catalogue ?? []), ...(opts.catalogue ?? []).map((c) => resolve(c))]);
+    summary = await runFetch({ dataDir, areas, catalogue, ssbBase: bases.ssb, fhiBase: bases.fhi, since: opts.since, force: opts.force, dryRun: opts.dryRun, onEvent: progress.event, network, limits });
   } finally {
     progress.stop();
+    await network.close();
   }
   for (const f of progress.failures) io.stderr.write(`${f}\n`);
   if (opts.json) io.stdout.write(jsonForTerminal(summary));
@@ -142,7 +221,7 @@ async function apiBases(env: NodeJS.ProcessEnv, configFile: string | null): Prom
  * The areas to fetch for the municipalities: their county, the country, neighbours and KOSTRA
  * groups, with municipality number changes and missing KOSTRA groups from Klass when it answers.
  */
-async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefined, klassBase: string, opts: FetchOptions, io: CliIO): Promise<AreaSet> {
+async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefined, klassBase: string, tableBases: string[], opts: FetchOptions, io: CliIO, http: HttpOptions & { network: Network }): Promise<AreaSet> {
   const { areasFor } = await import('../fetch/plan.js');
   const { kostraGroups, municipalityChanges } = await import('../geo/klass.js');
   const { HttpClient, HttpError, NetworkDownError } = await import('../http/client.js');
@@ -152,9 +231,11 @@ async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefin
   let changes: Awaited<ReturnType<typeof municipalityChanges>> = [];
   if (!opts.dryRun) {
     try {
-      changes = await municipalityChanges(klassBase, new HttpClient({ attempts: 2 }), '1977-01-01', today);
+      changes = await municipalityChanges(klassBase, new HttpClient({ attempts: 2, name: 'SSB', ...http }), '1977-01-01', today);
     } catch (e) {
       if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
+      // When the tables' hosts are down too (the same host, or the same proxy), the run stops here in one sentence.
+      if (e instanceof NetworkDownError && tableBases.some((b) => http.network.downError(b))) throw e;
       if (!opts.json) io.stderr.write(`folkehelse: SSB Klass did not answer (${escapeTerminal(e instanceof HttpError ? `HTTP ${e.status}` : 'no network')}); municipality number changes come from the shipped register only\n`);
     }
   }
@@ -163,7 +244,7 @@ async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefin
   if (areas.withoutGroup.length && !opts.dryRun) {
     // The KOSTRA group of a municipality the configuration does not give: from Klass.
     try {
-      const groups = await kostraGroups(klassBase, new HttpClient({ attempts: 2 }), areas.withoutGroup, today);
+      const groups = await kostraGroups(klassBase, new HttpClient({ attempts: 2, name: 'SSB', ...http }), areas.withoutGroup, today);
       for (const [k, g] of groups) {
         if (!areas.kostragrupper.includes(g)) areas.kostragrupper.push(g);
         areas.withoutGroup = areas.withoutGroup.filter((x) => x !== k);
@@ -183,11 +264,22 @@ async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefin
  * Progress of a fetch: a bar on a terminal (failures listed after it), one line per table
  * otherwise (the plan on stdout with --dry-run), nothing with --json.
  */
-function fetchProgress(io: CliIO, opts: FetchOptions): { event: (e: FetchEvent) => void; stop: () => void; failures: string[] } {
+function fetchProgress(io: CliIO, opts: FetchOptions, messages: Messages): { event: (e: FetchEvent) => void; stop: () => void; failures: string[] } {
   const tty = Boolean(io.stderr.isTTY) && !opts.json && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
   let bar: cliProgress.SingleBar | null = null;
   const failures: string[] = [];
   const event = (e: FetchEvent) => {
+    if (e.type === 'wait') {
+      // Every wait over a second is shown, also with --json (on stderr): a silent minute looks like a hang.
+      const text = waitText(e, messages);
+      if (bar) (bar as cliProgress.SingleBar).update({ name: text });
+      else io.stderr.write(`${text}\n`);
+      return;
+    }
+    if (e.type === 'table' && e.outcome.sidecarIgnored) {
+      if (bar) failures.push(sidecarText(e.outcome, messages));
+      else io.stderr.write(`${sidecarText(e.outcome, messages)}\n`);
+    }
     if (opts.json) return;
     if (e.type === 'plan') {
       if (tty && !opts.dryRun && e.total > 1) {

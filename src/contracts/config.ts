@@ -107,6 +107,10 @@ export interface ConfigFile {
      * an http(s) address, default https://data.ssb.no/api/klass/v1 (KOSTRA groups)
      */
     klass?: string;
+    /**
+     * the largest answer `folkehelse fetch` accepts from an API, after decompression, e.g. "200MB" (the default) or "1GB"; --max-answer-size overrides it
+     */
+    maxAnswerSize?: string;
   };
   /**
    * the date printed on the front page (YYYY-MM-DD); without it no date is printed, so the output stays the same for the same input

@@ -1,10 +1,12 @@
-import { HttpClient, HttpError, NetworkDownError, type HttpOptions } from '../http/client.js';
+import { HttpClient, HttpError, NetworkDownError, type HttpErrorKind, type HttpOptions, type WaitNotice } from '../http/client.js';
+import { Network } from '../http/network.js';
 import { measuresOf } from '../indicators/select.js';
 import type { Dataset } from '../jsonstat/dataset.js';
 import { isLater, type ApiIndicator, type ApiSession, type AreaSet, type CheckedTable, type FetchApi, type OutcomeNotes, type TablePlan } from '../sources/fetch-adapter.js';
 import { FETCH_APIS, sourceFetch } from '../sources/registry.js';
 import { planTables } from './plan.js';
-import { readSidecar, writeTable, type Sidecar, type SidecarRecord } from './store.js';
+import { clearStaging, validateStaged } from './check.js';
+import { commitTable, readPrevious, stageTable, unstage, type Sidecar, type SidecarProblem, type SidecarRecord } from './store.js';
 
 export interface FetchOptions {
   dataDir: string;
@@ -24,6 +26,10 @@ export interface FetchOptions {
   maxCells?: Record<string, number | undefined>;
   /** The HTTP client's options, by API id. */
   http?: Record<string, HttpOptions | undefined>;
+  /** The limits every API's answers are held to (README: answer size, longest wait, cube size); `http` may override them per API. */
+  limits?: Pick<HttpOptions, 'maxAnswerBytes' | 'maxWaitMs' | 'maxCubeCells'>;
+  /** The run's network (proxy from the environment); default one from the process's environment, closed at the end. */
+  network?: Network;
   onEvent?: (e: FetchEvent) => void;
   now?: () => Date;
   /** Fetch the population pyramid's table (SSB 07459 by sex and age); default true. */
@@ -49,7 +55,9 @@ export interface TableOutcome extends OutcomeNotes {
   modifiedAt: string | null;
   /** Why a table was downloaded or skipped. */
   reason: string;
-  error?: { status: number; url: string; message: string; advice: string };
+  error?: { status: number; url: string; message: string; advice: string; kind: HttpErrorKind | 'file' };
+  /** The table's sidecar was not trusted (edited by hand, dates in the future …): why; the table was downloaded again. */
+  sidecarIgnored?: SidecarProblem;
   /** Indicators whose select.measure the fetched table does not have (they would find no data). */
   unmatched?: { indicator: string; measure: string; has: string[] }[];
   indicators: string[];
@@ -66,7 +74,7 @@ export interface FetchSummary {
   seconds: number;
 }
 
-export type FetchEvent = { type: 'plan'; total: number } | { type: 'table'; outcome: TableOutcome };
+export type FetchEvent = { type: 'plan'; total: number } | { type: 'table'; outcome: TableOutcome } | ({ type: 'wait' } & WaitNotice);
 
 /** One API as this run uses it: its client, its session and its cell limit. */
 interface Connection {
@@ -82,12 +90,13 @@ function selectionKey(plan: TablePlan, areas: string[], year: number): string {
   return JSON.stringify({ areas, dimensions: plan.dimensions, years: plan.years ?? null, derive: plan.deriveDenominator ?? null, ...(plan.shares ? { shares: plan.shares } : {}), ...(plan.horizon ? { horizon: plan.horizon, from: year } : {}) });
 }
 
-/** A client and a session for every API the sources are fetched from. */
-function connect(o: FetchOptions): Map<string, Connection> {
+/** A client and a session for every API the sources are fetched from, all through the run's network. */
+function connect(o: FetchOptions, network: Network): Map<string, Connection> {
   const legacy: Record<string, string | undefined> = { ssb: o.ssbBase, fhi: o.fhiBase };
   const out = new Map<string, Connection>();
+  const onWait = (w: WaitNotice) => o.onEvent?.({ type: 'wait', ...w });
   for (const api of FETCH_APIS) {
-    const http = new HttpClient({ requestsPerWindow: api.requestsPerWindow, ...(o.http?.[api.id] ?? {}) });
+    const http = new HttpClient({ requestsPerWindow: api.requestsPerWindow, name: api.name, network, onWait, ...(o.limits ?? {}), ...(o.http?.[api.id] ?? {}) });
     const maxCells = o.maxCells?.[api.id] ?? api.maxCells;
     out.set(api.id, { api, http, maxCells, session: api.connect(o.bases?.[api.id] ?? legacy[api.id] ?? api.defaultBase, http, maxCells) });
   }
@@ -129,18 +138,33 @@ function unmatchedMeasures(session: ApiSession, dataset: Dataset, indicators: Ap
 /** A table that failed for a reason the run can go on after: an HTTP error or a file that cannot be written. */
 function failure(e: unknown, base: TableOutcome, plan: TablePlan): TableOutcome {
   if (e instanceof NetworkDownError) throw e;
-  if (e instanceof HttpError) return { ...base, status: 'failed', reason: 'failed', error: { status: e.status, url: e.url, message: e.detail || e.message, advice: e.advice } };
+  if (e instanceof HttpError) return { ...base, status: 'failed', reason: 'failed', error: { status: e.status, url: e.url, message: e.detail || e.message, advice: e.advice, kind: e.kind } };
   const err = e as NodeJS.ErrnoException;
-  if (err.code && /^E[A-Z]+$/.test(err.code)) return { ...base, status: 'failed', reason: 'failed', error: { status: 0, url: plan.file, message: `cannot write the file (${err.code})`, advice: 'Check that the data folder can be written to and the disk is not full.' } };
+  if (err.code && /^E[A-Z]+$/.test(err.code)) return { ...base, status: 'failed', reason: 'failed', error: { status: 0, url: plan.file, message: `cannot write the file (${err.code})`, advice: 'Check that the data folder can be written to and the disk is not full.', kind: 'file' } };
   throw e;
+}
+
+/**
+ * Stores a fetched table: staged, read by the readers `validate` uses, and only then moved into
+ * place with its sealed sidecar; a table that does not pass leaves the previous file as it was.
+ */
+async function store(dataDir: string, f: Awaited<ReturnType<CheckedTable['fetch']>>, sidecar: SidecarRecord): Promise<Sidecar> {
+  const staged = await stageTable(dataDir, f.dataset, sidecar, f.provenance);
+  try {
+    await validateStaged(staged, sidecar.file, sidecar.requests[0]?.url ?? sidecar.file);
+    return await commitTable(dataDir, staged, sidecar);
+  } catch (e) {
+    await unstage(staged);
+    throw e;
+  }
 }
 
 /** Checks one table and, when it changed, fetches it and writes it with its sidecar. */
 async function fetchTable(plan: TablePlan, c: Connection, o: FetchOptions, now: () => Date): Promise<TableOutcome> {
   const areas = areasOf(plan, o.areas);
   const key = selectionKey(plan, areas, now().getUTCFullYear());
-  const previous = readSidecar(o.dataDir, plan.file);
-  const base: TableOutcome = { file: plan.file, api: plan.api, collection: plan.collection, table: plan.table, title: plan.title ?? previous?.title ?? null, status: 'planned', cells: previous?.cells ?? null, requests: 0, modifiedAt: previous?.modifiedAt ?? null, reason: '', indicators: plan.indicators };
+  const { previous, ignored } = readPrevious(o.dataDir, plan.file, now());
+  const base: TableOutcome = { file: plan.file, api: plan.api, collection: plan.collection, table: plan.table, title: plan.title ?? previous?.title ?? null, status: 'planned', cells: previous?.cells ?? null, requests: 0, modifiedAt: previous?.modifiedAt ?? null, reason: '', indicators: plan.indicators, ...(ignored ? { sidecarIgnored: ignored } : {}) };
   if (o.dryRun) return planned(plan, base, previous, key, areas, o, c.maxCells);
   const upToDate = (outcome: TableOutcome): TableOutcome => ({ ...outcome, status: 'up-to-date', reason: o.since ? `not changed since ${o.since}` : `unchanged since ${previous!.retrievedAt.slice(0, 10)}` });
   try {
@@ -159,7 +183,7 @@ async function fetchTable(plan: TablePlan, c: Connection, o: FetchOptions, now: 
     // Each indicator selects its measure by the table's code (FHI) or by ContentsCode or label (SSB): say so when it is not there.
     const unmatched = unmatchedMeasures(c.session, f.dataset, indicators);
     if (unmatched) base.unmatched = unmatched;
-    await writeTable(o.dataDir, f.dataset, sidecar, f.provenance);
+    await store(o.dataDir, f, sidecar);
     return { ...base, status: 'downloaded', cells: sidecar.cells, requests: sidecar.requests.length, modifiedAt, reason };
   } catch (e) {
     return failure(e, base, plan);
@@ -176,20 +200,41 @@ export async function runFetch(o: FetchOptions): Promise<FetchSummary> {
   const started = Date.now();
   const now = o.now ?? (() => new Date());
   const { tables, without } = planTables(o.catalogue, { pyramid: o.pyramid });
-  const connections = connect(o);
+  const network = o.network ?? new Network();
+  const connections = connect(o, network);
   const outcomes: TableOutcome[] = [];
   o.onEvent?.({ type: 'plan', total: tables.length });
-  if (!o.force && !o.dryRun) {
-    for (const c of connections.values()) {
-      const mine = tables.filter((t) => t.api === c.api.id);
-      c.session.prepare?.(mine.map((plan) => ({ plan, previous: readSidecar(o.dataDir, plan.file), key: selectionKey(plan, areasOf(plan, o.areas), now().getUTCFullYear()) })), o.since);
+  try {
+    if (!o.dryRun) await clearStaging(o.dataDir);
+    if (!o.force && !o.dryRun) {
+      for (const c of connections.values()) {
+        const mine = tables.filter((t) => t.api === c.api.id);
+        c.session.prepare?.(mine.map((plan) => ({ plan, previous: readPrevious(o.dataDir, plan.file, now()).previous, key: selectionKey(plan, areasOf(plan, o.areas), now().getUTCFullYear()) })), o.since);
+      }
     }
+    for (const plan of tables) {
+      const outcome = await fetchTable(plan, connections.get(plan.api)!, o, now);
+      outcomes.push(outcome);
+      o.onEvent?.({ type: 'table', outcome });
+    }
+  } catch (e) {
+    // The network is down: what was fetched so far is still told (`--json` prints it with the error).
+    if (e instanceof NetworkDownError) partial.set(e, summarise(o, outcomes, without, connections, started));
+    throw e;
+  } finally {
+    if (!o.network) await network.close();
   }
-  for (const plan of tables) {
-    const outcome = await fetchTable(plan, connections.get(plan.api)!, o, now);
-    outcomes.push(outcome);
-    o.onEvent?.({ type: 'table', outcome });
-  }
+  return summarise(o, outcomes, without, connections, started);
+}
+
+const partial = new WeakMap<NetworkDownError, FetchSummary>();
+
+/** What a run that stopped because the network is down had done until then. */
+export function partialSummary(e: NetworkDownError): FetchSummary | undefined {
+  return partial.get(e);
+}
+
+function summarise(o: FetchOptions, outcomes: TableOutcome[], without: string[], connections: Map<string, Connection>, started: number): FetchSummary {
   const count = (s: TableStatus) => outcomes.filter((t) => t.status === s).length;
   const clients = [...connections.values()].map((c) => c.http.stats);
   return {

@@ -1,4 +1,4 @@
-import { HttpError, joinUrl, type HttpClient } from '../http/client.js';
+import { HttpError, joinUrl, parseAnswer, type HttpClient } from '../http/client.js';
 
 /** SSB's classification API (apis.md §4). */
 export const KLASS_DEFAULT_BASE = 'https://data.ssb.no/api/klass/v1';
@@ -27,9 +27,10 @@ export async function kostraGroups(base: string, http: HttpClient, kommuner: str
     let items: CorrespondenceItem[];
     try {
       const res = await http.get(url);
-      items = (JSON.parse(res.text) as { correspondenceItems?: CorrespondenceItem[] }).correspondenceItems ?? [];
+      const list = (parseAnswer(res.text, url) as { correspondenceItems?: unknown } | null)?.correspondenceItems;
+      items = Array.isArray(list) ? list.filter((it): it is CorrespondenceItem => it !== null && typeof it === 'object') : [];
     } catch (e) {
-      if (e instanceof HttpError || e instanceof SyntaxError) {
+      if (e instanceof HttpError) {
         last = e;
         continue;
       }
@@ -64,14 +65,11 @@ export async function municipalityChanges(base: string, http: HttpClient, from: 
   const next = new Date(Date.parse(to) + 86_400_000).toISOString().slice(0, 10);
   const url = joinUrl(base, `classifications/${KOMMUNER}/changes.json?from=${from}&to=${next}`);
   const res = await http.get(url);
-  let doc: { codeChanges?: Partial<CodeChange>[] };
-  try {
-    doc = JSON.parse(res.text.replace(/^\uFEFF/, '')) as { codeChanges?: Partial<CodeChange>[] };
-  } catch {
-    throw new HttpError(url, 200, 'the answer is not valid JSON', 'Klass sent something unexpected; set FOLKEHELSE_KLASS_API or try again later.');
-  }
-  return (doc.codeChanges ?? [])
-    .filter((c): c is CodeChange => typeof c.oldCode === 'string' && typeof c.newCode === 'string' && typeof c.changeOccurred === 'string')
+  // Its texts cleaned of control characters, like every API answer (src/http/json.ts).
+  const doc = parseAnswer(res.text, url) as { codeChanges?: unknown } | null;
+  const changes = Array.isArray(doc?.codeChanges) ? (doc.codeChanges as Partial<CodeChange>[]) : [];
+  return changes
+    .filter((c): c is CodeChange => c !== null && typeof c === 'object' && typeof c.oldCode === 'string' && typeof c.newCode === 'string' && typeof c.changeOccurred === 'string')
     .sort((a, b) => a.changeOccurred.localeCompare(b.changeOccurred));
 }
 

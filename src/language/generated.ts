@@ -161,7 +161,12 @@ export type MessageText =
   | 'preview.terminal.started' | 'preview.terminal.writing' | 'preview.terminal.choose' | 'preview.terminal.updated' | 'preview.terminal.problem'
   | 'preview.terminal.recovered' | 'preview.terminal.watchProblem' | 'preview.terminal.opening' | 'preview.terminal.openFailed'
   | 'preview.terminal.portTaken' | 'preview.terminal.portDenied' | 'preview.terminal.stopped'
-  | 'preview.refused.host' | 'preview.refused.method' | 'preview.refused.notFound';
+  | 'preview.refused.host' | 'preview.refused.method' | 'preview.refused.notFound'
+  | 'fetch.wait.rateLimit' | 'fetch.wait.retryAfter' | 'fetch.wait.backoff'
+  | 'fetch.network.unreachable' | 'fetch.network.proxyUnreachable' | 'fetch.network.proxyRefused' | 'fetch.network.proxyAuth'
+  | 'fetch.network.certificate' | 'fetch.network.certificateProxy'
+  | 'fetch.sidecar.ignored' | 'fetch.sidecar.unreadable' | 'fetch.sidecar.notFetch' | 'fetch.sidecar.noSeal' | 'fetch.sidecar.changed'
+  | 'fetch.sidecar.disagrees' | 'fetch.sidecar.futureDate';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageList =
@@ -173,7 +178,8 @@ export type MessageList =
 export type MessageGroup =
   | 'about' | 'notes' | 'build' | 'browser'
   | 'preview.connection' | 'preview.status' | 'preview.statusHelp' | 'preview.against' | 'preview.unknown' | 'preview.problem' | 'preview.terminal'
-  | 'preview.refused';
+  | 'preview.refused'
+  | 'fetch.wait' | 'fetch.network' | 'fetch.sidecar';
 
 /** Every table (a list of lists of texts) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageTable = never;

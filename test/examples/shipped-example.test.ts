@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/main.js';
 import { FHI_DEFAULT_BASE } from '../../src/sources/fhi/api.js';
 import { SSB_DEFAULT_BASE } from '../../src/sources/ssb/api.js';
-import { sha256 } from '../../src/fetch/store.js';
+import { sealed, sealOf, sha256 } from '../../src/fetch/store.js';
 import { EXAMPLE, tempDir } from '../helpers.js';
 import { ApiServer } from '../fetch/server.js';
 import { populateExample } from './example-world.js';
@@ -52,16 +52,16 @@ describe('the shipped example (fixtures/innherred)', () => {
       vi.useRealTimers();
     }
     // The local server's addresses become the documented ones (as if fetched from them), in the
-    // data files' provenance and the sidecars, whose checksum is then the rewritten file's.
+    // data files' provenance and the sidecars, whose checksum is then the rewritten file's (and sealed again).
     const documented = (text: string) => text.split(server.fhiBase).join(FHI_DEFAULT_BASE).split(server.ssbBase).join(SSB_DEFAULT_BASE);
     for (const source of SOURCES) {
       for (const f of files(join(project, 'data', source)).filter((f) => f.endsWith('.json'))) {
         const data = join(project, 'data', source, f);
         const text = documented(readFileSync(data, 'utf8'));
         writeFileSync(data, text);
-        const side = JSON.parse(documented(readFileSync(`${data}.sidecar`, 'utf8'))) as { sha256: string };
+        const side = JSON.parse(documented(readFileSync(`${data}.sidecar`, 'utf8'))) as { sha256: string; seal: string };
         side.sha256 = sha256(text);
-        writeFileSync(`${data}.sidecar`, JSON.stringify(side, null, 2) + '\n');
+        writeFileSync(`${data}.sidecar`, JSON.stringify(sealed(side), null, 2) + '\n');
       }
     }
     if (update) {
@@ -108,7 +108,9 @@ describe('the shipped example (fixtures/innherred)', () => {
         const text = readFileSync(join(EXAMPLE, 'data', source, f), 'utf8');
         expect(text, f).not.toMatch(/127\.0\.0\.1|localhost/);
         expect(readFileSync(join(EXAMPLE, 'data', source, `${f}.sidecar`), 'utf8'), f).not.toMatch(/127\.0\.0\.1|localhost/);
-        expect(JSON.parse(readFileSync(join(EXAMPLE, 'data', source, `${f}.sidecar`), 'utf8')).sha256, f).toBe(sha256(text));
+        const side = JSON.parse(readFileSync(join(EXAMPLE, 'data', source, `${f}.sidecar`), 'utf8'));
+        expect(side.sha256, f).toBe(sha256(text));
+        expect(side.seal, f).toBe(sealOf(side));
       }
     }
   });

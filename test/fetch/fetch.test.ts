@@ -449,11 +449,22 @@ describe('folkehelse fetch (command line)', () => {
     expect(r.stdout).toMatch(/4 downloaded, 0 up to date, 1 failed/);
     const port = server.port;
     await server.stop();
-    const down = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json')], { FOLKEHELSE_SSB_API: `http://127.0.0.1:${port}/ssb`, FOLKEHELSE_FHI_API: `http://127.0.0.1:${port}/fhi` });
+    const env = { FOLKEHELSE_SSB_API: `http://127.0.0.1:${port}/ssb`, FOLKEHELSE_FHI_API: `http://127.0.0.1:${port}/fhi` };
+    const started = Date.now();
+    const down = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json'), '--lang', 'en'], env);
+    // A refused connection: one quick retry, then one sentence, well within 15 s.
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(down.code).toBe(2);
     expect(down.stderr.match(/cannot reach/g)).toHaveLength(1);
     expect(down.stderr).not.toMatch(/internal error|FAILED|\n\s+at /);
     expect(down.stderr).toMatch(/folkehelse: cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): check the internet connection/);
+    // In the coordinator's language (bokmål by default), and with --json still JSON on stdout.
+    const nb = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json'), '--json'], env);
+    expect(nb.code).toBe(2);
+    expect(nb.stderr).toMatch(/^folkehelse: får ikke kontakt med 127\.0\.0\.1:\d+ \(ECONNREFUSED\): sjekk internettforbindelsen/);
+    const json = JSON.parse(nb.stdout);
+    expect(json.error).toMatchObject({ kind: 'network', network: 'unreachable', host: `127.0.0.1:${port}`, reason: 'ECONNREFUSED', proxy: null, exitCode: 2 });
+    expect(json.tables).toEqual([]);
     server = await new ApiServer().start();
   });
 
@@ -481,12 +492,15 @@ describe('folkehelse fetch progress on a terminal', () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'mini.json'), JSON.stringify({ exclude: apiCatalogue().map((i) => i.id).filter((id) => !smallCatalogue().some((s) => s.id === id)), indicators: [] }));
       server.faults.push({ match: /\/tables\/06913\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
+      // A wait over a second is shown on the bar.
+      server.faults.push({ match: /\/tables\/12362\/metadata/, times: 1, action: { status: 429, retryAfter: '1.5' } });
       let stdout = '';
       let stderr = '';
       const stderrStream = { isTTY: true, columns: 80, write: (s: string) => ((stderr += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => stderrStream, removeListener: () => stderrStream };
       const code = await main(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')], { stdout: { write: (s: string) => (stdout += s) }, stderr: stderrStream, env: { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase } });
       expect(code).toBe(1);
       expect(stderr).toMatch(/fetching/);
+      expect(stderr).toMatch(/fetching .* venter 2 s: SSB ba oss vente/);
       expect(stderr).toMatch(/SSB 06913.*FAILED \(HTTP 404\)/);
       expect(stdout).toMatch(/4 downloaded, 0 up to date, 1 failed/);
     } finally {

@@ -7,6 +7,7 @@
  * Listens on 127.0.0.1 only; tests start and stop it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface Category {
@@ -43,7 +44,8 @@ export interface SsbTableDef {
   value?: (coords: Record<string, string>) => number | null;
 }
 
-export type FaultAction = { status: number; retryAfter?: string; body?: string } | 'timeout' | 'malformed' | 'reset';
+/** A fault: a status (with headers and a body), no answer, a broken body, a reset, or any answer a test writes (hostile servers). */
+export type FaultAction = { status: number; retryAfter?: string; body?: string; headers?: Record<string, string> } | 'timeout' | 'malformed' | 'reset' | { respond: (res: ServerResponse, req: IncomingMessage) => void };
 
 export interface Fault {
   match: RegExp;
@@ -200,17 +202,26 @@ export class ApiServer {
     this.ssb.set(t.id, t);
   }
 
+  /** http, or https when started with a certificate. */
+  private scheme = 'http';
+
+  get origin(): string {
+    return `${this.scheme}://127.0.0.1:${this.port}`;
+  }
+
   get fhiBase(): string {
-    return `http://127.0.0.1:${this.port}/fhi/api/open/v1`;
+    return `${this.origin}/fhi/api/open/v1`;
   }
 
   get ssbBase(): string {
-    return `http://127.0.0.1:${this.port}/ssb/api/pxwebapi/v2`;
+    return `${this.origin}/ssb/api/pxwebapi/v2`;
   }
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (s) => {
+  /** Listens on 127.0.0.1 (over TLS with `tls`: a key and a certificate in PEM). */
+  async start(tls?: { key: string; cert: string }): Promise<this> {
+    this.scheme = tls ? 'https' : 'http';
+    this.server = tls ? createTlsServer(tls, (req, res) => void this.handle(req, res)) : createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', (s: import('node:net').Socket) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
@@ -240,11 +251,15 @@ export class ApiServer {
         req.socket.destroy();
         return;
       }
+      if (typeof a === 'object' && 'respond' in a) {
+        a.respond(res, req);
+        return;
+      }
       if (a === 'malformed') {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"class":"dataset","id":["GEO"');
         return;
       }
-      res.writeHead(a.status, { 'content-type': 'application/json', ...(a.retryAfter !== undefined ? { 'retry-after': a.retryAfter } : {}) }).end(a.body ?? JSON.stringify({ title: `status ${a.status}`, status: a.status }));
+      res.writeHead(a.status, { 'content-type': 'application/json', ...(a.retryAfter !== undefined ? { 'retry-after': a.retryAfter } : {}), ...(a.headers ?? {}) }).end(a.body ?? JSON.stringify({ title: `status ${a.status}`, status: a.status }));
       return;
     }
     const recorded = this.raw.get(url.pathname);

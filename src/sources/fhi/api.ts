@@ -1,5 +1,6 @@
+import { parseDataset } from '../../http/answer.js';
 import { HttpError, joinUrl, parseAnswer as parse, type HttpClient } from '../../http/client.js';
-import { asDataset, MalformedDatasetError, type Dataset } from '../../jsonstat/dataset.js';
+import type { Dataset } from '../../jsonstat/dataset.js';
 
 /** The documented address of FHI Statistikk's open API (apis.md §1). */
 export const FHI_DEFAULT_BASE = 'https://statistikk-data.fhi.no/api/open/v1';
@@ -43,6 +44,11 @@ export class FhiApi {
     private readonly http: HttpClient,
   ) {}
 
+  /** The largest cube one answer (or one table) may declare. */
+  get maxCubeCells(): number {
+    return this.http.limits.maxCubeCells;
+  }
+
   /** `GET {source}/table[?modifiedAfter=]`. */
   tables(source: string, modifiedAfter?: string): Promise<FhiTableInfo[]> {
     const key = `${source}|${modifiedAfter ?? ''}`;
@@ -58,7 +64,8 @@ export class FhiApi {
     const url = joinUrl(this.base, `${encodeURIComponent(source)}/table${modifiedAfter ? `?modifiedAfter=${encodeURIComponent(modifiedAfter)}` : ''}`);
     const doc = parse((await this.http.get(url)).text, url);
     if (!Array.isArray(doc)) throw new HttpError(url, 200, 'the table list is not a list', 'The API sent something unexpected; check FOLKEHELSE_FHI_API.');
-    return doc.filter((t): t is FhiTableInfo => t && typeof t === 'object' && typeof (t as FhiTableInfo).tableId === 'number');
+    const textOrNull = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+    return doc.filter((t): t is FhiTableInfo => t && typeof t === 'object' && Number.isSafeInteger((t as FhiTableInfo).tableId) && typeof (t as FhiTableInfo).title === 'string' && textOrNull((t as FhiTableInfo).modifiedAt) && textOrNull((t as FhiTableInfo).publishedAt));
   }
 
   /**
@@ -117,7 +124,10 @@ export class FhiApi {
   async query(source: string, id: number): Promise<{ url: string; body: FhiDataBody }> {
     const { url, doc } = await this.getJson(source, id, 'query');
     const body = doc as Partial<FhiDataBody>;
-    if (!body || !Array.isArray(body.dimensions)) throw new HttpError(url, 200, 'the query template has no "dimensions"', 'The API sent something unexpected; check FOLKEHELSE_FHI_API.');
+    if (!body || !Array.isArray(body.dimensions)) throw new HttpError(url, 200, 'the query template has no "dimensions"', 'The API sent something unexpected; check FOLKEHELSE_FHI_API.', 'invalid-answer');
+    // Each dimension a code and a filter, its values texts: anything else is no template.
+    const shaped = body.dimensions.every((d) => d && typeof d === 'object' && typeof d.code === 'string' && typeof d.filter === 'string' && (d.values === undefined || (Array.isArray(d.values) && d.values.every((v) => typeof v === 'string'))));
+    if (!shaped || new Set(body.dimensions.map((d) => d.code)).size !== body.dimensions.length) throw new HttpError(url, 200, 'the query template\'s "dimensions" are not each a code, a filter and values', 'The API sent something unexpected; check FOLKEHELSE_FHI_API.', 'invalid-answer');
     return { url, body: body as FhiDataBody };
   }
 
@@ -126,14 +136,19 @@ export class FhiApi {
     const { doc } = await this.getJson(source, id, 'dimension');
     const out = new Map<string, string[]>();
     const dims = (doc as { dimensions?: { code: string; categories?: FhiCategory[] }[] })?.dimensions ?? [];
-    const flat = (cs: FhiCategory[] = [], acc: string[] = []): string[] => {
-      for (const c of cs) {
+    // The GEO tree, flattened without recursion (its depth is the server's to choose).
+    const flat = (cs: FhiCategory[]): string[] => {
+      const acc: string[] = [];
+      const stack = [...cs].reverse();
+      while (stack.length) {
+        const c = stack.pop()!;
+        if (!c || typeof c !== 'object') continue;
         acc.push(String(c.value));
-        flat(c.children, acc);
+        if (Array.isArray(c.children)) for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]!);
       }
       return acc;
     };
-    for (const d of dims) out.set(d.code, flat(d.categories));
+    for (const d of Array.isArray(dims) ? dims : []) if (d && typeof d.code === 'string' && Array.isArray(d.categories)) out.set(d.code, flat(d.categories));
     return out;
   }
 
@@ -149,12 +164,7 @@ export class FhiApi {
 
   async data(source: string, id: number, body: FhiDataBody): Promise<{ url: string; dataset: Dataset }> {
     const { url, res } = await this.withTablePath(source, id, 'data', async (url) => ({ url, res: await this.http.postJson(url, body) }));
-    try {
-      return { url, dataset: asDataset(parse(res.text, url)) };
-    } catch (e) {
-      if (e instanceof MalformedDatasetError) throw new HttpError(url, 200, e.message, 'The API sent a broken dataset; try again later.');
-      throw e;
-    }
+    return { url, dataset: parseDataset(res.text, url, this.http.limits.maxCubeCells) };
   }
 }
 
@@ -163,6 +173,8 @@ export function selectionSize(d: FhiQueryDimension, known: string[] | undefined)
   if (d.filter === 'item') return d.values.length;
   if (d.filter === 'top' || d.filter === 'bottom') {
     const n = Number(d.values[0]);
+    // A count that is no count (from a template the server wrote) is counted from the codes.
+    if (!Number.isSafeInteger(n) || n < 0) return known ? known.length : null;
     return known ? Math.min(n, known.length) : n;
   }
   if (!known) return null;

@@ -1,4 +1,5 @@
 import { LAND } from '../../model/observation.js';
+import { checkJoined } from '../../http/answer.js';
 import { HttpError, isTooManyCells, joinUrl } from '../../http/client.js';
 import { mergeDatasets } from '../../jsonstat/cells.js';
 import { categoryCodes, type Dataset } from '../../jsonstat/dataset.js';
@@ -143,6 +144,8 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   };
   const areaCodes = geoDim ? geoCodes : [''];
   for (let i = 0; i < areaCodes.length; i += chunk) await runChunk(areaCodes.slice(i, i + chunk));
+  if (!parts.length) throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/dimension`), 0, `the table has none of the areas ${geo.join(', ')}`, 'Check that the table covers municipalities (and the municipality numbers in the configuration).');
+  checkJoined(parts, requests[0]?.url ?? api.base, api.maxCubeCells);
   let dataset = mergeDatasets(parts);
   if (flags.length && !(dataset.extension && 'flags' in dataset.extension)) {
     dataset = { ...dataset, extension: { ...(dataset.extension ?? {}), flags: { index: flags.map((f) => f.symbol), label: Object.fromEntries(flags.map((f) => [f.symbol, f.text])) } } };

@@ -1,5 +1,6 @@
+import { parseDataset, parseMetadata } from '../../http/answer.js';
 import { HttpError, joinUrl, parseAnswer as parse, type HttpClient } from '../../http/client.js';
-import { asDataset, MalformedDatasetError, type Dataset } from '../../jsonstat/dataset.js';
+import type { Dataset } from '../../jsonstat/dataset.js';
 
 /** The documented address of SSB's PxWebApi v2 (apis.md §2). */
 export const SSB_DEFAULT_BASE = 'https://data.ssb.no/api/pxwebapi/v2';
@@ -29,12 +30,17 @@ export class SsbApi {
     private readonly http: HttpClient,
   ) {}
 
+  /** The largest cube one answer (or one table) may declare. */
+  get maxCubeCells(): number {
+    return this.http.limits.maxCubeCells;
+  }
+
   /** `GET /config` `maxDataCells`, asked once and only when data is needed; null when not given. */
   maxDataCells(): Promise<number | null> {
     this.config ??= this.http
       .get(joinUrl(this.base, 'config'))
       .then((r) => {
-        const n = (JSON.parse(r.text) as { maxDataCells?: unknown }).maxDataCells;
+        const n = (parse(r.text, r.url) as { maxDataCells?: unknown } | null)?.maxDataCells;
         return typeof n === 'number' && n > 0 ? n : null;
       })
       .catch((e: unknown) => {
@@ -48,16 +54,16 @@ export class SsbApi {
   async table(id: string): Promise<SsbTableInfo> {
     const url = joinUrl(this.base, `tables/${encodeURIComponent(id)}?lang=no`);
     const doc = parse((await this.http.get(url)).text, url) as SsbTableInfo | null;
-    if (!doc || typeof doc !== 'object') throw new HttpError(url, 200, 'the table description is not an object', 'The API sent something unexpected; check FOLKEHELSE_SSB_API.');
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new HttpError(url, 200, 'the table description is not an object', 'The API sent something unexpected; check FOLKEHELSE_SSB_API.', 'invalid-answer');
+    // Only texts where texts are read (a label, a date).
+    for (const k of ['label', 'updated'] as const) if (doc[k] !== undefined && doc[k] !== null && typeof doc[k] !== 'string') delete doc[k];
     return doc;
   }
 
   /** `GET /tables/{id}/metadata`: json-stat2 with every category and `"value": []`. */
   async metadata(id: string): Promise<Dataset & { value: never[] }> {
     const url = joinUrl(this.base, `tables/${encodeURIComponent(id)}/metadata?lang=no&outputFormat=json-stat2`);
-    const doc = parse((await this.http.get(url)).text, url) as Dataset | null;
-    if (!doc || !Array.isArray(doc.id) || !doc.dimension) throw new HttpError(url, 200, 'the metadata is not JSON-stat 2.0', 'The API sent something unexpected; check FOLKEHELSE_SSB_API.');
-    return doc as Dataset & { value: never[] };
+    return parseMetadata((await this.http.get(url)).text, url) as Dataset & { value: never[] };
   }
 
   /** GET when the URL is short enough, else POST (no length limit, apis.md). */
@@ -77,11 +83,6 @@ export class SsbApi {
       body = { selection };
       text = (await this.http.postJson(url, body)).text;
     }
-    try {
-      return { method, url, body, dataset: asDataset(parse(text, url)) };
-    } catch (e) {
-      if (e instanceof MalformedDatasetError) throw new HttpError(url, 200, e.message, 'The API sent a broken dataset; try again later.');
-      throw e;
-    }
+    return { method, url, body, dataset: parseDataset(text, url, this.http.limits.maxCubeCells) };
   }
 }

@@ -1,5 +1,6 @@
 import { LAND } from '../../model/observation.js';
 import { withoutLevelPrefix } from '../../geo/labels.js';
+import { checkJoined } from '../../http/answer.js';
 import { HttpError, isTooManyCells, joinUrl } from '../../http/client.js';
 import { mergeDatasets } from '../../jsonstat/cells.js';
 import { categoryCodes, MalformedDatasetError, type Dataset } from '../../jsonstat/dataset.js';
@@ -127,6 +128,7 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
   const chunk = Math.max(1, Math.floor(maxCells / perRegion));
   const all = regionDim ? regionCodes : [''];
   for (let i = 0; i < all.length; i += chunk) await run(all.slice(i, i + chunk));
+  checkJoined(parts, requests[0]?.url ?? api.base, api.maxCubeCells);
   return { dataset: mergeDatasets(parts), info: tableInfo, requests, cells, missingAreas: regionDim ? regions.filter((r) => !regionCodes.some((c) => withoutLevelPrefix(c).toLowerCase() === r.toLowerCase())) : [] };
 }
 

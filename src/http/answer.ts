@@ -1,0 +1,125 @@
+import { asDataset, categoryCodes, MalformedDatasetError, type Dataset } from '../jsonstat/dataset.js';
+import { HttpError } from './errors.js';
+import { isPrototypeKey, parseAnswer } from './json.js';
+
+/**
+ * A JSON-stat answer checked before anything is built from it: the cube it declares (the product
+ * of its dimension sizes) within the limit and matched by the values present, no key that is a
+ * property of every JavaScript object (`__proto__`, `constructor` …), and no sparse value outside
+ * the cube. A small answer declaring billions of cells would otherwise make every later step walk
+ * them; a prototype key would make a lookup find the object's machinery instead of data.
+ */
+
+const ADVICE = 'The API sent a dataset that cannot be right; try again later, and tell the API\'s owner if it persists.';
+
+function refuse(url: string, detail: string, kind: 'invalid-answer' | 'cube-too-large' = 'invalid-answer'): never {
+  throw new HttpError(url, 200, detail, kind === 'cube-too-large' ? 'The table is larger than folkehelse takes in one answer: narrow the table\'s "api.dimensions" or "api.years" in the catalogue.' : ADVICE, kind);
+}
+
+/** The cells the sizes make, or Infinity past `max` (the product is not computed further). */
+function declaredCells(size: number[], max: number): number {
+  let total = 1;
+  for (const n of size) {
+    total *= n;
+    if (total > max) return Infinity;
+  }
+  return total;
+}
+
+function checkKeys(url: string, where: string, keys: Iterable<string>): void {
+  for (const k of keys) if (isPrototypeKey(k)) refuse(url, `${where} has the key "${k}", which is no category`);
+}
+
+/** Sparse keys (of `value` or `status`): each a cell number of the cube. */
+function checkCellKeys(url: string, where: string, obj: Record<string, unknown>, total: number): void {
+  for (const k of Object.keys(obj)) {
+    if (!/^(0|[1-9]\d{0,15})$/.test(k) || Number(k) >= total) refuse(url, `"${where}" has a cell "${k.slice(0, 40)}", but the cube's cells are numbered 0 to ${total - 1}`);
+  }
+}
+
+/** Checks a parsed dataset's cube against the limit and its values; throws an HttpError that says what is wrong. */
+export function checkCube(ds: Dataset, url: string, maxCells: number): Dataset {
+  if (!ds.size.every((n) => Number.isSafeInteger(n) && n >= 0)) refuse(url, 'the dataset\'s "size" holds something that is not a count');
+  if (!ds.id.every((id) => typeof id === 'string') || new Set(ds.id).size !== ds.id.length) refuse(url, 'the dataset\'s "id" lists a dimension twice or one that is not a name');
+  checkKeys(url, '"id"', ds.id);
+  checkKeys(url, '"dimension"', Object.keys(ds.dimension));
+  const total = declaredCells(ds.size, maxCells);
+  if (total === Infinity) {
+    refuse(url, `the dataset declares ${ds.size.join(' × ')} cells, more than the largest table folkehelse takes (${maxCells.toLocaleString('en')} cells)`, 'cube-too-large');
+  }
+  for (const id of ds.id) {
+    const cat = ds.dimension[id]!.category;
+    checkKeys(url, `dimension "${id}"`, categoryCodes(ds.dimension[id]!));
+    for (const part of ['label', 'unit'] as const) {
+      const obj = cat[part];
+      if (obj !== undefined && (obj === null || typeof obj !== 'object' || Array.isArray(obj))) refuse(url, `dimension "${id}": "category.${part}" is not an object`);
+      if (obj) checkKeys(url, `dimension "${id}" (category.${part})`, Object.keys(obj));
+    }
+    const index = cat.index;
+    if (index && !Array.isArray(index)) {
+      const positions = Object.values(index);
+      if (!positions.every((p) => Number.isSafeInteger(p) && p >= 0 && p < positions.length) || new Set(positions).size !== positions.length) refuse(url, `dimension "${id}": "category.index" does not number its categories 0 to ${positions.length - 1}`);
+    } else if (index && new Set(index.map(String)).size !== index.length) refuse(url, `dimension "${id}" lists a category twice`);
+  }
+  if (!Array.isArray(ds.value)) {
+    if (ds.value === null || typeof ds.value !== 'object') refuse(url, '"value" is neither a list nor an object of cells');
+    checkCellKeys(url, 'value', ds.value, total);
+  }
+  // A cell is a number, a symbol (FHI writes its flags inline) or null.
+  const cells = Array.isArray(ds.value) ? ds.value : Object.values(ds.value);
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (v !== null && typeof v !== 'number' && !(typeof v === 'string' && v.length <= 32)) refuse(url, `"value" holds a cell that is neither a number, a symbol nor null (${JSON.stringify(v)?.slice(0, 40)})`);
+  }
+  for (const k of ['label', 'updated'] as const) if (ds[k] !== undefined && ds[k] !== null && typeof ds[k] !== 'string') refuse(url, `the dataset's "${k}" is not a text`);
+  const status = ds.status;
+  if (Array.isArray(status) && status.length > total) refuse(url, `"status" has ${status.length} cells but the dimensions make ${total}`);
+  if (status && typeof status === 'object' && !Array.isArray(status)) checkCellKeys(url, 'status', status, total);
+  if (status !== undefined && status !== null && typeof status !== 'string') {
+    if (typeof status !== 'object') refuse(url, '"status" is neither a text, a list nor an object of cells');
+    for (const v of Array.isArray(status) ? status : Object.values(status)) if (v !== null && !(typeof v === 'string' && v.length <= 32)) refuse(url, '"status" holds a cell that is not a symbol');
+  }
+  return ds;
+}
+
+/** Parses an answer as a JSON-stat 2.0 dataset and checks its cube (see checkCube). */
+export function parseDataset(text: string, url: string, maxCells: number): Dataset {
+  const doc = parseAnswer(text, url);
+  let ds: Dataset;
+  try {
+    ds = asDataset(doc);
+  } catch (e) {
+    if (e instanceof MalformedDatasetError) throw new HttpError(url, 200, e.message, 'The API sent a broken dataset; try again later.', 'invalid-answer');
+    throw e;
+  }
+  return checkCube(ds, url, maxCells);
+}
+
+/**
+ * The cube the parts of one table make when joined (the union of each dimension's categories),
+ * checked against the limit before they are joined.
+ */
+export function checkJoined(parts: Dataset[], url: string, maxCells: number): void {
+  if (parts.length < 2) return;
+  const ids = parts[0]!.id;
+  const union = ids.map((id) => new Set(parts.flatMap((p) => (p.dimension[id] ? categoryCodes(p.dimension[id]) : []))).size);
+  if (declaredCells(union, maxCells) === Infinity) refuse(url, `the parts of the table join to ${union.join(' × ')} cells, more than the largest table folkehelse takes (${maxCells.toLocaleString('en')} cells)`, 'cube-too-large');
+}
+
+/**
+ * SSB's `/metadata` (JSON-stat with `"value": []`): every dimension named in "id" described, each
+ * with its categories; the cube it describes is not asked for whole, so its size is not limited.
+ */
+export function parseMetadata(text: string, url: string): Dataset {
+  const doc = parseAnswer(text, url) as Partial<Dataset> | null;
+  const ok =
+    doc !== null &&
+    typeof doc === 'object' &&
+    Array.isArray(doc.id) &&
+    doc.id.every((id) => typeof id === 'string') &&
+    doc.dimension !== null &&
+    typeof doc.dimension === 'object' &&
+    doc.id.every((id) => Object.hasOwn(doc.dimension!, id) && typeof doc.dimension![id]?.category === 'object' && doc.dimension![id]!.category !== null);
+  if (!ok) throw new HttpError(url, 200, 'the metadata is not JSON-stat 2.0', 'The API sent something unexpected; check FOLKEHELSE_SSB_API.', 'invalid-answer');
+  return doc as Dataset;
+}
