@@ -125,6 +125,12 @@ export function draftItems(ctx: AssessmentContext): Inline[] {
     if (m.thin.length) what.push(w.tx('overview.assessment.draftThin', { parts: m.thin.map((t) => (t.title ? w.tx('overview.assessment.draftThinPart', { heading: `«${t.title}»`, words: t.words, min: t.minWords }) : w.tx('overview.assessment.draftThinText', { words: t.words, min: t.minWords }))).join('; ') }));
     return [{ text: m.file, code: true }, { text: ` – ${inLang(m.title, lang)}: ${what.join('; ')}` }];
   });
-  for (const c of check.contradictions) if (c.deliberate === null) items.push([{ text: c.file, code: true }, ...runs(` – ${w.tx('overview.assessment.draftContradiction', { sentence: c.sentence })}`)]);
+  // A sentence that contradicts two indicators is listed once (the markers in the text name each).
+  const listed = new Set<string>();
+  for (const c of check.contradictions) {
+    if (c.deliberate !== null || listed.has(`${c.file}\n${c.sentence}`)) continue;
+    listed.add(`${c.file}\n${c.sentence}`);
+    items.push([{ text: c.file, code: true }, ...runs(` – ${w.tx('overview.assessment.draftContradiction', { sentence: c.sentence })}`)]);
+  }
   return items;
 }
