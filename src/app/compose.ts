@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { readAssessmentFolder, textFor, type AssessmentSet } from '../assessments/discover.js';
-import { FinalGateError } from '../assessments/gate.js';
+import { describeContradiction, describeLanguage, FinalGateError } from '../assessments/gate.js';
+import { documentDate } from '../assessments/law.js';
 import { describeUnknown } from '../assessments/names.js';
+import { assessmentFileName } from '../assessments/template.js';
 import { loadSections, validNames } from '../assessments/sections.js';
 import { withoutComments } from '../assessments/structured.js';
 import { FolkehelseError } from '../base/errors.js';
@@ -79,7 +81,7 @@ function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings
     overview,
     priorities: ctx.priorities,
     final,
-    assessmentPath: (key) => toPosix(relative(ctx.base, join(config.assessments ?? join(ctx.base, 'vurderinger'), geo.code, `${key}.md`))),
+    assessmentPath: (key) => toPosix(relative(ctx.base, join(config.assessments ?? join(ctx.base, 'vurderinger'), geo.code, assessmentFileName(key, lang)))),
     suppression: ctx.suppression,
     version: VERSION,
   };
@@ -109,9 +111,10 @@ function readCoatOfArms(k: KommuneConfig): DocumentInput['coatOfArms'] {
 function overviewFor(ctx: BuildContext, code: string, results: IndicatorResult[], final: boolean, warnings: string[], ranges?: Map<string, CountyRange>): { overview: OverviewData; assessments: Map<string, string> } {
   const { lang } = ctx;
   const { set, overview } = readOverview(ctx, code, results, ranges);
-  if (final && overview.missing.length) throw new FinalGateError(overview.missing, set.unknown);
+  if (final && !overview.check.ready) throw new FinalGateError(overview.check);
   for (const u of overview.unknown) warnings.push(describeUnknown(u));
-  for (const c of overview.contradictions) warnings.push(c.message);
+  for (const c of overview.contradictions) if (c.deliberate === null) warnings.push(describeContradiction(c));
+  for (const l of overview.check.language) warnings.push(describeLanguage(l));
   const assessments = new Map<string, string>();
   for (const name of [...set.assessments.keys()].sort()) {
     const t = textFor(set, name, lang);
@@ -133,7 +136,7 @@ export function readOverview(ctx: BuildContext, code: string, results: Indicator
   const sections = (ctx.sections ??= loadSections());
   const priorities = (ctx.priorities ??= loadPriorities());
   const set: AssessmentSet = config.assessments ? readAssessmentFolder(config.assessments, code, validNames(sections, ctx.catalogue.map((i) => i.id))) : { kommune: code, assessments: new Map(), unknown: [] };
-  return { set, overview: overviewData({ results, assessments: set, sections, priorities, lang, ranges }) };
+  return { set, overview: overviewData({ results, assessments: set, sections, priorities, lang, date: documentDate(config.generatedOn, config.edition), ranges }) };
 }
 
 /** This edition's results file, the comparison with the previous edition and the goals of one municipality. */

@@ -1,10 +1,8 @@
 import { knowledgeChapters } from '../assessments/chapters.js';
-import { findContradictions, type ContradictionWarning } from '../assessments/contradictions.js';
-import { textFor, type AssessmentSet } from '../assessments/discover.js';
-import { checkFinal } from '../assessments/gate.js';
+import { checkAssessments, ownList } from '../assessments/check.js';
+import type { AssessmentSet } from '../assessments/discover.js';
+import { AMENDMENT_2025 } from '../assessments/law.js';
 import type { SectionData } from '../assessments/sections.js';
-import { parseList } from '../assessments/structured.js';
-import { isTheme } from '../indicators/catalogue.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import type { DocumentLang } from '../language/tags.js';
 import { proposeChallenges, proposeResources } from '../overview/challenges.js';
@@ -22,44 +20,34 @@ export interface OverviewInput {
   sections: SectionData;
   priorities: Priorities;
   lang: DocumentLang;
+  /** The document's date (`documentDate`): what the law requires on that day. Default: a date the 2025 amendment applies to. */
+  date?: string;
   /** The county's range per indicator (`countyRanges`); empty when the county's data is not loaded. */
   ranges?: Map<string, CountyRange>;
 }
 
 /**
- * The data of the summary, inequality, § 5 b–c chapters and the short version, the gate's list and
- * the contradiction warnings. Own lists come from `utfordringer.md` and `ressurser.md` (in the
- * document's language). Theme files are checked against their theme's indicators, an indicator's
- * own file against that indicator, the other files against every indicator.
+ * The data of the summary, inequality, § 5 b–c chapters and the short version, and the gate's
+ * check (`checkAssessments`: what `--final` refuses and the draft marks, contradictions,
+ * language). Own lists come from `utfordringer.md` and `ressurser.md` (in the document's language).
  */
 export function overviewData(input: OverviewInput): OverviewData {
   const { results, assessments: set, sections, priorities, lang } = input;
-  const list = (name: string) => {
-    const t = textFor(set, name, lang);
-    const items = t ? parseList(t.body) : [];
-    return items.length ? items : null;
-  };
-  const utfordringsbilde = proposeChallenges(results, priorities, list('utfordringer'));
-  const ressurser = proposeResources(results, priorities, list('ressurser'));
+  const check = checkAssessments({ assessments: set, sections, lang, date: input.date ?? AMENDMENT_2025, results, priorities });
+  const utfordringsbilde = proposeChallenges(results, priorities, ownList(check, 'utfordringer'));
+  const ressurser = proposeResources(results, priorities, ownList(check, 'ressurser'));
   const ulikhet = sosialUlikhet(results, priorities);
-  const { services, community } = knowledgeChapters(set, sections, results, lang);
-  const ids = new Set(results.map((r) => r.id));
-  const contradictions: ContradictionWarning[] = [];
-  for (const name of [...set.assessments.keys()].sort()) {
-    const t = textFor(set, name, lang);
-    if (!t) continue;
-    const options = isTheme(name) ? { theme: name } : ids.has(name) ? { indicatorId: name } : {};
-    contradictions.push(...findContradictions(t.body, t.file, results, priorities, options));
-  }
+  const { services, community } = knowledgeChapters(check, sections, results, lang);
   return {
     utfordringsbilde,
     ressurser,
     ulikhet,
     services,
     community,
-    missing: checkFinal(set, sections, lang),
+    missing: check.missing,
     unknown: set.unknown,
-    contradictions,
+    contradictions: check.contradictions,
+    check,
     kortversjon: kortversjon(results, utfordringsbilde, ressurser, ulikhet, input.ranges ?? new Map()),
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyFileNames, type UnknownFile } from './names.js';
-import type { DocumentLang } from '../language/tags.js';
+import { BASE_LANG, DOCUMENT_LANGS, type DocumentLang } from '../language/tags.js';
 
 export interface AssessmentText {
   /** Path relative to the assessments folder, e.g. `5037/a.nn.md` (for messages). */
@@ -51,13 +51,34 @@ export function readAssessmentFolder(folder: string, kommune: string, valid: rea
   return collectAssessments(kommune, files, valid);
 }
 
+/** The text an assessment is read from for a document, and the language that text is in. */
+export interface ChosenText {
+  text: AssessmentText;
+  /** The file's language: `<name>.nn.md` is nynorsk, `<name>.nb.md` and `<name>.md` bokmål. */
+  lang: DocumentLang;
+  /** True when the file is not in the document's language (a nynorsk document reading `a.md`). */
+  fallback: boolean;
+}
+
 /**
- * The text of an assessment in a language: `<name>.<lang>.md` when it exists, else `<name>.md`
- * (written in the document's main language), else null. A text that is only a template's
- * guidance counts as absent for `isFilled` but is still returned.
+ * The text of an assessment for a document in `lang`: the file in that language (`a.nn.md` for
+ * nynorsk; `a.nb.md` or `a.md` for bokmål), else a file in another language (marked `fallback`:
+ * the build names it), else null.
  */
-export function textFor(set: AssessmentSet, name: string, lang: DocumentLang): AssessmentText | null {
+export function textIn(set: AssessmentSet, name: string, lang: DocumentLang): ChosenText | null {
   const a = set.assessments.get(name);
   if (!a) return null;
-  return a.byLang[lang] ?? a.default;
+  const inLang = (l: DocumentLang): AssessmentText | null => a.byLang[l] ?? (l === BASE_LANG ? a.default : null) ?? null;
+  const own = inLang(lang);
+  if (own) return { text: own, lang, fallback: false };
+  for (const l of [BASE_LANG, ...DOCUMENT_LANGS.filter((x) => x !== BASE_LANG)] as DocumentLang[]) {
+    const t = inLang(l);
+    if (t) return { text: t, lang: l, fallback: true };
+  }
+  return null;
+}
+
+/** The text of an assessment for a document in `lang` (`textIn`), or null. */
+export function textFor(set: AssessmentSet, name: string, lang: DocumentLang): AssessmentText | null {
+  return textIn(set, name, lang)?.text ?? null;
 }

@@ -1,89 +1,71 @@
 import { FolkehelseError, EXIT_INVALID_DATA } from '../base/errors.js';
 import { plural } from '../language/intl.js';
-import { BASE_LANG, type DocumentLang, type LangText } from '../language/tags.js';
-import { textFor, type AssessmentSet, type AssessmentText } from './discover.js';
+import { BASE_LANG, type DocumentLang } from '../language/tags.js';
+import { checkAssessments, type AssessmentCheck, type LanguageMismatch, type MissingAssessment } from './check.js';
+import type { ContradictionWarning } from './contradictions.js';
+import type { AssessmentSet } from './discover.js';
+import { AMENDMENT_2025 } from './law.js';
 import { describeUnknown } from './names.js';
-import { formOf, type FormHeading, type SectionData } from './sections.js';
-import { isFilled, parseStructured, type StructuredFile } from './structured.js';
+import type { SectionData } from './sections.js';
+import { assessmentFileName } from './template.js';
 
-export type AssessmentStatus = 'present' | 'missing' | 'empty' | 'incomplete';
+export { checkAssessments, ownList } from './check.js';
+export type { AssessmentCheck, AssessmentStatus, CheckInput, FileCheck, LanguageMismatch, MissingAssessment, PartCheck } from './check.js';
 
-export interface MissingAssessment {
-  name: string;
-  /** The file to write, relative to the assessments folder (`5037/c.md`). */
-  file: string;
-  title: LangText;
-  law: string;
-  status: Exclude<AssessmentStatus, 'present'>;
-  /** For a structured file: the required headings without text, in the document's language. */
-  headings: string[];
+/** What a required assessment lacks, in words (English, like the other messages of the program). */
+export function describeMissing(m: MissingAssessment, lang: DocumentLang = BASE_LANG): string {
+  const parts: string[] = [];
+  if (m.status === 'missing') parts.push('missing');
+  else if (m.status === 'empty') parts.push('empty (only the template)');
+  if (m.headings.length) parts.push(`missing text under ${m.headings.map((h) => `"## ${h}"`).join(', ')}`);
+  for (const t of m.thin) parts.push(`too thin: ${t.title ? `"## ${t.title}" has` : 'the text has'} ${t.words} ${t.words === 1 ? 'word' : 'words'} (at least ${t.minWords})`);
+  return `${m.file}: ${parts.join('; ')} (${m.title[lang]}; ${m.law[lang]})`;
 }
 
-/** Each structured file split once by its headings, per language, however often it is asked about. */
-const structured = new WeakMap<AssessmentText, Map<string, StructuredFile>>();
-
-/** A § 5 b–c file split by the form's headings (read once per text and language). */
-export function structuredText(t: AssessmentText, form: FormHeading[], lang: DocumentLang): StructuredFile {
-  let byLang = structured.get(t);
-  if (!byLang) structured.set(t, (byLang = new Map()));
-  let parsed = byLang.get(lang);
-  if (!parsed) byLang.set(lang, (parsed = parseStructured(t.body, form, lang)));
-  return parsed;
+/** A contradiction and what to do about it (English). */
+export function describeContradiction(c: ContradictionWarning): string {
+  return `${c.message} — change the sentence, or mark it as deliberate with <!-- bevisst: reason --> right after it`;
 }
 
-/**
- * The status of one section: missing (no file), empty (only whitespace, comments or headings: a
- * template not filled in), incomplete (a structured file with a required heading empty), present.
- */
-export function sectionStatus(set: AssessmentSet, data: SectionData, name: string, lang: DocumentLang): { status: AssessmentStatus; headings: string[] } {
-  const def = data.sections.find((s) => s.name === name);
-  const t = textFor(set, name, lang);
-  if (!t) return { status: 'missing', headings: [] };
-  if (!isFilled(t.body)) return { status: 'empty', headings: [] };
-  const form = def ? formOf(data, def) : null;
-  if (form) {
-    const missing = structuredText(t, form, lang).missing;
-    if (missing.length) return { status: 'incomplete', headings: missing.map((id) => form.find((h) => h.id === id)!.title[lang]) };
-  }
-  return { status: 'present', headings: [] };
+const LANGUAGE_NAMES: Record<DocumentLang, string> = { nb: 'bokmål', nn: 'nynorsk' };
+
+/** An assessment read in another language than the document's (English). */
+export function describeLanguage(l: LanguageMismatch): string {
+  const own = assessmentFileName(l.name, l.documentLang);
+  return `${l.file}: the ${LANGUAGE_NAMES[l.documentLang]} document uses this ${LANGUAGE_NAMES[l.fileLang]} text; write ${l.file.replace(/[^/]+$/, own)} for a text in ${LANGUAGE_NAMES[l.documentLang]}`;
 }
 
-/**
- * The gate of `build --final`: every required assessment and § 5 b–c section that is missing,
- * empty or incomplete, in the data's order. An empty list means the document may be final.
- * `build --draft` (the default) uses the same list to mark the gaps in the document.
- */
-export function checkFinal(set: AssessmentSet, data: SectionData, lang: DocumentLang): MissingAssessment[] {
-  const out: MissingAssessment[] = [];
-  for (const s of data.sections) {
-    if (!s.required) continue;
-    const { status, headings } = sectionStatus(set, data, s.name, lang);
-    if (status === 'present') continue;
-    const existing = textFor(set, s.name, lang);
-    out.push({ name: s.name, file: existing?.file ?? `${set.kommune}/${s.name}.md`, title: s.title, law: s.law, status, headings });
-  }
-  return out;
-}
-
-const STATUS_WORDS: Record<MissingAssessment['status'], string> = { missing: 'missing', empty: 'empty (only the template)', incomplete: 'missing text under' };
-
-/** `build --final` with gaps: exit 1, naming every file to write (and unknown files with their nearest name). */
+/** `build --final` on assessments that are not ready: exit 1, naming every file, part and sentence. */
 export class FinalGateError extends FolkehelseError {
-  constructor(
-    readonly missing: MissingAssessment[],
-    readonly unknown: AssessmentSet['unknown'] = [],
-  ) {
-    const lines = missing.map((m) => `  ${m.file}: ${STATUS_WORDS[m.status]}${m.headings.length ? ` ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : ''} (${m.title[BASE_LANG]}; ${m.law})`);
-    const unknownLines = unknown.map((u) => `  ${describeUnknown(u)}`);
+  constructor(readonly check: AssessmentCheck) {
+    const { missing, unknown } = check;
+    const contradictions = check.contradictions.filter((c) => c.deliberate === null);
+    const what = [
+      missing.length ? `${missing.length} required ${plural(missing.length, 'en', { one: 'assessment is', other: 'assessments are' })} missing, empty, incomplete or too thin` : null,
+      contradictions.length ? `${contradictions.length} ${plural(contradictions.length, 'en', { one: 'sentence contradicts', other: 'sentences contradict' })} the numbers` : null,
+      unknown.length ? `${unknown.length} ${plural(unknown.length, 'en', { one: 'file has', other: 'files have' })} an unknown name` : null,
+    ].filter(Boolean);
+    const lines = [
+      ...missing.map((m) => `  ${describeMissing(m)}`),
+      ...contradictions.map((c) => `  ${describeContradiction(c)}`),
+      ...(unknown.length ? ['unknown files:', ...unknown.map((u) => `  ${describeUnknown(u)}`)] : []),
+    ];
     super(
-      `--final: the overview is not ready: ${missing.length} required ${plural(missing.length, 'en', { one: 'assessment is', other: 'assessments are' })} missing or empty:\n${lines.join('\n')}${unknownLines.length ? `\nunknown files:\n${unknownLines.join('\n')}` : ''}\nWrite them (templates: folkehelse's data/assessments/sections.json) or build without --final to get a draft that marks them.`,
+      `--final: the overview is not ready: ${what.join('; ')}:\n${lines.join('\n')}\nWrite them (templates: folkehelse vurderinger --templates) or build without --final to get a draft that marks them.`,
       EXIT_INVALID_DATA,
     );
   }
 }
 
-/** Throws FinalGateError when anything required is missing (for `build --final`). */
-export function assertFinal(set: AssessmentSet, data: SectionData, lang: DocumentLang): void {
-  const missing = checkFinal(set, data, lang);
-  if (missing.length) throw new FinalGateError(missing, set.unknown);
+/** Throws FinalGateError when the check is not ready (for `build --final`). */
+export function assertFinal(check: AssessmentCheck): void {
+  if (!check.ready) throw new FinalGateError(check);
+}
+
+/**
+ * The required assessments that are not ready (the files only: no numbers, so no contradiction),
+ * for a document dated `date` (by default one the 2025 amendment applies to).
+ */
+export function checkFinal(set: AssessmentSet, data: SectionData, lang: DocumentLang, date: string = AMENDMENT_2025): MissingAssessment[] {
+  return checkAssessments({ assessments: set, sections: data, lang, date }).missing;
 }

@@ -7,11 +7,26 @@ import { DOCUMENT_LANGS, type DocumentLang, type LangText } from '../language/ta
 
 export type SectionKind = 'text' | 'theme' | 'list' | 'service' | 'community';
 
-/** A heading (## …) of a structured § 5 b–c file. */
+/** The forms an assessment is written in: its parts, each under its own heading (## …). */
+export type FormId = 'theme' | 'challenges' | 'planning' | 'service' | 'community';
+
+/** A heading (## …) of a structured file: one part of the assessment. */
 export interface FormHeading {
   id: string;
+  /** Required in every document. */
   required: boolean;
+  /** Required in documents dated on or after this day (ISO), optional before: the law as it stands on the document's date. */
+  requiredFrom?: string;
+  /** The least number of words a required part must have (`countWords`); none: any text. */
+  minWords?: number;
+  /**
+   * A list, one item per line (the challenges): read from under its heading or, when the file has
+   * no such heading, from the text before the first heading. Required means at least one item.
+   */
+  list?: boolean;
   title: LangText;
+  /** Other headings accepted for this part, in any language (e.g. "Mulige årsaker" for "Årsaksforhold"). */
+  aliases: string[];
   guide: LangText;
 }
 
@@ -19,54 +34,81 @@ export interface FormHeading {
 export interface SectionDef {
   name: string;
   kind: SectionKind;
-  /** The legal basis, as the document cites it. */
-  law: string;
+  /** The form its parts follow, when it has one. */
+  form?: FormId;
+  /** The legal basis, as the document cites it, in each language (folkehelseloven / folkehelselova). */
+  law: LangText;
   required: boolean;
+  /** Required in documents dated on or after this day (ISO), optional before. */
+  requiredFrom?: string;
+  /** For a file without a form: the least number of words of the whole text. */
+  minWords?: number;
   title: LangText;
   /** Catalogue indicators shown with the section (KOSTRA and service figures), when it has any. */
   indicators?: string[];
 }
 
-/** What a template says in its comments, per language: the guidance by kind of file, and the word for a required heading. */
+/** What a template says in its comments, per language. `{words}` and `{date}` are filled in. */
 export interface TemplateGuidance {
-  guide: Record<SectionKind, string>;
+  guide: Record<SectionKind | FormId, string>;
   required: string;
+  requiredFrom: string;
+  words: string;
+  deliberate: string;
+  questionsHeading: string;
 }
 
 export interface SectionData {
-  forms: Record<'service' | 'community', FormHeading[]>;
+  forms: Record<FormId, FormHeading[]>;
   sections: SectionDef[];
   guidance: Record<DocumentLang, TemplateGuidance>;
+  /** The guiding questions of each section's template, by section name, per language. */
+  questions: Record<DocumentLang, Record<string, string[]>>;
+  /** The guiding questions of an indicator's own template (`{kommune}`, `{title}`), per language. */
+  indicatorQuestions: Record<DocumentLang, string[]>;
 }
 
 export const DEFAULT_SECTIONS = fileURLToPath(new URL('../../data/assessments/sections.json', import.meta.url));
 
 /** sections.json: the files, their kinds and the forms' headings, without their words. */
 interface SectionsFile {
-  forms: Record<'service' | 'community', { id: string; required: boolean }[]>;
-  sections: Omit<SectionDef, 'title'>[];
+  forms: Record<FormId, Omit<FormHeading, 'title' | 'guide' | 'aliases'>[]>;
+  sections: Omit<SectionDef, 'title' | 'law'>[];
 }
 
+const FORM_IDS: FormId[] = ['theme', 'challenges', 'planning', 'service', 'community'];
+
 /**
- * The assessment files the document knows, with their titles, headings and guidance in every
- * document language: the structure from `sections.json`, the words from `lang/<lang>.json` beside
- * it (a language without a text of its own falls back to bokmål).
+ * The assessment files the document knows, with their titles, legal references, headings,
+ * questions and guidance in every document language: the structure from `sections.json`, the words
+ * from `lang/<lang>.json` beside it (a language without a text of its own falls back to bokmål).
  */
 export function loadSections(path: string = DEFAULT_SECTIONS): SectionData {
   const file = JSON.parse(readFileSync(path, 'utf8')) as SectionsFile;
   const words = new Map(DOCUMENT_LANGS.map((lang) => [lang, loadLanguage('assessments', lang, join(dirname(path), 'lang'))]));
   const inEvery = (key: string) => Object.fromEntries(DOCUMENT_LANGS.map((lang) => [lang, String(valueAt(words.get(lang), key) ?? '')])) as LangText;
-  const form = (kind: 'service' | 'community'): FormHeading[] => file.forms[kind].map((h) => ({ ...h, title: inEvery(`forms.${kind}.${h.id}.title`), guide: inEvery(`forms.${kind}.${h.id}.guide`) }));
+  const aliases = (key: string) => [...new Set(DOCUMENT_LANGS.flatMap((lang) => (valueAt(words.get(lang), key) as string[] | undefined) ?? []))];
+  const form = (kind: FormId): FormHeading[] =>
+    (file.forms[kind] ?? []).map((h) => ({ ...h, title: inEvery(`forms.${kind}.${h.id}.title`), aliases: aliases(`forms.${kind}.${h.id}.aliases`), guide: inEvery(`forms.${kind}.${h.id}.guide`) }));
+  const perLang = <T>(key: string) => Object.fromEntries(DOCUMENT_LANGS.map((lang) => [lang, valueAt(words.get(lang), key) as T])) as Record<DocumentLang, T>;
   return {
-    forms: { service: form('service'), community: form('community') },
-    sections: file.sections.map((s) => ({ ...s, title: inEvery(`sections.${s.name}`) })),
-    guidance: Object.fromEntries(DOCUMENT_LANGS.map((lang) => [lang, valueAt(words.get(lang), 'template') as TemplateGuidance])) as Record<DocumentLang, TemplateGuidance>,
+    forms: Object.fromEntries(FORM_IDS.map((id) => [id, form(id)])) as Record<FormId, FormHeading[]>,
+    sections: file.sections.map((s) => ({ ...s, title: inEvery(`sections.${s.name}`), law: inEvery(`laws.${s.name}`) })),
+    guidance: perLang<TemplateGuidance>('template'),
+    questions: perLang<Record<string, string[]>>('questions'),
+    indicatorQuestions: perLang<string[]>('indicatorQuestions'),
   };
 }
 
-/** The headings a structured file has, or null for free text and lists. */
-export function formOf(data: SectionData, section: Pick<SectionDef, 'kind'>): FormHeading[] | null {
-  return section.kind === 'service' || section.kind === 'community' ? data.forms[section.kind] : null;
+/** The headings a structured file has, or null for free text and plain lists. */
+export function formOf(data: SectionData, section: Pick<SectionDef, 'kind' | 'form'>): FormHeading[] | null {
+  const id = section.form ?? (section.kind === 'service' || section.kind === 'community' ? section.kind : null);
+  return id ? data.forms[id] : null;
+}
+
+/** Whether a part or a section with these rules is required in a document dated `date` (ISO). */
+export function isRequired(rule: { required: boolean; requiredFrom?: string }, date: string): boolean {
+  return rule.required || (rule.requiredFrom !== undefined && date >= rule.requiredFrom);
 }
 
 /** Every valid file name (without .md): the sections, then the catalogue's indicator ids. */

@@ -3,15 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { EXIT_OK, UsageError } from '../base/errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
-import { loadMessages, message, messageList } from '../cli/messages.js';
-import type { Texts } from '../report/language.js';
+import { loadMessages, message } from '../cli/messages.js';
 import type { RegisterCommand } from './context.js';
 import { langOption, parseKommuneList, type DocumentLang, type MessageLang } from './options.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** The assessment files a document asks for besides the themes and the indicators. */
-const OWN_TEXTS = ['innledning', 'utfordringer', 'ressurser', 'planbehov'] as const;
 
 export interface InitOptions {
   folder: string;
@@ -28,15 +24,17 @@ export interface InitResult {
 
 /**
  * Scaffolds a project: configuration (with `$schema`), data folder with a README, one assessment
- * template per file the document asks for (with that theme's or indicator's guiding questions in an
- * HTML comment, so an unedited template counts as not written), and an example catalogue override.
+ * template per file the document asks for (the headings of its parts, with the guiding questions in
+ * HTML comments, so an unedited template counts as not written), and an example catalogue override.
  * An existing file is never changed: each file is created only where there is none.
  */
 export async function initProject(opts: InitOptions): Promise<InitResult> {
   const { resolveKommune } = await import('../indicators/engine.js');
-  const { loadCatalogue, THEMES } = await import('../indicators/catalogue.js');
-  const { themeName } = await import('../report/language.js');
+  const { loadCatalogue } = await import('../indicators/catalogue.js');
+  const { loadSections } = await import('../assessments/sections.js');
+  const { assessmentFileName, indicatorTemplate, templateFor } = await import('../assessments/template.js');
   const texts = loadMessages(opts.lang);
+  const sections = loadSections();
   const kommuner = [...new Map(opts.kommuner.map((k) => resolveKommune(k)).map((g) => [g.code, g])).values()];
   if (kommuner.length === 0) throw new UsageError('--kommune: give at least one municipality number, e.g. 5037');
   const folder = resolve(opts.folder);
@@ -64,14 +62,12 @@ export async function initProject(opts: InitOptions): Promise<InitResult> {
   const tables = [...new Set(catalogue.map((i) => `- ${i.source[opts.lang]}: ${i.select.table}`))].sort();
   files.set('data/README.md', message(texts, 'init.dataReadme', { tables: tables.join('\n') }));
   files.set('vurderinger/README.md', message(texts, 'init.assessmentsReadme'));
+  // The templates (src/assessments/template.ts): the headings of each assessment's parts, with the
+  // guiding questions in comments; `a.md` in bokmål, `a.nn.md` in nynorsk.
   for (const k of kommuner) {
-    const at = (name: string) => `vurderinger/${k.code}/${name}.md`;
-    for (const key of OWN_TEXTS) files.set(at(key), template(texts, key, k.name, messageList(texts, `init.themes.${key}`)));
-    for (const theme of THEMES) files.set(at(theme), template(texts, `${theme}) ${themeName(opts.lang, theme)}`, k.name, messageList(texts, `init.themes.${theme}`)));
-    for (const ind of catalogue) {
-      const questions = messageList(texts, 'init.indicatorQuestions').map((q) => q.replace('{kommune}', k.name).replace('{title}', ind.title[opts.lang].toLowerCase()));
-      files.set(at(ind.id), template(texts, ind.title[opts.lang], k.name, questions));
-    }
+    const at = (name: string) => `vurderinger/${k.code}/${assessmentFileName(name, opts.lang)}`;
+    for (const s of sections.sections) files.set(at(s.name), templateFor(sections, s.name, opts.lang, { kommune: k.name }));
+    for (const ind of catalogue) files.set(at(ind.id), indicatorTemplate(sections, ind.title[opts.lang], opts.lang, { kommune: k.name }));
   }
 
   const created: string[] = [];
@@ -87,12 +83,6 @@ export async function initProject(opts: InitOptions): Promise<InitResult> {
     (createOnly(path, content) ? created : kept).push(name);
   }
   return { folder, created, kept };
-}
-
-/** An assessment template: nothing but an HTML comment with the questions, so the build treats it as not yet written. */
-function template(texts: Texts, heading: string, kommune: string, questions: string[]): string {
-  const safe = (s: string) => s.replace(/--/g, '–');
-  return `<!--\n${safe(heading)} (${safe(kommune)})\n\n${safe(message(texts, 'init.questionsHeading'))}\n${questions.map((q) => `- ${safe(q)}`).join('\n')}\n-->\n`;
 }
 
 function exampleCatalogue(): string {

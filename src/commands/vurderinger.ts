@@ -3,45 +3,51 @@ import { rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError, EXIT_INVALID_DATA, EXIT_OK } from '../base/errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
-import type { RegisterCommand } from './context.js';
+import type { AssessmentCheck } from '../assessments/check.js';
+import type { SectionData } from '../assessments/sections.js';
+import type { DocumentLang } from '../language/tags.js';
+import type { Style } from '../cli/style.js';
+import type { CliIO, RegisterCommand } from './context.js';
 
 /**
- * `folkehelse vurderinger`: the coordinator's check of the assessment files before `build --final` —
- * which required files are missing, empty or incomplete, which names are unknown (with the nearest
- * valid one), and which texts contradict the computed trends and comparisons. `--templates` writes
- * a template for each missing file (never over an existing one); `--final` exits 1 while anything
- * required is missing, as `build --final` does.
+ * `folkehelse vurderinger`: the coordinator's check of the assessment files before `build --final`,
+ * with the gate `build --final` uses (`checkAssessments`): which required files are missing or
+ * empty, which lack text under a required heading or are too thin, which names are unknown (with
+ * the nearest valid one), which sentences contradict the computed trends and comparisons (and which
+ * of those are marked deliberate), and which texts are not in the document's language.
+ * `--templates` writes a template for each missing file (never over an existing one); `--final`
+ * exits 1 while `build --final` would refuse the assessments.
  */
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('vurderinger')
-    .description("check the municipality's assessment files: missing, empty or incomplete ones, unknown names, and texts that contradict the numbers")
+    .description("check the municipality's assessment files as build --final does: missing, empty, incomplete or too thin ones, unknown names, texts that contradict the numbers, texts in another language")
     .option('--config <file>', 'the configuration file', 'folkehelse.config.json')
     .option('--kommune <number...>', 'only these municipalities (default: all in the configuration)')
-    .option('--lang <nb|nn>', 'the language of the document (nynorsk uses a.nn.md where it exists)')
-    .option('--final', 'exit 1 while a required assessment is missing, empty or incomplete')
+    .option('--lang <nb|nn>', 'the language of the document (nynorsk reads a.nn.md; another language\'s file is named)')
+    .option('--final', 'exit 1 while build --final would refuse the assessments')
     .option('--templates', 'write a template for every missing file (existing files are left alone)')
-    .option('--skip-numbers', 'do not read the data to look for contradictions (faster)')
+    .option('--skip-numbers', 'do not read the data, so do not look for contradictions (faster; --final then checks the files only)')
     .addHelpText(
       'after',
       `
 Examples:
   $ folkehelse vurderinger --config fixtures/innherred/folkehelse.config.json
   $ folkehelse vurderinger --config folkehelse.config.json --kommune 5037 --templates
-  $ folkehelse vurderinger --config folkehelse.config.json --lang nn --final`,
+  $ folkehelse vurderinger --config folkehelse.config.json --lang nn --final
+
+A sentence that contradicts the numbers on purpose is marked with <!-- bevisst: reason --> right after it.`,
     )
     .action(async (opts: { config: string; kommune?: string[]; lang?: string; final?: boolean; templates?: boolean; skipNumbers?: boolean }) => {
       const { loadConfig } = await import('../config/config.js');
       const { loadCatalogue } = await import('../indicators/catalogue.js');
       const { resolveKommune, computeIndicators } = await import('../indicators/engine.js');
       const { loadSections, validNames } = await import('../assessments/sections.js');
-      const { readAssessmentFolder, textFor } = await import('../assessments/discover.js');
-      const { checkFinal } = await import('../assessments/gate.js');
-      const { describeUnknown } = await import('../assessments/names.js');
-      const { templateFor } = await import('../assessments/template.js');
-      const { findContradictions } = await import('../assessments/contradictions.js');
+      const { readAssessmentFolder } = await import('../assessments/discover.js');
+      const { checkAssessments } = await import('../assessments/check.js');
+      const { documentDate } = await import('../assessments/law.js');
       const { loadPriorities } = await import('../overview/priorities.js');
-      const { writeFileAtomic, STAGING } = await import('../output/atomic.js');
+      const words = { ...(await import('../assessments/gate.js')), ...(await import('../assessments/names.js')) };
       const { io, style } = ctx;
 
       const config = loadConfig(opts.config);
@@ -54,51 +60,65 @@ Examples:
       const codes = (opts.kommune ?? config.kommuner.map((k) => k.code)).map((c) => resolveKommune(c.padStart(4, '0')));
       const priorities = loadPriorities();
       const observations = opts.skipNumbers ? null : (await (await import('../sources/load.js')).loadData(config.data, { exclude: [config.out] })).observations;
-      const themes = new Set(['a', 'b', 'c', 'd', 'e', 'f']);
-      const ids = new Set(catalogue.map((i) => i.id));
-      const t = (s: string) => escapeTerminal(s);
-      let missingTotal = 0;
-      let unknownTotal = 0;
-      let warningTotal = 0;
+      const date = documentDate(config.generatedOn, config.edition);
+      const totals = { missing: 0, unknown: 0, contradictions: 0, deliberate: 0, language: 0, ready: true };
 
       for (const k of codes) {
         const set = readAssessmentFolder(config.assessments, k.code, valid);
-        const missing = checkFinal(set, sections, lang);
-        io.stdout.write(style.bold(`${k.code} ${t(k.name)}`) + ` (${t(join(config.assessments, k.code))})\n`);
-        for (const m of missing) {
-          const what = m.status === 'incomplete' ? `no text under ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : m.status;
-          io.stdout.write(`  ${style.red(m.status.padEnd(10))} ${t(m.file)}: ${t(m.title[lang])} (${t(m.law)})${m.status === 'incomplete' ? ` — ${t(what)}` : ''}\n`);
-        }
-        for (const u of set.unknown) io.stdout.write(`  ${style.yellow('unknown'.padEnd(10))} ${t(describeUnknown(u))}\n`);
-        if (observations) {
-          const results = computeIndicators(observations, catalogue, { kommune: k.code, comparisons: { kostragruppe: config.kommuner.find((c) => c.code === k.code)?.kostragruppe } });
-          for (const name of [...set.assessments.keys()].sort()) {
-            const text = textFor(set, name, lang);
-            if (!text) continue;
-            const options = themes.has(name) ? { theme: name } : ids.has(name) ? { indicatorId: name } : {};
-            const warnings = findContradictions(text.body, text.file, results, priorities, options);
-            for (const w of warnings) io.stdout.write(`  ${style.yellow('check'.padEnd(10))} ${t(w.message)}\n`);
-            warningTotal += warnings.length;
-          }
-        }
-        if (opts.templates) {
-          // Written atomically; the staging folder is removed again so the municipality's folder stays clean.
-          const staging = join(config.assessments, k.code, STAGING);
-          try {
-            for (const m of missing.filter((x) => x.status === 'missing')) {
-              const path = join(config.assessments, k.code, `${m.name}${lang === 'nn' ? '.nn' : ''}.md`);
-              if (existsSync(path)) continue;
-              await writeFileAtomic(path, templateFor(sections, m.name, lang), staging);
-              io.stdout.write(`  ${style.green('template'.padEnd(10))} ${t(path)}\n`);
-            }
-          } finally {
-            await rmdir(staging).catch(() => undefined);
-          }
-        }
-        missingTotal += missing.length;
-        unknownTotal += set.unknown.length;
+        const results = observations ? computeIndicators(observations, catalogue, { kommune: k.code, comparisons: { kostragruppe: config.kommuner.find((c) => c.code === k.code)?.kostragruppe } }) : undefined;
+        const check = checkAssessments({ assessments: set, sections, lang, date, results, priorities });
+        io.stdout.write(style.bold(`${k.code} ${escapeTerminal(k.name)}`) + ` (${escapeTerminal(join(config.assessments, k.code))})\n`);
+        io.stdout.write(reportLines(check, style, words).join(''));
+        if (opts.templates) await writeTemplates(io, style, config.assessments, k, check, sections, lang);
+        totals.missing += check.missing.length;
+        totals.unknown += check.unknown.length;
+        totals.contradictions += check.contradictions.filter((c) => c.deliberate === null).length;
+        totals.deliberate += check.contradictions.filter((c) => c.deliberate !== null).length;
+        totals.language += check.language.length;
+        totals.ready &&= check.ready;
       }
-      io.stdout.write(`${missingTotal} required ${missingTotal === 1 ? 'assessment' : 'assessments'} missing, empty or incomplete; ${unknownTotal} unknown ${unknownTotal === 1 ? 'file' : 'files'}; ${warningTotal} ${warningTotal === 1 ? 'text' : 'texts'} to check against the numbers.\n`);
-      ctx.setExitCode(opts.final && missingTotal + unknownTotal > 0 ? EXIT_INVALID_DATA : EXIT_OK);
+      const n = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
+      io.stdout.write(
+        `${n(totals.missing, 'required assessment', 'required assessments')} missing, empty, incomplete or too thin; ${n(totals.unknown, 'unknown file', 'unknown files')}; ` +
+          `${n(totals.contradictions, 'sentence contradicts', 'sentences contradict')} the numbers${opts.skipNumbers ? ' (not checked: --skip-numbers)' : ''} (${totals.deliberate} marked deliberate); ` +
+          `${n(totals.language, 'text', 'texts')} in another language than the document's.\n`,
+      );
+      ctx.setExitCode(opts.final && !totals.ready ? EXIT_INVALID_DATA : EXIT_OK);
     });
 };
+
+type Describe = typeof import('../assessments/gate.js') & typeof import('../assessments/names.js');
+
+/** The check in lines: one per finding, with a status word first (English, like the other messages). */
+function reportLines(check: AssessmentCheck, style: Style, words: Describe): string[] {
+  const { describeMissing, describeUnknown, describeContradiction, describeLanguage } = words;
+  const t = escapeTerminal;
+  const line = (word: string, colour: (s: string) => string, text: string) => `  ${colour(word.padEnd(10))} ${t(text)}\n`;
+  const out: string[] = [];
+  // A missing or empty file: its title and law; an incomplete or thin one: what it lacks.
+  for (const m of check.missing) out.push(line(m.status, style.red, m.status === 'missing' || m.status === 'empty' ? `${m.file}: ${m.title[check.lang]} (${m.law[check.lang]})` : describeMissing(m, check.lang)));
+  for (const u of check.unknown) out.push(line('unknown', style.yellow, describeUnknown(u)));
+  for (const c of check.contradictions) out.push(c.deliberate === null ? line('check', style.yellow, describeContradiction(c)) : line('deliberate', style.green, `${c.file}: "${c.sentence}" (marked: ${c.deliberate})`));
+  for (const l of check.language) out.push(line('language', style.yellow, describeLanguage(l)));
+  for (const f of check.files.values()) {
+    if (f.requiredFrom && f.status !== 'present') out.push(line('optional', style.yellow, `${f.file}: required in documents dated ${f.requiredFrom} or later (${f.section?.law.nb ?? ''}); this document is dated ${check.date}, so it is optional`));
+  }
+  return out;
+}
+
+/** Writes a template for each missing file, atomically; the staging folder is removed again so the municipality's folder stays clean. */
+async function writeTemplates(io: CliIO, style: Style, folder: string, k: { code: string; name: string }, check: AssessmentCheck, sections: SectionData, lang: DocumentLang): Promise<void> {
+  const { writeFileAtomic, STAGING } = await import('../output/atomic.js');
+  const { assessmentFileName, templateFor } = await import('../assessments/template.js');
+  const staging = join(folder, k.code, STAGING);
+  try {
+    for (const m of check.missing.filter((x) => x.status === 'missing')) {
+      const path = join(folder, k.code, assessmentFileName(m.name, lang));
+      if (existsSync(path)) continue;
+      await writeFileAtomic(path, templateFor(sections, m.name, lang, { kommune: k.name }), staging);
+      io.stdout.write(`  ${style.green('template'.padEnd(10))} ${escapeTerminal(path)}\n`);
+    }
+  } finally {
+    await rmdir(staging).catch(() => undefined);
+  }
+}

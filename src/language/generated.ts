@@ -16,7 +16,7 @@ export type DocumentText =
   | 'documentTitle' | 'locale' | 'subtitle' | 'municipality' | 'runningHeader' | 'date' | 'coatOfArms' | 'toc' | 'themeHeading' | 'chartData'
   | 'assessmentMissing' | 'themeAssessmentHeading' | 'percentagePoints' | 'footer' | 'sourceLabel' | 'noDataShort'
   | 'chapters.introduction' | 'chapters.knowledge' | 'chapters.summary' | 'chapters.appendix'
-  | 'introduction.purpose' | 'introduction.law' | 'introduction.method'
+  | 'introduction.purpose' | 'introduction.law' | 'introduction.lawBefore2026' | 'introduction.method'
   | 'knowledge.sources' | 'knowledge.sourcesIntro' | 'knowledge.retrieved' | 'knowledge.howToRead'
   | 'table.period' | 'table.unit' | 'table.land' | 'table.kostragruppe' | 'table.men' | 'table.women' | 'table.numbers'
   | 'sentences.status' | 'sentences.fylke' | 'sentences.fewCases' | 'sentences.absent' | 'sentences.noData' | 'sentences.gradientIntro'
@@ -96,8 +96,14 @@ export type DocumentText =
   | 'overview.inequality.trendSignificant' | 'overview.inequality.trendNotSignificant' | 'overview.inequality.levels' | 'overview.inequality.more'
   | 'overview.inequality.gapAbsolute'
   | 'overview.services.heading' | 'overview.services.community' | 'overview.services.figures' | 'overview.services.servicesIntro'
-  | 'overview.services.communityIntro'
-  | 'overview.assessment.missing' | 'overview.assessment.incomplete' | 'overview.assessment.draft'
+  | 'overview.services.communityIntro' | 'overview.services.communityIntroBefore2026'
+  | 'overview.assessment.missing' | 'overview.assessment.incomplete' | 'overview.assessment.draft' | 'overview.assessment.draftMissing'
+  | 'overview.assessment.draftEmpty' | 'overview.assessment.draftIncomplete' | 'overview.assessment.draftThin' | 'overview.assessment.draftThinPart'
+  | 'overview.assessment.draftThinText' | 'overview.assessment.draftContradiction' | 'overview.assessment.contradictionTrend'
+  | 'overview.assessment.contradictionCompare' | 'overview.assessment.language' | 'overview.assessment.incompleteParts'
+  | 'overview.assessment.thinPart' | 'overview.assessment.thinText' | 'overview.assessment.optional'
+  | 'overview.assessment.languageNames.nb' | 'overview.assessment.languageNames.nn'
+  | 'overview.assessment.areas.land' | 'overview.assessment.areas.fylke'
   | 'overview.shortVersion.heading' | 'overview.shortVersion.mainFindings' | 'overview.shortVersion.spine' | 'overview.shortVersion.readMore'
   | 'overview.shortVersion.findingOwn' | 'overview.shortVersion.findingInequality' | 'overview.shortVersion.findingTrend'
   | 'overview.shortVersion.findingResource' | 'overview.shortVersion.findingOwnResource' | 'overview.shortVersion.range'
@@ -128,9 +134,10 @@ export type DocumentGroup =
   | 'word.styles' | 'word.properties'
   | 'followUp.changes.previous' | 'followUp.changes.against'
   | 'followUp.goals.problems'
-  | 'overview.terms' | 'overview.recentPeriods' | 'overview.assessment'
+  | 'overview.terms' | 'overview.recentPeriods'
   | 'overview.sex.youth' | 'overview.sex.adult'
-  | 'overview.summary.criteria';
+  | 'overview.summary.criteria'
+  | 'overview.assessment.languageNames' | 'overview.assessment.areas';
 
 /** Every table (a list of lists of texts) of a document language file (templates/lang/<lang>.json), by dotted path. */
 export type DocumentTable =
@@ -142,7 +149,7 @@ export type MessageText =
   | 'notes.tableMissing' | 'notes.kommuneMissing' | 'notes.invalidSelection' | 'notes.seriesHidden' | 'notes.primary-suppression'
   | 'notes.secondary-suppression' | 'notes.series-suppression' | 'notes.suppressed' | 'notes.too-few-events' | 'notes.missing'
   | 'build.summary' | 'build.document' | 'build.documents' | 'build.outputs'
-  | 'init.created' | 'init.kept' | 'init.next' | 'init.dataReadme' | 'init.assessmentsReadme' | 'init.overrideDescription' | 'init.questionsHeading'
+  | 'init.created' | 'init.kept' | 'init.next' | 'init.dataReadme' | 'init.assessmentsReadme' | 'init.overrideDescription'
   | 'browser.found' | 'browser.none' | 'browser.installed'
   | 'preview.title' | 'preview.aidLabel' | 'preview.aidHeading' | 'preview.aidIntro' | 'preview.summary' | 'preview.contradictionCount'
   | 'preview.ready' | 'preview.required' | 'preview.file' | 'preview.law' | 'preview.goTo' | 'preview.questions' | 'preview.contradiction'
@@ -169,14 +176,11 @@ export type MessageText =
   | 'fetch.sidecar.disagrees' | 'fetch.sidecar.futureDate';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
-export type MessageList =
-  | 'init.indicatorQuestions'
-  | 'init.themes.a' | 'init.themes.b' | 'init.themes.c' | 'init.themes.d' | 'init.themes.e' | 'init.themes.f' | 'init.themes.innledning'
-  | 'init.themes.utfordringer' | 'init.themes.ressurser' | 'init.themes.planbehov';
+export type MessageList = never;
 
 /** Every group of texts (every value a text) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageGroup =
-  | 'about' | 'notes' | 'build' | 'browser'
+  | 'about' | 'notes' | 'build' | 'init' | 'browser'
   | 'preview.connection' | 'preview.status' | 'preview.statusHelp' | 'preview.against' | 'preview.unknown' | 'preview.problem' | 'preview.terminal'
   | 'preview.refused'
   | 'fetch.wait' | 'fetch.network' | 'fetch.sidecar';
@@ -190,6 +194,22 @@ export type AssessmentText =
   | 'sections.ressurser' | 'sections.planbehov' | 'sections.helsestasjon' | 'sections.skolehelse' | 'sections.fastlege' | 'sections.nav'
   | 'sections.barnevern' | 'sections.pleie-og-omsorg' | 'sections.legevakt' | 'sections.medvirkning' | 'sections.frivillighet' | 'sections.naermiljo'
   | 'sections.miljorettet-helsevern' | 'sections.smittevern'
+  | 'laws.innledning' | 'laws.a' | 'laws.b' | 'laws.c' | 'laws.d' | 'laws.e' | 'laws.f' | 'laws.utfordringer' | 'laws.ressurser' | 'laws.planbehov'
+  | 'laws.helsestasjon' | 'laws.skolehelse' | 'laws.fastlege' | 'laws.nav' | 'laws.barnevern' | 'laws.pleie-og-omsorg' | 'laws.legevakt'
+  | 'laws.medvirkning' | 'laws.frivillighet' | 'laws.naermiljo' | 'laws.miljorettet-helsevern' | 'laws.smittevern'
+  | 'forms.theme.status.title' | 'forms.theme.status.guide'
+  | 'forms.theme.arsaker.title' | 'forms.theme.arsaker.guide'
+  | 'forms.theme.konsekvenser.title' | 'forms.theme.konsekvenser.guide'
+  | 'forms.theme.tiltak.title' | 'forms.theme.tiltak.guide'
+  | 'forms.theme.ulikhet.title' | 'forms.theme.ulikhet.guide'
+  | 'forms.theme.kilder.title' | 'forms.theme.kilder.guide'
+  | 'forms.challenges.liste.title' | 'forms.challenges.liste.guide'
+  | 'forms.challenges.status.title' | 'forms.challenges.status.guide'
+  | 'forms.challenges.arsaker.title' | 'forms.challenges.arsaker.guide'
+  | 'forms.challenges.konsekvenser.title' | 'forms.challenges.konsekvenser.guide'
+  | 'forms.planning.tiltak.title' | 'forms.planning.tiltak.guide'
+  | 'forms.planning.planbehov.title' | 'forms.planning.planbehov.guide'
+  | 'forms.planning.medvirkning.title' | 'forms.planning.medvirkning.guide'
   | 'forms.service.observasjoner.title' | 'forms.service.observasjoner.guide'
   | 'forms.service.utvikling.title' | 'forms.service.utvikling.guide'
   | 'forms.service.ulikhet.title' | 'forms.service.ulikhet.guide'
@@ -198,15 +218,29 @@ export type AssessmentText =
   | 'forms.community.utvikling.title' | 'forms.community.utvikling.guide'
   | 'forms.community.ressurser.title' | 'forms.community.ressurser.guide'
   | 'forms.community.kilder.title' | 'forms.community.kilder.guide'
-  | 'template.required'
-  | 'template.guide.text' | 'template.guide.theme' | 'template.guide.list' | 'template.guide.service' | 'template.guide.community';
+  | 'template.required' | 'template.requiredFrom' | 'template.words' | 'template.deliberate' | 'template.questionsHeading'
+  | 'template.guide.text' | 'template.guide.theme' | 'template.guide.list' | 'template.guide.service' | 'template.guide.community'
+  | 'template.guide.challenges' | 'template.guide.planning';
 
 /** Every list of texts of an assessment language file (data/assessments/lang/<lang>.json), by dotted path. */
-export type AssessmentList = never;
+export type AssessmentList =
+  | 'indicatorQuestions'
+  | 'forms.theme.status.aliases'
+  | 'forms.theme.arsaker.aliases'
+  | 'forms.theme.tiltak.aliases'
+  | 'forms.challenges.liste.aliases'
+  | 'forms.challenges.status.aliases'
+  | 'forms.challenges.arsaker.aliases'
+  | 'forms.planning.tiltak.aliases'
+  | 'questions.a' | 'questions.b' | 'questions.c' | 'questions.d' | 'questions.e' | 'questions.f' | 'questions.innledning' | 'questions.utfordringer'
+  | 'questions.ressurser' | 'questions.planbehov';
 
 /** Every group of texts (every value a text) of an assessment language file (data/assessments/lang/<lang>.json), by dotted path. */
 export type AssessmentGroup =
-  | 'sections'
+  | 'sections' | 'laws'
+  | 'forms.theme.konsekvenser' | 'forms.theme.ulikhet' | 'forms.theme.kilder'
+  | 'forms.challenges.konsekvenser'
+  | 'forms.planning.planbehov' | 'forms.planning.medvirkning'
   | 'forms.service.observasjoner' | 'forms.service.utvikling' | 'forms.service.ulikhet' | 'forms.service.kilder'
   | 'forms.community.status' | 'forms.community.utvikling' | 'forms.community.ressurser' | 'forms.community.kilder'
   | 'template.guide';

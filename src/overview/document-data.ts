@@ -1,6 +1,6 @@
 import type { KnowledgeSection } from '../assessments/chapters.js';
 import type { ContradictionWarning } from '../assessments/contradictions.js';
-import type { MissingAssessment } from '../assessments/gate.js';
+import type { AssessmentCheck, MissingAssessment } from '../assessments/check.js';
 import type { UnknownFile } from '../assessments/names.js';
 import type { Ressurser, Utfordringsbilde } from './challenges.js';
 import type { SosialUlikhet } from './inequality.js';
@@ -20,7 +20,9 @@ export interface OverviewData {
   /** What `--final` stops on and `--draft` marks. */
   missing: MissingAssessment[];
   unknown: UnknownFile[];
-  /** Texts that contradict the numbers: warnings for the coordinator, never printed in the document. */
+  /** Texts that contradict the numbers: refused by `--final` unless marked deliberate, marked in the draft. */
   contradictions: ContradictionWarning[];
+  /** The gate's whole check (`checkAssessments`): per file its parts, findings and language, for the draft's markers. */
+  check: AssessmentCheck;
   kortversjon: Kortversjon;
 }

@@ -34,3 +34,8 @@ export function writtenAssessment(key: string, markdown: string): AssessmentBloc
 export function missingAssessment(key: string, note: Inline): AssessmentBlock {
   return { kind: 'assessment', key, status: 'missing', content: null, note };
 }
+
+/** A draft's marker in an assessment: what the gate found in the text, naming the file (never in a final document). */
+export function checkMarker(key: string, note: Inline): AssessmentBlock {
+  return { kind: 'assessment', key, status: 'check', content: null, note };
+}

@@ -4,7 +4,8 @@ import type { SuppressionLimits } from '../indicators/methods/suppression.js';
 import type { DocumentLang } from '../language/tags.js';
 import type { OverviewData } from '../overview/document-data.js';
 import type { Priorities } from '../overview/priorities.js';
-import { missingAssessment, writtenAssessment } from './assessment.js';
+import { writtenAssessment } from './assessment.js';
+import { assessmentView, type AssessmentView } from './assessment-blocks.js';
 import { BlockFactory, Words } from './blocks.js';
 import type { Block, CoatOfArms } from './document.js';
 import { SlugSet } from './escape.js';
@@ -72,8 +73,10 @@ export interface DocumentContext {
   results: IndicatorResult[];
   /** The next chapter's number and anchor. */
   numbered: (title: string) => ChapterHeading;
-  /** The municipality's text as an assessment block, or the "missing" marker (none in --final). */
+  /** The municipality's text as an assessment block, or the "missing" marker (none in --final), with a draft's markers. */
   assessment: (key: string) => Block[];
+  /** A structured assessment (a theme, the challenges, the planning): its blocks, and its parts as sections of `depth`. */
+  assessmentParts: (key: string, depth: 2 | 3) => AssessmentView;
   /** Written text only (never a marker). */
   own: (key: string) => Block[];
 }
@@ -86,7 +89,7 @@ export function documentContext(input: DocumentInput): DocumentContext {
     const text = input.assessments.get(key);
     return text ? [writtenAssessment(key, text)] : [];
   };
-  return {
+  const ctx: DocumentContext = {
     input,
     lang: input.lang,
     w,
@@ -99,11 +102,9 @@ export function documentContext(input: DocumentInput): DocumentContext {
       return { number, id: slugs.take(`${number} ${title}`), title };
     },
     own: written,
-    // A final document never prints a placeholder.
-    assessment: (key) => {
-      const text = written(key);
-      if (text.length || input.final) return text;
-      return [missingAssessment(key, w.runs('assessmentMissing', { path: input.assessmentPath(key) }))];
-    },
+    // A final document never prints a placeholder or a marker.
+    assessment: (key) => assessmentView(ctx, key, 3).blocks,
+    assessmentParts: (key, depth) => assessmentView(ctx, key, depth),
   };
+  return ctx;
 }

@@ -65,15 +65,19 @@ export interface ListBlock {
   items: Inline[];
 }
 
-/** The municipality's own text, or the place where it is still missing. */
+/**
+ * The municipality's own text, the place where it is still missing, or (in a draft) a marker for
+ * the coordinator where the gate found something in the text: a part missing or too thin, a
+ * sentence that contradicts the numbers, a text in another language.
+ */
 export interface AssessmentBlock {
   kind: 'assessment';
   /** The assessment's key: a theme letter, an indicator id, `innledning`, `utfordringer`… */
   key: string;
-  status: 'written' | 'missing';
+  status: 'written' | 'missing' | 'check';
   /** The municipality's own text, read once (status `written`): its Markdown as written, and its blocks. */
   content: AssessmentContent | null;
-  /** What to write and where (status `missing`). */
+  /** What to write and where (status `missing`), or what the gate found (status `check`). */
   note: Inline;
 }
 

@@ -98,7 +98,7 @@ function block(b: Block, doc: Document, svgs: Map<string, string>): string {
     case 'list':
       return `<ul>\n${b.items.map((i) => `<li>${inline(i)}</li>\n`).join('')}</ul>\n`;
     case 'assessment':
-      return b.status === 'written' && b.content ? `<div class="assessment">\n${assessmentHtml(b.content)}</div>\n` : `<blockquote class="assessment missing">\n<p>${inline(b.note)}</p>\n</blockquote>\n`;
+      return b.status === 'written' && b.content ? `<div class="assessment">\n${assessmentHtml(b.content)}</div>\n` : `<blockquote class="assessment ${b.status === 'check' ? 'check' : 'missing'}">\n<p>${inline(b.note)}</p>\n</blockquote>\n`;
     case 'reference':
       return `<p class="source"><em>${escapeHtml(`${b.label}: ${b.text}`)}</em></p>\n`;
     case 'note':
@@ -113,7 +113,7 @@ function headingText(s: Section): string {
 function section(s: Section, doc: Document, svgs: Map<string, string>): string {
   const h = Math.min(6, s.depth + 1);
   // A theme with nothing but its text is marked so print CSS does not give it a page of its own.
-  const bare = s.role === 'theme' && s.children.length === 0 && !s.blocks.some((b) => b.kind === 'table' || b.kind === 'figure');
+  const bare = s.role === 'theme' && s.children.every((c) => c.role === 'assessment-part') && !s.blocks.some((b) => b.kind === 'table' || b.kind === 'figure');
   return `<h${h} id="${escapeHtml(s.id)}"${bare ? ' class="without-indicators"' : ''}>${escapeHtml(headingText(s))}</h${h}>\n${s.blocks.map((b) => block(b, doc, svgs)).join('')}${s.children.map((c) => section(c, doc, svgs)).join('')}`;
 }
 

@@ -32,7 +32,7 @@ export type MarkdownBlock =
   | MarkdownTable
   | { kind: 'figure'; id: string; number: number; file: string; alt: string; caption: string; dataCaption: string; data: MarkdownTable | null }
   | { kind: 'list'; items: string[] }
-  | { kind: 'assessment'; key: string; written: boolean; missing: boolean; markdown: string | null; note: string }
+  | { kind: 'assessment'; key: string; written: boolean; missing: boolean; check: boolean; markdown: string | null; note: string }
   | { kind: 'reference'; label: string; text: string }
   | { kind: 'note'; text: string };
 
@@ -109,7 +109,7 @@ function blockView(b: Block): MarkdownBlock {
       return { kind: 'list', items: b.items.map((i) => markdownInline(i)) };
     case 'assessment':
       // The municipality's own Markdown goes in as written: it is theirs to format.
-      return { kind: 'assessment', key: b.key, written: b.status === 'written', missing: b.status === 'missing', markdown: b.content?.markdown ?? null, note: markdownInline(b.note) };
+      return { kind: 'assessment', key: b.key, written: b.status === 'written', missing: b.status === 'missing', check: b.status === 'check', markdown: b.content?.markdown ?? null, note: markdownInline(b.note) };
     case 'reference':
       return { kind: 'reference', label: md(b.label), text: md(b.text) };
     case 'note':

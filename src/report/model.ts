@@ -1,3 +1,4 @@
+import { amendment2025InForce, documentDate } from '../assessments/law.js';
 import { formatDate } from '../language/intl.js';
 import { overviewTexts, sourceList } from '../overview/wording.js';
 import { appendixOf, summaryOf } from './appendix.js';
@@ -50,7 +51,8 @@ function introductionChapter(ctx: DocumentContext): Section {
   const sourceIds = [...new Set(input.sources.map((s) => s.source))];
   return section(h.id, h.number, h.title, 1, 'introduction', [
     para(w.tx('introduction.purpose', { kommune })),
-    para(w.tx('introduction.law')),
+    // The law as it stands on the document's date: from 2026 with the amendment (lov 20. juni 2025 nr. 69).
+    para(w.tx(amendment2025InForce(documentDate(input.generatedOn, input.edition)) ? 'introduction.law' : 'introduction.lawBefore2026')),
     para(w.tx('introduction.method', { sources: sourceList(sourceIds, overviewTexts(w.T), input.lang) })),
     ...ctx.own(w.t('assessmentFiles.introduction')),
   ]);

@@ -1,5 +1,6 @@
 import { isPercent } from './values.js';
 import type { KnowledgeSection } from '../assessments/chapters.js';
+import { amendment2025InForce, documentDate } from '../assessments/law.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import { formatNumber, formatNumberInText as sayNumber, formatSigned } from '../language/intl.js';
 import type { DocumentText } from '../language/generated.js';
@@ -8,7 +9,8 @@ import type { OverviewData } from '../overview/document-data.js';
 import type { Challenge, UntestedIndicator } from '../overview/challenges.js';
 import type { Estimate, GradientSummary } from '../overview/inequality.js';
 import { trendTerm, overviewTexts } from '../overview/wording.js';
-import { missingAssessment, writtenAssessment } from './assessment.js';
+import { checkMarker, missingAssessment, writtenAssessment } from './assessment.js';
+import { assessmentView, draftItems, type AssessmentContext } from './assessment-blocks.js';
 import { para, section, type Words } from './blocks.js';
 import type { ChapterHeading, DocumentContext } from './context.js';
 import type { Block, Inline, Section } from './document.js';
@@ -28,7 +30,7 @@ import { cell, valueWithUnit } from './values.js';
 export type { ChapterHeading } from './context.js';
 
 /** What the chapters need of the document being built (model.ts's context). */
-export type ChapterContext = Pick<DocumentContext, 'lang' | 'w' | 'blocks' | 'slugs' | 'anchors' | 'results' | 'assessment' | 'own'>;
+export type ChapterContext = Pick<DocumentContext, 'lang' | 'w' | 'blocks' | 'slugs' | 'anchors' | 'results' | 'assessment' | 'own'> & Partial<Pick<DocumentContext, 'input' | 'assessmentParts'>>;
 
 const num = (x: number | null | undefined, decimals: number): string => (x === null || x === undefined ? '–' : formatNumber(x, decimals));
 const interval = (e: Estimate | null, decimals: number): string => (e && e.lower !== null && e.upper !== null ? `${formatNumber(e.lower, decimals)}–${formatNumber(e.upper, decimals)}` : '–');
@@ -60,8 +62,10 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
 
   // Challenges: the municipality's own list first; the proposals follow, labelled as proposals.
   const challengeBlocks: Block[] = [];
-  if (u.own) challengeBlocks.push(label('overview.summary.ownChallenges'), { kind: 'list', items: u.own.map((t) => runs(t)) });
-  else challengeBlocks.push(...ctx.assessment('utfordringer'));
+  // The municipality's assessment of its challenges (status, causes, consequences), as parts after the proposals.
+  const challengeText = ctx.assessmentParts?.('utfordringer', 3) ?? { blocks: ctx.assessment('utfordringer'), parts: [] };
+  if (u.own) challengeBlocks.push(label('overview.summary.ownChallenges'), { kind: 'list', items: u.own.map((t) => runs(t)) }, ...challengeText.blocks.filter((b) => b.kind === 'assessment' && b.status === 'check'));
+  else challengeBlocks.push(...challengeText.blocks);
   challengeBlocks.push(label('overview.summary.proposals'), para(w.t('overview.summary.proposalNote')));
   // How many indicators could be tested against land, and why the others could not.
   challengeBlocks.push(...testedBlocks(w, u.tested));
@@ -122,20 +126,19 @@ export function summaryChapter(ctx: ChapterContext, h: ChapterHeading, data: Ove
   const challengesTitle = w.t('overview.summary.challenges');
   const resourcesTitle = w.t('overview.summary.resources');
   const children = [
-    section(slugs.take(challengesTitle), null, challengesTitle, 2, 'challenges', challengeBlocks),
+    section(slugs.take(challengesTitle), null, challengesTitle, 2, 'challenges', challengeBlocks, challengeText.parts),
     section(slugs.take(resourcesTitle), null, resourcesTitle, 2, 'resources', resourceBlocks),
   ];
-  const planning = ctx.own('planbehov');
-  if (planning.length) {
+  // How the municipality can meet the challenges, and planbehov (required from 2026: folkehelseloven § 5 annet ledd).
+  const planning = ctx.assessmentParts?.('planbehov', 3) ?? { blocks: ctx.own('planbehov'), parts: [] };
+  if (planning.blocks.length || planning.parts.length) {
     const title = w.t('summary.planning');
-    children.push(section(slugs.take(title), null, title, 2, 'planning', planning));
+    children.push(section(slugs.take(title), null, title, 2, 'planning', planning.blocks, planning.parts));
   }
   const intro: Block[] = [];
-  // A draft says up front which required texts are still to be written (files named as the gate names them).
-  if (draft && data.missing.length > 0) {
-    intro.push({ kind: 'note', runs: runs(w.tx('overview.assessment.draft', { count: countInWords(data.missing.length, w, lang) })) });
-    intro.push({ kind: 'list', items: data.missing.map((m) => [{ text: m.file, code: true }, { text: ` – ${inLang(m.title, lang)}` }]) });
-  }
+  // A draft says up front what --final would refuse: each file and what it lacks, each sentence that contradicts the numbers.
+  const items = draft && ctx.input ? draftItems(ctx as AssessmentContext) : draft ? data.missing.map((m): Inline => [{ text: m.file, code: true }, { text: ` – ${inLang(m.title, lang)}` }]) : [];
+  if (items.length) intro.push({ kind: 'note', runs: runs(w.t('overview.assessment.draft')) }, { kind: 'list', items });
   return section(h.id, h.number, h.title, 1, 'summary', intro, children);
 }
 
@@ -253,14 +256,17 @@ export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, section
   const children = sections.map((k): Section => {
     const blocks: Block[] = [];
     const parts: Section[] = [];
-    if (k.status === 'present' || k.status === 'incomplete') {
+    if (k.status !== 'missing' && k.status !== 'empty' && ctx.input) {
+      // The gate's view of the file: its parts, and in a draft the markers where they are.
+      const view = assessmentView(ctx as AssessmentContext, k.name, 3);
+      blocks.push(...view.blocks);
+      parts.push(...view.parts.map((p) => ({ ...p, role: 'knowledge-part' })));
+    } else if (k.status !== 'missing' && k.status !== 'empty') {
       if (k.preamble.trim()) blocks.push(writtenAssessment(k.name, k.preamble.trim()));
       for (const p of k.parts) parts.push(section(slugs.take(`${k.title} ${p.title}`), null, p.title, 3, 'knowledge-part', [writtenAssessment(`${k.name}#${p.id}`, p.body)]));
     }
-    if (draft && k.status !== 'present') {
-      const note = k.status === 'incomplete' ? w.tx('overview.assessment.incomplete', { headings: k.missingHeadings.join(', '), file: k.file }) : w.tx('overview.assessment.missing', { file: k.file });
-      blocks.push(missingAssessment(k.name, runs(note)));
-    }
+    if (draft && (k.status === 'missing' || k.status === 'empty')) blocks.push(missingAssessment(k.name, runs(w.tx('overview.assessment.missing', { file: k.file }))));
+    else if (draft && k.status === 'incomplete' && !ctx.input) blocks.push(checkMarker(k.name, runs(w.tx('overview.assessment.incomplete', { headings: k.missingHeadings.join(', '), file: k.file }))));
     if (k.figures.length) {
       blocks.push(
         ctx.blocks.table(
@@ -278,7 +284,10 @@ export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, section
     }
     return section(slugs.take(k.title), null, k.title, 2, role === 'services' ? 'service' : 'community-section', [para([{ text: k.law, emphasis: true }]), ...blocks], parts);
   });
-  return section(h.id, h.number, h.title, 1, role, [para(w.t(`overview.services.${role === 'services' ? 'servicesIntro' : 'communityIntro'}`))], children);
+  // § 5 c as it stands on the document's date (amended from 2026: positive and negative factors, risikoforhold).
+  const amended = !ctx.input || amendment2025InForce(documentDate(ctx.input.generatedOn, ctx.input.edition));
+  const intro = role === 'services' ? 'servicesIntro' : amended ? 'communityIntro' : 'communityIntroBefore2026';
+  return section(h.id, h.number, h.title, 1, role, [para(w.t(`overview.services.${intro}`))], children);
 }
 
 /** Small whole numbers in words ("fire"), as the language writes them; larger ones as digits. */

@@ -25,7 +25,9 @@ export function themeChapters(ctx: DocumentContext): Section[] {
     // A theme with no indicators and no text of the municipality gets no empty page (the gate still asks for its text).
     if (input.overview && results.length === 0 && !pyramid && !input.assessments.has(letter)) continue;
     const h = ctx.numbered(w.tx('themeHeading', { title: w.t(`themes.${letter}`), letter }));
-    const theme = section(h.id, h.number, h.title, 1, 'theme', ctx.assessment(letter));
+    // The theme's assessment: its parts (status, causes, consequences, measures) before the indicators.
+    const assessment = ctx.assessmentParts(letter, 2);
+    const theme = section(h.id, h.number, h.title, 1, 'theme', assessment.blocks, assessment.parts);
     let sub = 0;
     if (pyramid) {
       const number = `${h.number}.${++sub}`;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { initProject } from '../../src/commands/init.js';
 import { loadCatalogue } from '../../src/indicators/catalogue.js';
+import { loadSections } from '../../src/assessments/sections.js';
 import { validator } from '../../src/validate/schemas.js';
 import { EXAMPLE, tempDir } from '../helpers.js';
 
@@ -31,25 +32,44 @@ describe('folkehelse init', () => {
     expect(validator('config')(config)).toBe(true);
     expect(config.kommuner).toEqual([{ code: '5037', neighbours: ['5038'] }, { code: '5038', neighbours: ['5037'] }]); // 5037 once
     expect(readFileSync(join(dir, 'data', 'README.md'), 'utf8')).toMatch(/folkehelse fetch/);
-    // Every file the document asks for: a–f, each indicator, and the municipality's own texts.
+    // Every file the document asks for: every section of data/assessments/sections.json (a–f, the own
+    // texts, § 5 b–c) and each indicator.
     const ids = loadCatalogue().map((i) => i.id);
+    const sections = loadSections().sections.map((s) => s.name);
     for (const code of ['5037', '5038']) {
       const files = readdirSync(join(dir, 'vurderinger', code)).sort();
-      expect(files).toEqual([...['a', 'b', 'c', 'd', 'e', 'f', 'innledning', 'utfordringer', 'ressurser', 'planbehov'], ...ids].map((f) => `${f}.md`).sort());
+      expect(files).toEqual([...sections, ...ids].map((f) => `${f}.md`).sort());
     }
+    // A theme's template: its title, the law, the guiding questions, how to mark a sentence as
+    // deliberate, and a heading per part of the assessment with whether it is required.
     const theme = readFileSync(join(dir, 'vurderinger', '5037', 'e.md'), 'utf8');
-    expect(theme).toMatch(/^<!--\ne\) Helserelatert atferd \(Levanger\)\n/);
+    expect(theme).toMatch(/^<!--\nVurdering: helserelatert atferd \(Levanger\) – forskrift om oversikt over folkehelsen § 3 e\n/);
     expect(theme).toMatch(/fysisk aktivitet, kosthold/);
+    expect(theme).toContain('«<!-- bevisst:»');
+    expect([...theme.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Status og utvikling', 'Årsaksforhold', 'Konsekvenser', 'Tiltak og planbehov', 'Sosiale forskjeller', 'Kilder']);
+    expect(theme).toMatch(/## Årsaksforhold\n\n<!-- .+ \(påkrevd, minst 25 ord\) -->/);
+    expect(theme).toMatch(/## Tiltak og planbehov\n\n<!-- .+ \(påkrevd fra 1\. januar 2026, minst 25 ord\) -->/);
+    const planning = readFileSync(join(dir, 'vurderinger', '5037', 'planbehov.md'), 'utf8');
+    expect([...planning.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Hvordan kommunen kan møte utfordringene', 'Planbehov', 'Medvirkning']);
+    expect([...readFileSync(join(dir, 'vurderinger', '5037', 'utfordringer.md'), 'utf8').matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Utfordringene', 'Status og utvikling', 'Årsaksforhold', 'Konsekvenser']);
+    // An indicator's template: its questions only (free text, never required).
+    expect(readFileSync(join(dir, 'vurderinger', '5037', 'ensomhet.md'), 'utf8')).toMatch(/^<!--\nPlaget av ensomhet \(ungdom\) \(Levanger\)\n[\s\S]*Hva sier tallene for Levanger om plaget av ensomhet/);
     const catalogue = JSON.parse(readFileSync(join(dir, 'mine-indikatorer.json'), 'utf8')) as Record<string, unknown>;
     expect(validator('catalogue')(catalogue)).toBe(true);
     expect(validator('catalogue')(JSON.parse(readFileSync(join(dir, 'katalog-eksempel.json'), 'utf8')))).toBe(true);
   });
 
-  it('nynorsk: the questions and the configuration in nynorsk', async () => {
+  it('nynorsk: the questions, the headings, the file names (a.nn.md) and the configuration in nynorsk', async () => {
     const dir = tempDir();
     await initProject({ folder: dir, kommuner: ['5038'], lang: 'nn' });
     expect(JSON.parse(readFileSync(join(dir, 'folkehelse.config.json'), 'utf8'))).toMatchObject({ lang: 'nn', kommuner: [{ code: '5038' }] });
-    expect(readFileSync(join(dir, 'vurderinger', '5038', 'd.md'), 'utf8')).toMatch(/d\) Skadar og ulukker \(Verdal\)[\s\S]*Kva skadar og ulukker er vanlegast/);
+    expect(existsSync(join(dir, 'vurderinger', '5038', 'd.md'))).toBe(false);
+    const theme = readFileSync(join(dir, 'vurderinger', '5038', 'd.nn.md'), 'utf8');
+    expect(theme).toMatch(/^<!--\nVurdering: skadar og ulukker \(Verdal\) – forskrift om oversikt over folkehelsen § 3 d\n[\s\S]*Kva skadar og ulukker er vanlegast/);
+    expect([...theme.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Status og utvikling', 'Årsaksforhold', 'Konsekvensar', 'Tiltak og planbehov', 'Sosiale skilnader', 'Kjelder']);
+    expect(theme).toMatch(/\(påkravd frå 1\. januar 2026, minst 25 ord\)/);
+    expect([...readFileSync(join(dir, 'vurderinger', '5038', 'planbehov.nn.md'), 'utf8').matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Korleis kommunen kan møte utfordringane', 'Planbehov', 'Medverknad']);
+    expect(readFileSync(join(dir, 'vurderinger', '5038', 'helsestasjon.nn.md'), 'utf8')).toContain('## Kva tenesta ser');
     expect(readFileSync(join(dir, 'data', 'README.md'), 'utf8')).toMatch(/fyller mappa/);
   });
 

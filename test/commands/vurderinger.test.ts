@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { FIXTURES, INNHERRED_CONFIG, tempDir } from '../helpers.js';
+import { EXAMPLE, FIXTURES, INNHERRED_CONFIG, tempDir } from '../helpers.js';
 
 async function runIn(...args: string[]) {
   let stdout = '';
@@ -14,25 +14,92 @@ async function runIn(...args: string[]) {
 /** Levanger fully assessed, on the shipped example's data (fixtures/innherred/data). */
 const FULL = join(FIXTURES, 'innherred-fullt-vurdert');
 
+/** A copy of the fully assessed fixture in a temporary folder, reading the example's data; `config` overrides fields. */
+function fullCopy(config: Record<string, unknown> = {}): { dir: string; config: string; file: (name: string) => string } {
+  const dir = tempDir();
+  cpSync(join(FULL, 'vurderinger'), join(dir, 'vurderinger'), { recursive: true });
+  const original = JSON.parse(readFileSync(join(FULL, 'folkehelse.config.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(dir, 'folkehelse.config.json'), JSON.stringify({ ...original, $schema: undefined, data: [join(EXAMPLE, 'data')], allowPaths: [EXAMPLE], ...config }));
+  return { dir, config: join(dir, 'folkehelse.config.json'), file: (name) => join(dir, 'vurderinger', '5037', name) };
+}
+
 describe('folkehelse vurderinger', () => {
-  it('lists the missing files of the synthetic fixture and the text that contradicts the trend test', async () => {
+  it('lists the missing and incomplete files of the synthetic fixture and the texts that contradict the trend test', async () => {
     const r = await runIn('vurderinger', '--config', INNHERRED_CONFIG, '--kommune', '5037');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('5037 Levanger');
-    expect(r.stdout).toMatch(/missing\s+5037\/c\.md: Vurdering: fysisk, biologisk, kjemisk og sosialt miljø \(forskrift § 3 c\)/);
+    expect(r.stdout).toMatch(/missing\s+5037\/c\.md: Vurdering: fysisk, biologisk, kjemisk og sosialt miljø \(forskrift om oversikt over folkehelsen § 3 c\)/);
     expect(r.stdout).toMatch(/missing\s+5037\/legevakt\.md: Legevakten \(folkehelseloven § 5 b\)/);
-    expect(r.stdout).toMatch(/check\s+5037\/b\.md: the text says "Andelen unge uføretrygdede er likevel høyere enn i landet og har økt\." \(increase\) about uforetrygdede, but the computed trend is no significant change/);
-    expect(r.stdout).toContain('15 required assessments missing, empty or incomplete; 0 unknown files; 1 text to check against the numbers.');
+    // A theme written as one paragraph has none of the parts the law's assessment needs.
+    expect(r.stdout).toMatch(/incomplete 5037\/a\.md: missing text under "## Status og utvikling", "## Årsaksforhold", "## Konsekvenser", "## Tiltak og planbehov"/);
+    expect(r.stdout).toMatch(/check\s+5037\/b\.md: the text says "Andelen unge uføretrygdede er likevel høyere enn i landet og har økt\." \(increase\) about uforetrygdede, but the computed trend is no significant change — change the sentence, or mark it as deliberate with <!-- bevisst: reason --> right after it/);
+    expect(r.stdout).toContain("20 required assessments missing, empty, incomplete or too thin; 0 unknown files; 3 sentences contradict the numbers (0 marked deliberate); 0 texts in another language than the document's.");
     expect((await runIn('vurderinger', '--config', INNHERRED_CONFIG, '--kommune', '5037', '--final', '--skip-numbers')).code).toBe(1);
   });
 
-  it('passes --final on the fully assessed fixture, in nynorsk too', async () => {
-    for (const lang of ['nb', 'nn']) {
-      const r = await runIn('vurderinger', '--config', join(FULL, 'folkehelse.config.json'), '--final', '--lang', lang);
-      expect(r.stdout).toContain('0 required assessments missing, empty or incomplete; 0 unknown files');
-      expect(r.code).toBe(0);
-    }
+  it('passes --final on the fully assessed fixture; in nynorsk it names every text that is in bokmål, without refusing it', async () => {
+    const nb = await runIn('vurderinger', '--config', join(FULL, 'folkehelse.config.json'), '--final', '--lang', 'nb');
+    expect(nb.stdout).toContain("0 required assessments missing, empty, incomplete or too thin; 0 unknown files; 0 sentences contradict the numbers (1 marked deliberate); 0 texts in another language than the document's.");
+    expect(nb.stdout).toMatch(/deliberate 5037\/f\.md: "Ensomheten har økt ved hver Ungdata-undersøkelse siden 2015, da andelen var 17,9 prosent\." \(marked: Trendtesten krever fem målinger/);
+    expect(nb.code).toBe(0);
+    const nn = await runIn('vurderinger', '--config', join(FULL, 'folkehelse.config.json'), '--final', '--lang', 'nn');
+    expect(nn.stdout).toMatch(/language\s+5037\/b\.md: the nynorsk document uses this bokmål text; write 5037\/b\.nn\.md for a text in nynorsk/);
+    expect(nn.stdout).not.toMatch(/language\s+5037\/a/);
+    expect(nn.stdout).toContain("22 texts in another language than the document's.");
+    expect(nn.code).toBe(0);
+  });
+
+  it('refuses --final for a contradiction until the sentence is marked deliberate, with a reason', async () => {
+    const { config, file } = fullCopy();
+    const f = readFileSync(file('f.md'), 'utf8');
+    writeFileSync(file('f.md'), f.replace(/ <!-- bevisst:[\s\S]*?-->/, ''));
+    const unmarked = await runIn('vurderinger', '--config', config, '--final');
+    expect(unmarked.code).toBe(1);
+    expect(unmarked.stdout).toMatch(/check\s+5037\/f\.md: the text says "Ensomheten har økt ved hver Ungdata-undersøkelse siden 2015" \(increase\) about ensomhet, but the computed trend is not testable/);
+    // A marker without a reason marks nothing.
+    writeFileSync(file('f.md'), f.replace(/<!-- bevisst:[\s\S]*?-->/, '<!-- bevisst: -->'));
+    expect((await runIn('vurderinger', '--config', config, '--final')).code).toBe(1);
+    writeFileSync(file('f.md'), f.replace(/<!-- bevisst:[\s\S]*?-->/, '<!--   bevisst:  to Ungdata-år uten overlappende intervall -->'));
+    expect((await runIn('vurderinger', '--config', config, '--final')).code).toBe(0);
+  });
+
+  it('refuses a theme in one sentence, an empty part and a part too thin, naming the file and the part', async () => {
+    const { config, file } = fullCopy();
+    writeFileSync(file('e.md'), 'Fysisk inaktivitet og skjermtid er som i landet.\n');
+    const c = readFileSync(file('c.md'), 'utf8');
+    writeFileSync(file('c.md'), c.replace(/## Konsekvenser\n\n[^\n]+\n/, '## Konsekvenser\n\n<!-- skrives senere -->\n'));
+    const d = readFileSync(file('d.md'), 'utf8');
+    writeFileSync(file('d.md'), d.replace(/## Årsaksforhold\n\n[^\n]+\n/, '## Årsaksforhold\n\nFall blant eldre.\n'));
+    const r = await runIn('vurderinger', '--config', config, '--final', '--skip-numbers');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/incomplete 5037\/e\.md: missing text under "## Status og utvikling", "## Årsaksforhold", "## Konsekvenser", "## Tiltak og planbehov" \(Vurdering: helserelatert atferd; forskrift om oversikt over folkehelsen § 3 e\)/);
+    expect(r.stdout).toMatch(/incomplete 5037\/c\.md: missing text under "## Konsekvenser" \(/);
+    expect(r.stdout).toMatch(/thin\s+5037\/d\.md: too thin: "## Årsaksforhold" has 3 words \(at least 25\)/);
+    expect(r.stdout).toContain('3 required assessments missing, empty, incomplete or too thin');
+  });
+
+  it('follows the law on the document\'s date: planbehov and the themes\' measures are required from 1 January 2026, optional before', async () => {
+    const strip = (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/## Tiltak og planbehov\n\n[^\n]+\n/, ''));
+    const after = fullCopy();
+    rmSync(after.file('planbehov.md'));
+    strip(after.file('a.md'));
+    const r2027 = await runIn('vurderinger', '--config', after.config, '--final', '--skip-numbers');
+    expect(r2027.code).toBe(1);
+    expect(r2027.stdout).toMatch(/missing\s+5037\/planbehov\.md: Hvordan kommunen kan møte utfordringene, og planbehov \(folkehelseloven § 5 annet ledd annet punktum \(lov 20\. juni 2025 nr\. 69, i kraft 1\. januar 2026\)\)/);
+    expect(r2027.stdout).toMatch(/incomplete 5037\/a\.md: missing text under "## Tiltak og planbehov"/);
+    // A document dated before the amendment (the 2023 edition): optional, and said so.
+    const before = fullCopy({ edition: 2023, generatedOn: '2025-06-01' });
+    rmSync(before.file('planbehov.md'));
+    strip(before.file('a.md'));
+    const r2025 = await runIn('vurderinger', '--config', before.config, '--final', '--skip-numbers');
+    expect(r2025.stdout).toMatch(/optional\s+5037\/planbehov\.md: required in documents dated 2026-01-01 or later .*; this document is dated 2025-06-01, so it is optional/);
+    expect(r2025.stdout).toContain('0 required assessments missing');
+    expect(r2025.code).toBe(0);
+    // Without a date, the edition's year: the 2027 edition is under the amended law.
+    const undated = fullCopy({ generatedOn: undefined });
+    rmSync(undated.file('planbehov.md'));
+    expect((await runIn('vurderinger', '--config', undated.config, '--final', '--skip-numbers')).code).toBe(1);
   });
 
   it('reports unknown names with the nearest one and writes templates only where files are missing', async () => {

@@ -3,7 +3,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { FIXTURES, INNHERRED, tempDir } from '../helpers.js';
+import { EXAMPLE, FIXTURES, INNHERRED, tempDir } from '../helpers.js';
 
 // Issue 14 wired into the document: chapter order, the utfordringsbilde, social inequality, § 5 b–c,
 // the --final gate and the wording fixes, on the example and the fully assessed fixture.
@@ -146,10 +146,13 @@ describe('Sammendrag og utfordringsbilde', () => {
     expect(resources).toContain('Trangbodde barn');
     expect(resources).not.toContain('bor alene');
   });
-  it('marks the draft: each missing required file named in the summary', () => {
+  it('marks the draft: each file --final would refuse named in the summary, with what it lacks, and each sentence that contradicts the numbers', () => {
     const s = summary();
-    expect(s).toMatch(/Utkast: \S+ påkrevde vurderinger mangler/);
-    for (const f of ['5037/c.md', '5037/d.md', '5037/e.md', '5037/helsestasjon.md', '5037/smittevern.md']) expect(s).toContain(`\`${f}\``);
+    expect(s).toContain('> Utkast. Dette må på plass før oversikten kan bli endelig:');
+    for (const f of ['5037/c.md', '5037/d.md', '5037/e.md', '5037/helsestasjon.md', '5037/smittevern.md']) expect(s).toContain(`\`${f}\` – `);
+    expect(s).toContain('- `5037/c.md` – Vurdering: fysisk, biologisk, kjemisk og sosialt miljø: mangler');
+    expect(s).toContain('- `5037/a.md` – Vurdering: befolkningssammensetning: mangler tekst under «Status og utvikling», «Årsaksforhold», «Konsekvenser», «Tiltak og planbehov»');
+    expect(s).toContain('- `5037/b.md` – stemmer ikke med tallene: «Andelen unge uføretrygdede er likevel høyere enn i landet og har økt.»');
   });
 });
 
@@ -193,8 +196,11 @@ describe('build --final', () => {
     const o = out();
     const r = await run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--final', '--out', o);
     expect(r.code).toBe(1);
-    for (const f of ['c', 'd', 'e', 'helsestasjon', 'skolehelse', 'fastlege', 'nav', 'barnevern', 'pleie-og-omsorg', 'legevakt', 'medvirkning', 'frivillighet', 'naermiljo', 'miljorettet-helsevern', 'smittevern']) expect(r.stderr).toContain(`5037/${f}.md: missing`);
-    expect(r.stderr).not.toContain('5037/a.md');
+    for (const f of ['c', 'd', 'e', 'helsestasjon', 'skolehelse', 'fastlege', 'nav', 'barnevern', 'pleie-og-omsorg', 'legevakt', 'medvirkning', 'frivillighet', 'naermiljo', 'miljorettet-helsevern', 'smittevern']) expect(r.stderr).toContain(`5037/${f}.md: missing (`);
+    // A theme in one paragraph: every part named; a contradiction: the sentence and what to do.
+    expect(r.stderr).toContain('5037/a.md: missing text under "## Status og utvikling", "## Årsaksforhold", "## Konsekvenser", "## Tiltak og planbehov"');
+    expect(r.stderr).toMatch(/5037\/b\.md: the text says "Andelen unge uføretrygdede er likevel høyere enn i landet og har økt\." .* — change the sentence, or mark it as deliberate with <!-- bevisst: reason --> right after it/);
+    expect(r.stderr).not.toContain('5037/innledning.md');
     expect(r.stderr).not.toContain('\\n');
     expect(readdirSync(o).filter((f) => f.startsWith('5037'))).toEqual([]);
   }, 60_000);
@@ -205,10 +211,42 @@ describe('build --final', () => {
     expect(r.stderr).not.toMatch(/failed/);
     expect(r.code).toBe(0);
     const md = readFileSync(join(o, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8');
-    expect(md).not.toMatch(/Vurdering mangler[:.]|Utkast:/);
+    expect(md).not.toMatch(/Vurdering mangler[:.]|Utkast[.:]|Stemmer ikke med tallene|bevisst|<!--/);
     const b = chapter(md, /§ 5 b\)$/);
-    expect(b).toContain('Nesten alle familier møter til konsultasjonene.');
+    expect(b).toContain('Nesten alle familier møter til konsultasjonene på helsestasjonen');
     expect(b).toContain('#### Hva tjenesten ser');
+    // Each theme's assessment in its parts, before the indicators.
+    const a = chapter(md, /forskrift § 3 a\)$/);
+    expect([...a.matchAll(/^### (\D.*)$/gm)].map((m) => m[1])).toEqual(['Status og utvikling', 'Årsaksforhold', 'Konsekvenser', 'Tiltak og planbehov', 'Kilder']);
+    expect(a.indexOf('### Kilder')).toBeLessThan(a.indexOf('### 4.1 '));
+    // The sentence marked deliberate is published; its reason is not.
+    expect(md).toContain('Ensomheten har økt ved hver Ungdata-undersøkelse siden 2015, da andelen var 17,9 prosent.');
+    expect(md).not.toContain('Trendtesten krever fem målinger');
+    // The challenges' list once (the own list), their assessment, and the planning with its parts.
+    const summary = chapter(md, /^## 1 Sammendrag/);
+    expect(summary.match(/Flere eldre: fall, ensomhet og større behov for tjenester/g)).toHaveLength(1);
+    expect([...summary.matchAll(/^#### (.+)$/gm)].map((m) => m[1])).toEqual(['Status og utvikling', 'Årsaksforhold', 'Konsekvenser', 'Hvordan kommunen kan møte utfordringene', 'Planbehov', 'Medvirkning']);
+    // The law as it stands on the document's date (22 November 2026): planbehov, § 5 c's new wording.
+    expect(md).toContain('Fra 1. januar 2026 skal den også inneholde en vurdering av hvordan kommunen kan møte utfordringene, herunder planbehov (lov 20. juni 2025 nr. 69).');
+    expect(chapter(md, /§ 5 c\)$/)).toContain('kunnskap om positive og negative faktorer og utviklingstrekk i miljø og lokalsamfunn som kan ha innvirkning på befolkningens helse, herunder risikoforhold.');
+  }, 60_000);
+
+  it('refuses the old one-sentence style: a theme without causes and consequences, and a sentence against the numbers that is not marked', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    cpSync(join(FULL, 'vurderinger'), join(dir, 'vurderinger'), { recursive: true });
+    const config = JSON.parse(readFileSync(join(FULL, 'folkehelse.config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'folkehelse.config.json'), JSON.stringify({ ...config, $schema: undefined, data: [join(EXAMPLE, 'data')], allowPaths: [EXAMPLE] }));
+    const at = (name: string) => join(dir, 'vurderinger', '5037', name);
+    writeFileSync(at('e.md'), 'Flere ungdommer i Levanger har vært beruset siste år enn i landet. Fysisk inaktivitet og skjermtid er som i landet. Bruken av smertestillende blant ungdomsskoleelever ligger over landsnivået.\n');
+    writeFileSync(at('f.md'), readFileSync(at('f.md'), 'utf8').replace(/ <!-- bevisst:[\s\S]*?-->/, ''));
+    const o = out();
+    const r = await run('build', '--config', join(dir, 'folkehelse.config.json'), '--format', 'md', '--final', '--out', o);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('1 required assessment is missing, empty, incomplete or too thin; 1 sentence contradicts the numbers');
+    expect(r.stderr).toContain('5037/e.md: missing text under "## Status og utvikling", "## Årsaksforhold", "## Konsekvenser", "## Tiltak og planbehov" (Vurdering: helserelatert atferd; forskrift om oversikt over folkehelsen § 3 e)');
+    expect(r.stderr).toContain('5037/f.md: the text says "Ensomheten har økt ved hver Ungdata-undersøkelse siden 2015" (increase) about ensomhet, but the computed trend is not testable');
+    expect(readdirSync(o).filter((f) => f.startsWith('5037'))).toEqual([]);
   }, 60_000);
 
   it('uses a.nn.md for nynorsk', async () => {

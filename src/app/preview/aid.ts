@@ -59,6 +59,11 @@ export interface AidInput {
   pathOf: (file: string) => string;
 }
 
+/** The statute a section rests on, in the page's language. */
+function lawOf(law: Parameters<typeof inLang>[0] | string | null, lang: Parameters<typeof inLang>[1]): string | null {
+  return law === null ? null : typeof law === 'string' ? law : inLang(law, lang);
+}
+
 /** Where the summary's own lists are in the document (they are lists there, not assessment blocks). */
 const ROLE_OF: Record<string, string> = { utfordringer: 'challenges', ressurser: 'resources', planbehov: 'planning', innledning: 'introduction' };
 
@@ -80,7 +85,7 @@ export function writingAid(input: AidInput): WritingAid {
     return {
       name,
       title: inLang((m ?? s ?? input.catalogue.find((i) => i.id === name))?.title ?? { nb: name }, lang),
-      law: m?.law ?? s?.law ?? null,
+      law: lawOf(m?.law ?? s?.law ?? null, lang),
       status: m?.status ?? 'present',
       headings: m?.headings ?? [],
       file: input.pathOf(own),
