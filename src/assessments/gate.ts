@@ -1,5 +1,5 @@
-import { FolkehelseError, EXIT_INVALID_DATA } from '../base/errors.js';
-import { plural } from '../language/intl.js';
+import { FolkehelseError, EXIT_INVALID_DATA, msg, say } from '../base/errors.js';
+import { sayCount } from '../base/messages.js';
 import { BASE_LANG, type DocumentLang, type LangText } from '../language/tags.js';
 import { textFor, type AssessmentSet, type AssessmentText } from './discover.js';
 import { describeUnknown } from './names.js';
@@ -65,7 +65,7 @@ export function checkFinal(set: AssessmentSet, data: SectionData, lang: Document
   return out;
 }
 
-const STATUS_WORDS: Record<MissingAssessment['status'], string> = { missing: 'missing', empty: 'empty (only the template)', incomplete: 'missing text under' };
+const STATUS_WORDS = { missing: 'errors.gate.missing', empty: 'errors.gate.empty', incomplete: 'errors.gate.incomplete' } as const satisfies Record<MissingAssessment['status'], string>;
 
 /** `build --final` with gaps: exit 1, naming every file to write (and unknown files with their nearest name). */
 export class FinalGateError extends FolkehelseError {
@@ -73,12 +73,10 @@ export class FinalGateError extends FolkehelseError {
     readonly missing: MissingAssessment[],
     readonly unknown: AssessmentSet['unknown'] = [],
   ) {
-    const lines = missing.map((m) => `  ${m.file}: ${STATUS_WORDS[m.status]}${m.headings.length ? ` ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : ''} (${m.title[BASE_LANG]}; ${m.law})`);
+    const lines = missing.map((m) => `  ${m.file}: ${say(STATUS_WORDS[m.status])}${m.headings.length ? ` ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : ''} (${m.title[BASE_LANG]}; ${m.law})`);
     const unknownLines = unknown.map((u) => `  ${describeUnknown(u)}`);
-    super(
-      `--final: the overview is not ready: ${missing.length} required ${plural(missing.length, 'en', { one: 'assessment is', other: 'assessments are' })} missing or empty:\n${lines.join('\n')}${unknownLines.length ? `\nunknown files:\n${unknownLines.join('\n')}` : ''}\nWrite them (templates: folkehelse's data/assessments/sections.json) or build without --final to get a draft that marks them.`,
-      EXIT_INVALID_DATA,
-    );
+    const count = sayCount('errors.gate.count', missing.length);
+    super(msg('errors.gate.notReady', { count, lines: lines.join('\n'), unknown: unknownLines.length ? msg('errors.gate.unknownFiles', { lines: unknownLines.join('\n') }) : '' }), EXIT_INVALID_DATA);
   }
 }
 

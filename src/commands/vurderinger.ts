@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError, EXIT_INVALID_DATA, EXIT_OK } from '../base/errors.js';
+import { UsageError, EXIT_PARTIAL, say } from '../base/errors.js';
+import { sayCount } from '../base/messages.js';
+import { exitCodeFor } from '../cli/exit.js';
 import { escapeTerminal } from '../cli/terminal.js';
+import { isDocumentLang } from '../language/tags.js';
 import type { RegisterCommand } from './context.js';
+import { langOption, strictOption, type MessageLang } from './options.js';
 
 /**
  * `folkehelse vurderinger`: the coordinator's check of the assessment files before `build --final` —
@@ -12,25 +16,34 @@ import type { RegisterCommand } from './context.js';
  * a template for each missing file (never over an existing one); `--final` exits 1 while anything
  * required is missing, as `build --final` does.
  */
+/** A finding's word, padded into a column: "mangler", "ukjent", "sjekk", "mal". */
+function label(what: 'missing' | 'empty' | 'incomplete' | 'unknown' | 'check' | 'template'): string {
+  return say(`vurderinger.${what}`).padEnd(12);
+}
+
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('vurderinger')
     .description("check the municipality's assessment files: missing, empty or incomplete ones, unknown names, and texts that contradict the numbers")
     .option('--config <file>', 'the configuration file', 'folkehelse.config.json')
     .option('--kommune <number...>', 'only these municipalities (default: all in the configuration)')
-    .option('--lang <nb|nn>', 'the language of the document (nynorsk uses a.nn.md where it exists)')
-    .option('--final', 'exit 1 while a required assessment is missing, empty or incomplete')
+    .addOption(langOption("the language of the document and the messages (nynorsk uses a.nn.md where it exists); en: English messages, the configuration's language for the texts", true))
+    .option('--final', 'exit 1 while a required assessment is missing, empty or incomplete, or a file name is unknown')
+    .addOption(strictOption())
     .option('--templates', 'write a template for every missing file (existing files are left alone)')
     .option('--skip-numbers', 'do not read the data to look for contradictions (faster)')
     .addHelpText(
       'after',
       `
 Examples:
-  $ folkehelse vurderinger --config fixtures/innherred/folkehelse.config.json
+  $ folkehelse vurderinger
   $ folkehelse vurderinger --config folkehelse.config.json --kommune 5037 --templates
-  $ folkehelse vurderinger --config folkehelse.config.json --lang nn --final`,
+  $ folkehelse vurderinger --config folkehelse.config.json --lang nn --final
+
+Exit codes: 0 the check was made (what it finds is listed), 1 with --final while anything required is
+missing or a name is unknown (--strict: anything found), 2 the configuration cannot be used.`,
     )
-    .action(async (opts: { config: string; kommune?: string[]; lang?: string; final?: boolean; templates?: boolean; skipNumbers?: boolean }) => {
+    .action(async (opts: { config: string; kommune?: string[]; lang?: MessageLang; final?: boolean; templates?: boolean; skipNumbers?: boolean; strict?: boolean }) => {
       const { loadConfig } = await import('../config/config.js');
       const { loadCatalogue } = await import('../indicators/catalogue.js');
       const { resolveKommune, computeIndicators } = await import('../indicators/engine.js');
@@ -45,9 +58,9 @@ Examples:
       const { io, style } = ctx;
 
       const config = loadConfig(opts.config);
-      const lang = opts.lang ?? config.lang;
-      if (lang !== 'nb' && lang !== 'nn') throw new UsageError(`--lang: "${lang}" is not nb (bokmål) or nn (nynorsk)`);
-      if (!config.assessments) throw new UsageError(`${opts.config}: the configuration names no assessments folder ("assessments": "vurderinger")`);
+      // --lang en: English messages, the texts in the configuration's language.
+      const lang = opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : config.lang;
+      if (!config.assessments) throw new UsageError(`${opts.config}: ${say('errors.usage.noAssessmentsFolder')}`);
       const sections = loadSections();
       const catalogue = loadCatalogue(config.catalogue);
       const valid = validNames(sections, catalogue.map((i) => i.id));
@@ -66,10 +79,10 @@ Examples:
         const missing = checkFinal(set, sections, lang);
         io.stdout.write(style.bold(`${k.code} ${t(k.name)}`) + ` (${t(join(config.assessments, k.code))})\n`);
         for (const m of missing) {
-          const what = m.status === 'incomplete' ? `no text under ${m.headings.map((h) => `"## ${h}"`).join(', ')}` : m.status;
-          io.stdout.write(`  ${style.red(m.status.padEnd(10))} ${t(m.file)}: ${t(m.title[lang])} (${t(m.law)})${m.status === 'incomplete' ? ` — ${t(what)}` : ''}\n`);
+          const what = m.status === 'incomplete' ? ` — ${t(say('vurderinger.noTextUnder', { headings: m.headings.map((h) => `"## ${h}"`).join(', ') }))}` : '';
+          io.stdout.write(`  ${style.red(label(m.status))} ${t(m.file)}: ${t(m.title[lang])} (${t(m.law)})${what}\n`);
         }
-        for (const u of set.unknown) io.stdout.write(`  ${style.yellow('unknown'.padEnd(10))} ${t(describeUnknown(u))}\n`);
+        for (const u of set.unknown) io.stdout.write(`  ${style.yellow(label('unknown'))} ${t(describeUnknown(u))}\n`);
         if (observations) {
           const results = computeIndicators(observations, catalogue, { kommune: k.code, comparisons: { kostragruppe: config.kommuner.find((c) => c.code === k.code)?.kostragruppe } });
           for (const name of [...set.assessments.keys()].sort()) {
@@ -77,7 +90,7 @@ Examples:
             if (!text) continue;
             const options = themes.has(name) ? { theme: name } : ids.has(name) ? { indicatorId: name } : {};
             const warnings = findContradictions(text.body, text.file, results, priorities, options);
-            for (const w of warnings) io.stdout.write(`  ${style.yellow('check'.padEnd(10))} ${t(w.message)}\n`);
+            for (const w of warnings) io.stdout.write(`  ${style.yellow(label('check'))} ${t(w.message)}\n`);
             warningTotal += warnings.length;
           }
         }
@@ -89,7 +102,7 @@ Examples:
               const path = join(config.assessments, k.code, `${m.name}${lang === 'nn' ? '.nn' : ''}.md`);
               if (existsSync(path)) continue;
               await writeFileAtomic(path, templateFor(sections, m.name, lang), staging);
-              io.stdout.write(`  ${style.green('template'.padEnd(10))} ${t(path)}\n`);
+              io.stdout.write(`  ${style.green(label('template'))} ${t(path)}\n`);
             }
           } finally {
             await rmdir(staging).catch(() => undefined);
@@ -98,7 +111,9 @@ Examples:
         missingTotal += missing.length;
         unknownTotal += set.unknown.length;
       }
-      io.stdout.write(`${missingTotal} required ${missingTotal === 1 ? 'assessment' : 'assessments'} missing, empty or incomplete; ${unknownTotal} unknown ${unknownTotal === 1 ? 'file' : 'files'}; ${warningTotal} ${warningTotal === 1 ? 'text' : 'texts'} to check against the numbers.\n`);
-      ctx.setExitCode(opts.final && missingTotal + unknownTotal > 0 ? EXIT_INVALID_DATA : EXIT_OK);
+      io.stdout.write(say('vurderinger.summary', { missing: sayCount('vurderinger.missingCount', missingTotal), unknown: sayCount('vurderinger.unknownCount', unknownTotal), check: sayCount('vurderinger.checkCount', warningTotal) }) + '\n');
+      // --final: the check is the gate of build --final; otherwise what it finds is a warning (--strict: exit 1).
+      if (opts.final && missingTotal + unknownTotal > 0) ctx.setExitCode(EXIT_PARTIAL);
+      else ctx.setExitCode(exitCodeFor({ failed: 0, warnings: missingTotal + unknownTotal + warningTotal, strict: opts.strict }, io));
     });
 };

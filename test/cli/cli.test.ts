@@ -9,7 +9,7 @@ const BIN = join(ROOT, 'bin', 'folkehelse');
 
 /** Runs the real executable, as a user would (needs `npm run build`, which `npm test` does first). */
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -17,7 +17,7 @@ function run(...args: string[]) {
 async function runIn(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
   return { code, stdout, stderr };
 }
 
