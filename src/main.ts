@@ -5,7 +5,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FolkehelseError } from './base/errors.js';
+import { msg, render, setMessageLang } from './base/messages.js';
 import { VERSION } from './base/version.js';
+import { commanderError, seeHelp } from './cli/commander-text.js';
+import { messageLangFromArgv } from './cli/lang.js';
 import { makeStyle } from './cli/style.js';
 import type { CliIO } from './cli/terminal.js';
 import type { CommandContext, RegisterCommand } from './commands/context.js';
@@ -36,8 +39,28 @@ const COMMANDS: RegisterCommand[] = [
   preview,
 ];
 
+/** The exit codes, as `folkehelse --help` and the README give them. */
+export const EXIT_CODES_HELP = `Exit codes (every command):
+  0  everything asked for was written (warnings are listed, in --json too)
+  1  part of what was asked for was not written, or a file was left out (a document, a table,
+     a PDF for want of a browser while the other formats were written); for validate, inspect
+     and vurderinger --final: what was checked has errors. --strict makes warnings exit 1 too.
+  2  nothing could be done: a usage error, or a configuration, input or environment that cannot
+     be used, found before any output
+  3  internal error: a bug in folkehelse (FOLKEHELSE_DEBUG=1 shows the details)`;
+
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  // Messages in the user's language from the first one on (the library's are English): set here, undone at the end.
+  const before = setMessageLang(messageLangFromArgv(argv, io.env));
+  try {
+    return await run(argv, io);
+  } finally {
+    setMessageLang(before);
+  }
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
   let exitCode = EXIT_OK;
   const ctx: CommandContext = { io, style: makeStyle(Boolean(io.stdout.isTTY), io.env), setExitCode: (code) => (exitCode = code) };
   const program = new Command();
@@ -46,21 +69,27 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     .description("Builds a Norwegian municipality's public-health overview (oversiktsdokument) from FHI, SSB, KOSTRA and Ungdata exports.")
     .version(VERSION, '-v, --version', 'print the version (-V works too)')
     .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(seeHelp())
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(commanderError(s)) })
     .addHelpText(
       'after',
       `
-Examples:
-  $ folkehelse init levanger --kommune 5037
-  $ folkehelse validate fixtures/innherred
-  $ folkehelse inspect ../shared/real-exports/ssb/11616-latin1-quoted.csv
-  $ folkehelse indicators --data fixtures/innherred --kommune 5037
-  $ folkehelse build --config fixtures/innherred/folkehelse.config.json
-  $ folkehelse preview --config fixtures/innherred/folkehelse.config.json --kommune 5037
+Start with the shipped example (the examples of every command's --help run in it as written):
+  $ folkehelse init eksempel --example
+  $ cd eksempel
 
-Exit codes: 0 ok, 1 invalid data, 2 usage or file error, 3 internal error.`,
+Examples:
+  $ folkehelse validate data
+  $ folkehelse inspect data/ssb/07459.json
+  $ folkehelse indicators --data data --kommune 5037
+  $ folkehelse build --format md,html
+  $ folkehelse init levanger --kommune 5037
+
+Messages follow --lang, else FOLKEHELSE_LANG, else the configuration's "lang", else nb (bokmål);
+--lang en (or FOLKEHELSE_LANG=en) gives the program's English.
+
+${EXIT_CODES_HELP}`,
     );
   for (const register of COMMANDS) register(program, ctx);
 
@@ -82,7 +111,8 @@ Exit codes: 0 ok, 1 invalid data, 2 usage or file error, 3 internal error.`,
       return e.exitCode;
     }
     const err = e as Error;
-    io.stderr.write(`folkehelse: internal error: ${err?.message ?? String(e)}\nThis is a bug in folkehelse, not a problem with your data; please report it${io.env.FOLKEHELSE_DEBUG ? `\n${err?.stack}` : ' (set FOLKEHELSE_DEBUG=1 to see the details)'}.\n`);
+    const details = io.env.FOLKEHELSE_DEBUG ? `\n${err?.stack}` : render(msg('errors.internalDetails'));
+    io.stderr.write(`folkehelse: ${render(msg('errors.internal', { message: err?.message ?? String(e), details }))}\n`);
     return EXIT_INTERNAL;
   }
 }

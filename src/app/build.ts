@@ -1,4 +1,4 @@
-import { FolkehelseError } from '../base/errors.js';
+import { FolkehelseError, say } from '../base/errors.js';
 import { writeIndex } from '../output/manifest.js';
 import { composeDocument } from './compose.js';
 import { prepareContext, type BuildContext } from './compute.js';
@@ -38,7 +38,7 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
 /** Reads the data, then builds the documents `concurrency` at a time; returns the requests the PDF renderer blocked. */
 async function buildPending(run: Run, pending: Item[], kommuner: KommuneTarget[], outcomes: DocumentOutcome[]): Promise<string[]> {
   const loaded = await run.data();
-  run.emit({ type: 'info', message: `read ${loaded.files.length} files, ${loaded.observations.length} observations` });
+  run.emit({ type: 'info', message: say('progress.read', { files: loaded.files.length, observations: loaded.observations.length }) });
   const ctx = prepareContext(run, loaded);
   const printer = await startPrinter(run.formats, run.env, Math.min(run.concurrency, pending.length));
   try {

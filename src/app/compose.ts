@@ -7,7 +7,7 @@ import { describeUnknown } from '../assessments/names.js';
 import { assessmentFileName } from '../assessments/template.js';
 import { loadSections, validNames } from '../assessments/sections.js';
 import { withoutComments } from '../assessments/structured.js';
-import { FolkehelseError } from '../base/errors.js';
+import { FolkehelseError, msg } from '../base/errors.js';
 import { VERSION } from '../base/version.js';
 import type { KommuneConfig } from '../config/config.js';
 import { projectPathProblem } from '../config/paths.js';
@@ -52,7 +52,7 @@ export function composeDocument(ctx: BuildContext, item: Item, kommuner: Kommune
 function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings: string[]): { doc: Document; short: Document | null } {
   const { config, lang, texts } = ctx;
   const { k, geo } = item.kommune!;
-  if (!hasData(ctx, geo.code)) throw new FolkehelseError(`${geo.name} (${geo.code}) has no data in ${config.data.map((d) => relative(ctx.base, d) || '.').join(', ')}`, 1);
+  if (!hasData(ctx, geo.code)) throw new FolkehelseError(msg('errors.data.kommuneNoData', { name: geo.name, code: geo.code, data: config.data.map((d) => relative(ctx.base, d) || '.').join(', ') }), 1);
   const results = resultsFor(ctx, k, geo);
   const fylkeArea = defaultRegister().current('fylke', geo.fylke);
   const fylke: Geography = { code: geo.fylke, level: 'fylke', name: fylkeArea?.name ?? geo.fylke };
@@ -93,12 +93,12 @@ function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings
 /** The municipality's coat of arms (an .svg or .png inside the project), copied beside the document. */
 function readCoatOfArms(k: KommuneConfig): DocumentInput['coatOfArms'] {
   if (!k.coatOfArms) return null;
-  if (!existsSync(k.coatOfArms)) throw new FolkehelseError(`coat of arms ${k.coatOfArms}: no such file`, 2);
+  if (!existsSync(k.coatOfArms)) throw new FolkehelseError(msg('errors.build.coatOfArmsMissing', { file: k.coatOfArms }), 2);
   const problem = projectPathProblem(k.coatOfArms, [sep], 'file');
-  if (problem) throw new FolkehelseError(`coat of arms ${problem}`, 2);
+  if (problem) throw new FolkehelseError(msg('errors.build.coatOfArms', { problem }), 2);
   const ext = extname(k.coatOfArms).toLowerCase();
-  if (ext !== '.svg' && ext !== '.png') throw new FolkehelseError(`coat of arms ${k.coatOfArms}: use an .svg or .png file`, 2);
-  if (!statSync(k.coatOfArms).isFile()) throw new FolkehelseError(`coat of arms ${k.coatOfArms}: is a folder, not a file`, 2);
+  if (ext !== '.svg' && ext !== '.png') throw new FolkehelseError(msg('errors.build.coatOfArmsType', { file: k.coatOfArms }), 2);
+  if (!statSync(k.coatOfArms).isFile()) throw new FolkehelseError(msg('errors.build.coatOfArmsFolder', { file: k.coatOfArms }), 2);
   return { file: `figurer/kommunevapen${ext}`, mediaType: ext === '.svg' ? 'image/svg+xml' : 'image/png', bytes: new Uint8Array(readFileSync(k.coatOfArms)) };
 }
 
@@ -165,7 +165,7 @@ function kommuneFollowUp(ctx: BuildContext, item: Item, full: Document): FollowU
 function regionDocument(ctx: BuildContext, item: Item, kommuner: KommuneTarget[]): Document {
   const { config, lang, texts } = ctx;
   const withData = kommuner.filter(({ geo }) => hasData(ctx, geo.code));
-  if (withData.length < 2) throw new FolkehelseError(`the region report needs two municipalities with data; ${withData.length} ${withData.length === 1 ? 'has' : 'have'} data`, 1);
+  if (withData.length < 2) throw new FolkehelseError(msg(withData.length === 1 ? 'errors.data.regionOne' : 'errors.data.regionNone'), 1);
   const fylker = new Set(withData.map(({ geo }) => geo.fylke));
   const fylkeCode = fylker.size === 1 ? [...fylker][0]! : null;
   return buildRegion({
@@ -191,6 +191,6 @@ function checkAssessmentPaths(folder: string | undefined, kommune: string): void
   for (const f of readdirSync(dir)) {
     if (!f.endsWith('.md')) continue;
     const problem = projectPathProblem(join(dir, f), [sep], 'file');
-    if (problem) throw new FolkehelseError(`assessment ${problem}`, 2);
+    if (problem) throw new FolkehelseError(msg('errors.build.assessment', { problem }), 2);
   }
 }

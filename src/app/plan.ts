@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { DEFAULT_SECTIONS } from '../assessments/sections.js';
-import { FolkehelseError, UsageError } from '../base/errors.js';
+import { FolkehelseError, msg, UsageError } from '../base/errors.js';
 import { VERSION } from '../base/version.js';
 import type { BuildConfig, KommuneConfig, OutputFormat } from '../config/config.js';
 import { templateProblems } from '../config/templates.js';
@@ -75,10 +75,10 @@ export interface Run {
 export async function startRun(req: BuildRequest): Promise<Run> {
   const config = req.edition !== undefined ? { ...req.config, edition: req.edition } : req.config;
   const kind = req.kind ?? 'full';
-  if (req.previous !== undefined && !existsSync(req.previous)) throw new UsageError(`--previous: ${req.previous}: no such results file or folder`);
+  if (req.previous !== undefined && !existsSync(req.previous)) throw new UsageError(msg('errors.usage.previous', { path: req.previous }));
   const lang = req.lang ?? config.lang;
   const out = req.out ?? config.out;
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`${out}: the output folder is a file; name a folder with "out" or --out`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(msg('errors.usage.outIsFile', { out }));
   if (config.templates) {
     const problems = templateProblems(config.templates);
     if (problems.length) throw new UsageError(problems.join('\n'));
@@ -131,12 +131,12 @@ async function chooseKommuner(run: Run, req: Pick<BuildRequest, 'kommuner' | 'fy
   const register = defaultRegister();
   if (req.fylke !== undefined) {
     const fylke = req.fylke.padStart(2, '0');
-    if (!register.current('fylke', fylke)) throw new UsageError(`--fylke: "${req.fylke}" is not a county number (e.g. 50 for Trøndelag)`);
+    if (!register.current('fylke', fylke)) throw new UsageError(msg('errors.usage.fylke', { value: req.fylke }));
     const members = new Set(register.kommunerIn(fylke).map((k) => k.code));
     // A municipality whose data is only under the former numbers merged into it counts as present.
     const codes = new Set((await run.data()).observations.filter((o) => o.geo.level === 'kommune').map((o) => o.geo.code));
     const present = [...new Set([...codes].map((c) => (members.has(c) ? c : register.kommune(c)?.area.code)).filter((c): c is string => c !== undefined && members.has(c)))].sort();
-    if (present.length === 0) throw new FolkehelseError(`no municipality of county ${fylke} has data in ${config.data.join(', ')}`, 1);
+    if (present.length === 0) throw new FolkehelseError(msg('errors.data.fylkeNoData', { fylke, data: config.data.join(', ') }), 2);
     return present.map((code) => config.kommuner.find((k) => k.code === code) ?? { code });
   }
   if (req.kommuner) {

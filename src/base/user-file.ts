@@ -1,5 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { say } from './messages.js';
 
 /** Kernel and device files: never read, whatever a path or a link says. */
 export const NEVER_READ = ['/proc', '/sys', '/dev'];
@@ -16,6 +17,8 @@ export function isSystemPath(...paths: string[]): boolean {
 
 /** The sentence every refusal of such a path ends with. */
 export const SYSTEM_PATH_MESSAGE = `files under ${NEVER_READ.join(', ')} are never read`;
+/** The same in the run's language. */
+export const systemPathMessage = (): string => say('errors.file.systemNever');
 
 /** Largest configuration, catalogue or language file read (they are a few kB). */
 const MAX_BYTES = 64 * 1024 ** 2;
@@ -44,10 +47,10 @@ export function readUserText(path: string): string {
   } catch {
     // reported by statSync below
   }
-  if (isSystemPath(real, abs)) throw new UserFileError('ESYSTEM', SYSTEM_PATH_MESSAGE);
+  if (isSystemPath(real, abs)) throw new UserFileError('ESYSTEM', systemPathMessage());
   const st = statSync(abs);
   if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-  if (!st.isFile()) throw new UserFileError('ENOTFILE', 'is not a regular file (a device, pipe or socket)');
-  if (st.size > MAX_BYTES) throw new UserFileError('ETOOBIG', `is ${Math.round(st.size / 1024 ** 2)} MB; a configuration, catalogue or language file is a few kB`);
+  if (!st.isFile()) throw new UserFileError('ENOTFILE', say('errors.file.notRegularDevice'));
+  if (st.size > MAX_BYTES) throw new UserFileError('ETOOBIG', say('errors.file.tooBigSmall', { size: Math.round(st.size / 1024 ** 2) }));
   return readFileSync(abs, 'utf8');
 }

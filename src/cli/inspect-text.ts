@@ -1,52 +1,62 @@
+import { say, sayCount } from '../base/messages.js';
+import type { MessageKey } from '../base/messages.js';
 import type { InspectReport } from '../sources/inspect.js';
 import { encodingName, formatCount } from '../validate/report.js';
 import type { Style } from './style.js';
 import { escapeTerminal } from './terminal.js';
 import { sourceDisplayName } from '../sources/registry.js';
 
-const DELIMITER_NAMES: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab', '|': 'pipe' };
+const DELIMITER_NAMES: Record<string, MessageKey> = { ';': 'inspect.semicolon', ',': 'inspect.comma', '\t': 'inspect.tab', '|': 'inspect.pipe' };
+const DECIMAL_MARKS: Record<string, MessageKey> = { comma: 'inspect.decimalComma', point: 'inspect.decimalPoint', 'none seen': 'inspect.decimalNone' };
 
 function list(items: string[], max: number): string {
   if (items.length <= max) return items.join(', ');
-  return `${items.slice(0, max).join(', ')} … (+${items.length - max} more)`;
+  return `${items.slice(0, max).join(', ')} ${say('inspect.more', { count: items.length - max })}`;
 }
 
-/** The human-readable `inspect` output. */
+/** The human-readable `inspect` output, in the run's language. */
 export function renderInspectText(r: InspectReport, style: Style): string {
   const s = r.summary;
   const lines: [string, string][] = [];
-  lines.push(['File', `${r.file} (${formatCount(r.bytes)} bytes)`]);
-  lines.push(['Source', `${sourceDisplayName(r.source)}; table ${list(s.tables, 5) || '–'}`]);
-  lines.push(['Format', `${r.format}: ${r.formatDescription}`]);
-  lines.push(['Encoding', encodingName(r.encoding)]);
+  const line = (label: MessageKey, value: string) => lines.push([say(label), value]);
+  line('inspect.file', say('inspect.bytes', { file: r.file, bytes: formatCount(r.bytes) }));
+  line('inspect.source', say('inspect.table', { source: sourceDisplayName(r.source), tables: list(s.tables, 5) || '–' }));
+  line('inspect.format', `${r.format}: ${r.formatDescription}`);
+  line('inspect.encoding', encodingName(r.encoding));
   if (r.layout.kind === 'csv') {
-    const parts = [`${DELIMITER_NAMES[r.layout.delimiter ?? ''] ?? r.layout.delimiter}-separated`, `header on line ${r.layout.headerLine}`, `${r.layout.shape} layout`, `decimal mark: ${r.layout.decimalMark}`];
-    lines.push(['Layout', parts.join(', ')]);
-    if (r.layout.title) lines.push(['Title', r.layout.title]);
-    lines.push(['Columns', list(r.layout.columns.filter((c) => c !== ''), 12)]);
+    const delimiter = DELIMITER_NAMES[r.layout.delimiter ?? ''];
+    const parts = [
+      say('inspect.separated', { delimiter: delimiter ? say(delimiter) : (r.layout.delimiter ?? '') }),
+      say('inspect.headerLine', { line: r.layout.headerLine ?? '' }),
+      say(r.layout.shape === 'wide' ? 'inspect.wide' : 'inspect.long'),
+      say('inspect.decimalMark', { mark: say(DECIMAL_MARKS[r.layout.decimalMark]!) }),
+    ];
+    line('inspect.layout', parts.join(', '));
+    if (r.layout.title) line('inspect.title', r.layout.title);
+    line('inspect.columns', list(r.layout.columns.filter((c) => c !== ''), 12));
   } else {
-    lines.push(['Layout', 'JSON-stat 2.0 cube']);
+    line('inspect.layout', say('inspect.jsonStat'));
   }
-  lines.push(['Observations', `${formatCount(s.observations)}${s.rows ? ` from ${formatCount(s.rows)} rows` : ''}`]);
+  line('inspect.observations', s.rows ? say('inspect.fromRows', { observations: formatCount(s.observations), rows: formatCount(s.rows) }) : formatCount(s.observations));
   const levels = Object.entries(s.levels).map(([l, n]) => `${n} ${l}`).join(', ');
-  const geos = s.geographies.map((g) => `${g.code} ${g.name}${g.from.length ? ` (from ${g.from.join(', ')})` : ''}`);
-  lines.push(['Geographies', `${s.geographies.length} (${levels}): ${list(geos, 12)}`]);
+  const geos = s.geographies.map((g) => `${g.code} ${g.name}${g.from.length ? ` (${say('inspect.harmonisedFrom', { codes: g.from.join(', ') })})` : ''}`);
+  line('inspect.geographies', `${s.geographies.length} (${levels}): ${list(geos, 12)}`);
   // City districts and SSB's areas outside the municipalities, each level on its own line.
-  for (const [level, label] of [['bydel', 'Bydeler'], ['other', 'Other areas']] as const) {
+  for (const [level, label] of [['bydel', 'inspect.bydeler'], ['other', 'inspect.otherAreas']] as const) {
     const of = s.geographies.filter((g) => g.level === level).map((g) => `${g.code} ${g.name}`);
-    if (of.length) lines.push([label, `${of.length} (level ${level}): ${list(of, 12)}`]);
+    if (of.length) line(label, say('inspect.level', { count: of.length, level, list: list(of, 12) }));
   }
-  lines.push(['Periods', `${s.periods.length}: ${list(s.periods, 15)}`]);
-  lines.push(['Measures', list(s.measures.map((m) => `${m.measure} [${m.measureType}${m.unit ? `, ${m.unit}` : ''}]`), 8)]);
-  if (s.sexes.length) lines.push(['Sex', s.sexes.join(', ')]);
-  if (s.ages.length) lines.push(['Age', list(s.ages, 10)]);
-  for (const d of s.dimensions) lines.push([`Dimension`, `${d.name}: ${list(d.values, 8)}${d.more ? ` (+${d.more} more)` : ''}`]);
+  line('inspect.periods', `${s.periods.length}: ${list(s.periods, 15)}`);
+  line('inspect.measures', list(s.measures.map((m) => `${m.measure} [${m.measureType}${m.unit ? `, ${m.unit}` : ''}]`), 8));
+  if (s.sexes.length) line('inspect.sex', s.sexes.join(', '));
+  if (s.ages.length) line('inspect.age', list(s.ages, 10));
+  for (const d of s.dimensions) line('inspect.dimension', `${d.name}: ${list(d.values, 8)}${d.more ? say('inspect.moreShort', { count: d.more }) : ''}`);
   const counts = countsNote(r);
-  if (counts) lines.push(['Counts', counts]);
+  if (counts) line('inspect.counts', counts);
   const missing = Object.entries(s.missing).map(([sym, n]) => `"${sym}" ${formatCount(n)}`);
-  lines.push(['Missing values', missing.length ? missing.join(', ') : 'none']);
-  const problems = `${formatCount(r.errors)} ${r.errors === 1 ? 'error' : 'errors'}, ${formatCount(r.warnings)} ${r.warnings === 1 ? 'warning' : 'warnings'}`;
-  lines.push(['Problems', r.errors + r.warnings > 0 ? `${problems} (${Object.entries(r.counts).map(([c, n]) => `${c} ${n}`).join(', ')}); run \`folkehelse validate ${r.file}\` for details` : problems]);
+  line('inspect.missingValues', missing.length ? missing.join(', ') : say('inspect.none'));
+  const problems = `${sayCount('words.errors', r.errors, { count: formatCount(r.errors) })}, ${sayCount('words.warnings', r.warnings, { count: formatCount(r.warnings) })}`;
+  line('inspect.problems', r.errors + r.warnings > 0 ? say('inspect.runValidate', { problems, counts: Object.entries(r.counts).map(([c, n]) => `${c} ${n}`).join(', '), file: r.file }) : problems);
   const width = Math.max(...lines.map(([k]) => k.length)) + 1;
   // Values quote the data (names, labels, titles): escaped, so no control sequence reaches the terminal.
   return lines.map(([k, v]) => `${style.bold((k + ':').padEnd(width))} ${escapeTerminal(v)}`).join('\n') + '\n';

@@ -1,10 +1,11 @@
 import cliProgress from 'cli-progress';
+import { say } from '../base/messages.js';
 import type { BuildEvent } from '../app/build.js';
 import type { CliIO } from './terminal.js';
 
 /**
- * Progress of a build: a bar on a terminal, one line per document otherwise (CI logs), nothing
- * but problems with --quiet or --json.
+ * Progress of a build, in the run's language: a bar on a terminal, one line per document
+ * otherwise (CI logs), nothing but problems with --quiet or --json.
  */
 export class BuildProgress {
   private bar: cliProgress.SingleBar | null = null;
@@ -19,11 +20,11 @@ export class BuildProgress {
     if (e.type === 'plan') {
       if (this.opts.tty && e.total - e.skipped > 1) {
         this.bar = new cliProgress.SingleBar(
-          { format: 'building {bar} {value}/{total} {name}', stream: this.io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true, barsize: 30 },
+          { format: say('progress.bar'), stream: this.io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true, barsize: 30 },
           cliProgress.Presets.shades_classic,
         );
         this.bar.start(e.total, e.skipped, { name: '' });
-      } else this.line(`${e.total} ${e.total === 1 ? 'document' : 'documents'} to check, ${e.skipped} up to date`);
+      } else this.line(say('progress.plan', { total: e.total, documents: say(e.total === 1 ? 'build.document' : 'build.documents'), skipped: e.skipped }));
       return;
     }
     if (e.type === 'info') {
@@ -36,8 +37,8 @@ export class BuildProgress {
       if (d.status !== 'skipped') this.bar.increment(1, { name: who });
       return;
     }
-    if (d.status === 'skipped') this.line(`${who}: up to date`);
-    else if (d.status === 'failed') this.line(`${who}: failed`);
+    if (d.status === 'skipped') this.line(say('progress.upToDate', { who }));
+    else if (d.status === 'failed') this.line(say('progress.failed', { who }));
     else this.line(`${who}: ${d.outputs.filter((o) => !o.includes('figurer')).map((o) => o.split('/').pop()).join(', ')} (${d.seconds.toFixed(2)} s)`);
   }
 

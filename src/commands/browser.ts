@@ -1,10 +1,9 @@
 import { detectBrowserPlatform, getDownloadUrl, install, type BrowserPlatform } from '@puppeteer/browsers';
-import { EXIT_OK, EXIT_USAGE, FolkehelseError } from '../base/errors.js';
+import { EXIT_OK, EXIT_USAGE, FolkehelseError, msg, say } from '../base/errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
-import { loadMessages, message } from '../cli/messages.js';
 import { browserCacheDir, findInstalledBrowser, INSTALL_BROWSER, INSTALL_BUILD_ID } from '../output/browser.js';
 import type { RegisterCommand } from './context.js';
-import { langOption, type MessageLang } from './options.js';
+import { messagesLangOption } from './options.js';
 
 /**
  * `folkehelse browser`: which browser PDF is printed with, and `browser install` for a machine
@@ -15,23 +14,25 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
   const browser = program
     .command('browser')
     .description('show the browser used for PDF (Chrome, Chromium or Edge), or install one with `browser install`')
-    .addOption(langOption('language of the messages', true, 'nb'))
+    .addOption(messagesLangOption())
     .addHelpText(
       'after',
       `
 Examples:
   $ folkehelse browser
+  $ folkehelse browser install --dry-run
   $ folkehelse browser install
-  $ FOLKEHELSE_CHROME="C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe" folkehelse build`,
+  $ FOLKEHELSE_CHROME="C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe" folkehelse build
+
+Exit codes: 0 a browser was found (or installed), 2 there is none (or it could not be downloaded).`,
     )
-    .action((opts: { lang: MessageLang }) => {
-      const m = loadMessages(opts.lang);
+    .action(() => {
       const found = findInstalledBrowser(io.env);
       if (found.path) {
-        io.stdout.write(escapeTerminal(message(m, 'browser.found', { path: found.path })) + '\n');
+        io.stdout.write(escapeTerminal(say('browser.found', { path: found.path })) + '\n');
         setExitCode(EXIT_OK);
       } else {
-        io.stderr.write(`folkehelse: ${message(m, 'browser.none')}\n`);
+        io.stderr.write(`folkehelse: ${say('browser.none')}\n`);
         setExitCode(EXIT_USAGE);
       }
     });
@@ -42,15 +43,14 @@ Examples:
     .option('--path <folder>', 'where to install (default: the per-user cache folkehelse looks in)')
     .option('--base-url <url>', 'download from this mirror instead of Google (e.g. a company mirror)')
     .option('--dry-run', 'say what would be downloaded from where, and download nothing')
-    .addOption(langOption('language of the messages', true, 'nb'))
-    .action(async (opts: { path?: string; baseUrl?: string; dryRun?: boolean; lang: MessageLang }) => {
-      const m = loadMessages(opts.lang);
+    .addOption(messagesLangOption())
+    .action(async (opts: { path?: string; baseUrl?: string; dryRun?: boolean }) => {
       const platform = detectBrowserPlatform();
-      if (!platform) throw new FolkehelseError(`no browser build for this platform (${process.platform} ${process.arch}); install Chrome or Chromium yourself and set FOLKEHELSE_CHROME`, EXIT_USAGE);
+      if (!platform) throw new FolkehelseError(msg('errors.browser.platform', { platform: `${process.platform} ${process.arch}` }), EXIT_USAGE);
       const cacheDir = opts.path ?? browserCacheDir(process.platform as 'linux', io.env);
       const url = downloadUrl(platform, opts.baseUrl);
       if (opts.dryRun) {
-        io.stdout.write(`${INSTALL_BROWSER} ${INSTALL_BUILD_ID} (${platform})\n  from ${url}\n  into ${cacheDir}\n`);
+        io.stdout.write(say('browserDryRun', { browser: INSTALL_BROWSER, buildId: INSTALL_BUILD_ID, platform, url: escapeTerminal(url), cache: escapeTerminal(cacheDir) }) + '\n');
         setExitCode(EXIT_OK);
         return;
       }
@@ -58,9 +58,9 @@ Examples:
       try {
         installed = await install({ browser: INSTALL_BROWSER, buildId: INSTALL_BUILD_ID, cacheDir, platform, baseUrl: opts.baseUrl });
       } catch (e) {
-        throw new FolkehelseError(`the browser could not be downloaded from ${url}: ${(e as Error).message.replace(/\s*\n\s*-?\s*/g, ' ').replace(/[.:]\s*$/, '')}. Install Chrome or Edge instead, or set FOLKEHELSE_CHROME.`, EXIT_USAGE);
+        throw new FolkehelseError(msg('errors.browser.download', { url, reason: (e as Error).message.replace(/\s*\n\s*-?\s*/g, ' ').replace(/[.:]\s*$/, '') }), EXIT_USAGE);
       }
-      io.stdout.write(escapeTerminal(message(m, 'browser.installed', { browser: INSTALL_BROWSER, buildId: INSTALL_BUILD_ID, path: installed.executablePath, cache: cacheDir })) + '\n');
+      io.stdout.write(say('browser.installed', { browser: INSTALL_BROWSER, buildId: INSTALL_BUILD_ID, path: escapeTerminal(installed.executablePath), cache: escapeTerminal(cacheDir) }) + '\n');
       setExitCode(EXIT_OK);
     });
 };
@@ -69,6 +69,6 @@ function downloadUrl(platform: BrowserPlatform, baseUrl: string | undefined): st
   try {
     return getDownloadUrl(INSTALL_BROWSER, platform, INSTALL_BUILD_ID, baseUrl).toString();
   } catch {
-    throw new FolkehelseError(`--base-url: "${baseUrl}" is not a URL`, EXIT_USAGE);
+    throw new FolkehelseError(msg('errors.browser.baseUrl', { value: baseUrl ?? '' }), EXIT_USAGE);
   }
 }

@@ -1,11 +1,13 @@
 import { rmdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuildConfig, OutputFormat } from '../config/config.js';
-import { EXIT_INVALID_DATA, EXIT_OK, EXIT_USAGE, UsageError } from '../base/errors.js';
+import { msg, say, UsageError } from '../base/errors.js';
+import { isDocumentLang, type MessageLang } from '../language/tags.js';
+import { exitCodeFor } from '../cli/exit.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
-import type { BuildOutcome } from '../app/build.js';
+import type { BuildOutcome, DocumentOutcome } from '../app/build.js';
 import type { CliIO, RegisterCommand } from './context.js';
-import { colorWanted, defaultConfigPath, langOption, parseKommuneList, type DocumentLang } from './options.js';
+import { colorWanted, defaultConfigPath, langOption, parseKommuneList, strictOption } from './options.js';
 
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   program
@@ -18,7 +20,7 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
     .option('--catalogue <file...>', "your own catalogue file(s), after the configuration's")
     .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
     .option('--format <formats>', 'md, html, pdf, docx and/or kortversjon (the 2–4 page short version as md, html and pdf), comma-separated')
-    .addOption(langOption('bokmål or nynorsk (the document and the summary)'))
+    .addOption(langOption("bokmål or nynorsk (the document and the messages); en: the program's English messages, the document in the configuration's language", true))
     .option('--concurrency <n>', 'documents rendered at once, and browser pages for PDF', '2')
     .option('--shard <i/n>', 'build only part i of n of the documents (for CI matrix jobs), e.g. 1/4')
     .option('--force', 'rebuild documents whose inputs are unchanged')
@@ -29,16 +31,21 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
     .option('--kind <full|annual>', 'full: the four-yearly oversiktsdokument; annual: the yearly løpende oversikt (lopende-oversikt-<edition>)', 'full')
     .option('--edition <year>', "the edition, e.g. 2028 for an annual update (default: the configuration's)")
     .option('--previous <file|folder>', 'results file(s) of an earlier edition to compare with (default: earlier results in the output folder)')
+    .addOption(strictOption())
     .addHelpText(
       'after',
       `
 Examples:
-  $ folkehelse build --config fixtures/innherred/folkehelse.config.json
-  $ folkehelse build --config fixtures/innherred/folkehelse.config.json --kommune 5038 --lang nn --format md,html
-  $ folkehelse build --data nedlastinger/ --fylke 50 --format md,pdf --concurrency 2
-  $ folkehelse build --config folkehelse.config.json --shard 2/4 --json > shard-2.json
-  $ folkehelse build --config folkehelse.config.json --kind annual --edition 2028
-  $ folkehelse build --config folkehelse.config.json --final --format pdf,docx
+  $ folkehelse build --format md,html
+  $ folkehelse build --config folkehelse.config.json --kommune 5038 --lang nn --format md,html
+  $ folkehelse build --data data --fylke 50 --format md,docx --concurrency 2 --out ut-fylke
+  $ folkehelse build --config folkehelse.config.json --format md --shard 2/2 --json > shard-2.json
+  $ folkehelse build --format md --kind annual --edition 2028
+  $ folkehelse build --final --format md,docx
+
+Exit codes: 0 every document built or up to date (warnings are listed; --strict: none), 1 a
+document failed or a format was left out (a PDF for want of a browser; --final with assessments
+missing), 2 nothing could be built: a usage, configuration or data error found before any output.
 
 Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf|docx with figurer/*.svg
 (--kind annual: lopende-oversikt-<edition>.<lang>.*) and resultater-<edition>[-lopende].json,
@@ -56,8 +63,9 @@ interface BuildOptions {
   catalogue?: string[];
   out?: string;
   format?: string;
-  lang?: DocumentLang;
+  lang?: MessageLang;
   concurrency: string;
+  strict?: boolean;
   shard?: string;
   force?: boolean;
   json?: boolean;
@@ -71,18 +79,20 @@ interface BuildOptions {
 
 /** Checks the options, builds, prints the outcome; returns the exit code. */
 async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
-  if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(`--kind: "${opts.kind}" is not full (the oversiktsdokument) or annual (the løpende oversikt)`);
-  if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(`--edition: "${opts.edition}" is not a year such as 2028`);
+  if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(msg('errors.usage.kind', { value: opts.kind }));
+  if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(msg('errors.usage.edition', { value: opts.edition }));
+  // --lang en: English messages, the document in the configuration's language.
+  const lang = opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : undefined;
   const { build } = await import('../app/build.js');
   const { STAGING } = await import('../output/atomic.js');
   const { resolveKommune } = await import('../indicators/engine.js');
   const { BuildProgress } = await import('../cli/progress.js');
   const formats = await parseFormats(opts.format);
   const concurrency = Number(opts.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency: "${opts.concurrency}" is not a whole number from 1 to 16`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(msg('errors.usage.concurrency', { value: opts.concurrency }));
   const shard = parseShard(opts.shard);
-  if (opts.kommune && opts.fylke) throw new UsageError('give --kommune or --fylke, not both');
-  if (opts.draft && opts.final) throw new UsageError('give --draft or --final, not both');
+  if (opts.kommune && opts.fylke) throw new UsageError(msg('errors.usage.kommuneAndFylke'));
+  if (opts.draft && opts.final) throw new UsageError(msg('errors.usage.draftAndFinal'));
   // Each municipality once (5037,5037 or 1719,5037 would otherwise build one document twice, at once, into the same files).
   const kommuner = opts.kommune === undefined ? undefined : [...new Set(parseKommuneList(opts.kommune).map((k) => resolveKommune(k).code))];
   const config = await configFor(opts, kommuner);
@@ -90,12 +100,12 @@ async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   // The output folder is never read as data: as a data folder (or one holding it) it would hide the exports.
   for (const d of config.data) {
     const rel = relative(out, d);
-    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new UsageError(`--out: ${out} is ${rel === '' ? 'the data folder' : `a folder that holds the data folder ${d}`}; give the outputs a folder of their own, e.g. --out out`);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new UsageError(rel === '' ? msg('errors.usage.outIsData', { out }) : msg('errors.usage.outHoldsData', { out, data: d }));
   }
   const progress = new BuildProgress(io, { quiet: Boolean(opts.quiet || opts.json), tty: colorWanted(io.stderr, io.env) });
   let outcome;
   try {
-    outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang: opts.lang, out, shard, force: opts.force, final: Boolean(opts.final), concurrency, onEvent: (e) => progress.event(e), env: io.env, kind: opts.kind, edition: opts.edition !== undefined ? Number(opts.edition) : undefined, previous: opts.previous !== undefined ? resolve(opts.previous) : undefined });
+    outcome = await build({ config, kommuner, fylke: opts.fylke, formats, lang, out, shard, force: opts.force, final: Boolean(opts.final), concurrency, onEvent: (e) => progress.event(e), env: io.env, kind: opts.kind, edition: opts.edition !== undefined ? Number(opts.edition) : undefined, previous: opts.previous !== undefined ? resolve(opts.previous) : undefined });
   } finally {
     progress.stop();
     // The staging folder is only for the run: gone when empty (a concurrent shard may still use it).
@@ -105,7 +115,14 @@ async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
       // not there, or still in use
     }
   }
-  return await printOutcome(io, opts, outcome, out, opts.lang ?? config.lang);
+  printOutcome(io, opts, outcome, out);
+  const warnings = outcome.documents.reduce((n, d) => n + d.warnings.length + (d.assessmentWarnings?.length ?? 0), 0);
+  return exitCodeFor({ failed: outcome.documents.filter((d) => d.status === 'failed' || leftOut(d, formats ?? config.formats)).length, warnings, strict: opts.strict }, io);
+}
+
+/** A built document without a format that was asked for (a PDF, for want of a browser). */
+function leftOut(d: DocumentOutcome, formats: OutputFormat[]): boolean {
+  return d.status === 'built' && formats.includes('pdf') && !d.outputs.some((o) => o.endsWith('.pdf') && !/kortversjon-[^/]*$/.test(o));
 }
 
 /** `--format md,pdf`: undefined (the configuration's formats) when not given. */
@@ -114,10 +131,10 @@ async function parseFormats(format: string | undefined): Promise<OutputFormat[] 
   const { OUTPUT_FORMATS } = await import('../config/config.js');
   const named = format.split(',').map((f) => f.trim().toLowerCase());
   // `--format ""` (an unset shell variable) is a mistake, not "the configuration's formats".
-  if (named.every((f) => f === '')) throw new UsageError(`--format: give one or more of ${OUTPUT_FORMATS.join(', ')}, comma-separated`);
+  if (named.every((f) => f === '')) throw new UsageError(msg('errors.usage.formatNone', { formats: OUTPUT_FORMATS.join(', ') }));
   const formats = named.filter((f) => f !== '') as OutputFormat[];
   const bad = formats.filter((f) => !OUTPUT_FORMATS.includes(f));
-  if (bad.length) throw new UsageError(`--format: "${bad.join(', ')}" is not one of ${OUTPUT_FORMATS.join(', ')}`);
+  if (bad.length) throw new UsageError(msg('errors.usage.formatUnknown', { value: bad.join(', '), formats: OUTPUT_FORMATS.join(', ') }));
   return formats;
 }
 
@@ -125,7 +142,7 @@ async function parseFormats(format: string | undefined): Promise<OutputFormat[] 
 function parseShard(shard: string | undefined): { index: number; count: number } | undefined {
   if (shard === undefined) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(shard.trim());
-  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard: "${shard}" is not i/n with 1 ≤ i ≤ n, e.g. 1/4`);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(msg('errors.usage.shard', { value: shard }));
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
@@ -136,41 +153,35 @@ async function configFor(opts: BuildOptions, kommuner: string[] | undefined): Pr
   const configPath = defaultConfigPath(opts.config);
   if (configPath) config = loadConfig(configPath);
   else {
-    if (!opts.data || (!kommuner?.length && !opts.fylke)) throw new UsageError('give --config <file>, or --data <folder> and --kommune <numbers> or --fylke <number> (no folkehelse.config.json here)');
+    if (!opts.data || (!kommuner?.length && !opts.fylke)) throw new UsageError(msg('errors.usage.buildWhat'));
     config = { file: null, kommuner: (kommuner ?? []).map((code) => ({ code })), data: opts.data.map((d) => resolve(d)), edition: nextEdition(), lang: 'nb', formats: ['md', 'html', 'pdf'], out: resolve('out'), catalogue: [], suppression: {} };
   }
   if (opts.catalogue) config = { ...config, catalogue: [...config.catalogue, ...opts.catalogue.map((c) => resolve(c))] };
   return config;
 }
 
-/** Warnings and failures on stderr, the summary on stdout (or everything as JSON); returns the exit code. */
-async function printOutcome(io: CliIO, opts: BuildOptions, outcome: BuildOutcome, out: string, lang: DocumentLang): Promise<number> {
+/** Warnings and failures on stderr, the summary on stdout (or everything as JSON), in the run's language. */
+function printOutcome(io: CliIO, opts: BuildOptions, outcome: BuildOutcome, out: string): void {
   const failed = outcome.documents.filter((d) => d.status === 'failed');
-  const warned = outcome.documents.filter((d) => d.warnings.length > 0);
-  if (opts.json) io.stdout.write(jsonForTerminal({ ...outcome, out }));
-  else {
-    const who = (d: { id: string; name: string }) => (d.id === 'region' ? d.name : `${d.id} ${d.name}`);
-    for (const d of warned) for (const w of d.warnings) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
-    for (const d of outcome.documents) for (const w of d.assessmentWarnings ?? []) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
-    // Line by line: a multi-line error (the --final gate's list of files) keeps its lines.
-    for (const d of failed) io.stderr.write(`folkehelse: ${who(d)} failed: ${d.error}`.split('\n').map(escapeTerminal).join('\n') + '\n');
-    if (!opts.quiet) {
-      const { loadMessages, message } = await import('../cli/messages.js');
-      const m = loadMessages(lang);
-      const n = outcome.documents.length;
-      io.stdout.write(
-        message(m, 'build.summary', {
-          total: n,
-          documents: message(m, n === 1 ? 'build.document' : 'build.documents'),
-          built: outcome.documents.filter((d) => d.status === 'built').length,
-          skipped: outcome.documents.filter((d) => d.status === 'skipped').length,
-          failed: failed.length,
-          seconds: outcome.seconds.toFixed(1),
-        }) + '\n',
-      );
-      const shown = relative(process.cwd(), out);
-      io.stdout.write(escapeTerminal(message(m, 'build.outputs', { folder: shown === '' ? '.' : shown.startsWith('..') ? out : shown })) + '\n');
-    }
+  if (opts.json) {
+    io.stdout.write(jsonForTerminal({ ...outcome, out }));
+    return;
   }
-  return failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK;
+  const who = (d: { id: string; name: string }) => (d.id === 'region' ? d.name : `${d.id} ${d.name}`);
+  for (const d of outcome.documents) for (const w of [...d.warnings, ...(d.assessmentWarnings ?? [])]) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
+  // Line by line: a multi-line error (the --final gate's list of files) keeps its lines.
+  for (const d of failed) io.stderr.write(`folkehelse: ${say('documents.failed', { who: who(d), error: d.error ?? '' })}`.split('\n').map(escapeTerminal).join('\n') + '\n');
+  if (opts.quiet) return;
+  const n = outcome.documents.length;
+  const summary = say('build.summary', {
+    total: n,
+    documents: say(n === 1 ? 'build.document' : 'build.documents'),
+    built: outcome.documents.filter((d) => d.status === 'built').length,
+    skipped: outcome.documents.filter((d) => d.status === 'skipped').length,
+    failed: failed.length,
+    seconds: outcome.seconds.toFixed(1),
+  });
+  io.stdout.write(summary + '\n');
+  const shown = relative(process.cwd(), out);
+  io.stdout.write(escapeTerminal(say('build.outputs', { folder: shown === '' ? '.' : shown.startsWith('..') ? out : shown })) + '\n');
 }

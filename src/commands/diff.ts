@@ -1,6 +1,9 @@
-import { UsageError } from '../base/errors.js';
+import { msg, UsageError } from '../base/errors.js';
+import { messageLang } from '../base/messages.js';
 import { jsonForTerminal } from '../cli/terminal.js';
+import { isDocumentLang } from '../language/tags.js';
 import type { RegisterCommand } from './context.js';
+import { messagesLangOption, type MessageLang } from './options.js';
 
 /** `folkehelse diff <old> <new>`: what changed between two editions' results files. */
 export const register: RegisterCommand = (program, ctx) => {
@@ -10,18 +13,18 @@ export const register: RegisterCommand = (program, ctx) => {
     .argument('<old>', 'the earlier results file')
     .argument('<new>', 'the later results file')
     .option('--json', 'print the changes as JSON')
-    .option('--lang <nb|nn>', 'language of the indicator names', 'nb')
+    .addOption(messagesLangOption('language of the indicator names and the messages: bokmål or nynorsk (en: English messages, names in bokmål)'))
     .addHelpText(
       'after',
       `
-Examples:
-  $ folkehelse diff ut/5037-levanger/resultater-2027.json ut/5037-levanger/resultater-2028-lopende.json
-  $ folkehelse diff gammel/resultater-2023.json ny/resultater-2027.json --json > endringer.json
+Examples (after \`folkehelse build --format md\` and \`folkehelse build --format md --kind annual --edition 2028\`):
+  $ folkehelse diff out/5037-levanger/resultater-2027.json out/5037-levanger/resultater-2028-lopende.json
+  $ folkehelse diff out/5037-levanger/resultater-2027.json out/5037-levanger/resultater-2028-lopende.json --json > endringer.json
 
 Exit codes: 0 done (with or without changes), 2 a file is missing, not valid or of another municipality.`,
     )
-    .action(async (oldPath: string, newPath: string, opts: { json?: boolean; lang: string }) => {
-      if (opts.lang !== 'nb' && opts.lang !== 'nn') throw new UsageError(`--lang: "${opts.lang}" is not nb (bokmål) or nn (nynorsk)`);
+    .action(async (oldPath: string, newPath: string, opts: { json?: boolean; lang?: MessageLang }) => {
+      const lang = opts.lang ?? messageLang();
       const { readResultsFile } = await import('../results/archive.js');
       const { diffResults } = await import('../results/diff.js');
       const { renderDiffText } = await import('../results/diff-text.js');
@@ -29,10 +32,11 @@ Exit codes: 0 done (with or without changes), 2 a file is missing, not valid or 
       const before = readResultsFile(oldPath);
       const after = readResultsFile(newPath);
       if (before.kommune.code !== after.kommune.code) {
-        throw new UsageError(`${escapeTerminal(oldPath)} is for ${escapeTerminal(before.kommune.name)} (${escapeTerminal(before.kommune.code)}) and ${escapeTerminal(newPath)} for ${escapeTerminal(after.kommune.name)} (${escapeTerminal(after.kommune.code)}): compare results of the same municipality`);
+        const t = escapeTerminal;
+        throw new UsageError(msg('errors.usage.diffKommune', { old: t(oldPath), oldName: t(before.kommune.name), oldCode: t(before.kommune.code), new: t(newPath), newName: t(after.kommune.name), newCode: t(after.kommune.code) }));
       }
       const diff = diffResults(before, after);
-      ctx.io.stdout.write(opts.json ? jsonForTerminal(diff) : renderDiffText(diff, ctx.style, opts.lang));
+      ctx.io.stdout.write(opts.json ? jsonForTerminal(diff) : renderDiffText(diff, ctx.style, isDocumentLang(lang) ? lang : 'nb'));
       ctx.setExitCode(0);
     });
 };

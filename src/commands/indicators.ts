@@ -1,7 +1,9 @@
-import { EXIT_INVALID_DATA, EXIT_OK, UsageError } from '../base/errors.js';
+import { EXIT_USAGE, FolkehelseError, msg, UsageError } from '../base/errors.js';
+import { messageLang } from '../base/messages.js';
+import { exitCodeFor } from '../cli/exit.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
-import { colorWanted, langOption, type MessageLang } from './options.js';
+import { colorWanted, langOption, strictOption, type MessageLang } from './options.js';
 
 export const register: RegisterCommand = (program, { io, style, setExitCode }) => {
   program
@@ -12,19 +14,24 @@ export const register: RegisterCommand = (program, { io, style, setExitCode }) =
     .option('--theme <letter>', 'only the indicators of one forskrift theme (a–f)')
     .option('--catalogue <file...>', 'your own catalogue file(s): add, replace or exclude indicators')
     .option('--kostragruppe <code>', 'the KOSTRA group to compare with, e.g. EKG11')
-    .addOption(langOption('language of the table and its notes: bokmål or nynorsk (en: bokmål table, notes in English)', true, 'nb'))
+    .addOption(langOption('language of the table, its notes and the messages: bokmål or nynorsk (en: bokmål table, notes in English); default: FOLKEHELSE_LANG, else nb', true))
     .option('--json', 'print every result in full (machine-readable)')
     .option('--csv', 'print the barometer as CSV')
+    .addOption(strictOption())
     .addHelpText(
       'after',
       `
 Examples:
-  $ folkehelse indicators --data fixtures/innherred --kommune 5037
-  $ folkehelse indicators --data fixtures/innherred --kommune 5038 --theme f --lang nn
-  $ folkehelse indicators --data fixtures/innherred --kommune 5037 --json > levanger.json
-  $ folkehelse indicators --data data/ --kommune 5037 --catalogue mine-indikatorer.json --csv`,
+  $ folkehelse indicators --data data --kommune 5037
+  $ folkehelse indicators --data data --kommune 5038 --theme f --lang nn
+  $ folkehelse indicators --data data --kommune 5037 --json > levanger.json
+  $ folkehelse indicators --data data --kommune 5037 --catalogue katalog-eksempel.json --csv
+
+Warnings: an indicator whose catalogue selection is invalid (--strict: exit 1).
+Exit 2: the municipality has no data, the data has errors (run validate), or bad usage.`,
     )
-    .action(async (opts: { data: string[]; kommune: string; theme?: string; catalogue?: string[]; kostragruppe?: string; lang: MessageLang; json?: boolean; csv?: boolean }) => {
+    .action(async (opts: { data: string[]; kommune: string; theme?: string; catalogue?: string[]; kostragruppe?: string; lang?: MessageLang; json?: boolean; csv?: boolean; strict?: boolean }) => {
+      const lang = opts.lang ?? messageLang();
       // Loaded when used, so `validate` and `inspect` start quickly.
       const { renderBarometer, renderBarometerCsv } = await import('../cli/barometer.js');
       const { loadData } = await import('../sources/load.js');
@@ -32,7 +39,7 @@ Examples:
       const { computeIndicators, resolveKommune } = await import('../indicators/engine.js');
       const { defaultRegister } = await import('../geo/register.js');
       const { loadMessages } = await import('../cli/messages.js');
-      if (opts.theme !== undefined && !isTheme(opts.theme)) throw new UsageError(`--theme: "${opts.theme}" is not one of the forskrift's themes a, b, c, d, e, f`);
+      if (opts.theme !== undefined && !isTheme(opts.theme)) throw new UsageError(msg('errors.usage.theme', { value: opts.theme }));
       const kommune = resolveKommune(opts.kommune);
       if (kommune.note) io.stderr.write(`folkehelse: ${escapeTerminal(kommune.note)}\n`);
       let catalogue = loadCatalogue(opts.catalogue ?? []);
@@ -43,9 +50,8 @@ Examples:
       const codes = new Set(defaultRegister().dataCodesFor(kommune.code));
       if (!data.observations.some((o) => o.geo.level === 'kommune' && codes.has(o.geo.code))) {
         const kommuner = [...new Set(data.observations.filter((o) => o.geo.level === 'kommune').map((o) => `${o.geo.code} ${o.geo.name}`))].sort();
-        io.stderr.write(escapeTerminal(`folkehelse: ${kommune.name} (${kommune.code}) has no data in ${opts.data.join(', ')}; the data has ${kommuner.length ? kommuner.slice(0, 10).join(', ') : 'no municipalities'}`) + '\n');
-        setExitCode(EXIT_INVALID_DATA);
-        return;
+        // Nothing to compute: found before any output.
+        throw new FolkehelseError(msg('indicators.noData', { name: escapeTerminal(kommune.name), code: kommune.code, data: escapeTerminal(opts.data.join(', ')), kommuner: kommuner.length ? escapeTerminal(kommuner.slice(0, 10).join(', ')) : msg('errors.data.noMunicipalities') }), EXIT_USAGE);
       }
       const results = computeIndicators(data.observations, catalogue, { kommune: kommune.code, comparisons: { kostragruppe: opts.kostragruppe } });
       if (opts.json) io.stdout.write(jsonForTerminal(results));
@@ -53,9 +59,9 @@ Examples:
       else {
         const fylke = defaultRegister().current('fylke', kommune.fylke)?.name ?? kommune.fylke;
         const { loadTexts } = await import('../report/language.js');
-        const tableLang = opts.lang === 'en' ? 'nb' : opts.lang;
-        io.stdout.write(renderBarometer(results, loadTexts(tableLang), tableLang, style, colorWanted(io.stdout, io.env), fylke, { lang: opts.lang, messages: loadMessages(opts.lang) }));
+        const tableLang = lang === 'en' ? 'nb' : lang;
+        io.stdout.write(renderBarometer(results, loadTexts(tableLang), tableLang, style, colorWanted(io.stdout, io.env), fylke, { lang, messages: loadMessages(lang) }));
       }
-      setExitCode(EXIT_OK);
+      setExitCode(exitCodeFor({ failed: 0, warnings: results.filter((r) => r.status === 'invalid-selection').length, strict: opts.strict }, io));
     });
 };

@@ -1,9 +1,11 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { EXIT_OK, UsageError } from '../base/errors.js';
+import { EXIT_OK, msg, say, UsageError } from '../base/errors.js';
+import { messageLang, sayCount } from '../base/messages.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import { loadMessages, message } from '../cli/messages.js';
+import { isDocumentLang } from '../language/tags.js';
 import type { RegisterCommand } from './context.js';
 import { langOption, parseKommuneList, type DocumentLang, type MessageLang } from './options.js';
 
@@ -36,9 +38,9 @@ export async function initProject(opts: InitOptions): Promise<InitResult> {
   const texts = loadMessages(opts.lang);
   const sections = loadSections();
   const kommuner = [...new Map(opts.kommuner.map((k) => resolveKommune(k)).map((g) => [g.code, g])).values()];
-  if (kommuner.length === 0) throw new UsageError('--kommune: give at least one municipality number, e.g. 5037');
+  if (kommuner.length === 0) throw new UsageError(msg('errors.usage.kommuneNone'));
   const folder = resolve(opts.folder);
-  if (existsSync(folder) && !isDirectory(folder)) throw new UsageError(`${opts.folder}: is a file, not a folder`);
+  if (existsSync(folder) && !isDirectory(folder)) throw new UsageError(`${opts.folder}: ${say('errors.usage.folderIsFile')}`);
   const overrideFile = 'mine-indikatorer.json';
   const catalogue = loadCatalogue();
   const files = new Map<string, string>();
@@ -70,6 +72,38 @@ export async function initProject(opts: InitOptions): Promise<InitResult> {
     for (const ind of catalogue) files.set(at(ind.id), indicatorTemplate(sections, ind.title[opts.lang], opts.lang, { kommune: k.name }));
   }
 
+  return writeMissing(folder, files);
+}
+
+/** The shipped example (fixtures/innherred in the package): Levanger and Verdal with data and assessments. */
+const EXAMPLE = join(PACKAGE_ROOT, 'fixtures', 'innherred');
+
+/**
+ * `init --example`: the shipped example as a project of its own — its configuration (with
+ * "$schema" pointing at the copied schemas), data as `folkehelse fetch` writes it, assessments,
+ * and the example catalogue override — so that every `--help` example runs in it as written.
+ */
+export function initExample(folderName: string, lang?: DocumentLang): InitResult {
+  const folder = resolve(folderName);
+  if (existsSync(folder) && !isDirectory(folder)) throw new UsageError(`${folderName}: ${say('errors.usage.folderIsFile')}`);
+  const files = new Map<string, string | Buffer>();
+  const walk = (dir: string, prefix: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
+      else files.set(`${prefix}${e.name}`, readFileSync(join(dir, e.name)));
+    }
+  };
+  walk(EXAMPLE, '');
+  const config = JSON.parse(readFileSync(join(EXAMPLE, 'folkehelse.config.json'), 'utf8')) as Record<string, unknown>;
+  files.set('folkehelse.config.json', JSON.stringify({ ...config, $schema: 'schemas/config.schema.json', ...(lang ? { lang } : {}) }, null, 2) + '\n');
+  for (const schema of ['config', 'catalogue']) files.set(`schemas/${schema}.schema.json`, readFileSync(join(PACKAGE_ROOT, 'schemas', `${schema}.schema.json`), 'utf8'));
+  files.set('katalog-eksempel.json', exampleCatalogue());
+  files.set('.gitignore', 'out/\n');
+  return writeMissing(folder, files);
+}
+
+/** Writes each file that is not there yet; never changes one that is. */
+function writeMissing(folder: string, files: Map<string, string | Buffer>): InitResult {
   const created: string[] = [];
   const kept: string[] = [];
   for (const [name, content] of files) {
@@ -117,7 +151,7 @@ function isDirectory(path: string): boolean {
 }
 
 /** Writes the file whole (temporary file, then a hard link) only if there is none: true when created. */
-function createOnly(path: string, content: string): boolean {
+function createOnly(path: string, content: string | Buffer): boolean {
   if (existsSync(path)) return false;
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, content, { flag: 'wx' });
@@ -137,20 +171,25 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
     .command('init')
     .description('create a project folder: configuration, data folder, assessment templates with guiding questions, and an example catalogue override')
     .argument('[folder]', 'the folder (default: the current folder)', '.')
-    .requiredOption('--kommune <numbers>', 'the municipality or municipalities, comma-separated (e.g. 5037,5038)')
-    .addOption(langOption('language of the document and the templates: bokmål or nynorsk', false, 'nb'))
+    .option('--kommune <numbers>', 'the municipality or municipalities, comma-separated (e.g. 5037,5038)')
+    .option('--example', 'create the shipped example instead: Levanger and Verdal, with data and assessments (the examples of every --help run in it)')
+    .addOption(langOption("language of the document, the templates and the messages: bokmål or nynorsk (en: English messages, bokmål templates)", true))
     .addHelpText(
       'after',
       `
 Examples:
   $ folkehelse init levanger --kommune 5037
   $ folkehelse init innherred --kommune 5037,5038 --lang nn
+  $ folkehelse init eksempel --example
 
 Files that already exist are never changed; only missing ones are created.`,
     )
-    .action(async (folder: string, opts: { kommune: string; lang: DocumentLang }) => {
-      const result = await initProject({ folder, kommuner: parseKommuneList(opts.kommune), lang: opts.lang });
-      const m = loadMessages(opts.lang as MessageLang);
+    .action(async (folder: string, opts: { kommune?: string; example?: boolean; lang?: MessageLang }) => {
+      const lang: DocumentLang = opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : 'nb';
+      if (opts.example && opts.kommune !== undefined) throw new UsageError(msg('errors.usage.exampleAndKommune'));
+      if (!opts.example && opts.kommune === undefined) throw new UsageError(msg('errors.usage.initWhat'));
+      const result = opts.example ? initExample(folder, opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : undefined) : await initProject({ folder, kommuner: parseKommuneList(opts.kommune!), lang });
+      const m = loadMessages(messageLang());
       const rel = relative(process.cwd(), result.folder);
       const shown = escapeTerminal(rel === '' ? '.' : rel.startsWith('..') ? result.folder : rel);
       // The assessment templates are many: one line per municipality's folder.
@@ -161,8 +200,13 @@ Files that already exist are never changed; only missing ones are created.`,
           const key = m ? m[1]! : n;
           lines.set(key, (lines.get(key) ?? 0) + 1);
         }
-        return [...lines].map(([n, count]) => `  ${escapeTerminal(n)}${n.endsWith('/') ? ` (${count} ${count === 1 ? 'fil' : 'filer'})` : ''}\n`).join('');
+        return [...lines].map(([n, count]) => `  ${escapeTerminal(n)}${n.endsWith('/') ? ` (${sayCount('words.files', count)})` : ''}\n`).join('');
       };
+      if (opts.example) {
+        io.stdout.write(`${say('initExample.created', { folder: shown, count: result.created.length })}\n${say('initExample.next', { folder: shown })}\n`);
+        setExitCode(EXIT_OK);
+        return;
+      }
       io.stdout.write(`${message(m, 'init.created', { count: result.created.length, folder: shown })}\n${list(result.created)}`);
       if (result.kept.length) io.stdout.write(`${message(m, 'init.kept', { count: result.kept.length })}\n${list(result.kept)}`);
       io.stdout.write(message(m, 'init.next', { data: join(shown, 'data'), assessments: join(shown, 'vurderinger'), folder: shown }) + '\n');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { UsageError } from '../base/errors.js';
+import { msg, say, UsageError } from '../base/errors.js';
 import { FORMATS } from '../sources/detect.js';
 import { DOCUMENT_LANGS, languageLabel, MESSAGE_LANGS, type DocumentLang, type MessageLang } from '../language/tags.js';
 
@@ -17,12 +17,26 @@ export function parseLang(value: string, allowEnglish = false): MessageLang {
   const allowed: MessageLang[] = allowEnglish ? [...MESSAGE_LANGS] : [...DOCUMENT_LANGS];
   if ((allowed as string[]).includes(v)) return v as MessageLang;
   const named = allowed.map(languageLabel);
-  throw new UsageError(`--lang: "${value}" is not ${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`);
+  throw new UsageError(msg('errors.usage.lang', { value, choices: `${named.slice(0, -1).join(', ')} ${say('errors.usage.or')} ${named[named.length - 1]}` }));
 }
 
 export function langOption(description: string, allowEnglish = false, defaultValue?: string): Option {
   const o = new Option(`--lang <${(allowEnglish ? MESSAGE_LANGS : DOCUMENT_LANGS).join('|')}>`, description).argParser((v) => parseLang(v, allowEnglish as true));
   return defaultValue === undefined ? o : o.default(defaultValue);
+}
+
+/**
+ * `--lang` of a command whose only words are its messages (and, for a document command, `en`
+ * beside the document languages): not defaulted here, so FOLKEHELSE_LANG and the configuration
+ * decide when it is not given (src/cli/lang.ts).
+ */
+export function messagesLangOption(description = "language of the messages: bokmål, nynorsk or the program's English (default: FOLKEHELSE_LANG, else the configuration's, else nb)"): Option {
+  return langOption(description, true);
+}
+
+/** `--strict`: warnings make the exit code 1 (for CI jobs that must stop on them). */
+export function strictOption(): Option {
+  return new Option('--strict', 'exit 1 when there are warnings (they are listed either way)');
 }
 
 /** Colour is used on a terminal unless NO_COLOR is set (https://no-color.org) or TERM is dumb. */
@@ -41,7 +55,7 @@ export function defaultConfigPath(given: string | undefined, cwd = process.cwd()
 /** "500MB", "2GB", "1048576" → bytes. */
 export function parseSize(text: string): number {
   const m = /^\s*(\d+(?:[.,]\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(text);
-  if (!m) throw new UsageError(`--max-size: "${text}" is not a size; write e.g. 500MB or 2GB`);
+  if (!m) throw new UsageError(msg('errors.usage.maxSize', { value: text }));
   const n = Number(m[1]!.replace(',', '.'));
   const unit = (m[2] ?? 'b').toLowerCase();
   const factor = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1;

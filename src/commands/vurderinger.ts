@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError, EXIT_INVALID_DATA, EXIT_OK } from '../base/errors.js';
+import { EXIT_INVALID_DATA, UsageError } from '../base/errors.js';
+import { exitCodeFor } from '../cli/exit.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import type { AssessmentCheck } from '../assessments/check.js';
 import type { SectionData } from '../assessments/sections.js';
 import type { DocumentLang } from '../language/tags.js';
 import type { Style } from '../cli/style.js';
+import { isDocumentLang } from '../language/tags.js';
 import type { CliIO, RegisterCommand } from './context.js';
+import { langOption, strictOption, type MessageLang } from './options.js';
 
 /**
  * `folkehelse vurderinger`: the coordinator's check of the assessment files before `build --final`,
@@ -24,8 +27,9 @@ export const register: RegisterCommand = (program, ctx) => {
     .description("check the municipality's assessment files as build --final does: missing, empty, incomplete or too thin ones, unknown names, texts that contradict the numbers, texts in another language")
     .option('--config <file>', 'the configuration file', 'folkehelse.config.json')
     .option('--kommune <number...>', 'only these municipalities (default: all in the configuration)')
-    .option('--lang <nb|nn>', 'the language of the document (nynorsk reads a.nn.md; another language\'s file is named)')
+    .addOption(langOption("the language of the document and the messages (nynorsk reads a.nn.md; another language's file is named); en: English messages, the configuration's language for the texts", true))
     .option('--final', 'exit 1 while build --final would refuse the assessments')
+    .addOption(strictOption())
     .option('--templates', 'write a template for every missing file (existing files are left alone)')
     .option('--skip-numbers', 'do not read the data, so do not look for contradictions (faster; --final then checks the files only)')
     .addHelpText(
@@ -36,9 +40,11 @@ Examples:
   $ folkehelse vurderinger --config folkehelse.config.json --kommune 5037 --templates
   $ folkehelse vurderinger --config folkehelse.config.json --lang nn --final
 
-A sentence that contradicts the numbers on purpose is marked with <!-- bevisst: reason --> right after it.`,
+A sentence that contradicts the numbers on purpose is marked with <!-- bevisst: reason --> right after it.
+Exit codes: 0 the check was made (what it finds is listed), 1 with --final while build --final would
+refuse the assessments (--strict: anything found), 2 the configuration cannot be used.`,
     )
-    .action(async (opts: { config: string; kommune?: string[]; lang?: string; final?: boolean; templates?: boolean; skipNumbers?: boolean }) => {
+    .action(async (opts: { config: string; kommune?: string[]; lang?: MessageLang; final?: boolean; templates?: boolean; skipNumbers?: boolean; strict?: boolean }) => {
       const { loadConfig } = await import('../config/config.js');
       const { loadCatalogue } = await import('../indicators/catalogue.js');
       const { resolveKommune, computeIndicators } = await import('../indicators/engine.js');
@@ -51,8 +57,8 @@ A sentence that contradicts the numbers on purpose is marked with <!-- bevisst: 
       const { io, style } = ctx;
 
       const config = loadConfig(opts.config);
-      const lang = opts.lang ?? config.lang;
-      if (lang !== 'nb' && lang !== 'nn') throw new UsageError(`--lang: "${lang}" is not nb (bokmål) or nn (nynorsk)`);
+      // --lang en: English messages, the texts in the configuration's language.
+      const lang = opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : config.lang;
       if (!config.assessments) throw new UsageError(`${opts.config}: the configuration names no assessments folder ("assessments": "vurderinger")`);
       const sections = loadSections();
       const catalogue = loadCatalogue(config.catalogue);
@@ -83,7 +89,9 @@ A sentence that contradicts the numbers on purpose is marked with <!-- bevisst: 
           `${n(totals.contradictions, 'sentence contradicts', 'sentences contradict')} the numbers${opts.skipNumbers ? ' (not checked: --skip-numbers)' : ''} (${totals.deliberate} marked deliberate); ` +
           `${n(totals.language, 'text', 'texts')} in another language than the document's.\n`,
       );
-      ctx.setExitCode(opts.final && !totals.ready ? EXIT_INVALID_DATA : EXIT_OK);
+      // --final: the gate of build --final; otherwise what it finds is a warning (--strict: exit 1).
+      const found = totals.missing + totals.unknown + totals.contradictions + totals.language;
+      ctx.setExitCode(opts.final && !totals.ready ? EXIT_INVALID_DATA : exitCodeFor({ failed: 0, warnings: found, strict: opts.strict }, io));
     });
 };
 

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, msg, say } from '../base/errors.js';
 import { isSystemPath, readUserText, SYSTEM_PATH_MESSAGE, UserFileError } from '../base/user-file.js';
 import { defaultRegister } from '../geo/register.js';
 import type { SuppressionLimits } from '../indicators/methods/suppression.js';
@@ -51,7 +51,7 @@ export interface BuildConfig {
 /** A configuration file that cannot be used: reported with the file, the field and what is wrong. */
 export class ConfigError extends FolkehelseError {
   constructor(file: string, problems: string[]) {
-    super(`${file}: the configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  ${p}`).join('\n')}`, EXIT_USAGE);
+    super(msg(problems.length === 1 ? 'errors.config.problem' : 'errors.config.problems', { count: problems.length, problems: problems.map((p) => `  ${p}`).join('\n') }), EXIT_USAGE, file);
   }
 }
 
@@ -111,7 +111,7 @@ function readConfigFile(path: string, file: string): ConfigFile {
     raw = JSON.parse(readUserText(file).replace(/^\uFEFF/, ''));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(path, [e instanceof UserFileError ? e.message : code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON: ${(e as Error).message}`]);
+    throw new ConfigError(path, [e instanceof UserFileError ? e.message : code === 'ENOENT' ? say('errors.config.notFound') : code ? say('errors.config.cannotRead', { code }) : say('errors.config.notJson', { reason: (e as Error).message })]);
   }
   const validate = validator('config');
   if (!validate(raw)) throw new ConfigError(path, schemaProblems(validate.errors).map((p) => `${p.path}: ${p.message}`));

@@ -3,7 +3,7 @@ import { readUserText, UserFileError } from '../base/user-file.js';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogueFile, CatalogueIndicator, Text } from '../contracts/catalogue.js';
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, msg, say } from '../base/errors.js';
 import { schemaProblems, validator } from '../validate/schemas.js';
 import type { SuppressionLimits } from './methods/suppression.js';
 
@@ -33,7 +33,7 @@ export interface CatalogueProblem {
 /** A catalogue file that does not follow the schema; reported like data errors. */
 export class CatalogueError extends FolkehelseError {
   constructor(readonly problems: CatalogueProblem[]) {
-    super(`the indicator catalogue has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n${problems.map((p) => `  ${p.file}: ${p.path}: ${p.message}`).join('\n')}`, EXIT_USAGE);
+    super(msg(problems.length === 1 ? 'errors.catalogue.problem' : 'errors.catalogue.problems', { count: problems.length, problems: problems.map((p) => `  ${p.file}: ${p.path}: ${p.message}`).join('\n') }), EXIT_USAGE);
   }
 }
 
@@ -51,7 +51,7 @@ export function readCatalogueFile(path: string): LoadedCatalogueFile {
     doc = JSON.parse(readUserText(path).replace(/^\uFEFF/, ''));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const message = e instanceof UserFileError ? e.message : code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `is not valid JSON (${(e as Error).message})`;
+    const message = e instanceof UserFileError ? e.message : code === 'ENOENT' ? say('errors.config.notFound') : code ? say('errors.config.cannotRead', { code }) : say('errors.config.notJson', { reason: (e as Error).message });
     throw new CatalogueError([{ file: path, path: '(file)', message }]);
   }
   const validate = validator('catalogue');

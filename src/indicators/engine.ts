@@ -1,4 +1,4 @@
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, msg, say } from '../base/errors.js';
 import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import { periodKey } from '../ingest/period.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
@@ -38,7 +38,7 @@ export interface ComputeOptions {
 /** The municipality asked for is not in the register. */
 export class UnknownKommuneError extends FolkehelseError {
   constructor(code: string, role: 'kommune' | 'neighbour' = 'kommune') {
-    super(`${role === 'neighbour' ? 'neighbour ' : ''}"${code}" is not a municipality number in the register (four digits, e.g. 5037 for Levanger)`, EXIT_USAGE);
+    super(msg(role === 'neighbour' ? 'errors.kommune.unknownNeighbour' : 'errors.kommune.unknown', { code }), EXIT_USAGE);
   }
 }
 
@@ -58,8 +58,8 @@ export function resolveKommune(code: string, register: GeoRegister = defaultRegi
   if (!found) {
     const divided = register.formerKommune(code)?.historic;
     if (divided && divided.successors.length > 1) {
-      const into = divided.successors.map((c) => `${c} ${register.current('kommune', c)?.name ?? ''}`.trim()).join(' and ');
-      throw new FolkehelseError(`municipality ${divided.code} ${divided.name} (${divided.validFrom ?? ''}-${divided.validTo ?? ''}) was divided into ${into}; ask for one of them`, EXIT_USAGE);
+      const into = divided.successors.map((c) => `${c} ${register.current('kommune', c)?.name ?? ''}`.trim()).join(` ${say('errors.kommune.and')} `);
+      throw new FolkehelseError(msg('errors.kommune.divided', { code: divided.code, name: divided.name, from: divided.validFrom ?? '', to: divided.validTo ?? '', into }), EXIT_USAGE);
     }
     // A name instead of a number ("Levanger", "herøy (nordland)"): the one current municipality it names.
     const named = /\p{L}/u.test(code) ? kommunerNamed(code, register) : [];
@@ -67,7 +67,7 @@ export function resolveKommune(code: string, register: GeoRegister = defaultRegi
       const k = named[0]!;
       return { code: k.code, level: 'kommune', name: k.name, fylke: k.fylke!, note: `"${code}" is ${k.code} ${k.name}` };
     }
-    if (named.length > 1) throw new FolkehelseError(`"${code}" names ${named.length} municipalities: ${named.map((k) => `${k.code} ${k.name}`).join(', ')}; give the number of the one you mean`, EXIT_USAGE);
+    if (named.length > 1) throw new FolkehelseError(msg('errors.kommune.ambiguousName', { name: code, count: named.length, list: named.map((k) => `${k.code} ${k.name}`).join(', ') }), EXIT_USAGE);
     throw new UnknownKommuneError(code);
   }
   const k = found.area;
@@ -136,7 +136,7 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
   } catch (e) {
     if (!(e instanceof AmbiguousSelectionError)) throw e;
     result.status = 'invalid-selection';
-    result.message = `catalogue ${ind.definedIn ?? ''}, indicator ${ind.id}: ${e.message}`;
+    result.message = say('warnings.invalidSelection', { file: ind.definedIn ?? '', id: ind.id, reason: e.message }) + say('warnings.ownCatalogue');
     return result;
   }
   const cells = decided.cells;

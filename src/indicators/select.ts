@@ -1,3 +1,4 @@
+import { msg, say } from '../base/messages.js';
 import type { Observation, Period, Sex } from '../model/observation.js';
 import { periodKey } from '../ingest/period.js';
 import type { Indicator } from './catalogue.js';
@@ -163,9 +164,9 @@ function ambiguity(a: Observation, b: Observation): string {
   const dims = new Set([...Object.keys(a.dimensions), ...Object.keys(b.dimensions)]);
   const differing = [...dims].filter((d) => a.dimensions[d] !== b.dimensions[d]);
   const where = `${a.geo.code} ${a.geo.name}, ${a.period.label}`;
-  if (a.age?.code !== b.age?.code) return `the selection matches several age groups for ${where} (${a.age?.label}, ${b.age?.label}); set select.age`;
-  if (differing.length) return `the selection matches several rows for ${where} that differ in ${differing.map((d) => `${d} (${a.dimensions[d] ?? '–'}, ${b.dimensions[d] ?? '–'})`).join(', ')}; add ${differing.length === 1 ? 'it' : 'them'} to select.dimensions`;
-  return `the selection matches the same observation twice for ${where} (${a.origin.file}:${a.origin.line}, ${b.origin.file}:${b.origin.line}); is the same table in two files?`;
+  if (a.age?.code !== b.age?.code) return say('warnings.ambiguousAge', { where, a: a.age?.label ?? '', b: b.age?.label ?? '' });
+  if (differing.length) return say('warnings.ambiguousRows', { where, dimensions: differing.map((d) => `${d} (${a.dimensions[d] ?? '–'}, ${b.dimensions[d] ?? '–'})`).join(', '), them: msg(differing.length === 1 ? 'warnings.it' : 'warnings.them') });
+  return say('warnings.duplicate', { where, a: `${a.origin.file}:${a.origin.line}`, b: `${b.origin.file}:${b.origin.line}` });
 }
 
 export function comparePeriods(a: Period, b: Period): number {

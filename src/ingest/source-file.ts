@@ -2,9 +2,9 @@ import { open, realpath, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, resolve } from 'node:path';
-import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../base/user-file.js';
+import { isSystemPath } from '../base/user-file.js';
 import iconv from 'iconv-lite';
-import { InputFileError } from '../base/errors.js';
+import { InputFileError, msg } from '../base/errors.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be';
 
@@ -46,28 +46,22 @@ export function formatBytes(n: number): string {
 /** Opens a data file, or throws an InputFileError that says plainly what is wrong with it. */
 export async function openSource(path: string, display = path, maxBytes = DEFAULT_MAX_BYTES): Promise<SourceFile> {
   const real = await realpath(path).catch(() => resolve(path));
-  if (isSystemPath(real, path)) throw new InputFileError(display, `is under /proc, /sys or /dev; ${SYSTEM_PATH_MESSAGE}`);
+  if (isSystemPath(real, path)) throw new InputFileError(display, msg('errors.file.system'));
   let info;
   try {
     info = await stat(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputFileError(display, 'no such file or folder');
-    if (code === 'EACCES') throw new InputFileError(display, 'permission denied: the file cannot be read');
-    throw new InputFileError(display, `cannot be read (${code ?? 'unknown error'})`);
+    if (code === 'ENOENT') throw new InputFileError(display, msg('errors.file.notFound'));
+    if (code === 'EACCES') throw new InputFileError(display, msg('errors.file.permission'));
+    throw new InputFileError(display, msg('errors.file.cannotRead', { code: code ?? 'unknown error' }));
   }
-  if (info.isDirectory()) throw new InputFileError(display, 'is a folder; give a file (or use `folkehelse validate <folder>`)');
-  if (!info.isFile()) throw new InputFileError(display, 'is not a regular file');
-  if (info.size === 0) throw new InputFileError(display, 'is empty (0 bytes); download the export again');
-  if (info.size > maxBytes) {
-    throw new InputFileError(
-      display,
-      `is ${formatBytes(info.size)}, more than the ${formatBytes(maxBytes)} folkehelse reads; ` +
-        'export fewer regions or years per file, or raise the limit with --max-size',
-    );
-  }
+  if (info.isDirectory()) throw new InputFileError(display, msg('errors.file.folder'));
+  if (!info.isFile()) throw new InputFileError(display, msg('errors.file.notRegular'));
+  if (info.size === 0) throw new InputFileError(display, msg('errors.file.empty'));
+  if (info.size > maxBytes) throw new InputFileError(display, msg('errors.file.tooBig', { size: formatBytes(info.size), limit: formatBytes(maxBytes) }));
   const fh = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new InputFileError(display, `cannot be opened (${e.code ?? e.message})`);
+    throw new InputFileError(display, msg('errors.file.cannotOpen', { code: e.code ?? e.message }));
   });
   let bytes: Buffer;
   try {
@@ -79,17 +73,17 @@ export async function openSource(path: string, display = path, maxBytes = DEFAUL
   }
   const headIsWhole = bytes.length >= info.size;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw new InputFileError(display, 'is a zip archive or an Excel workbook (.xlsx), not text; save it as CSV (semicolon-separated, UTF-8) and try again');
+    throw new InputFileError(display, msg('errors.file.zip'));
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new InputFileError(display, 'is an old Excel workbook (.xls), not text; save it as CSV and try again');
+    throw new InputFileError(display, msg('errors.file.xls'));
   }
   const encoding = sniffEncoding(bytes, headIsWhole);
   if (encoding === null) {
-    throw new InputFileError(display, 'is a binary file, not a CSV or JSON export (it contains NUL bytes)');
+    throw new InputFileError(display, msg('errors.file.binary'));
   }
   let head = decodeHead(bytes, encoding, headIsWhole);
-  if (head.trim() === '') throw new InputFileError(display, 'holds no data (only white space)');
+  if (head.trim() === '') throw new InputFileError(display, msg('errors.file.blank'));
   return { path, display, stem: basename(path).replace(/\.[^.]+$/, ''), size: info.size, encoding, head, headIsWhole };
 }
 

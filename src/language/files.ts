@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, msg, type Message } from '../base/errors.js';
 import { fallbackChain, type MessageLang } from './tags.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,8 +26,8 @@ export type LanguageData = Readonly<Record<string, unknown>>;
 
 /** A language file that cannot be used: names the file and what is wrong. */
 export class LanguageFileError extends FolkehelseError {
-  constructor(file: string, message: string) {
-    super(`language file ${file}: ${message}`, EXIT_USAGE);
+  constructor(file: string, message: string | Message) {
+    super(msg('errors.language.file', { file, message }), EXIT_USAGE);
   }
 }
 

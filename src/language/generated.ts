@@ -145,6 +145,7 @@ export type DocumentTable =
 
 /** Every text of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageText =
+  | 'browserDryRun'
   | 'about.locale' | 'about.name'
   | 'notes.tableMissing' | 'notes.kommuneMissing' | 'notes.invalidSelection' | 'notes.seriesHidden' | 'notes.primary-suppression'
   | 'notes.secondary-suppression' | 'notes.series-suppression' | 'notes.suppressed' | 'notes.too-few-events' | 'notes.missing'
@@ -173,17 +174,80 @@ export type MessageText =
   | 'fetch.network.unreachable' | 'fetch.network.proxyUnreachable' | 'fetch.network.proxyRefused' | 'fetch.network.proxyAuth'
   | 'fetch.network.certificate' | 'fetch.network.certificateProxy'
   | 'fetch.sidecar.ignored' | 'fetch.sidecar.unreadable' | 'fetch.sidecar.notFetch' | 'fetch.sidecar.noSeal' | 'fetch.sidecar.changed'
-  | 'fetch.sidecar.disagrees' | 'fetch.sidecar.futureDate';
+  | 'fetch.sidecar.disagrees' | 'fetch.sidecar.futureDate'
+  | 'cli.unknownOption' | 'cli.didYouMean' | 'cli.requiredOption' | 'cli.optionArgument' | 'cli.missingArgument' | 'cli.tooManyArguments'
+  | 'cli.unknownCommand' | 'cli.invalidChoice' | 'cli.seeHelp' | 'cli.strict'
+  | 'errors.internal' | 'errors.internalDetails'
+  | 'errors.usage.lang' | 'errors.usage.or' | 'errors.usage.maxSize' | 'errors.usage.maxPerType' | 'errors.usage.theme' | 'errors.usage.kommuneNone'
+  | 'errors.usage.folderIsFile' | 'errors.usage.kind' | 'errors.usage.edition' | 'errors.usage.concurrency' | 'errors.usage.kommuneAndFylke'
+  | 'errors.usage.draftAndFinal' | 'errors.usage.outIsData' | 'errors.usage.outHoldsData' | 'errors.usage.formatNone' | 'errors.usage.formatUnknown'
+  | 'errors.usage.shard' | 'errors.usage.buildWhat' | 'errors.usage.noAssessmentsFolder' | 'errors.usage.diffKommune' | 'errors.usage.previous'
+  | 'errors.usage.outIsFile' | 'errors.usage.fylke' | 'errors.usage.exampleAndKommune' | 'errors.usage.initWhat'
+  | 'errors.browser.platform' | 'errors.browser.download' | 'errors.browser.baseUrl' | 'errors.browser.notFound' | 'errors.browser.start'
+  | 'errors.kommune.unknown' | 'errors.kommune.unknownNeighbour' | 'errors.kommune.divided' | 'errors.kommune.ambiguousName' | 'errors.kommune.and'
+  | 'errors.config.problem' | 'errors.config.problems' | 'errors.config.notFound' | 'errors.config.cannotRead' | 'errors.config.notJson'
+  | 'errors.catalogue.problem' | 'errors.catalogue.problems'
+  | 'errors.file.system' | 'errors.file.systemNever' | 'errors.file.notFound' | 'errors.file.permission' | 'errors.file.cannotRead'
+  | 'errors.file.folder' | 'errors.file.notRegular' | 'errors.file.notRegularDevice' | 'errors.file.tooBigSmall' | 'errors.file.empty'
+  | 'errors.file.tooBig' | 'errors.file.cannotOpen' | 'errors.file.zip' | 'errors.file.xls' | 'errors.file.binary' | 'errors.file.blank'
+  | 'errors.file.unknownFormat' | 'errors.file.expectsJson' | 'errors.file.noHeader' | 'errors.file.known' | 'errors.file.notJsonStat'
+  | 'errors.file.noHeaderKnown' | 'errors.file.unknownExport'
+  | 'errors.data.invalidOne' | 'errors.data.invalid' | 'errors.data.more' | 'errors.data.noFiles' | 'errors.data.kommuneNoData'
+  | 'errors.data.kommuneNoDataHas' | 'errors.data.noMunicipalities' | 'errors.data.fylkeNoData' | 'errors.data.regionNone' | 'errors.data.regionOne'
+  | 'errors.build.coatOfArmsMissing' | 'errors.build.coatOfArms' | 'errors.build.coatOfArmsType' | 'errors.build.coatOfArmsFolder'
+  | 'errors.build.assessment'
+  | 'errors.results.problems' | 'errors.results.notFound' | 'errors.results.notFoundOrFolder' | 'errors.results.folder' | 'errors.results.cannotRead'
+  | 'errors.results.notJson'
+  | 'errors.template.file' | 'errors.template.partialGone' | 'errors.template.reference' | 'errors.template.referenceFolder'
+  | 'errors.template.referenceNotDocx' | 'errors.template.referenceNoStyles'
+  | 'errors.language.file' | 'errors.language.folder' | 'errors.language.notJson' | 'errors.language.missingText' | 'errors.language.problems'
+  | 'errors.language.more'
+  | 'errors.gate.notReady' | 'errors.gate.unknownFiles' | 'errors.gate.missing' | 'errors.gate.empty' | 'errors.gate.incomplete'
+  | 'errors.gate.count.one' | 'errors.gate.count.other'
+  | 'warnings.invalidSelection' | 'warnings.ownCatalogue' | 'warnings.ambiguousAge' | 'warnings.ambiguousRows' | 'warnings.it' | 'warnings.them'
+  | 'warnings.duplicate'
+  | 'progress.plan' | 'progress.bar' | 'progress.upToDate' | 'progress.failed' | 'progress.read'
+  | 'words.files.one' | 'words.files.other'
+  | 'words.valid.one' | 'words.valid.other'
+  | 'words.invalid.one' | 'words.invalid.other'
+  | 'words.unreadable.one' | 'words.unreadable.other'
+  | 'words.errors.one' | 'words.errors.other'
+  | 'words.warnings.one' | 'words.warnings.other'
+  | 'words.notes.one' | 'words.notes.other'
+  | 'words.observations.one' | 'words.observations.other'
+  | 'validate.cannotRead' | 'validate.fileLine' | 'validate.more' | 'validate.summary' | 'validate.noFiles' | 'validate.noDataEmpty'
+  | 'validate.noData' | 'validate.file' | 'validate.filesWord' | 'validate.noExtension' | 'validate.excelHint' | 'validate.line' | 'validate.column'
+  | 'validate.columnNumber' | 'validate.wholeFile'
+  | 'inspect.file' | 'inspect.source' | 'inspect.format' | 'inspect.encoding' | 'inspect.layout' | 'inspect.title' | 'inspect.columns'
+  | 'inspect.observations' | 'inspect.geographies' | 'inspect.bydeler' | 'inspect.otherAreas' | 'inspect.periods' | 'inspect.measures' | 'inspect.sex'
+  | 'inspect.age' | 'inspect.dimension' | 'inspect.missingValues' | 'inspect.problems' | 'inspect.bytes' | 'inspect.table' | 'inspect.separated'
+  | 'inspect.semicolon' | 'inspect.comma' | 'inspect.tab' | 'inspect.pipe' | 'inspect.headerLine' | 'inspect.wide' | 'inspect.long'
+  | 'inspect.decimalMark' | 'inspect.decimalComma' | 'inspect.decimalPoint' | 'inspect.decimalNone' | 'inspect.jsonStat' | 'inspect.fromRows'
+  | 'inspect.level' | 'inspect.more' | 'inspect.moreShort' | 'inspect.none' | 'inspect.runValidate' | 'inspect.harmonisedFrom' | 'inspect.counts'
+  | 'indicators.noData'
+  | 'vurderinger.missing' | 'vurderinger.empty' | 'vurderinger.incomplete' | 'vurderinger.unknown' | 'vurderinger.check' | 'vurderinger.template'
+  | 'vurderinger.noTextUnder' | 'vurderinger.summary'
+  | 'vurderinger.missingCount.one' | 'vurderinger.missingCount.other'
+  | 'vurderinger.unknownCount.one' | 'vurderinger.unknownCount.other'
+  | 'vurderinger.checkCount.one' | 'vurderinger.checkCount.other'
+  | 'initExample.created' | 'initExample.next'
+  | 'documents.failed';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageList = never;
 
 /** Every group of texts (every value a text) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageGroup =
-  | 'about' | 'notes' | 'build' | 'init' | 'browser'
+  | 'about' | 'notes' | 'build' | 'init' | 'browser' | 'cli' | 'warnings' | 'progress' | 'validate' | 'inspect' | 'indicators' | 'initExample'
+  | 'documents'
   | 'preview.connection' | 'preview.status' | 'preview.statusHelp' | 'preview.against' | 'preview.unknown' | 'preview.problem' | 'preview.terminal'
   | 'preview.refused'
-  | 'fetch.wait' | 'fetch.network' | 'fetch.sidecar';
+  | 'fetch.wait' | 'fetch.network' | 'fetch.sidecar'
+  | 'errors.usage' | 'errors.browser' | 'errors.kommune' | 'errors.config' | 'errors.catalogue' | 'errors.file' | 'errors.data' | 'errors.build'
+  | 'errors.results' | 'errors.template' | 'errors.language'
+  | 'errors.gate.count'
+  | 'words.files' | 'words.valid' | 'words.invalid' | 'words.unreadable' | 'words.errors' | 'words.warnings' | 'words.notes' | 'words.observations'
+  | 'vurderinger.missingCount' | 'vurderinger.unknownCount' | 'vurderinger.checkCount';
 
 /** Every table (a list of lists of texts) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageTable = never;

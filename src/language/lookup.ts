@@ -1,4 +1,4 @@
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, msg } from '../base/errors.js';
 import type { LanguageData } from './files.js';
 
 /**
@@ -14,7 +14,7 @@ export function valueAt(data: unknown, path: string): unknown {
   return v;
 }
 
-const missing = (path: string, what: string) => new FolkehelseError(`language file: "${path}" is missing or not ${what}`, EXIT_USAGE);
+const missing = (path: string, what: string) => new FolkehelseError(msg('errors.language.missingText', { path, what }), EXIT_USAGE);
 
 export function textAt(data: LanguageData, path: string): string {
   const v = valueAt(data, path);

@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, msg } from '../base/errors.js';
 import { findInstalledBrowser } from './browser.js';
 
 export { findBrowser, findInstalledBrowser } from './browser.js';
@@ -7,11 +7,7 @@ export { findBrowser, findInstalledBrowser } from './browser.js';
 /** No browser to print PDF with: says exactly how to get one. */
 export class BrowserNotFoundError extends FolkehelseError {
   constructor(tried: string[]) {
-    super(
-      `no Chrome, Chromium or Edge found for the PDF (looked for ${tried.join(', ')}). Markdown and HTML were written. ` +
-        'To get PDF: install Chrome or Edge, or run `folkehelse browser install`, or point FOLKEHELSE_CHROME at a Chrome, Chromium or Edge executable.',
-      EXIT_USAGE,
-    );
+    super(msg('errors.browser.notFound', { tried: tried.join(', ') }), EXIT_USAGE);
   }
 }
 
@@ -62,7 +58,7 @@ export class PdfRenderer {
       // dies (even by SIGKILL) the pipes close and the browser exits with it; nothing is left running.
       browser = await puppeteer.launch({ executablePath: path, headless: /headless[-_]shell/i.test(path) ? 'shell' : true, args, pipe: true });
     } catch (e) {
-      throw new FolkehelseError(`the browser at ${path} did not start: ${(e as Error).message.split('\n')[0]}`, EXIT_USAGE);
+      throw new FolkehelseError(msg('errors.browser.start', { path, reason: (e as Error).message.split('\n')[0] ?? '' }), EXIT_USAGE);
     }
     const renderer = new PdfRenderer(browser);
     try {

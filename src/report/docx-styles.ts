@@ -2,14 +2,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineRuleType, ShadingType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, msg, type Message } from '../base/errors.js';
 import { FONT } from './docx-media.js';
 import { group, text, TEMPLATE_DIR, type Texts } from './language.js';
 
 /** A reference .docx that cannot be read: names the file. */
 export class ReferenceDocxError extends FolkehelseError {
-  constructor(file: string, message: string) {
-    super(`reference document ${file}: ${message}`, EXIT_USAGE);
+  constructor(file: string, message: string | Message) {
+    super(msg('errors.template.reference', { file, message }), EXIT_USAGE);
   }
 }
 
@@ -70,14 +70,14 @@ export function findReferenceDocx(templates?: string): string | null {
 
 /** The styles (word/styles.xml) of a reference document. */
 export function readReferenceStyles(file: string): string {
-  if (!statSync(file).isFile()) throw new ReferenceDocxError(file, 'is a folder, not a file');
+  if (!statSync(file).isFile()) throw new ReferenceDocxError(file, msg('errors.template.referenceFolder'));
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(new Uint8Array(readFileSync(file)), { filter: (f) => f.name === 'word/styles.xml' });
   } catch (e) {
-    throw new ReferenceDocxError(file, `not a .docx (zip) file (${(e as Error).message})`);
+    throw new ReferenceDocxError(file, msg('errors.template.referenceNotDocx', { reason: (e as Error).message }));
   }
   const styles = files['word/styles.xml'];
-  if (!styles) throw new ReferenceDocxError(file, 'has no word/styles.xml');
+  if (!styles) throw new ReferenceDocxError(file, msg('errors.template.referenceNoStyles'));
   return strFromU8(styles);
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { msg } from '../base/messages.js';
 import type { Theme } from '../indicators/catalogue.js';
 import { compareShape, LanguageFileError, loadLanguage, type LanguageData } from '../language/files.js';
 import type { DocumentGroup, DocumentList, DocumentTable, DocumentText } from '../language/generated.js';
@@ -22,15 +23,15 @@ export function loadTexts(lang: DocumentLang, overrideDir?: string): Texts {
   const shipped = loadLanguage('document', lang);
   const user = overrideDir ? join(overrideDir, 'lang', `${lang}.json`) : null;
   if (!user || !existsSync(user)) return shipped;
-  if (!statSync(user).isFile()) throw new LanguageFileError(user, 'is a folder, not a file');
+  if (!statSync(user).isFile()) throw new LanguageFileError(user, msg('errors.language.folder'));
   let texts: unknown;
   try {
     texts = JSON.parse(readFileSync(user, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new LanguageFileError(user, `not valid JSON (${(e as Error).message})`);
+    throw new LanguageFileError(user, msg('errors.language.notJson', { reason: (e as Error).message }));
   }
   const problems = compareShape(shipped, texts, '');
-  if (problems.length > 0) throw new LanguageFileError(user, `${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  if (problems.length > 0) throw new LanguageFileError(user, msg('errors.language.problems', { problems: problems.slice(0, 5).join('; '), more: problems.length > 5 ? msg('errors.language.more', { count: problems.length - 5 }) : '' }));
   return texts as Texts;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, msg, type Message } from '../base/errors.js';
 import type { Block, Document, Inline, Section, TableBlock } from './document.js';
 import { inToc } from './document.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
@@ -9,8 +9,8 @@ import { TEMPLATE_DIR } from './language.js';
 
 /** A template that does not compile or fails to render: names the file. */
 export class TemplateError extends FolkehelseError {
-  constructor(file: string, message: string) {
-    super(`template ${file}: ${message}`, EXIT_USAGE);
+  constructor(file: string, message: string | Message) {
+    super(msg('errors.template.file', { file, message }), EXIT_USAGE);
   }
 }
 
@@ -176,7 +176,7 @@ export function compileTemplates(overrideDir?: string, main = 'document.md.hbs')
   const userPartials = overrideDir && existsSync(join(overrideDir, 'partials')) ? readdirSync(join(overrideDir, 'partials')) : [];
   for (const old of ['introduction', 'knowledge', 'theme', 'indicator', 'summary', 'appendix']) {
     if (userPartials.includes(`${old}.md.hbs`)) {
-      throw new TemplateError(join(overrideDir!, 'partials', `${old}.md.hbs`), 'this partial is no longer used: the templates now draw the document section by section (partials/section.md.hbs) and block by block (paragraph, table, figure, list, assessment, reference, note); start from the shipped templates/ and see README "Templates"');
+      throw new TemplateError(join(overrideDir!, 'partials', `${old}.md.hbs`), msg('errors.template.partialGone'));
     }
   }
   const overridden: string[] = [];

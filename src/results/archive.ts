@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { say } from '../base/messages.js';
 import { basename, join } from 'node:path';
 import type { AreaValue, IndicatorResult } from '../indicators/result.js';
 import { JsonFileError, readJsonFile } from './json-file.js';
@@ -155,7 +156,7 @@ export function listResultsFiles(folder: string): string[] {
  * edition wins. A file given by name must be for the same municipality.
  */
 export function findPrevious(from: string, kommune: string, current: { edition: number; kind: DocumentKind }): ResultsFile | null {
-  if (!existsSync(from)) throw new JsonFileError(from, ['no such file or folder']);
+  if (!existsSync(from)) throw new JsonFileError(from, [say('errors.results.notFoundOrFolder')]);
   if (statSync(from).isFile()) {
     const file = readResultsFile(from);
     if (file.kommune.code !== kommune) return null;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { EXIT_USAGE, FolkehelseError } from '../base/errors.js';
+import { EXIT_USAGE, FolkehelseError, msg, say } from '../base/errors.js';
 import { schemaProblems, validator, type SchemaName } from '../validate/schemas.js';
 
 /** A results or goals file that cannot be used: names the file, line and column, and what is wrong. */
 export class JsonFileError extends FolkehelseError {
   readonly file: string;
   constructor(file: string, problems: string[]) {
-    super(problems.length === 1 ? `${file}: ${problems[0]}` : `${file}: ${problems.length} problems:\n${problems.map((p) => `  ${p}`).join('\n')}`, EXIT_USAGE);
+    super(problems.length === 1 ? problems[0]! : msg('errors.results.problems', { count: problems.length, problems: problems.map((p) => `  ${p}`).join('\n') }), EXIT_USAGE, file);
     this.file = file;
   }
 }
@@ -81,7 +81,7 @@ export function readJsonFile<T>(path: string, schema: SchemaName, shown = path):
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new JsonFileError(shown, [code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (e as Error).message})`]);
+    throw new JsonFileError(shown, [say(code === 'ENOENT' ? 'errors.results.notFound' : code === 'EISDIR' ? 'errors.results.folder' : 'errors.results.cannotRead', { code: code ?? (e as Error).message })]);
   }
   let raw: unknown;
   try {
@@ -90,7 +90,7 @@ export function readJsonFile<T>(path: string, schema: SchemaName, shown = path):
     const m = /position (\d+)/.exec((e as Error).message);
     const lc = /line (\d+) column (\d+)/.exec((e as Error).message);
     const where = lc ? `line ${lc[1]}, column ${lc[2]}` : m ? position(text, Number(m[1])) : 'line 1, column 1';
-    throw new JsonFileError(shown, [`${where}: is not valid JSON (${(e as Error).message.replace(/ in JSON at position.*$/, '').replace(/^Unexpected/, 'unexpected')})`]);
+    throw new JsonFileError(shown, [say('errors.results.notJson', { where, reason: (e as Error).message.replace(/ in JSON at position.*$/, '').replace(/^Unexpected/, 'unexpected') })]);
   }
   const validate = validator(schema);
   if (!validate(raw)) {

@@ -1,4 +1,4 @@
-import { FolkehelseError, EXIT_INVALID_DATA, InputFileError } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, InputFileError, msg } from '../base/errors.js';
 import { expandDataPaths } from '../ingest/files.js';
 import { NotDataError } from '../ingest/not-data.js';
 import type { SourceFile } from '../ingest/source-file.js';
@@ -15,7 +15,8 @@ export class InvalidDataError extends FolkehelseError {
     paths: string[],
   ) {
     const shown = errors.slice(0, 5).map((i) => `  ${i.file}: ${location(i)}: ${i.message}`);
-    super(`the data has ${total} ${total === 1 ? 'error' : 'errors'}; fix ${total === 1 ? 'it' : 'them'} first (\`folkehelse validate ${paths.join(' ')}\` lists every one):\n${shown.join('\n')}${total > shown.length ? `\n  … and ${total - shown.length} more` : ''}`, EXIT_INVALID_DATA);
+    // Nothing is computed on data with errors: found before any output (exit 2).
+    super(msg(total === 1 ? 'errors.data.invalidOne' : 'errors.data.invalid', { count: total, paths: paths.join(' '), lines: shown.join('\n'), more: total > shown.length ? msg('errors.data.more', { count: total - shown.length }) : '' }), EXIT_USAGE);
   }
 }
 
@@ -50,6 +51,6 @@ export async function loadData(paths: string[], options: ReadOptions & { exclude
     loaded.push({ file: scan.file, format: scan.format, observations: scan.observations });
   }
   if (total > 0) throw new InvalidDataError(errors, total, paths);
-  if (files.length === 0) throw new FolkehelseError(`no data files (.csv, .tsv, .txt, .json) in ${paths.join(', ')}`, 2);
+  if (files.length === 0) throw new FolkehelseError(msg('errors.data.noFiles', { paths: paths.join(', ') }), 2);
   return { observations, files: loaded, warnings };
 }

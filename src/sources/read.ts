@@ -1,4 +1,4 @@
-import { InputFileError } from '../base/errors.js';
+import { InputFileError, msg } from '../base/errors.js';
 import { GeoResolver } from '../geo/resolve.js';
 import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import { ReadContext } from '../ingest/context.js';
@@ -86,13 +86,13 @@ async function detectJsonFormatWhole(file: SourceFile): Promise<FormatId | null>
 async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: FormatId; layout: CsvLayout | null }> {
   const looksJson = /^\s*[{[]/.test(file.head);
   if (forced) {
-    if (!FORMATS.includes(forced)) throw new InputFileError(file.display, `unknown format "${forced}"; use one of ${FORMATS.join(', ')}`);
+    if (!FORMATS.includes(forced)) throw new InputFileError(file.display, msg('errors.file.unknownFormat', { format: forced, formats: FORMATS.join(', ') }));
     if (isJsonFormat(forced)) {
-      if (!looksJson) throw new InputFileError(file.display, `--format ${forced} expects JSON, but the file does not start with {`);
+      if (!looksJson) throw new InputFileError(file.display, msg('errors.file.expectsJson', { format: forced }));
       return { format: forced, layout: null };
     }
     const layout = sniffCsv(file.head);
-    if (!layout) throw new InputFileError(file.display, 'has no header row with two or more columns; it is not a CSV export');
+    if (!layout) throw new InputFileError(file.display, msg('errors.file.noHeader'));
     return { format: forced, layout };
   }
   const known = `folkehelse reads: ${Object.values(FORMAT_DESCRIPTIONS).join('; ')}`;
@@ -103,12 +103,12 @@ async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: Fo
   if (looksJson) {
     const format = detectJsonFormat(file.head) ?? (file.headIsWhole ? null : await detectJsonFormatWhole(file));
     if (format) return { format, layout: null };
-    throw new InputFileError(file.display, `is JSON but not a JSON-stat 2.0 dataset from FHI or SSB (no "id" list of dimensions GEO/AAR or Region/Tid). ${known}. If it is one of them, name the format with --format`);
+    throw new InputFileError(file.display, msg('errors.file.notJsonStat', { known: msg('errors.file.known', { formats: Object.values(FORMAT_DESCRIPTIONS).join('; ') }) }));
   }
-  if (!layout) throw new InputFileError(file.display, `has no header row with two or more columns separated by ; , or tab; it is not a CSV export. ${known}`);
+  if (!layout) throw new InputFileError(file.display, msg('errors.file.noHeaderKnown', { known: msg('errors.file.known', { formats: Object.values(FORMAT_DESCRIPTIONS).join('; ') }) }));
   const format = detectCsvFormat(layout);
   if (!format) {
-    throw new InputFileError(file.display, `does not look like any export folkehelse reads (header: ${layout.header.slice(0, 6).join(layout.delimiter)}…). ${known}. Name one with --format if the file is one of them`);
+    throw new InputFileError(file.display, msg('errors.file.unknownExport', { header: layout.header.slice(0, 6).join(layout.delimiter), known: msg('errors.file.known', { formats: Object.values(FORMAT_DESCRIPTIONS).join('; ') }) }));
   }
   return { format, layout };
 }

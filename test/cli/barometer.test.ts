@@ -69,7 +69,7 @@ describe('folkehelse indicators (the command)', () => {
     writeFileSync(join(dir, 'katalog.json'), JSON.stringify({ indicators: [rest] }));
     const run = async (...extra: string[]) => {
       let stdout = '';
-      const code = await main(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--catalogue', join(dir, 'katalog.json'), '--theme', ind.theme, ...extra], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => {} }, env: { NO_COLOR: '1' } });
+      const code = await main(['indicators', '--data', join(dir, 'data'), '--kommune', '5037', '--catalogue', join(dir, 'katalog.json'), '--theme', ind.theme, ...extra], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => {} }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
       return { code, stdout };
     };
     const text = await run();

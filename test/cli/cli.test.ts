@@ -9,7 +9,7 @@ const BIN = join(ROOT, 'bin', 'folkehelse');
 
 /** Runs the real executable, as a user would (needs `npm run build`, which `npm test` does first). */
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -17,7 +17,7 @@ function run(...args: string[]) {
 async function runIn(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
   return { code, stdout, stderr };
 }
 
@@ -142,10 +142,10 @@ describe('folkehelse indicators', () => {
     expect(lines[0]).toMatch(/^id,theme,title,period_from,period_to,kommune,value,lower,upper/);
     expect(lines.length).toBe(44);
   });
-  it('clear errors: unknown municipality (2), municipality without data (1), invalid data (1), bad theme (2)', () => {
+  it('clear errors, all found before any output (2): unknown municipality, municipality without data, invalid data, bad theme', () => {
     expect(run('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '9999')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });
-    expect(run('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5001')).toMatchObject({ code: 1, stderr: expect.stringMatching(/Trondheim \(5001\) has no data in .*; the data has 5037 Levanger, 5038 Verdal/) });
-    expect(run('indicators', '--data', INVALID, '--kommune', '5037')).toMatchObject({ code: 1, stderr: expect.stringMatching(/the data has 12 errors; fix them first/) });
+    expect(run('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5001')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Trondheim \(5001\) has no data in .*; the data has 5037 Levanger, 5038 Verdal/) });
+    expect(run('indicators', '--data', INVALID, '--kommune', '5037')).toMatchObject({ code: 2, stderr: expect.stringMatching(/the data has 12 errors; fix them first/) });
     expect(run('indicators', '--data', INNHERRED, '--catalogue', ...SYNTHETIC_CATALOGUE, '--kommune', '5037', '--theme', 'g')).toMatchObject({ code: 2 });
     expect(run('indicators', '--kommune', '5037')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--data/) });
   });
@@ -156,14 +156,14 @@ describe('folkehelse build', () => {
     const out = tempDir();
     const r = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md,html');
     expect(r.code).toBe(0);
-    // The summary is in the document's language and ends with where the outputs are.
-    expect(r.stdout).toMatch(/^3 dokumenter: 3 bygget, 0 uendret, 0 feilet \(\d+\.\d s\)\.\nResultatene ligger i \S+\n$/);
+    // The summary is in the messages' language (English here, FOLKEHELSE_LANG=en) and ends with where the outputs are.
+    expect(r.stdout).toMatch(/^3 documents: 3 built, 0 up to date, 0 failed \(\d+\.\d s\)\.\n.* \S+\n$/);
     expect(r.stdout).toContain(out);
     expect(existsSync(join(out, '.folkehelse-staging'))).toBe(false); // no empty staging folder left
     expect(r.stderr).toMatch(/5037 Levanger: oversikt-2027\.nb\.md, oversikt-2027\.nb\.html/);
     expect(r.stderr).toMatch(/Innherred: side-om-side-2027\.nb\.md/);
     const again = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md,html');
-    expect(again.stdout).toMatch(/^3 dokumenter: 0 bygget, 3 uendret, 0 feilet/);
+    expect(again.stdout).toMatch(/^3 documents: 0 built, 3 up to date, 0 failed/);
     const nn = run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', out, '--format', 'md', '--kommune', '5038', '--lang', 'nn');
     expect(nn.stdout).toMatch(/^1 dokument: 1 bygde, 0 uendra, 0 feila .*\nResultata ligg i /);
   });
@@ -185,7 +185,7 @@ describe('folkehelse build', () => {
   });
   it('an unknown municipality, and no configuration at all (exit 2)', () => {
     expect(run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '9999', '--out', tempDir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/"9999" is not a municipality number/) });
-    const noConfig = spawnSync(process.execPath, [BIN, 'build'], { encoding: 'utf8', cwd: tempDir() });
+    const noConfig = spawnSync(process.execPath, [BIN, 'build'], { encoding: 'utf8', cwd: tempDir(), env: { ...process.env, FOLKEHELSE_LANG: 'en' } });
     expect(noConfig.status).toBe(2);
     expect(noConfig.stderr).toMatch(/give --config <file>, or --data <folder> and --kommune <numbers> or --fylke <number>/);
     expect(run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--shard', '3/2')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--shard: "3\/2" is not i\/n/) });
@@ -213,7 +213,7 @@ describe('folkehelse build', () => {
     const out = tempDir();
     const r = run('build', '--data', INNHERRED, '--kommune', '5037,5001', '--out', out, '--format', 'md');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^3 dokumenter: 1 bygget, 0 uendret, 2 feilet/);
+    expect(r.stdout).toMatch(/^3 documents: 1 built, 0 up to date, 2 failed/);
     expect(r.stderr).toMatch(/5001 Trondheim failed: Trondheim \(5001\) has no data/);
     expect(existsSync(join(out, '5037-levanger', `oversikt-${new Date().getFullYear() + ((2027 - new Date().getFullYear()) % 4 + 4) % 4}.nb.md`))).toBe(true);
   });

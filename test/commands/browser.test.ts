@@ -12,7 +12,7 @@ import { tempDir } from '../helpers.js';
 async function runIn(env: NodeJS.ProcessEnv, ...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', ...env } });
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en', ...env } });
   return { code, stdout, stderr };
 }
 
@@ -108,7 +108,7 @@ describe('folkehelse browser', () => {
     const en = await runIn({ FOLKEHELSE_CHROME: '/nowhere/chrome' }, 'browser', '--lang', 'en');
     expect(en.stderr).toMatch(/No Chrome, Chromium or Edge found/);
     const self = process.execPath; // any existing file stands in for a browser here
-    const found = await runIn({ FOLKEHELSE_CHROME: self }, 'browser');
+    const found = await runIn({ FOLKEHELSE_CHROME: self, FOLKEHELSE_LANG: 'nb' }, 'browser');
     expect(found).toMatchObject({ code: 0, stdout: `Nettleser for PDF: ${self}\n` });
   });
 });

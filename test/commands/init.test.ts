@@ -111,9 +111,10 @@ describe('folkehelse init', () => {
     expect(await runIn('init', tempDir(), '--kommune', '9999')).toMatchObject({ code: 2 });
     const file = join(tempDir(), 'fil.txt');
     writeFileSync(file, 'x');
-    expect(await runIn('init', file, '--kommune', '5037')).toMatchObject({ code: 2, stderr: expect.stringMatching(/is a file, not a folder/) });
+    expect(await runIn('init', file, '--kommune', '5037')).toMatchObject({ code: 2, stderr: expect.stringMatching(/er en fil, ikke en mappe/) });
     expect((await runIn('init', tempDir())).code).toBe(2);
-    expect((await runIn('init', tempDir(), '--kommune', '5037', '--lang', 'en')).code).toBe(2);
+    expect((await runIn('init', tempDir(), '--kommune', '5037', '--lang', 'de')).code).toBe(2);
+    expect((await runIn('init', tempDir(), '--kommune', '5037', '--example')).code).toBe(2);
   });
 });
 

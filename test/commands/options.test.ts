@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorWanted, defaultConfigPath, parseKommuneList, parseLang, parseSize } from '../../src/commands/options.js';
 import { noDataMessage } from '../../src/commands/validate.js';
+import { render } from '../../src/base/messages.js';
 import { tempDir } from '../helpers.js';
 
 describe('shared options', () => {
@@ -39,6 +40,6 @@ describe('validate without data files', () => {
   it('names what was found, by kind', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'a'));
-    expect(noDataMessage([dir], [join(dir, 'a', 'x.xlsx'), join(dir, 'y.XLSX'), join(dir, 'LESMEG')])).toMatch(/found 2 \.xlsx, 1 \(no extension\) files \(.*x\.xlsx.*\), none of them \.csv, \.tsv, \.txt or \.json data; save Excel sheets as CSV/);
+    expect(render(noDataMessage([dir], [join(dir, 'a', 'x.xlsx'), join(dir, 'y.XLSX'), join(dir, 'LESMEG')]), 'en')).toMatch(/found 2 \.xlsx, 1 \(no extension\) files \(.*x\.xlsx.*\), none of them \.csv, \.tsv, \.txt or \.json data; save Excel sheets as CSV/);
   });
 });

@@ -11,12 +11,12 @@ const BIN = join(ROOT, 'bin', 'folkehelse');
 async function runIn(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
   return { code, stdout, stderr };
 }
 
 function run(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -135,7 +135,7 @@ describe('the published document cites sources, not the build machine\'s paths',
 describe('indicators: the notes follow --lang', () => {
   const args = ['indicators', '--data', INNHERRED, '--kommune', '5037', '--catalogue', ...SYNTHETIC_CATALOGUE, join(ROOT, 'examples', 'katalog-fhi-statistikk.json'), '--theme', 'f'];
   it('nb and nn in Norwegian, en in English', async () => {
-    const nb = await runIn(...args);
+    const nb = await runIn(...args, '--lang', 'nb');
     expect(nb.code).toBe(0);
     const notes = (s: string) => s.slice(s.indexOf('Merknader'));
     expect(notes(nb.stdout)).toMatch(/Psykiske plager, ungdomsskolen \(FHI\): ingen data: tabell psykiske_plager_ungdom \(fhi\) .* er ikke i datamappen/);
@@ -159,7 +159,7 @@ describe('version', () => {
 describe('build prints where the outputs are', () => {
   it('names the output folder and leaves no empty staging folder', () => {
     const cwd = tempDir();
-    const r = run(cwd, 'build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', 'rapporter', '--format', 'md', '--kommune', '5038');
+    const r = run(cwd, 'build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--out', 'rapporter', '--format', 'md', '--kommune', '5038', '--lang', 'nb');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\nResultatene ligger i rapporter\n$/);
     expect(existsSync(join(cwd, 'rapporter', '.folkehelse-staging'))).toBe(false);

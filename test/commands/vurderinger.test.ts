@@ -7,7 +7,7 @@ import { EXAMPLE, FIXTURES, INNHERRED_CONFIG, tempDir } from '../helpers.js';
 async function runIn(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
   return { code, stdout, stderr };
 }
 

@@ -117,7 +117,7 @@ describe('validate and inspect: special regions are a note, the file stays valid
     expect(report.files[0]).toMatchObject({ valid: true, errors: 0 });
     expect(report.files[0]!.counts['special-area']).toBe(1);
     let out = '';
-    const code = await main(['validate', file], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => {} }, env: { NO_COLOR: '1' } });
+    const code = await main(['validate', file], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => {} }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
     expect(code).toBe(0);
     expect(out).toMatch(/special-area \(1 note\)/);
     expect(out).not.toMatch(/unknown-geography/);
@@ -125,7 +125,7 @@ describe('validate and inspect: special regions are a note, the file stays valid
 
   it('inspect lists the non-municipal areas by level', async () => {
     let out = '';
-    const code = await main(['inspect', file], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => {} }, env: { NO_COLOR: '1' } });
+    const code = await main(['inspect', file], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => {} }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
     expect(code).toBe(0);
     expect(out).toMatch(/Geographies:\s+10 \(1 land, 1 fylke, 1 kommune, 7 other\)/);
     expect(out).toMatch(/Other areas:\s+7 \(level other\): 21 Svalbard, 23 Kontinentalsokkelen, 99 Uoppgitt, 9999 Uoppgitt, K-21-22 Svalbard og Jan Mayen, K-23 Kontinentalsokkelen, K-Rest Delte kommuner og uoppgitt/);

@@ -22,7 +22,7 @@ describe('the packed tarball, installed globally', () => {
   it('packs with dist/ and no TypeScript sources or source maps, installs from the npm cache, and init/build work from it', () => {
     // 1. Pack, from a copy of what the repository holds.
     const repo = tempDir();
-    for (const entry of ['package.json', 'package-lock.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'bin', 'src', 'data', 'schemas', 'templates', 'examples']) cpSync(join(ROOT, entry), join(repo, entry), { recursive: true });
+    for (const entry of ['package.json', 'package-lock.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'bin', 'src', 'data', 'schemas', 'templates', 'examples', 'fixtures']) cpSync(join(ROOT, entry), join(repo, entry), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'), 'junction');
     const packs = tempDir();
     const packed = ok(spawnSync(NPM, ['pack', '--json', '--pack-destination', packs], { cwd: repo, encoding: 'utf8', shell: process.platform === 'win32' }), 'npm pack');
@@ -31,7 +31,7 @@ describe('the packed tarball, installed globally', () => {
     expect(files).toContain('dist/main.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('LICENSE');
-    for (const dir of ['templates/', 'schemas/', 'data/catalogue/', 'data/geography/', 'data/cli/']) expect(files.some((f) => f.startsWith(dir))).toBe(true);
+    for (const dir of ['templates/', 'schemas/', 'data/catalogue/', 'data/geography/', 'data/cli/', 'fixtures/innherred/']) expect(files.some((f) => f.startsWith(dir))).toBe(true);
     expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.puppeteerrc.cjs'))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).not.toContain('puppeteer'); // puppeteer-core: no browser download at install
@@ -55,6 +55,9 @@ describe('the packed tarball, installed globally', () => {
     expect(ok(folkehelse('--version'), '--version').stdout.trim()).toBe(VERSION);
     expect(ok(folkehelse('-v'), '-v').stdout.trim()).toBe(VERSION);
     ok(folkehelse('init', 'prosjekt', '--kommune', '5037,5038'), 'init');
+    // The shipped example, in which every --help example runs (test/commands/help-examples.test.ts).
+    ok(folkehelse('init', 'eksempel', '--example'), 'init --example');
+    expect(ok(spawnSync('folkehelse', ['validate', 'data'], { cwd: join(work, 'eksempel'), env, encoding: 'utf8', shell: process.platform === 'win32' }), 'validate in the example').status).toBe(0);
     const project = join(work, 'prosjekt');
     // The shipped example's data: the tables as `folkehelse fetch` leaves them, and the Ungdata CSVs.
     for (const source of readdirSync(join(EXAMPLE, 'data')).filter((f) => ['fhi', 'ssb', 'kostra', 'ungdata'].includes(f))) cpSync(join(EXAMPLE, 'data', source), join(project, 'data', source), { recursive: true });

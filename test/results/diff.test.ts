@@ -102,7 +102,7 @@ describe('folkehelse diff', () => {
   async function run(...args: string[]) {
     let stdout = '';
     let stderr = '';
-    const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+    const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
     return { code, stdout, stderr };
   }
   it('escapes text from the files: a crafted title cannot send control sequences to the terminal', async () => {

@@ -43,7 +43,7 @@ describe('the goals file', () => {
     writeFileSync(join(project, 'folkehelse.config.json'), JSON.stringify(raw));
     writeFileSync(join(project, 'mal.json'), '{ "goals": [ { "id": "x", "title": "X", "indicator": "finnes-ikke", "baseline": { "edition": 2027 }, "target": { "value": 1, "year": 2031 } } ] }');
     let stderr = '';
-    const code = await main(['build', '--config', join(project, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--out', join(project, 'ut'), '--quiet'], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+    const code = await main(['build', '--config', join(project, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--out', join(project, 'ut'), '--quiet'], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
     expect(code).toBe(2);
     expect(stderr).toMatch(/mal\.json: line 1, column \d+: goals\[0\]\.indicator: "finnes-ikke" is not an indicator of the catalogue/);
     expect(stderr).not.toMatch(/internal error/);
@@ -59,7 +59,7 @@ describe('the goals file', () => {
   it('build --previous with a path that does not exist, or an unknown --kind: a usage error', async () => {
     const run = async (...args: string[]) => {
       let stderr = '';
-      const code = await main(args, { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+      const code = await main(args, { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
       return { code, stderr };
     };
     const config = join(INNHERRED, 'folkehelse.config.json');
