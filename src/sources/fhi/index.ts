@@ -32,6 +32,20 @@ function isCube(layout: { header: string[] } | null): boolean {
   return isCodes(layout) && (like('spvflagg') || like('sumteller'));
 }
 
+/**
+ * An FHI label download as analysts save it: the area by name under `Kommune` (or the cause-of-death
+ * register's `Bofylke`), the period as `År (intervall)`, `År`, `Skoleår` or `Dødsår`, and FHI's
+ * measure label (`Måltall`) beside the value (`value`, `Andel`, `Antall`) — not SSB's
+ * statistikkvariabel.
+ */
+function isAnalystsCopy(h: string[]): boolean {
+  const geo = h.some((x) => ['kommune', 'bofylke', 'fylke'].includes(x));
+  const time = h.some((x) => ['år', 'år (intervall)', 'skoleår', 'dødsår'].includes(x));
+  const value = h.some((x) => ['value', 'andel', 'antall'].includes(x));
+  const ssb = h.some((x) => ['statistikkvariabel', 'variabel', 'region', 'verdi'].includes(x));
+  return geo && time && value && !ssb && (h.includes('måltall') || h.some((x) => /^sort/.test(x)));
+}
+
 /** FHI: Kommunehelsa / FHI Statistikk (cube files, csv3, label exports, JSON-stat). */
 export const fhi: SourceDefinition<'fhi', 'fhi-cube' | 'fhi-csv3' | 'fhi-label' | 'fhi-jsonstat'> = defineSource({
   id: 'fhi',
@@ -65,7 +79,8 @@ export const fhi: SourceDefinition<'fhi', 'fhi-cube' | 'fhi-csv3' | 'fhi-label' 
       detect: ({ layout }) => {
         const { h, like } = header(layout);
         if (h.includes('geografi') && (h.includes('år') || h.includes('aar'))) return true;
-        return like('geografi') && (like('år') || h.includes('aar')) && (like('måltall') || like('value'));
+        if (like('geografi') && (like('år') || h.includes('aar')) && (like('måltall') || like('value'))) return true;
+        return isAnalystsCopy(h);
       },
       read: readFhiLabel,
     },
