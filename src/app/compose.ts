@@ -78,6 +78,7 @@ function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings
     assessmentPath: (key) => toPosix(relative(ctx.base, join(config.assessments ?? join(ctx.base, 'vurderinger'), geo.code, `${key}.md`))),
     suppression: ctx.suppression,
     version: VERSION,
+    ...(ctx.leftOut.length ? { leftOut: ctx.leftOut } : {}),
   };
   const doc = buildDocument(input);
   if (ctx.formats.includes('kortversjon')) doc.short = buildShortDocument(input, overview, doc, `oversikt-${config.edition}.${lang}.pdf`);

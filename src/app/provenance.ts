@@ -30,7 +30,7 @@ export function toPosix(p: string): string {
  * A data file as the document names it: its path inside the project folder, or only its name when
  * it lies outside (a `../../…` path says where the build machine keeps files, not what the source is).
  */
-function citedPath(base: string, path: string): string {
+export function citedPath(base: string, path: string): string {
   const rel = relative(base, path);
   return rel.startsWith('..') || isAbsolute(rel) ? basename(path) : toPosix(rel);
 }

@@ -154,6 +154,11 @@ async function printOutcome(io: CliIO, opts: BuildOptions, outcome: BuildOutcome
     for (const d of outcome.documents) for (const w of d.assessmentWarnings ?? []) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
     // Line by line: a multi-line error (the --final gate's list of files) keeps its lines.
     for (const d of failed) io.stderr.write(`folkehelse: ${who(d)} failed: ${d.error}`.split('\n').map(escapeTerminal).join('\n') + '\n');
+    // A file the draft was built without: named with its first problems (exit 1).
+    for (const f of outcome.leftOut ?? []) {
+      io.stderr.write(escapeTerminal(`folkehelse: left out ${f.file} (${f.reason === 'invalid' ? `${f.errors} ${f.errors === 1 ? 'error' : 'errors'}` : 'cannot be read'}); the documents are built without it:`) + '\n');
+      for (const p of f.problems) io.stderr.write(escapeTerminal(`    ${p}`) + '\n');
+    }
     if (!opts.quiet) {
       const { loadMessages, message } = await import('../cli/messages.js');
       const m = loadMessages(lang);
@@ -172,5 +177,5 @@ async function printOutcome(io: CliIO, opts: BuildOptions, outcome: BuildOutcome
       io.stdout.write(escapeTerminal(message(m, 'build.outputs', { folder: shown === '' ? '.' : shown.startsWith('..') ? out : shown })) + '\n');
     }
   }
-  return failed.length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK;
+  return failed.length > 0 || (outcome.leftOut ?? []).length > 0 ? EXIT_INVALID_DATA : warned.length > 0 ? EXIT_USAGE : EXIT_OK;
 }

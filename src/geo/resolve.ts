@@ -49,6 +49,8 @@ export class GeoResolver {
     const k = `c:${raw}`;
     let r = this.cache.get(k);
     if (!r) {
+      // FHI's cause-of-death register (daar) calls the whole country "Total" in FYLKE.
+      if (/^(total|totalt|i alt)$/i.test(raw.trim())) raw = '0';
       const label = parseRegionLabel(raw);
       r = label && label.name === null ? this.resolveCode(label.code, label.levelHint, null, null) : { error: `"${raw}" is not a region code` };
       this.cache.set(k, r);

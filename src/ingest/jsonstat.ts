@@ -50,8 +50,9 @@ interface Dimension {
   units: Record<string, { base?: string; decimals?: number }>;
 }
 
-const GEO_IDS = ['GEO', 'Region', 'KOKkommuneregion0000'];
-const TIME_IDS = ['AAR', 'Tid'];
+// FHI's cause-of-death register (`daar`) has its own: FYLKE (with `Total` for the country) and DAAR.
+const GEO_IDS = ['GEO', 'Region', 'KOKkommuneregion0000', 'FYLKE', 'BOFYLKE'];
+const TIME_IDS = ['AAR', 'Tid', 'DAAR'];
 const MEASURE_IDS = ['MEASURE_TYPE', 'ContentsCode'];
 const SEX_IDS = ['KJONN', 'Kjonn'];
 const AGE_IDS = ['ALDER', 'Alder'];

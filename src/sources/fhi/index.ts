@@ -4,6 +4,7 @@ import { readFhiCodes } from './codes.js';
 import { fhiGeoCodes, FHI_API } from './fetch.js';
 import { readFhiJsonStat } from './jsonstat.js';
 import { readFhiLabel } from './label.js';
+import { recogniseFhiLabels } from './recognise.js';
 import names from './names.json' with { type: 'json' };
 
 // The source's id in the model (src/model/observation.ts imports nothing; the registry checks the ids).
@@ -24,7 +25,7 @@ function header(layout: { header: string[] } | null) {
 /** FHI's files with codes, also when a fixed column is misspelt: the reader then names it. */
 function isCodes(layout: { header: string[] } | null): boolean {
   const { h, like } = header(layout);
-  if (h.includes('geo') && (h.includes('aar') || h.includes('daar'))) return true;
+  if ((h.includes('geo') || h.includes('fylke')) && (h.includes('aar') || h.includes('daar'))) return true;
   return CODE_COLUMNS.filter(like).length >= 3 && (like('geo') || like('aar'));
 }
 function isCube(layout: { header: string[] } | null): boolean {
@@ -83,6 +84,7 @@ export const fhi: SourceDefinition<'fhi', 'fhi-cube' | 'fhi-csv3' | 'fhi-label' 
         return isAnalystsCopy(h);
       },
       read: readFhiLabel,
+      recognise: recogniseFhiLabels,
     },
     {
       id: 'fhi-jsonstat',
