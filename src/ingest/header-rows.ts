@@ -38,15 +38,23 @@ function headerLike(cell: string): boolean {
  */
 export function stackedHeader(layout: CsvLayout): StackedHeader | null {
   const rows: string[][] = [layout.header];
+  // The stub's names are in the first row (IMDi: `Region;Navn;…`, the rows under it blank there)
+  // or in the last (KOSTRA: blank cells over `"region";"alder";"2017"`).
+  const cornerBlank = blank(layout.header[0]);
   for (const r of layout.sample) {
-    if (!blank(r[0]) || r.every(blank) || !r.every(headerLike)) break;
+    if ((!blank(r[0]) && !cornerBlank) || r.every(blank) || !r.every(headerLike)) break;
     rows.push(r.map((c) => c.trim()));
+    if (!blank(r[0])) break;
   }
   if (rows.length === 1) return null;
   const width = Math.max(...rows.map((r) => r.length));
-  // The stub: leading columns blank in every row under the first.
-  let stub = 0;
-  while (stub < width - 1 && rows.slice(1).every((r) => blank(r[stub]))) stub++;
+  // The stub: leading columns blank in every row under the first, or in every row above the last.
+  const leading = (rs: string[][]) => {
+    let n = 0;
+    while (n < width - 1 && rs.every((r) => blank(r[n]))) n++;
+    return n;
+  };
+  const stub = Math.max(leading(rows.slice(1)), leading(rows.slice(0, -1)));
   if (stub === 0) return null;
   const stubNames = Array.from({ length: stub }, (_, i) => [...rows].reverse().map((r) => (r[i] ?? '').trim()).find((c) => c !== '') ?? '');
   const filled = rows.map((r) => {
