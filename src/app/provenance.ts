@@ -35,7 +35,7 @@ export function citedPath(base: string, path: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? basename(path) : toPosix(rel);
 }
 
-/** Per data file: SHA-256, source, tables and periods, for the Kunnskapsgrunnlag. */
+/** Per data file: SHA-256, source, tables (a download recognised by what it holds: the table it is) and periods, for the Kunnskapsgrunnlag. */
 export function describeFiles(data: LoadedData, base: string): Map<string, SourceFileInfo> {
   const byFile = new Map<string, { tables: Set<string>; from: number; to: number; source: string }>();
   for (const o of data.observations) {
@@ -46,14 +46,14 @@ export function describeFiles(data: LoadedData, base: string): Map<string, Sourc
     if (o.period.to > f.to) f.to = o.period.to;
   }
   const out = new Map<string, SourceFileInfo>();
-  for (const { file } of data.files) {
+  for (const { file, recognised } of data.files) {
     const f = byFile.get(file.display);
     if (!f) continue;
     const sha256 = hashFile(file.path);
     // A table written by `folkehelse fetch` is cited by source, table and retrieval date, not by path.
     const p = readProvenance(file.path, sha256);
     const fetched = p ? { api: p.api, collection: p.collection, table: p.tableId, title: p.title, retrievedAt: p.retrievedAt, url: p.url } : undefined;
-    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, retrieved: retrievedOn(file.path, sha256), ...(fetched ? { fetched } : {}) });
+    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: recognised ? [recognised.table] : [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, retrieved: retrievedOn(file.path, sha256), ...(fetched ? { fetched } : {}) });
   }
   return out;
 }
