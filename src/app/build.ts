@@ -32,7 +32,9 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   const manifest = await writeIndex(run.out);
   const order = new Map(items.map((item, i) => [item.id, i]));
   outcomes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { documents: outcomes, blockedRequests, manifest, seconds: (performance.now() - started) / 1000 };
+  // Files left out are known when the data was read (documents up to date do not read it).
+  const leftOut = pending.length > 0 ? (await run.data()).leftOut : [];
+  return { documents: outcomes, leftOut, blockedRequests, manifest, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Reads the data, then builds the documents `concurrency` at a time; returns the requests the PDF renderer blocked. */

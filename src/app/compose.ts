@@ -84,6 +84,7 @@ function kommuneDocument(ctx: BuildContext, item: Item, final: boolean, warnings
     assessmentPath: (key) => toPosix(relative(ctx.base, join(config.assessments ?? join(ctx.base, 'vurderinger'), geo.code, assessmentFileName(key, lang)))),
     suppression: ctx.suppression,
     version: VERSION,
+    ...(ctx.leftOut.length ? { leftOut: ctx.leftOut } : {}),
   };
   const doc = buildDocument(input);
   const short = variantsFor(ctx.formats).has('short') ? buildShortDocument(input, overview, doc, `oversikt-${config.edition}.${lang}.pdf`) : null;

@@ -15,11 +15,11 @@ import { countyRanges, type CountyRange } from '../overview/short-version.js';
 import type { DocumentLang as Lang } from '../language/tags.js';
 import { loadTexts, type Texts } from '../report/language.js';
 import { compileTemplates } from '../report/markdown.js';
-import type { SourceFileInfo } from '../report/model.js';
+import type { LeftOutSource, SourceFileInfo } from '../report/model.js';
 import { loadGoals, type GoalsFile } from '../results/goals.js';
 import type { DocumentKind } from '../results/types.js';
 import type { Run } from './plan.js';
-import { describeFiles } from './provenance.js';
+import { citedPath, describeFiles } from './provenance.js';
 
 /** What every document of a run is computed and composed from: read and prepared once. */
 export interface BuildContext {
@@ -44,6 +44,8 @@ export interface BuildContext {
   kind: DocumentKind;
   previous: string | null;
   goals: GoalsFile | null;
+  /** Data files left out of the run (unreadable, or with errors), as the documents name them. */
+  leftOut: LeftOutSource[];
   /** The assessment sections and the utfordringsbilde's priorities, read when first needed. */
   sections?: SectionData;
   priorities?: Priorities;
@@ -77,6 +79,7 @@ export function prepareContext(run: Run, data: LoadedData): BuildContext {
     kind: run.kind,
     previous: run.previous,
     goals: null,
+    leftOut: data.leftOut.map((f) => ({ file: citedPath(base, f.path), problems: f.problems, tables: f.tables })),
   };
   ctx.goals = config.goals ? loadGoals(config.goals, new Set(catalogue.map((i) => i.id)), relative(base, config.goals) || config.goals) : null;
   return ctx;

@@ -100,7 +100,9 @@ export async function startRun(req: BuildRequest): Promise<Run> {
     env: req.env,
     emit: req.onEvent ?? (() => {}),
     notData,
-    data: async () => (data ??= await loadData(config.data, { exclude: notData })),
+    // A draft leaves out a file that cannot be read or fails validation and builds from the rest;
+    // --final refuses bad data as before.
+    data: async () => (data ??= await loadData(config.data, { exclude: notData, leaveOut: !req.final })),
   };
 }
 

@@ -30,13 +30,13 @@ export function toPosix(p: string): string {
  * A data file as the document names it: its path inside the project folder, or only its name when
  * it lies outside (a `../../…` path says where the build machine keeps files, not what the source is).
  */
-function citedPath(base: string, path: string): string {
+export function citedPath(base: string, path: string): string {
   const rel = relative(base, path);
   return rel.startsWith('..') || isAbsolute(rel) ? basename(path) : toPosix(rel);
 }
 
 /**
- * Per data file: SHA-256, source, tables and periods, for the Kunnskapsgrunnlag. A sidecar that is
+ * Per data file: SHA-256, source, tables (a download recognised by what it holds: the table it is) and periods, for the Kunnskapsgrunnlag. A sidecar that is
  * not trusted (edited by hand …) is ignored — the file is cited as a file — and told to `onProblem`.
  */
 export function describeFiles(data: LoadedData, base: string, onProblem?: (file: string, problem: SidecarProblem) => void): Map<string, SourceFileInfo> {
@@ -49,7 +49,7 @@ export function describeFiles(data: LoadedData, base: string, onProblem?: (file:
     if (o.period.to > f.to) f.to = o.period.to;
   }
   const out = new Map<string, SourceFileInfo>();
-  for (const { file } of data.files) {
+  for (const { file, recognised } of data.files) {
     const f = byFile.get(file.display);
     if (!f) continue;
     const sha256 = hashFile(file.path);
@@ -63,7 +63,7 @@ export function describeFiles(data: LoadedData, base: string, onProblem?: (file:
     }
     const fetched = p ? { api: p.api, collection: p.collection, table: p.tableId, title: p.title, retrievedAt: p.retrievedAt, url: p.url } : undefined;
     const retrieved = p && /^\d{4}-\d{2}-\d{2}/.test(p.retrievedAt) ? p.retrievedAt.slice(0, 10) : null;
-    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, retrieved, ...(fetched ? { fetched } : {}) });
+    out.set(file.display, { file: citedPath(base, file.path), sha256, source: f.source, tables: recognised ? [recognised.table] : [...f.tables].sort(), periods: f.from === f.to ? String(f.from) : `${f.from}–${f.to}`, retrieved, ...(fetched ? { fetched } : {}) });
   }
   return out;
 }

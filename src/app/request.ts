@@ -1,6 +1,9 @@
 import type { BuildConfig, OutputFormat } from '../config/config.js';
 import type { DocumentLang as Lang } from '../language/tags.js';
 import type { DocumentKind } from '../results/types.js';
+import type { LeftOutFile } from '../sources/load.js';
+
+export type { LeftOutFile };
 
 /** What `folkehelse build` (or a library caller) asks for: the configuration and the command line's overrides. */
 export interface BuildRequest {
@@ -56,6 +59,11 @@ export interface DocumentOutcome {
 
 export interface BuildOutcome {
   documents: DocumentOutcome[];
+  /**
+   * Data files left out of the run (a draft builds from everything else): each with why and its
+   * first problems. The CLI names them and exits 1; `--final` refuses the data instead.
+   */
+  leftOut: LeftOutFile[];
   /** Requests the PDF renderer blocked (there should be none). */
   blockedRequests: string[];
   /** The index manifest of the output folder. */

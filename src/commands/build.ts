@@ -2,6 +2,7 @@ import { rmdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuildConfig, OutputFormat } from '../config/config.js';
 import { msg, say, UsageError } from '../base/errors.js';
+import { sayCount } from '../base/messages.js';
 import { isDocumentLang, type MessageLang } from '../language/tags.js';
 import { exitCodeFor } from '../cli/exit.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
@@ -117,7 +118,8 @@ async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   }
   printOutcome(io, opts, outcome, out);
   const warnings = outcome.documents.reduce((n, d) => n + d.warnings.length + (d.assessmentWarnings?.length ?? 0), 0);
-  return exitCodeFor({ failed: outcome.documents.filter((d) => d.status === 'failed' || leftOut(d, formats ?? config.formats)).length, warnings, strict: opts.strict }, io);
+  // A data file left out of the draft is part of what was asked for and not used: exit 1.
+  return exitCodeFor({ failed: outcome.documents.filter((d) => d.status === 'failed' || leftOut(d, formats ?? config.formats)).length + (outcome.leftOut ?? []).length, warnings, strict: opts.strict }, io);
 }
 
 /** A built document without a format that was asked for (a PDF, for want of a browser). */
@@ -171,6 +173,11 @@ function printOutcome(io: CliIO, opts: BuildOptions, outcome: BuildOutcome, out:
   for (const d of outcome.documents) for (const w of [...d.warnings, ...(d.assessmentWarnings ?? [])]) io.stderr.write(escapeTerminal(`folkehelse: ${who(d)}: ${w}`) + '\n');
   // Line by line: a multi-line error (the --final gate's list of files) keeps its lines.
   for (const d of failed) io.stderr.write(`folkehelse: ${say('documents.failed', { who: who(d), error: d.error ?? '' })}`.split('\n').map(escapeTerminal).join('\n') + '\n');
+  // A file the draft was built without: named with its first problems (exit 1).
+  for (const f of outcome.leftOut ?? []) {
+    io.stderr.write(escapeTerminal(`folkehelse: ${say('build.leftOut', { file: f.file, why: f.reason === 'invalid' ? sayCount('words.errors', f.errors, { count: String(f.errors) }) : say('build.unreadable') })}`) + '\n');
+    for (const p of f.problems) io.stderr.write(escapeTerminal(`    ${p}`) + '\n');
+  }
   if (opts.quiet) return;
   const n = outcome.documents.length;
   const summary = say('build.summary', {

@@ -46,7 +46,14 @@ export interface Observation {
   period: {
     from: number;
     to: number;
-    kind: 'year' | 'pool' | 'school-year';
+    /**
+     * half-year, quarter, month and week are parts of one year (SSB's 2021H1, 2021K4, 2021M10, 2021U05), never the same as the year
+     */
+    kind: 'year' | 'pool' | 'school-year' | 'half-year' | 'quarter' | 'month' | 'week';
+    /**
+     * the half (1-2), quarter (1-4), month (1-12) or week (1-53) of the year; only for those kinds
+     */
+    part?: number;
     /**
      * the period as written in the source, for tracing
      */

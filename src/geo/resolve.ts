@@ -1,6 +1,6 @@
 import type { Geography } from '../model/observation.js';
 import { LAND } from '../model/observation.js';
-import { parseRegionLabel } from './labels.js';
+import { parseRegionLabel, splitValidity } from './labels.js';
 import type { Area, BydelEntry, GeoRegister, OtherAreaEntry } from './register.js';
 
 export interface GeoNote {
@@ -50,6 +50,8 @@ export class GeoResolver {
     const k = `c:${raw}`;
     let r = this.cache.get(k);
     if (!r) {
+      // FHI's cause-of-death register (daar) calls the whole country "Total" in FYLKE.
+      if (/^(total|totalt|i alt)$/i.test(raw.trim())) raw = '0';
       const label = parseRegionLabel(raw);
       r = label && label.name === null ? this.resolveCode(label.code, label.levelHint, null, null) : { error: `"${raw}" is not a region code` };
       this.cache.set(k, r);
@@ -100,6 +102,8 @@ export class GeoResolver {
   }
 
   private resolveName(name: string): Resolution {
+    const suffixed = splitValidity(name);
+    if (suffixed.hasPeriod && suffixed.name !== '') return this.resolveNameInPeriod(suffixed.name, suffixed, name);
     const current = this.register.byName(name);
     if (current.length === 1) return this.fromArea(current[0]!, null);
     if (current.length > 1) {
@@ -115,6 +119,34 @@ export class GeoResolver {
     const other = this.register.otherByName(name);
     if (other) return this.other(other.code, other, null, null, other.kind);
     return { error: `"${name.trim()}" is not a municipality, county or "Hele landet" in the register` };
+  }
+
+  /**
+   * A name with the years SSB gives it ("Porsgrunn (2020-2023)", "Kragerø (1960-2019)",
+   * "Bø (Telemark) (-2019)"): the area of that name whose years are those, found through the
+   * register's history — a former number is harmonised to the current one as any code is.
+   */
+  private resolveNameInPeriod(name: string, period: { validFrom: number | null; validTo: number | null }, written: string): Resolution {
+    const candidates = [...this.register.byName(name), ...this.register.historicByName(name)];
+    const same = (a: number | null, b: number | null) => a === b;
+    const overlaps = (a: Area) => (period.validTo === null || a.validFrom === null || a.validFrom <= period.validTo) && (period.validFrom === null || a.validTo === null || a.validTo >= period.validFrom);
+    // The same end year decides (SSB writes the start only when it knows it); then any overlap.
+    const exact = candidates.filter((a) => same(a.validTo, period.validTo) && (period.validFrom === null || a.validFrom === null || same(a.validFrom, period.validFrom)));
+    const pool = exact.length > 0 ? exact : candidates.filter(overlaps);
+    const levels = new Set(pool.map((a) => a.level));
+    // A county and a municipality of one name (Oslo): the municipality, as for a plain name.
+    const picked = levels.size > 1 ? pool.filter((a) => a.level === 'kommune') : pool;
+    if (picked.length === 1) {
+      const area = picked[0]!;
+      const validity = { validFrom: period.validFrom ?? area.validFrom, validTo: period.validTo ?? area.validTo };
+      return area.historic ? this.fromArea(area, area.code, validity) : this.resolved({ code: area.code, level: area.level, name: area.name }, null, validity.validFrom, validity.validTo);
+    }
+    if (picked.length > 1) {
+      const options = picked.map((a) => `${a.code} ${a.name} (${a.validFrom ?? ''}-${a.validTo ?? ''})`).join(', ');
+      return { error: `the name "${written.trim()}" fits several areas of those years (${options}); write the region number instead` };
+    }
+    const known = candidates.map((a) => `${a.code} (${a.validFrom ?? ''}-${a.validTo ?? ''})`).join(', ');
+    return { error: `"${written.trim()}": no area called "${name}" had those years in the register${known ? ` (the register has ${known})` : ''}` };
   }
 
   private resolveCode(

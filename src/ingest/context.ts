@@ -1,8 +1,9 @@
 import type { ValidateFunction } from 'ajv';
 import type { GeoResolver, Resolution } from '../geo/resolve.js';
 import { isResolved } from '../geo/resolve.js';
-import type { Geography, Period } from '../model/observation.js';
+import type { Geography, Observation, Period } from '../model/observation.js';
 import { parsePeriod } from './period.js';
+import { plausibility } from './plausibility.js';
 import type { IssueCollector } from '../validate/issues.js';
 import { RowKeyIndex } from '../validate/row-keys.js';
 import { cellProblems } from '../validate/schemas.js';
@@ -24,6 +25,7 @@ export class ReadContext {
   readonly keys = new RowKeyIndex();
   private readonly notedGeo = new Set<string>();
   private readonly geoCache = new Map<Resolution, ResolvedGeography>();
+  private readonly held = new Map<string, { o: Observation[]; line: number | null }>();
 
   constructor(
     readonly file: SourceFile,
@@ -54,6 +56,34 @@ export class ReadContext {
       note: first > 0 ? `this row repeats the observation on line ${first} (same region, period, sex, age and dimensions)` : `this value repeats an earlier one (same region, period, sex, age and dimensions)`,
     });
     return false;
+  }
+
+  /**
+   * Holds back a number given for a year its area's code was not in use (SSB's back-calculated
+   * series under a new number, or the old number's after the change): it yields to the row of the
+   * number that was in use that year (`inUse`), whichever comes first in the file, and is released
+   * at the end (`releaseHeld`) when there is none.
+   */
+  holdBack(key: string, o: Observation[], line: number | null, column: string | null): void {
+    const before = this.held.get(key);
+    if (before) {
+      this.issues.report({ code: 'duplicate-row', line, column, note: before.line ? `this row repeats the observation on line ${before.line} (same region, period, sex, age and dimensions)` : 'this value repeats an earlier one (same region, period, sex, age and dimensions)' });
+      return;
+    }
+    this.held.set(key, { o, line });
+  }
+
+  /** A row of the number in use has this key: a number held back for it is not kept. */
+  inUse(key: string): void {
+    if (this.held.size > 0) this.held.delete(key);
+  }
+
+  /** The numbers held back that no row of a number in use replaced. */
+  releaseHeld(): Observation[] {
+    const out: Observation[] = [];
+    for (const [key, h] of this.held) if (this.keys.add(key, h.line ?? 0) === 0) out.push(...h.o);
+    this.held.clear();
+    return out;
   }
 
   /** Turns a resolution into a geography, reporting unknown-geography or a once-per-code note. */
@@ -168,6 +198,18 @@ export class ReadContext {
       this.issues.report({ code: 'type-error', line, column, columnNumber, value: t, note: `"${t}" is not a period (a year like 2023, or years like 2021-2023 or 2021_2023)` });
     }
     return null;
+  }
+
+  /**
+   * Checks a number against its measure (src/ingest/plausibility.ts): an impossible one is an error
+   * named with its line and column and the observation is left out (false); a share a little over
+   * 100 % is a warning and kept.
+   */
+  plausible(o: Observation, line: number | null, column: string | null, columnNumber: number | null, raw?: string | null): boolean {
+    const p = plausibility(o);
+    if (!p) return true;
+    this.issues.report({ code: p.code, line, column, columnNumber, value: raw ?? String(o.value), note: p.note });
+    return p.code !== 'impossible-value';
   }
 
   /** Reports required columns that are missing from the header. */

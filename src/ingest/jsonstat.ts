@@ -5,7 +5,7 @@ import { validator, cellProblems } from '../validate/schemas.js';
 import { ageFromCode, ageFromLabel, dimensionsKey, isReversedAge, readValueCell, sexFromCode, sexFromLabel } from './cells.js';
 import type { ReadContext, ResolvedGeography } from './context.js';
 import type { ObservationBase, ValueOrMissing } from './observation.js';
-import { parsePeriod } from './period.js';
+import { parsePeriod, periodKey } from './period.js';
 import { readWholeText } from './source-file.js';
 import { missingFromSymbol } from './symbols.js';
 
@@ -51,8 +51,9 @@ interface Dimension {
   units: Record<string, { base?: string; decimals?: number }>;
 }
 
-const GEO_IDS = ['GEO', 'Region', 'KOKkommuneregion0000'];
-const TIME_IDS = ['AAR', 'Tid'];
+// FHI's cause-of-death register (`daar`) has its own: FYLKE (with `Total` for the country) and DAAR.
+const GEO_IDS = ['GEO', 'Region', 'KOKkommuneregion0000', 'FYLKE', 'BOFYLKE'];
+const TIME_IDS = ['AAR', 'Tid', 'DAAR'];
 const MEASURE_IDS = ['MEASURE_TYPE', 'ContentsCode'];
 const SEX_IDS = ['KJONN', 'Kjonn'];
 const AGE_IDS = ['ALDER', 'Alder'];
@@ -257,18 +258,24 @@ function keyAt(ctx: ReadContext, cube: Cube, code: (d: number) => string, label:
   return { geoRaw, geo, period, sex, age, dimensions };
 }
 
-/** Drops SSB's zeros for a period in which the region code did not exist; says so once per code. */
-function dropPlaceholderZeros(ctx: ReadContext, cube: Cube, cells: Map<string, ValueOrMissing>, geoRaw: string, geo: ResolvedGeography, period: Period): void {
-  let zeros = 0;
+/**
+ * Drops the cells of a period in which the region code was not in use: SSB's status symbols
+ * (`.`, `..` — what PxWebApi answers for a former number) and, when the whole (region, period)
+ * slice is zeros, SSB's placeholder zeros. They are not values, and not repeats of the other
+ * number's cells. Says so once per code.
+ */
+function dropNotInUse(ctx: ReadContext, cube: Cube, cells: Map<string, ValueOrMissing>, geoRaw: string, geo: ResolvedGeography, period: Period, zeros: boolean): void {
+  const dropped = new Set<string>();
   for (const [mCode, cell] of cells) {
-    if ('value' in cell && cell.value === 0) {
-      cells.delete(mCode);
-      zeros++;
-    }
+    if ('missing' in cell) dropped.add(cell.missing.symbol || 'empty');
+    else if (zeros && cell.value === 0) dropped.add('0');
+    else continue;
+    cells.delete(mCode);
   }
-  if (zeros > 0 && !cube.droppedZeros.has(geoRaw)) {
+  if (dropped.size > 0 && !cube.droppedZeros.has(geoRaw)) {
     cube.droppedZeros.add(geoRaw);
-    ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${cube.dims[cube.iGeo]!.id}`, value: geoRaw, note: `"${geoRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
+    const what = [...dropped].map((d) => (d === '0' ? 'zeros' : `"${d}"`)).join(' and ');
+    ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${cube.dims[cube.iGeo]!.id}`, value: geoRaw, note: `"${geoRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its ${what} for such years are not values, and not repeats of the cells of the number that was in use` });
   }
 }
 
@@ -282,7 +289,7 @@ export async function* readJsonStat(ctx: ReadContext, reading: JsonStatReading):
   if (!read) return;
   const cube = cubeOf(ctx, read.ds, read.dims, reading);
   if (!cube || !valuesFit(ctx, read.ds)) return;
-  if (reading.zerosOutsideValidity && !cube.national) cube.nonZero = nonZeroSlices(cube.ds, cube.strides, cube.iGeo, cube.iTime);
+  if (!cube.national) cube.nonZero = nonZeroSlices(cube.ds, cube.strides, cube.iGeo, cube.iTime);
   const { ds, dims, outerDims, iGeo, iTime, iMeasure } = cube;
   const table = reading.table(ds.label ?? null, ctx.file.stem);
   const counter = new Array<number>(outerDims.length).fill(0);
@@ -307,15 +314,28 @@ export async function* readJsonStat(ctx: ReadContext, reading: JsonStatReading):
     const key = keyAt(ctx, cube, code, label, where);
     if (!key) continue;
     const { geo, period, sex, age, dimensions } = key;
-    if (reading.zerosOutsideValidity && outsideValidity(period, geo.validFrom, geo.validTo) && !cube.nonZero.has(at[outerDims.indexOf(iGeo)]! * ds.size[iTime]! + at[outerDims.indexOf(iTime)]!)) {
-      dropPlaceholderZeros(ctx, cube, found.cells, key.geoRaw, geo, period);
+    const outside = !cube.national && outsideValidity(period, geo.validFrom, geo.validTo);
+    // A (region, period) slice with no number but 0 is a code not in use; one with numbers is a
+    // back-calculated series, whose symbols are missing values like any other.
+    if (outside && !cube.nonZero.has(at[outerDims.indexOf(iGeo)]! * ds.size[iTime]! + at[outerDims.indexOf(iTime)]!)) {
+      dropNotInUse(ctx, cube, found.cells, key.geoRaw, geo, period, reading.zerosOutsideValidity);
       if (found.cells.size === 0) continue;
     }
-    if (!ctx.checkDuplicate(`${geo.code}|${period.from}_${period.to}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`, null, where)) continue;
+    const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
     const base: ObservationBase = { source: reading.source, table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line: null } };
-    out.push(...reading.observations({ base, period, cells: found.cells, measureLabels: found.measureLabels, unitOf, where }, ctx));
+    const made = () => reading.observations({ base, period, cells: found.cells, measureLabels: found.measureLabels, unitOf, where }, ctx).filter((o) => ctx.plausible(o, null, where, null));
+    // A number for a year its code was not in use (a back-calculated series) yields to the cell of
+    // the number in use that year.
+    if (outside) {
+      ctx.holdBack(rowKey, made(), null, where);
+      continue;
+    }
+    if (!ctx.checkDuplicate(rowKey, null, where)) continue;
+    ctx.inUse(rowKey);
+    out.push(...made());
   }
-  if (out.length > 0) yield out;
+  const held = ctx.releaseHeld();
+  if (out.length + held.length > 0) yield [...out, ...held];
 }
 
 function outsideValidity(p: { from: number; to: number }, from: number | null, to: number | null): boolean {

@@ -100,8 +100,9 @@ const RULES: NotData[] = [
       'a download from Reseptregisteret (the Norwegian Prescription Database: users of prescribed drugs by ATC group). folkehelse does not read it: the public-health overview uses the prescription-drug indicators FHI publishes in FHI Statistikk / Kommunehelsa, which come from the same register with FHI\'s small-number rules; download those instead',
   },
   {
-    test: (head, l) => l !== null && l.header[0]?.trim() === '' && /^\d{4}[;,\t]/m.test(head) && !header(l).some((h) => ['region', 'kommune', 'fylke'].includes(h)),
-    what: 'an SSB table with years down the side and no region column (national figures, with the variables in two header rows); folkehelse reads SSB tables by region — choose region in Statistikkbanken (or download JSON-stat) and export again',
+    // An analyst's key of old and new region numbers ("Fylkesnummer reform", "Fylkesnavn og -nummer").
+    test: (_h, l) => l !== null && l.header.length >= 3 && l.header.every((h) => /fylke|kommune|region|bydel|navn|nummer/i.test(h)) && l.header.some((h) => /reform|alle|gammel|ny\b|nytt|2020|2024/i.test(h)),
+    what: 'a table of region numbers and names (old and new numbers side by side), not statistics; folkehelse carries SSB\'s register of municipalities and counties, with every change of number, itself',
   },
 ];
 

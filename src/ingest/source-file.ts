@@ -17,13 +17,23 @@ export interface SourceFile {
   stem: string;
   size: number;
   encoding: TextEncoding;
-  /** The decoded first bytes (up to HEAD_BYTES), BOM removed: for sniffing the layout. */
+  /** The decoded first bytes (HEAD_BYTES, more for very long lines), BOM removed: for sniffing the layout. */
   head: string;
   /** True when the whole file fits in `head`. */
   headIsWhole: boolean;
 }
 
 export const HEAD_BYTES = 64 * 1024;
+/** A head of very long lines is read on to this size, for HEAD_LINES whole lines. */
+const MAX_HEAD_BYTES = 4 * 1024 * 1024;
+const HEAD_LINES = 12;
+
+function lineBreaks(b: Buffer): number {
+  let n = 0;
+  for (let i = b.indexOf(10); i !== -1 && n < HEAD_LINES; i = b.indexOf(10, i + 1)) n++;
+  if (n === 0) for (let i = b.indexOf(13); i !== -1 && n < HEAD_LINES; i = b.indexOf(13, i + 1)) n++;
+  return n;
+}
 export const DEFAULT_MAX_BYTES = 1024 ** 3;
 
 export class EncodingError extends Error {
@@ -68,6 +78,14 @@ export async function openSource(path: string, display = path, maxBytes = DEFAUL
     const buf = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     bytes = buf.subarray(0, bytesRead);
+    // Header lines tens of kilobytes long (IMDi's exports: one cell per region and year in each of
+    // four header rows): read on until the head holds a few whole lines, up to MAX_HEAD_BYTES.
+    while (bytes.length < info.size && bytes.length < MAX_HEAD_BYTES && lineBreaks(bytes) < HEAD_LINES) {
+      const more = Buffer.alloc(Math.min(bytes.length, MAX_HEAD_BYTES - bytes.length, info.size - bytes.length));
+      const r = await fh.read(more, 0, more.length, bytes.length);
+      if (r.bytesRead === 0) break;
+      bytes = Buffer.concat([bytes, more.subarray(0, r.bytesRead)]);
+    }
   } finally {
     await fh.close();
   }
@@ -78,13 +96,117 @@ export async function openSource(path: string, display = path, maxBytes = DEFAUL
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new InputFileError(display, msg('errors.file.xls'));
   }
-  const encoding = sniffEncoding(bytes, headIsWhole);
+  let encoding = sniffEncoding(bytes, headIsWhole);
   if (encoding === null) {
     throw new InputFileError(display, msg('errors.file.binary'));
   }
-  let head = decodeHead(bytes, encoding, headIsWhole);
+  // The head says UTF-8 (or plain ASCII) but the rest of the file has not been seen: a Latin-1
+  // download whose first æøå comes after the head is Windows-1252 all the same. Decided from the
+  // whole file, in one streaming pass (nothing of it kept in memory).
+  if (encoding === 'utf-8' && !headIsWhole) encoding = await wholeFileEncoding(path, bytes);
+  const head = decodeHead(bytes, encoding, headIsWhole);
   if (head.trim() === '') throw new InputFileError(display, msg('errors.file.blank'));
   return { path, display, stem: basename(path).replace(/\.[^.]+$/, ''), size: info.size, encoding, head, headIsWhole };
+}
+
+/** What one pass over a file's bytes says about its encoding. */
+export interface Utf8Census {
+  /** Bytes that neither start nor continue a valid UTF-8 sequence. */
+  invalid: number;
+  /** Valid UTF-8 sequences of two or more bytes (æ, ø, å …). */
+  multibyte: number;
+  lf: boolean;
+  /** Windows-1252's æøåÆØÅ (F8 D8 E6 C6 E5 C5) and Mac Roman's (BF AF BE AE 8C 81), for CR-only files. */
+  latinLetters: number;
+  macLetters: number;
+}
+
+/**
+ * Counts, streaming, what the bytes of a file are as UTF-8 — a state machine carried across
+ * chunks, so a sequence cut between two reads is not called invalid. Chunks that Node's native
+ * check finds valid are only scanned for their lead bytes.
+ */
+export class Utf8Counter {
+  readonly census: Utf8Census = { invalid: 0, multibyte: 0, lf: false, latinLetters: 0, macLetters: 0 };
+  /** Continuation bytes still expected, and the bytes of the sequence so far. */
+  private need = 0;
+  private seen = 0;
+  private lead = 0;
+
+  push(chunk: Buffer): void {
+    const c = this.census;
+    if (!c.lf && chunk.includes(10)) c.lf = true;
+    if (this.need === 0 && isUtf8(chunk)) {
+      for (let i = 0; i < chunk.length; i++) if (chunk[i]! >= 0xc2) c.multibyte++;
+      return;
+    }
+    for (let i = 0; i < chunk.length; i++) this.byte(chunk[i]!);
+  }
+
+  /** The end of the file: a sequence left open is invalid. */
+  end(): Utf8Census {
+    if (this.need > 0) this.census.invalid += this.seen;
+    this.need = 0;
+    return this.census;
+  }
+
+  private byte(b: number): void {
+    const c = this.census;
+    if (LATIN_LETTERS.has(b)) c.latinLetters++;
+    else if (MAC_LETTERS.has(b)) c.macLetters++;
+    if (this.need > 0) {
+      if ((b & 0xc0) === 0x80 && this.allowed(b)) {
+        this.seen++;
+        if (--this.need === 0) c.multibyte++;
+        return;
+      }
+      // The sequence broke off: its bytes were not UTF-8; this byte starts afresh.
+      c.invalid += this.seen;
+      this.need = 0;
+    }
+    if (b < 0x80) return;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) {
+      c.invalid++;
+      return;
+    }
+    this.need = need;
+    this.seen = 1;
+    this.lead = b;
+  }
+
+  /** The second byte's narrower ranges after E0, ED, F0, F4 (no overlong forms, no surrogates). */
+  private allowed(b: number): boolean {
+    if (this.seen !== 1) return true;
+    if (this.lead === 0xe0) return b >= 0xa0;
+    if (this.lead === 0xed) return b <= 0x9f;
+    if (this.lead === 0xf0) return b >= 0x90;
+    if (this.lead === 0xf4) return b <= 0x8f;
+    return true;
+  }
+}
+
+const LATIN_LETTERS = new Set([0xf8, 0xd8, 0xe6, 0xc6, 0xe5, 0xc5]);
+const MAC_LETTERS = new Set([0xbf, 0xaf, 0xbe, 0xae, 0x8c, 0x81]);
+
+/**
+ * The encoding of a file whose head is valid UTF-8 (or ASCII), from all of its bytes: UTF-8 when
+ * every byte is; Windows-1252 (or Mac Roman for a CR-only file with its letters) when none of its
+ * non-ASCII bytes forms a UTF-8 letter; a UTF-8 file damaged in places (more UTF-8 letters than bad
+ * bytes) stays UTF-8, so the damaged lines are reported rather than every æøå misread.
+ */
+export async function wholeFileEncoding(path: string, head: Buffer): Promise<TextEncoding> {
+  const counter = new Utf8Counter();
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) counter.push(chunk);
+  return encodingFromCensus(counter.end(), head);
+}
+
+export function encodingFromCensus(c: Utf8Census, head: Buffer): TextEncoding {
+  if (c.invalid === 0) return 'utf-8';
+  if (c.multibyte > c.invalid) return 'utf-8';
+  // Excel's "CSV (Macintosh)": CR-only line ends, Mac Roman's æøå and none of Windows-1252's.
+  if (!c.lf && head.includes(0x0d) && c.latinLetters === 0 && c.macLetters > 0) return 'macintosh';
+  return 'windows-1252';
 }
 
 /** BOM → that Unicode form; valid UTF-8 → UTF-8; else Windows-1252 (Norwegian "ANSI" exports). */

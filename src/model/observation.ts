@@ -31,13 +31,22 @@ export interface Geography {
   name: string;
 }
 
-export type PeriodKind = 'year' | 'pool' | 'school-year';
+/**
+ * `half-year`, `quarter`, `month` and `week` are parts of one year (SSB's `2021H1`, `2021K4`,
+ * `2021M10`, `2021U05`): periods of their own kind, never the same as the year they fall in.
+ */
+export type PeriodKind = 'year' | 'pool' | 'school-year' | 'half-year' | 'quarter' | 'month' | 'week';
 
-/** A year, a pooled period (FHI `2021_2023`, "2017-2023") or a school year ("2020/2021"). */
+/**
+ * A year, a pooled period (FHI `2021_2023`, "2017-2023"), a school year ("2020/2021"), or a part
+ * of a year: a half-year, quarter, month or week (`from` = `to` = the year, `part` which one).
+ */
 export interface Period {
   from: number;
   to: number;
   kind: PeriodKind;
+  /** The half (1–2), quarter (1–4), month (1–12) or week (1–53) of the year; only for those kinds. */
+  part?: number;
   /** As written in the source, for tracing. */
   label: string;
 }

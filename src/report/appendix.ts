@@ -117,9 +117,18 @@ export function appendixOf(ctx: DocumentContext, h: ChapterHeading, first: Secti
   children.push(section(slugs.take(methodsTitle), null, methodsTitle, 2, 'methods', methods));
   const legendTitle = w.t('appendix.legend');
   children.push(section(slugs.take(legendTitle), null, legendTitle, 2, 'legend', [blocks.table('tegnforklaring', legendTitle, ['', ''], ['l', 'l'], w.table('appendix.legendRows').map(([s, d]) => [[{ text: s!, code: true }], d!]))]));
-  if (missing.length) {
+  const leftOut = input.leftOut ?? [];
+  if (missing.length || leftOut.length) {
     const title = w.t('appendix.noData');
-    children.push(section(slugs.take(title), null, title, 2, 'no-data', [para(w.t('appendix.noDataIntro')), { kind: 'list', items: missing.map((r) => runs(`${inLang(r.title, lang)} (${r.theme}) – ${r.provenance.source}, ${r.provenance.table}`)) }]));
+    // An indicator whose table was in a file left out says so; the files are named below.
+    const leftOutOf = (table: string) => leftOut.find((f) => f.tables.includes(table));
+    const item = (r: (typeof missing)[number]): Inline => {
+      const f = leftOutOf(r.provenance.table);
+      return runs(`${inLang(r.title, lang)} (${r.theme}) – ${r.provenance.source}, ${r.provenance.table}${f ? ` (${fill(w.t('appendix.leftOutTable'), { file: f.file })})` : ''}`);
+    };
+    const blocks: Block[] = [para(w.t('appendix.noDataIntro')), { kind: 'list', items: missing.map(item) }];
+    if (leftOut.length) blocks.push(para(fill(w.t('appendix.noDataLeftOut'), { files: leftOut.map((f) => f.file).join(', ') })));
+    children.push(section(slugs.take(title), null, title, 2, 'no-data', blocks));
   }
   return section(h.id, h.number, h.title, 1, 'appendix', [], children);
 }

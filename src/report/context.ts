@@ -52,6 +52,16 @@ export interface DocumentInput {
   priorities?: Priorities;
   /** `build --final`: no "missing" markers at all (the gate has refused a document with required gaps). */
   final?: boolean;
+  /** Data files the draft was built without (unreadable, or with errors): named with their first problems. */
+  leftOut?: LeftOutSource[];
+}
+
+/** A data file left out of the build, as the document names it (its path in the project, or its name). */
+export interface LeftOutSource {
+  file: string;
+  problems: string[];
+  /** The tables it held, as far as it was read: the indicators it would have given. */
+  tables: string[];
 }
 
 /** A chapter's number, anchor and title. */

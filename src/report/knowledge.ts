@@ -1,7 +1,7 @@
 import { sourceNames } from '../sources/registry.js';
 import { formatDate } from '../language/intl.js';
 import { para, section } from './blocks.js';
-import type { DocumentContext, SourceFileInfo } from './context.js';
+import type { DocumentContext, LeftOutSource, SourceFileInfo } from './context.js';
 import type { Inline, Section } from './document.js';
 import { fillRuns } from './language.js';
 
@@ -32,7 +32,16 @@ export function sourcesSection(ctx: DocumentContext): Section {
   const title = w.t('knowledge.sources');
   const row = (s: SourceFileInfo): (string | Inline)[] =>
     s.fetched ? fetchedRow(ctx, s, s.fetched, sourceName(s.source)) : [sourceName(s.source), s.tables.join(', '), s.periods, s.retrieved ? formatDate(s.retrieved, w.t('locale')) : '–', [{ text: s.file, code: true }], [{ text: s.sha256, code: true }]];
-  return section(ctx.slugs.take(title), null, title, 2, 'sources', [para(w.t('knowledge.sourcesIntro')), ctx.blocks.table('kilder', title, w.list('knowledge.sourceColumns'), ['l', 'l', 'l', 'l', 'l', 'l'], input.sources.map(row))]);
+  const blocks = [para(w.t('knowledge.sourcesIntro')), ctx.blocks.table('kilder', title, w.list('knowledge.sourceColumns'), ['l', 'l', 'l', 'l', 'l', 'l'], input.sources.map(row))];
+  const children = input.leftOut?.length ? [leftOutSection(ctx, input.leftOut)] : [];
+  return section(ctx.slugs.take(title), null, title, 2, 'sources', blocks, children);
+}
+
+/** "Filer som ble utelatt": the data files a draft was built without, each with its first problems. */
+function leftOutSection(ctx: DocumentContext, files: LeftOutSource[]): Section {
+  const title = ctx.w.t('knowledge.leftOut');
+  const items: Inline[] = files.map((f) => [{ text: f.file, code: true }, { text: `: ${f.problems.join('; ')}` }]);
+  return section(ctx.slugs.take(title), null, title, 3, 'left-out', [para(ctx.w.t('knowledge.leftOutIntro')), { kind: 'list', items }]);
 }
 
 /** "Slik leser du tallene". */

@@ -9,7 +9,7 @@ import { howToReadSection, sourcesSection } from './knowledge.js';
 import { inequalityChapter, knowledgeChapter, summaryChapter } from './overview-chapters.js';
 import { themeChapters } from './themes.js';
 
-export type { DocumentInput, SourceFileInfo } from './context.js';
+export type { DocumentInput, LeftOutSource, SourceFileInfo } from './context.js';
 
 /**
  * Builds the overview of one municipality in one language as a format-neutral document: the

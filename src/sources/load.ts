@@ -1,11 +1,14 @@
-import { FolkehelseError, EXIT_USAGE, InputFileError, msg } from '../base/errors.js';
-import { expandDataPaths } from '../ingest/files.js';
+import { FolkehelseError, EXIT_INVALID_DATA, EXIT_USAGE, InputFileError, msg } from '../base/errors.js';
+import { expandDataPaths, type DataFileRef } from '../ingest/files.js';
+import { dimensionsKey } from '../ingest/cells.js';
 import { NotDataError } from '../ingest/not-data.js';
+import { periodKey } from '../ingest/period.js';
 import type { SourceFile } from '../ingest/source-file.js';
 import type { Observation } from '../model/observation.js';
 import { issueMessage, type ValidationIssue } from '../validate/issues.js';
 import { location } from '../validate/report.js';
-import { scanFile, type ReadOptions } from './read.js';
+import { scanFile, type FileScan, type ReadOptions } from './read.js';
+import { formatDefinition } from './registry.js';
 
 /** Data that did not validate: the indicators are not computed on it. */
 export class InvalidDataError extends FolkehelseError {
@@ -20,37 +23,102 @@ export class InvalidDataError extends FolkehelseError {
   }
 }
 
-export interface LoadedData {
-  observations: Observation[];
-  files: { file: SourceFile; format: string; observations: number }[];
-  warnings: ValidationIssue[];
+/** A data file left out of the run (`leaveOut`): it could not be read, or it failed validation. */
+export interface LeftOutFile {
+  /** The file as messages name it. */
+  file: string;
+  path: string;
+  /** `unreadable`: not data folkehelse can read (empty, binary, of no known format, a folder that cannot be listed); `invalid`: read, with errors. */
+  reason: 'unreadable' | 'invalid';
+  /** Errors found (1 for an unreadable file). */
+  errors: number;
+  /** The first problems, each as a sentence with its line and column. */
+  problems: string[];
+  /** The tables the file held, as far as it was read (an invalid file's), for the indicators it would have given. */
+  tables: string[];
 }
 
-/** Reads every data file under the paths; refuses data with validation errors. */
-export async function loadData(paths: string[], options: ReadOptions & { exclude?: string[] } = {}): Promise<LoadedData> {
+export interface LoadedData {
+  observations: Observation[];
+  files: { file: SourceFile; format: string; observations: number; recognised?: { table: string; title: string; note: string } }[];
+  warnings: ValidationIssue[];
+  /** Files left out (with `leaveOut`); always empty otherwise — a bad file then stops the load. */
+  leftOut: LeftOutFile[];
+}
+
+export interface LoadOptions extends ReadOptions {
+  exclude?: string[];
+  /**
+   * Leave out a file that cannot be read or fails validation, read everything else, and name the
+   * file and its first problems in `leftOut` (`build`'s draft). Without it (the library's default,
+   * `validate`, `build --final`) any error stops the load: InvalidDataError or InputFileError.
+   */
+  leaveOut?: boolean;
+}
+
+/** Problems shown per left-out file. */
+const PROBLEMS_SHOWN = 3;
+
+/** Reads every data file under the paths; refuses data with validation errors unless `leaveOut`. */
+export async function loadData(paths: string[], options: LoadOptions = {}): Promise<LoadedData> {
   const { files } = await expandDataPaths(paths, options.exclude);
   const observations: Observation[] = [];
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   const loaded: LoadedData['files'] = [];
+  const leftOut: LeftOutFile[] = [];
+  const recognisedCells = new Set<string>();
   let total = 0;
   for (const f of files) {
-    if (f.error) throw new InputFileError(f.display, f.error);
-    let scan;
+    const start = observations.length;
+    let scan: FileScan;
     try {
+      if (f.error) throw new InputFileError(f.display, f.error);
       scan = await scanFile(f.path, { ...options, display: f.display }, (o) => observations.push(o));
     } catch (e) {
       // A query, code list or metadata file kept in a data folder is skipped with a warning; named
       // on its own it is refused.
-      if (!(e instanceof NotDataError) || !f.fromFolder) throw e;
-      warnings.push({ code: 'not-data-file', severity: 'warning', file: f.display, line: null, column: null, columnNumber: null, value: null, message: issueMessage('not-data-file', { note: `looks like ${e.looksLike}` }) });
+      if (e instanceof NotDataError && f.fromFolder) {
+        warnings.push({ code: 'not-data-file', severity: 'warning', file: f.display, line: null, column: null, columnNumber: null, value: null, message: issueMessage('not-data-file', { note: `looks like ${e.looksLike}` }) });
+        continue;
+      }
+      if (!options.leaveOut || !(e instanceof InputFileError)) throw e;
+      observations.length = start;
+      leftOut.push(unreadable(f, e));
+      continue;
+    }
+    const fileErrors = scan.issues.issues.filter((i) => i.severity === 'error');
+    if (scan.issues.errorCount > 0 && options.leaveOut) {
+      const tables = [...new Set(observations.slice(start).map((o) => o.table))].sort();
+      observations.length = start;
+      leftOut.push({ file: scan.file.display, path: f.path, reason: 'invalid', errors: scan.issues.errorCount, problems: fileErrors.slice(0, PROBLEMS_SHOWN).map((i) => `${location(i)}: ${i.message}`), tables });
       continue;
     }
     total += scan.issues.errorCount;
-    for (const i of scan.issues.issues) (i.severity === 'error' ? errors : warnings).push(i);
-    loaded.push({ file: scan.file, format: scan.format, observations: scan.observations });
+    errors.push(...fileErrors);
+    warnings.push(...scan.issues.issues.filter((i) => i.severity !== 'error'));
+    const entry: LoadedData['files'][number] = { file: scan.file, format: scan.format, observations: scan.observations };
+    // A download recognised by what it holds is also the table it was downloaded from.
+    const recognised = scan.issues.errorCount === 0 ? formatDefinition(scan.format).recognise?.(observations.slice(start), scan.layout) : null;
+    if (recognised) {
+      // Two downloads of one table (two year ranges, a saved copy beside the download): the first
+      // file's number of a cell is the table's; the other's same cell is not a second one.
+      for (const o of recognised.observations) if (!recognisedCells.has(cellKey(o)) && recognisedCells.add(cellKey(o))) observations.push(o);
+      entry.recognised = { table: recognised.table, title: recognised.title, note: recognised.note };
+    }
+    loaded.push(entry);
   }
   if (total > 0) throw new InvalidDataError(errors, total, paths);
   if (files.length === 0) throw new FolkehelseError(msg('errors.data.noFiles', { paths: paths.join(', ') }), 2);
-  return { observations, files: loaded, warnings };
+  return { observations, files: loaded, warnings, leftOut };
+}
+
+/** A file that could not be read as data at all, named with what is wrong with it. */
+function unreadable(f: DataFileRef, e: InputFileError): LeftOutFile {
+  const message = e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message;
+  return { file: f.display, path: f.path, reason: 'unreadable', errors: 1, problems: [message.replace(/\. folkehelse reads: .*$/s, '')], tables: [] };
+}
+
+function cellKey(o: Observation): string {
+  return `${o.table}|${o.measure}|${o.geo.code}|${periodKey(o.period)}|${o.sex}|${o.age?.code ?? ''}|${dimensionsKey(o.dimensions)}`;
 }

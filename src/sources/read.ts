@@ -52,7 +52,9 @@ export async function scanFile(path: string, options: ReadOptions = {}, onObserv
     }
   } catch (e) {
     if (e instanceof EncodingError) {
-      issues.report({ code: 'encoding-error', line: e.line, note: `the bytes on this line are not valid ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}, although the file starts as ${e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase()}; save the whole file again as UTF-8` });
+      // The encoding was decided from the whole file: this line is the exception in a UTF-8 file.
+      const name = e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase();
+      issues.report({ code: 'encoding-error', line: e.line, note: `the bytes on this line are not valid ${name}, although the rest of the file is ${name}${e.encoding === 'utf-8-bom' ? ' (it starts with a UTF-8 byte order mark)' : ''}: a line was saved in another encoding (ANSI); save the whole file again as UTF-8` });
     } else if (e instanceof CsvSyntaxError) {
       issues.report({ code: 'syntax-error', line: e.line, note: e.message });
     } else throw e;

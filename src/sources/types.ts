@@ -16,6 +16,21 @@ export interface FormatDefinition<Id extends string = string> {
   read: (ctx: ReadContext) => AsyncGenerator<Observation[]>;
   /** For `inspect`: one column per variable (wide) or one row per number (long); long when not given. */
   shape?: (layout: CsvLayout) => 'wide' | 'long';
+  /**
+   * What else a file of this format is, by what it holds: an FHI label download is also the FHI
+   * table it was downloaded from, in that table's codes (src/sources/fhi/recognise.ts).
+   */
+  recognise?: (observations: readonly Observation[], layout: CsvLayout | null) => Recognition | null;
+}
+
+/** A file recognised as a download of a known table, with its observations as that table's. */
+export interface Recognition {
+  /** The table as the catalogue selects it: `nokkel-388`. */
+  table: string;
+  title: string;
+  observations: Observation[];
+  /** What was recognised, for the run's output and `inspect`. */
+  note: string;
 }
 
 /** How a document names a source in one language (`names.json` in the source's folder). */

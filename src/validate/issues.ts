@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'unknown-geography',
   'unknown-symbol',
   'duplicate-row',
+  'impossible-value',
 ] as const;
 
 /** Warnings never make a file invalid; they say what the reader did for the user. */
@@ -27,6 +28,8 @@ export const WARNING_CODES = [
   'comment-in-cell',
   'encoding-damage',
   'not-data-file',
+  'share-above-100',
+  'empty-cell',
 ] as const;
 
 /** Notes only inform: nothing was changed or dropped. */
@@ -50,14 +53,17 @@ export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
   'unknown-geography': 'A region code or name is not in the municipality and county register, or a name fits several.',
   'unknown-symbol': 'A cell holds a symbol that is not one of . .. : ... - *',
   'duplicate-row': 'The same observation (same region, period, sex, age and dimensions) occurs twice.',
+  'impossible-value': 'A value impossible for its measure (a rate per 100 000 above 100 000, a share far beyond 100 %, a negative share, a life expectancy beyond 125 years): kept out of figures, tables and the summary.',
   'harmonised-geography': 'An old municipality or county code was converted to the current one.',
   'historic-geography': 'A municipality or county that was merged or divided is kept under its old code.',
-  'code-not-valid-in-period': 'A value was given for a region in a year when its code did not exist; it is treated as missing.',
+  'code-not-valid-in-period': 'A value or a symbol (. ..) was given for a region in a year when its code was not in use; it is neither a value nor a repeat of the other number\'s row.',
   'unsuppressed-column': 'A column holds counts before suppression (TELLER_uprikk); it is never read.',
   'comment-in-cell': 'A cell ends with a comment (3 //anonymisert data); the value before it is read.',
   'not-data-file': 'A file in a data folder that is not data (an API query, a code list, metadata): skipped when building.',
   'special-area': 'The file has areas that are not municipalities, counties or the country (Svalbard, the continental shelf, "Uoppgitt", SSB\'s "Rest", historical units); they are read at level "other" and kept out of comparisons.',
   'encoding-damage': 'A line has replacement characters (�) where letters such as æ, ø, å were lost when the file was saved; codes still resolve.',
+  'share-above-100': 'A published share a little over 100 % (KOSTRA coverage counts children or users from other municipalities): kept as published; check it.',
+  'empty-cell': 'A value cell is empty where a symbol (. .. :) was expected: read as a missing number.',
 };
 
 /**
@@ -78,6 +84,7 @@ export const ISSUE_TEMPLATES: Record<IssueCode, string> = {
   'unknown-geography': 'Unknown area: {note}',
   'unknown-symbol': 'Unknown symbol: {note}',
   'duplicate-row': 'Repeated row: {note}',
+  'impossible-value': 'Impossible value for its measure: {note}',
   'harmonised-geography': 'Area renumbered: {note}',
   'historic-geography': 'Historical area kept: {note}',
   'code-not-valid-in-period': 'Value for a year the area did not exist: {note}',
@@ -86,6 +93,8 @@ export const ISSUE_TEMPLATES: Record<IssueCode, string> = {
   'encoding-damage': 'Damaged letters: {note}',
   'not-data-file': 'Not data, skipped: {note}',
   'special-area': 'Area outside the municipal comparison: {note}',
+  'share-above-100': 'Share above 100 %: {note}',
+  'empty-cell': 'Empty value cell: {note}',
 };
 
 /** Fills a code's template; `{name}` placeholders take the issue's fields. */

@@ -40,8 +40,8 @@ export interface SsbTableDef {
   label: string;
   updated: string;
   dims: DimDef[];
-  /** The cell's value (null = missing, `..`); default: a made-up value from the codes. */
-  value?: (coords: Record<string, string>) => number | null;
+  /** The cell's value (null = missing, `..`; `.` or `..` as a string: that status); default: a made-up value from the codes. */
+  value?: (coords: Record<string, string>) => number | null | '.' | '..';
 }
 
 /** A fault: a status (with headers and a body), no answer, a broken body, a reset, or any answer a test writes (hostile servers). */
@@ -178,6 +178,8 @@ export class ApiServer {
   /** Klass: municipality → KOSTRA group (classification 112 ↔ 131). */
   /** Region code → [first, last] year with figures (other years are 0, as SSB writes them). */
   ssbYears: Record<string, [number, number]> = {};
+  /** What SSB answers outside those years: 0 (the web tables), or a status symbol with a null value (what PxWebApi answers for a number not in use). */
+  ssbNotInUse: 0 | '.' | '..' = 0;
   /** Klass 131 `changes.json` items ({oldCode, oldName, newCode, newName, changeOccurred}). */
   klassChanges: { oldCode: string; oldName: string; oldShortName: null; newCode: string; newName: string; newShortName: null; changeOccurred: string }[] = [];
   readonly kostragrupper = new Map<string, string>([['5035', 'EKG11'], ['5036', 'EKG02'], ['5037', 'EKG11'], ['5038', 'EKG11'], ['0301', 'EKG13']]);
@@ -401,13 +403,17 @@ export class ApiServer {
       // A code not in use shows 0 for the years outside its existence (apis.md §4).
       const value = cartesian(sel, (c) => {
         const span = this.ssbYears[c.Region ?? c.KOKkommuneregion0000 ?? ''];
-        return span && (Number(c.Tid) < span[0] || Number(c.Tid) > span[1]) ? 0 : t.value ? t.value(c) : ssbValue(c);
+        return span && (Number(c.Tid) < span[0] || Number(c.Tid) > span[1]) ? this.ssbNotInUse : t.value ? t.value(c) : ssbValue(c);
       });
-      doc.value = value;
       const status: Record<string, string> = {};
       value.forEach((v, i) => {
         if (v === null) status[String(i)] = '..';
+        else if (typeof v === 'string') {
+          status[String(i)] = v;
+          value[i] = null;
+        }
       });
+      doc.value = value;
       if (Object.keys(status).length) doc.status = status;
     }
     return doc;

@@ -26,7 +26,7 @@ describe('parsePeriod', () => {
     expect(parsePeriod('2017-2023')).toMatchObject({ from: 2017, to: 2023, kind: 'pool' });
     expect(parsePeriod('2020/2021')).toMatchObject({ from: 2020, to: 2021, kind: 'school-year' });
     expect(parsePeriod('2020/21')).toMatchObject({ from: 2020, to: 2021, kind: 'school-year' });
-    expect(parsePeriod('2021K4')).toMatchObject({ from: 2021, to: 2021, kind: 'year' });
+    expect(parsePeriod('2021K4')).toMatchObject({ from: 2021, to: 2021, kind: 'quarter', part: 4 });
   });
   it('rejects what is not a period', () => {
     for (const t of ['2023_2021', '202', 'år 2023', '2020/2023', '']) expect(parsePeriod(t)).toBeNull();

@@ -26,6 +26,8 @@ const READ: Record<string, string> = {
   'fhi-api/fixtures-norway-open-data/fhi-query-flags.json': 'fhi-jsonstat',
   'ssb-api/v0/v0-post-05300-jsonstat2-compact.json': 'ssb-jsonstat',
   'ssb/09539-latin1-unquoted.csv': 'ssb-csv',
+  // A national table (years down the side, the variables in two header rows, notes under it): read as region 0 (issue 25).
+  'ssb/10484-bom-semicolon-two-header-rows-footer.csv': 'ssb-csv',
   'ssb/10826-en-bydel-latin1-lf-title-2021.csv': 'ssb-csv',
   'ssb/10826-en-bydel-latin1-lf-title-wide-2001-2020.csv': 'ssb-csv',
   'ssb/11616-latin1-quoted.csv': 'ssb-csv',
@@ -52,7 +54,6 @@ const REFUSED: [RegExp, RegExp][] = [
   [/^ssb-api\/v2\/table_v2_05300\.json$/, /SSB table's description \(PxWebApi v2/],
   [/^ssb-api\/v2\/metadata_05300\.json$/, /JSON-stat dataset without any values/],
   [/^ssb\/klass\/.*\.csv$/, /SSB Klass code list/],
-  [/^ssb\/10484-bom-semicolon-two-header-rows-footer\.csv$/, /no region column/],
 ];
 
 describe.skipIf(!HAVE_REAL_EXPORTS)('every file in ../shared/real-exports', () => {

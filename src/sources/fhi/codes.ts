@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { AgeGroup, Observation, Period } from '../../model/observation.js';
-import { ageFromCode, isReversedAge, readValueCell, schemaValue, sexFromCode, type ValueCell } from '../../ingest/cells.js';
+import { ageFromCode, isReversedAge, readValueCell, schemaValue, sexFromCode, sexFromLabel, type ValueCell } from '../../ingest/cells.js';
 import type { ReadContext } from '../../ingest/context.js';
 import { fromCell } from '../../ingest/observation.js';
 import { parsePeriod } from '../../ingest/period.js';
@@ -47,7 +47,9 @@ interface CodesLayout {
 /** Reads and checks the header; null when the file cannot be read (reported). */
 function codesLayout(ctx: ReadContext, format: 'fhi-cube' | 'fhi-csv3'): CodesLayout | null {
   const layout = ctx.layout!;
-  const header = layout.header.map((h) => ALIASES[h.toLowerCase()] ?? CANONICAL.find((c) => c.toLowerCase() === h.toLowerCase()) ?? h);
+  // The cause-of-death register's FYLKE is its geography when the file has no GEO.
+  const hasGeo = layout.header.some((h) => h.toLowerCase() === 'geo');
+  const header = layout.header.map((h) => (!hasGeo && /^(bo)?fylke$/i.test(h) ? 'GEO' : (ALIASES[h.toLowerCase()] ?? CANONICAL.find((c) => c.toLowerCase() === h.toLowerCase()) ?? h)));
   if (!ctx.checkHeader(header, layout.headerLine)) return null;
   const required = format === 'fhi-cube' ? ['GEO', 'AAR', 'SPVFLAGG'] : ['GEO', 'AAR'];
   // A misspelt fixed column (GE0, TELER) is an error naming the column meant, never a dimension.
@@ -133,7 +135,8 @@ function rowKey(ctx: ReadContext, lay: CodesLayout, cells: string[], line: numbe
   const geoRaw = cells[lay.iGeo]!.trim();
   const geo = ctx.geography(ctx.geo.fromCode(geoRaw), geoRaw, line, 'GEO', lay.iGeo + 1);
   if (!geo) return null;
-  const aar = cells[lay.iAar]!.trim();
+  // The cause-of-death register marks a provisional year with * ("2024*").
+  const aar = cells[lay.iAar]!.trim().replace(/\*$/, '');
   let period = lay.periods.get(aar);
   if (!period) {
     const p = parsePeriod(aar);
@@ -144,7 +147,7 @@ function rowKey(ctx: ReadContext, lay: CodesLayout, cells: string[], line: numbe
     period = p;
     lay.periods.set(aar, period);
   }
-  const sex = lay.iKjonn !== undefined ? (sexFromCode(cells[lay.iKjonn]!) ?? 'total') : 'total';
+  const sex = lay.iKjonn !== undefined ? (sexFromCode(cells[lay.iKjonn]!) ?? sexFromLabel(cells[lay.iKjonn]!) ?? 'total') : 'total';
   let age: AgeGroup | null = null;
   if (lay.iAlder !== undefined) {
     const a = cells[lay.iAlder]!.trim();
@@ -217,7 +220,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
       ctx.issues.report({ code: 'constraint-error', line: g.line, column: 'value', columnNumber: iValue! + 1, value: String(problem.value), note: `${problem.message} (the MEASURE_TYPE rows of this key, from line ${g.line})` });
       return [];
     }
-    return observationsFromMeasures(g.base, g.cells);
+    return observationsFromMeasures(g.base, g.cells).filter((o) => ctx.plausible(o, g.line, 'value', iValue! + 1));
   };
 
   for await (const batch of ctx.records()) {
@@ -246,7 +249,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
         continue;
       }
       const measures = rowMeasures(ctx, lay, cells, line, read.parsed, k.base.period);
-      if (measures) out.push(...observationsFromMeasures(k.base, measures));
+      if (measures) for (const o of observationsFromMeasures(k.base, measures)) if (ctx.plausible(o, line, o.measure, (lay.index.get(o.measure) ?? -1) + 1 || null, cells[lay.index.get(o.measure) ?? -1] ?? null)) out.push(o);
     }
     if (out.length > 0) yield out;
   }

@@ -56,14 +56,15 @@ async function narrowQuery(api: FhiApi, plan: TablePlan, id: number, geo: string
     cache.known ??= await api.dimensions(plan.collection, id);
     return cache.known.get(d.code) ?? [];
   };
-  const geoDim = dims.find((d) => d.code === 'GEO');
+  // The cause-of-death register (daar) has FYLKE (the country as "Total") instead of GEO.
+  const geoDim = dims.find((d) => d.code === 'GEO') ?? dims.find((d) => d.code === 'FYLKE');
   let geoCodes = geo;
   if (geoDim) {
     // Ask only for areas the table has (a table without "land" answers 400 when asked for it).
     const have = await codesOf(geoDim);
-    if (have.length) geoCodes = geo.filter((g) => have.includes(g));
+    if (have.length) geoCodes = geo.filter((g) => have.includes(g) || (geoDim.code === 'FYLKE' && g === '0' && have.includes('Total')));
     geoDim.filter = 'item';
-    geoDim.values = geoCodes;
+    geoDim.values = geoDim.code === 'FYLKE' ? geoCodes.map((g) => (g === '0' ? 'Total' : g)) : geoCodes;
   }
   const missingCategories: FhiFetchResult['missingCategories'] = [];
   // A dimension the catalogue restricts that the table does not have at all.
@@ -81,7 +82,7 @@ async function narrowQuery(api: FhiApi, plan: TablePlan, id: number, geo: string
       d.filter = 'item';
       d.values = have;
     }
-    if (d.code === 'AAR' && plan.years) {
+    if ((d.code === 'AAR' || d.code === 'DAAR') && plan.years) {
       // The newest N periods by code ("item", documented); "bottom" (newest N, used in practice but
       // not in FHI's current README) only when the table's periods cannot be listed.
       const periods = await codesOf(d);
@@ -115,7 +116,7 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   const { info, movedFrom } = found ?? (await api.find(plan.collection, plan.table, plan.title));
   const id = info.tableId;
   const { dims, geoDim, geoCodes, missingCategories, sizes } = await narrowQuery(api, plan, id, geo);
-  const perArea = sizes.reduce((a, n, i) => (dims[i]!.code === 'GEO' ? a : a * n), 1);
+  const perArea = sizes.reduce((a, n, i) => (dims[i] === geoDim ? a : a * n), 1);
   const cells = perArea * Math.max(1, geoCodes.length);
   const flags = await api.flags(plan.collection, id);
   const meta = await api.metadata(plan.collection, id);
@@ -126,7 +127,7 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   const requests: FhiFetchResult['requests'] = [];
   const parts: Dataset[] = [];
   const runChunk = async (codes: string[]): Promise<void> => {
-    const body: FhiDataBody = { dimensions: dims.map((d) => (d.code === 'GEO' ? { ...d, values: codes } : d)), response: { format: 'json-stat2', maxRowCount: maxCells } };
+    const body: FhiDataBody = { dimensions: dims.map((d) => (d === geoDim ? { ...d, values: d.code === 'FYLKE' ? codes.map((g) => (g === '0' ? 'Total' : g)) : codes } : d)), response: { format: 'json-stat2', maxRowCount: maxCells } };
     try {
       const { url, dataset } = await api.data(plan.collection, id, body);
       requests.push({ method: 'POST', url, body });

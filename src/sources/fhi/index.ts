@@ -4,6 +4,7 @@ import { readFhiCodes } from './codes.js';
 import { fhiGeoCodes, FHI_API } from './fetch.js';
 import { readFhiJsonStat } from './jsonstat.js';
 import { readFhiLabel } from './label.js';
+import { recogniseFhiLabels } from './recognise.js';
 import names from './names.json' with { type: 'json' };
 
 // The source's id in the model (src/model/observation.ts imports nothing; the registry checks the ids).
@@ -24,12 +25,26 @@ function header(layout: { header: string[] } | null) {
 /** FHI's files with codes, also when a fixed column is misspelt: the reader then names it. */
 function isCodes(layout: { header: string[] } | null): boolean {
   const { h, like } = header(layout);
-  if (h.includes('geo') && (h.includes('aar') || h.includes('daar'))) return true;
+  if ((h.includes('geo') || h.includes('fylke')) && (h.includes('aar') || h.includes('daar'))) return true;
   return CODE_COLUMNS.filter(like).length >= 3 && (like('geo') || like('aar'));
 }
 function isCube(layout: { header: string[] } | null): boolean {
   const { like } = header(layout);
   return isCodes(layout) && (like('spvflagg') || like('sumteller'));
+}
+
+/**
+ * An FHI label download as analysts save it: the area by name under `Kommune` (or the cause-of-death
+ * register's `Bofylke`), the period as `År (intervall)`, `År`, `Skoleår` or `Dødsår`, and FHI's
+ * measure label (`Måltall`) beside the value (`value`, `Andel`, `Antall`) — not SSB's
+ * statistikkvariabel.
+ */
+function isAnalystsCopy(h: string[]): boolean {
+  const geo = h.some((x) => ['kommune', 'bofylke', 'fylke'].includes(x));
+  const time = h.some((x) => ['år', 'år (intervall)', 'skoleår', 'dødsår'].includes(x));
+  const value = h.some((x) => ['value', 'andel', 'antall'].includes(x));
+  const ssb = h.some((x) => ['statistikkvariabel', 'variabel', 'region', 'verdi'].includes(x));
+  return geo && time && value && !ssb && (h.includes('måltall') || h.some((x) => /^sort/.test(x)));
 }
 
 /** FHI: Kommunehelsa / FHI Statistikk (cube files, csv3, label exports, JSON-stat). */
@@ -65,9 +80,11 @@ export const fhi: SourceDefinition<'fhi', 'fhi-cube' | 'fhi-csv3' | 'fhi-label' 
       detect: ({ layout }) => {
         const { h, like } = header(layout);
         if (h.includes('geografi') && (h.includes('år') || h.includes('aar'))) return true;
-        return like('geografi') && (like('år') || h.includes('aar')) && (like('måltall') || like('value'));
+        if (like('geografi') && (like('år') || h.includes('aar')) && (like('måltall') || like('value'))) return true;
+        return isAnalystsCopy(h);
       },
       read: readFhiLabel,
+      recognise: recogniseFhiLabels,
     },
     {
       id: 'fhi-jsonstat',

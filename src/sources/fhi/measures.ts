@@ -1,9 +1,12 @@
 import type { MeasureType, Observation } from '../../model/observation.js';
+import type { MeasureInfo } from '../../ingest/cells.js';
 import { observation, type ObservationBase, type ValueOrMissing } from '../../ingest/observation.js';
 
 /** FHI's measure codes and what they are. Counts and denominators become numerator/denominator. */
 const MEASURE_TYPES: Record<string, MeasureType> = {
   RATE: 'rate',
+  // The cause-of-death register's rate, age-standardised to Norway's population.
+  RATE_NO: 'rate',
   MEIS: 'meis',
   SMR: 'smr',
   MALTALL: 'value',
@@ -83,8 +86,11 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
   // Counts before suppression are dropped here, whatever the layout brought them in (a csv3
   // MEASURE_TYPE row, a JSON-stat category): no observation can carry them.
   for (const code of [...cells.keys()]) if (isUnsuppressedColumn(code)) cells.delete(code);
+  // RATE_NO beside a row's own rate is the national rate (a cube's helper); alone — the
+  // cause-of-death register's `daar` tables — it is the published measure.
+  const published = [...cells.keys()].some((c) => !NUMERATORS.includes(c) && !DENOMINATORS.includes(c) && !IGNORED.has(c));
   for (const [code, cell] of cells) {
-    if (NUMERATORS.includes(code) || DENOMINATORS.includes(code) || IGNORED.has(code)) continue;
+    if (NUMERATORS.includes(code) || DENOMINATORS.includes(code) || (IGNORED.has(code) && (published || code !== 'RATE_NO'))) continue;
     out.push(make(base, code, cell, numerator, denominator, labels?.get(code)));
   }
   if (out.length === 0) {
@@ -100,14 +106,18 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
 }
 
 function make(base: ObservationBase, code: string, cell: MeasureCell, numerator: number | null, denominator: number | null, label?: string): Observation {
+  return observation(base, code, fhiMeasureInfo(code, label), cell, numerator, denominator);
+}
+
+/** What an FHI measure code is, with its label as the unit: as the JSON-stat reader and a recognised label download give it. */
+export function fhiMeasureInfo(code: string, label?: string): MeasureInfo {
   const measureType = MEASURE_TYPES[code] ?? guessType(code, label);
-  const info = {
+  return {
     measureType,
     unit: measureType === 'smr' ? null : (label ?? null),
     multiplier: measureType === 'smr' ? 100 : null,
-    standardisation: measureType === 'meis' || measureType === 'smr' ? ('indirect' as const) : ('none' as const),
+    standardisation: measureType === 'meis' || measureType === 'smr' ? 'indirect' : code === 'RATE_NO' ? 'direct' : 'none',
   };
-  return observation(base, code, info, cell, numerator, denominator);
 }
 
 function guessType(code: string, label?: string): MeasureType {

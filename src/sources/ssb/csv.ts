@@ -1,169 +1,20 @@
 import type { ValidateFunction } from 'ajv';
 import type { AgeGroup, Observation, Period, Sex } from '../../model/observation.js';
-import { ageFromLabel, dimensionsKey, isKnownAge, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../../ingest/cells.js';
+import { ageFromLabel, dimensionsKey, isKnownAge, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo, type ValueCell } from '../../ingest/cells.js';
 import type { ReadContext, ResolvedGeography } from '../../ingest/context.js';
+import { isNoteRow, stackedHeader } from '../../ingest/header-rows.js';
 import { observation, fromCell } from '../../ingest/observation.js';
-import { parsePeriod } from '../../ingest/period.js';
+import { periodKey } from '../../ingest/period.js';
 import type { CsvLayout } from '../../ingest/sniff.js';
 import { validator } from '../../validate/schemas.js';
+import { classifySsbColumns, ssbShape as shapeOf, ssbTableId, type SsbColumns, type WideColumn } from './columns.js';
 
-const REGION_NAMES = ['region', 'kokkommuneregion0000', 'kommuneregion', 'kommune', 'fylke', 'region (kostra)'];
-// Norwegian and English (SSB's English downloads: region, age, sex, contents, year).
-const TIME_NAMES = ['år', 'tid', 'aar', 'year', 'kvartal', 'måned', 'skoleår', 'time', 'quarter', 'month', 'school year'];
-const VARIABLE_NAMES = ['statistikkvariabel', 'contentscode', 'statistikkvariabler', 'contents', 'statistical variable'];
-const SEX_NAMES = ['kjønn', 'kjonn', 'sex'];
-const AGE_NAMES = ['alder', 'age'];
-
-export interface SsbColumns {
-  region: number;
-  time: number | null;
-  variable: number | null;
-  sex: number | null;
-  age: number | null;
-  /** Wide value columns: one per "<statistikkvariabel> <år> [<kjønn>|<alder>|…]". */
-  wide: WideColumn[];
-  /** Long layout: the value column (the last, named after the table). */
-  value: number | null;
-  dimensions: number[];
-}
-
-/** A value column whose heading carries variables: "Persons 2023 Males", "Personer 2023 0-17 år". */
-export interface WideColumn {
-  index: number;
-  variable: string;
-  period: Period;
-  sex?: Sex;
-  age?: AgeGroup;
-  /** Any other heading variable (a value of a dimension SSB moved into the heading). */
-  qualifier?: string;
-}
-
-const PERIOD_TOKEN = /(?:^|\s)(\d{4}(?:[_-]\d{4}|\/\d{2,4}|K[1-4]|M(?:0[1-9]|1[0-2])|H[12])?)(?=\s|$)/g;
-
-/** Reads a part of a heading as a sex or an age, the way SSB writes them in either language. */
-function headingPart(text: string): { sex?: Sex; age?: AgeGroup } | null {
-  const t = text.trim();
-  if (t === '') return {};
-  // A bare number is not an age in a heading ("Dødsfall per 100 2023").
-  if (/^\d+$/.test(t) || /^per\b/i.test(t)) return null;
-  const sex = sexFromLabel(t);
-  if (sex) return { sex };
-  const age = ageFromLabel(t);
-  if (isKnownAge(age) && age.code !== 'alle' && !/^total$/i.test(t)) return { age };
-  if (/^(alle aldre|all ages|alder i alt)$/i.test(t)) return { age };
-  return null;
-}
-
-/**
- * Splits a wide column heading into its variables: the statistikkvariabel, the period, and any sex
- * or age (or other value) SSB wrote into the heading when those variables were placed in the head
- * of the table: "Persons 2023 Males", "Personer 2023 Begge kjønn", "Sysselsatte 2021".
- */
-export function parseHeading(heading: string): Omit<WideColumn, 'index'> | null {
-  const h = heading.trim();
-  const matches = [...h.matchAll(PERIOD_TOKEN)];
-  for (let k = matches.length - 1; k >= 0; k--) {
-    const m = matches[k]!;
-    const period = parsePeriod(m[1]!);
-    if (!period) continue;
-    const start = m.index! + m[0].length - m[1]!.length;
-    const before = h.slice(0, start).trim();
-    const after = h.slice(start + m[1]!.length).trim();
-    const out: Omit<WideColumn, 'index'> = { variable: before, period };
-    // A sex or an age before the variable ("Menn Personer 2023") or between it and the period.
-    const words = before.split(/\s+/).filter((w) => w !== '');
-    for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
-      const head = headingPart(words.slice(0, k).join(' '));
-      if (head && (head.sex || head.age)) {
-        Object.assign(out, head);
-        out.variable = words.slice(k).join(' ');
-        break;
-      }
-      const tail = headingPart(words.slice(words.length - k).join(' '));
-      if (tail && (tail.sex || tail.age)) {
-        Object.assign(out, tail);
-        out.variable = words.slice(0, words.length - k).join(' ');
-        break;
-      }
-    }
-    if (after !== '') {
-      // The part after the period: a sex, an age, both ("Males 0-17 years"), or another value.
-      const whole = headingPart(after);
-      if (whole) Object.assign(out, whole);
-      else {
-        const words = after.split(/\s+/);
-        let split = false;
-        for (let i = 1; i < words.length && !split; i++) {
-          const a = headingPart(words.slice(0, i).join(' '));
-          const b = headingPart(words.slice(i).join(' '));
-          if (a && b && !(a.sex && b.sex) && !(a.age && b.age)) {
-            Object.assign(out, a, b);
-            split = true;
-          }
-        }
-        if (!split) out.qualifier = after;
-      }
-    }
-    if (before === '' && after === '') return null;
-    return out;
-  }
-  return null;
-}
-
-/** Works out which column is what in an SSB web CSV header. */
-export function classifySsbColumns(header: string[]): SsbColumns | { missing: string } {
-  const lower = header.map((h) => h.toLowerCase().trim());
-  let region = lower.findIndex((h) => REGION_NAMES.includes(h));
-  if (region === -1) region = 0;
-  const find = (names: string[]): number | null => {
-    const i = lower.findIndex((h, j) => j !== region && names.includes(h));
-    return i === -1 ? null : i;
-  };
-  const time = find(TIME_NAMES);
-  const variable = find(VARIABLE_NAMES);
-  const sex = find(SEX_NAMES);
-  const age = find(AGE_NAMES);
-  const wide: SsbColumns['wide'] = [];
-  const used = new Set([region, time, variable, sex, age].filter((x): x is number => x !== null));
-  if (time === null) {
-    header.forEach((h, i) => {
-      if (used.has(i)) return;
-      const split = parseHeading(h);
-      if (split) wide.push({ index: i, ...split });
-    });
-    // A bare year as column name ("2021") with a statistikkvariabel column.
-    if (wide.length === 0 && variable !== null) {
-      header.forEach((h, i) => {
-        if (used.has(i)) return;
-        const p = parsePeriod(h);
-        if (p) wide.push({ index: i, variable: '', period: p });
-      });
-    }
-  }
-  let value: number | null = null;
-  if (wide.length === 0) {
-    if (time === null) return { missing: 'år' };
-    value = header.length - 1;
-    while (value > 0 && header[value]!.trim() === '') value--;
-    if (used.has(value)) return { missing: 'value' };
-  }
-  const taken = new Set([...used, ...wide.map((w) => w.index), ...(value !== null ? [value] : [])]);
-  const dimensions = header.map((_, i) => i).filter((i) => !taken.has(i) && header[i]!.trim() !== '');
-  return { region, time, variable, sex, age, wide, value, dimensions };
-}
+export { classifySsbColumns, ssbTableId, type SsbColumns, type WideColumn };
+export { parseHeading } from './heading.js';
 
 /** Wide when the heading carries the variables and years ("Sysselsatte personer 2021"), else long. */
 export function ssbShape(layout: CsvLayout): 'wide' | 'long' {
-  const c = classifySsbColumns(layout.header);
-  return 'missing' in c || c.wide.length === 0 ? 'long' : 'wide';
-}
-
-/** "11616: Sysselsatte per 4. kvartal …" → "11616"; else the file name's leading table number. */
-export function ssbTableId(title: string | null, stem: string): string {
-  const m = title ? /^(\d{5})\s*:/.exec(title) : null;
-  if (m) return m[1]!;
-  const f = /^(\d{5})(\D|$)/.exec(stem);
-  return f ? f[1]! : stem;
+  return shapeOf(layout, stackedHeader(layout));
 }
 
 /** The variables of a row that every value cell of it shares. */
@@ -193,18 +44,30 @@ interface SsbReading {
   table: string;
   cellSchema: ValidateFunction;
   infoFor: (variable: string) => MeasureInfo;
-  droppedZeros: Set<string>;
+  /** Regions already said to have cells for years their code was not in use (once per region). */
+  notInUse: Set<string>;
 }
 
 /** The row's region, sex, age and other dimensions; null when one cannot be read (reported). */
 function readRow(ctx: ReadContext, r: SsbReading, cells: string[], line: number): SsbRow | null {
   const { header, cols } = r;
-  const regionRaw = (cells[cols.region] ?? '').trim();
-  if (regionRaw === '') {
-    ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, note: 'the region cell is empty' });
-    return null;
+  let geo: ResolvedGeography | null;
+  let regionRaw: string;
+  if (cols.region === null) {
+    // A national table: every row is the whole country.
+    regionRaw = '0';
+    geo = ctx.geography(ctx.geo.fromCode('0'), '0', line, 'region', null);
+  } else {
+    regionRaw = (cells[cols.region] ?? '').trim();
+    if (regionRaw === '') {
+      ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, note: 'the region cell is empty' });
+      return null;
+    }
+    // IMDi's `Region;Navn`: the name (and the years it had) beside the code.
+    const name = cols.regionName !== null ? (cells[cols.regionName] ?? '').trim() : '';
+    const label = name !== '' && !regionRaw.includes(' ') ? `${regionRaw} ${name}` : regionRaw;
+    geo = ctx.geography(ctx.geo.fromLabel(label), regionRaw, line, header[cols.region]!, cols.region + 1);
   }
-  const geo = ctx.geography(ctx.geo.fromLabel(regionRaw), regionRaw, line, header[cols.region]!, cols.region + 1);
   if (!geo) return null;
   const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
   const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
@@ -222,69 +85,94 @@ function readRow(ctx: ReadContext, r: SsbReading, cells: string[], line: number)
   return { regionRaw, geo, sex, age, dimensions, variable: cols.variable !== null ? cells[cols.variable]!.trim() : null, periodText: cols.time !== null ? cells[cols.time]!.trim() : null };
 }
 
-/** The observation of one value cell; null when the cell holds none (a problem reported, or a placeholder zero dropped). */
-function readCell(ctx: ReadContext, r: SsbReading, row: SsbRow, t: Target, cells: string[], line: number): Observation | null {
-  const { header, cols, source } = r;
-  const rawCell = cells[t.index] ?? '';
-  const v = readValueCell(rawCell, source);
-  const column = header[t.index]!;
+/**
+ * A cell for a year in which its region's code was not in use: SSB's placeholder 0, a symbol
+ * (`.` `..` from the API, IMDi's empty cells) — not a value, and not a repeat of the row the other
+ * number has for that year. Said once per region.
+ */
+function notInUse(ctx: ReadContext, r: SsbReading, row: SsbRow, period: Period, v: ValueCell, rawCell: string, line: number, t: Target): boolean {
+  const { geo } = row;
+  if (!outside(period, geo.validFrom, geo.validTo)) return false;
+  const placeholder = v.kind === 'empty' || v.kind === 'missing' || (v.kind === 'number' && v.value === 0);
+  if (!placeholder) return false;
+  if (!r.notInUse.has(row.regionRaw)) {
+    r.notInUse.add(row.regionRaw);
+    const what = v.kind === 'number' ? 'zeros' : v.kind === 'empty' ? 'empty cells' : `symbols (${rawCell.trim()})`;
+    ctx.issues.report({ code: 'code-not-valid-in-period', line, column: r.header[t.index]!, columnNumber: t.index + 1, value: rawCell, note: `"${row.regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its ${what} for such years are not values, and not repeats of the rows of the number that was in use` });
+  }
+  return true;
+}
+
+/** The problems of a cell the schema cannot see: unknown symbols, empty cells, impossible counts. Returns the cell, or null (reported). */
+function checkedCell(ctx: ReadContext, r: SsbReading, t: Target, rawCell: string, line: number): ValueCell | null {
+  const v = readValueCell(rawCell, r.source);
+  const column = r.header[t.index]!;
   if (v.kind === 'unknown-symbol') {
     ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, note: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
     return null;
   }
-  if (v.kind === 'empty') {
-    ctx.issues.report({ code: 'missing-cell', line, column, columnNumber: t.index + 1, note: `the cell in column "${column}" is empty; SSB writes a symbol (. .. : ...) where a number is missing` });
-    return null;
-  }
+  return v;
+}
+
+/** The measure problems of a number SSB's schema allows: a negative or fractional count of persons. */
+function countProblem(t: Target, info: MeasureInfo, value: number): string | null {
+  if (info.measureType !== 'count') return null;
+  if (value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) return `"${t.variable}" is a count and cannot be negative, but this one is ${value}`;
+  if (info.unit === 'personer' && !Number.isInteger(value)) return `"${t.variable}" counts persons and must be a whole number, but this one is ${value}`;
+  return null;
+}
+
+/** The observation of one value cell; null when the cell holds none (a problem reported, or a cell for a year its code was not in use). */
+function readCell(ctx: ReadContext, r: SsbReading, row: SsbRow, t: Target, cells: string[], line: number): Observation | null {
+  const { header, cols, source } = r;
+  const rawCell = cells[t.index] ?? '';
+  const v = checkedCell(ctx, r, t, rawCell, line);
+  if (!v) return null;
+  const column = header[t.index]!;
   const { regionRaw, geo } = row;
-  const cellRow: Record<string, unknown> = { region: regionRaw, period: t.periodText, variable: t.variable, value: schemaValue(v) };
+  const cellRow: Record<string, unknown> = { region: regionRaw, period: t.periodText, variable: t.variable };
+  const sv = schemaValue(v);
+  if (sv !== undefined) cellRow.value = sv;
   const raw: Record<string, string> = { region: regionRaw, period: t.periodText, variable: t.variable, value: rawCell };
-  const colOf = (p: string): number | null => (p === 'value' ? t.index + 1 : p === 'region' ? cols.region + 1 : p === 'period' && cols.time !== null ? cols.time + 1 : null);
+  const colOf = (p: string): number | null => (p === 'value' ? t.index + 1 : p === 'region' && cols.region !== null ? cols.region + 1 : p === 'period' && cols.time !== null ? cols.time + 1 : null);
   if (!ctx.checkRow(r.cellSchema, cellRow, raw, colOf, line)) return null;
   const period = ctx.period(t.periodText, line, cols.time !== null ? header[cols.time]! : column, cols.time !== null ? cols.time + 1 : t.index + 1);
   if (!period) return null;
-  if (v.kind === 'number' && v.value === 0 && outside(period, geo.validFrom, geo.validTo)) {
-    if (!r.droppedZeros.has(regionRaw)) {
-      r.droppedZeros.add(regionRaw);
-      ctx.issues.report({ code: 'code-not-valid-in-period', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its zeros for such years are not counted` });
-    }
-    return null;
+  if (notInUse(ctx, r, row, period, v, rawCell, line, t)) return null;
+  if (v.kind === 'empty') {
+    ctx.issues.report({ code: 'empty-cell', line, column, columnNumber: t.index + 1, note: `the cell in column "${column}" is empty; it is read as a missing number (SSB writes a symbol: . .. : ...)` });
   }
   const info = r.infoFor(t.variable);
-  if (v.kind === 'number' && info.measureType === 'proportion' && (v.value > 100 || v.value < 0)) {
-    ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `a share in percent cannot be ${v.value < 0 ? 'negative' : 'above 100'}, but this one is ${v.value}` });
-    return null;
-  }
-  if (v.kind === 'number' && info.measureType === 'count' && v.value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) {
-    ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" is a count and cannot be negative, but this one is ${v.value}` });
-    return null;
-  }
-  if (v.kind === 'number' && info.measureType === 'count' && info.unit === 'personer' && !Number.isInteger(v.value)) {
-    ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: `"${t.variable}" counts persons and must be a whole number, but this one is ${v.value}` });
+  const problem = v.kind === 'number' ? countProblem(t, info, v.value) : null;
+  if (problem) {
+    ctx.issues.report({ code: 'constraint-error', line, column, columnNumber: t.index + 1, value: rawCell, note: problem });
     return null;
   }
   // Variables SSB wrote into the heading win over the row's own (there is none then).
   const sex = t.wide?.sex ?? row.sex;
   const age = t.wide?.age ?? row.age;
   let dims = row.dimensions;
-  if (t.wide?.qualifier) dims = { ...row.dimensions, heading: t.wide.qualifier };
-  const key = `${geo.code}|${period.from}_${period.to}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dims)}`;
+  if (t.wide?.named) dims = { ...dims, ...t.wide.named };
+  if (t.wide?.qualifier) dims = { ...dims, heading: t.wide.qualifier };
+  const o = observation({ source, table: r.table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions: dims, origin: { file: ctx.file.display, line } }, t.variable, info, fromCell(v));
+  if (!ctx.plausible(o, line, column, t.index + 1, rawCell)) return null;
+  const key = `${geo.code}|${periodKey(period)}|${t.variable}|${sex}|${age?.code ?? ''}|${dimensionsKey(dims)}`;
+  // A number for a year before (or after) its code was in use — a back-calculated series — yields
+  // to the row of the number in use that year, whichever comes first.
+  if (outside(period, geo.validFrom, geo.validTo)) {
+    ctx.holdBack(key, [o], line, column);
+    return null;
+  }
   if (!ctx.checkDuplicate(key, line, column)) return null;
-  return observation({ source, table: r.table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions: dims, origin: { file: ctx.file.display, line } }, t.variable, info, fromCell(v));
+  ctx.inUse(key);
+  return o;
 }
 
-/**
- * SSB Statistikkbanken web CSV (and KOSTRA tables, which are SSB tables by region
- * `KOKkommuneregion0000`): optional title line and blank line, then the header; wide
- * ("<variable> <year>" columns) or long (`region;år;statistikkvariabel;<value>`); ISO-8859-1 or UTF-8;
- * `;` or `,`; decimal comma or point; the symbols `. .. : ... - *`.
- * A zero given for a year in which the region code did not exist is not a value and is dropped.
- */
-export async function* readSsbCsv(ctx: ReadContext, source: 'ssb' | 'kostra'): AsyncGenerator<Observation[]> {
-  const layout = ctx.layout!;
-  const header = layout.header;
-  if (!ctx.checkHeader(header, layout.headerLine)) return;
-  const cols = classifySsbColumns(header);
+/** The columns, or null when the header cannot be read (reported). */
+function columnsOf(ctx: ReadContext, layout: CsvLayout): { cols: SsbColumns; header: string[] } | null {
+  const stacked = stackedHeader(layout);
+  if (!stacked && !ctx.checkHeader(layout.header, layout.headerLine)) return null;
+  const cols = classifySsbColumns(layout.header, layout, stacked);
   if ('missing' in cols) {
     ctx.issues.report({
       code: 'missing-column',
@@ -292,8 +180,27 @@ export async function* readSsbCsv(ctx: ReadContext, source: 'ssb' | 'kostra'): A
       column: cols.missing,
       note: cols.missing === 'år' ? 'the header has neither "<statistikkvariabel> <år>" columns nor an "år" column, so no period can be read' : 'the header has no value column after its dimension columns',
     });
-    return;
+    return null;
   }
+  if (stacked && !ctx.checkHeader(cols.names, layout.headerLine)) return null;
+  return { cols, header: cols.names };
+}
+
+/**
+ * SSB Statistikkbanken web CSV (and KOSTRA tables, which are SSB tables by region
+ * `KOKkommuneregion0000`): optional title line and blank line, then the header — one row, or
+ * several (the variable over the year, a stub of row variables at the left) —, then the rows, then
+ * notes ("Sist endret:", "Kilde:", footnotes) that are not data. Wide ("<variable> <year>"
+ * columns) or long (`region;år;statistikkvariabel;<value>`, the value column found by its name or
+ * its numbers); ISO-8859-1 or UTF-8; `;` or `,`; decimal comma or point; the symbols `. .. : ... - *`.
+ * A table without a region column is national. Cells for years a region code was not in use
+ * (SSB's zeros, `.` and `..`) are not values, and not repeats of the other number's rows.
+ */
+export async function* readSsbCsv(ctx: ReadContext, source: 'ssb' | 'kostra'): AsyncGenerator<Observation[]> {
+  const layout = ctx.layout!;
+  const read = columnsOf(ctx, layout);
+  if (!read) return;
+  const { cols, header } = read;
   const table = ssbTableId(layout.title, ctx.file.stem);
   const measureInfo = new Map<string, MeasureInfo>();
   const infoFor = (variable: string): MeasureInfo => {
@@ -304,17 +211,29 @@ export async function* readSsbCsv(ctx: ReadContext, source: 'ssb' | 'kostra'): A
     }
     return i;
   };
-  const r: SsbReading = { source, header, cols, table, cellSchema: validator('ssb-cell'), infoFor, droppedZeros: new Set() };
+  const r: SsbReading = { source, header, cols, table, cellSchema: validator('ssb-cell'), infoFor, notInUse: new Set() };
   const tableVariable = layout.title ? layout.title.replace(/^\d{5}\s*:\s*/, '').replace(/,\s*(etter|by)\b.*$/, '') : (header[cols.value ?? 0] ?? table);
-
+  let headerRows = cols.headerRows;
+  let lastLine = layout.headerLine;
+  let notes = false;
   for await (const batch of ctx.records()) {
     const out: Observation[] = [];
     for (const { cells, line } of batch) {
-      if (line <= layout.headerLine) continue;
+      if (line <= layout.headerLine || notes) continue;
+      const gap = line - lastLine > 1;
+      lastLine = line;
+      if (headerRows > 0) {
+        headerRows--;
+        continue;
+      }
+      if (isNoteRow(cells, header.length, gap)) {
+        notes = true;
+        continue;
+      }
       if (!ctx.checkCellCount(cells, header, line)) continue;
       const row = readRow(ctx, r, cells, line);
       if (!row) continue;
-      const targets: Target[] = cols.wide.length > 0 ? cols.wide.map((w) => ({ index: w.index, variable: w.variable || row.variable || tableVariable, periodText: w.period.label, wide: w })) : [{ index: cols.value!, variable: row.variable ?? tableVariable, periodText: row.periodText!, wide: null }];
+      const targets: Target[] = cols.wide.length > 0 ? cols.wide.map((w) => ({ index: w.index, variable: w.variable || row.variable || tableVariable, periodText: w.period?.label ?? row.periodText!, wide: w })) : [{ index: cols.value!, variable: row.variable ?? tableVariable, periodText: row.periodText!, wide: null }];
       for (const t of targets) {
         const o = readCell(ctx, r, row, t, cells, line);
         if (o) out.push(o);
@@ -322,6 +241,8 @@ export async function* readSsbCsv(ctx: ReadContext, source: 'ssb' | 'kostra'): A
     }
     if (out.length > 0) yield out;
   }
+  const held = ctx.releaseHeld();
+  if (held.length > 0) yield held;
 }
 
 /**

@@ -1,0 +1,53 @@
+import type { Observation } from '../model/observation.js';
+import { measureFromLabel } from './cells.js';
+
+/** What is wrong with a number for its measure: an error keeps it out; a warning keeps it as published. */
+export interface Implausible {
+  code: 'impossible-value' | 'share-above-100';
+  note: string;
+}
+
+/**
+ * A published share a little over 100 % is real (KOSTRA's coverage counts children from other
+ * municipalities: 104.4 % in barnehage); beyond this it is a share that cannot be.
+ */
+export const SHARE_WARNING_LIMIT = 150;
+/** Life expectancy, remaining years or at birth: nobody lives this long. */
+const MAX_YEARS = 125;
+
+/** Shares of a whole, by their label: bounded by 100 %. A bare "Prosent" may be a ratio (settled per requested: 220 %). */
+const SHARE_WORDS = /andel|dekningsgrad|dekning|\bshare\b|proportion|prosent av|per cent of|percentage of/i;
+const CHANGE_WORDS = /endring|vekst|tilvekst|change|growth|differanse|avvik/i;
+
+/**
+ * Checks one published number against what its measure allows: a share in percent (a negative
+ * one, one far beyond 100 %), a rate per 10 000 or 100 000 above its base (more cases than
+ * people), a rate per 100 or 1000 more than ten times its base, a life expectancy beyond 125
+ * years. Returns null for a plausible number.
+ */
+export function plausibility(o: Pick<Observation, 'source' | 'measure' | 'measureType' | 'multiplier' | 'unit' | 'value'>): Implausible | null {
+  const v = o.value;
+  if (v === null || !Number.isFinite(v)) return null;
+  const label = `${o.measure} ${o.unit ?? ''}`;
+  // FHI's codes (RATE, MEIS) say little; their labels ("andel (prosent)", "per 100 000") say it.
+  const byLabel = o.multiplier === null && o.unit ? measureFromLabel(o.unit) : null;
+  const type = byLabel && byLabel.measureType !== 'value' ? byLabel.measureType : o.measureType;
+  const multiplier = o.multiplier ?? byLabel?.multiplier ?? null;
+  if (CHANGE_WORDS.test(label)) return null;
+  if (type === 'proportion' && multiplier === 100) {
+    const share = o.source === 'fhi' || o.source === 'ungdata' || SHARE_WORDS.test(label);
+    if (v < 0) return { code: 'impossible-value', note: `${v} is a negative share ("${o.measure}")` };
+    if (!share || v <= 100) return null;
+    if (v <= SHARE_WARNING_LIMIT) return { code: 'share-above-100', note: `"${o.measure}" is ${v} %, a little over 100 % — possible where the count includes people from outside the area (KOSTRA coverage); kept as published` };
+    return { code: 'impossible-value', note: `"${o.measure}" is ${v} %, far beyond 100 %; a share cannot be that large (a misplaced decimal, or a count in the share's column?)` };
+  }
+  if ((type === 'rate' || type === 'meis') && multiplier !== null && multiplier >= 100) {
+    if (v < 0) return { code: 'impossible-value', note: `${v} is a negative rate ("${o.measure}")` };
+    const base = multiplier.toLocaleString('en').replace(/,/g, ' ');
+    if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: `"${o.measure}" is ${v} per ${base}: more cases than people` };
+    if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: `"${o.measure}" is ${v} per ${base}, more than ten times its base` };
+    return null;
+  }
+  if (type === 'years' && (v < 0 || v > MAX_YEARS)) return { code: 'impossible-value', note: `"${o.measure}" is ${v} years; a life expectancy is between 0 and ${MAX_YEARS}` };
+  return null;
+}
