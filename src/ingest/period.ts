@@ -39,3 +39,12 @@ export function splitTrailingPeriod(header: string): { name: string; period: Per
 export function periodKey(p: Period): string {
   return p.kind === 'school-year' ? `${p.from}/${p.to}` : `${p.from}_${p.to}`;
 }
+
+/**
+ * Whether a text is a period written backwards (`2018_2014`, `2018-2014`, `2018/2014`): an error in
+ * the data, never to be read as another period (nor replaced by a label that reads as one).
+ */
+export function isBackwardsPeriod(text: string): boolean {
+  const m = /^(\d{4})\s*[_\-/]\s*(\d{4})$/.exec(text.trim());
+  return m !== null && Number(m[2]) < Number(m[1]);
+}

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { EXIT_USAGE, FolkehelseError } from '../base/errors.js';
+import { jsonSyntaxError, LineIndex } from '../base/json-text.js';
+import { readProblem, readRegularFile } from '../base/user-file.js';
+
+export { jsonSyntaxError, LineIndex, MAX_JSON_DEPTH, position } from '../base/json-text.js';
 import { schemaProblems, validator, type SchemaName } from '../validate/schemas.js';
 
 /** A results or goals file that cannot be used: names the file, line and column, and what is wrong. */
@@ -11,28 +14,18 @@ export class JsonFileError extends FolkehelseError {
   }
 }
 
-/** "line 3, column 7" of a character offset. */
-export function position(text: string, offset: number): string {
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      col = 1;
-    } else col++;
-  }
-  return `line ${line}, column ${col}`;
-}
+/** Problems listed per file; the rest are counted. */
+export const MAX_PROBLEMS = 20;
 
 /**
- * Where each value of a JSON text starts, by JSON pointer ("/goals/0/target"). A small scanner:
- * the text has already been parsed by JSON.parse, so it is known to be valid.
+ * Where each value of a JSON text starts, by JSON pointer ("/goals/0/target"); only the pointers
+ * in `wanted` when it is given. For a text that has passed jsonSyntaxError (so its depth is bounded).
  */
-export function pointerOffsets(text: string): Map<string, number> {
+export function pointerOffsets(text: string, wanted?: Set<string>): Map<string, number> {
   const out = new Map<string, number>();
   let i = 0;
   const ws = () => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i));
   };
   const str = (): string => {
     const start = i;
@@ -41,9 +34,14 @@ export function pointerOffsets(text: string): Map<string, number> {
     i++;
     return JSON.parse(text.slice(start, i)) as string;
   };
+  const skipString = (): void => {
+    i++;
+    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+  };
   const value = (ptr: string): void => {
     ws();
-    out.set(ptr, i);
+    if (!wanted || wanted.has(ptr)) out.set(ptr, i);
     const c = text[i];
     if (c === '{') {
       i++;
@@ -67,35 +65,81 @@ export function pointerOffsets(text: string): Map<string, number> {
         ws();
         if (text[i++] === ']') return;
       }
-    } else if (c === '"') str();
-    else while (i < text.length && !/[\s,}\]]/.test(text[i]!)) i++;
+    } else if (c === '"') skipString();
+    else while (i < text.length && !' \t\r\n,}]'.includes(text[i]!)) i++;
   };
   value('');
   return out;
 }
 
-/** Reads a JSON file and checks it against `schemas/<schema>.schema.json`; every problem names line and column. */
-export function readJsonFile<T>(path: string, schema: SchemaName, shown = path): T {
+/** A JSON file read and checked, with the means to say where a value is. */
+export interface JsonDocument<T> {
+  value: T;
+  text: string;
+  /** "line 3, column 7" of the value at a JSON pointer (line 1, column 1 when there is none). */
+  at(pointers: string[]): (pointer: string) => string;
+}
+
+export interface JsonFileOptions {
+  /** Largest file read, in bytes. */
+  maxBytes: number;
+  /** What the file is, in words ("a folkehelse results file"), for a file that is JSON but not one. */
+  what: string;
+  /** Whether the parsed value is meant to be such a file at all (checked before the schema, so nothing of another file is echoed). */
+  looksRight: (raw: unknown) => boolean;
+}
+
+/**
+ * Reads a JSON file and checks it against `schemas/<schema>.schema.json`; every problem names line
+ * and column. Refused before anything is parsed: a path that is not a regular file (a pipe, a
+ * device, /proc), a file over `maxBytes`, a syntax error or nesting deeper than MAX_JSON_DEPTH —
+ * in time linear in the file. A JSON file that is not the kind asked for is refused with one
+ * sentence; no message quotes the file's content.
+ */
+export function readJsonDocument<T>(path: string, schema: SchemaName, shown: string, options: JsonFileOptions): JsonDocument<T> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    text = readRegularFile(path, options.maxBytes, (size) => `is ${(size / 1024 ** 2).toFixed(1)} MB, more than the ${Math.round(options.maxBytes / 1024 ** 2)} MB ${options.what} may have; it was not read`)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new JsonFileError(shown, [code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (e as Error).message})`]);
+    throw new JsonFileError(shown, [readProblem(e)]);
   }
+  const lines = new LineIndex(text);
+  const syntax = jsonSyntaxError(text);
+  if (syntax) throw new JsonFileError(shown, [`${lines.at(syntax.offset)}: ${syntax.message.startsWith('is nested') ? syntax.message : `is not valid JSON: ${syntax.message}`}`]);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const lc = /line (\d+) column (\d+)/.exec((e as Error).message);
-    const where = lc ? `line ${lc[1]}, column ${lc[2]}` : m ? position(text, Number(m[1])) : 'line 1, column 1';
-    throw new JsonFileError(shown, [`${where}: is not valid JSON (${(e as Error).message.replace(/ in JSON at position.*$/, '').replace(/^Unexpected/, 'unexpected')})`]);
+  } catch {
+    throw new JsonFileError(shown, ['is not valid JSON']);
   }
+  if (!options.looksRight(raw)) throw new JsonFileError(shown, [`is not ${options.what}`]);
+  const at = (pointers: string[]) => {
+    const offsets = pointerOffsets(text, new Set(pointers));
+    return (p: string) => lines.at(offsets.get(p) ?? 0);
+  };
   const validate = validator(schema);
   if (!validate(raw)) {
-    const offsets = pointerOffsets(text);
-    throw new JsonFileError(shown, schemaProblems(validate.errors).map((p) => `${position(text, offsets.get(p.pointer) ?? 0)}: ${p.path}: ${p.message}`));
+    const problems = schemaProblems(validate.errors);
+    const where = at(problems.slice(0, MAX_PROBLEMS).map((p) => p.pointer));
+    const listed = problems.slice(0, MAX_PROBLEMS).map((p) => `${where(p.pointer)}: ${p.path}: ${p.message}`);
+    if (problems.length > MAX_PROBLEMS) listed.push(`… and ${problems.length - MAX_PROBLEMS} more problems`);
+    throw new JsonFileError(shown, listed);
   }
-  return raw as T;
+  return { value: raw as T, text, at };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What `readJsonFile` knows of each schema it reads. */
+const KINDS: Partial<Record<SchemaName, JsonFileOptions>> = {
+  // A results file of one municipality is some hundred kB.
+  results: { maxBytes: 32 * 1024 ** 2, what: 'a folkehelse results file (resultater-<edition>.json, with "format": "folkehelse-results")', looksRight: (v) => isObject(v) && v.format === 'folkehelse-results' },
+  goals: { maxBytes: 8 * 1024 ** 2, what: 'a goals file (a JSON object with a "goals" list)', looksRight: isObject },
+};
+
+/** Reads a JSON file and checks it against `schemas/<schema>.schema.json`; every problem names line and column. */
+export function readJsonFile<T>(path: string, schema: SchemaName, shown = path): T {
+  return readJsonDocument<T>(path, schema, shown, KINDS[schema] ?? { maxBytes: 32 * 1024 ** 2, what: `a ${schema} file`, looksRight: () => true }).value;
 }
