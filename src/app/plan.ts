@@ -20,7 +20,9 @@ import { DEFAULT_PRIORITIES } from '../overview/priorities.js';
 import { slug } from '../report/escape.js';
 import type { DocumentLang as Lang } from '../language/tags.js';
 import { TEMPLATE_DIR } from '../report/language.js';
+import { withEarlierEditions } from '../indicators/disclosure-editions.js';
 import { previousProblem } from '../results/archive.js';
+import { earlierEditions } from '../results/ledger.js';
 import type { DocumentKind } from '../results/types.js';
 import { followUpInputs } from './follow-up.js';
 import { hash, hashFile } from './provenance.js';
@@ -68,6 +70,8 @@ export interface Run {
   emit: (event: BuildEvent) => void;
   /** Never data, even inside a data folder (`"data": ["."]`): the outputs and folkehelse's own files. */
   notData: string[];
+  /** The earlier editions' results files and ledgers this run's suppression is bound by. */
+  earlierFiles: string[];
   data(): Promise<LoadedData>;
 }
 
@@ -79,7 +83,7 @@ export interface Run {
  * killed runs left in the staging folder.
  */
 export async function startRun(req: BuildRequest): Promise<Run> {
-  const config = req.edition !== undefined ? { ...req.config, edition: req.edition } : req.config;
+  let config = req.edition !== undefined ? { ...req.config, edition: req.edition } : req.config;
   const kind = req.kind ?? 'full';
   if (req.previous !== undefined) {
     const problem = previousProblem(req.previous);
@@ -105,6 +109,10 @@ export async function startRun(req: BuildRequest): Promise<Run> {
     release();
     throw e;
   }
+  // The earlier editions in the output folder and --previous: this edition's suppression keeps what
+  // they withheld withheld and counts what they published as known (README "Suppression", rule 5).
+  const earlier = earlierEditions({ out, previous: req.previous ?? null }, { edition: config.edition, kind });
+  config = { ...config, suppression: withEarlierEditions(config.suppression, earlier.editions) };
   const notData = [out, config.file, ...config.catalogue, config.assessments, config.templates, config.goals].filter((p): p is string => typeof p === 'string');
   let data: Promise<LoadedData> | null = null;
   const run: Run = {
@@ -121,6 +129,7 @@ export async function startRun(req: BuildRequest): Promise<Run> {
     env: req.env,
     emit: req.onEvent ?? (() => {}),
     notData,
+    earlierFiles: earlier.files,
     data: () => (data ??= releasingOnError(loadData(config.data, { exclude: notData }), run)),
   };
   // The run's hold of the lock: given back once, by the step that fails or by writeIndex at the end.
@@ -238,6 +247,8 @@ function sharedInputs(run: Run, dataFiles: string[]): InputFile[] {
   for (const f of [...filesUnder(DEFAULT_CATALOGUE_DIR), ...config.catalogue]) files.push({ file: `catalogue:${f}`, sha256: existsSync(f) ? hashFile(f) : 'missing' });
   // The utfordringsbilde's priorities and the assessment sections shape the document too.
   for (const f of [DEFAULT_PRIORITIES, DEFAULT_SECTIONS]) files.push({ file: `overview:${f}`, sha256: hashFile(f) });
+  // What earlier editions published binds this edition's suppression.
+  if (run.earlierFiles.length) files.push({ file: 'earlier-editions', sha256: hash(run.earlierFiles.map((f) => `${f}=${hashFile(f)}`).join('\n')) });
   for (const f of [...filesUnder(TEMPLATE_DIR), ...(config.templates ? filesUnder(config.templates) : [])]) files.push({ file: `template:${f}`, sha256: hashFile(f) });
   return files;
 }

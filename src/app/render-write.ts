@@ -12,6 +12,7 @@ import { PdfRenderer } from '../output/pdf.js';
 import type { Document } from '../report/document.js';
 import type { DocumentLang as Lang } from '../language/tags.js';
 import { RENDERERS, type RenderContext } from '../report/renderers.js';
+import { ledgerFileName, serializeLedger, toLedger } from '../results/ledger.js';
 import type { BuildContext } from './compute.js';
 import type { FollowUp } from './follow-up.js';
 import type { Item, Run } from './plan.js';
@@ -65,8 +66,13 @@ export async function renderFiles(ctx: BuildContext, item: Item, doc: Document, 
     }
     for (const [name, content] of await RENDERERS.get(format)!.render(doc, renderContext)) files.set(name, content);
   }
-  // Listed after the document's files.
-  if (follow) files.set(follow.fileName, follow.content);
+  // Listed after the document's files: the results file, and the ledger of what the document
+  // published and withheld, which binds the suppression of later editions.
+  if (follow) {
+    files.set(follow.fileName, follow.content);
+    const ledger = toLedger(ctx.results.get(item.id) ?? [], { edition: config.edition, kind: ctx.kind, kommune: item.id });
+    files.set(ledgerFileName(config.edition, ctx.kind), serializeLedger(ledger));
+  }
   return files;
 }
 

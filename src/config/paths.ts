@@ -5,7 +5,10 @@ import { NOT_DATA } from '../ingest/files.js';
 
 // The files a configuration names stay inside the project: its folder and the paths it allows.
 
-/** Data files (.csv, .tsv, .txt, .json) in a folder, its manifests aside: folkehelse never writes others there. */
+/** The ledgers of what an edition published and withheld (src/results/ledger.ts), beside the results files: never data. */
+const LEDGER = /^prikking-\d{4}(-lopende)?\.json$/;
+
+/** Data files (.csv, .tsv, .txt, .json) in a folder, its manifests, results files and ledgers aside: folkehelse never writes others there. */
 export function dataFilesIn(dir: string): string[] {
   let entries: string[];
   try {
@@ -13,7 +16,7 @@ export function dataFilesIn(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.filter((e) => /\.(csv|tsv|txt|json)$/i.test(e) && !NOT_DATA.test(e.split(/[\\/]/).pop()!) && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).sort();
+  return entries.filter((e) => /\.(csv|tsv|txt|json)$/i.test(e) && !NOT_DATA.test(e.split(/[\\/]/).pop()!) && !LEDGER.test(e.split(/[\\/]/).pop()!) && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).sort();
 }
 
 /**
