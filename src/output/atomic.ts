@@ -142,6 +142,8 @@ export class StagedDocument {
         if (!statSync(d).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR', path: d });
       }
       const current = readOptional(join(this.folder, last.name));
+      // A document with no files of its own (the region has no short version) still has its manifest.
+      mkdirSync(join(this.dir, FILES), { recursive: true });
       writeFileSync(join(this.dir, FILES, last.name), last.content(current));
       const journal: CommitJournal = { folder: this.folder, files: [...this.names.filter((n) => n !== last.name), last.name], remove };
       writeFileSync(join(this.dir, `${COMMIT}.tmp`), JSON.stringify(journal));

@@ -209,6 +209,13 @@ describe('documents swapped in whole', () => {
     expect(readdirSync(staging)).toEqual([]);
   });
 
+  it('a document with no files of its own still gets its manifest', async () => {
+    const out = tempDir();
+    const folder = join(out, 'region');
+    new StagedDocument(join(out, STAGING), folder).commit({ name: 'folkehelse-manifest.json', content: (current) => `${current}` });
+    expect(readFileSync(join(folder, 'folkehelse-manifest.json'), 'utf8')).toBe('null');
+  });
+
   it('the manifest is made from the folder as it is when the files go in', async () => {
     const out = tempDir();
     const folder = join(out, 'doc');
