@@ -241,6 +241,17 @@ describe('an output folder that leads out of the project through a symbolic link
     expect(readdirSync(elsewhere)).toEqual([]);
   }, 60_000);
 
+  it('is written when the configuration lists where it leads in "allowPaths"', async () => {
+    const dir = copyFixtures();
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, join(dir, 'out'));
+    const config = JSON.parse(readFileSync(join(dir, 'folkehelse.config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'folkehelse.config.json'), JSON.stringify({ ...config, allowPaths: [elsewhere] }));
+    const o = await run(dir, join(dir, 'out'));
+    expect(o.documents.every((d) => d.status === 'built')).toBe(true);
+    expect(readdirSync(elsewhere)).toContain('5037-levanger');
+  }, 60_000);
+
   it('also when the link is a folder further up, or the output folder named outside the project is itself a link (to /etc)', async () => {
     const dir = copyFixtures();
     const elsewhere = tempDir();
