@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { DEFAULT_SECTIONS } from '../assessments/sections.js';
 import { FolkehelseError, msg, UsageError } from '../base/errors.js';
+import { readRegularFile } from '../base/user-file.js';
 import { VERSION } from '../base/version.js';
 import type { BuildConfig, KommuneConfig, OutputFormat } from '../config/config.js';
+import { realOrSelf, symlinkEscape } from '../config/paths.js';
 import { templateProblems } from '../config/templates.js';
 import { defaultRegister } from '../geo/register.js';
 import { DEFAULT_CATALOGUE_DIR } from '../indicators/catalogue.js';
@@ -12,11 +14,15 @@ import { expandDataPaths } from '../ingest/files.js';
 import { loadData, type LoadedData } from '../sources/load.js';
 import type { Geography } from '../model/observation.js';
 import { cleanStaging, STAGING } from '../output/atomic.js';
+import { acquireOutputLock } from '../output/lock.js';
 import { readManifest } from '../output/manifest.js';
 import { DEFAULT_PRIORITIES } from '../overview/priorities.js';
 import { slug } from '../report/escape.js';
 import type { DocumentLang as Lang } from '../language/tags.js';
 import { TEMPLATE_DIR } from '../report/language.js';
+import { withEarlierEditions } from '../indicators/disclosure-editions.js';
+import { previousProblem } from '../results/archive.js';
+import { earlierEditions } from '../results/ledger.js';
 import type { DocumentKind } from '../results/types.js';
 import { followUpInputs } from './follow-up.js';
 import { hash, hashFile } from './provenance.js';
@@ -64,29 +70,52 @@ export interface Run {
   emit: (event: BuildEvent) => void;
   /** Never data, even inside a data folder (`"data": ["."]`): the outputs and folkehelse's own files. */
   notData: string[];
+  /** The earlier editions' results files and ledgers this run's suppression is bound by. */
+  earlierFiles: string[];
   data(): Promise<LoadedData>;
 }
 
 /**
- * Resolves the request and refuses what cannot be built (a missing `--previous`, an output folder
- * that is a file, broken template language files) before anything is read; clears what killed
- * runs left in the staging folder.
+ * Resolves the request and refuses what cannot be built (a missing `--previous` or one that is a
+ * pipe or device, an output folder that is a file or that a symbolic link takes out of the
+ * project, broken template language files) before anything is read; takes the output folder's
+ * lock (one build at a time per folder: a second is refused, exit 2) and completes or clears what
+ * killed runs left in the staging folder.
  */
 export async function startRun(req: BuildRequest): Promise<Run> {
-  const config = req.edition !== undefined ? { ...req.config, edition: req.edition } : req.config;
+  let config = req.edition !== undefined ? { ...req.config, edition: req.edition } : req.config;
   const kind = req.kind ?? 'full';
-  if (req.previous !== undefined && !existsSync(req.previous)) throw new UsageError(msg('errors.usage.previous', { path: req.previous }));
+  if (req.previous !== undefined) {
+    const problem = previousProblem(req.previous);
+    if (problem) throw new UsageError(`--previous: ${req.previous}: ${problem}`);
+  }
   const lang = req.lang ?? config.lang;
   const out = req.out ?? config.out;
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(msg('errors.usage.outIsFile', { out }));
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`${out}: the output folder is a file; name a folder with "out" or --out`);
+  const project = config.file ? dirname(config.file) : process.cwd();
+  const roots = config.allowedRoots ?? [realOrSelf(project)];
+  for (const [field, p] of [['out', out], ...config.data.map((d, i) => [`data[${i}]`, d])] as [string, string][]) {
+    const problem = symlinkEscape(field, p, project, roots);
+    if (problem) throw new UsageError(problem);
+  }
   if (config.templates) {
     const problems = templateProblems(config.templates);
     if (problems.length) throw new UsageError(problems.join('\n'));
   }
-  await cleanStaging(join(out, STAGING));
+  const release = acquireOutputLock(out);
+  try {
+    await cleanStaging(join(out, STAGING));
+  } catch (e) {
+    release();
+    throw e;
+  }
+  // The earlier editions in the output folder and --previous: this edition's suppression keeps what
+  // they withheld withheld and counts what they published as known (README "Suppression", rule 5).
+  const earlier = earlierEditions({ out, previous: req.previous ?? null }, { edition: config.edition, kind });
+  config = { ...config, suppression: withEarlierEditions(config.suppression, earlier.editions) };
   const notData = [out, config.file, ...config.catalogue, config.assessments, config.templates, config.goals].filter((p): p is string => typeof p === 'string');
-  let data: LoadedData | null = null;
-  return {
+  let data: Promise<LoadedData> | null = null;
+  const run: Run = {
     config,
     kind,
     base: req.base ?? (config.file ? dirname(config.file) : process.cwd()),
@@ -102,8 +131,24 @@ export async function startRun(req: BuildRequest): Promise<Run> {
     notData,
     // A draft leaves out a file that cannot be read or fails validation and builds from the rest;
     // --final refuses bad data as before.
-    data: async () => (data ??= await loadData(config.data, { exclude: notData, leaveOut: !req.final })),
+    earlierFiles: earlier.files,
+    data: () => (data ??= releasingOnError(loadData(config.data, { exclude: notData, leaveOut: !req.final }), run)),
   };
+  // The run's hold of the lock: given back once, by the step that fails or by writeIndex at the end.
+  releases.set(run, release);
+  return run;
+}
+
+const releases = new WeakMap<Run, () => void>();
+
+/** A step of the run that fails gives the output folder's lock back (the run ends there). */
+async function releasingOnError<T>(step: Promise<T>, run: Run): Promise<T> {
+  try {
+    return await step;
+  } catch (e) {
+    releases.get(run)?.();
+    throw e;
+  }
 }
 
 /**
@@ -111,6 +156,10 @@ export async function startRun(req: BuildRequest): Promise<Run> {
  * the shard's part: each with the hash of everything it is made from.
  */
 export async function planItems(run: Run, req: Pick<BuildRequest, 'kommuner' | 'fylke' | 'shard'>): Promise<{ items: Item[]; kommuner: KommuneTarget[] }> {
+  return releasingOnError(planned(run, req), run);
+}
+
+async function planned(run: Run, req: Pick<BuildRequest, 'kommuner' | 'fylke' | 'shard'>): Promise<{ items: Item[]; kommuner: KommuneTarget[] }> {
   const { config } = run;
   const dataFiles = (await expandDataPaths(config.data, run.notData)).files.filter((f) => !f.error);
   const shared = sharedInputs(run, dataFiles.map((f) => f.path));
@@ -164,6 +213,10 @@ function regionItem(run: Run, kommuner: KommuneTarget[], shared: InputFile[]): I
 
 /** Splits the documents into those whose outputs are up to date (skipped, unless `force`) and those to build. */
 export async function splitUpToDate(items: Item[], run: Run, force?: boolean): Promise<{ skipped: DocumentOutcome[]; pending: Item[] }> {
+  return releasingOnError(split(items, run, force), run);
+}
+
+async function split(items: Item[], run: Run, force?: boolean): Promise<{ skipped: DocumentOutcome[]; pending: Item[] }> {
   const skipped: DocumentOutcome[] = [];
   const pending: Item[] = [];
   for (const item of items) {
@@ -196,6 +249,8 @@ function sharedInputs(run: Run, dataFiles: string[]): InputFile[] {
   for (const f of [...filesUnder(DEFAULT_CATALOGUE_DIR), ...config.catalogue]) files.push({ file: `catalogue:${f}`, sha256: existsSync(f) ? hashFile(f) : 'missing' });
   // The utfordringsbilde's priorities and the assessment sections shape the document too.
   for (const f of [DEFAULT_PRIORITIES, DEFAULT_SECTIONS]) files.push({ file: `overview:${f}`, sha256: hashFile(f) });
+  // What earlier editions published binds this edition's suppression.
+  if (run.earlierFiles.length) files.push({ file: 'earlier-editions', sha256: hash(run.earlierFiles.map((f) => `${f}=${hashFile(f)}`).join('\n')) });
   for (const f of [...filesUnder(TEMPLATE_DIR), ...(config.templates ? filesUnder(config.templates) : [])]) files.push({ file: `template:${f}`, sha256: hashFile(f) });
   return files;
 }
@@ -220,7 +275,14 @@ async function upToDateOutputs(item: Item, key: string, formats: OutputFormat[])
   if (formats.some((f) => !record.formats.includes(f))) return null;
   for (const o of record.outputs) {
     const path = join(item.folder, o.file);
-    if (!existsSync(path) || hash(readFileSync(path)) !== o.sha256) return null;
+    // An output that is no longer a regular file (a pipe put in its place) is never opened: build again.
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(path, Number.MAX_SAFE_INTEGER);
+    } catch {
+      return null;
+    }
+    if (hash(bytes) !== o.sha256) return null;
   }
   return record.outputs.map((o) => join(item.folder, o.file));
 }

@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FolkehelseError } from '../base/errors.js';
 import { VERSION } from '../base/version.js';
 import type { OutputFormat } from '../config/config.js';
-import { STAGING, writeFileAtomic } from '../output/atomic.js';
-import { readManifest, type DocumentRecord, type Manifest } from '../output/manifest.js';
+import { STAGING, StagedDocument } from '../output/atomic.js';
+import { MANIFEST, parseManifest, type DocumentRecord, type Manifest } from '../output/manifest.js';
 import { withInfo } from '../output/pdf-metadata.js';
 import { headingPages } from '../output/pdf-outline.js';
 import { PdfRenderer } from '../output/pdf.js';
 import type { Document } from '../report/document.js';
 import type { DocumentLang as Lang } from '../language/tags.js';
 import { renderOutputs, type RenderContext } from '../report/renderers.js';
+import { ledgerFileName, serializeLedger, toLedger } from '../results/ledger.js';
 import type { BuildContext } from './compute.js';
 import type { FollowUp } from './follow-up.js';
 import type { Item, Run } from './plan.js';
@@ -62,31 +63,47 @@ export async function renderFiles(ctx: BuildContext, item: Item, documents: { do
   if (ctx.formats.includes('pdf') && !pdf) warnings.push(printer.error!);
   const options = ctx.formats.filter((f) => f !== 'pdf' || pdf);
   for (const [name, content] of await renderOutputs({ full: doc, ...(short ? { short } : {}) }, options, renderContext)) files.set(name, content);
-  // Listed after the document's files.
-  if (follow) files.set(follow.fileName, follow.content);
+  // Listed after the document's files: the results file, and the ledger of what the document
+  // published and withheld, which binds the suppression of later editions.
+  if (follow) {
+    files.set(follow.fileName, follow.content);
+    const ledger = toLedger(ctx.results.get(item.id) ?? [], { edition: config.edition, kind: ctx.kind, kommune: item.id });
+    files.set(ledgerFileName(config.edition, ctx.kind), serializeLedger(ledger));
+  }
   return files;
 }
 
 /**
- * Writes one document's files side by side, each one atomically; removes figures the document no
- * longer has; records inputs and outputs in the folder's manifest. Returns the paths written.
+ * Publishes one document's files together: each is written to a staging folder first, and only
+ * when all of them are there are they moved into the document folder in one step, the folder's
+ * manifest last — so the Markdown, HTML, PDF, Word file, figures and manifest in a folder are
+ * always of one run, and the manifest records exactly the files published. Figures the document no
+ * longer has go in the same step. A disk that is full or read-only fails the document (an
+ * OutputError naming the path) and publishes nothing of it. Returns the paths written.
  */
 export async function writeDocument(run: Run, item: Item, files: Map<string, string | Uint8Array>, printed: boolean): Promise<string[]> {
   const { lang, formats, out } = run;
   const entries = [...files];
-  await Promise.all(entries.map(([name, content]) => writeFileAtomic(join(item.folder, name), content, join(out, STAGING))));
+  const staged = new StagedDocument(join(out, STAGING), item.folder);
+  for (const [name, content] of entries) await staged.stage(name, content);
   const written = entries.map(([name, content]) => ({ file: name, sha256: hash(content) }));
   // The annual update has no figures; the full document's stay.
-  if (run.kind === 'full') await removeStaleFigures(join(item.folder, 'figurer'), lang, new Set([...files.keys()].filter((f) => f.startsWith('figurer/')).map((f) => f.slice('figurer/'.length))));
-  const manifest: Manifest = readManifest(item.folder) ?? { tool: `folkehelse ${VERSION}`, documents: {} };
+  const stale = run.kind === 'full' ? await staleFigures(join(item.folder, 'figurer'), lang, new Set([...files.keys()].filter((f) => f.startsWith('figurer/')).map((f) => f.slice('figurer/'.length)))) : [];
   const record: DocumentRecord = { kind: item.kind, id: item.id, name: item.name, lang, formats: formats.filter((f) => f !== 'pdf' || printed), inputs: item.inputs, inputFiles: item.inputFiles, outputs: written };
-  manifest.tool = `folkehelse ${VERSION}`;
-  manifest.documents[run.recordKey] = record;
-  await writeFileAtomic(join(item.folder, 'folkehelse-manifest.json'), JSON.stringify(manifest, null, 2) + '\n', join(out, STAGING));
+  staged.commit({
+    name: MANIFEST,
+    // The folder's manifest as it is when the files go in: the records of its other documents stay.
+    content: (current) => {
+      const manifest: Manifest = parseManifest(current) ?? { tool: `folkehelse ${VERSION}`, documents: {} };
+      manifest.tool = `folkehelse ${VERSION}`;
+      manifest.documents[run.recordKey] = record;
+      return JSON.stringify(manifest, null, 2) + '\n';
+    },
+  }, stale.map((f) => `figurer/${f}`));
   return entries.map(([name]) => join(item.folder, name));
 }
 
-async function removeStaleFigures(dir: string, lang: Lang, keep: Set<string>): Promise<void> {
-  if (!existsSync(dir)) return;
-  for (const f of await readdir(dir)) if (f.endsWith(`.${lang}.svg`) && !keep.has(f)) await rm(join(dir, f), { force: true });
+async function staleFigures(dir: string, lang: Lang, keep: Set<string>): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir)).filter((f) => f.endsWith(`.${lang}.svg`) && !keep.has(f));
 }

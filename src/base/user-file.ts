@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { say } from './messages.js';
 
@@ -33,13 +33,23 @@ export class UserFileError extends Error {
   }
 }
 
+/** What a file that is not a regular one is, in words. */
+export function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
 /**
- * Reads a small text file the user named (configuration, catalogue, language file): never under
- * /proc, /sys or /dev (links resolved), only a regular file (a pipe would block, /dev/zero never
- * ends), at most 64 MB. Throws the Node error (ENOENT …) or a UserFileError with a code
- * ('ESYSTEM', 'ENOTFILE', 'ETOOBIG') whose message says what is wrong.
+ * Reads a file the user (or a folder the user named) points to, with every check made BEFORE the
+ * file is opened: never under /proc, /sys or /dev (links resolved), only a regular file (a pipe
+ * blocks, /dev/zero never ends), at most `maxBytes`. The file is then opened without blocking and
+ * checked again through its descriptor, so a file swapped for a pipe in between is refused too.
+ * Throws the Node error (ENOENT, EACCES …) or a UserFileError ('ESYSTEM', 'EISDIR', 'ENOTFILE',
+ * 'ETOOBIG') whose message says what is wrong; nothing of the file's content is in a message.
  */
-export function readUserText(path: string): string {
+export function readRegularFile(path: string, maxBytes = MAX_BYTES, tooBig?: (size: number) => string): Buffer {
   const abs = resolve(path);
   let real = abs;
   try {
@@ -49,8 +59,52 @@ export function readUserText(path: string): string {
   }
   if (isSystemPath(real, abs)) throw new UserFileError('ESYSTEM', systemPathMessage());
   const st = statSync(abs);
-  if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-  if (!st.isFile()) throw new UserFileError('ENOTFILE', say('errors.file.notRegularDevice'));
-  if (st.size > MAX_BYTES) throw new UserFileError('ETOOBIG', say('errors.file.tooBigSmall', { size: Math.round(st.size / 1024 ** 2) }));
-  return readFileSync(abs, 'utf8');
+  checkStats(st, maxBytes, tooBig);
+  // O_NONBLOCK: should the path have become a pipe since the check, opening it does not wait.
+  const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  try {
+    const now = fstatSync(fd);
+    checkStats(now, maxBytes, tooBig);
+    const out = Buffer.alloc(now.size);
+    let at = 0;
+    while (at < out.length) {
+      const n = readSync(fd, out, at, out.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return at === out.length ? out : out.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkStats(st: Stats, maxBytes: number, tooBig?: (size: number) => string): void {
+  if (st.isDirectory()) throw new UserFileError('EISDIR', 'is a folder, not a file');
+  if (!st.isFile()) throw new UserFileError('ENOTFILE', `is ${kindOf(st)}, not a regular file; it was not opened`);
+  if (st.size > maxBytes) throw new UserFileError('ETOOBIG', tooBig ? tooBig(st.size) : `is ${Math.round(st.size / 1024 ** 2)} MB, more than the ${Math.round(maxBytes / 1024 ** 2)} MB such a file may have`);
+}
+
+/**
+ * Reads a small text file the user named (configuration, catalogue, language file): as
+ * `readRegularFile`, at most 64 MB. A folder throws a Node-like EISDIR error.
+ */
+export function readUserText(path: string): string {
+  try {
+    return readRegularFile(path, MAX_BYTES, (size) => `is ${Math.round(size / 1024 ** 2)} MB; a configuration, catalogue or language file is a few kB`).toString('utf8');
+  } catch (e) {
+    if (e instanceof UserFileError && e.code === 'EISDIR') throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    throw e;
+  }
+}
+
+/** A sentence for an error thrown while reading a file (a Node error or a UserFileError), naming no content. */
+export function readProblem(e: unknown): string {
+  if (e instanceof UserFileError) return e.message;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  if (code === 'ELOOP') return 'is a symbolic link that leads in a circle';
+  if (code === 'ENOTDIR') return 'is not a file: a part of its path is a file, not a folder';
+  return `cannot be read (${code ?? 'error'})`;
 }

@@ -29,8 +29,19 @@ Exit codes: 0 done (with or without changes), 2 a file is missing, not valid or 
       const { diffResults } = await import('../results/diff.js');
       const { renderDiffText } = await import('../results/diff-text.js');
       const { escapeTerminal } = await import('../cli/terminal.js');
-      const before = readResultsFile(oldPath);
-      const after = readResultsFile(newPath);
+      const { JsonFileError } = await import('../results/json-file.js');
+      // A path that is not a regular file (a pipe, a device, /proc) is refused before it is opened;
+      // a file that is not a results file is refused without a word of its content.
+      const read = (path: string) => {
+        try {
+          return readResultsFile(path);
+        } catch (e) {
+          if (e instanceof JsonFileError) throw new UsageError(e.message.split('\n').map(escapeTerminal).join('\n'));
+          throw e;
+        }
+      };
+      const before = read(oldPath);
+      const after = read(newPath);
       if (before.kommune.code !== after.kommune.code) {
         const t = escapeTerminal;
         throw new UsageError(msg('errors.usage.diffKommune', { old: t(oldPath), oldName: t(before.kommune.name), oldCode: t(before.kommune.code), new: t(newPath), newName: t(after.kommune.name), newCode: t(after.kommune.code) }));

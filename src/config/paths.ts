@@ -1,11 +1,14 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../base/user-file.js';
 import { NOT_DATA } from '../ingest/files.js';
 
 // The files a configuration names stay inside the project: its folder and the paths it allows.
 
-/** Data files (.csv, .tsv, .txt, .json) in a folder, its manifests aside: folkehelse never writes others there. */
+/** The ledgers of what an edition published and withheld (src/results/ledger.ts), beside the results files: never data. */
+const LEDGER = /^prikking-\d{4}(-lopende)?\.json$/;
+
+/** Data files (.csv, .tsv, .txt, .json) in a folder, its manifests, results files and ledgers aside: folkehelse never writes others there. */
 export function dataFilesIn(dir: string): string[] {
   let entries: string[];
   try {
@@ -13,7 +16,7 @@ export function dataFilesIn(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.filter((e) => /\.(csv|tsv|txt|json)$/i.test(e) && !NOT_DATA.test(e.split(/[\\/]/).pop()!) && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).sort();
+  return entries.filter((e) => /\.(csv|tsv|txt|json)$/i.test(e) && !NOT_DATA.test(e.split(/[\\/]/).pop()!) && !LEDGER.test(e.split(/[\\/]/).pop()!) && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).sort();
 }
 
 /**
@@ -95,3 +98,59 @@ function isDir(p: string): boolean {
   }
 }
 
+
+/** The path with its existing part resolved (symbolic links followed) and the rest, not there yet, appended. */
+export function resolvedPath(path: string): string {
+  const abs = resolve(path);
+  const rest: string[] = [];
+  for (let p = abs; ; p = dirname(p)) {
+    try {
+      return join(realpathSync(p), ...rest.reverse());
+    } catch {
+      if (dirname(p) === p) return abs;
+      rest.push(basename(p));
+    }
+  }
+}
+
+/** The first symbolic link among the folders of `path` below `from` (and `path` itself), or null. */
+function linkBelow(path: string, from: string): string | null {
+  const rel = relative(from, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
+  let p = from;
+  for (const part of rel.split(sep)) {
+    p = join(p, part);
+    try {
+      if (lstatSync(p).isSymbolicLink()) return p;
+    } catch {
+      return null; // not there yet: nothing below it is a link
+    }
+  }
+  return null;
+}
+
+/**
+ * Why an output or data folder cannot be used because a symbolic link takes it out of the
+ * project, or null. `project` is the configuration's folder (or the working folder), `roots` the
+ * real paths files may be in (the project and `allowPaths`). A path inside the project must stay
+ * inside the roots once its links are followed; a path named outside the project is the user's
+ * choice, but not when it is itself a link (an `out` that is a link to /etc is refused).
+ */
+export function symlinkEscape(field: string, path: string, project: string, roots: string[]): string | null {
+  const abs = resolve(path);
+  const real = resolvedPath(abs);
+  if (roots.some((r) => inside(real, r))) return null;
+  const projectReal = realOrSelf(project);
+  const insideProject = inside(abs, resolve(project)) || inside(abs, projectReal);
+  const link = insideProject ? (linkBelow(abs, inside(abs, resolve(project)) ? resolve(project) : projectReal) ?? abs) : isLink(abs) ? abs : null;
+  if (!link || (!insideProject && !isLink(abs))) return null;
+  return `${field}: ${path} leads through the symbolic link ${link} to ${real}, outside the project; folkehelse does not write or read there unless the configuration lists it in "allowPaths"`;
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}

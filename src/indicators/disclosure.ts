@@ -23,6 +23,7 @@ import type { Indicator } from './catalogue.js';
 import { collect, type AreaCells } from './disclosure-cells.js';
 import { mergedInto, sumMergedParts } from './disclosure-merged.js';
 import { pooled } from './disclosure-pooled.js';
+import { acrossEditions, earlierEditionsOf, editionsKey, rememberEditions, unsuppressedCells } from './disclosure-editions.js';
 import { familiesOf, secondary } from './disclosure-secondary.js';
 import { DEFAULT_LIMITS, seriesSuppressed, type SuppressionLimits } from './methods/suppression.js';
 import type { AreaValue } from './result.js';
@@ -70,7 +71,7 @@ const cache = new WeakMap<ObservationIndex, Map<string, Disclosure>>();
 export function disclosureFor(index: ObservationIndex, options: DisclosureOptions): Disclosure {
   let byIndex = cache.get(index);
   if (!byIndex) cache.set(index, (byIndex = new Map()));
-  const key = JSON.stringify([strictestLimits(options.suppression), options.level]);
+  const key = JSON.stringify([strictestLimits(options.suppression), options.level, editionsKey(earlierEditionsOf(options.suppression))]);
   let d = byIndex.get(key);
   if (!d || d.register !== options.register) byIndex.set(key, (d = new Disclosure(index, options)));
   return d;
@@ -115,6 +116,9 @@ function decide(index: ObservationIndex, ind: Indicator, limits: SuppressionLimi
     const merged = mergedInto(options.register, k.code);
     if (merged.length > 0 && merged.some((h) => cells.has(h.code))) sumMergedParts(cells, k.code, merged, ind, measure, limits, options);
   }
+  // Earlier editions (README "Suppression", rule 5): what they withheld stays withheld, what they
+  // published unchanged is known (disclosure-editions.ts).
+  const memory = rememberEditions(cells, ind, earlierEditionsOf(options.suppression), () => unsuppressedCells(ind, candidates, options.level));
   const hiddenSeries = new Set<string>();
   const families = familiesOf(cells, ind, options.register);
   const periods = new Set<string>();
@@ -134,6 +138,7 @@ function decide(index: ObservationIndex, ind: Indicator, limits: SuppressionLimi
       for (const [pk, v] of area.total) if (!v.absent) area.total.set(pk, withhold(v, 'series-suppression'));
       more = true;
     }
+    if (memory && acrossEditions(cells, options.register, memory)) more = true;
     if (!more) break;
   }
   return { limits, cells, hiddenSeries };

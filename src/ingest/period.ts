@@ -89,3 +89,12 @@ function partRank(p: Period): number {
       return (p.part * 12) / 53;
   }
 }
+
+/**
+ * Whether a text is a period written backwards (`2018_2014`, `2018-2014`, `2018/2014`): an error in
+ * the data, never to be read as another period (nor replaced by a label that reads as one).
+ */
+export function isBackwardsPeriod(text: string): boolean {
+  const m = /^(\d{4})\s*[_\-/]\s*(\d{4})$/.exec(text.trim());
+  return m !== null && Number(m[2]) < Number(m[1]);
+}

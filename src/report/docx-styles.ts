@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineRuleType, ShadingType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { FolkehelseError, EXIT_USAGE, msg, type Message } from '../base/errors.js';
+import { readProblem, readRegularFile } from '../base/user-file.js';
 import { FONT } from './docx-media.js';
 import { group, text, TEMPLATE_DIR, type Texts } from './language.js';
 
@@ -68,16 +69,40 @@ export function findReferenceDocx(templates?: string): string | null {
   return null;
 }
 
-/** The styles (word/styles.xml) of a reference document. */
+/** Largest reference document and styles part read: a house style is some hundred kB. */
+const MAX_REFERENCE_BYTES = 64 * 1024 ** 2;
+const MAX_STYLES_BYTES = 16 * 1024 ** 2;
+
+/**
+ * The styles (word/styles.xml) of a reference document. Refused: a path that is not a regular
+ * file (checked before it is opened), a file that is not a zip, a styles part larger than 16 MB
+ * unpacked (a zip bomb), and styles with a DOCTYPE or entity declarations — Word never writes one,
+ * and an XML parser that expands them can be made to read other files or to fill the memory.
+ */
 export function readReferenceStyles(file: string): string {
-  if (!statSync(file).isFile()) throw new ReferenceDocxError(file, msg('errors.template.referenceFolder'));
-  let files: Record<string, Uint8Array>;
+  let bytes: Buffer;
   try {
-    files = unzipSync(new Uint8Array(readFileSync(file)), { filter: (f) => f.name === 'word/styles.xml' });
+    bytes = readRegularFile(file, MAX_REFERENCE_BYTES);
+  } catch (e) {
+    throw new ReferenceDocxError(file, readProblem(e));
+  }
+  let files: Record<string, Uint8Array>;
+  let tooBig = false;
+  try {
+    files = unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      filter: (f) => {
+        if (f.name !== 'word/styles.xml') return false;
+        if (f.originalSize > MAX_STYLES_BYTES) tooBig = true;
+        return !tooBig;
+      },
+    });
   } catch (e) {
     throw new ReferenceDocxError(file, msg('errors.template.referenceNotDocx', { reason: (e as Error).message }));
   }
+  if (tooBig) throw new ReferenceDocxError(file, `word/styles.xml is larger than ${MAX_STYLES_BYTES / 1024 ** 2} MB unpacked; save the reference document again from Word`);
   const styles = files['word/styles.xml'];
   if (!styles) throw new ReferenceDocxError(file, msg('errors.template.referenceNoStyles'));
-  return strFromU8(styles);
+  const xml = strFromU8(styles);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ReferenceDocxError(file, 'word/styles.xml declares a DOCTYPE or entities, which Word never writes and folkehelse does not read; save the reference document again from Word');
+  return xml;
 }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { isSystemPath, kindOf, readProblem, SYSTEM_PATH_MESSAGE } from '../base/user-file.js';
 import { say } from '../base/messages.js';
 import { basename, join } from 'node:path';
 import type { AreaValue, IndicatorResult } from '../indicators/result.js';
@@ -139,30 +140,72 @@ export function editionOrder(a: { edition: number; kind: DocumentKind }): number
   return a.edition * 2 + (a.kind === 'annual' ? 1 : 0);
 }
 
-/** Results files in a folder and in its municipality folders (`<out>/<code>-<name>/`), by file name. */
+/**
+ * Results files in a folder and in its municipality folders (`<out>/<code>-<name>/`), by file name:
+ * regular files only (a pipe or device named like a results file is never opened), none for a
+ * path that is not a folder.
+ */
 export function listResultsFiles(folder: string): string[] {
-  if (!existsSync(folder)) return [];
+  if (!isFolder(folder)) return [];
   const out: string[] = [];
-  for (const e of readdirSync(folder, { withFileTypes: true })) {
+  const entries = (dir: string) => {
+    try {
+      return readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return []; // a folder that cannot be listed holds no results we can use
+    }
+  };
+  for (const e of entries(folder)) {
     if (e.isFile() && NAME.test(e.name)) out.push(join(folder, e.name));
-    else if (e.isDirectory() && /^\d{4}-/.test(e.name)) for (const f of readdirSync(join(folder, e.name))) if (NAME.test(f)) out.push(join(folder, e.name, f));
+    else if (e.isDirectory() && /^\d{4}-/.test(e.name)) for (const f of entries(join(folder, e.name))) if (f.isFile() && NAME.test(f.name)) out.push(join(folder, e.name, f.name));
   }
   return out.sort();
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
  * The previous edition for a municipality: `from` is a results file, or a folder searched for
  * results files (the output folder of an earlier build). The latest one before the current
- * edition wins. A file given by name must be for the same municipality.
+ * edition wins. A file given by name must be for the same municipality. A path that is neither a
+ * regular file nor a folder (a pipe, a device) is refused without being opened.
  */
 export function findPrevious(from: string, kommune: string, current: { edition: number; kind: DocumentKind }): ResultsFile | null {
-  if (!existsSync(from)) throw new JsonFileError(from, [say('errors.results.notFoundOrFolder')]);
+  const problem = previousProblem(from);
+  if (problem) throw new JsonFileError(from, [problem]);
   if (statSync(from).isFile()) {
     const file = readResultsFile(from);
     if (file.kommune.code !== kommune) return null;
     return file;
   }
   return latestBefore(listResultsFiles(from), kommune, current);
+}
+
+/** Why `--previous` cannot be used (missing, a pipe, a device, under /proc), or null for a regular file or a folder. */
+export function previousProblem(from: string): string | null {
+  let st;
+  try {
+    st = statSync(from);
+  } catch (e) {
+    return readProblem(e).replace('no such file', 'no such results file or folder');
+  }
+  if (isSystemPath(from, realOrSelf(from))) return SYSTEM_PATH_MESSAGE;
+  if (!st.isFile() && !st.isDirectory()) return `is ${kindOf(st)}, not a results file or a folder of them; it was not opened`;
+  return null;
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 export function latestBefore(files: string[], kommune: string, current: { edition: number; kind: DocumentKind }): ResultsFile | null {

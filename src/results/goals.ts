@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { GoalsFile } from '../contracts/goals.js';
 import { testChange, testGapChange, type ChangeOutcome } from './change-test.js';
-import { JsonFileError, pointerOffsets, position, readJsonFile } from './json-file.js';
+import { JsonFileError, readJsonDocument } from './json-file.js';
 import type { ResultsFile, ResultsIndicator, ResultsPeriod, ResultsValue } from './types.js';
 
 /** The municipality's goals file; its types are generated from `schemas/goals.schema.json`. */
@@ -20,29 +19,56 @@ export function parsePeriod(text: string): ResultsPeriod {
   return { from, to: to < from ? to + 100 : to };
 }
 
+/** Why a period as a goal writes it cannot be used (written backwards, a school year of more than one year), or null. */
+export function periodProblem(text: string): string | null {
+  const [a, b] = text.split(/[-–_/]/);
+  if (b === undefined) return null;
+  const from = Number(a);
+  const written = b.length === 2 ? Math.floor(from / 100) * 100 + Number(b) : Number(b);
+  // 1999/00 crosses a century; 2018_2014 and 2024-22 are written backwards.
+  const wraps = b.length === 2 && from % 100 === 99 && Number(b) === 0;
+  if (written < from && !wraps) return 'ends before it starts (write the first year first, e.g. 2014-2018)';
+  if (/\//.test(text) && parsePeriod(text).to !== from + 1) return 'is not a school year (2023/24: two years that follow each other)';
+  return null;
+}
+
 /**
- * Reads and checks a goals file: the schema, unique ids, and (given the catalogue's ids) that
- * each goal's indicator exists. Problems name the line and column.
+ * Reads and checks a goals file: the schema, unique ids, (given the catalogue's ids) that each
+ * goal's indicator exists, baseline periods written forwards, and a target year not before the
+ * baseline. Problems name the line and column.
  */
 export function loadGoals(path: string, indicatorIds?: Set<string>, shown = path): GoalsFile {
-  const file = readJsonFile<GoalsFile>(path, 'goals', shown);
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const offsets = pointerOffsets(text);
-  const at = (ptr: string) => position(text, offsets.get(ptr) ?? 0);
+  const doc = readJsonDocument<GoalsFile>(path, 'goals', shown, GOALS_FILE);
+  const file = doc.value;
+  const pointers = file.goals.flatMap((_, i) => [`/goals/${i}/id`, `/goals/${i}/indicator`, `/goals/${i}/baseline/period`, `/goals/${i}/target/year`]);
+  const at = doc.at(pointers);
   const problems: string[] = [];
   const seen = new Set<string>();
   file.goals.forEach((g, i) => {
     if (seen.has(g.id)) problems.push(`${at(`/goals/${i}/id`)}: goals[${i}].id: "${g.id}" is used by an earlier goal`);
     seen.add(g.id);
     if (indicatorIds && !indicatorIds.has(g.indicator)) problems.push(`${at(`/goals/${i}/indicator`)}: goals[${i}].indicator: "${g.indicator}" is not an indicator of the catalogue`);
+    let baselineYear: number | null = null;
     if ('period' in g.baseline) {
-      const p = parsePeriod(g.baseline.period);
-      if (p.to < p.from) problems.push(`${at(`/goals/${i}/baseline/period`)}: goals[${i}].baseline.period: "${g.baseline.period}" ends before it starts`);
+      const problem = periodProblem(g.baseline.period);
+      if (problem) problems.push(`${at(`/goals/${i}/baseline/period`)}: goals[${i}].baseline.period: "${g.baseline.period}" ${problem}`);
+      else baselineYear = parsePeriod(g.baseline.period).to;
+    } else baselineYear = g.baseline.edition;
+    if (baselineYear !== null && g.target.year < baselineYear) {
+      const baseline = 'period' in g.baseline ? `the baseline period ${g.baseline.period}` : `the baseline edition ${g.baseline.edition}`;
+      problems.push(`${at(`/goals/${i}/target/year`)}: goals[${i}].target.year: ${g.target.year} is before ${baseline}; a target is reached after its baseline`);
     }
   });
   if (problems.length) throw new JsonFileError(shown, problems);
   return file;
 }
+
+/** A goals file is a few kB; anything but a JSON object is refused in one sentence. */
+const GOALS_FILE = {
+  maxBytes: 8 * 1024 ** 2,
+  what: 'a goals file (a JSON object with a "goals" list)',
+  looksRight: (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v),
+};
 
 export type GoalProblem = 'no-data' | 'no-baseline' | 'no-gradient' | 'absent';
 
