@@ -6,6 +6,7 @@ export const HAVE_PDFTOTEXT = ((): boolean => {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
     return true;
   } catch {
+    console.warn('pdftotext (poppler-utils) not found: the tests that read a PDF\'s text are skipped');
     return false;
   }
 })();
