@@ -39,10 +39,21 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
 
 /** Reads the data, then builds the documents `concurrency` at a time; returns the requests the PDF renderer blocked. */
 async function buildPending(run: Run, pending: Item[], kommuner: KommuneTarget[], outcomes: DocumentOutcome[]): Promise<string[]> {
-  const loaded = await run.data();
-  run.emit({ type: 'info', message: say('progress.read', { files: loaded.files.length, observations: loaded.observations.length }) });
-  const ctx = prepareContext(run, loaded);
-  const printer = await startPrinter(run.formats, run.env, Math.min(run.concurrency, pending.length));
+  // The browser starts (and the printer's modules load) while the data is read: it runs in
+  // processes of its own. Its failure is looked at once the data is read (the catch only keeps
+  // the rejection from being unhandled meanwhile); a browser started for a run that failed is closed.
+  const printing = startPrinter(run.formats, run.env, Math.min(run.concurrency, pending.length));
+  printing.catch(() => undefined);
+  let ctx: BuildContext;
+  try {
+    const loaded = await run.data();
+    run.emit({ type: 'info', message: say('progress.read', { files: loaded.files.length, observations: loaded.observations.length }) });
+    ctx = prepareContext(run, loaded);
+  } catch (e) {
+    await (await printing.catch(() => null))?.pdf?.close();
+    throw e;
+  }
+  const printer = await printing;
   try {
     await pool(pending, run.concurrency, async (item) => {
       const outcome = await buildItem(run, ctx, item, kommuner, printer);

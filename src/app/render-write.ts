@@ -6,9 +6,7 @@ import { VERSION } from '../base/version.js';
 import type { OutputFormat } from '../config/config.js';
 import { STAGING, StagedDocument } from '../output/atomic.js';
 import { MANIFEST, parseManifest, type DocumentRecord, type Manifest } from '../output/manifest.js';
-import { withInfo } from '../output/pdf-metadata.js';
-import { headingPages } from '../output/pdf-outline.js';
-import { PdfRenderer } from '../output/pdf.js';
+import type { PdfRenderer } from '../output/pdf.js';
 import type { Document } from '../report/document.js';
 import type { DocumentLang as Lang } from '../language/tags.js';
 import { renderOutputs, type RenderContext } from '../report/renderers.js';
@@ -24,10 +22,15 @@ export interface Printer {
   error: string | null;
 }
 
-/** Starts the browser when a format needs it (the short version is printed to PDF too when a browser is there). */
+/**
+ * Starts the browser when a format needs it (the short version is printed to PDF too when a browser
+ * is there). The printer's modules (puppeteer-core, the PDF reader) are loaded only then: a build
+ * without PDF does not pay for loading them.
+ */
 export async function startPrinter(formats: OutputFormat[], env: NodeJS.ProcessEnv | undefined, pages: number): Promise<Printer> {
   if (!formats.includes('pdf') && !formats.includes('kortversjon')) return { pdf: null, error: null };
   try {
+    const { PdfRenderer } = await import('../output/pdf.js');
     return { pdf: await PdfRenderer.launch(env, pages), error: null };
   } catch (e) {
     if (!(e instanceof FolkehelseError)) throw e;
@@ -50,14 +53,14 @@ export async function renderFiles(ctx: BuildContext, item: Item, documents: { do
     // Author = the municipality, creator = folkehelse and its version (Chromium sets neither).
     printPdf: pdf
       ? async (html, d, print) =>
-          withInfo(await pdf.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of, layoutOnly: print?.layoutOnly }), {
+          (await import('../output/pdf-metadata.js')).withInfo(await pdf.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of, layoutOnly: print?.layoutOnly }), {
             title: d.kind === 'kommune' ? `${d.title} – ${d.subject}` : d.title,
             author: d.subject,
             subject: d.subtitle,
             creator: `folkehelse ${VERSION}`,
           })
       : undefined,
-    headingPages,
+    headingPages: async (bytes) => (await import('../output/pdf-outline.js')).headingPages(bytes),
   };
   const files = new Map<string, string | Uint8Array>(doc.coatOfArms ? [[doc.coatOfArms.file, doc.coatOfArms.bytes]] : []);
   if (ctx.formats.includes('pdf') && !pdf) warnings.push(printer.error!);

@@ -3,6 +3,7 @@ import type { AgeGroup, Observation, Period, Sex, SourceId } from '../model/obse
 import { LAND } from '../model/observation.js';
 import { validator, cellProblems } from '../validate/schemas.js';
 import { ageFromCode, ageFromLabel, dimensionsKey, isReversedAge, readValueCell, sexFromCode, sexFromLabel } from './cells.js';
+import type { Resolution } from '../geo/resolve.js';
 import type { ReadContext, ResolvedGeography } from './context.js';
 import type { ObservationBase, ValueOrMissing } from './observation.js';
 import { parsePeriod, periodKey } from './period.js';
@@ -146,6 +147,11 @@ interface Cube {
   national: boolean;
   /** Every dimension but the measure's: each combination is one key. */
   outerDims: number[];
+  /** Each dimension's place in `outerDims` (-1 for the measure's). */
+  outerPos: number[];
+  /** The region and the age group of each category, read once per file (a cube repeats them for every key). */
+  geoAt: (Resolution | undefined)[];
+  ageAt: (AgeGroup | null | undefined)[];
   periods: Map<string, Period | null>;
   droppedZeros: Set<string>;
   /** The (region, period) slices that hold any number but 0 (SSB: zeros outside a code's validity). */
@@ -183,11 +189,12 @@ function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonS
     return null;
   }
   const outerDims = dims.map((_, d) => d).filter((d) => d !== iMeasure);
-  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, periods: new Map(), droppedZeros: new Set(), nonZero: new Set() };
+  const outerPos = dims.map((_, d) => outerDims.indexOf(d));
+  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], periods: new Map(), droppedZeros: new Set(), nonZero: new Set() };
 }
 
 /** One key's cells, one per measure; null when the key has no cell or a cell holds an unknown symbol (reported). */
-function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: string, source: SourceId): { cells: Map<string, ValueOrMissing>; measureLabels: Map<string, string> } | null {
+function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => string, source: SourceId): { cells: Map<string, ValueOrMissing>; measureLabels: Map<string, string> } | null {
   const { ds, dims, iMeasure } = cube;
   const measureCount = iMeasure === -1 ? 1 : ds.size[iMeasure]!;
   const cells = new Map<string, ValueOrMissing>();
@@ -216,7 +223,7 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: string, so
     const missing = missingFromSymbol(symbol, source);
     if (!missing) {
       bad = true;
-      ctx.issues.report({ code: 'unknown-symbol', column: `value[${i}]`, value: symbol, note: `"${symbol}" in ${where} is not a number and not one of the symbols . .. : ... -` });
+      ctx.issues.report({ code: 'unknown-symbol', column: `value[${i}]`, value: symbol, note: `"${symbol}" in ${where()} is not a number and not one of the symbols . .. : ... -` });
       continue;
     }
     cells.set(mCode, { missing });
@@ -224,11 +231,18 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: string, so
   return anyPresent && !bad ? { cells, measureLabels } : null;
 }
 
-/** The key's region, period, sex, age and other dimensions; null when one cannot be read (reported). */
-function keyAt(ctx: ReadContext, cube: Cube, code: (d: number) => string, label: (d: number) => string, where: string) {
-  const { dims, iGeo, iTime, iSex, iAge, national } = cube;
+/**
+ * The key's region, period, sex, age and other dimensions; null when one cannot be read (reported).
+ * `at` is the key's category of each dimension of `outerDims`.
+ */
+function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () => string) {
+  const { dims, iGeo, iTime, iSex, iAge, national, outerPos } = cube;
+  const code = (d: number): string => dims[d]!.codes[at[outerPos[d]!]!]!;
+  const label = (d: number): string => dims[d]!.labels[at[outerPos[d]!]!]!;
   const geoRaw = national ? LAND : code(iGeo);
-  const geo = ctx.geography(national ? ctx.geo.fromCode(geoRaw) : ctx.geo.fromCodeAndLabel(geoRaw, label(iGeo)), geoRaw, null, national ? 'dimension' : `dimension.${dims[iGeo]!.id}`, null);
+  const g = national ? 0 : at[outerPos[iGeo]!]!;
+  const resolution = (cube.geoAt[g] ??= national ? ctx.geo.fromCode(geoRaw) : ctx.geo.fromCodeAndLabel(geoRaw, label(iGeo)));
+  const geo = ctx.geography(resolution, geoRaw, null, national ? 'dimension' : `dimension.${dims[iGeo]!.id}`, null);
   if (!geo) return null;
   const timeCode = code(iTime);
   let period = cube.periods.get(timeCode);
@@ -248,11 +262,14 @@ function keyAt(ctx: ReadContext, cube: Cube, code: (d: number) => string, label:
     sex = sx;
   }
   let age: AgeGroup | null = null;
-  if (iAge !== -1) age = /^\d+_\d+$/.test(code(iAge)) ? ageFromCode(code(iAge), label(iAge)) : ageFromLabel(label(iAge));
+  if (iAge !== -1) {
+    const a = at[outerPos[iAge]!]!;
+    age = cube.ageAt[a] !== undefined ? cube.ageAt[a] : (cube.ageAt[a] = /^\d+_\d+$/.test(code(iAge)) ? ageFromCode(code(iAge), label(iAge)) : ageFromLabel(label(iAge)));
+  }
   const dimensions: Record<string, string> = {};
   for (const d of cube.outerDims) if (d !== iGeo && d !== iTime && d !== iSex && d !== iAge) Object.defineProperty(dimensions, dims[d]!.id, { value: code(d), enumerable: true, writable: true, configurable: true });
   if (age && isReversedAge(age)) {
-    ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), note: `the age group "${code(iAge)}" in ${where} runs backwards (from ${age.from} to ${age.to})` });
+    ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), note: `the age group "${code(iAge)}" in ${where()} runs backwards (from ${age.from} to ${age.to})` });
     return null;
   }
   return { geoRaw, geo, period, sex, age, dimensions };
@@ -295,42 +312,46 @@ export async function* readJsonStat(ctx: ReadContext, reading: JsonStatReading):
   const counter = new Array<number>(outerDims.length).fill(0);
   const outerTotal = outerDims.reduce((a, d) => a * ds.size[d]!, 1);
   const unitOf = (mCode: string): string | undefined => (iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined);
+  const outerSizes = outerDims.map((d) => ds.size[d]!);
   let out: Observation[] = [];
+  // `at` is the key's category of each outer dimension, advanced in place from the second key on.
+  const at = counter;
   for (let n = 0; n < outerTotal; n++) {
+    if (n > 0) advance(counter, outerSizes);
     if (out.length >= 2000) {
       yield out;
       out = [];
     }
     let offset = 0;
-    outerDims.forEach((d, k) => (offset += counter[k]! * cube.strides[d]!));
-    const at = counter.slice();
-    const code = (d: number): string => dims[d]!.codes[at[outerDims.indexOf(d)]!]!;
-    const label = (d: number): string => dims[d]!.labels[at[outerDims.indexOf(d)]!]!;
-    const where = `value[${offset}] (${outerDims.map((d) => `${dims[d]!.id}=${code(d)}`).join(', ')})`;
-    advance(counter, outerDims.map((d) => ds.size[d]!));
+    for (let k = 0; k < outerDims.length; k++) offset += at[k]! * cube.strides[outerDims[k]!]!;
+    // The cell in messages, spelled out only when one is written.
+    const where = (): string => `value[${offset}] (${outerDims.map((d, k) => `${dims[d]!.id}=${dims[d]!.codes[at[k]!]}`).join(', ')})`;
 
     const found = cellsAt(ctx, cube, offset, where, reading.source);
     if (!found) continue;
-    const key = keyAt(ctx, cube, code, label, where);
+    const key = keyAt(ctx, cube, at, where);
     if (!key) continue;
     const { geo, period, sex, age, dimensions } = key;
     const outside = !cube.national && outsideValidity(period, geo.validFrom, geo.validTo);
     // A (region, period) slice with no number but 0 is a code not in use; one with numbers is a
     // back-calculated series, whose symbols are missing values like any other.
-    if (outside && !cube.nonZero.has(at[outerDims.indexOf(iGeo)]! * ds.size[iTime]! + at[outerDims.indexOf(iTime)]!)) {
+    if (outside && !cube.nonZero.has(at[cube.outerPos[iGeo]!]! * ds.size[iTime]! + at[cube.outerPos[iTime]!]!)) {
       dropNotInUse(ctx, cube, found.cells, key.geoRaw, geo, period, reading.zerosOutsideValidity);
       if (found.cells.size === 0) continue;
     }
     const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
     const base: ObservationBase = { source: reading.source, table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line: null } };
-    const made = () => reading.observations({ base, period, cells: found.cells, measureLabels: found.measureLabels, unitOf, where }, ctx).filter((o) => ctx.plausible(o, null, where, null));
+    const made = () =>
+      reading
+        .observations({ base, period, cells: found.cells, measureLabels: found.measureLabels, unitOf, get where() { return where(); } }, ctx)
+        .filter((o) => ctx.plausible(o, null, where(), null));
     // A number for a year its code was not in use (a back-calculated series) yields to the cell of
     // the number in use that year.
     if (outside) {
-      ctx.holdBack(rowKey, made(), null, where);
+      ctx.holdBack(rowKey, made(), null, where());
       continue;
     }
-    if (!ctx.checkDuplicate(rowKey, null, where)) continue;
+    if (!ctx.checkDuplicate(rowKey, null, where())) continue;
     ctx.inUse(rowKey);
     out.push(...made());
   }

@@ -1,8 +1,6 @@
 import type { Document, Variant } from './document.js';
 import { figuresOf, inToc, walkSections } from './document.js';
 import { renderChart } from './charts/index.js';
-import { renderDocx } from './docx.js';
-import { renderHtml } from './html.js';
 import { compileTemplates } from './markdown.js';
 
 /** What a renderer gets besides the document. */
@@ -50,10 +48,12 @@ export const markdownRenderer: Renderer = {
   },
 };
 
+// HTML (marked), PDF and Word (docx, resvg) are loaded when their format is asked for, not at start.
 export const htmlRenderer: Renderer = {
   id: 'html',
   extension: 'html',
   async render(doc, ctx) {
+    const { renderHtml } = await import('./html.js');
     return new Map([[`${ctx.stem}.html`, renderHtml(doc, { figures: renderFigures(doc), templates: ctx.templates })]]);
   },
 };
@@ -65,6 +65,7 @@ export const pdfRenderer: Renderer = {
     const print = ctx.printPdf;
     if (!print) throw new Error('no PDF printer in the render context');
     const figures = renderFigures(doc);
+    const { renderHtml } = await import('./html.js');
     const html = (tocPages?: Map<string, string>) => renderHtml(doc, { figures, templates: ctx.templates, tocPages });
     if (!ctx.headingPages || doc.tocHeading === null) return new Map([[`${ctx.stem}.pdf`, await print(html(), doc)]]);
     // Page numbers in the table of contents: Chromium has no target-counter(). A first print for
@@ -89,6 +90,7 @@ export const docxRenderer: Renderer = {
   id: 'docx',
   extension: 'docx',
   async render(doc, ctx) {
+    const { renderDocx } = await import('./docx.js');
     return new Map([[`${ctx.stem}.docx`, await renderDocx(doc, { figures: renderFigures(doc), templates: ctx.templates })]]);
   },
 };

@@ -1,5 +1,5 @@
 import type { Observation } from '../../model/observation.js';
-import { measureFromLabel } from '../../ingest/cells.js';
+import { measureFromLabel, type MeasureInfo } from '../../ingest/cells.js';
 import type { ReadContext } from '../../ingest/context.js';
 import { readJsonStat } from '../../ingest/jsonstat.js';
 import { observation } from '../../ingest/observation.js';
@@ -11,6 +11,8 @@ import { ssbTableId } from './csv.js';
  * not exist are dropped. Every ContentsCode is its own variable, with SSB's unit.
  */
 export function readSsbJsonStat(ctx: ReadContext, source: 'ssb' | 'kostra'): AsyncGenerator<Observation[]> {
+  // A file repeats its few measure labels for every key: each is read once.
+  const measures = new Map<string, MeasureInfo>();
   return readJsonStat(ctx, {
     source,
     national: true,
@@ -20,7 +22,8 @@ export function readSsbJsonStat(ctx: ReadContext, source: 'ssb' | 'kostra'): Asy
       const out: Observation[] = [];
       for (const [mCode, cell] of g.cells) {
         const label = g.measureLabels.get(mCode) ?? mCode;
-        const info = measureFromLabel(label);
+        let info = measures.get(label);
+        if (!info) measures.set(label, (info = measureFromLabel(label)));
         const unitBase = g.unitOf(mCode);
         // SSB's unit says what the label may not: "prosent" is a share.
         const share = unitBase !== undefined && /^(prosent|per cent|percent|%)$/i.test(unitBase.trim()) && info.measureType === 'value';
