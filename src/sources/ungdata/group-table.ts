@@ -29,8 +29,10 @@ export interface GroupTableSpec {
   sex: Readonly<Record<string, Sex>>;
   /** Further columns that split the series, canonical name → dimension ("grade" → "trinn"). */
   dimensionColumns: Readonly<Record<string, string>>;
-  /** The grouping when the table has no grouping column (one number per area and indicator). */
-  defaultGrouping?: string;
+  /** Cells every row has although the file has no column for them ({grouping: 'total', group: 'alle'}). */
+  fixed?: Readonly<Record<string, string>>;
+  /** Indicator ids are lower-cased before they are checked (a county's 'FYSAK_2kat'). */
+  lowerCaseIndicator?: boolean;
   /** Rows with a share but no respondents are kept (no interval, no test); Ungdata needs respondents. */
   shareWithoutCount: boolean;
 }
@@ -101,8 +103,9 @@ export async function* readGroupTable(ctx: ReadContext, spec: GroupTableSpec): A
           }
           const sv = schemaValue(v);
           if (sv !== undefined) row[h] = sv;
-        } else if (cell.trim() !== '') row[h] = cell.trim();
+        } else if (cell.trim() !== '') row[h] = h === 'indicator' && spec.lowerCaseIndicator ? cell.trim().toLowerCase() : cell.trim();
       });
+      for (const [k, v] of Object.entries(spec.fixed ?? {})) if (!(k in raw)) (raw[k] = v), (row[k] = v);
       if (!ctx.checkRow(validate, row, raw, columnOf, line) || bad) continue;
 
       const n = num.get('n_respondents') ?? { kind: 'empty' as const };
@@ -124,7 +127,7 @@ export async function* readGroupTable(ctx: ReadContext, spec: GroupTableSpec): A
       const period = ctx.period(raw.year!, line, 'year', columnOf('year'));
       if (!period) continue;
       const sex = spec.sex[(raw.sex ?? 'alle').trim().toLowerCase() || 'alle']!;
-      const grouping = (raw.grouping ?? spec.defaultGrouping ?? 'total').trim();
+      const grouping = raw.grouping!.trim();
       const dimensions: Record<string, string> = {};
       if (grouping !== 'total') dimensions[grouping] = raw.group!.trim();
       for (const [column, dimension] of Object.entries(spec.dimensionColumns)) if (raw[column]?.trim()) dimensions[dimension] = raw[column]!.trim();
