@@ -14,7 +14,7 @@ const headerOf = (layout: { header: string[] } | null): string[] => (layout?.hea
 /**
  * The county's surveys of adults (folkehelseloven § 20, part of § 5 a): Folkehelseundersøkelsen i
  * fylkene (FHUS), HUNT and the like, as the fylkeskommune makes them available. No API: the
- * coordinator saves the county's tables (README "County survey format").
+ * coordinator saves the county's tables (src/sources/fylkesundersokelse/README.md).
  */
 export const fylkesundersokelse: SourceDefinition<'fylkesundersokelse', 'fylkesundersokelse' | 'fhus-frekvens'> = defineSource({
   id: 'fylkesundersokelse',

@@ -49,7 +49,7 @@ const NUMERIC = new Set(['n_respondents', 'n_yes', 'percent', 'share', 'percent_
 const COMMON = { source: 'fylkesundersokelse', table: 'fylkesundersokelse', schema: 'fylkesundersokelse', numeric: NUMERIC, sex: SEX, shareWithoutCount: true } as const;
 
 /**
- * The county survey group table (`fylkesundersokelse.schema.json`, README "County survey format"):
+ * The county survey group table (`fylkesundersokelse.schema.json`):
  * Ungdata's group table for adults, with the survey named, age crossed with the grouping, and
  * shares, derived respondents or percentages alone accepted.
  */
