@@ -29,14 +29,18 @@ describe('a forskrift § 3 theme without data', () => {
   });
 
   it('says what is missing and where to get it (bokmål and nynorsk)', () => {
-    const d = chapter(docs.nb!, 'd');
-    expect(d).toContain('Grunnlaget for dette dokumentet har ingen tall for temaet.');
-    expect(d).toContain('Disse indikatorene i katalogen mangler tall:');
-    expect(d).toMatch(/- Hoftebrudd, 75 år og eldre – FHI Statistikk/);
-    expect(d).toContain('**Hvor tallene kan hentes:** Skader behandlet i sykehus');
-    const nn = chapter(docs.nn!, 'd');
+    // Theme a has only FHI's and SSB's numbers, none of which are in this data.
+    const a = chapter(docs.nb!, 'a');
+    expect(a).toContain('Grunnlaget for dette dokumentet har ingen tall for temaet.');
+    expect(a).toContain('Disse indikatorene i katalogen mangler tall:');
+    expect(a).toMatch(/- Folkemengde 1\. januar – SSB, Statistikkbanken tabell 06913/);
+    expect(a).toContain('**Hvor tallene kan hentes:** Folketall, framskrivinger og innvandring');
+    const nn = chapter(docs.nn!, 'a');
     expect(nn).toContain('Grunnlaget for dette dokumentet har ingen tal for temaet.');
-    expect(nn).toContain('**Kvar tala kan hentast:** Skadar behandla i sjukehus');
+    expect(nn).toContain('**Kvar tala kan hentast:** Folketal, framskrivingar og innvandring');
+    // Theme d has the county survey's injuries, and so no such note.
+    expect(chapter(docs.nb!, 'd')).toContain('Skadet og behandlet av lege siste år (voksne)');
+    expect(chapter(docs.nb!, 'd')).not.toContain('ingen tall for temaet');
   });
 
   it('shows the county survey in theme e, and names the fylkeskommune among the sources', () => {
