@@ -49,7 +49,7 @@ export interface CatalogueIndicator {
    * how to find the indicator's observations
    */
   select: {
-    source: 'fhi' | 'ungdata' | 'kostra' | 'ssb';
+    source: 'fhi' | 'fylkesundersokelse' | 'ungdata' | 'kostra' | 'ssb';
     /**
      * Observation.table: SSB table number or FHI table/file name
      */

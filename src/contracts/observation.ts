@@ -5,7 +5,7 @@
  * The canonical observation every reader produces: one published number, or one published missing number, with its source, geography, period, sex, age, other dimensions and origin. See src/model/observation.ts.
  */
 export interface Observation {
-  source: 'fhi' | 'ungdata' | 'kostra' | 'ssb';
+  source: 'fhi' | 'fylkesundersokelse' | 'ungdata' | 'kostra' | 'ssb';
   table: string;
   /**
    * the variable: FHI measure type ("RATE", "MEIS", "andel (prosent, standardisert)"), SSB statistikkvariabel, or the Ungdata indicator ("ensomhet")

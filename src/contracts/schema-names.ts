@@ -7,6 +7,7 @@ export type SchemaName =
   | 'fhi-csv3'
   | 'fhi-cube'
   | 'fhi-label'
+  | 'fylkesundersokelse'
   | 'goals'
   | 'jsonstat2'
   | 'observation'
@@ -15,4 +16,4 @@ export type SchemaName =
   | 'ssb-cell'
   | 'ungdata';
 
-export const SCHEMA_NAMES: readonly SchemaName[] = ['catalogue', 'config', 'fhi-csv3', 'fhi-cube', 'fhi-label', 'goals', 'jsonstat2', 'observation', 'overview', 'results', 'ssb-cell', 'ungdata'];
+export const SCHEMA_NAMES: readonly SchemaName[] = ['catalogue', 'config', 'fhi-csv3', 'fhi-cube', 'fhi-label', 'fylkesundersokelse', 'goals', 'jsonstat2', 'observation', 'overview', 'results', 'ssb-cell', 'ungdata'];

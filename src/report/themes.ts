@@ -4,7 +4,7 @@ import { formatNumber } from '../language/intl.js';
 import { para, section } from './blocks.js';
 import type { PyramidRow } from './charts/pyramid.js';
 import type { DocumentContext } from './context.js';
-import type { FigureBlock, Section } from './document.js';
+import { runs, type Block, type FigureBlock, type Section } from './document.js';
 import { indicatorBlocks } from './indicator.js';
 import { fill } from '../language/lookup.js';
 import { inLang } from '../language/tags.js';
@@ -12,7 +12,8 @@ import { inLang } from '../language/tags.js';
 /**
  * The theme chapters of forskrift § 3 a–f: each theme with the municipality's text, the
  * population pyramid (theme a) and a section per indicator with data. Indicators without data
- * are listed in the appendix instead of given empty sections.
+ * are listed in the appendix instead of given empty sections; a theme without any data still gets
+ * its chapter (the forskrift requires every theme), saying what is missing and where to get it.
  */
 export function themeChapters(ctx: DocumentContext): Section[] {
   const { input, w, lang } = ctx;
@@ -22,12 +23,12 @@ export function themeChapters(ctx: DocumentContext): Section[] {
   for (const letter of THEMES) {
     const results = withData.filter((r) => r.theme === letter);
     const pyramid = letter === 'a' ? pyramidOf(ctx) : null;
-    // A theme with no indicators and no text of the municipality gets no empty page (the gate still asks for its text).
-    if (input.overview && results.length === 0 && !pyramid && !input.assessments.has(letter)) continue;
     const h = ctx.numbered(w.tx('themeHeading', { title: w.t(`themes.${letter}`), letter }));
-    // The theme's assessment: its parts (status, causes, consequences, measures) before the indicators.
+    // The theme's assessment: its parts (status, causes, consequences, measures) before the indicators;
+    // a theme without numbers says what is missing and where to get it.
+    const missing = results.length === 0 && !pyramid ? missingData(ctx, letter) : [];
     const assessment = ctx.assessmentParts(letter, 2);
-    const theme = section(h.id, h.number, h.title, 1, 'theme', assessment.blocks, assessment.parts);
+    const theme = section(h.id, h.number, h.title, 1, 'theme', [...assessment.blocks, ...missing], assessment.parts);
     let sub = 0;
     if (pyramid) {
       const number = `${h.number}.${++sub}`;
@@ -45,6 +46,16 @@ export function themeChapters(ctx: DocumentContext): Section[] {
     themes.push(theme);
   }
   return themes;
+}
+
+/** A theme without numbers: that it has none, the catalogue's indicators without data, and where the numbers are published. */
+function missingData(ctx: DocumentContext, letter: (typeof THEMES)[number]): Block[] {
+  const { input, w, lang } = ctx;
+  const absent = input.results.filter((r) => r.theme === letter && (r.status === 'no-data' || r.status === 'invalid-selection'));
+  const blocks: Block[] = [{ kind: 'note', runs: runs(w.t('themeMissing.none')) }];
+  if (absent.length) blocks.push(para(w.t('themeMissing.indicators')), { kind: 'list', items: absent.map((r) => runs(`${inLang(r.title, lang)} – ${inLang(r.source, lang)}`)) });
+  blocks.push(para([{ text: w.t('themeMissing.whereTitle'), strong: true }, { text: ` ${w.t(`themeMissing.where.${letter}`)}` }]));
+  return blocks;
 }
 
 const AGE_GROUPS: [number, number][] = Array.from({ length: 18 }, (_, i) => [i * 5, i * 5 + 4] as [number, number]).concat([[90, 200]]);

@@ -2,6 +2,7 @@ import { BASE_LANG } from '../language/tags.js';
 import type { SourceId as ModelSourceId } from '../model/observation.js';
 import type { FetchApi, SourceFetch } from './fetch-adapter.js';
 import { fhi } from './fhi/index.js';
+import { fylkesundersokelse } from './fylkesundersokelse/index.js';
 import { kostra } from './kostra/index.js';
 import { ssb } from './ssb/index.js';
 import type { FormatDefinition, SourceDefinition, SourceNames } from './types.js';
@@ -12,9 +13,9 @@ import { ungdata } from './ungdata/index.js';
  * `folkehelse fetch` asks, the source lists of the contract schemas (test/sources/registry.test.ts)
  * and the order in which formats are tried are all derived from it: adding a source is adding a
  * folder under src/sources/ and one entry here. The order matters for detection: more specific
- * first (FHI's fixed columns, Ungdata's, KOSTRA's regions) before SSB's general region tables.
+ * first (FHI's fixed columns, the county surveys' (Ungdata's columns and a survey column), Ungdata's, KOSTRA's regions) before SSB's general region tables.
  */
-export const SOURCES = [fhi, ungdata, kostra, ssb] as const;
+export const SOURCES = [fhi, fylkesundersokelse, ungdata, kostra, ssb] as const;
 
 export type SourceId = (typeof SOURCES)[number]['id'];
 export type FormatId = (typeof SOURCES)[number]['formats'][number]['id'];
@@ -29,7 +30,7 @@ const ALL: readonly SourceDefinition[] = SOURCES;
 
 // Re-exported so that the declarations (dist/**/*.d.ts) reach every folder, and with it the id it
 // adds to the model: a library's Observation knows every source.
-export { fhi, kostra, ssb, ungdata };
+export { fhi, fylkesundersokelse, kostra, ssb, ungdata };
 
 export const SOURCE_IDS: readonly SourceId[] = SOURCES.map((s) => s.id);
 

@@ -36,10 +36,11 @@ describe('the default catalogue', () => {
     }
   });
 
-  it('fetches every FHI, SSB and KOSTRA indicator from its table (Ungdata is read from files)', () => {
+  it('fetches every FHI, SSB and KOSTRA indicator from its table (Ungdata and the county survey are read from files)', () => {
     const { tables, without } = planTables(defaultCatalogue as ApiIndicator[]);
-    expect(without.sort()).toEqual(defaultCatalogue.filter((i) => i.select.source === 'ungdata').map((i) => i.id).sort());
-    expect(tables.flatMap((t) => t.indicators).sort()).toEqual(defaultCatalogue.filter((i) => i.select.source !== 'ungdata').map((i) => i.id).sort());
+    const fromFiles = (i: { select: { source: string } }) => i.select.source === 'ungdata' || i.select.source === 'fylkesundersokelse';
+    expect(without.sort()).toEqual(defaultCatalogue.filter(fromFiles).map((i) => i.id).sort());
+    expect(tables.flatMap((t) => t.indicators).sort()).toEqual(defaultCatalogue.filter((i) => !fromFiles(i)).map((i) => i.id).sort());
   });
 });
 
