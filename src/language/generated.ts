@@ -95,6 +95,7 @@ export type DocumentText =
   | 'overview.shortVersion.heading' | 'overview.shortVersion.mainFindings' | 'overview.shortVersion.spine' | 'overview.shortVersion.readMore'
   | 'overview.shortVersion.findingOwn' | 'overview.shortVersion.findingInequality' | 'overview.shortVersion.findingTrend'
   | 'overview.shortVersion.findingResource' | 'overview.shortVersion.findingOwnResource' | 'overview.shortVersion.range'
+  | 'overview.shortVersion.rangeOf' | 'overview.shortVersion.rangePartial' | 'overview.shortVersion.fylkeOutside'
   | 'overview.shortVersion.readMoreHeading' | 'overview.shortVersion.readMoreSources';
 
 /** Every list of texts of a document language file (templates/lang/<lang>.json), by dotted path. */
