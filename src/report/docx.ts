@@ -36,6 +36,8 @@ export interface DocxOptions {
   templates?: string;
   /** The document's language file, when the caller has it loaded (else read for the document's language). */
   texts?: Texts;
+  /** The configuration's date (YYYY-MM-DD): the properties' created and modified (else a fixed date). */
+  date?: string | null;
 }
 
 /** Figures are drawn 640 px wide; in Word 16 cm (about 605 px at 96 dpi). */
@@ -176,8 +178,9 @@ export async function renderDocx(input: Document, opts: DocxOptions): Promise<Ui
   const word = new WordDocument({
     title: `${doc.title} – ${doc.subject}`,
     subject: doc.subject,
-    creator: 'folkehelse',
-    lastModifiedBy: 'folkehelse',
+    // The municipality is the author of its document (issue 26), not the program that set it.
+    creator: doc.subject,
+    lastModifiedBy: doc.subject,
     description: doc.subtitle,
     keywords: `folkehelse; ${doc.subject}; ${doc.edition}`,
     revision: 1,
@@ -197,5 +200,5 @@ export async function renderDocx(input: Document, opts: DocxOptions): Promise<Ui
       },
     ],
   });
-  return normalisePackage(await Packer.toBuffer(word), doc.locale);
+  return normalisePackage(await Packer.toBuffer(word), doc.locale, opts.date);
 }
