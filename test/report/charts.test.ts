@@ -114,7 +114,7 @@ describe('the spine chart (barometer)', () => {
     expect(t).toEqual(expect.arrayContaining(['bedre', 'dårligere', 'ikke forskjellig']));
     expect(t).not.toContain('høyere / lavere');
     // The key's markers have the same shapes and colours as the rows'.
-    expect(svg.match(/<rect [^>]*fill="#D55E00"/g)).toHaveLength(2);
+    expect(svg.match(/<rect [^>]*fill="#B04C00"/g)).toHaveLength(2);
   });
 
   it('has no key without verdict words, and wraps long labels whole', () => {

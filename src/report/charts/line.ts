@@ -80,11 +80,12 @@ export function lineChart(id: string, alt: string, series: LineSeries[], opts: L
   const lo = Math.min(...numbers);
   const hi = Math.max(...numbers);
   const pad = hi - lo > 0 ? (hi - lo) * 0.15 : Math.abs(hi) * 0.05 || 1;
-  // From zero when that still shows the variation; a high share (85–90 %) gets a tighter axis, and
-  // the axis says so (a break mark, and the caller's words). A change always has 0 on its axis.
+  // From zero when the variation still fills a sixth or more of the axis (15–20 % does); a share
+  // that varies little at a high level (85–90 %) gets a tighter axis, and the axis says so (a break
+  // mark, and the caller's words). A change always has 0 on its axis.
   const domain: [number, number] = opts.signed
     ? [Math.min(0, lo - (lo < 0 ? pad : 0)), Math.max(0, hi + (hi > 0 ? pad : 0))]
-    : opts.zero && lo >= 0 && lo <= hi / 3
+    : opts.zero && lo >= 0 && (lo <= hi / 3 || hi - lo >= hi * 0.15)
       ? [0, hi * 1.05 || 1]
       : [Math.max(opts.zero ? 0 : -Infinity, lo - pad), hi + pad];
   const y = scaleLinear()
