@@ -116,11 +116,14 @@ export function hasData(ctx: BuildContext, code: string): boolean {
 
 /**
  * The range of the county's municipalities in the data, per indicator and the municipality's own
- * period, for the short version's spine chart (only the municipalities whose data is loaded).
+ * period, for the short version's spine chart: over all the county's municipalities when the data
+ * has them (`fetch` asks for them), else over those it has, with the county's number of
+ * municipalities (the register) so that the document says how many the range spans.
  */
 export function countyRangesFor(ctx: BuildContext, geo: Geography & { fylke: string }, results: IndicatorResult[]): Map<string, CountyRange> {
   const register = defaultRegister();
-  const members = register.kommunerIn(geo.fylke).filter((k) => hasData(ctx, k.code));
+  const all = register.kommunerIn(geo.fylke);
+  const members = all.filter((k) => hasData(ctx, k.code));
   const perKommune = members.map((k) => (k.code === geo.code ? results : resultsFor(ctx, ctx.config.kommuner.find((c) => c.code === k.code) ?? { code: k.code }, { code: k.code, level: 'kommune', name: k.name })));
-  return countyRanges(perKommune, new Map(results.filter((r) => r.period).map((r) => [r.id, r.period!.label])));
+  return countyRanges(perKommune, new Map(results.filter((r) => r.period).map((r) => [r.id, r.period!.label])), all.length);
 }

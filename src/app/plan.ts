@@ -9,6 +9,7 @@ import { realOrSelf, symlinkEscape } from '../config/paths.js';
 import { templateProblems } from '../config/templates.js';
 import { defaultRegister } from '../geo/register.js';
 import { DEFAULT_CATALOGUE_DIR } from '../indicators/catalogue.js';
+import { formatList } from '../language/intl.js';
 import { resolveKommune } from '../indicators/engine.js';
 import { expandDataPaths } from '../ingest/files.js';
 import { loadData, type LoadedData } from '../sources/load.js';
@@ -201,12 +202,14 @@ async function chooseKommuner(run: Run, req: Pick<BuildRequest, 'kommuner' | 'fy
   return config.kommuner;
 }
 
-/** The side-by-side report of two or more municipalities: unnamed, it is their county when they are all in one. */
+/**
+ * The side-by-side report of two or more municipalities: unnamed, it is named after them ("Levanger
+ * og Verdal"), never after their county, which it does not cover (issue 26).
+ */
 function regionItem(run: Run, kommuner: KommuneTarget[], shared: InputFile[]): Item {
   const { config } = run;
-  const fylker = new Set(kommuner.map((x) => x.geo.fylke));
-  const fylkeName = fylker.size === 1 ? defaultRegister().current('fylke', [...fylker][0]!)?.name : undefined;
-  const name = config.region ?? fylkeName ?? 'Region';
+  const names = kommuner.map((x) => x.geo.name);
+  const name = config.region ?? (names.length <= 3 ? formatList(names, run.lang) : `${names.slice(0, 2).join(', ')} og ${names.length - 2} andre`);
   const own = kommuner.flatMap(({ k, geo }) => kommuneInputs(config, k, geo.code).filter((f) => !f.file.startsWith('assessment:')));
   return { kind: 'region', id: 'region', name, folder: join(run.out, `region-${slug(name)}`), ...combine(shared, [...own, { file: 'region', sha256: hash(`${name}|${kommuner.map((x) => x.geo.code).join(',')}`) }]) };
 }

@@ -58,9 +58,11 @@ export async function renderFiles(ctx: BuildContext, item: Item, documents: { do
             author: d.subject,
             subject: d.subtitle,
             creator: `folkehelse ${VERSION}`,
+            date: config.generatedOn ?? null,
           })
       : undefined,
     headingPages: async (bytes) => (await import('../output/pdf-outline.js')).headingPages(bytes),
+    date: config.generatedOn ?? null,
   };
   const files = new Map<string, string | Uint8Array>(doc.coatOfArms ? [[doc.coatOfArms.file, doc.coatOfArms.bytes]] : []);
   if (ctx.formats.includes('pdf') && !pdf) warnings.push(printer.error!);

@@ -16,12 +16,14 @@ export interface FetchTarget {
 
 /**
  * The municipalities, their counties, neighbours and KOSTRA groups (from the configuration, else the
- * geography register). The country is always included.
+ * geography register). The country is always included; with `county`, so are the other municipalities of
+ * each configured municipality's county, for the short version's "spenn i fylket" over all of them.
  */
-export function areasFor(targets: FetchTarget[], defaultGroup?: string, register: GeoRegister = defaultRegister(), changes: CodeChange[] = []): AreaSet {
+export function areasFor(targets: FetchTarget[], defaultGroup?: string, register: GeoRegister = defaultRegister(), changes: CodeChange[] = [], options: { county?: boolean } = {}): AreaSet {
   const kommuner = new Set<string>();
   const fylker = new Set<string>();
   const grupper = new Set<string>();
+  const ownFylker = new Set<string>();
   const without: string[] = [];
   const renumbered: { from: string; to: string; how: string }[] = [];
   // A number the register does not know (a change after its date) may be known to Klass.
@@ -42,6 +44,7 @@ export function areasFor(targets: FetchTarget[], defaultGroup?: string, register
     const k = resolve(t.code);
     kommuner.add(k.code);
     fylker.add(k.fylke);
+    ownFylker.add(k.fylke);
     const group = t.kostragruppe ?? defaultGroup ?? register.current('kommune', k.code)?.kostragruppe ?? undefined;
     if (group) grupper.add(group);
     else without.push(k.code);
@@ -51,8 +54,11 @@ export function areasFor(targets: FetchTarget[], defaultGroup?: string, register
       fylker.add(nk.fylke);
     }
   }
+  const own = [...kommuner];
+  if (options.county) for (const f of ownFylker) for (const m of register.kommunerIn(f)) kommuner.add(m.code);
   const former: Record<string, string[]> = {};
-  for (const k of kommuner) {
+  // Former numbers (for history) only for the configured municipalities and their neighbours.
+  for (const k of own) {
     const old = [...new Set([...register.dataCodesFor(k).filter((c) => c !== k), ...formerCodes(k, changes)])].filter((c) => !kommuner.has(c)).sort();
     if (old.length) former[k] = old;
   }

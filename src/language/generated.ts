@@ -45,8 +45,8 @@ export type DocumentText =
   | 'appendix.tests.binomial' | 'appendix.tests.poisson' | 'appendix.tests.chiang' | 'appendix.tests.interval' | 'appendix.tests.not-tested'
   | 'verdicts.better' | 'verdicts.worse' | 'verdicts.higher' | 'verdicts.lower' | 'verdicts.similar' | 'verdicts.not-tested'
   | 'trendShort.increasing' | 'trendShort.decreasing' | 'trendShort.no-significant-change' | 'trendShort.cannot-be-calculated'
-  | 'charts.seriesAlt' | 'charts.seriesAltAbsent' | 'charts.gradientAlt' | 'charts.pyramidAlt' | 'charts.spineAlt' | 'charts.interval'
-  | 'charts.menShort' | 'charts.womenShort' | 'charts.percentOfPopulation' | 'charts.relativeToLand' | 'charts.lowerThanLand'
+  | 'charts.seriesAlt' | 'charts.seriesAltAbsent' | 'charts.gradientAlt' | 'charts.pyramidAlt' | 'charts.spineAlt' | 'charts.notFromZero'
+  | 'charts.interval' | 'charts.menShort' | 'charts.womenShort' | 'charts.percentOfPopulation' | 'charts.relativeToLand' | 'charts.lowerThanLand'
   | 'charts.higherThanLand'
   | 'pdf.page' | 'pdf.of'
   | 'region.title' | 'region.subtitle' | 'region.intro' | 'region.indicator' | 'region.period' | 'region.unit' | 'region.overview'
@@ -110,6 +110,7 @@ export type DocumentText =
   | 'overview.shortVersion.heading' | 'overview.shortVersion.mainFindings' | 'overview.shortVersion.spine' | 'overview.shortVersion.readMore'
   | 'overview.shortVersion.findingOwn' | 'overview.shortVersion.findingInequality' | 'overview.shortVersion.findingTrend'
   | 'overview.shortVersion.findingResource' | 'overview.shortVersion.findingOwnResource' | 'overview.shortVersion.range'
+  | 'overview.shortVersion.rangeOf' | 'overview.shortVersion.rangePartial' | 'overview.shortVersion.fylkeOutside'
   | 'overview.shortVersion.readMoreHeading' | 'overview.shortVersion.readMoreSources';
 
 /** Every list of texts of a document language file (templates/lang/<lang>.json), by dotted path. */

@@ -14,6 +14,8 @@ export interface PdfInfo {
   author: string;
   subject?: string;
   creator: string;
+  /** The configuration's date (YYYY-MM-DD): CreationDate and ModDate, so that the same input gives the same bytes. */
+  date?: string | null;
 }
 
 /** A PDF text string: UTF-16BE with byte-order mark, as hex (any character, nothing to escape). */
@@ -43,6 +45,14 @@ function structTreeRootWithRoleMap(pdf: Uint8Array): { id: number; generation: n
   return { id: Number(last[1]), generation: Number(last[2]), body: `<<${dict}\n${ROLE_MAP}>>` };
 }
 
+/** CreationDate and ModDate of a YYYY-MM-DD date (ISO 32000-1 § 7.9.4), or nothing. */
+function pdfDates(date: string | null | undefined): string {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  if (!m) return '';
+  const d = `(D:${m[1]}${m[2]}${m[3]}000000Z)`;
+  return `\n/CreationDate ${d}\n/ModDate ${d}`;
+}
+
 export function withInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   // The tail holds the last trailer and startxref; latin1 keeps byte offsets.
   const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 2048))).toString('latin1');
@@ -55,7 +65,7 @@ export function withInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   if (!size || !root) return pdf;
   const n = Number(size[1]);
   const eol = pdf[pdf.length - 1] === 0x0a ? '' : '\n';
-  const object = `${n} 0 obj\n<</Title ${pdfText(info.title)}\n/Author ${pdfText(info.author)}${info.subject ? `\n/Subject ${pdfText(info.subject)}` : ''}\n/Creator ${pdfText(info.creator)}\n/Producer ${pdfText(`${info.creator} (Chromium, Skia/PDF)`)}>>\nendobj\n`;
+  const object = `${n} 0 obj\n<</Title ${pdfText(info.title)}\n/Author ${pdfText(info.author)}${info.subject ? `\n/Subject ${pdfText(info.subject)}` : ''}\n/Creator ${pdfText(info.creator)}\n/Producer ${pdfText(`${info.creator} (Chromium, Skia/PDF)`)}${pdfDates(info.date)}>>\nendobj\n`;
   const objectAt = pdf.length + eol.length;
   const roles = structTreeRootWithRoleMap(pdf);
   const rolesObject = roles ? `${roles.id} ${roles.generation} obj\n${roles.body}\nendobj\n` : '';

@@ -11,6 +11,8 @@ export interface CountyRange {
   max: number;
   /** Municipalities with a value. */
   count: number;
+  /** Municipalities in the county (the geography register): the range is partial when `count` is fewer. */
+  total?: number;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface CountyRange {
  * values of the same period as `periodOf` (the municipality's own period) count, so that the range
  * compares like with like; suppressed values are absent and do not count.
  */
-export function countyRanges(perKommune: IndicatorResult[][], periodOf: Map<string, string>): Map<string, CountyRange> {
+export function countyRanges(perKommune: IndicatorResult[][], periodOf: Map<string, string>, total?: number): Map<string, CountyRange> {
   const out = new Map<string, CountyRange>();
   for (const results of perKommune) {
     for (const r of results) {
@@ -27,7 +29,7 @@ export function countyRanges(perKommune: IndicatorResult[][], periodOf: Map<stri
       const period = r.period?.label;
       if (r.status !== 'ok' || v === null || v === undefined || !period || periodOf.get(r.id) !== period) continue;
       const c = out.get(r.id);
-      if (!c) out.set(r.id, { period, min: v, max: v, count: 1 });
+      if (!c) out.set(r.id, { period, min: v, max: v, count: 1, ...(total === undefined ? {} : { total }) });
       else {
         c.min = Math.min(c.min, v);
         c.max = Math.max(c.max, v);
@@ -50,6 +52,8 @@ export interface SpineRow {
   fylke: number | null;
   verdict: Verdict;
   range: CountyRange | null;
+  /** The county's own value lies outside the range (a partial range, or periods and methods that differ): said beside it. */
+  fylkeOutside: boolean;
   /**
    * Positions on the spine, 0–1, land at 0.5 and better to the right (higher to the right when the
    * indicator has no direction), scaled so that the value or range end farthest from land touches
@@ -70,6 +74,7 @@ export function spineRow(r: IndicatorResult, range: CountyRange | null): SpineRo
   let min = usable ? pos(usable.min) : null;
   let max = usable ? pos(usable.max) : null;
   if (min !== null && max !== null && min > max) [min, max] = [max, min];
+  const fylke = r.comparisons.fylke.value?.value ?? null;
   return {
     id: r.id,
     title: r.title,
@@ -79,9 +84,10 @@ export function spineRow(r: IndicatorResult, range: CountyRange | null): SpineRo
     polarity: r.polarity,
     value,
     land,
-    fylke: r.comparisons.fylke.value?.value ?? null,
+    fylke,
     verdict: r.comparisons.land.verdict,
     range: usable,
+    fylkeOutside: usable !== null && fylke !== null && (fylke < usable.min || fylke > usable.max),
     position: { value: pos(value), min, max },
   };
 }

@@ -61,12 +61,16 @@ export function renumberRelationships(rels: string, part: string): { rels: strin
   return { rels: rels.replace(/(\bId=")([^"]+)(")/g, rename), part: part.replace(/(\br:(?:id|embed|link|pict)=")([^"]+)(")/g, rename) };
 }
 
-/** Fixed timestamps in the zip and in docProps/core.xml, the language in the styles, ids in order, parts in a fixed order. */
-export function normalisePackage(bytes: Uint8Array, locale: string): Uint8Array {
+/**
+ * Fixed timestamps in the zip and in docProps/core.xml (the configuration's date when there is one:
+ * the same configuration gives the same bytes), the language in the styles, ids in order, parts in a
+ * fixed order.
+ */
+export function normalisePackage(bytes: Uint8Array, locale: string, date?: string | null): Uint8Array {
   const files = unzipSync(bytes);
   const text = new Map<string, string>();
   const edit = (name: string, f: (xml: string) => string) => text.set(name, f(text.get(name) ?? strFromU8(files[name]!)));
-  const stamp = FIXED_TIME.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const stamp = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : FIXED_TIME.toISOString().replace(/\.\d{3}Z$/, 'Z');
   for (const name of Object.keys(files)) {
     if (name === 'docProps/core.xml') edit(name, (xml) => xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
     if (name === 'word/styles.xml') edit(name, (xml) => withLanguage(xml, locale));

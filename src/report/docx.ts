@@ -15,6 +15,7 @@ import {
   SimpleField,
   Table,
   TableCell,
+  TableLayoutType,
   TableOfContents,
   TableRow,
   TextRun,
@@ -25,6 +26,7 @@ import type { Block, Document, FigureBlock, Inline, Section, TableBlock } from '
 import { assessmentParagraphs, MONO } from './docx-assessment.js';
 import { pngSize, svgSize, svgToPng } from './docx-media.js';
 import { normalisePackage } from './docx-package.js';
+import { columnWidths } from './docx-table.js';
 import { documentStyles, findReferenceDocx, readReferenceStyles, wordWords, type WordWords } from './docx-styles.js';
 import { xmlSafe } from './escape.js';
 import { loadTexts, type Texts } from './language.js';
@@ -36,6 +38,8 @@ export interface DocxOptions {
   templates?: string;
   /** The document's language file, when the caller has it loaded (else read for the document's language). */
   texts?: Texts;
+  /** The configuration's date (YYYY-MM-DD): the properties' created and modified (else a fixed date). */
+  date?: string | null;
 }
 
 /** Figures are drawn 640 px wide; in Word 16 cm (about 605 px at 96 dpi). */
@@ -73,13 +77,15 @@ class Builder {
 
   table(t: TableBlock, caption: string | null = t.caption): (Paragraph | Table)[] {
     const label = caption === null ? t.title : `${caption}${t.unit ? ` (${t.unit})` : ''}`;
+    const widths = columnWidths(t);
     const cell = (c: Inline, i: number, header: boolean) =>
       new TableCell({
+        width: { size: widths[i] ?? 0, type: WidthType.DXA },
         shading: header ? { type: ShadingType.CLEAR, fill: 'F3F6F9', color: 'auto' } : undefined,
         children: [new Paragraph({ style: 'TableText', alignment: t.align[i] === 'r' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: header ? this.runs(c.map((r) => ({ ...r, strong: true }))) : this.runs(c) })],
       });
     const rows = [...t.header.map((row) => new TableRow({ tableHeader: true, cantSplit: true, children: row.map((c, i) => cell(c, i, true)) })), ...t.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, i, false)) }))];
-    return [this.caption(this.doc.labels.table, t.number, label), new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({ children: [] })];
+    return [this.caption(this.doc.labels.table, t.number, label), new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA } }), new Paragraph({ children: [] })];
   }
 
   figure(f: FigureBlock): (Paragraph | Table)[] {
@@ -176,8 +182,9 @@ export async function renderDocx(input: Document, opts: DocxOptions): Promise<Ui
   const word = new WordDocument({
     title: `${doc.title} – ${doc.subject}`,
     subject: doc.subject,
-    creator: 'folkehelse',
-    lastModifiedBy: 'folkehelse',
+    // The municipality is the author of its document (issue 26), not the program that set it.
+    creator: doc.subject,
+    lastModifiedBy: doc.subject,
     description: doc.subtitle,
     keywords: `folkehelse; ${doc.subject}; ${doc.edition}`,
     revision: 1,
@@ -197,5 +204,5 @@ export async function renderDocx(input: Document, opts: DocxOptions): Promise<Ui
       },
     ],
   });
-  return normalisePackage(await Packer.toBuffer(word), doc.locale);
+  return normalisePackage(await Packer.toBuffer(word), doc.locale, opts.date);
 }

@@ -122,7 +122,7 @@ function seriesFigure(ctx: DocumentContext, r: IndicatorResult, tableId: string)
               { label: input.fylke.name, values: r.series.fylke, role: 'fylke' },
               { label: w.t('table.land'), values: r.series.land, role: 'land' },
             ],
-      options: { decimals: r.decimals, zero, intervalLabel: w.t('charts.interval'), unit: inLang(r.unit, lang), periodLabel: w.t('table.period') },
+      options: { decimals: r.decimals, zero, intervalLabel: w.t('charts.interval'), unit: inLang(r.unit, lang), periodLabel: w.t('table.period'), signed: r.id === 'befolkningsendring', notFromZero: w.t('charts.notFromZero') },
     },
     data: null,
     dataCaption: w.t('chartData'),

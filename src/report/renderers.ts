@@ -17,6 +17,8 @@ export interface RenderContext {
    * times cheaper, for `headingPages`; a printer that ignores it prints in full, just slower.
    */
   printPdf?: (html: string, doc: Document, print?: { layoutOnly?: boolean }) => Promise<Uint8Array>;
+  /** The configuration's date (YYYY-MM-DD), for the Word properties' dates. */
+  date?: string | null;
   /** The page (1-based) of each heading a link points at, by its id, from a printed PDF's named destinations. */
   headingPages?: (pdf: Uint8Array) => Promise<Map<string, number>>;
 }
@@ -91,7 +93,7 @@ export const docxRenderer: Renderer = {
   extension: 'docx',
   async render(doc, ctx) {
     const { renderDocx } = await import('./docx.js');
-    return new Map([[`${ctx.stem}.docx`, await renderDocx(doc, { figures: renderFigures(doc), templates: ctx.templates })]]);
+    return new Map([[`${ctx.stem}.docx`, await renderDocx(doc, { figures: renderFigures(doc), templates: ctx.templates, date: ctx.date })]]);
   },
 };
 

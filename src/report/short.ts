@@ -122,6 +122,10 @@ function spineBlocks(s: ShortContext, k: Kortversjon): { title: string; blocks: 
   const alt = w.tx('charts.spineAlt', { kommune, n: rows.length, better: rows.filter((r) => r.verdict === 'better').length, worse: rows.filter((r) => r.verdict === 'worse').length });
   const verdicts = w.map('verdicts');
   const columns = w.list('overview.shortVersion.spineColumns').map((c) => c.replace('{kommune}', kommune).replace('{fylke}', input.fylke.name));
+  // A range over fewer than all the county's municipalities says how many it spans; a county value
+  // outside its range is marked and explained (issue 26: no comparison that misleads in silence).
+  const partial = (x: (typeof rows)[number]) => !!x.range && x.range.total !== undefined && x.range.count < x.range.total;
+  const spans = (x: (typeof rows)[number]) => (partial(x) ? ` (${w.tx('overview.shortVersion.rangeOf', { count: x.range!.count, total: x.range!.total! })})` : '');
   const table = blocks.table(
     'kortversjon-barometer',
     title,
@@ -130,9 +134,16 @@ function spineBlocks(s: ShortContext, k: Kortversjon): { title: string; blocks: 
     rows.map((x) => {
       const r = byId.get(x.id);
       const d = r?.decimals ?? 1;
-      return [inLang(x.title, lang), r?.period ? formatPeriod(r.period) : (x.period ?? '–'), formatNumber(x.value, d), x.fylke === null ? '–' : formatNumber(x.fylke, d), formatNumber(x.land, d), x.range ? `${formatNumber(x.range.min, d)}–${formatNumber(x.range.max, d)}` : '–', verdicts[x.verdict] ?? x.verdict];
+      const range = x.range ? `${formatNumber(x.range.min, d)}–${formatNumber(x.range.max, d)}${spans(x)}${x.fylkeOutside ? ' †' : ''}` : '–';
+      return [inLang(x.title, lang), r?.period ? formatPeriod(r.period) : (x.period ?? '–'), formatNumber(x.value, d), x.fylke === null ? '–' : formatNumber(x.fylke, d), formatNumber(x.land, d), range, verdicts[x.verdict] ?? x.verdict];
     }),
   );
+  const counts = [...new Set(rows.filter(partial).map((x) => x.range!.count))].sort((a, b) => a - b);
+  const total = rows.find(partial)?.range?.total;
+  const rangeKey = w.tx('overview.shortVersion.range', { fylke: input.fylke.name }) + (counts.length && total !== undefined ? ` (${w.tx('overview.shortVersion.rangeOf', { count: counts.length > 1 ? `${counts[0]}–${counts[counts.length - 1]}` : counts[0]!, total })})` : '');
+  const notes: Block[] = [];
+  if (counts.length) notes.push(para(w.tx('overview.shortVersion.rangePartial', { fylke: input.fylke.name })));
+  if (rows.some((x) => x.fylkeOutside)) notes.push(para(w.t('overview.shortVersion.fylkeOutside')));
   const figure = blocks.figure({
     id: 'fig-kortversjon-barometer',
     file: `figurer/kortversjon-barometer.${lang}.svg`,
@@ -143,11 +154,11 @@ function spineBlocks(s: ShortContext, k: Kortversjon): { title: string; blocks: 
       id: 'fig-kortversjon-barometer',
       alt,
       rows: rows.map((x) => ({ label: inLang(x.title, lang), ratio: x.value / x.land, verdict: x.verdict, range: x.range ? { min: x.range.min / x.land, max: x.range.max / x.land } : undefined })),
-      labels: { lower: w.t('charts.lowerThanLand'), higher: w.t('charts.higherThanLand'), land: w.t('table.land'), range: w.tx('overview.shortVersion.range', { fylke: input.fylke.name }), verdicts },
+      labels: { lower: w.t('charts.lowerThanLand'), higher: w.t('charts.higherThanLand'), land: w.t('table.land'), range: rangeKey, verdicts },
     },
     data: null,
     dataCaption: w.t('chartData'),
     dataTable: table.id,
   });
-  return { title, blocks: [para(w.t('appendix.spine')), figure, table] };
+  return { title, blocks: [para(w.t('appendix.spine')), figure, table, ...notes] };
 }

@@ -347,10 +347,13 @@ describe('--format kortversjon', () => {
     expect(chapters(nbShort)).toEqual(['Hovedfunn', 'Folkehelseutfordringer', 'Kommunen sammenlignet med landet og spennet mellom kommunene i Trøndelag', 'Les mer']);
     expect(nbShort).toContain('Kommunen prioriterer: Psykisk helse blant barn og unge');
     expect(nbShort).toMatch(/\*\*1\\\. Psykisk helse og utenforskap blant unge\*\* \(forslag fra tallene\)/);
-    // Levanger and Verdal are the county's municipalities in the example data: the range spans both.
-    expect(nbShort).toMatch(/\| Uføretrygdede, 18–44 år \| 2024 \| 4,2 \| 3,8 \| 3,5 \| 4,2–5,9 \| dårligere \|/);
+    // Levanger and Verdal are the county's only municipalities in the example data: the range says it
+    // spans 2 of Trøndelag's 38, and marks the county's 3,8 that lies outside it (issue 26).
+    expect(nbShort).toMatch(/\| Uføretrygdede, 18–44 år \| 2024 \| 4,2 \| 3,8 \| 3,5 \| 4,2–5,9 \(2 av 38 kommuner\) † \| dårligere \|/);
+    expect(nbShort).toContain('† Tallet for fylket ligger utenfor spennet mellom kommunene');
+    expect(nbShort).toContain('Spennet i fylket gjelder bare kommunene med tall i dataene');
     expect(nbShort).toContain('](figurer/kortversjon-barometer.nb.svg)');
-    expect(readFileSync(join(o, '5037-levanger', 'figurer', 'kortversjon-barometer.nb.svg'), 'utf8')).toContain('spennet mellom kommunene i Trøndelag');
+    expect(readFileSync(join(o, '5037-levanger', 'figurer', 'kortversjon-barometer.nb.svg'), 'utf8')).toMatch(/spennet mellom kommunene i[\s\S]*\(2 av 38/);
     expect(nbShort).toContain('oversikt-2027.nb.pdf');
     const nnShort = readFileSync(join(o, '5037-levanger', 'kortversjon-2027.nn.md'), 'utf8');
     expect(chapters(nnShort)[0]).toBe('Hovudfunn');

@@ -48,6 +48,16 @@ describe('destinationPages: the page of each named destination (the headings the
     expect(await headingPages(updated)).toEqual(new Map([['a', 3]]));
   });
 
+  it("writes the municipality as author and the configuration's date as CreationDate and ModDate (issue 26)", () => {
+    const pdf = classicPdf(['<</Type /Catalog /Pages 2 0 R>>', ...PAGES]);
+    const text = Buffer.from(withInfo(pdf, { title: 'T', author: 'Levanger kommune', creator: 'folkehelse', date: '2026-11-22' })).toString('latin1');
+    expect(text).toContain('/CreationDate (D:20261122000000Z)');
+    expect(text).toContain('/ModDate (D:20261122000000Z)');
+    const hex = [...'Levanger kommune'].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('');
+    expect(text).toContain(`/Author <FEFF${hex}>`);
+    expect(Buffer.from(withInfo(pdf, { title: 'T', author: 'A', creator: 'c' })).toString('latin1')).not.toContain('/CreationDate');
+  });
+
   it('reads a /Names name tree with /Kids, string keys and { /D … } destinations', () => {
     const pdf = classicPdf(['<</Type /Catalog /Pages 2 0 R /Names << /Dests 7 0 R >> >>', ...PAGES, '<</Kids [8 0 R 9 0 R]>>', '<</Names [(a\\(1\\)) [4 0 R /Fit] <FEFF00F8> << /D [6 0 R /Fit] >>] /Limits [(a) (b)]>>', '<</Names [(c%20d) 10 0 R]>>', '[5 0 R /XYZ null null null]']);
     expect(destinationPages(pdf)).toEqual(

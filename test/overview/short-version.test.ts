@@ -40,6 +40,15 @@ describe('spine-chart rows', () => {
     // A municipality whose latest period differs does not count.
     const shifted = ver.map((r) => (r.id === 'ensomhet' ? { ...r, period: { ...r.period!, label: '1999' } } : r));
     expect(countyRanges([lev, shifted], periods).get('ensomhet')!.count).toBe(1);
+    // With the county's number of municipalities, the range knows it spans 2 of 38.
+    expect(countyRanges([lev, ver], periods, 38).get('ensomhet')).toMatchObject({ count: 2, total: 38 });
+  });
+
+  it("mark a county value outside the range (issue 26: never a range that leaves it out in silence)", () => {
+    // The fake county value is 10 (the same as land's).
+    expect(spineRow(fakeResult('x', { v: 12, land: 10 }), { period: '2024', min: 8, max: 15, count: 3, total: 38 })!.fylkeOutside).toBe(false);
+    expect(spineRow(fakeResult('x', { v: 12, land: 10 }), { period: '2024', min: 11, max: 15, count: 2, total: 38 })!.fylkeOutside).toBe(true);
+    expect(spineRow(fakeResult('x', { v: 12, land: 10 }), null)!.fylkeOutside).toBe(false);
   });
 });
 

@@ -114,7 +114,7 @@ describe('the spine chart (barometer)', () => {
     expect(t).toEqual(expect.arrayContaining(['bedre', 'dårligere', 'ikke forskjellig']));
     expect(t).not.toContain('høyere / lavere');
     // The key's markers have the same shapes and colours as the rows'.
-    expect(svg.match(/<rect [^>]*fill="#D55E00"/g)).toHaveLength(2);
+    expect(svg.match(/<rect [^>]*fill="#B04C00"/g)).toHaveLength(2);
   });
 
   it('has no key without verdict words, and wraps long labels whole', () => {
@@ -132,5 +132,34 @@ describe('wrapLabel', () => {
       const lines = wrapLabel(s, 10);
       expect(lines.join(' ').replace(/([-/]) /g, '$1')).toBe(s);
     }
+  });
+});
+
+describe('honest axes (issue 26)', () => {
+  const rolling = (from: number, v: number): AreaValue => ({ ...value(from, v), period: { from, to: from + 2 } }) as AreaValue;
+  const chart = (values: AreaValue[], options: Partial<Parameters<typeof renderChart>[0] & { type: 'line' }>['options'] = undefined) =>
+    renderChart({ type: 'line', id: 'fig-y', alt: 'alt', series: [{ label: 'Levanger', values, role: 'kommune' }], options: { decimals: 1, zero: true, intervalLabel: 'ki', unit: 'prosent', notFromZero: 'Aksen starter ikke på 0', ...options } });
+
+  it('never lets two period labels touch: they are thinned by their measured width, the latest always shown', () => {
+    const values = Array.from({ length: 14 }, (_, i) => rolling(2008 + i, 20 + i));
+    const svg = chart(values);
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(\d{4}–\d{4})<\/text>/g)].map((m) => ({ x: Number(m[1]), width: m[2]!.length * 6.82 }));
+    expect(labels.length).toBeGreaterThan(2);
+    for (let i = 1; i < labels.length; i++) expect(labels[i]!.x - labels[i - 1]!.x).toBeGreaterThanOrEqual((labels[i]!.width + labels[i - 1]!.width) / 2);
+    expect(svg).toContain('>2021–2023<');
+  });
+
+  it('starts a share at 0, or marks the axis and says that it does not', () => {
+    const low = chart([value(2019, 3.1), value(2020, 14.2)]);
+    expect(tickNumbers(low)[0]).toBe(0);
+    expect(low).not.toContain('Aksen starter ikke på 0');
+    const high = chart([value(2019, 86.1), value(2020, 88.2), value(2021, 89.0)]);
+    expect(tickNumbers(high)[0]).toBeGreaterThan(0);
+    expect(texts(high)).toContain('Aksen starter ikke på 0');
+  });
+
+  it('puts 0 on the axis of a change (befolkningsendring), not a span like 142–156', () => {
+    const svg = chart([value(2019, 142), value(2020, 156), value(2021, 149)], { decimals: 0, zero: false, intervalLabel: 'ki', signed: true });
+    expect(tickNumbers(svg)[0]).toBe(0);
   });
 });

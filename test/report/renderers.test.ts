@@ -140,6 +140,16 @@ describe('DOCX', () => {
     const view = Buffer.from(a);
     for (let i = view.indexOf('PK\x03\x04'); i >= 0; i = view.indexOf('PK\x03\x04', i + 4)) expect(view.readUInt32LE(i + 10)).toBe(0x28210000);
   });
+  it("names the municipality as the author and carries the configuration's date (issue 26)", async () => {
+    const doc = smallDocument();
+    const files = unzip(await renderDocx(doc, { figures: renderFigures(doc), date: '2026-11-22' }));
+    const core = files['docProps/core.xml'] as string;
+    expect(core).toContain(`<dc:creator>${doc.subject}</dc:creator>`);
+    expect(core).toContain(`<cp:lastModifiedBy>${doc.subject}</cp:lastModifiedBy>`);
+    expect(core).not.toMatch(/>folkehelse</);
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-22T00:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-22T00:00:00Z</dcterms:modified>');
+  });
   it('text from data is XML-escaped; nynorsk documents are nn-NO', async () => {
     const doc = smallDocument('<w:p>&"x"</w:p>', 'nn');
     const files = unzip(await renderDocx(doc, { figures: renderFigures(doc) }));

@@ -25,6 +25,13 @@ export interface LineOptions {
   unit?: string;
   /** The x axis's title ("Periode"). */
   periodLabel?: string;
+  /**
+   * A change (befolkningsendring): 0 is the reference and always on the axis, so that growth and
+   * decline are read against it rather than against a span like 142–156.
+   */
+  signed?: boolean;
+  /** Said by the y axis when a share's axis does not start at 0 ("Aksen starter ikke på 0"). */
+  notFromZero?: string;
 }
 
 /**
@@ -73,11 +80,19 @@ export function lineChart(id: string, alt: string, series: LineSeries[], opts: L
   const lo = Math.min(...numbers);
   const hi = Math.max(...numbers);
   const pad = hi - lo > 0 ? (hi - lo) * 0.15 : Math.abs(hi) * 0.05 || 1;
+  // From zero when the variation still fills a sixth or more of the axis (15–20 % does); a share
+  // that varies little at a high level (85–90 %) gets a tighter axis, and the axis says so (a break
+  // mark, and the caller's words). A change always has 0 on its axis.
+  const domain: [number, number] = opts.signed
+    ? [Math.min(0, lo - (lo < 0 ? pad : 0)), Math.max(0, hi + (hi > 0 ? pad : 0))]
+    : opts.zero && lo >= 0 && (lo <= hi / 3 || hi - lo >= hi * 0.15)
+      ? [0, hi * 1.05 || 1]
+      : [Math.max(opts.zero ? 0 : -Infinity, lo - pad), hi + pad];
   const y = scaleLinear()
-    // From zero when that still shows the variation; a high share (85–90 %) gets a tighter axis.
-    .domain(opts.zero && lo >= 0 && lo <= hi / 3 ? [0, hi * 1.05 || 1] : [Math.max(opts.zero ? 0 : -Infinity, lo - pad), hi + pad])
+    .domain(domain[0] === domain[1] ? [domain[0] - 1, domain[1] + 1] : domain)
     .nice(5)
     .range([H - M.bottom, M.top]);
+  const truncated = opts.zero && y.domain()[0]! > 0;
   // Room for the longest tick label.
   M.left = Math.max(40, 14 + Math.max(...y.ticks(5).map((t) => formatNumber(t, tickDecimals(y.ticks(5))).length)) * charWidth());
   x.range([M.left, W - M.right]);
@@ -86,11 +101,8 @@ export function lineChart(id: string, alt: string, series: LineSeries[], opts: L
     body += `<line x1="${M.left}" x2="${W - M.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${COLORS.grid}"/>\n`;
     body += text(M.left - 6, y(t) + 4, formatNumber(t, tickDecimals(y.ticks(5))), 'text-anchor="end"');
   }
-  const every = Math.ceil(keys.length / 8);
-  periods.forEach((p, i) => {
-    if (i % every !== 0 && i !== periods.length - 1) return;
-    body += text(x(keys[i]!)!, H - M.bottom + 16, formatPeriod(p), 'text-anchor="middle"');
-  });
+  body += periodTicks(periods.map(formatPeriod), (i) => x(keys[i]!)!, x.step(), H - M.bottom + 16);
+  if (truncated) body += axisBreak(M.left, H - M.bottom) + (opts.notFromZero ? text(W - M.right, M.top - 12, opts.notFromZero, 'class="axis-title" font-style="italic" text-anchor="end"') : '');
   body += `<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#888888"/>\n`;
   // Axis titles: the unit over the y axis (read horizontally), the period under the x axis.
   if (opts.unit) body += text(8, M.top - 12, opts.unit, 'class="axis-title" font-style="italic" text-anchor="start"');
@@ -123,6 +135,26 @@ export function lineChart(id: string, alt: string, series: LineSeries[], opts: L
     }
   });
   return svgDocument(W, H, id, alt, body);
+}
+
+/**
+ * The period labels under the x axis, thinned by their measured width so that no two touch
+ * ("2022–20242023–2025"): every k-th label counted back from the latest, which is always shown.
+ */
+export function periodTicks(labels: string[], at: (i: number) => number, step: number, y: number): string {
+  const widest = Math.max(0, ...labels.map((l) => l.length * charWidth()));
+  const every = Math.max(1, Math.ceil((widest + 10) / Math.max(1, step)));
+  let out = '';
+  labels.forEach((l, i) => {
+    if ((labels.length - 1 - i) % every === 0) out += text(at(i), y, l, 'text-anchor="middle"');
+  });
+  return out;
+}
+
+/** The conventional break mark (two slanted strokes) on the y axis just above the x axis: the axis does not start at 0. */
+function axisBreak(x: number, y: number): string {
+  return `<path d="M${n(x - 6)},${n(y - 4)}L${n(x + 6)},${n(y - 8)}M${n(x - 6)},${n(y - 9)}L${n(x + 6)},${n(y - 13)}" stroke="#444444" stroke-width="1.2" fill="none"/>
+`;
 }
 
 /** d3 paths carry full floating precision; round their numbers for stable, small files. */

@@ -39,6 +39,9 @@ export function spineChart(id: string, alt: string, rows: SpineRow[], labels: Sp
   const W = 760;
   const lineH = 13;
   const M = { top: 36, bottom: 30, label: 360, right: 24 };
+  // The range's key (top left) may wrap: the rows start below its last line.
+  const rangeKey = labels.range && rows.some((r) => r.range) ? wrapLabel(labels.range, Math.floor((M.label - 40) / charWidth())) : [];
+  M.top += Math.max(0, rangeKey.length - 2) * lineH;
   // Long indicator names wrap onto more lines (the row grows) instead of being cut.
   const wrapped = rows.map((r) => wrapLabel(r.label, Math.floor((M.label - 18) / charWidth())));
   const heights = wrapped.map((l) => 18 + (l.length - 1) * lineH);
@@ -69,7 +72,7 @@ export function spineChart(id: string, alt: string, rows: SpineRow[], labels: Sp
   body += text(x1, 16, `${labels.higher} →`, 'text-anchor="end"');
   // The legend of the county's range, only when a range is drawn.
   // Top left, above the row labels: clear of the direction labels over the axis.
-  if (labels.range && rows.some((r) => r.range)) body += `<rect x="8" y="8" width="14" height="8" fill="#c9d3dc"/>\n` + textLines(26, 16, wrapLabel(labels.range, Math.floor((M.label - 40) / charWidth())), lineH);
+  if (rangeKey.length) body += `<rect x="8" y="8" width="14" height="8" fill="#c9d3dc"/>\n` + textLines(26, 16, rangeKey, lineH);
   rows.forEach((r, i) => {
     const top = tops[i]!;
     const h = heights[i]!;

@@ -1,14 +1,18 @@
 import { escapeXml } from '../escape.js';
 
-/** Colour-blind-safe palette (Okabe & Ito 2008), with line styles so colour is never the only cue. */
+/**
+ * Colour-blind-safe palette (Okabe & Ito 2008), with line styles so colour is never the only cue.
+ * Orange, vermillion and grey are darkened to at least 4.5:1 against white and the charts' light
+ * row shading (#f4f4f4), as WCAG asks of text (issue 26); the band and the grid are fills, not marks.
+ */
 export const COLORS = {
   kommune: '#0072B2',
-  fylke: '#E69F00',
+  fylke: '#976000',
   land: '#555555',
   band: '#56B4E9',
   better: '#0072B2',
-  worse: '#D55E00',
-  neutral: '#999999',
+  worse: '#B04C00',
+  neutral: '#6B6B6B',
   grid: '#DDDDDD',
   text: '#222222',
 };
