@@ -35,7 +35,10 @@ export function plausibility(o: Pick<Observation, 'source' | 'measure' | 'measur
   const multiplier = o.multiplier ?? byLabel?.multiplier ?? null;
   if (CHANGE_WORDS.test(label)) return null;
   if (type === 'proportion' && multiplier === 100) {
-    const share = o.source === 'fhi' || o.source === 'ungdata' || SHARE_WORDS.test(label);
+    // FHI's codes (RATE, MEIS) carry shares and rates per 1000 or 100 000 under one label per
+    // table, so a code's label does not bound it; a label download's column ("Andel …") does.
+    const fhiCode = o.source === 'fhi' && /^[A-Z_]+$/.test(o.measure);
+    const share = !fhiCode && (o.source === 'ungdata' || o.source === 'fhi' || SHARE_WORDS.test(label));
     if (v < 0) return { code: 'impossible-value', note: `${v} is a negative share ("${o.measure}")` };
     if (!share || v <= 100) return null;
     if (v <= SHARE_WARNING_LIMIT) return { code: 'share-above-100', note: `"${o.measure}" is ${v} %, a little over 100 % — possible where the count includes people from outside the area (KOSTRA coverage); kept as published` };
