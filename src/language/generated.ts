@@ -21,7 +21,7 @@ export type DocumentText =
   | 'table.period' | 'table.unit' | 'table.land' | 'table.kostragruppe' | 'table.men' | 'table.women' | 'table.numbers'
   | 'sentences.status' | 'sentences.fylke' | 'sentences.fewCases' | 'sentences.absent' | 'sentences.noData' | 'sentences.gradientIntro'
   | 'sentences.gradientRange' | 'sentences.gradientRangeYears' | 'sentences.gradientSignificant' | 'sentences.gradientNotSignificant'
-  | 'sentences.gradientNotTested' | 'sentences.bySex' | 'sentences.neighbours'
+  | 'sentences.gradientNotTested' | 'sentences.bySex' | 'sentences.neighbours' | 'sentences.measuredAs'
   | 'sentences.vsLand.lower' | 'sentences.vsLand.higher' | 'sentences.vsLand.similar' | 'sentences.vsLand.no-counts'
   | 'sentences.vsLand.not-comparable' | 'sentences.vsLand.no-benchmark' | 'sentences.vsLand.benchmark-absent' | 'sentences.vsLand.not-a-sample'
   | 'sentences.vsLand.projection'
@@ -52,7 +52,7 @@ export type DocumentText =
   | 'notTested.not-a-sample' | 'notTested.projection'
   | 'barometer.title' | 'barometer.notes' | 'barometer.footer'
   | 'themes.a' | 'themes.b' | 'themes.c' | 'themes.d' | 'themes.e' | 'themes.f'
-  | 'unitSymbols.prosent'
+  | 'unitSymbols.prosent' | 'unitSymbols.forholdstall' | 'unitSymbols.forholdstal'
   | 'assessmentFiles.introduction' | 'assessmentFiles.challenges' | 'assessmentFiles.resources' | 'assessmentFiles.planning'
   | 'captions.figure' | 'captions.table'
   | 'word.buildNote'
@@ -88,14 +88,21 @@ export type DocumentText =
   | 'overview.summary.criteria.skewness' | 'overview.summary.criteria.influence' | 'overview.summary.criteria.total'
   | 'overview.inequality.heading' | 'overview.inequality.intro' | 'overview.inequality.totals' | 'overview.inequality.gap'
   | 'overview.inequality.trendSignificant' | 'overview.inequality.trendNotSignificant' | 'overview.inequality.levels' | 'overview.inequality.more'
-  | 'overview.inequality.gapAbsolute'
+  | 'overview.inequality.gapAbsolute' | 'overview.inequality.historyTitle' | 'overview.inequality.changeSignificant'
+  | 'overview.inequality.changeNotSignificant' | 'overview.inequality.changeUntested' | 'overview.inequality.onePeriod' | 'overview.inequality.areas'
+  | 'overview.inequality.noAreas' | 'overview.inequality.noIntervals' | 'overview.inequality.figureAlt' | 'overview.inequality.land'
   | 'overview.services.heading' | 'overview.services.community' | 'overview.services.figures' | 'overview.services.servicesIntro'
   | 'overview.services.communityIntro'
   | 'overview.assessment.missing' | 'overview.assessment.incomplete' | 'overview.assessment.draft'
   | 'overview.shortVersion.heading' | 'overview.shortVersion.mainFindings' | 'overview.shortVersion.spine' | 'overview.shortVersion.readMore'
   | 'overview.shortVersion.findingOwn' | 'overview.shortVersion.findingInequality' | 'overview.shortVersion.findingTrend'
   | 'overview.shortVersion.findingResource' | 'overview.shortVersion.findingOwnResource' | 'overview.shortVersion.range'
-  | 'overview.shortVersion.readMoreHeading' | 'overview.shortVersion.readMoreSources';
+  | 'overview.shortVersion.readMoreHeading' | 'overview.shortVersion.readMoreSources'
+  | 'overview.ratio.times' | 'overview.ratio.higher' | 'overview.ratio.lower' | 'overview.ratio.same' | 'overview.ratio.intervalTimes'
+  | 'overview.ratio.intervalHigher' | 'overview.ratio.intervalLower' | 'overview.ratio.intervalAcross'
+  | 'overview.ratio.noun.share' | 'overview.ratio.noun.other'
+  | 'overview.ratio.high.share' | 'overview.ratio.high.other'
+  | 'overview.statutes.folkehelseloven';
 
 /** Every list of texts of a document language file (templates/lang/<lang>.json), by dotted path. */
 export type DocumentList =
@@ -108,7 +115,7 @@ export type DocumentList =
   | 'followUp.annual.themeColumns'
   | 'overview.numbers' | 'overview.numbersNeuter'
   | 'overview.summary.rankColumns'
-  | 'overview.inequality.columns' | 'overview.inequality.levelColumns' | 'overview.inequality.valueColumns'
+  | 'overview.inequality.columns' | 'overview.inequality.levelColumns' | 'overview.inequality.valueColumns' | 'overview.inequality.historyColumns'
   | 'overview.services.figureColumns'
   | 'overview.shortVersion.spineColumns';
 
@@ -120,9 +127,10 @@ export type DocumentGroup =
   | 'word.styles' | 'word.properties'
   | 'followUp.changes.previous' | 'followUp.changes.against'
   | 'followUp.goals.problems'
-  | 'overview.terms' | 'overview.recentPeriods' | 'overview.assessment'
+  | 'overview.terms' | 'overview.recentPeriods' | 'overview.assessment' | 'overview.statutes'
   | 'overview.sex.youth' | 'overview.sex.adult'
-  | 'overview.summary.criteria';
+  | 'overview.summary.criteria'
+  | 'overview.ratio.noun' | 'overview.ratio.high';
 
 /** Every table (a list of lists of texts) of a document language file (templates/lang/<lang>.json), by dotted path. */
 export type DocumentTable =

@@ -2,12 +2,12 @@ import type { AreaValue, IndicatorResult } from '../indicators/result.js';
 import { formatList, formatNumber, formatNumberInText } from '../language/intl.js';
 import { inLang } from '../language/tags.js';
 import type { Priorities } from '../overview/priorities.js';
-import { bySexSentence, overviewTexts, populationChange, ratePhrase, recentPeriods, smallNumber } from '../overview/wording.js';
+import { bySexSentence, overviewTexts, populationChange, ratePhrase, ratioPhrase, recentPeriods, smallNumber } from '../overview/wording.js';
 import { para } from './blocks.js';
 import type { DocumentContext, DocumentInput } from './context.js';
 import type { Block, FigureBlock, TableBlock } from './document.js';
 import { formatPeriod } from './format.js';
-import { cell, cellWithInterval, valueWithUnit as withUnit } from './values.js';
+import { cell, cellWithInterval, isPercent, unitParts, valueWithUnit as withUnit } from './values.js';
 
 /** An indicator's section: how to read it, what the numbers say, its figure and table, the trend, the social gradient, the municipality's text, the source. */
 export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assessment: Block[]): Block[] {
@@ -26,9 +26,10 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
     sentences.push(w.tx('sentences.absent', { kommune, period: formatPeriod(r.period), reason }));
   } else if (v.value !== null) {
     const land = r.comparisons.land;
-    // A rate with its words: "46,6 legemiddelbrukere per 1000 innbyggere 30–74 år".
-    const stated = input.priorities?.indicators[r.id]?.rate && r.multiplier ? ratePhrase(v.value, { id: r.id, decimals: r.decimals, multiplier: r.multiplier, unit: r.unit }, input.priorities, ot, lang) : valueWithUnit(r, v.value, unit);
-    let status = w.tx('sentences.status', { subject: inLang(r.phrase, lang), kommune, value: stated, period: formatPeriod(r.period) });
+    // A rate with its words: "46,6 legemiddelbrukere per 1000 innbyggere 30–74 år". Per 100 is a
+    // share: "21,9 %", as the county's and the country's numbers beside it ("personer … per 100 personer" never).
+    const stated = input.priorities?.indicators[r.id]?.rate && r.multiplier && r.multiplier !== 100 ? ratePhrase(v.value, { id: r.id, decimals: r.decimals, multiplier: r.multiplier, unit: r.unit }, input.priorities, ot, lang) : valueWithUnit(r, v.value, unit);
+    let status = w.tx('sentences.status', { subject: subjectOf(r, unit, symbols, (subject, measure) => w.tx('sentences.measuredAs', { subject, measure }), lang), kommune, value: stated, period: periodWithQualifier(unit, formatPeriod(r.period)) });
     const landText = land.value && !land.value.absent && land.value.value !== null ? valueWithUnit(r, land.value.value, unit) : '';
     // Population change: as a share of each population, never 130 persons against the country's 27 474.
     const change = r.role === 'population-change' ? populationChangeOf(input, r, ot) : null;
@@ -156,6 +157,7 @@ function seriesTable(ctx: DocumentContext, r: IndicatorResult): TableBlock {
 function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Record<string, string>): Block[] {
   const { input, w, blocks, lang } = ctx;
   const g = r.gradient!;
+  const ot = overviewTexts(w.T);
   const unit = inLang(r.unit, lang);
   const labelOf = (key: string | null) => {
     const group = key ? g.groups.find((x) => x.key === key) : undefined;
@@ -171,7 +173,15 @@ function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Recor
   if (g.absoluteRange !== null && g.best && g.worst) {
     const abs = formatNumber(Math.abs(g.absoluteRange), r.decimals);
     if (r.measureType === 'years') sentences.push(w.tx('sentences.gradientRangeYears', { best: labelOf(g.best).toLowerCase(), worst: labelOf(g.worst).toLowerCase(), abs }));
-    else sentences.push(w.tx('sentences.gradientRange', { best: labelOf(g.best).toLowerCase(), worst: labelOf(g.worst).toLowerCase(), abs, unitShort: Object.hasOwn(symbols, unit) && symbols[unit] === '%' ? w.t('percentagePoints') : unit, rel: formatNumber(g.relativeRange ?? 0, 1) }));
+    else {
+      // The ratio worst ÷ best in words: "3,4 ganger så høy som", "15 prosent lavere enn" (never "0,7 ganger så høy").
+      const best = g.groups.find((x) => x.key === g.best)?.value.value ?? null;
+      const worst = g.groups.find((x) => x.key === g.worst)?.value.value ?? null;
+      const ratio = best && worst !== null ? ratioPhrase(worst / best, null, null, r.measureType === 'proportion' || isPercent(unit) ? 'share' : 'other', ot, lang) : null;
+      const unitShort = isPercent(unit) ? w.t('percentagePoints') : unitParts(unit).base;
+      if (ratio) sentences.push(w.tx('sentences.gradientRange', { best: labelOf(g.best).toLowerCase(), worst: labelOf(g.worst).toLowerCase(), abs, unitShort, noun: ratio.noun, relative: ratio.text }));
+      else sentences.push(w.tx('overview.inequality.gapAbsolute', { worst: labelOf(g.worst).toLowerCase(), best: labelOf(g.best).toLowerCase(), absolute: `${abs} ${unitShort}` }));
+    }
   }
   if (g.trendTest) sentences.push(w.tx(g.trendTest.significant ? 'sentences.gradientSignificant' : 'sentences.gradientNotSignificant', { chi2: formatNumber(g.trendTest.statistic, 1) }));
   else sentences.push(w.t('sentences.gradientNotTested'));
@@ -203,4 +213,23 @@ function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Recor
     dataTable: table.id,
   });
   return [para([{ text: w.tx('sentences.gradientIntro', { title: inLang(g.title, lang), period: formatPeriod(g.period) }), strong: true }]), figure, table, para(sentences.join(' '))];
+}
+
+/**
+ * The subject of the status sentence: the catalogue's phrase, and for a bare ratio (a unit the
+ * document writes without words, e.g. forholdstall) the measure the title names in brackets:
+ * "Inntektsulikheten målt som P90/P10", never "… er 2,4 forholdstall".
+ */
+function subjectOf(r: IndicatorResult, unit: string, symbols: Record<string, string>, measuredAs: (subject: string, measure: string) => string, lang: DocumentInput['lang']): string {
+  const subject = inLang(r.phrase, lang);
+  const base = unitParts(unit).base;
+  const bare = Object.hasOwn(symbols, base) && symbols[base] === '';
+  const measure = /\(([^()]+)\)\s*$/.exec(inLang(r.title, lang))?.[1];
+  return bare && measure && !subject.includes(measure) ? measuredAs(subject, measure) : subject;
+}
+
+/** "standardisert, 2023–2025": a unit's qualifier is said once, beside the period, not after each number. */
+function periodWithQualifier(unit: string, period: string): string {
+  const { qualifier } = unitParts(unit);
+  return qualifier ? `${qualifier}, ${period}` : period;
 }

@@ -7,7 +7,7 @@ import { inLang, type DocumentLang } from '../language/tags.js';
 import type { OverviewData } from '../overview/document-data.js';
 import type { Challenge } from '../overview/challenges.js';
 import type { Estimate, GradientSummary } from '../overview/inequality.js';
-import { trendTerm, overviewTexts } from '../overview/wording.js';
+import { ratioPhrase, statuteNames, trendTerm, overviewTexts } from '../overview/wording.js';
 import { missingAssessment, writtenAssessment } from './assessment.js';
 import { para, section, type Words } from './blocks.js';
 import type { ChapterHeading, DocumentContext } from './context.js';
@@ -195,9 +195,10 @@ function gradientSection(ctx: ChapterContext, g: GradientSummary, r: IndicatorRe
     const absolute = `${formatNumber(Math.abs(g.absoluteGap.value), decimals)} ${isPercent(g.unit) ? w.t('percentagePoints') : unit}`;
     const withInterval = (text: string, e: Estimate | null, d: number) => (e && e.lower !== null && e.upper !== null ? `${text} (${interval(e, d)})` : text);
     // A ratio of life expectancies says nothing: the relative gap only for rates and shares.
+    const ratio = counted && g.relativeGap ? ratioPhrase(g.relativeGap.value, g.relativeGap.lower, g.relativeGap.upper, 'share', overviewTexts(w.T), lang) : null;
     sentences.push(
-      counted && g.relativeGap
-        ? w.tx('overview.inequality.gap', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals), relative: withInterval(formatNumber(g.relativeGap.value, 1), g.relativeGap, 1) })
+      ratio
+        ? w.tx('overview.inequality.gap', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals), noun: ratio.noun, relative: ratio.text, interval: ratio.interval ? ` (${ratio.interval})` : '' })
         : w.tx('overview.inequality.gapAbsolute', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals) }),
     );
   }
@@ -238,7 +239,8 @@ export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, section
         ),
       );
     }
-    return section(slugs.take(k.title), null, k.title, 2, role === 'services' ? 'service' : 'community-section', [para([{ text: k.law, emphasis: true }]), ...blocks], parts);
+    // The statute's short title in the document's language ("folkehelselova § 5 b" in nynorsk).
+    return section(slugs.take(k.title), null, k.title, 2, role === 'services' ? 'service' : 'community-section', [para([{ text: statuteNames(k.law, overviewTexts(w.T)), emphasis: true }]), ...blocks], parts);
   });
   return section(h.id, h.number, h.title, 1, role, [para(w.t(`overview.services.${role === 'services' ? 'servicesIntro' : 'communityIntro'}`))], children);
 }
