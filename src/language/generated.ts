@@ -91,6 +91,7 @@ export type DocumentText =
   | 'overview.inequality.gapAbsolute' | 'overview.inequality.historyTitle' | 'overview.inequality.changeSignificant'
   | 'overview.inequality.changeNotSignificant' | 'overview.inequality.changeUntested' | 'overview.inequality.onePeriod' | 'overview.inequality.areas'
   | 'overview.inequality.noAreas' | 'overview.inequality.noIntervals' | 'overview.inequality.figureAlt' | 'overview.inequality.land'
+  | 'overview.inequality.inArea' | 'overview.inequality.county'
   | 'overview.services.heading' | 'overview.services.community' | 'overview.services.figures' | 'overview.services.servicesIntro'
   | 'overview.services.communityIntro'
   | 'overview.assessment.missing' | 'overview.assessment.incomplete' | 'overview.assessment.draft'
@@ -180,10 +181,10 @@ export type MessageTable = never;
 
 /** Every text of an assessment language file (data/assessments/lang/<lang>.json), by dotted path. */
 export type AssessmentText =
-  | 'sections.innledning' | 'sections.a' | 'sections.b' | 'sections.c' | 'sections.d' | 'sections.e' | 'sections.f' | 'sections.utfordringer'
-  | 'sections.ressurser' | 'sections.planbehov' | 'sections.helsestasjon' | 'sections.skolehelse' | 'sections.fastlege' | 'sections.nav'
-  | 'sections.barnevern' | 'sections.pleie-og-omsorg' | 'sections.legevakt' | 'sections.medvirkning' | 'sections.frivillighet' | 'sections.naermiljo'
-  | 'sections.miljorettet-helsevern' | 'sections.smittevern'
+  | 'sections.innledning' | 'sections.a' | 'sections.b' | 'sections.c' | 'sections.d' | 'sections.e' | 'sections.f'
+  | 'sections.sosiale-helseforskjeller' | 'sections.utfordringer' | 'sections.ressurser' | 'sections.planbehov' | 'sections.helsestasjon'
+  | 'sections.skolehelse' | 'sections.fastlege' | 'sections.nav' | 'sections.barnevern' | 'sections.pleie-og-omsorg' | 'sections.legevakt'
+  | 'sections.medvirkning' | 'sections.frivillighet' | 'sections.naermiljo' | 'sections.miljorettet-helsevern' | 'sections.smittevern'
   | 'forms.service.observasjoner.title' | 'forms.service.observasjoner.guide'
   | 'forms.service.utvikling.title' | 'forms.service.utvikling.guide'
   | 'forms.service.ulikhet.title' | 'forms.service.ulikhet.guide'
