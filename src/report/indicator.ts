@@ -69,7 +69,7 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
     trend = w.tx(`sentences.trend.${r.trend.direction}`, { judgement: r.trend.judgement ? w.t(`sentences.judgement.${r.trend.judgement}`) : '', periods: recentPeriods(5, pooled, ot, lang) });
   }
   if (trend) out.push(para(trend));
-  if (r.gradient) out.push(...gradientBlocks(ctx, r, symbols));
+  if (r.gradient) out.push(...gradientBlocks(ctx, r));
   out.push(...assessment, { kind: 'reference', label: w.t('sourceLabel'), text: inLang(r.source, lang) });
   return out;
 }
@@ -154,7 +154,7 @@ function seriesTable(ctx: DocumentContext, r: IndicatorResult): TableBlock {
   );
 }
 
-function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Record<string, string>): Block[] {
+function gradientBlocks(ctx: DocumentContext, r: IndicatorResult): Block[] {
   const { input, w, blocks, lang } = ctx;
   const g = r.gradient!;
   const ot = overviewTexts(w.T);
@@ -163,9 +163,6 @@ function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Recor
     const group = key ? g.groups.find((x) => x.key === key) : undefined;
     return group ? inLang(group.label, lang) : (key ?? '');
   };
-  const groupsText = g.groups.map((x) => `${inLang(x.label, lang)} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : withUnit(r, x.value.value, unit, symbols)}`).join(', ');
-  const alt = w.tx('charts.gradientAlt', { title: inLang(r.title, lang), kommune: input.kommune.name, dimension: inLang(g.title, lang).toLowerCase(), period: formatPeriod(g.period), groups: groupsText });
-  const total = r.series.kommune.find((v) => v.period.from === g.period.from && v.period.to === g.period.to);
   const counted = g.groups.some((x) => !x.value.absent && x.value.numerator !== null && x.value.denominator !== null);
   const columns = w.list('overview.inequality.columns');
   const sayCount = (n: number) => formatNumberInText(n, 0, lang);
@@ -196,23 +193,8 @@ function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Recor
       return counted ? [inLang(x.label, lang), cellWithInterval(x.value, r.decimals), count(x.value.denominator), count(x.value.numerator)] : [inLang(x.label, lang), cellWithInterval(x.value, r.decimals), count(x.value.denominator)];
     }),
   );
-  const figure = blocks.figure({
-    id: `fig-${r.id}-gradient`,
-    file: `figurer/${r.id}-gradient.${lang}.svg`,
-    caption: `${inLang(r.title, lang)}: ${inLang(g.title, lang).toLowerCase()}, ${formatPeriod(g.period)}`,
-    alt,
-    chart: {
-      type: 'gradient',
-      id: `fig-${r.id}-gradient`,
-      alt,
-      bars: g.groups.map((x) => ({ label: inLang(x.label, lang), value: x.value })),
-      options: { decimals: r.decimals, zero: r.measureType !== 'years', unit, total: total && !total.absent && total.value !== null ? { label: input.kommune.name, value: total.value } : undefined },
-    },
-    data: null,
-    dataCaption: w.t('chartData'),
-    dataTable: table.id,
-  });
-  return [para([{ text: w.tx('sentences.gradientIntro', { title: inLang(g.title, lang), period: formatPeriod(g.period) }), strong: true }]), figure, table, para(sentences.join(' '))];
+  // The bar chart of the groups stands in the chapter on social inequality (one figure per gradient).
+  return [para([{ text: w.tx('sentences.gradientIntro', { title: inLang(g.title, lang), period: formatPeriod(g.period) }), strong: true }]), table, para(sentences.join(' '))];
 }
 
 /**

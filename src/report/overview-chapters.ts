@@ -222,12 +222,13 @@ function gradientFigure(ctx: ChapterContext, r: IndicatorResult, title: string, 
   const unit = inLang(r.unit, lang);
   const symbols = w.map('unitSymbols');
   const groups = g.groups.map((x) => `${inLang(x.label, lang)} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : valueWithUnit(r, x.value.value, unit, symbols)}`).join(', ');
-  const alt = w.tx('overview.inequality.figureAlt', { title: inLang(r.title, lang), kommune: r.kommune.name, period, groups });
+  const alt = w.tx('charts.gradientAlt', { title: inLang(r.title, lang), kommune: r.kommune.name, dimension: inLang(g.title, lang).toLowerCase(), period, groups });
   const total = r.series.kommune.find((v) => v.period.from === g.period.from && v.period.to === g.period.to);
-  const id = `fig-ulikhet-${r.id}`;
+  // The gradient's one figure (the indicator's own section links here rather than repeating it).
+  const id = `fig-${r.id}-gradient`;
   return ctx.blocks.figure({
     id,
-    file: `figurer/ulikhet-${r.id}.${lang}.svg`,
+    file: `figurer/${r.id}-gradient.${lang}.svg`,
     caption: `${title}, ${period}`,
     alt,
     chart: {
