@@ -58,7 +58,7 @@ describe('the gate between draft and final', () => {
   it('lists every missing required file of the example, in order, naming each file', () => {
     const set = readAssessmentFolder(join(INNHERRED, 'vurderinger'), '5037', valid);
     const missing = checkFinal(set, data, 'nb');
-    expect(missing.map((m) => m.file)).toEqual(['5037/c.md', '5037/d.md', '5037/e.md', ...['helsestasjon', 'skolehelse', 'fastlege', 'nav', 'barnevern', 'pleie-og-omsorg', 'legevakt', 'medvirkning', 'frivillighet', 'naermiljo', 'miljorettet-helsevern', 'smittevern'].map((n) => `5037/${n}.md`)]);
+    expect(missing.map((m) => m.file)).toEqual(['5037/c.md', '5037/d.md', '5037/e.md', '5037/sosiale-helseforskjeller.md', ...['helsestasjon', 'skolehelse', 'fastlege', 'nav', 'barnevern', 'pleie-og-omsorg', 'legevakt', 'medvirkning', 'frivillighet', 'naermiljo', 'miljorettet-helsevern', 'smittevern'].map((n) => `5037/${n}.md`)]);
     expect(missing.every((m) => m.status === 'missing')).toBe(true);
     expect(() => assertFinal(set, data, 'nb')).toThrow(FinalGateError);
     try {
@@ -66,7 +66,7 @@ describe('the gate between draft and final', () => {
     } catch (e) {
       expect((e as FinalGateError).exitCode).toBe(1);
       expect((e as Error).message).toContain('5037/miljorettet-helsevern.md: missing (Miljørettet helsevern; folkehelseloven § 5 c)');
-      expect((e as Error).message).toContain('15 required assessments');
+      expect((e as Error).message).toContain('16 required assessments');
     }
     const withUnknown = collectAssessments('5037', [{ name: 'ensomhett.md', body: 'x' }, { name: 'c.docx', body: '' }], valid);
     const message = new FinalGateError(checkFinal(withUnknown, data, 'nb'), withUnknown.unknown).message;

@@ -23,7 +23,7 @@ describe('folkehelse vurderinger', () => {
     expect(r.stdout).toMatch(/missing\s+5037\/c\.md: Vurdering: fysisk, biologisk, kjemisk og sosialt miljø \(forskrift § 3 c\)/);
     expect(r.stdout).toMatch(/missing\s+5037\/legevakt\.md: Legevakten \(folkehelseloven § 5 b\)/);
     expect(r.stdout).toMatch(/check\s+5037\/b\.md: the text says "Andelen unge uføretrygdede er likevel høyere enn i landet og har økt\." \(increase\) about uforetrygdede, but the computed trend is no significant change/);
-    expect(r.stdout).toContain('15 required assessments missing, empty or incomplete; 0 unknown files; 3 texts to check against the numbers.');
+    expect(r.stdout).toContain('16 required assessments missing, empty or incomplete; 0 unknown files; 3 texts to check against the numbers.');
     expect((await runIn('vurderinger', '--config', INNHERRED_CONFIG, '--kommune', '5037', '--final', '--skip-numbers')).code).toBe(1);
   });
 
