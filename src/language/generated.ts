@@ -168,7 +168,7 @@ export type MessageText =
 export type MessageList =
   | 'init.indicatorQuestions'
   | 'init.themes.a' | 'init.themes.b' | 'init.themes.c' | 'init.themes.d' | 'init.themes.e' | 'init.themes.f' | 'init.themes.innledning'
-  | 'init.themes.utfordringer' | 'init.themes.ressurser' | 'init.themes.planbehov';
+  | 'init.themes.utfordringer' | 'init.themes.ressurser' | 'init.themes.sosiale-helseforskjeller' | 'init.themes.planbehov';
 
 /** Every group of texts (every value a text) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageGroup =

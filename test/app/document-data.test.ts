@@ -17,7 +17,7 @@ describe('overviewData (one call for the chapters of issue 14)', () => {
     expect(d.utfordringsbilde.own).toEqual(['Psykisk helse blant barn og unge, og ensomhet blant ungdom i familier med dårlig økonomi', 'Unge uføretrygdede og utenforskap', 'Overvekt blant unge']);
     expect(d.utfordringsbilde.proposals[0]!.id).toBe('psykisk-helse-unge');
     expect(d.ressurser.own).toHaveLength(3);
-    expect(d.missing).toHaveLength(15);
+    expect(d.missing).toHaveLength(16);
     expect(d.contradictions.map((c) => `${c.file} ${c.indicatorId}`)).toEqual(['5037/b.md uforetrygdede', '5037/f.md psykiske-symptomer-primaer', '5037/f.md psykiske-plager-ungdom']);
     expect(d.ulikhet.significant).toEqual(['ensomhet']);
     expect(d.services).toHaveLength(7);
