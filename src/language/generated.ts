@@ -21,7 +21,7 @@ export type DocumentText =
   | 'table.period' | 'table.unit' | 'table.land' | 'table.kostragruppe' | 'table.men' | 'table.women' | 'table.numbers'
   | 'sentences.status' | 'sentences.fylke' | 'sentences.fewCases' | 'sentences.absent' | 'sentences.noData' | 'sentences.gradientIntro'
   | 'sentences.gradientRange' | 'sentences.gradientRangeYears' | 'sentences.gradientSignificant' | 'sentences.gradientNotSignificant'
-  | 'sentences.gradientNotTested' | 'sentences.bySex' | 'sentences.neighbours'
+  | 'sentences.gradientNotTested' | 'sentences.bySex' | 'sentences.neighbours' | 'sentences.measuredAs'
   | 'sentences.vsLand.lower' | 'sentences.vsLand.higher' | 'sentences.vsLand.similar' | 'sentences.vsLand.no-counts'
   | 'sentences.vsLand.no-counts-in-file' | 'sentences.vsLand.not-comparable' | 'sentences.vsLand.no-benchmark' | 'sentences.vsLand.benchmark-absent'
   | 'sentences.vsLand.not-a-sample' | 'sentences.vsLand.projection'
@@ -59,7 +59,7 @@ export type DocumentText =
   | 'themeMissing.none' | 'themeMissing.indicators' | 'themeMissing.whereTitle'
   | 'themeMissing.where.a' | 'themeMissing.where.b' | 'themeMissing.where.c' | 'themeMissing.where.d' | 'themeMissing.where.e'
   | 'themeMissing.where.f'
-  | 'unitSymbols.prosent'
+  | 'unitSymbols.prosent' | 'unitSymbols.forholdstall' | 'unitSymbols.forholdstal'
   | 'assessmentFiles.introduction' | 'assessmentFiles.challenges' | 'assessmentFiles.resources' | 'assessmentFiles.planning'
   | 'captions.figure' | 'captions.table'
   | 'word.buildNote'
@@ -97,7 +97,10 @@ export type DocumentText =
   | 'overview.summary.criteria.skewness' | 'overview.summary.criteria.influence' | 'overview.summary.criteria.total'
   | 'overview.inequality.heading' | 'overview.inequality.intro' | 'overview.inequality.totals' | 'overview.inequality.gap'
   | 'overview.inequality.trendSignificant' | 'overview.inequality.trendNotSignificant' | 'overview.inequality.levels' | 'overview.inequality.more'
-  | 'overview.inequality.gapAbsolute'
+  | 'overview.inequality.gapAbsolute' | 'overview.inequality.historyTitle' | 'overview.inequality.changeSignificant'
+  | 'overview.inequality.changeNotSignificant' | 'overview.inequality.changeUntested' | 'overview.inequality.onePeriod' | 'overview.inequality.areas'
+  | 'overview.inequality.noAreas' | 'overview.inequality.noIntervals' | 'overview.inequality.land' | 'overview.inequality.inArea'
+  | 'overview.inequality.county'
   | 'overview.services.heading' | 'overview.services.community' | 'overview.services.figures' | 'overview.services.servicesIntro'
   | 'overview.services.communityIntro' | 'overview.services.communityIntroBefore2026'
   | 'overview.assessment.missing' | 'overview.assessment.incomplete' | 'overview.assessment.draft' | 'overview.assessment.draftMissing'
@@ -111,7 +114,12 @@ export type DocumentText =
   | 'overview.shortVersion.findingOwn' | 'overview.shortVersion.findingInequality' | 'overview.shortVersion.findingTrend'
   | 'overview.shortVersion.findingResource' | 'overview.shortVersion.findingOwnResource' | 'overview.shortVersion.range'
   | 'overview.shortVersion.rangeOf' | 'overview.shortVersion.rangePartial' | 'overview.shortVersion.fylkeOutside'
-  | 'overview.shortVersion.readMoreHeading' | 'overview.shortVersion.readMoreSources';
+  | 'overview.shortVersion.readMoreHeading' | 'overview.shortVersion.readMoreSources'
+  | 'overview.ratio.times' | 'overview.ratio.higher' | 'overview.ratio.lower' | 'overview.ratio.same' | 'overview.ratio.intervalTimes'
+  | 'overview.ratio.intervalHigher' | 'overview.ratio.intervalLower' | 'overview.ratio.intervalAcross'
+  | 'overview.ratio.noun.share' | 'overview.ratio.noun.other'
+  | 'overview.ratio.high.share' | 'overview.ratio.high.other'
+  | 'overview.statutes.folkehelseloven';
 
 /** Every list of texts of a document language file (templates/lang/<lang>.json), by dotted path. */
 export type DocumentList =
@@ -124,7 +132,7 @@ export type DocumentList =
   | 'followUp.annual.themeColumns'
   | 'overview.numbers' | 'overview.numbersNeuter'
   | 'overview.summary.untestedColumns' | 'overview.summary.rankColumns'
-  | 'overview.inequality.columns' | 'overview.inequality.levelColumns' | 'overview.inequality.valueColumns'
+  | 'overview.inequality.columns' | 'overview.inequality.levelColumns' | 'overview.inequality.valueColumns' | 'overview.inequality.historyColumns'
   | 'overview.services.figureColumns'
   | 'overview.shortVersion.spineColumns';
 
@@ -139,10 +147,11 @@ export type DocumentGroup =
   | 'word.styles' | 'word.properties'
   | 'followUp.changes.previous' | 'followUp.changes.against'
   | 'followUp.goals.problems'
-  | 'overview.terms' | 'overview.recentPeriods'
+  | 'overview.terms' | 'overview.recentPeriods' | 'overview.statutes'
   | 'overview.sex.youth' | 'overview.sex.adult'
   | 'overview.summary.criteria'
-  | 'overview.assessment.languageNames' | 'overview.assessment.areas';
+  | 'overview.assessment.languageNames' | 'overview.assessment.areas'
+  | 'overview.ratio.noun' | 'overview.ratio.high';
 
 /** Every table (a list of lists of texts) of a document language file (templates/lang/<lang>.json), by dotted path. */
 export type DocumentTable =
@@ -239,12 +248,13 @@ export type MessageText =
   | 'documents.failed';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
-export type MessageList = never;
+export type MessageList =
+  | 'init.themes.a' | 'init.themes.b' | 'init.themes.c' | 'init.themes.d' | 'init.themes.e' | 'init.themes.f' | 'init.themes.innledning'
+  | 'init.themes.utfordringer' | 'init.themes.ressurser' | 'init.themes.sosiale-helseforskjeller' | 'init.themes.planbehov';
 
 /** Every group of texts (every value a text) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageGroup =
-  | 'about' | 'notes' | 'build' | 'init' | 'browser' | 'cli' | 'warnings' | 'progress' | 'validate' | 'inspect' | 'indicators' | 'initExample'
-  | 'documents'
+  | 'about' | 'notes' | 'build' | 'browser' | 'cli' | 'warnings' | 'progress' | 'validate' | 'inspect' | 'indicators' | 'initExample' | 'documents'
   | 'preview.connection' | 'preview.status' | 'preview.statusHelp' | 'preview.against' | 'preview.unknown' | 'preview.problem' | 'preview.terminal'
   | 'preview.refused'
   | 'fetch.wait' | 'fetch.network' | 'fetch.sidecar'
@@ -259,13 +269,13 @@ export type MessageTable = never;
 
 /** Every text of an assessment language file (data/assessments/lang/<lang>.json), by dotted path. */
 export type AssessmentText =
-  | 'sections.innledning' | 'sections.a' | 'sections.b' | 'sections.c' | 'sections.d' | 'sections.e' | 'sections.f' | 'sections.utfordringer'
-  | 'sections.ressurser' | 'sections.planbehov' | 'sections.helsestasjon' | 'sections.skolehelse' | 'sections.fastlege' | 'sections.nav'
-  | 'sections.barnevern' | 'sections.pleie-og-omsorg' | 'sections.legevakt' | 'sections.medvirkning' | 'sections.frivillighet' | 'sections.naermiljo'
-  | 'sections.miljorettet-helsevern' | 'sections.smittevern'
+  | 'sections.innledning' | 'sections.a' | 'sections.b' | 'sections.c' | 'sections.d' | 'sections.e' | 'sections.f'
+  | 'sections.sosiale-helseforskjeller' | 'sections.utfordringer' | 'sections.ressurser' | 'sections.planbehov' | 'sections.helsestasjon'
+  | 'sections.skolehelse' | 'sections.fastlege' | 'sections.nav' | 'sections.barnevern' | 'sections.pleie-og-omsorg' | 'sections.legevakt'
+  | 'sections.medvirkning' | 'sections.frivillighet' | 'sections.naermiljo' | 'sections.miljorettet-helsevern' | 'sections.smittevern'
   | 'laws.innledning' | 'laws.a' | 'laws.b' | 'laws.c' | 'laws.d' | 'laws.e' | 'laws.f' | 'laws.utfordringer' | 'laws.ressurser' | 'laws.planbehov'
   | 'laws.helsestasjon' | 'laws.skolehelse' | 'laws.fastlege' | 'laws.nav' | 'laws.barnevern' | 'laws.pleie-og-omsorg' | 'laws.legevakt'
-  | 'laws.medvirkning' | 'laws.frivillighet' | 'laws.naermiljo' | 'laws.miljorettet-helsevern' | 'laws.smittevern'
+  | 'laws.medvirkning' | 'laws.frivillighet' | 'laws.naermiljo' | 'laws.miljorettet-helsevern' | 'laws.smittevern' | 'laws.sosiale-helseforskjeller'
   | 'forms.theme.status.title' | 'forms.theme.status.guide'
   | 'forms.theme.arsaker.title' | 'forms.theme.arsaker.guide'
   | 'forms.theme.konsekvenser.title' | 'forms.theme.konsekvenser.guide'
@@ -302,7 +312,7 @@ export type AssessmentList =
   | 'forms.challenges.arsaker.aliases'
   | 'forms.planning.tiltak.aliases'
   | 'questions.a' | 'questions.b' | 'questions.c' | 'questions.d' | 'questions.e' | 'questions.f' | 'questions.innledning' | 'questions.utfordringer'
-  | 'questions.ressurser' | 'questions.planbehov';
+  | 'questions.ressurser' | 'questions.planbehov' | 'questions.sosiale-helseforskjeller';
 
 /** Every group of texts (every value a text) of an assessment language file (data/assessments/lang/<lang>.json), by dotted path. */
 export type AssessmentGroup =

@@ -18,7 +18,28 @@ export interface OverviewTexts {
   bySex: string;
   rate: string;
   populationChange: string;
+  ratio: RatioTexts;
+  statutes: Record<string, string>;
   [key: string]: unknown;
+}
+
+/**
+ * How a ratio between two numbers is said (`overview.ratio`): "3,4 ganger så høy som" at 2 and
+ * above, "40 prosent høyere enn" between 1 and 2, "30 prosent lavere enn" below 1 — never
+ * "0,7 ganger så høy". `noun` and `high` agree with what is compared: a share ("andelen … høy")
+ * or another number ("tallet … høyt").
+ */
+export interface RatioTexts {
+  times: string;
+  higher: string;
+  lower: string;
+  same: string;
+  intervalTimes: string;
+  intervalHigher: string;
+  intervalLower: string;
+  intervalAcross: string;
+  noun: { share: string; other: string };
+  high: { share: string; other: string };
 }
 
 /** The overview texts of a loaded language file. */
@@ -124,4 +145,47 @@ export function populationChange(change: number, population: number, landChange:
     landPerThousand,
     text: fill(t.populationChange, { percent: signed(percent, '\u00a0%'), perThousand: signed(perThousand, ''), landPercent: signed(landPercent, '\u00a0%'), landPerThousand: signed(landPerThousand, '') }),
   };
+}
+
+export interface RatioPhrase {
+  /** "3,4 ganger så høy som", "15 prosent lavere enn", "like høy som". */
+  text: string;
+  /** "95 % KI 2,5–4,8 ganger", "95 % KI fra 10 prosent lavere til 80 prosent høyere"; '' without bounds. */
+  interval: string;
+  noun: string;
+}
+
+/**
+ * A ratio a ÷ b in words (Språkrådet's and FHI's convention: "13 prosent lavere", not "0,87 ganger
+ * så høy"): 2 and above as "n ganger så høy", otherwise as whole per cent higher or lower. The
+ * interval is said in the same form as the ratio, or from lower to higher when it spans 1.
+ */
+export function ratioPhrase(ratio: number, lower: number | null, upper: number | null, kind: 'share' | 'other', t: OverviewTexts, lang: DocumentLang, level = 95): RatioPhrase {
+  const r = t.ratio;
+  const high = r.high[kind];
+  const pct = (x: number) => formatNumberInText(Math.round(Math.abs(x - 1) * 100), 0, lang);
+  const times = (x: number) => formatNumberInText(x, 1, lang);
+  let text: string;
+  if (ratio >= 1.995) text = fill(r.times, { x: times(ratio), high });
+  else if (Math.round(Math.abs(ratio - 1) * 100) === 0) text = fill(r.same, { high });
+  else text = fill(ratio > 1 ? r.higher : r.lower, { p: pct(ratio) });
+  let interval = '';
+  if (lower !== null && upper !== null) {
+    if (ratio >= 1.995 && lower >= 1) interval = fill(r.intervalTimes, { level, lo: times(lower), hi: times(upper) });
+    else if (lower >= 1) interval = fill(r.intervalHigher, { level, lo: pct(lower), hi: pct(upper) });
+    else if (upper <= 1) interval = fill(r.intervalLower, { level, lo: pct(upper), hi: pct(lower) });
+    else interval = fill(r.intervalAcross, { level, lo: pct(lower), hi: pct(upper) });
+  }
+  return { text, interval, noun: r.noun[kind] };
+}
+
+/**
+ * Statute short titles in the document's language (`overview.statutes`): the short title follows
+ * the text's language (Språkrådet: "offentleglova i en nynorsktekst"), so nynorsk writes
+ * "folkehelselova § 5 b"; full titles as enacted are left as they are.
+ */
+export function statuteNames(text: string, t: OverviewTexts): string {
+  let out = text;
+  for (const [from, to] of Object.entries(t.statutes)) out = out.split(from).join(to);
+  return out;
 }

@@ -2,12 +2,12 @@ import type { AreaValue, IndicatorResult } from '../indicators/result.js';
 import { formatList, formatNumber, formatNumberInText } from '../language/intl.js';
 import { inLang } from '../language/tags.js';
 import type { Priorities } from '../overview/priorities.js';
-import { bySexSentence, overviewTexts, populationChange, ratePhrase, recentPeriods, smallNumber } from '../overview/wording.js';
+import { bySexSentence, overviewTexts, populationChange, ratePhrase, ratioPhrase, recentPeriods, smallNumber } from '../overview/wording.js';
 import { para } from './blocks.js';
 import type { DocumentContext, DocumentInput } from './context.js';
 import type { Block, FigureBlock, TableBlock } from './document.js';
 import { formatPeriod } from './format.js';
-import { cell, cellWithInterval, valueWithUnit as withUnit } from './values.js';
+import { cell, cellWithInterval, isPercent, unitParts, valueWithUnit as withUnit } from './values.js';
 
 /** An indicator's section: how to read it, what the numbers say, its figure and table, the trend, the social gradient, the municipality's text, the source. */
 export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assessment: Block[]): Block[] {
@@ -26,9 +26,10 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
     sentences.push(w.tx('sentences.absent', { kommune, period: formatPeriod(r.period), reason }));
   } else if (v.value !== null) {
     const land = r.comparisons.land;
-    // A rate with its words: "46,6 legemiddelbrukere per 1000 innbyggere 30–74 år".
-    const stated = input.priorities?.indicators[r.id]?.rate && r.multiplier ? ratePhrase(v.value, { id: r.id, decimals: r.decimals, multiplier: r.multiplier, unit: r.unit }, input.priorities, ot, lang) : valueWithUnit(r, v.value, unit);
-    let status = w.tx('sentences.status', { subject: inLang(r.phrase, lang), kommune, value: stated, period: formatPeriod(r.period) });
+    // A rate with its words: "46,6 legemiddelbrukere per 1000 innbyggere 30–74 år". Per 100 is a
+    // share: "21,9 %", as the county's and the country's numbers beside it ("personer … per 100 personer" never).
+    const stated = input.priorities?.indicators[r.id]?.rate && r.multiplier && r.multiplier !== 100 ? ratePhrase(v.value, { id: r.id, decimals: r.decimals, multiplier: r.multiplier, unit: r.unit }, input.priorities, ot, lang) : valueWithUnit(r, v.value, unit);
+    let status = w.tx('sentences.status', { subject: subjectOf(r, unit, symbols, (subject, measure) => w.tx('sentences.measuredAs', { subject, measure }), lang), kommune, value: stated, period: periodWithQualifier(unit, formatPeriod(r.period)) });
     const landText = land.value && !land.value.absent && land.value.value !== null ? valueWithUnit(r, land.value.value, unit) : '';
     // Population change: as a share of each population, never 130 persons against the country's 27 474.
     const change = r.role === 'population-change' ? populationChangeOf(input, r, ot) : null;
@@ -73,7 +74,7 @@ export function indicatorBlocks(ctx: DocumentContext, r: IndicatorResult, assess
     trend = w.tx(`sentences.trend.${r.trend.direction}`, { judgement: r.trend.judgement ? w.t(`sentences.judgement.${r.trend.judgement}`) : '', periods: recentPeriods(5, pooled, ot, lang) });
   }
   if (trend) out.push(para(trend));
-  if (r.gradient) out.push(...gradientBlocks(ctx, r, symbols));
+  if (r.gradient) out.push(...gradientBlocks(ctx, r));
   out.push(...assessment, { kind: 'reference', label: w.t('sourceLabel'), text: inLang(r.source, lang) });
   return out;
 }
@@ -158,17 +159,15 @@ function seriesTable(ctx: DocumentContext, r: IndicatorResult): TableBlock {
   );
 }
 
-function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Record<string, string>): Block[] {
+function gradientBlocks(ctx: DocumentContext, r: IndicatorResult): Block[] {
   const { input, w, blocks, lang } = ctx;
   const g = r.gradient!;
+  const ot = overviewTexts(w.T);
   const unit = inLang(r.unit, lang);
   const labelOf = (key: string | null) => {
     const group = key ? g.groups.find((x) => x.key === key) : undefined;
     return group ? inLang(group.label, lang) : (key ?? '');
   };
-  const groupsText = g.groups.map((x) => `${inLang(x.label, lang)} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : withUnit(r, x.value.value, unit, symbols)}`).join(', ');
-  const alt = w.tx('charts.gradientAlt', { title: inLang(r.title, lang), kommune: input.kommune.name, dimension: inLang(g.title, lang).toLowerCase(), period: formatPeriod(g.period), groups: groupsText });
-  const total = r.series.kommune.find((v) => v.period.from === g.period.from && v.period.to === g.period.to);
   const counted = g.groups.some((x) => !x.value.absent && x.value.numerator !== null && x.value.denominator !== null);
   const columns = w.list('overview.inequality.columns');
   const sayCount = (n: number) => formatNumberInText(n, 0, lang);
@@ -176,7 +175,15 @@ function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Recor
   if (g.absoluteRange !== null && g.best && g.worst) {
     const abs = formatNumber(Math.abs(g.absoluteRange), r.decimals);
     if (r.measureType === 'years') sentences.push(w.tx('sentences.gradientRangeYears', { best: labelOf(g.best).toLowerCase(), worst: labelOf(g.worst).toLowerCase(), abs }));
-    else sentences.push(w.tx('sentences.gradientRange', { best: labelOf(g.best).toLowerCase(), worst: labelOf(g.worst).toLowerCase(), abs, unitShort: Object.hasOwn(symbols, unit) && symbols[unit] === '%' ? w.t('percentagePoints') : unit, rel: formatNumber(g.relativeRange ?? 0, 1) }));
+    else {
+      // The ratio worst ÷ best in words: "3,4 ganger så høy som", "15 prosent lavere enn" (never "0,7 ganger så høy").
+      const best = g.groups.find((x) => x.key === g.best)?.value.value ?? null;
+      const worst = g.groups.find((x) => x.key === g.worst)?.value.value ?? null;
+      const ratio = best && worst !== null ? ratioPhrase(worst / best, null, null, r.measureType === 'proportion' || isPercent(unit) ? 'share' : 'other', ot, lang) : null;
+      const unitShort = isPercent(unit) ? w.t('percentagePoints') : unitParts(unit).base;
+      if (ratio) sentences.push(w.tx('sentences.gradientRange', { best: labelOf(g.best).toLowerCase(), worst: labelOf(g.worst).toLowerCase(), abs, unitShort, noun: ratio.noun, relative: ratio.text }));
+      else sentences.push(w.tx('overview.inequality.gapAbsolute', { worst: labelOf(g.worst).toLowerCase(), best: labelOf(g.best).toLowerCase(), absolute: `${abs} ${unitShort}` }));
+    }
   }
   if (g.trendTest) sentences.push(w.tx(g.trendTest.significant ? 'sentences.gradientSignificant' : 'sentences.gradientNotSignificant', { chi2: formatNumber(g.trendTest.statistic, 1) }));
   else sentences.push(w.t('sentences.gradientNotTested'));
@@ -191,21 +198,25 @@ function gradientBlocks(ctx: DocumentContext, r: IndicatorResult, symbols: Recor
       return counted ? [inLang(x.label, lang), cellWithInterval(x.value, r.decimals), count(x.value.denominator), count(x.value.numerator)] : [inLang(x.label, lang), cellWithInterval(x.value, r.decimals), count(x.value.denominator)];
     }),
   );
-  const figure = blocks.figure({
-    id: `fig-${r.id}-gradient`,
-    file: `figurer/${r.id}-gradient.${lang}.svg`,
-    caption: `${inLang(r.title, lang)}: ${inLang(g.title, lang).toLowerCase()}, ${formatPeriod(g.period)}`,
-    alt,
-    chart: {
-      type: 'gradient',
-      id: `fig-${r.id}-gradient`,
-      alt,
-      bars: g.groups.map((x) => ({ label: inLang(x.label, lang), value: x.value })),
-      options: { decimals: r.decimals, zero: r.measureType !== 'years', unit, total: total && !total.absent && total.value !== null ? { label: input.kommune.name, value: total.value } : undefined },
-    },
-    data: null,
-    dataCaption: w.t('chartData'),
-    dataTable: table.id,
-  });
-  return [para([{ text: w.tx('sentences.gradientIntro', { title: inLang(g.title, lang), period: formatPeriod(g.period) }), strong: true }]), figure, table, para(sentences.join(' '))];
+  // The bar chart of the groups stands in the chapter on social inequality (one figure per gradient).
+  return [para([{ text: w.tx('sentences.gradientIntro', { title: inLang(g.title, lang), period: formatPeriod(g.period) }), strong: true }]), table, para(sentences.join(' '))];
+}
+
+/**
+ * The subject of the status sentence: the catalogue's phrase, and for a bare ratio (a unit the
+ * document writes without words, e.g. forholdstall) the measure the title names in brackets:
+ * "Inntektsulikheten målt som P90/P10", never "… er 2,4 forholdstall".
+ */
+function subjectOf(r: IndicatorResult, unit: string, symbols: Record<string, string>, measuredAs: (subject: string, measure: string) => string, lang: DocumentInput['lang']): string {
+  const subject = inLang(r.phrase, lang);
+  const base = unitParts(unit).base;
+  const bare = Object.hasOwn(symbols, base) && symbols[base] === '';
+  const measure = /\(([^()]+)\)\s*$/.exec(inLang(r.title, lang))?.[1];
+  return bare && measure && !subject.includes(measure) ? measuredAs(subject, measure) : subject;
+}
+
+/** "standardisert, 2023–2025": a unit's qualifier is said once, beside the period, not after each number. */
+function periodWithQualifier(unit: string, period: string): string {
+  const { qualifier } = unitParts(unit);
+  return qualifier ? `${qualifier}, ${period}` : period;
 }

@@ -2,13 +2,13 @@ import { isPercent } from './values.js';
 import type { KnowledgeSection } from '../assessments/chapters.js';
 import { amendment2025InForce, documentDate } from '../assessments/law.js';
 import type { IndicatorResult } from '../indicators/result.js';
-import { formatNumber, formatNumberInText as sayNumber, formatSigned } from '../language/intl.js';
+import { formatList, formatNumber, formatNumberInText as sayNumber, formatSigned } from '../language/intl.js';
 import type { DocumentText } from '../language/generated.js';
 import { inLang, type DocumentLang } from '../language/tags.js';
 import type { OverviewData } from '../overview/document-data.js';
 import type { Challenge, UntestedIndicator } from '../overview/challenges.js';
-import type { Estimate, GradientSummary } from '../overview/inequality.js';
-import { trendTerm, overviewTexts } from '../overview/wording.js';
+import type { Estimate, GapArea, GradientSummary } from '../overview/inequality.js';
+import { ratioPhrase, statuteNames, trendTerm, overviewTexts } from '../overview/wording.js';
 import { checkMarker, missingAssessment, writtenAssessment } from './assessment.js';
 import { assessmentView, draftItems, type AssessmentContext } from './assessment-blocks.js';
 import { para, section, type Words } from './blocks.js';
@@ -18,7 +18,7 @@ import { runs } from './document.js';
 import type { SlugSet } from './escape.js';
 import { formatPeriod } from './format.js';
 import { testedBlocks } from './tested.js';
-import { cell, valueWithUnit } from './values.js';
+import { cell, unitParts, valueWithUnit } from './values.js';
 
 /**
  * The chapters of issue 14 as document sections, from `overviewData()`: the summary with the
@@ -198,7 +198,8 @@ export function inequalityChapter(ctx: ChapterContext, h: ChapterHeading, data: 
       ]),
     );
   }
-  return section(h.id, h.number, h.title, 1, 'inequality', [para(w.t('overview.inequality.intro'))], children);
+  // The municipality's own assessment of its social inequality in health (sosiale-helseforskjeller.md).
+  return section(h.id, h.number, h.title, 1, 'inequality', [para(w.t('overview.inequality.intro')), ...ctx.assessment('sosiale-helseforskjeller')], children);
 }
 
 function gradientSection(ctx: ChapterContext, g: GradientSummary, r: IndicatorResult | undefined, slugs: SlugSet): Section {
@@ -211,42 +212,117 @@ function gradientSection(ctx: ChapterContext, g: GradientSummary, r: IndicatorRe
   const count = (x: number | null) => (x === null ? '–' : sayNumber(x, 0, lang));
   const ci = (lower: number | null, upper: number | null) => (lower !== null && upper !== null ? `${formatNumber(lower, decimals)}–${formatNumber(upper, decimals)}` : '–');
   const columns = w.list(counted ? 'overview.inequality.columns' : 'overview.inequality.valueColumns');
-  const blocks: Block[] = [
-    ctx.blocks.table(
-      `ulikhet-${g.indicatorId}`,
-      `${title}, ${period}`,
-      columns,
-      counted ? ['l', 'r', 'r', 'r', 'r'] : ['l', 'r', 'r'],
-      g.groups.map((x) => {
-        if (x.absent) return counted ? [inLang(x.label, lang), x.absent, x.absent, x.absent, x.absent] : [inLang(x.label, lang), x.absent, x.absent];
-        return counted ? [inLang(x.label, lang), count(x.denominator), count(x.numerator), num(x.value, decimals), ci(x.lower, x.upper)] : [inLang(x.label, lang), num(x.value, decimals), ci(x.lower, x.upper)];
-      }),
-      null,
-      inLang(g.unit, lang),
-    ),
-  ];
+  const table = ctx.blocks.table(
+    `ulikhet-${g.indicatorId}`,
+    `${title}, ${period}`,
+    columns,
+    counted ? ['l', 'r', 'r', 'r', 'r'] : ['l', 'r', 'r'],
+    g.groups.map((x) => {
+      if (x.absent) return counted ? [inLang(x.label, lang), x.absent, x.absent, x.absent, x.absent] : [inLang(x.label, lang), x.absent, x.absent];
+      return counted ? [inLang(x.label, lang), count(x.denominator), count(x.numerator), num(x.value, decimals), ci(x.lower, x.upper)] : [inLang(x.label, lang), num(x.value, decimals), ci(x.lower, x.upper)];
+    }),
+    null,
+    inLang(g.unit, lang),
+  );
+  const blocks: Block[] = [];
+  if (r?.gradient) blocks.push(gradientFigure(ctx, r, title, period, table.id));
+  blocks.push(table);
   const sentences: string[] = [];
   if (g.total) sentences.push(w.tx('overview.inequality.totals', { N: count(g.total.denominator), n: count(g.total.numerator) }));
+  const labelOf = (key: string) => {
+    const group = g.groups.find((x) => x.key === key);
+    return (group ? inLang(group.label, lang) : key).toLowerCase();
+  };
+  const unit = inLang(g.unit, lang);
+  const gapText = (e: Estimate) => `${formatNumber(Math.abs(e.value), decimals)} ${isPercent(g.unit) ? w.t('percentagePoints') : unitParts(unit).base}`;
+  const withInterval = (text: string, e: Estimate | null, d: number) => (e && e.lower !== null && e.upper !== null ? `${text} (${interval(e, d)})` : text);
   if (g.absoluteGap && g.best && g.worst) {
-    const labelOf = (key: string) => {
-      const group = g.groups.find((x) => x.key === key);
-      return (group ? inLang(group.label, lang) : key).toLowerCase();
-    };
-    const unit = inLang(g.unit, lang);
-    const absolute = `${formatNumber(Math.abs(g.absoluteGap.value), decimals)} ${isPercent(g.unit) ? w.t('percentagePoints') : unit}`;
-    const withInterval = (text: string, e: Estimate | null, d: number) => (e && e.lower !== null && e.upper !== null ? `${text} (${interval(e, d)})` : text);
+    const absolute = gapText(g.absoluteGap);
     // A ratio of life expectancies says nothing: the relative gap only for rates and shares.
+    const ratio = counted && g.relativeGap ? ratioPhrase(g.relativeGap.value, g.relativeGap.lower, g.relativeGap.upper, 'share', overviewTexts(w.T), lang) : null;
     sentences.push(
-      counted && g.relativeGap
-        ? w.tx('overview.inequality.gap', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals), relative: withInterval(formatNumber(g.relativeGap.value, 1), g.relativeGap, 1) })
+      ratio
+        ? w.tx('overview.inequality.gap', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals), noun: ratio.noun, relative: ratio.text, interval: ratio.interval ? ` (${ratio.interval})` : '' })
         : w.tx('overview.inequality.gapAbsolute', { worst: labelOf(g.worst), best: labelOf(g.best), absolute: withInterval(absolute, g.absoluteGap, decimals) }),
     );
+    // Intervals wherever the counts allow; where they do not, the reader is told why.
+    if (g.absoluteGap.lower === null) sentences.push(w.t('overview.inequality.noIntervals'));
   }
   if (g.trendTest) sentences.push(w.tx(g.trendTest.significant ? 'overview.inequality.trendSignificant' : 'overview.inequality.trendNotSignificant', { statistic: formatNumber(g.trendTest.statistic, 1) }));
   if (sentences.length) blocks.push(para(sentences.join(' ')));
+  blocks.push(...gapHistoryBlocks(ctx, g, r, gapText));
   const anchor = ctx.anchors.get(g.indicatorId);
   if (anchor) blocks.push(para([{ text: w.t('overview.inequality.more') + ' ' }, { text: inLang(g.indicatorTitle, lang), link: anchor }, { text: '.' }]));
   return section(slugs.take(title), null, title, 2, 'inequality-gradient', blocks);
+}
+
+/** The groups of the latest period as bars with their intervals, the municipality's total as a line. */
+function gradientFigure(ctx: ChapterContext, r: IndicatorResult, title: string, period: string, tableId: string): Block {
+  const { w, lang } = ctx;
+  const g = r.gradient!;
+  const unit = inLang(r.unit, lang);
+  const symbols = w.map('unitSymbols');
+  const groups = g.groups.map((x) => `${inLang(x.label, lang)} ${x.value.absent ? x.value.absent.symbol : x.value.value === null ? '–' : valueWithUnit(r, x.value.value, unit, symbols)}`).join(', ');
+  const alt = w.tx('charts.gradientAlt', { title: inLang(r.title, lang), kommune: r.kommune.name, dimension: inLang(g.title, lang).toLowerCase(), period, groups });
+  const total = r.series.kommune.find((v) => v.period.from === g.period.from && v.period.to === g.period.to);
+  // The gradient's one figure (the indicator's own section links here rather than repeating it).
+  const id = `fig-${r.id}-gradient`;
+  return ctx.blocks.figure({
+    id,
+    file: `figurer/${r.id}-gradient.${lang}.svg`,
+    caption: `${title}, ${period}`,
+    alt,
+    chart: {
+      type: 'gradient',
+      id,
+      alt,
+      bars: g.groups.map((x) => ({ label: inLang(x.label, lang), value: x.value })),
+      options: { decimals: r.decimals, zero: r.measureType !== 'years', unit, total: total && !total.absent && total.value !== null ? { label: r.kommune.name, value: total.value } : undefined },
+    },
+    data: null,
+    dataCaption: w.t('chartData'),
+    dataTable: tableId,
+  });
+}
+
+/**
+ * The gap over time and beside the county's and the country's (where the data has them), and its
+ * development with a test; where there is one period or no county and country, a sentence says so.
+ */
+function gapHistoryBlocks(ctx: ChapterContext, g: GradientSummary, r: IndicatorResult | undefined, gapText: (e: Estimate) => string): Block[] {
+  const { w, lang } = ctx;
+  const decimals = r?.decimals ?? 1;
+  const kommune = r?.kommune.name ?? '';
+  const fylke = r?.series.fylke[0]?.geo.name ?? r?.comparisons.fylke.value?.geo.name ?? '';
+  const areaName = (a: GapArea) => (a === 'kommune' ? kommune : a === 'fylke' ? fylke : w.t('overview.inequality.land'));
+  const out: Block[] = [];
+  const mine = g.gaps.filter((x) => x.area === 'kommune' && x.absolute !== null);
+  if (g.gaps.length > 1) {
+    const title = w.t('overview.inequality.historyTitle');
+    out.push(
+      ctx.blocks.table(
+        `ulikhet-${g.indicatorId}-utvikling`,
+        `${inLang(g.indicatorTitle, lang)}: ${title.toLowerCase()}`,
+        w.list('overview.inequality.historyColumns'),
+        ['l', 'l', 'r', 'r', 'r', 'r'],
+        g.gaps.map((x) => [formatPeriod(x.period), areaName(x.area), x.absolute ? formatNumber(x.absolute.value, decimals) : '–', interval(x.absolute, decimals), x.relative ? formatNumber(x.relative.value, 1) : '–', interval(x.relative, 1)]),
+        null,
+        isPercent(g.unit) ? w.t('percentagePoints') : inLang(g.unit, lang),
+      ),
+    );
+  }
+  const sentences: string[] = [];
+  const c = g.change;
+  if (c) {
+    const key = c.z === null ? 'overview.inequality.changeUntested' : c.significant ? 'overview.inequality.changeSignificant' : 'overview.inequality.changeNotSignificant';
+    sentences.push(w.tx(key, { kommune, first: gapText(c.first), last: gapText(c.last), from: formatPeriod(c.from), to: formatPeriod(c.to), z: c.z === null ? '' : formatNumber(c.z, 1) }));
+  } else sentences.push(w.tx('overview.inequality.onePeriod', { period: mine.length ? formatPeriod(mine[mine.length - 1]!.period) : g.period }));
+  const latest = mine[mine.length - 1];
+  const same = latest ? g.gaps.filter((x) => x.area !== 'kommune' && x.absolute !== null && x.period.from === latest.period.from && x.period.to === latest.period.to) : [];
+  if (same.length) sentences.push(w.tx('overview.inequality.areas', { list: formatList(same.map((x) => w.tx('overview.inequality.inArea', { gap: gapText(x.absolute!), area: areaName(x.area) })), lang) }));
+  else sentences.push(w.tx('overview.inequality.noAreas', { fylke: fylke || w.t('overview.inequality.county') }));
+  out.push(para(sentences.join(' ')));
+  return out;
 }
 
 /** § 5 b (services) or § 5 c (community): each section with the municipality's text by heading and the catalogue's figures. */
@@ -282,7 +358,8 @@ export function knowledgeChapter(ctx: ChapterContext, h: ChapterHeading, section
         ),
       );
     }
-    return section(slugs.take(k.title), null, k.title, 2, role === 'services' ? 'service' : 'community-section', [para([{ text: k.law, emphasis: true }]), ...blocks], parts);
+    // The statute's short title in the document's language ("folkehelselova § 5 b" in nynorsk).
+    return section(slugs.take(k.title), null, k.title, 2, role === 'services' ? 'service' : 'community-section', [para([{ text: statuteNames(k.law, overviewTexts(w.T)), emphasis: true }]), ...blocks], parts);
   });
   // § 5 c as it stands on the document's date (amended from 2026: positive and negative factors, risikoforhold).
   const amended = !ctx.input || amendment2025InForce(documentDate(ctx.input.generatedOn, ctx.input.edition));

@@ -6,18 +6,32 @@ const NBSP = '\u00a0';
 /** The unit of shares in per cent, as the catalogue and the readers write it (bokmål and nynorsk alike). */
 export const PERCENT = 'prosent';
 
-/** Whether a unit (a catalogue text or its words in one language) is per cent: its changes are percentage points. */
+/**
+ * A unit split at its qualifier: "prosent, standardisert" → base "prosent", qualifier
+ * "standardisert". The document says the qualifier once per sentence, never after every number.
+ */
+export function unitParts(unit: string): { base: string; qualifier: string | null } {
+  const i = unit.indexOf(', ');
+  return i < 0 ? { base: unit, qualifier: null } : { base: unit.slice(0, i), qualifier: unit.slice(i + 2) };
+}
+
+/** Whether a unit (a catalogue text or its words in one language) is per cent, standardised or not: its changes are percentage points. */
 export function isPercent(unit: string | { nb: string } | null | undefined): boolean {
-  return (typeof unit === 'string' ? unit : unit?.nb) === PERCENT;
+  const u = typeof unit === 'string' ? unit : unit?.nb;
+  return u !== undefined && u !== null && unitParts(u).base === PERCENT;
 }
 
 /**
  * A value with its unit as the document writes it: "12,6 %", "13,7 per 1000", "83,2 år". Units
- * with a symbol (`unitSymbols` in the language file: prosent → %) use the symbol.
+ * with a symbol (`unitSymbols` in the language file: prosent → %) use the symbol; a unit whose
+ * symbol is empty (forholdstall: a ratio is a bare number) gives the number alone. A qualifier
+ * ("prosent, standardisert") is left to the sentence, which says it once.
  */
-export function valueWithUnit(r: IndicatorResult, value: number, unit: string, symbols: Record<string, string> = { [PERCENT]: '%' }): string {
+export function valueWithUnit(r: Pick<IndicatorResult, 'decimals'>, value: number, unit: string, symbols: Record<string, string> = { [PERCENT]: '%' }): string {
   const n = formatNumber(value, r.decimals);
-  return `${n}${NBSP}${Object.hasOwn(symbols, unit) ? symbols[unit] : unit}`;
+  const { base } = unitParts(unit);
+  const shown = Object.hasOwn(symbols, base) ? symbols[base]! : base;
+  return shown ? `${n}${NBSP}${shown}` : n;
 }
 
 /** A table cell: the number, or the symbol of a withheld value, or an en dash. */

@@ -72,7 +72,7 @@ describe('the gate between draft and final', () => {
     const set = readAssessmentFolder(join(INNHERRED, 'vurderinger'), '5037', valid);
     const missing = checkFinal(set, data, 'nb');
     const services = ['helsestasjon', 'skolehelse', 'fastlege', 'nav', 'barnevern', 'pleie-og-omsorg', 'legevakt', 'medvirkning', 'frivillighet', 'naermiljo', 'miljorettet-helsevern', 'smittevern'];
-    expect(missing.map((m) => m.file)).toEqual(['5037/a.md', '5037/b.md', '5037/c.md', '5037/d.md', '5037/e.md', '5037/f.md', '5037/utfordringer.md', '5037/planbehov.md', ...services.map((n) => `5037/${n}.md`)]);
+    expect(missing.map((m) => m.file)).toEqual(['5037/a.md', '5037/b.md', '5037/c.md', '5037/d.md', '5037/e.md', '5037/f.md', '5037/sosiale-helseforskjeller.md', '5037/utfordringer.md', '5037/planbehov.md', ...services.map((n) => `5037/${n}.md`)]);
     // The synthetic fixture's themes are one paragraph each: none of the four parts.
     expect(missing.find((m) => m.name === 'a')).toMatchObject({ status: 'incomplete', headings: ['Status og utvikling', 'Årsaksforhold', 'Konsekvenser', 'Tiltak og planbehov'] });
     const check = checkAssessments({ assessments: set, sections: data, lang: 'nb', date: '2026-11-22' });
@@ -83,7 +83,7 @@ describe('the gate between draft and final', () => {
       expect((e as FinalGateError).exitCode).toBe(1);
       expect((e as Error).message).toContain('5037/miljorettet-helsevern.md: missing (Miljørettet helsevern; folkehelseloven § 5 c)');
       expect((e as Error).message).toContain('5037/a.md: missing text under "## Status og utvikling", "## Årsaksforhold", "## Konsekvenser", "## Tiltak og planbehov" (Vurdering: befolkningssammensetning; forskrift om oversikt over folkehelsen § 3 a)');
-      expect((e as Error).message).toContain('20 required assessments are missing, empty, incomplete or too thin');
+      expect((e as Error).message).toContain('21 required assessments are missing, empty, incomplete or too thin');
     }
     const withUnknown = collectAssessments('5037', [{ name: 'ensomhett.md', body: 'x' }, { name: 'c.docx', body: '' }], valid);
     const message = new FinalGateError(checkAssessments({ assessments: withUnknown, sections: data, lang: 'nb', date: AMENDMENT_2025 })).message;

@@ -34,7 +34,7 @@ describe('folkehelse vurderinger', () => {
     // A theme written as one paragraph has none of the parts the law's assessment needs.
     expect(r.stdout).toMatch(/incomplete 5037\/a\.md: missing text under "## Status og utvikling", "## Årsaksforhold", "## Konsekvenser", "## Tiltak og planbehov"/);
     expect(r.stdout).toMatch(/check\s+5037\/b\.md: the text says "Andelen unge uføretrygdede er likevel høyere enn i landet og har økt\." \(increase\) about uforetrygdede, but the computed trend is no significant change — change the sentence, or mark it as deliberate with <!-- bevisst: reason --> right after it/);
-    expect(r.stdout).toContain("20 required assessments missing, empty, incomplete or too thin; 0 unknown files; 1 sentence contradicts the numbers (0 marked deliberate); 0 texts in another language than the document's.");
+    expect(r.stdout).toContain("21 required assessments missing, empty, incomplete or too thin; 0 unknown files; 1 sentence contradicts the numbers (0 marked deliberate); 0 texts in another language than the document's.");
     expect((await runIn('vurderinger', '--config', INNHERRED_CONFIG, '--kommune', '5037', '--final', '--skip-numbers')).code).toBe(1);
   });
 

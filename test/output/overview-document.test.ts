@@ -166,7 +166,7 @@ describe('Sosial ulikhet i helse', () => {
     expect(c).toMatch(/\| Verken god eller dårlig \| 210 \| 65 \| 31,0 \|/);
     expect(c).toMatch(/\| Dårlig økonomi \| 69 \| 30 \| 43,5 \|/);
     expect(c).toContain('N = 1120 svarte, n = 201.');
-    expect(c).toMatch(/Forskjellen mellom dårlig økonomi og god økonomi er 30,9 prosentpoeng \(19,6–42,8\); 3,4 \(2,5–4,8\) ganger så høy\./);
+    expect(c).toMatch(/Forskjellen mellom dårlig økonomi og god økonomi er 30,9 prosentpoeng \(19,6–42,8\); andelen i gruppen dårlig økonomi er 3,4 ganger så høy som i gruppen god økonomi \(95 % KI 2,5–4,8 ganger\)\./);
     expect(c).toMatch(/χ²-testen for trend over gruppene er signifikant \(χ² = \d+,\d\)/);
   });
   it('shows life expectancy by education (at 30) in years, without respondents or a ratio', () => {

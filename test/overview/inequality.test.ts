@@ -47,3 +47,39 @@ describe('the chapter on social inequality (Levanger, example)', () => {
     expect([lav.numerator, lav.denominator, lav.verdictLand]).toEqual([5250, 60354, 'better']);
   });
 });
+
+describe('the gap over time and beside the county and the country (issue 26)', () => {
+  it('gives the same two groups’ gap per period and area, and tests its development where counts allow', async () => {
+    const { changeOf } = await import('../../src/overview/inequality.js');
+    const results = await innherredResults('5037');
+    const r = structuredClone(results.find((x) => x.id === 'ensomhet')!);
+    const g = r.gradient!;
+    // An earlier period with a smaller gap (counts scaled), and the country's groups in the latest period.
+    const at = (from: number, to: number, scale: (key: string, x: number, n: number) => [number, number]) => ({
+      period: { ...g.period, from, to, label: `${from}–${to}` },
+      groups: g.groups.map((x) => {
+        const [num, den] = scale(x.key, x.value.numerator!, x.value.denominator!);
+        return { ...x, value: { ...x.value, numerator: num, denominator: den, value: (num / den) * 100 } };
+      }),
+    });
+    const latest = { period: g.period, groups: g.groups };
+    const early = at(g.period.from - 6, g.period.to - 6, (key, x, n) => (key === g.worst ? [Math.round(x * 0.5), n] : [x, n]));
+    const land = at(g.period.from, g.period.to, (_k, x, n) => [x * 100, n * 100]);
+    (g as typeof g & { history: unknown }).history = { kommune: [early, latest], fylke: [], land: [land] };
+    const s = summariseGradient(r)!;
+    expect(s.gaps.map((x) => x.area)).toEqual(['kommune', 'kommune', 'land']);
+    expect(s.gaps.every((x) => x.absolute!.lower !== null && x.relative!.lower !== null)).toBe(true);
+    expect(s.change!.last.value).toBeGreaterThan(s.change!.first.value);
+    expect(s.change!.z).not.toBeNull();
+    // Without intervals (values only) the change is reported untested; with one period there is none.
+    const bare = s.gaps.filter((x) => x.area === 'kommune').map((x) => ({ ...x, absolute: { value: x.absolute!.value, lower: null, upper: null } }));
+    expect(changeOf(bare)).toMatchObject({ z: null, significant: null });
+    expect(changeOf(bare.slice(1))).toBeNull();
+  });
+  it('has one period and no county or country when the result carries no history', async () => {
+    const results = await innherredResults('5037');
+    const s = summariseGradient(results.find((x) => x.id === 'ensomhet')!)!;
+    expect(s.gaps).toHaveLength(1);
+    expect(s.change).toBeNull();
+  });
+});
