@@ -12,7 +12,7 @@ import { confidenceLevel } from './methods/errors.js';
 import { zFor } from './methods/quantiles.js';
 import { socialGradient, type GradientGroupInput } from './methods/gradient.js';
 import type { SuppressionLimits } from './methods/suppression.js';
-import type { AreaValue, Comparison, GradientResult, IndicatorResult } from './result.js';
+import type { AreaValue, Comparison, GradientGroupResult, GradientGroupsAt, GradientResult, IndicatorResult } from './result.js';
 import { AmbiguousSelectionError, comparePeriods, measureIn, measuresOf, ObservationIndex } from './select.js';
 
 const SUPPRESSION_REASONS = new Set<string>(['suppressed', 'primary-suppression', 'secondary-suppression', 'series-suppression', 'too-few-events']);
@@ -186,7 +186,7 @@ function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indica
   };
   result.trend = developmentOf(kommuneSeries, ind, ctx.z);
   if (mine.male.has(pk) || mine.female.has(pk)) result.bySex = { male: mine.male.get(pk) ?? null, female: mine.female.get(pk) ?? null };
-  result.gradient = ind.gradient ? gradientOf(ind, mine, latest.period) : null;
+  result.gradient = ind.gradient ? gradientOf(ind, mine, latest.period, { fylke: cells.get(ctx.fylke), land: cells.get(LAND) }) : null;
   return result;
 }
 
@@ -220,19 +220,34 @@ function emptyResult(ind: Indicator, kommune: Geography, observations: number, m
   };
 }
 
-function gradientOf(ind: Indicator, mine: AreaCells, latest: Period): GradientResult | null {
-  const g = ind.gradient!;
-  // The latest period (not after the indicator's) for which the groups are published.
+/** The periods (not after `latest`) in which an area has any of the gradient's groups, oldest first. */
+function groupPeriods(area: AreaCells, latest: Period): Period[] {
   const periods = new Map<string, Period>();
-  for (const byPeriod of mine.groups.values()) for (const v of byPeriod.values()) if (comparePeriods(v.period, latest) <= 0) periods.set(periodKey(v.period), v.period);
-  if (periods.size === 0) return null;
-  const period = [...periods.values()].sort(comparePeriods).pop()!;
+  for (const byPeriod of area.groups.values()) for (const v of byPeriod.values()) if (comparePeriods(v.period, latest) <= 0) periods.set(periodKey(v.period), v.period);
+  return [...periods.values()].sort(comparePeriods);
+}
+
+/** The gradient's groups of an area in one period; a group without a number is absent ("..", missing). */
+function groupsAt(ind: Indicator, area: AreaCells, period: Period): GradientGroupResult[] {
   const pk = periodKey(period);
-  const groups = g.groups.map((group) => ({
+  return ind.gradient!.groups.map((group) => ({
     key: group.value,
     label: group.label,
-    value: mine.groups.get(group.value)?.get(pk) ?? absentValue({ code: '', level: 'kommune', name: '' }, period, '..', 'missing', []),
+    value: area.groups.get(group.value)?.get(pk) ?? absentValue({ code: '', level: 'kommune', name: '' }, period, '..', 'missing', []),
   }));
+}
+
+function historyOf(ind: Indicator, area: AreaCells | undefined, latest: Period): GradientGroupsAt[] {
+  return area ? groupPeriods(area, latest).map((period) => ({ period, groups: groupsAt(ind, area, period) })) : [];
+}
+
+function gradientOf(ind: Indicator, mine: AreaCells, latest: Period, others: { fylke: AreaCells | undefined; land: AreaCells | undefined }): GradientResult | null {
+  const g = ind.gradient!;
+  // The latest period (not after the indicator's) for which the groups are published.
+  const periods = groupPeriods(mine, latest);
+  if (periods.length === 0) return null;
+  const period = periods[periods.length - 1]!;
+  const groups = groupsAt(ind, mine, period);
   const input: GradientGroupInput[] = groups.map((x) => ({
     key: x.key,
     x: x.value.absent ? null : x.value.numerator,
@@ -254,6 +269,7 @@ function gradientOf(ind: Indicator, mine: AreaCells, latest: Period): GradientRe
     trendTest: sg.trendTest,
     sii: sg.sii,
     note: hiddenGroups ? `${hiddenGroups} of ${groups.length} groups are not published; ranges use the others and the test needs them all` : null,
+    history: { kommune: historyOf(ind, mine, period), fylke: historyOf(ind, others.fylke, period), land: historyOf(ind, others.land, period) },
   };
 }
 

@@ -85,6 +85,24 @@ export interface GradientResult {
   trendTest: SocialGradient['trendTest'];
   sii: SocialGradient['sii'];
   note: string | null;
+  /**
+   * The groups in every period up to `period`, for the municipality, the county and the country
+   * (as far as the data has them): the gap's development and its size elsewhere. Values are the
+   * run's suppression decision's, as everywhere else.
+   */
+  history?: GradientHistoryResult;
+}
+
+/** A gradient's groups in one period. */
+export interface GradientGroupsAt {
+  period: Period;
+  groups: GradientGroupResult[];
+}
+
+export interface GradientHistoryResult {
+  kommune: GradientGroupsAt[];
+  fylke: GradientGroupsAt[];
+  land: GradientGroupsAt[];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Text } from '../indicators/catalogue.js';
 import type { Verdict } from '../indicators/methods/compare.js';
 import { zFor } from '../indicators/methods/quantiles.js';
 import { wilson } from '../indicators/methods/wilson.js';
-import type { GradientGroupResult, GradientResult, IndicatorResult } from '../indicators/result.js';
+import type { GradientGroupResult, GradientGroupsAt, GradientHistoryResult, GradientResult, IndicatorResult } from '../indicators/result.js';
 import type { Period } from '../model/observation.js';
 import type { Priorities } from './priorities.js';
 
@@ -56,16 +56,8 @@ export interface GradientSummary {
  * of the municipality, the county and the country) gives the chapter the gap over time and the
  * same gap in the county and the country.
  */
-export interface GradientGroupsAt {
-  period: Period;
-  groups: GradientGroupResult[];
-}
-
-export interface GradientHistory {
-  kommune: GradientGroupsAt[];
-  fylke: GradientGroupsAt[];
-  land: GradientGroupsAt[];
-}
+export type { GradientGroupsAt } from '../indicators/result.js';
+export type GradientHistory = GradientHistoryResult;
 
 export type GapArea = 'kommune' | 'fylke' | 'land';
 
@@ -140,7 +132,7 @@ function groupOf(x: GradientGroupResult): InequalityGroup {
 
 /** The result's history when the engine gives one; else the latest period of the municipality alone. */
 function historyOf(g: GradientResult): GradientHistory {
-  const h = (g as GradientResult & { history?: GradientHistory }).history;
+  const h = g.history;
   if (h && h.kommune.length > 0) return { kommune: sorted(h.kommune), fylke: sorted(h.fylke), land: sorted(h.land) };
   return { kommune: [{ period: g.period, groups: g.groups }], fylke: [], land: [] };
 }

@@ -297,20 +297,7 @@ function gapHistoryBlocks(ctx: ChapterContext, g: GradientSummary, r: IndicatorR
   const areaName = (a: GapArea) => (a === 'kommune' ? kommune : a === 'fylke' ? fylke : w.t('overview.inequality.land'));
   const out: Block[] = [];
   const mine = g.gaps.filter((x) => x.area === 'kommune' && x.absolute !== null);
-  if (g.gaps.length > 1) {
-    const title = w.t('overview.inequality.historyTitle');
-    out.push(
-      ctx.blocks.table(
-        `ulikhet-${g.indicatorId}-utvikling`,
-        `${inLang(g.indicatorTitle, lang)}: ${title.toLowerCase()}`,
-        w.list('overview.inequality.historyColumns'),
-        ['l', 'l', 'r', 'r', 'r', 'r'],
-        g.gaps.map((x) => [formatPeriod(x.period), areaName(x.area), x.absolute ? formatNumber(x.absolute.value, decimals) : '–', interval(x.absolute, decimals), x.relative ? formatNumber(x.relative.value, 1) : '–', interval(x.relative, 1)]),
-        null,
-        isPercent(g.unit) ? w.t('percentagePoints') : inLang(g.unit, lang),
-      ),
-    );
-  }
+  if (g.gaps.length > 1) out.push(gapHistoryTable(ctx, g, decimals, areaName, mine[mine.length - 1]?.absolute?.value ?? 0));
   const sentences: string[] = [];
   const c = g.change;
   if (c) {
@@ -319,10 +306,36 @@ function gapHistoryBlocks(ctx: ChapterContext, g: GradientSummary, r: IndicatorR
   } else sentences.push(w.tx('overview.inequality.onePeriod', { period: mine.length ? formatPeriod(mine[mine.length - 1]!.period) : g.period }));
   const latest = mine[mine.length - 1];
   const same = latest ? g.gaps.filter((x) => x.area !== 'kommune' && x.absolute !== null && x.period.from === latest.period.from && x.period.to === latest.period.to) : [];
-  if (same.length) sentences.push(w.tx('overview.inequality.areas', { list: formatList(same.map((x) => w.tx('overview.inequality.inArea', { gap: gapText(x.absolute!), area: areaName(x.area) })), lang) }));
+  if (same.length) sentences.push(w.tx('overview.inequality.areas', { period: formatPeriod(latest!.period), list: formatList(same.map((x) => w.tx('overview.inequality.inArea', { gap: gapText(x.absolute!), area: areaName(x.area) })), lang) }));
   else sentences.push(w.tx('overview.inequality.noAreas', { fylke: fylke || w.t('overview.inequality.county') }));
   out.push(para(sentences.join(' ')));
   return out;
+}
+
+/**
+ * The gap per period (rows) in the municipality, the county and the country (columns), each with
+ * its interval. Shown as the sentences say it: a gap that is negative because the worst group is
+ * the lower one (grunnskolepoeng) is shown as its size, its interval turned with it.
+ */
+function gapHistoryTable(ctx: ChapterContext, g: GradientSummary, decimals: number, areaName: (a: GapArea) => string, latest: number): Block {
+  const { w, lang } = ctx;
+  const sign = latest < 0 ? -1 : 1;
+  const turned = (e: Estimate | null): Estimate | null =>
+    e === null || sign === 1 ? e : { ...e, value: -e.value, lower: e.upper === null ? null : -e.upper, upper: e.lower === null ? null : -e.lower };
+  const areas = (['kommune', 'fylke', 'land'] as const).filter((a) => g.gaps.some((x) => x.area === a && x.absolute !== null));
+  const periods = [...new Map(g.gaps.map((x) => [formatPeriod(x.period), x.period])).entries()].sort(([, a], [, b]) => a.to - b.to || a.from - b.from);
+  const at = (a: GapArea, label: string) => turned(g.gaps.find((x) => x.area === a && formatPeriod(x.period) === label)?.absolute ?? null);
+  const cols = w.list('overview.inequality.historyColumns');
+  const header = (a: GapArea) => { const n = areaName(a); return n.charAt(0).toUpperCase() + n.slice(1); };
+  return ctx.blocks.table(
+    `ulikhet-${g.indicatorId}-utvikling`,
+    `${inLang(g.indicatorTitle, lang)}: ${w.t('overview.inequality.historyTitle').toLowerCase()}`,
+    [cols[0]!, ...areas.flatMap((a) => [header(a), cols[3]!])],
+    ['l', ...areas.flatMap(() => ['r', 'r'] as const)],
+    periods.map(([label]) => [label, ...areas.flatMap((a) => { const e = at(a, label); return [e ? formatNumber(e.value, decimals) : '–', interval(e, decimals)]; })]),
+    null,
+    isPercent(g.unit) ? w.t('percentagePoints') : inLang(g.unit, lang),
+  );
 }
 
 /** § 5 b (services) or § 5 c (community): each section with the municipality's text by heading and the catalogue's figures. */

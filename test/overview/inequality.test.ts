@@ -78,8 +78,20 @@ describe('the gap over time and beside the county and the country (issue 26)', (
   });
   it('has one period and no county or country when the result carries no history', async () => {
     const results = await innherredResults('5037');
-    const s = summariseGradient(results.find((x) => x.id === 'ensomhet')!)!;
+    const { history: _history, ...without } = results.find((x) => x.id === 'ensomhet')!.gradient!;
+    const s = summariseGradient({ ...results.find((x) => x.id === 'ensomhet')!, gradient: without })!;
     expect(s.gaps).toHaveLength(1);
     expect(s.change).toBeNull();
+  });
+  it("takes the engine's history: the gap in each period and area the data has, the same groups throughout", async () => {
+    const results = await innherredResults('5037');
+    const r = results.find((x) => x.id === 'ensomhet')!;
+    const s = summariseGradient(r)!;
+    const h = r.gradient!.history!;
+    expect(s.gaps).toHaveLength(h.kommune.length + h.fylke.length + h.land.length);
+    expect(s.gaps.filter((x) => x.area === 'kommune').map((x) => x.period.to)).toEqual(h.kommune.map((x) => x.period.to));
+    // The latest municipal gap is the one the chapter's sentence gives.
+    const latest = s.gaps.filter((x) => x.area === 'kommune').pop()!;
+    expect(latest.period).toEqual(r.gradient!.period);
   });
 });
