@@ -71,6 +71,8 @@ describe('the draft marks what --final would refuse, where it is, in md, HTML, W
     const text = squash(r.stdout);
     expect(text).toContain('Stemmer ikke med tallene.');
     expect(text).toContain('(5037/b.md)');
+    // Whitespace squashed, not removed: the comment the reader is to copy may wrap at its spaces but
+    // not inside a word (code wraps inside a word only when the word alone does not fit a line).
     expect(text).toContain('<!-- bevisst: begrunnelse -->');
   });
 
