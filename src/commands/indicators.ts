@@ -117,7 +117,7 @@ async function planRun(opts: IndicatorsOptions) {
   const config = configPath ? loadConfig(configPath) : null;
   if (!config && !opts.data) throw new UsageError('give --data <folder> (or --config <file>; there is no folkehelse.config.json here)');
   const code = opts.kommune ?? (config?.kommuner.length === 1 ? config.kommuner[0]!.code : undefined);
-  if (code === undefined) throw new UsageError(config ? `--kommune: give one of the configuration's municipalities (${config.kommuner.map((k) => k.code).join(', ')})` : 'give --kommune <number>, e.g. --kommune 5037');
+  if (code === undefined) throw new UsageError(config ? msg('errors.usage.kommuneOfConfig', { codes: config.kommuner.map((k) => k.code).join(', ') }) : msg('errors.usage.kommuneGive'));
   const kommune = resolveKommune(code);
   const entry = config?.kommuner.find((k) => k.code === kommune.code);
   const out = opts.out ? resolve(opts.out) : (config?.out ?? resolve('out'));

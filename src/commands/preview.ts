@@ -38,7 +38,7 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
       `
 Examples:
   $ folkehelse preview
-  $ folkehelse preview --config fixtures/innherred/folkehelse.config.json --kommune 5037
+  $ folkehelse preview --kommune 5037
   $ folkehelse preview --kommune 5038 --lang nn --port 0 --no-open
 
 The server listens on 127.0.0.1 only and serves nothing but the document and its page; the

@@ -36,7 +36,7 @@ export const register: RegisterCommand = (program, ctx) => {
       'after',
       `
 Examples:
-  $ folkehelse vurderinger --config fixtures/innherred/folkehelse.config.json
+  $ folkehelse vurderinger
   $ folkehelse vurderinger --config folkehelse.config.json --kommune 5037 --templates
   $ folkehelse vurderinger --config folkehelse.config.json --lang nn --final
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { FolkehelseError, EXIT_INVALID_DATA, EXIT_USAGE, InputFileError, msg } from '../base/errors.js';
 import { expandDataPaths, type DataFileRef } from '../ingest/files.js';
 import { dimensionsKey } from '../ingest/cells.js';
@@ -82,7 +83,8 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
         warnings.push({ code: 'not-data-file', severity: 'warning', file: f.display, line: null, column: null, columnNumber: null, value: null, message: issueMessage('not-data-file', { note: `looks like ${e.looksLike}` }) });
         continue;
       }
-      if (!options.leaveOut || !(e instanceof InputFileError)) throw e;
+      // A path the user named that is not there is a usage error; only files found are left out.
+      if (!options.leaveOut || !(e instanceof InputFileError) || (!f.fromFolder && (f.error || !existsSync(f.path)))) throw e;
       observations.length = start;
       leftOut.push(unreadable(f, e));
       continue;

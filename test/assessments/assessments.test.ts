@@ -181,7 +181,7 @@ describe('the gate between draft and final', () => {
     expect(nn.ready).toBe(true);
     expect(nn.language.map((l) => l.name)).not.toContain('a');
     expect(nn.language.find((l) => l.name === 'b')).toEqual({ name: 'b', file: '5037/b.md', fileLang: 'nb', documentLang: 'nn' });
-    expect(nn.language).toHaveLength(22);
+    expect(nn.language).toHaveLength(23);
     expect(checkAssessments({ assessments: full, sections: data, lang: 'nb', date: '2026-11-22' }).language).toEqual([]);
     // A missing file is asked for in the document's language.
     expect(gate([], 'nn').files.get('c')!.file).toBe('5037/c.nn.md');

@@ -104,7 +104,7 @@ describe('the language of the messages', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^folkehelse: ukjent valg «--max-per-typ»\n\(Mente du --max-per-type\?\)\n\(kjør med --help/);
     expect((await runIn({}, 'buld')).stderr).toMatch(/^folkehelse: ukjent kommando «buld»\n\(Mente du build\?\)/);
-    expect((await runIn({ FOLKEHELSE_LANG: 'nn' }, 'indicators', '--data', 'data')).stderr).toMatch(/^folkehelse: valet «--kommune <number>» må vere med/);
+    expect((await runIn({ FOLKEHELSE_LANG: 'nn' }, 'indicators', '--data', 'data')).stderr).toMatch(/^folkehelse: gje opp --kommune <nummer>, til dømes --kommune 5037/);
     expect((await runIn({}, 'inspect')).stderr).toMatch(/^folkehelse: manglar|^folkehelse: mangler «file»/);
     expect(commanderError("error: option '--format <format>' argument 'x' is invalid. Allowed choices are a, b.\n")).toMatch(/^folkehelse: option '--format <format>' argument 'x' is invalid/);
   });

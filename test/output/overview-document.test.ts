@@ -79,24 +79,38 @@ describe('the chapters of an adoptable overview', () => {
     expect(appendix).toMatch(/`[0-9a-f]{64}`/);
   });
 
-  it('gives each source its retrieval date when folkehelse fetch retrieved it (its sidecar), else –', async () => {
+  it('gives each source its retrieval date when folkehelse fetch retrieved it (its sealed sidecar), else –', async () => {
     const dir = tempDir();
     dirs.push(dir);
-    cpSync(INNHERRED, dir, { recursive: true });
-    const file = join(dir, 'fhi', 'kube', 'hoftebrudd.csv');
-    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
-    writeFileSync(`${file}.sidecar`, JSON.stringify({ tool: 'folkehelse fetch', file: 'kube/hoftebrudd.csv', sha256, retrievedAt: '2026-11-20T09:15:00Z' }));
-    // A sidecar that no longer describes its file (edited by hand since) gives no date.
-    const other = join(dir, 'fhi', 'kube', 'antibiotika.csv');
-    writeFileSync(`${other}.sidecar`, JSON.stringify({ tool: 'folkehelse fetch', file: 'kube/antibiotika.csv', sha256: '0'.repeat(64), retrievedAt: '2026-11-20T09:15:00Z' }));
+    cpSync(EXAMPLE, dir, { recursive: true });
+    // The example's tables are as folkehelse fetch wrote them on 20 November 2026, each with its sealed sidecar.
+    // A sidecar edited by hand since (its seal no longer matches) gives no date: the file is cited as a file.
+    const edited = join(dir, 'data', 'fhi', 'nokkel-187.json.sidecar');
+    writeFileSync(edited, JSON.stringify({ ...JSON.parse(readFileSync(edited, 'utf8')), retrievedAt: '2026-11-25T09:15:00Z' }));
     const o = out();
     const r = await run('build', '--config', join(dir, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--out', o);
     expect(r.stderr).not.toMatch(/failed/);
-    const appendix = chapter(readFileSync(join(o, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8'), /^## 12 Vedlegg/);
+    const appendix = chapter(readFileSync(join(o, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8'), /^## \d+ Vedlegg/);
     expect(appendix).toMatch(/\| Kilde \| Tabell \| Perioder \| Hentet \| Fil \| SHA-256 \|/);
-    expect(appendix).toMatch(/\| FHI \| hoftebrudd \| 2015–2024 \| 20\\?\. november 2026 \| `fhi\/kube\/hoftebrudd\.csv` \|/);
-    expect(appendix).toMatch(/\| `fhi\/kube\/antibiotika\.csv` \|/);
-    expect(appendix).not.toMatch(/2026 \| `fhi\/kube\/antibiotika\.csv`/);
+    expect(appendix).toMatch(/\| FHI \| nokkel 175 [^|\n]*\| 2016–2025 \| 20\\?\. november 2026 \| hentet fra statistikk-data\.fhi\.no \|/);
+    expect(appendix).toMatch(/\| FHI \| nokkel-187 \| 2016–2025 \| – \| `data\/fhi\/nokkel-187\.json` \|/);
+    expect(appendix).not.toMatch(/25\\?\. november 2026/);
+  }, 60_000);
+
+  it('gives a file downloaded by hand no retrieval date, even beside a sidecar written by hand with its SHA-256', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    cpSync(INNHERRED, dir, { recursive: true });
+    // Not what folkehelse fetch writes (a CSV it never downloads, no seal, no provenance in the file): not trusted.
+    const file = join(dir, 'fhi', 'kube', 'hoftebrudd.csv');
+    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+    writeFileSync(`${file}.sidecar`, JSON.stringify({ tool: 'folkehelse fetch', file: 'kube/hoftebrudd.csv', sha256, retrievedAt: '2026-11-20T09:15:00Z' }));
+    const o = out();
+    const r = await run('build', '--config', join(dir, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--out', o);
+    expect(r.stderr).not.toMatch(/failed/);
+    const appendix = chapter(readFileSync(join(o, '5037-levanger', 'oversikt-2027.nb.md'), 'utf8'), /^## \d+ Vedlegg/);
+    expect(appendix).toMatch(/\| FHI \| hoftebrudd \| 2015–2024 \| – \| `fhi\/kube\/hoftebrudd\.csv` \|/);
+    expect(appendix).not.toMatch(/november 2026/);
   }, 60_000);
 
   it('gives a theme with no indicators and no text its chapter, saying that numbers are missing and where to get them', async () => {
@@ -222,9 +236,8 @@ describe('build --final', () => {
     const a = chapter(md, /forskrift § 3 a\)$/);
     expect([...a.matchAll(/^### (\D.*)$/gm)].map((m) => m[1])).toEqual(['Status og utvikling', 'Årsaksforhold', 'Konsekvenser', 'Tiltak og planbehov', 'Kilder']);
     expect(a.indexOf('### Kilder')).toBeLessThan(a.indexOf('### 4.1 '));
-    // The sentence marked deliberate is published; its reason is not.
-    expect(md).toContain('Ensomheten har økt ved hver Ungdata-undersøkelse siden 2015, da andelen var 17,9 prosent.');
-    expect(md).not.toContain('Trendtesten krever fem målinger');
+    // The assessment's sentences agree with the numbers (loneliness: a significant increase).
+    expect(md).toContain('Ensomheten har økt signifikant siden 2015, da andelen var 17,9 prosent.');
     // The challenges' list once (the own list), their assessment, and the planning with its parts.
     const summary = chapter(md, /^## 1 Sammendrag/);
     expect(summary.match(/Flere eldre: fall, ensomhet og større behov for tjenester/g)).toHaveLength(1);
@@ -242,13 +255,14 @@ describe('build --final', () => {
     writeFileSync(join(dir, 'folkehelse.config.json'), JSON.stringify({ ...config, $schema: undefined, data: [join(EXAMPLE, 'data')], allowPaths: [EXAMPLE] }));
     const at = (name: string) => join(dir, 'vurderinger', '5037', name);
     writeFileSync(at('e.md'), 'Flere ungdommer i Levanger har vært beruset siste år enn i landet. Fysisk inaktivitet og skjermtid er som i landet. Bruken av smertestillende blant ungdomsskoleelever ligger over landsnivået.\n');
-    writeFileSync(at('f.md'), readFileSync(at('f.md'), 'utf8').replace(/ <!-- bevisst:[\s\S]*?-->/, ''));
+    // Loneliness rose significantly (first against last Ungdata year): "gått ned" contradicts it.
+    writeFileSync(at('f.md'), readFileSync(at('f.md'), 'utf8').replace('Ensomheten har økt signifikant siden 2015, da andelen var 17,9 prosent.', 'Ensomheten blant ungdom har gått ned siden 2015.'));
     const o = out();
     const r = await run('build', '--config', join(dir, 'folkehelse.config.json'), '--format', 'md', '--final', '--out', o);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('1 required assessment is missing, empty, incomplete or too thin; 1 sentence contradicts the numbers');
     expect(r.stderr).toContain('5037/e.md: missing text under "## Status og utvikling", "## Årsaksforhold", "## Konsekvenser", "## Tiltak og planbehov" (Vurdering: helserelatert atferd; forskrift om oversikt over folkehelsen § 3 e)');
-    expect(r.stderr).toContain('5037/f.md: the text says "Ensomheten har økt ved hver Ungdata-undersøkelse siden 2015" (increase) about ensomhet, but the computed trend is not testable');
+    expect(r.stderr).toContain('5037/f.md: the text says "Ensomheten blant ungdom har gått ned siden 2015." (decrease) about ensomhet, but the computed trend is increasing');
     expect(readdirSync(o).filter((f) => f.startsWith('5037'))).toEqual([]);
   }, 60_000);
 
@@ -331,7 +345,7 @@ describe('wording', () => {
     expect(nb).toMatch(/\| ingen signifikant endring \|/);
   });
   it('writes small numbers in words', () => {
-    expect(nb).toContain('det trengs fem perioder, og det finnes fire');
+    expect(nb).toContain('det finnes ikke to perioder uten felles år');
     expect(nb).not.toMatch(/det finnes \d\b/);
   });
 });

@@ -23,7 +23,7 @@ const FIXTURE = join(import.meta.dirname, 'fixtures', 'resultater-2027.json');
 async function cli(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1' } });
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
   return { code, stdout, stderr };
 }
 

@@ -19,6 +19,7 @@ const EXPECTED: Record<string, { line: number | null; column: string | null; col
   'unknown-geography': { line: 4, column: 'Geografi', columnNumber: 1, value: 'Innherred', message: /"Innherred" is not a municipality/ },
   'unknown-symbol': { line: 3, column: 'Sysselsatte personer 2023', columnNumber: 3, value: '…', message: /not one of SSB's symbols/ },
   'duplicate-row': { line: 4, column: null, message: /repeats the observation on line 2/ },
+  'impossible-value': { line: 2, column: 'value', columnNumber: 4, message: /987\.6 %, far beyond 100 %/ },
 };
 
 describe('fixtures/invalid', () => {
