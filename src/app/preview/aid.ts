@@ -20,12 +20,14 @@ export interface AidEntry {
   status: string;
   /** The final gate's required headings without text. */
   headings: string[];
+  /** The final gate's parts with too few words (title '' for a text without parts). */
+  thin: MissingAssessment['thin'];
   /** The file to write, as the document names it (relative to the configuration's folder). */
   file: string;
   /** The id of the document's section the assessment belongs in, when the document has one. */
   anchor: string | null;
   questions: string[];
-  /** Where the text contradicts the numbers, in the coordinator's words. */
+  /** Where the text contradicts the numbers, in the coordinator's words (not what is marked `<!-- bevisst: … -->`: the gate lets it through). */
   contradictions: string[];
 }
 
@@ -59,9 +61,9 @@ export interface AidInput {
   pathOf: (file: string) => string;
 }
 
-/** The statute a section rests on, in the page's language. */
-function lawOf(law: Parameters<typeof inLang>[0] | string | null, lang: Parameters<typeof inLang>[1]): string | null {
-  return law === null ? null : typeof law === 'string' ? law : inLang(law, lang);
+/** The statute a section rests on (its full name and paragraph, as the gate names it), in the page's language. */
+function lawOf(law: Parameters<typeof inLang>[0] | null, lang: Lang): string | null {
+  return law === null ? null : inLang(law, lang);
 }
 
 /** Where the summary's own lists are in the document (they are lists there, not assessment blocks). */
@@ -88,6 +90,7 @@ export function writingAid(input: AidInput): WritingAid {
       law: lawOf(m?.law ?? s?.law ?? null, lang),
       status: m?.status ?? 'present',
       headings: m?.headings ?? [],
+      thin: m?.thin ?? [],
       file: input.pathOf(own),
       anchor: anchors.get(name) ?? anchors.get(`role:${ROLE_OF[name] ?? ''}`) ?? null,
       questions: questionsFor(input, name),
@@ -105,7 +108,7 @@ export function writingAid(input: AidInput): WritingAid {
     unknown: overview.unknown.map((u) => describe(input.messages, u)),
     required: entries.filter((e) => sections.sections.some((s) => s.required && s.name === e.name) || missing.has(e.name)).length,
     notReady: missing.size,
-    contradictions: overview.contradictions.length,
+    contradictions: undeliberate(overview.contradictions).length,
   };
 }
 
@@ -117,9 +120,11 @@ function anchorsOf(doc: Document): Map<string, string> {
     const b = [...walkSections([s])].flatMap((x) => x.blocks).find((x) => x.kind === 'assessment');
     return b?.kind === 'assessment' ? b.key.split('#')[0]! : null;
   };
+  const keysIn = (blocks: Section['blocks']) => blocks.flatMap((b) => (b.kind === 'assessment' ? [b.key.split('#')[0]!] : []));
   for (const s of walkSections(doc.sections)) {
     if (!out.has(`role:${s.role}`)) out.set(`role:${s.role}`, s.id);
-    const keys = s.blocks.flatMap((b) => (b.kind === 'assessment' ? [b.key.split('#')[0]!] : []));
+    // A structured file's parts (`c#status`) are sections below its own: the file's place is the section they are in.
+    const keys = [...keysIn(s.blocks), ...s.children.filter((c) => c.role === 'assessment-part').flatMap((c) => keysIn(c.blocks))];
     if (s.role === 'service' || s.role === 'community-section') keys.unshift(keyOf(s) ?? '');
     for (const key of keys) if (key !== '' && !out.has(key)) out.set(key, s.id);
   }
@@ -141,11 +146,16 @@ function contradictionsByName(input: AidInput): Map<string, string[]> {
     if (t) nameOf.set(t.file, name);
   }
   const out = new Map<string, string[]>();
-  for (const c of input.overview.contradictions) {
+  for (const c of undeliberate(input.overview.contradictions)) {
     const name = nameOf.get(c.file) ?? c.file;
     out.set(name, [...(out.get(name) ?? []), contradictionText(input, c)]);
   }
   return out;
+}
+
+/** The contradictions the gate refuses: a sentence marked as deliberate is the coordinator's choice. */
+function undeliberate(cs: readonly ContradictionWarning[]): ContradictionWarning[] {
+  return cs.filter((c) => c.deliberate === null);
 }
 
 function contradictionText(input: AidInput, c: ContradictionWarning): string {

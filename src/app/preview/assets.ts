@@ -95,7 +95,7 @@ export const PREVIEW_CSS = `body.fh-preview { max-width: none; margin: 0; paddin
 #fh-aid code { font-size: 8.5pt; word-break: break-all; }
 #fh-connection { font-size: 8pt; margin: 0; }
 #fh-connection.fh-online { color: #555555; }
-#fh-connection.fh-offline { color: #D55E00; font-weight: bold; }
+#fh-connection.fh-offline { color: #B04C00; font-weight: bold; }
 .fh-intro { color: #444444; }
 .fh-summary { font-weight: bold; }
 .fh-summary.fh-ready { color: #0072B2; }
@@ -103,13 +103,13 @@ export const PREVIEW_CSS = `body.fh-preview { max-width: none; margin: 0; paddin
 ol.fh-entries { list-style: none; padding: 0; margin: 2mm 0 4mm; }
 li.fh-entry { border-left: 4px solid #E69F00; background: #ffffff; margin: 0 0 1.5mm; padding: 1mm 2mm; }
 li.fh-entry.fh-status-present { border-left-color: #0072B2; }
-li.fh-entry.fh-status-missing { border-left-color: #D55E00; }
-li.fh-entry.fh-has-contradictions { outline: 1px solid #D55E00; }
+li.fh-entry.fh-status-missing { border-left-color: #B04C00; }
+li.fh-entry.fh-has-contradictions { outline: 1px solid #B04C00; }
 li.fh-entry summary { cursor: pointer; }
 .fh-badge { display: inline-block; font-size: 7.5pt; font-weight: bold; padding: 0 1.5mm; border-radius: 2mm; background: #fff1d6; color: #6b4500; }
 .fh-status-present .fh-badge { background: #e3f0fa; color: #004f7c; }
 .fh-status-missing .fh-badge { background: #fde4d7; color: #8a3100; }
-.fh-badge.fh-badge-contradiction { background: #D55E00; color: #ffffff; }
+.fh-badge.fh-badge-contradiction { background: #B04C00; color: #ffffff; }
 .fh-help { color: #6b4500; }
 ul.fh-contradictions { margin: 1mm 0 2mm; padding-left: 4mm; color: #8a3100; }
 p.fh-questions-title { margin: 2mm 0 0.5mm; font-weight: bold; }
@@ -117,7 +117,7 @@ ul.fh-questions { margin: 0 0 1mm; padding-left: 4mm; color: #333333; }
 details.fh-marked, details.fh-unknown { margin: 3mm 0; }
 details.fh-marked > summary, details.fh-unknown > summary { cursor: pointer; font-weight: bold; }
 #fh-problem:empty { display: none; }
-.fh-problem-box { border-left: 4px solid #D55E00; background: #fdeee6; padding: 3mm 4mm; margin: 0 auto 6mm; max-width: 190mm; }
+.fh-problem-box { border-left: 4px solid #B04C00; background: #fdeee6; padding: 3mm 4mm; margin: 0 auto 6mm; max-width: 190mm; }
 .fh-problem-box h2 { font-size: 13pt; border: none; margin: 0 0 2mm; padding: 0; break-before: auto; color: #8a3100; }
 .fh-problem-box pre { white-space: pre-wrap; font-size: 8.5pt; margin: 0 0 2mm; }
 .fh-no-document { color: #555555; font-style: italic; }

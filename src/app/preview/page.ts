@@ -21,6 +21,8 @@ export interface PreviewProblem {
   message: string;
   /** A bug in folkehelse, not a problem with the user's files. */
   internal: boolean;
+  /** The document shown is current, made without what the problem names (a data file left out of the draft). */
+  partial?: boolean;
 }
 
 /** What the page shows now: the last document that could be made, the writing aid, and any problem since. */
@@ -109,7 +111,7 @@ export function pageContent(s: PreviewSnapshot, m: Texts): PageContent {
 
 function problemHtml(p: PreviewProblem, stale: boolean, m: Texts): string {
   const title = msg(m, p.internal ? 'problem.internal' : `problem.${p.stage}`);
-  return `<section class="fh-problem-box">\n<h2>${escapeHtml(title)}</h2>\n<pre>${escapeHtml(p.message)}</pre>\n${stale ? `<p>${escapeHtml(msg(m, 'problem.stale'))}</p>\n` : ''}</section>\n`;
+  return `<section class="fh-problem-box">\n<h2>${escapeHtml(title)}</h2>\n<pre>${escapeHtml(p.message)}</pre>\n${stale && !p.partial ? `<p>${escapeHtml(msg(m, 'problem.stale'))}</p>\n` : ''}</section>\n`;
 }
 
 /** The writing aid's panel: the summary, then every required assessment, the draft's other markers and the files not read. */
@@ -132,9 +134,13 @@ function statusWord(status: string, m: Texts): string {
 
 function statusHelp(e: AidEntry, m: Texts): string | null {
   if (e.status === 'present') return null;
-  const headings = e.headings.map((h) => `«${h}»`).join(', ');
+  const quoted = (hs: string[]) => hs.map((h) => `«${h}»`).join(', ');
+  const headings = quoted(e.headings);
+  // Too thin: the parts with too few words, with the least the gate asks for ('' for a text without parts).
+  const parts = quoted(e.thin.map((t) => t.title).filter((t) => t !== ''));
+  const minWords = e.thin.length ? Math.max(...e.thin.map((t) => t.minWords)) : '';
   const own = lookup(m, `preview.statusHelp.${e.status}`);
-  return fill(typeof own === 'string' ? own : msg(m, 'statusHelp.other'), { headings, status: e.status });
+  return fill(typeof own === 'string' ? own : msg(m, 'statusHelp.other'), { headings, parts, minWords, status: e.status });
 }
 
 function entryHtml(e: AidEntry, m: Texts): string {

@@ -68,8 +68,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
         server.notify();
         // The configuration may name other folders now.
         watcher?.setTargets(session.watchTargets());
-        if (snapshot.problem) emit({ type: 'problem', files: batch.paths, snapshot });
-        else emit({ type: 'updated', files: batch.paths, seconds: (performance.now() - started) / 1000, snapshot, recovered: before !== null });
+        const now = snapshot.problem;
+        // A data file still left out (the document is current) is said once, not again with every save.
+        if (now && (!now.partial || now.message !== before?.message)) emit({ type: 'problem', files: batch.paths, snapshot });
+        else emit({ type: 'updated', files: batch.paths, seconds: (performance.now() - started) / 1000, snapshot, recovered: before !== null && before.message !== now?.message });
       })
       .catch(() => {
         // The terminal could not be written to: the page is up to date all the same.

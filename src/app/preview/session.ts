@@ -1,8 +1,10 @@
 import { join, relative, resolve } from 'node:path';
 import { FolkehelseError, UsageError } from '../../base/errors.js';
+import { msg, render, sayCount } from '../../base/messages.js';
 import { loadMessages } from '../../cli/messages.js';
 import { loadConfig, type BuildConfig } from '../../config/config.js';
-import type { LoadedData } from '../../sources/load.js';
+import type { LeftOutFile, LoadedData } from '../../sources/load.js';
+import { releaseOutputLock } from '../../output/lock.js';
 import { htmlRenderer } from '../../report/renderers.js';
 import { composeDocument, readOverview } from '../compose.js';
 import { prepareContext, resultsFor, type BuildContext } from '../compute.js';
@@ -122,6 +124,7 @@ export class PreviewSession {
     try {
       for (; stage < 3; stage++) await this.redo(stage, from);
       next = await this.compose();
+      problem = leftOutProblem(this.data?.leftOut ?? [], this.lang);
     } catch (e) {
       problem = problemOf(e, STAGES[stage]!);
       // What failed is done again on the next change, whatever it is.
@@ -149,9 +152,15 @@ export class PreviewSession {
     this.run = await this.newRun(config);
   }
 
-  /** A run of one document, in HTML; it writes nothing (it only clears what killed builds left in the staging folder). */
-  private newRun(config: BuildConfig): Promise<Run> {
-    return startRun({ config, formats: ['html'], lang: this.lang, env: this.options.env, onEvent: (e) => (e.type === 'info' ? this.options.onNote?.({ kind: 'info', message: e.message }) : undefined) });
+  /**
+   * A run of one document, in HTML; it writes nothing (it only clears what killed builds left in the
+   * staging folder). It gives the output folder's lock back at once: a `build` in another terminal,
+   * or another preview of the same project, is not refused while this one is open.
+   */
+  private async newRun(config: BuildConfig): Promise<Run> {
+    const run = await startRun({ config, formats: ['html'], lang: this.lang, env: this.options.env, onEvent: (e) => (e.type === 'info' ? this.options.onNote?.({ kind: 'info', message: e.message }) : undefined) });
+    releaseOutputLock(run.out);
+    return run;
   }
 
   /** Reads the data (once per data change) and chooses the municipality's document. */
@@ -205,6 +214,18 @@ export class PreviewSession {
     });
     return { document: documentParts(html), aid, kommune: { code: geo.code, name: geo.name } };
   }
+}
+
+/**
+ * The data files the draft is made without (they fail validation or cannot be read), as `build`
+ * names them: beside a document that is current. They are read again with the next data change
+ * (saving the fixed file is one).
+ */
+function leftOutProblem(files: LeftOutFile[], lang: 'nb' | 'nn'): PreviewProblem | null {
+  if (files.length === 0) return null;
+  const why = (f: LeftOutFile) => (f.reason === 'invalid' ? sayCount('words.errors', f.errors, { count: String(f.errors) }, lang) : render(msg('build.unreadable'), lang));
+  const lines = files.flatMap((f) => [render(msg('build.leftOut', { file: f.file, why: why(f) }), lang), ...f.problems.map((p) => `  ${p}`)]);
+  return { stage: 'data', message: lines.join('\n'), internal: false, partial: true };
 }
 
 /** A problem in words, never a stack: folkehelse's own errors say what to fix; anything else is a bug, said as one. */

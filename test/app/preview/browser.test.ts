@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../../src/app/preview/preview.js';
 import { findInstalledBrowser } from '../../../src/output/browser.js';
 import { EXAMPLE, tempDir } from '../../helpers.js';
+import { themeText } from './theme-text.js';
 
 const found = findInstalledBrowser();
 if (!found.path) console.warn('[folkehelse tests] no Chrome/Chromium: the preview tests in a real browser are SKIPPED.');
@@ -22,6 +23,9 @@ async function launch(path: string): Promise<Browser> {
 describe.skipIf(!found.path)('the preview in a real browser (Chromium), on a copy of the shipped example', () => {
   const dir = tempDir();
   cpSync(EXAMPLE, dir, { recursive: true });
+  // An output folder of its own: not the working folder's ./out, which a build elsewhere may be writing.
+  const configFile = join(dir, 'folkehelse.config.json');
+  writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), out: 'out' }, null, 2));
   const assessments = join(dir, 'vurderinger', '5037');
   const problems: string[] = [];
   let preview: Preview;
@@ -29,7 +33,7 @@ describe.skipIf(!found.path)('the preview in a real browser (Chromium), on a cop
   let page: Page;
 
   beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview({ configPath: join(dir, 'folkehelse.config.json'), kommune: '5037', port: 0 }), launch(found.path!)]);
+    [preview, browser] = await Promise.all([startPreview({ configPath: configFile, kommune: '5037', port: 0 }), launch(found.path!)]);
     page = await browser.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warn') problems.push(`${m.type()}: ${m.text()}`);
@@ -71,7 +75,7 @@ describe.skipIf(!found.path)('the preview in a real browser (Chromium), on a cop
   });
 
   it('a newly written assessment appears, and the aid no longer lists it as missing', async () => {
-    writeFileSync(join(assessments, 'c.md'), 'Drikkevannet i Levanger holder god kvalitet, og turstiene brukes mye.\n');
+    writeFileSync(join(assessments, 'c.md'), themeText('Drikkevannet i Levanger holder god kvalitet, og turstiene brukes mye.'));
     await appears('#fh-document', 'Drikkevannet i Levanger holder god kvalitet');
     await appears('#fh-aid-c summary', 'Skrevet');
     expect(await loadedOnce()).toBe(true);

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../../src/app/build.js';
@@ -10,7 +10,9 @@ import { loadSections, validNames } from '../../../src/assessments/sections.js';
 import { loadMessages } from '../../../src/cli/messages.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { loadCatalogue } from '../../../src/indicators/catalogue.js';
+import { LOCK } from '../../../src/output/lock.js';
 import { EXAMPLE, tempDir } from '../../helpers.js';
+import { themeText } from './theme-text.js';
 
 /** A copy of the shipped example (Levanger and Verdal) to write in. */
 function project(): { dir: string; config: string } {
@@ -54,11 +56,11 @@ describe('a preview session on the shipped example (Levanger)', () => {
       expect(session.snapshot.document!.body).toContain(`id="${e.anchor}"`);
     }
     expect(aid.notReady).toBe(gate.size);
-    expect(aid.entries.find((e) => e.name === 'c')).toMatchObject({ status: 'missing', file: 'vurderinger/5037/c.md', law: 'forskrift § 3 c' });
+    expect(aid.entries.find((e) => e.name === 'c')).toMatchObject({ status: 'missing', file: 'vurderinger/5037/c.md', law: 'forskrift om oversikt over folkehelsen § 3 c' });
     expect(aid.entries.find((e) => e.name === 'helsestasjon')!.questions.join(' ')).toContain('(påkrevd)');
     // The example's texts that contradict the numbers, in the coordinator's words.
     expect(aid.entries.find((e) => e.name === 'b')!.contradictions.join(' ')).toMatch(/^Teksten sier «Andelen trangbodde barn .*», men den beregnede utviklingen for Trangbodde barn/);
-    expect(aid.contradictions).toBe(2);
+    expect(aid.contradictions).toBe(1);
     // The draft's other markers: the indicators' assessments, each in its section.
     expect(aid.marked.length).toBeGreaterThan(20);
     expect(aid.marked.find((e) => e.name === 'trangbodde')).toMatchObject({ status: 'marked', file: 'vurderinger/5037/trangbodde.md' });
@@ -84,13 +86,22 @@ describe('a preview session on the shipped example (Levanger)', () => {
   });
 
   it('a newly written assessment: in the document, and no longer missing in the aid', async () => {
-    writeFileSync(join(assessments, 'c.md'), 'Drikkevannet i Levanger er godt, og nærmiljøet brukes mye.\n');
+    writeFileSync(join(assessments, 'c.md'), themeText('Drikkevannet i Levanger er godt, og nærmiljøet brukes mye.'));
     const s = await session.refresh(['assessment']);
     expect(s.document!.body).toContain('Drikkevannet i Levanger er godt');
     expect(s.aid!.entries.find((e) => e.name === 'c')!.status).toBe('present');
     // Only the template's guidance: too thin for --final, as the gate says.
     writeFileSync(join(assessments, 'd.md'), '<!-- Spørsmål til hjelp: … -->\n');
     expect((await session.refresh(['assessment'])).aid!.entries.find((e) => e.name === 'd')!.status).toBe('empty');
+  });
+
+  it('a contradiction marked as deliberate: the gate lets it through, and so does the aid', async () => {
+    const b = join(assessments, 'b.md');
+    const sentence = 'Andelen trangbodde barn er lavere enn i landet og har gått ned.';
+    writeFileSync(b, readFileSync(b, 'utf8').replace(sentence, `${sentence} <!-- bevisst: skolehelsetjenesten ser nedgangen før tallene gjør det -->`));
+    const aid = (await session.refresh(['assessment'])).aid!;
+    expect(aid.contradictions).toBe(0);
+    expect(aid.entries.find((e) => e.name === 'b')!.contradictions).toEqual([]);
   });
 
   it('a catalogue change computes again from the kept data', async () => {
@@ -115,19 +126,38 @@ describe('a preview session on the shipped example (Levanger)', () => {
     expect(fixed.version).toBeGreaterThan(broken.version);
   });
 
-  it('a broken data file: said, and read again once it is fixed', async () => {
+  it('a broken data file: left out of the draft and named beside the document; read again once it is fixed', async () => {
     const file = join(dir, 'data', 'ungdata', 'ungdata_innherred.csv');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, `${text.trimEnd()}\n5037;Levanger;2024;ikke et tall;;;\n`);
     const broken = await session.refresh(['data']);
-    expect(broken.problem?.stage).toBe('data');
-    expect(broken.problem!.message).toMatch(/ungdata_innherred\.csv/);
+    expect(broken.problem).toMatchObject({ stage: 'data', internal: false, partial: true });
+    expect(broken.problem!.message).toMatch(/ungdata_innherred\.csv er utelatt \(\d+ feil\); dokumentene er laget uten filen:\n {2}\S/);
+    // The document is made without the file, and says so; the page shows no "from before the problem".
+    expect(broken.document!.body).toContain('ungdata_innherred.csv');
+    const page = renderPage(broken, loadMessages('nb'));
+    expect(page).toContain('Dataene kan ikke leses');
+    expect(page).not.toContain('Det som vises er fra før feilen');
+    // An assessment edit meanwhile reads no data, and still names the file.
     const loads = session.stats.dataLoads;
+    expect((await session.refresh(['assessment'])).problem).toMatchObject({ stage: 'data', partial: true });
+    expect(session.stats.dataLoads).toBe(loads);
+    // Saving the fixed file is a data change: read again, nothing left out.
     writeFileSync(file, text);
-    // Whatever changes next, the data that failed is read again.
-    const fixed = await session.refresh(['assessment']);
+    const fixed = await session.refresh(['data']);
     expect(fixed.problem).toBeNull();
     expect(session.stats.dataLoads).toBe(loads + 1);
+    expect(fixed.document!.body).not.toContain('ungdata_innherred.csv er utelatt');
+  });
+
+  it('holds no lock on the output folder: a build elsewhere is not refused while the preview is open', async () => {
+    const own = project();
+    writeFileSync(own.config, JSON.stringify({ ...JSON.parse(readFileSync(own.config, 'utf8')), out: 'out' }));
+    const other = new PreviewSession({ configPath: own.config, kommune: '5037' });
+    expect((await other.refresh(['config'])).problem).toBeNull();
+    expect(existsSync(join(own.dir, 'out', LOCK))).toBe(false);
+    expect((await other.refresh(['data'])).problem).toBeNull();
+    expect(existsSync(join(own.dir, 'out', LOCK))).toBe(false);
   });
 
   it('watches the configuration, data, catalogue, assessments; never the output folder', () => {
