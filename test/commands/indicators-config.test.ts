@@ -74,7 +74,7 @@ describe('indicators with a configuration', () => {
     const dir = project(3);
     const r = await cli('indicators', '--config', join(dir, 'folkehelse.config.json'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--kommune: give one of the configuration's municipalities \(5037, 5038\)/);
+    expect(r.stderr).toMatch(/--kommune: oppgi en av kommunene i konfigurasjonen \(5037, 5038\)/);
   });
 
   it('without a configuration and without --data: a usage error that says what to give', async () => {
