@@ -75,7 +75,8 @@ describe('examples/github-actions.yml', () => {
     expect(summary.documents.length).toBeGreaterThan(0);
     expect(summary.documents.every((d) => d.status === 'built')).toBe(true);
     expect(existsSync(join(dir, 'out'))).toBe(true);
-  });
+    // A whole workflow (validate, build of two shards, PDF included): minutes on a loaded machine.
+  }, 240_000);
 });
 
 describe('examples/gitlab-ci.yml', () => {
