@@ -52,7 +52,7 @@ export class FinalGateError extends FolkehelseError {
       unknown.length ? sayCount('gate.finalUnknown', unknown.length) : null,
     ].filter(Boolean);
     const lines = [
-      ...missing.map((m) => `  ${describeMissing(m)}`),
+      ...missing.map((m) => `  ${describeMissing(m, check.lang)}`),
       ...contradictions.map((c) => `  ${describeContradiction(c)}`),
       ...(unknown.length ? [say('gate.unknownFiles'), ...unknown.map((u) => `  ${describeUnknown(u)}`)] : []),
     ];
