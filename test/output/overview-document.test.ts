@@ -222,12 +222,12 @@ describe('build --final', () => {
     expect(readdirSync(o).filter((f) => f.startsWith('5037'))).toEqual([]);
   }, 60_000);
 
-  it('refuses in the user's language: bokmål and nynorsk', async () => {
+  it("refuses in the user's language: bokmål and nynorsk", async () => {
     const nb = await run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--final', '--lang', 'nb', '--out', out());
     expect(nb.code).toBe(1);
     expect(nb.stderr).toContain('--final: oversikten er ikke klar: 21 påkrevde vurderinger mangler, er tomme, ufullstendige eller for tynne; 1 setning motsier tallene:');
-    expect(nb.stderr).toContain('5037/a.md: mangler tekst under «## Konsekvenser», «## Tiltak og planbehov»; for tynn: «## Årsaksforhold» har 16 ord (minst 25)');
-    expect(nb.stderr).toMatch(/5037\/b\.md: teksten sier «.*» \(nedgang\) om trangbodde, men den beregnede utviklingen er ingen signifikant endring – endre setningen, eller merk den som bevisst med <!-- bevisst: begrunnelse --> rett etter den/);
+    expect(nb.stderr).toContain('5037/a.md: mangler tekst under «## Status og utvikling», «## Årsaksforhold», «## Konsekvenser», «## Tiltak og planbehov» (Vurdering: befolkningssammensetning;');
+    expect(nb.stderr).toMatch(/5037\/b\.md: teksten sier «.*har økt\.» \(økning\) om uforetrygdede, men den beregnede utviklingen er ingen signifikant endring – endre setningen, eller merk den som bevisst med <!-- bevisst: begrunnelse --> rett etter den/);
     expect(nb.stderr).toContain('Skriv dem (maler: folkehelse vurderinger --templates), eller bygg uten --final for å få et utkast som markerer dem.');
     const nn = await run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--final', '--lang', 'nn', '--out', out());
     expect(nn.code).toBe(1);
