@@ -1,3 +1,4 @@
+import { say } from '../base/messages.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import type { Priorities } from '../overview/priorities.js';
 
@@ -140,8 +141,8 @@ function clauseContradictions(clause: string, s: Sentence, file: string, results
     // A clause that may be about several indicators contradicts the numbers only when none of them supports it.
     if (targets.some((r) => r.trend.direction === expected)) continue;
     for (const r of targets) {
-      const computed = r.trend.direction === 'cannot-be-calculated' ? `not testable (${r.trend.reason ?? 'no trend'})` : r.trend.direction.replace(/-/g, ' ');
-      out.push({ ...said, indicatorId: r.id, claim, against: 'trend', computed: r.trend.direction, message: `${file}: the text says "${clause}" (${claim}) about ${r.id}, but the computed trend is ${computed}` });
+      const computed = r.trend.direction === 'cannot-be-calculated' ? say('gate.trend.notTestable', { reason: r.trend.reason ?? say('gate.trend.noTrend') }) : say(`gate.trend.${r.trend.direction}`);
+      out.push({ ...said, indicatorId: r.id, claim, against: 'trend', computed: r.trend.direction, message: say('gate.saysTrend', { file, clause, claim: say(`gate.claim.${claim}`), id: r.id, computed }) });
     }
   }
   for (const claim of ['better', 'worse', 'higher', 'lower'] as const) {
@@ -157,8 +158,9 @@ function clauseContradictions(clause: string, s: Sentence, file: string, results
     if (targets.some((r) => agrees(claim, seen(r).seen, r.polarity))) continue;
     for (const r of targets) {
       const { verdict, values } = seen(r);
-      const computed = verdict === 'not-tested' ? `not tested${values.kommune !== null && values.other !== null ? `, and the values are ${values.kommune} against ${values.other}` : ''}` : verdict === 'similar' ? 'not significantly different' : verdict;
-      out.push({ ...said, indicatorId: r.id, claim, against, computed: verdict, values, message: `${file}: the text says "${clause}" (${claim} than ${against}) about ${r.id}, but the comparison with ${against} is ${computed}` });
+      const computed =
+        verdict !== 'not-tested' ? say(`gate.verdict.${verdict}`) : values.kommune !== null && values.other !== null ? say('gate.verdict.notTestedValues', { kommune: values.kommune, other: values.other }) : say('gate.verdict.notTested');
+      out.push({ ...said, indicatorId: r.id, claim, against, computed: verdict, values, message: say('gate.saysComparison', { file, clause, claim: say(`gate.claim.${claim}`), against, id: r.id, computed }) });
     }
   }
   return out;

@@ -1,5 +1,5 @@
-import { FolkehelseError, EXIT_INVALID_DATA } from '../base/errors.js';
-import { plural } from '../language/intl.js';
+import { FolkehelseError, EXIT_INVALID_DATA, msg, say } from '../base/errors.js';
+import { sayCount } from '../base/messages.js';
 import { BASE_LANG, type DocumentLang } from '../language/tags.js';
 import { checkAssessments, type AssessmentCheck, type LanguageMismatch, type MissingAssessment } from './check.js';
 import type { ContradictionWarning } from './contradictions.js';
@@ -12,48 +12,52 @@ import { assessmentFileName } from './template.js';
 export { checkAssessments, ownList } from './check.js';
 export type { AssessmentCheck, AssessmentStatus, CheckInput, FileCheck, LanguageMismatch, MissingAssessment, PartCheck } from './check.js';
 
-/** What a required assessment lacks, in words (English, like the other messages of the program). */
+/**
+ * What a required assessment lacks, in words of the run's language (the CLI's --lang; English in
+ * the library); the section's title and law in the document's language.
+ */
 export function describeMissing(m: MissingAssessment, lang: DocumentLang = BASE_LANG): string {
   const parts: string[] = [];
-  if (m.status === 'missing') parts.push('missing');
-  else if (m.status === 'empty') parts.push('empty (only the template)');
-  if (m.headings.length) parts.push(`missing text under ${m.headings.map((h) => `"## ${h}"`).join(', ')}`);
-  for (const t of m.thin) parts.push(`too thin: ${t.title ? `"## ${t.title}" has` : 'the text has'} ${t.words} ${t.words === 1 ? 'word' : 'words'} (at least ${t.minWords})`);
+  if (m.status === 'missing') parts.push(say('gate.missing'));
+  else if (m.status === 'empty') parts.push(say('gate.empty'));
+  if (m.headings.length) parts.push(say('gate.noText', { headings: m.headings.map((h) => say('gate.heading', { title: h })).join(', ') }));
+  for (const t of m.thin) {
+    const words = sayCount('gate.words', t.words);
+    parts.push(t.title ? say('gate.thinPart', { heading: say('gate.heading', { title: t.title }), words, min: t.minWords }) : say('gate.thinText', { words, min: t.minWords }));
+  }
   return `${m.file}: ${parts.join('; ')} (${m.title[lang]}; ${m.law[lang]})`;
 }
 
-/** A contradiction and what to do about it (English). */
+/** A contradiction and what to do about it (the run's language). */
 export function describeContradiction(c: ContradictionWarning): string {
-  return `${c.message} — change the sentence, or mark it as deliberate with <!-- bevisst: reason --> right after it`;
+  return say('gate.contradiction', { message: c.message });
 }
 
 const LANGUAGE_NAMES: Record<DocumentLang, string> = { nb: 'bokmål', nn: 'nynorsk' };
 
-/** An assessment read in another language than the document's (English). */
+/** An assessment read in another language than the document's (the run's language). */
 export function describeLanguage(l: LanguageMismatch): string {
   const own = assessmentFileName(l.name, l.documentLang);
-  return `${l.file}: the ${LANGUAGE_NAMES[l.documentLang]} document uses this ${LANGUAGE_NAMES[l.fileLang]} text; write ${l.file.replace(/[^/]+$/, own)} for a text in ${LANGUAGE_NAMES[l.documentLang]}`;
+  return say('gate.language', { file: l.file, documentLang: LANGUAGE_NAMES[l.documentLang], fileLang: LANGUAGE_NAMES[l.fileLang], own: l.file.replace(/[^/]+$/, own) });
 }
 
-/** `build --final` on assessments that are not ready: exit 1, naming every file, part and sentence. */
+/** `build --final` on assessments that are not ready: exit 1, naming every file, part and sentence (in the run's language). */
 export class FinalGateError extends FolkehelseError {
   constructor(readonly check: AssessmentCheck) {
     const { missing, unknown } = check;
     const contradictions = check.contradictions.filter((c) => c.deliberate === null);
     const what = [
-      missing.length ? `${missing.length} required ${plural(missing.length, 'en', { one: 'assessment is', other: 'assessments are' })} missing, empty, incomplete or too thin` : null,
-      contradictions.length ? `${contradictions.length} ${plural(contradictions.length, 'en', { one: 'sentence contradicts', other: 'sentences contradict' })} the numbers` : null,
-      unknown.length ? `${unknown.length} ${plural(unknown.length, 'en', { one: 'file has', other: 'files have' })} an unknown name` : null,
+      missing.length ? sayCount('gate.finalMissing', missing.length) : null,
+      contradictions.length ? sayCount('gate.finalContradictions', contradictions.length) : null,
+      unknown.length ? sayCount('gate.finalUnknown', unknown.length) : null,
     ].filter(Boolean);
     const lines = [
-      ...missing.map((m) => `  ${describeMissing(m)}`),
+      ...missing.map((m) => `  ${describeMissing(m, check.lang)}`),
       ...contradictions.map((c) => `  ${describeContradiction(c)}`),
-      ...(unknown.length ? ['unknown files:', ...unknown.map((u) => `  ${describeUnknown(u)}`)] : []),
+      ...(unknown.length ? [say('gate.unknownFiles'), ...unknown.map((u) => `  ${describeUnknown(u)}`)] : []),
     ];
-    super(
-      `--final: the overview is not ready: ${what.join('; ')}:\n${lines.join('\n')}\nWrite them (templates: folkehelse vurderinger --templates) or build without --final to get a draft that marks them.`,
-      EXIT_INVALID_DATA,
-    );
+    // The parts are rendered already (in the run's language); the frame is a message of the vocabulary.
+    super(msg('gate.final', { what: what.join('; '), lines: lines.join('\n') }), EXIT_INVALID_DATA);
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT_INVALID_DATA, UsageError } from '../base/errors.js';
+import { say, sayCount } from '../base/messages.js';
 import { exitCodeFor } from '../cli/exit.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import type { AssessmentCheck } from '../assessments/check.js';
@@ -83,11 +84,15 @@ refuse the assessments (--strict: anything found), 2 the configuration cannot be
         totals.language += check.language.length;
         totals.ready &&= check.ready;
       }
-      const n = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
       io.stdout.write(
-        `${n(totals.missing, 'required assessment', 'required assessments')} missing, empty, incomplete or too thin; ${n(totals.unknown, 'unknown file', 'unknown files')}; ` +
-          `${n(totals.contradictions, 'sentence contradicts', 'sentences contradict')} the numbers${opts.skipNumbers ? ' (not checked: --skip-numbers)' : ''} (${totals.deliberate} marked deliberate); ` +
-          `${n(totals.language, 'text', 'texts')} in another language than the document's.\n`,
+        say('vurderinger.report', {
+          gaps: sayCount('vurderinger.gaps', totals.missing),
+          unknown: sayCount('vurderinger.unknownCount', totals.unknown),
+          contradictions: sayCount('vurderinger.contradictions', totals.contradictions),
+          notChecked: opts.skipNumbers ? say('vurderinger.notChecked') : '',
+          deliberate: sayCount('vurderinger.deliberateCount', totals.deliberate),
+          language: sayCount('vurderinger.otherLanguage', totals.language),
+        }) + '\n',
       );
       // --final: the gate of build --final; otherwise what it finds is a warning (--strict: exit 1).
       const found = totals.missing + totals.unknown + totals.contradictions + totals.language;
@@ -97,19 +102,27 @@ refuse the assessments (--strict: anything found), 2 the configuration cannot be
 
 type Describe = typeof import('../assessments/gate.js') & typeof import('../assessments/names.js');
 
-/** The check in lines: one per finding, with a status word first (English, like the other messages). */
+const STATUS_WORDS = ['missing', 'empty', 'incomplete', 'thin', 'unknown', 'check', 'deliberate', 'language', 'optional', 'template'] as const;
+
+/** The width of the status words in the run's language (at least 10), so the texts after them line up. */
+function statusWidth(): number {
+  return Math.max(10, ...STATUS_WORDS.map((w) => say(`vurderinger.${w}`).length));
+}
+
+/** The check in lines: one per finding, with a status word first (in the run's language). */
 function reportLines(check: AssessmentCheck, style: Style, words: Describe): string[] {
   const { describeMissing, describeUnknown, describeContradiction, describeLanguage } = words;
   const t = escapeTerminal;
-  const line = (word: string, colour: (s: string) => string, text: string) => `  ${colour(word.padEnd(10))} ${t(text)}\n`;
+  const width = statusWidth();
+  const line = (word: (typeof STATUS_WORDS)[number], colour: (s: string) => string, text: string) => `  ${colour(say(`vurderinger.${word}`).padEnd(width))} ${t(text)}\n`;
   const out: string[] = [];
   // A missing or empty file: its title and law; an incomplete or thin one: what it lacks.
   for (const m of check.missing) out.push(line(m.status, style.red, m.status === 'missing' || m.status === 'empty' ? `${m.file}: ${m.title[check.lang]} (${m.law[check.lang]})` : describeMissing(m, check.lang)));
   for (const u of check.unknown) out.push(line('unknown', style.yellow, describeUnknown(u)));
-  for (const c of check.contradictions) out.push(c.deliberate === null ? line('check', style.yellow, describeContradiction(c)) : line('deliberate', style.green, `${c.file}: "${c.sentence}" (marked: ${c.deliberate})`));
+  for (const c of check.contradictions) out.push(c.deliberate === null ? line('check', style.yellow, describeContradiction(c)) : line('deliberate', style.green, say('vurderinger.deliberateLine', { file: c.file, sentence: c.sentence, reason: c.deliberate })));
   for (const l of check.language) out.push(line('language', style.yellow, describeLanguage(l)));
   for (const f of check.files.values()) {
-    if (f.requiredFrom && f.status !== 'present') out.push(line('optional', style.yellow, `${f.file}: required in documents dated ${f.requiredFrom} or later (${f.section?.law.nb ?? ''}); this document is dated ${check.date}, so it is optional`));
+    if (f.requiredFrom && f.status !== 'present') out.push(line('optional', style.yellow, say('vurderinger.optionalLine', { file: f.file, from: f.requiredFrom, law: f.section?.law[check.lang] ?? '', date: check.date })));
   }
   return out;
 }
@@ -124,7 +137,7 @@ async function writeTemplates(io: CliIO, style: Style, folder: string, k: { code
       const path = join(folder, k.code, assessmentFileName(m.name, lang));
       if (existsSync(path)) continue;
       await writeFileAtomic(path, templateFor(sections, m.name, lang, { kommune: k.name }), staging);
-      io.stdout.write(`  ${style.green('template'.padEnd(10))} ${escapeTerminal(path)}\n`);
+      io.stdout.write(`  ${style.green(say('vurderinger.template').padEnd(statusWidth()))} ${escapeTerminal(path)}\n`);
     }
   } finally {
     await rmdir(staging).catch(() => undefined);

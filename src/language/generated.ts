@@ -241,12 +241,27 @@ export type MessageText =
   | 'inspect.level' | 'inspect.more' | 'inspect.moreShort' | 'inspect.none' | 'inspect.runValidate' | 'inspect.harmonisedFrom' | 'inspect.counts'
   | 'indicators.noData'
   | 'vurderinger.missing' | 'vurderinger.empty' | 'vurderinger.incomplete' | 'vurderinger.unknown' | 'vurderinger.check' | 'vurderinger.template'
-  | 'vurderinger.noTextUnder' | 'vurderinger.summary'
+  | 'vurderinger.noTextUnder' | 'vurderinger.summary' | 'vurderinger.thin' | 'vurderinger.language' | 'vurderinger.deliberate'
+  | 'vurderinger.optional' | 'vurderinger.deliberateLine' | 'vurderinger.optionalLine' | 'vurderinger.report' | 'vurderinger.notChecked'
   | 'vurderinger.missingCount.one' | 'vurderinger.missingCount.other'
   | 'vurderinger.unknownCount.one' | 'vurderinger.unknownCount.other'
   | 'vurderinger.checkCount.one' | 'vurderinger.checkCount.other'
+  | 'vurderinger.gaps.one' | 'vurderinger.gaps.other'
+  | 'vurderinger.contradictions.one' | 'vurderinger.contradictions.other'
+  | 'vurderinger.deliberateCount.one' | 'vurderinger.deliberateCount.other'
+  | 'vurderinger.otherLanguage.one' | 'vurderinger.otherLanguage.other'
   | 'initExample.created' | 'initExample.next'
-  | 'documents.failed';
+  | 'documents.failed'
+  | 'gate.missing' | 'gate.empty' | 'gate.heading' | 'gate.noText' | 'gate.thinPart' | 'gate.thinText' | 'gate.contradiction' | 'gate.language'
+  | 'gate.final' | 'gate.unknownFiles' | 'gate.saysTrend' | 'gate.saysComparison'
+  | 'gate.words.one' | 'gate.words.other'
+  | 'gate.finalMissing.one' | 'gate.finalMissing.other'
+  | 'gate.finalContradictions.one' | 'gate.finalContradictions.other'
+  | 'gate.finalUnknown.one' | 'gate.finalUnknown.other'
+  | 'gate.claim.increase' | 'gate.claim.decrease' | 'gate.claim.better' | 'gate.claim.worse' | 'gate.claim.higher' | 'gate.claim.lower'
+  | 'gate.trend.increasing' | 'gate.trend.decreasing' | 'gate.trend.no-significant-change' | 'gate.trend.notTestable' | 'gate.trend.noTrend'
+  | 'gate.verdict.better' | 'gate.verdict.worse' | 'gate.verdict.higher' | 'gate.verdict.lower' | 'gate.verdict.similar' | 'gate.verdict.notTested'
+  | 'gate.verdict.notTestedValues';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageList =
@@ -263,7 +278,9 @@ export type MessageGroup =
   | 'errors.results' | 'errors.template' | 'errors.language'
   | 'errors.gate.count'
   | 'words.files' | 'words.valid' | 'words.invalid' | 'words.unreadable' | 'words.errors' | 'words.warnings' | 'words.notes' | 'words.observations'
-  | 'vurderinger.missingCount' | 'vurderinger.unknownCount' | 'vurderinger.checkCount';
+  | 'vurderinger.missingCount' | 'vurderinger.unknownCount' | 'vurderinger.checkCount' | 'vurderinger.gaps' | 'vurderinger.contradictions'
+  | 'vurderinger.deliberateCount' | 'vurderinger.otherLanguage'
+  | 'gate.words' | 'gate.finalMissing' | 'gate.finalContradictions' | 'gate.finalUnknown' | 'gate.claim' | 'gate.trend' | 'gate.verdict';
 
 /** Every table (a list of lists of texts) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageTable = never;

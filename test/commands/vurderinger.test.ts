@@ -40,12 +40,15 @@ describe('folkehelse vurderinger', () => {
 
   it('passes --final on the fully assessed fixture; in nynorsk it names every text that is in bokmål, without refusing it', async () => {
     const nb = await runIn('vurderinger', '--config', join(FULL, 'folkehelse.config.json'), '--final', '--lang', 'nb');
-    expect(nb.stdout).toContain("0 required assessments missing, empty, incomplete or too thin; 0 unknown files; 0 sentences contradict the numbers (0 marked deliberate); 0 texts in another language than the document's.");
+    // --lang nb and nn: the messages too are in the document's language.
+    expect(nb.stdout).toContain('0 påkrevde vurderinger mangler, er tomme, ufullstendige eller for tynne; 0 ukjente filer; 0 setninger motsier tallene (0 markert som bevisste); 0 tekster på et annet språk enn dokumentets.');
     expect(nb.code).toBe(0);
+    const en = await runIn('vurderinger', '--config', join(FULL, 'folkehelse.config.json'), '--final');
+    expect(en.stdout).toContain("0 required assessments missing, empty, incomplete or too thin; 0 unknown files; 0 sentences contradict the numbers (0 marked deliberate); 0 texts in another language than the document's.");
     const nn = await runIn('vurderinger', '--config', join(FULL, 'folkehelse.config.json'), '--final', '--lang', 'nn');
-    expect(nn.stdout).toMatch(/language\s+5037\/b\.md: the nynorsk document uses this bokmål text; write 5037\/b\.nn\.md for a text in nynorsk/);
-    expect(nn.stdout).not.toMatch(/language\s+5037\/a/);
-    expect(nn.stdout).toContain("23 texts in another language than the document's.");
+    expect(nn.stdout).toMatch(/språk\s+5037\/b\.md: dokumentet på nynorsk bruker denne teksten på bokmål; skriv 5037\/b\.nn\.md for ein tekst på nynorsk/);
+    expect(nn.stdout).not.toMatch(/språk\s+5037\/a/);
+    expect(nn.stdout).toContain('0 påkravde vurderingar manglar, er tomme, ufullstendige eller for tynne; 0 ukjende filer; 0 setningar motseier tala (0 markerte som medvitne); 23 tekstar på eit anna språk enn dokumentet sitt.');
     expect(nn.code).toBe(0);
   });
 

@@ -222,6 +222,21 @@ describe('build --final', () => {
     expect(readdirSync(o).filter((f) => f.startsWith('5037'))).toEqual([]);
   }, 60_000);
 
+  it("refuses in the user's language: bokmål and nynorsk", async () => {
+    const nb = await run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--final', '--lang', 'nb', '--out', out());
+    expect(nb.code).toBe(1);
+    expect(nb.stderr).toContain('--final: oversikten er ikke klar: 21 påkrevde vurderinger mangler, er tomme, ufullstendige eller for tynne; 1 setning motsier tallene:');
+    expect(nb.stderr).toContain('5037/a.md: mangler tekst under «## Status og utvikling», «## Årsaksforhold», «## Konsekvenser», «## Tiltak og planbehov» (Vurdering: befolkningssammensetning;');
+    expect(nb.stderr).toMatch(/5037\/b\.md: teksten sier «.*har økt\.» \(økning\) om uforetrygdede, men den beregnede utviklingen er ingen signifikant endring – endre setningen, eller merk den som bevisst med <!-- bevisst: begrunnelse --> rett etter den/);
+    expect(nb.stderr).toContain('Skriv dem (maler: folkehelse vurderinger --templates), eller bygg uten --final for å få et utkast som markerer dem.');
+    const nn = await run('build', '--config', join(INNHERRED, 'folkehelse.config.json'), '--kommune', '5037', '--format', 'md', '--final', '--lang', 'nn', '--out', out());
+    expect(nn.code).toBe(1);
+    expect(nn.stderr).toContain('--final: oversikta er ikkje klar: 21 påkravde vurderingar manglar, er tomme, ufullstendige eller for tynne; 1 setning motseier tala:');
+    expect(nn.stderr).toContain('5037/barnevern.nn.md: manglar (');
+    expect(nn.stderr).toMatch(/men den utrekna utviklinga er ingen signifikant endring – endre setninga, eller merk henne som medviten med <!-- bevisst: grunngiving --> rett etter henne/);
+    expect(nn.stderr).toContain('Skriv dei (malar: folkehelse vurderinger --templates), eller bygg utan --final for å få eit utkast som markerer dei.');
+  }, 60_000);
+
   it('passes on the fully assessed fixture, with every § 5 b–c text and no placeholder', async () => {
     const o = out();
     const r = await run('build', '--config', join(FULL, 'folkehelse.config.json'), '--format', 'md', '--final', '--out', o);
