@@ -414,7 +414,7 @@ describe('folkehelse fetch (command line)', () => {
   async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
     let stdout = '';
     let stderr = '';
-    const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase, ...env } });
+    const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase, ...env } });
     return { code, stdout, stderr };
   }
 
@@ -459,7 +459,7 @@ describe('folkehelse fetch (command line)', () => {
     expect(down.stderr).not.toMatch(/internal error|FAILED|\n\s+at /);
     expect(down.stderr).toMatch(/folkehelse: cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): check the internet connection/);
     // In the coordinator's language (bokmål by default), and with --json still JSON on stdout.
-    const nb = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json'), '--json'], env);
+    const nb = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json'), '--json'], { ...env, FOLKEHELSE_LANG: 'nb' });
     expect(nb.code).toBe(2);
     expect(nb.stderr).toMatch(/^folkehelse: får ikke kontakt med 127\.0\.0\.1:\d+ \(ECONNREFUSED\): sjekk internettforbindelsen/);
     const json = JSON.parse(nb.stdout);
@@ -499,10 +499,11 @@ describe('folkehelse fetch progress on a terminal', () => {
       const stderrStream = { isTTY: true, columns: 80, write: (s: string) => ((stderr += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => stderrStream, removeListener: () => stderrStream };
       const code = await main(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')], { stdout: { write: (s: string) => (stdout += s) }, stderr: stderrStream, env: { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase } });
       expect(code).toBe(1);
-      expect(stderr).toMatch(/fetching/);
-      expect(stderr).toMatch(/fetching .* venter 2 s: SSB ba oss vente/);
-      expect(stderr).toMatch(/SSB 06913.*FAILED \(HTTP 404\)/);
-      expect(stdout).toMatch(/4 downloaded, 0 up to date, 1 failed/);
+      // In bokmål (the default): the bar, the wait, the failed table with advice about her own files, the summary.
+      expect(stderr).toMatch(/henter .* venter 2 s: SSB ba oss vente/);
+      expect(stderr).toMatch(/SSB 06913.*FEILET \(HTTP 404\): Not found – http:\/\/127\.0\.0\.1:\d+\/ssb\/api\/pxwebapi\/v2\/tables\/06913\/data\S*\. Tabellen eller adressen finnes ikke \(lenger\): sjekk tabell-id-en i din egen katalogfil \(f\.eks\. mine-indikatorer\.json\)/);
+      expect(stderr).not.toMatch(/FAILED|downloaded|fetching/);
+      expect(stdout).toMatch(/^5 tabeller for 5037 \(med landet, fylke 50, EKG11\): 4 lastet ned, 0 oppdatert, 1 feilet; \d+ forespørsler \(1 prøvd på nytt\) på \d+,\d s → /m);
     } finally {
       await server.stop();
     }
