@@ -441,6 +441,33 @@ describe('folkehelse fetch (command line)', () => {
     expect(j.stderr).toBe('');
   });
 
+  it('speaks bokmål and nynorsk: per-table lines, the plan and the warnings; --strict makes a warning exit 1', async () => {
+    const args = ['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json'), '--dry-run'];
+    const nb = await cli(args, { FOLKEHELSE_LANG: 'nb' });
+    expect(nb.code).toBe(0);
+    expect(nb.stdout).toMatch(/FHI nokkel 507 .*→ fhi\/nokkel-507\.json: minst 72 celler, 1 dataforespørsel \(ikke hentet før\)/);
+    expect(nb.stdout).toMatch(/^Plan: 5 tabeller for 5037 \(med landet, fylke 50\) til .*: 5 dataforespørsler \(i tillegg til én metadatasjekk per tabell\); ingenting ble lastet ned \(--dry-run\)\.$/m);
+    expect(nb.stderr).toMatch(/ingen KOSTRA-gruppe er kjent for 5037: KOSTRA-tabeller hentes uten gruppen/);
+    const nn = await cli([...args, '--lang', 'nn']);
+    expect(nn.code).toBe(0);
+    expect(nn.stdout).toMatch(/FHI nokkel 507 .*→ fhi\/nokkel-507\.json: minst 72 celler, 1 dataførespurnad \(ikkje henta før\)/);
+    expect(nn.stdout).toMatch(/^Plan: 5 tabellar for 5037 \(med landet, fylke 50\) til .*: 5 dataførespurnader \(i tillegg til éin metadatasjekk per tabell\); ingenting vart lasta ned \(--dry-run\)\.$/m);
+    expect(nn.stderr).toMatch(/ingen KOSTRA-gruppe er kjend for 5037: KOSTRA-tabellar blir henta utan gruppa/);
+    expect(`${nb.stdout}${nb.stderr}${nn.stdout}${nn.stderr}`).not.toMatch(/ cells|requests|not fetched|no KOSTRA/);
+    // The missing KOSTRA group is a warning: --strict makes it exit 1, with the reason on stderr.
+    const strict = await cli([...args, '--strict'], { FOLKEHELSE_LANG: 'nb' });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/^folkehelse: .*--strict/m);
+    expect(server.log).toEqual([]);
+  });
+
+  it('--strict: a run without warnings (the KOSTRA group given) is 0', async () => {
+    writeFileSync(join(dir, 'folkehelse.config.json'), JSON.stringify({ kommuner: [{ code: '5037', kostragruppe: 'EKG11' }], data: [join(dir, 'data')], catalogue: [join(dir, 'mini.json')] }));
+    const clean = await cli(['fetch', '--config', join(dir, 'folkehelse.config.json'), '--strict']);
+    expect(clean.stderr).not.toMatch(/--strict/);
+    expect(clean.code).toBe(0);
+  });
+
   it('a failing table gives exit 1 with status, URL and what to do; no network gives one sentence and exit 2', async () => {
     server.faults.push({ match: /\/tables\/06913\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
     const r = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')]);
