@@ -50,6 +50,7 @@ const ADVICE: [RegExp, MessageKey][] = [
   [/^Access was refused/, 'fetch.advice.refused'],
   [/^Check the API address and the catalogue/, 'fetch.advice.other'],
   [/^Check that the data folder can be written/, 'fetch.advice.file'],
+  [/^Look the table up at statistikk\.fhi\.no/, 'fetch.advice.lookUp'],
 ];
 
 function english(): boolean {

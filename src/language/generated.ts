@@ -198,7 +198,7 @@ export type MessageText =
   | 'fetch.reason.changed' | 'fetch.reason.notChangedSince' | 'fetch.reason.unchangedSince' | 'fetch.reason.failed'
   | 'fetch.advice.timeout' | 'fetch.advice.rateLimited' | 'fetch.advice.serverRepeated' | 'fetch.advice.serverFailed' | 'fetch.advice.tooLarge'
   | 'fetch.advice.notFound' | 'fetch.advice.rejected' | 'fetch.advice.refused' | 'fetch.advice.other' | 'fetch.advice.file' | 'fetch.advice.proxy'
-  | 'fetch.advice.cannotWrite'
+  | 'fetch.advice.cannotWrite' | 'fetch.advice.lookUp'
   | 'fetch.summary.where' | 'fetch.summary.land' | 'fetch.summary.fylke' | 'fetch.summary.plan' | 'fetch.summary.done' | 'fetch.summary.retried'
   | 'fetch.summary.notFetched'
   | 'fetch.summary.tables.one' | 'fetch.summary.tables.other'
