@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { EXIT_INVALID_DATA, EXIT_OK, FolkehelseError, UsageError } from '../base/errors.js';
-import { loadMessages, message, type Messages } from '../cli/messages.js';
+import { EXIT_PARTIAL, FolkehelseError, msg, say, UsageError } from '../base/errors.js';
+import { exitCodeFor } from '../cli/exit.js';
+import { describeTable, networkSentence, sidecarText, summaryLines, tableWarnings, waitText } from '../cli/fetch-text.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { BuildConfig } from '../config/config.js';
-import type { HttpOptions, NetworkDownError, WaitNotice } from '../http/client.js';
+import type { HttpOptions, NetworkDownError } from '../http/client.js';
 import type { Network } from '../http/network.js';
-import type { MessageText } from '../language/generated.js';
 import type { CliIO, RegisterCommand } from './context.js';
-import type { FetchEvent, FetchSummary, TableOutcome } from '../fetch/run.js';
+import type { FetchEvent, FetchSummary } from '../fetch/run.js';
 import type { AreaSet, FetchTarget } from '../fetch/plan.js';
-import { langOption, parseSize, type MessageLang } from './options.js';
+import { messagesLangOption, parseSize, strictOption, type MessageLang } from './options.js';
 
 /** `apis` of the configuration file (not part of BuildConfig: only fetch uses it). */
 type ConfigApis = { ssb?: string; fhi?: string; klass?: string; maxAnswerSize?: string };
@@ -34,26 +34,10 @@ function answerLimits(opts: FetchOptions, apis: ConfigApis): Pick<HttpOptions, '
   try {
     bytes = parseSize(given);
   } catch {
-    throw new UsageError(`${what}: "${escapeTerminal(given)}" is not a size; write e.g. 200MB or 1GB`);
+    throw new UsageError(msg('fetch.usage.notSize', { what, value: escapeTerminal(given) }));
   }
-  if (bytes < 1024) throw new UsageError(`${what}: "${escapeTerminal(given)}" is less than 1 kB, too small for any answer`);
+  if (bytes < 1024) throw new UsageError(msg('fetch.usage.tooSmall', { what, value: escapeTerminal(given) }));
   return { maxAnswerBytes: bytes };
-}
-
-/** A wait over a second, as the coordinator reads it: "venter 42 s på SSBs grense". */
-function waitText(w: WaitNotice, messages: Messages): string {
-  const key: MessageText = w.reason === 'rate-limit' ? 'fetch.wait.rateLimit' : w.reason === 'retry-after' ? 'fetch.wait.retryAfter' : 'fetch.wait.backoff';
-  return message(messages, key, { seconds: Math.ceil(w.ms / 1000), api: w.api });
-}
-
-/** The network failure in one sentence of the user's language. */
-function networkSentence(e: NetworkDownError, messages: Messages): string {
-  const key: MessageText = ({ unreachable: 'fetch.network.unreachable', 'proxy-unreachable': 'fetch.network.proxyUnreachable', 'proxy-refused': 'fetch.network.proxyRefused', 'proxy-auth': 'fetch.network.proxyAuth', certificate: e.proxy ? 'fetch.network.certificateProxy' : 'fetch.network.certificate' } as const)[e.kind];
-  return message(messages, key, { host: escapeTerminal(e.host), reason: escapeTerminal(e.reason), proxy: e.proxy ?? '' });
-}
-
-function sidecarText(t: TableOutcome, messages: Messages): string {
-  return message(messages, 'fetch.sidecar.ignored', { file: escapeTerminal(t.file), why: message(messages, `fetch.sidecar.${t.sidecarIgnored!}` as MessageText) });
 }
 
 function checkUrl(what: string, url: string): string {
@@ -62,16 +46,8 @@ function checkUrl(what: string, url: string): string {
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
     return url;
   } catch {
-    throw new UsageError(`${what}: "${url}" is not an http(s) address`);
+    throw new UsageError(msg('fetch.usage.notUrl', { what, url: escapeTerminal(url) }));
   }
-}
-
-function describe(t: TableOutcome): string {
-  const name = `${t.api === 'fhi' ? `FHI ${t.collection} ${t.table}` : `SSB ${t.table}`}${t.title ? ` ${escapeTerminal(t.title)}` : ''}`;
-  if (t.status === 'failed') return `${name}: FAILED${t.error!.status ? ` (HTTP ${t.error!.status})` : ''}: ${escapeTerminal(t.error!.message)} — ${escapeTerminal(t.error!.url)}. ${t.error!.advice}`;
-  if (t.status === 'planned') return `${name} → ${t.file}: ${t.cells !== null ? `${t.cellsAtLeast ? 'at least' : 'about'} ${t.cells} cells` : 'cells known after the metadata'}, ${t.requests} data ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})`;
-  if (t.status === 'up-to-date') return `${name}: up to date (${t.reason})`;
-  return `${name} → ${t.file}: ${t.cells} cells in ${t.requests} ${t.requests === 1 ? 'request' : 'requests'} (${t.reason})${t.movedFrom ? `; FHI table ${t.movedFrom} was not found under its id and was found by its title (update "api.table" in the catalogue)` : ''}${t.missingAreas?.length ? `; the table has no ${t.missingAreas.join(', ')}` : ''}${(t.missingCategories ?? []).map((m) => `; the table has no ${m.dimension} ${m.codes.map((c) => escapeTerminal(c)).join(', ')} (not asked for; check "api.dimensions" in the catalogue)`).join('')}${(t.unselectable ?? []).map((u) => `; indicator ${u.indicator} selects on ${u.dimension}, which the table does not have: it will find no data (correct its "select" in the catalogue)`).join('')}${(t.unmatched ?? []).map((u) => `; indicator ${u.indicator} selects the measure "${escapeTerminal(u.measure)}", which the table does not have (it has ${u.has.map((h) => `"${escapeTerminal(h)}"`).join(', ')}): correct "select.measure" in the catalogue`).join('')}`;
 }
 
 export const register: RegisterCommand = (program, ctx) => {
@@ -87,7 +63,8 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--dry-run', 'print the plan (tables, cells, requests) without using the network')
     .option('--json', 'print a machine-readable summary on stdout (always JSON, also when nothing could be fetched)')
     .option('--max-answer-size <size>', 'largest answer accepted from an API, after decompression (default 200MB)')
-    .addOption(langOption('language of the messages: nb, nn or en (default: the configuration\'s, else nb)', true))
+    .addOption(strictOption())
+    .addOption(messagesLangOption())
     .addHelpText(
       'after',
       `
@@ -104,7 +81,9 @@ Each table is written as <data>/<source>/<table>.json (JSON-stat 2.0), only when
 checks of "folkehelse validate", with a sealed <file>.sidecar recording URL, request, retrieval
 time, modification time and SHA-256. A second run downloads only tables changed at the source.
 Limits: answers up to 200 MB (--max-answer-size), waits up to 120 s, 2 000 000 cells a table.
-Exit codes: 0 every table fetched or up to date, 1 some table failed, 2 usage error or no network.`,
+Exit codes: 0 every table fetched or up to date (warnings are listed; --strict: none), 1 some table
+failed or the network went down midway (--strict: or there were warnings), 2 usage error or no
+network before anything was fetched.`,
     )
     .action(async (opts: FetchOptions) => ctx.setExitCode(await runFetchCommand(opts, ctx.io)));
 };
@@ -120,12 +99,25 @@ interface FetchOptions {
   json?: boolean;
   lang?: MessageLang;
   maxAnswerSize?: string;
+  strict?: boolean;
+}
+
+/** What the run knows when it fails as a whole, and the warnings said before the tables (for --strict). */
+interface FetchState {
+  dataDir: string | null;
+  warnings: number;
+}
+
+/** A warning of the run (shown unless --json; counted for --strict either way). */
+function warn(io: CliIO, opts: FetchOptions, state: FetchState, line: string): void {
+  state.warnings++;
+  if (!opts.json) io.stderr.write(`${line}\n`);
 }
 
 /** What `--json` prints when nothing (or not everything) could be done: the outcomes so far and the error. */
 function failedSummary(e: FolkehelseError, partial: FetchSummary | undefined, dataDir: string | null, dryRun: boolean): Record<string, unknown> {
   const net = e as Partial<NetworkDownError>;
-  const error = { kind: net.kind ? 'network' : 'usage', message: e.message, exitCode: e.exitCode, ...(net.kind ? { network: net.kind, host: net.host, proxy: net.proxy ?? null, reason: net.reason } : {}) };
+  const error = { kind: net.kind ? 'network' : 'usage', message: e.english, exitCode: e.exitCode, ...(net.kind ? { network: net.kind, host: net.host, proxy: net.proxy ?? null, reason: net.reason } : {}) };
   const summary = partial ?? { dataDir, dryRun, areas: null, tables: [], totals: { tables: 0, downloaded: 0, upToDate: 0, failed: 0, planned: 0, requests: 0, retries: 0 }, notFetched: [], seconds: 0 };
   return { ...summary, error };
 }
@@ -136,7 +128,7 @@ function failedSummary(e: FolkehelseError, partial: FetchSummary | undefined, da
  * tables done so far and the error.
  */
 async function runFetchCommand(opts: FetchOptions, io: CliIO): Promise<number> {
-  const state: { lang: MessageLang; dataDir: string | null } = { lang: opts.lang ?? 'nb', dataDir: null };
+  const state: FetchState = { dataDir: null, warnings: 0 };
   try {
     return await fetchCommand(opts, io, state);
   } catch (e) {
@@ -144,22 +136,22 @@ async function runFetchCommand(opts: FetchOptions, io: CliIO): Promise<number> {
     const { NetworkDownError } = await import('../http/client.js');
     const { partialSummary } = await import('../fetch/run.js');
     const down = e instanceof NetworkDownError ? e : null;
-    io.stderr.write(`folkehelse: ${down ? networkSentence(down, loadMessages(state.lang)) : e.message}\n`);
-    if (opts.json) io.stdout.write(jsonForTerminal(failedSummary(e, down ? partialSummary(down) : undefined, state.dataDir, Boolean(opts.dryRun))));
-    return e.exitCode;
+    const partial = down ? partialSummary(down) : undefined;
+    io.stderr.write(`folkehelse: ${down ? networkSentence(down) : e.message}\n`);
+    if (opts.json) io.stdout.write(jsonForTerminal(failedSummary(e, partial, state.dataDir, Boolean(opts.dryRun))));
+    // The network went down after some tables were checked or written: part of the run was done.
+    return partial && partial.tables.length > 0 ? EXIT_PARTIAL : e.exitCode;
   }
 }
 
 /** Plans the areas, fetches, prints the outcome; returns the exit code. */
-async function fetchCommand(opts: FetchOptions, io: CliIO, state: { lang: MessageLang; dataDir: string | null }): Promise<number> {
+async function fetchCommand(opts: FetchOptions, io: CliIO, state: FetchState): Promise<number> {
   const { loadConfig } = await import('../config/config.js');
   const { loadCatalogue } = await import('../indicators/catalogue.js');
   const { runFetch } = await import('../fetch/run.js');
-  if (opts.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) throw new UsageError(`--since: "${opts.since}" is not a date like 2026-06-01`);
+  if (opts.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) throw new UsageError(msg('fetch.usage.since', { value: escapeTerminal(opts.since) }));
   const configPath = opts.config ?? (existsSync('folkehelse.config.json') ? 'folkehelse.config.json' : undefined);
   const config = configPath ? loadConfig(configPath) : null;
-  state.lang = opts.lang ?? config?.lang ?? 'nb';
-  const messages = loadMessages(state.lang);
   const targets = await fetchTargets(opts.kommune, config);
   const dataDir = resolve(opts.data ?? config?.data[0] ?? 'data');
   state.dataDir = dataDir;
@@ -167,10 +159,10 @@ async function fetchCommand(opts: FetchOptions, io: CliIO, state: { lang: Messag
   const limits = answerLimits(opts, configApis(config?.file ?? null));
   const { Network } = await import('../http/network.js');
   const network = new Network({ env: io.env });
-  const progress = fetchProgress(io, opts, messages);
+  const progress = fetchProgress(io, opts);
   let summary: FetchSummary;
   try {
-    const areas = await fetchAreas(targets, config?.kostragruppe, bases.klass, [bases.ssb, bases.fhi], opts, io, { network, onWait: (w) => progress.event({ type: 'wait', ...w }), ...limits });
+    const areas = await fetchAreas(targets, config?.kostragruppe, bases.klass, [bases.ssb, bases.fhi], opts, io, (line) => warn(io, opts, state, line), { network, onWait: (w) => progress.event({ type: 'wait', ...w }), ...limits });
     const catalogue = loadCatalogue([...(config?.catalogue ?? []), ...(opts.catalogue ?? []).map((c) => resolve(c))]);
     summary = await runFetch({ dataDir, areas, catalogue, ssbBase: bases.ssb, fhiBase: bases.fhi, since: opts.since, force: opts.force, dryRun: opts.dryRun, onEvent: progress.event, network, limits });
   } finally {
@@ -180,7 +172,8 @@ async function fetchCommand(opts: FetchOptions, io: CliIO, state: { lang: Messag
   for (const f of progress.failures) io.stderr.write(`${f}\n`);
   if (opts.json) io.stdout.write(jsonForTerminal(summary));
   else printSummary(io, summary, dataDir);
-  return summary.totals.failed > 0 ? EXIT_INVALID_DATA : EXIT_OK;
+  const warnings = state.warnings + summary.tables.reduce((a, t) => a + tableWarnings(t), 0);
+  return exitCodeFor({ failed: summary.totals.failed, warnings, strict: opts.strict }, io);
 }
 
 /** `--kommune`'s municipalities (numbers or names: Levanger, "Nord-Fron"), else the configuration's. */
@@ -195,12 +188,12 @@ async function fetchTargets(kommune: string | undefined, config: BuildConfig | n
       if (/^\d{3,4}$/.test(k)) return k;
       const found = defaultRegister().byName(k).filter((a) => a.level === 'kommune');
       if (found.length === 1) return found[0]!.code;
-      if (found.length > 1) throw new UsageError(`--kommune: "${escapeTerminal(k)}" is the name of ${found.map((a) => `${a.code} ${a.name}`).join(' and ')}; give the number`);
-      throw new UsageError(`--kommune: "${escapeTerminal(k)}" is neither a municipality number (like 5037) nor the name of a municipality`);
+      if (found.length > 1) throw new UsageError(msg('fetch.usage.sharedName', { name: escapeTerminal(k), areas: found.map((a) => `${a.code} ${a.name}`).join(say('fetch.usage.and')) }));
+      throw new UsageError(msg('fetch.usage.unknownKommune', { name: escapeTerminal(k) }));
     });
   if (wanted?.length) return wanted.map((code) => config?.kommuner.find((k) => k.code === code.padStart(4, '0')) ?? { code: code.padStart(4, '0') });
   if (config) return config.kommuner;
-  throw new UsageError('give --kommune <numbers> or --config <file> (no folkehelse.config.json here)');
+  throw new UsageError(msg('fetch.usage.noTargets'));
 }
 
 /** The addresses of SSB's PxWebApi, FHI Statistikk and Klass: the environment's, the configuration's, else the defaults. */
@@ -221,7 +214,7 @@ async function apiBases(env: NodeJS.ProcessEnv, configFile: string | null): Prom
  * The areas to fetch for the municipalities: their county, the country, neighbours and KOSTRA
  * groups, with municipality number changes and missing KOSTRA groups from Klass when it answers.
  */
-async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefined, klassBase: string, tableBases: string[], opts: FetchOptions, io: CliIO, http: HttpOptions & { network: Network }): Promise<AreaSet> {
+async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefined, klassBase: string, tableBases: string[], opts: FetchOptions, io: CliIO, warn: (line: string) => void, http: HttpOptions & { network: Network }): Promise<AreaSet> {
   const { areasFor } = await import('../fetch/plan.js');
   const { kostraGroups, municipalityChanges } = await import('../geo/klass.js');
   const { HttpClient, HttpError, NetworkDownError } = await import('../http/client.js');
@@ -236,11 +229,11 @@ async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefin
       if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
       // When the tables' hosts are down too (the same host, or the same proxy), the run stops here in one sentence.
       if (e instanceof NetworkDownError && tableBases.some((b) => http.network.downError(b))) throw e;
-      if (!opts.json) io.stderr.write(`folkehelse: SSB Klass did not answer (${escapeTerminal(e instanceof HttpError ? `HTTP ${e.status}` : 'no network')}); municipality number changes come from the shipped register only\n`);
+      warn(`folkehelse: ${say('fetch.areas.klassDown', { why: e instanceof HttpError ? `HTTP ${e.status}` : msg('fetch.areas.noNetwork') })}`);
     }
   }
   const areas = areasFor(targets, kostragruppe, undefined, changes);
-  if (!opts.json) for (const r of areas.renumbered ?? []) io.stderr.write(`${r.from}: asked for as ${r.to} (${escapeTerminal(r.how)})\n`);
+  if (!opts.json) for (const r of areas.renumbered ?? []) io.stderr.write(`${say('fetch.areas.renumbered', { from: r.from, to: r.to, how: escapeTerminal(r.how) })}\n`);
   if (areas.withoutGroup.length && !opts.dryRun) {
     // The KOSTRA group of a municipality the configuration does not give: from Klass.
     try {
@@ -248,7 +241,7 @@ async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefin
       for (const [k, g] of groups) {
         if (!areas.kostragrupper.includes(g)) areas.kostragrupper.push(g);
         areas.withoutGroup = areas.withoutGroup.filter((x) => x !== k);
-        if (!opts.json) io.stderr.write(`${k}: KOSTRA group ${g} (SSB Klass)\n`);
+        if (!opts.json) io.stderr.write(`${say('fetch.areas.kostraGroup', { kommune: k, group: g })}\n`);
       }
       areas.kostragrupper.sort();
     } catch (e) {
@@ -256,7 +249,7 @@ async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefin
       if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
     }
   }
-  if (areas.withoutGroup.length && !opts.json) io.stderr.write(`folkehelse: no KOSTRA group is known for ${areas.withoutGroup.join(', ')}: KOSTRA tables are fetched without the group; set "kostragruppe" (e.g. EKG11) for the municipality in the configuration\n`);
+  if (areas.withoutGroup.length) warn(`folkehelse: ${say('fetch.areas.noKostraGroup', { kommuner: areas.withoutGroup.join(', ') })}`);
   return areas;
 }
 
@@ -264,26 +257,26 @@ async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefin
  * Progress of a fetch: a bar on a terminal (failures listed after it), one line per table
  * otherwise (the plan on stdout with --dry-run), nothing with --json.
  */
-function fetchProgress(io: CliIO, opts: FetchOptions, messages: Messages): { event: (e: FetchEvent) => void; stop: () => void; failures: string[] } {
+function fetchProgress(io: CliIO, opts: FetchOptions): { event: (e: FetchEvent) => void; stop: () => void; failures: string[] } {
   const tty = Boolean(io.stderr.isTTY) && !opts.json && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
   let bar: cliProgress.SingleBar | null = null;
   const failures: string[] = [];
   const event = (e: FetchEvent) => {
     if (e.type === 'wait') {
       // Every wait over a second is shown, also with --json (on stderr): a silent minute looks like a hang.
-      const text = waitText(e, messages);
+      const text = waitText(e);
       if (bar) (bar as cliProgress.SingleBar).update({ name: text });
       else io.stderr.write(`${text}\n`);
       return;
     }
     if (e.type === 'table' && e.outcome.sidecarIgnored) {
-      if (bar) failures.push(sidecarText(e.outcome, messages));
-      else io.stderr.write(`${sidecarText(e.outcome, messages)}\n`);
+      if (bar) failures.push(sidecarText(e.outcome));
+      else io.stderr.write(`${sidecarText(e.outcome)}\n`);
     }
     if (opts.json) return;
     if (e.type === 'plan') {
       if (tty && !opts.dryRun && e.total > 1) {
-        bar = new cliProgress.SingleBar({ format: 'fetching {bar} {value}/{total} {name}', stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar({ format: `${say('fetch.progress.bar')} {bar} {value}/{total} {name}`, stream: io.stderr as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic);
         bar.start(e.total, 0, { name: '' });
       }
       return;
@@ -291,20 +284,14 @@ function fetchProgress(io: CliIO, opts: FetchOptions, messages: Messages): { eve
     const t = e.outcome;
     if (bar) {
       bar.increment(1, { name: escapeTerminal(t.file) });
-      if (t.status === 'failed') failures.push(describe(t));
+      if (t.status === 'failed') failures.push(describeTable(t));
       return;
     }
-    (opts.dryRun ? io.stdout : io.stderr).write(`${describe(t)}\n`);
+    (opts.dryRun ? io.stdout : io.stderr).write(`${describeTable(t)}\n`);
   };
   return { event, stop: () => (bar as cliProgress.SingleBar | null)?.stop(), failures };
 }
 
 function printSummary(io: CliIO, summary: FetchSummary, dataDir: string): void {
-  const t = summary.totals;
-  const where = `${summary.areas.kommuner.join(', ')} (with ${['land', ...summary.areas.fylker.map((f) => `fylke ${f}`), ...summary.areas.kostragrupper].join(', ')})`;
-  if (summary.dryRun) {
-    const data = summary.tables.reduce((a, x) => a + x.requests, 0);
-    io.stdout.write(`Plan: ${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where} into ${dataDir}: ${data} data requests (besides one metadata check per table); nothing was downloaded (--dry-run).\n`);
-  } else io.stdout.write(`${t.tables} ${t.tables === 1 ? 'table' : 'tables'} for ${where}: ${t.downloaded} downloaded, ${t.upToDate} up to date, ${t.failed} failed; ${t.requests} requests${t.retries ? ` (${t.retries} retried)` : ''} in ${summary.seconds.toFixed(1)} s → ${dataDir}\n`);
-  if (summary.notFetched.length) io.stdout.write(`${summary.notFetched.length} catalogue indicators have no API source and need a manual download: ${summary.notFetched.join(', ')}\n`);
+  for (const line of summaryLines(summary, dataDir)) io.stdout.write(`${line}\n`);
 }

@@ -22,7 +22,7 @@ describe('folkehelse fetch, then build (local API server)', () => {
     server = await new ApiServer().start();
     populate(server);
     dir = tempDir();
-    env = { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase };
+    env = { FOLKEHELSE_LANG: 'en', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase };
     writeFileSync(
       join(dir, 'folkehelse.config.json'),
       JSON.stringify({ kommuner: [{ code: '5037', kostragruppe: 'EKG11', neighbours: ['5038'] }], data: ['data'], edition: 2027, formats: ['md'], generatedOn: '2026-11-23' }),

@@ -414,7 +414,7 @@ describe('folkehelse fetch (command line)', () => {
   async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
     let stdout = '';
     let stderr = '';
-    const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase, ...env } });
+    const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase, ...env } });
     return { code, stdout, stderr };
   }
 
@@ -441,6 +441,33 @@ describe('folkehelse fetch (command line)', () => {
     expect(j.stderr).toBe('');
   });
 
+  it('speaks bokmål and nynorsk: per-table lines, the plan and the warnings; --strict makes a warning exit 1', async () => {
+    const args = ['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json'), '--dry-run'];
+    const nb = await cli(args, { FOLKEHELSE_LANG: 'nb' });
+    expect(nb.code).toBe(0);
+    expect(nb.stdout).toMatch(/FHI nokkel 507 .*→ fhi\/nokkel-507\.json: minst 72 celler, 1 dataforespørsel \(ikke hentet før\)/);
+    expect(nb.stdout).toMatch(/^Plan: 5 tabeller for 5037 \(med landet, fylke 50\) til .*: 5 dataforespørsler \(i tillegg til én metadatasjekk per tabell\); ingenting ble lastet ned \(--dry-run\)\.$/m);
+    expect(nb.stderr).toMatch(/ingen KOSTRA-gruppe er kjent for 5037: KOSTRA-tabeller hentes uten gruppen/);
+    const nn = await cli([...args, '--lang', 'nn']);
+    expect(nn.code).toBe(0);
+    expect(nn.stdout).toMatch(/FHI nokkel 507 .*→ fhi\/nokkel-507\.json: minst 72 celler, 1 dataførespurnad \(ikkje henta før\)/);
+    expect(nn.stdout).toMatch(/^Plan: 5 tabellar for 5037 \(med landet, fylke 50\) til .*: 5 dataførespurnader \(i tillegg til éin metadatasjekk per tabell\); ingenting vart lasta ned \(--dry-run\)\.$/m);
+    expect(nn.stderr).toMatch(/ingen KOSTRA-gruppe er kjend for 5037: KOSTRA-tabellar blir henta utan gruppa/);
+    expect(`${nb.stdout}${nb.stderr}${nn.stdout}${nn.stderr}`).not.toMatch(/ cells|requests|not fetched|no KOSTRA/);
+    // The missing KOSTRA group is a warning: --strict makes it exit 1, with the reason on stderr.
+    const strict = await cli([...args, '--strict'], { FOLKEHELSE_LANG: 'nb' });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/^folkehelse: .*--strict/m);
+    expect(server.log).toEqual([]);
+  });
+
+  it('--strict: a run without warnings (the KOSTRA group given) is 0', async () => {
+    writeFileSync(join(dir, 'folkehelse.config.json'), JSON.stringify({ kommuner: [{ code: '5037', kostragruppe: 'EKG11' }], data: [join(dir, 'data')], catalogue: [join(dir, 'mini.json')] }));
+    const clean = await cli(['fetch', '--config', join(dir, 'folkehelse.config.json'), '--strict']);
+    expect(clean.stderr).not.toMatch(/--strict/);
+    expect(clean.code).toBe(0);
+  });
+
   it('a failing table gives exit 1 with status, URL and what to do; no network gives one sentence and exit 2', async () => {
     server.faults.push({ match: /\/tables\/06913\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
     const r = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')]);
@@ -459,7 +486,7 @@ describe('folkehelse fetch (command line)', () => {
     expect(down.stderr).not.toMatch(/internal error|FAILED|\n\s+at /);
     expect(down.stderr).toMatch(/folkehelse: cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): check the internet connection/);
     // In the coordinator's language (bokmål by default), and with --json still JSON on stdout.
-    const nb = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json'), '--json'], env);
+    const nb = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data2'), '--catalogue', join(dir, 'mini.json'), '--json'], { ...env, FOLKEHELSE_LANG: 'nb' });
     expect(nb.code).toBe(2);
     expect(nb.stderr).toMatch(/^folkehelse: får ikke kontakt med 127\.0\.0\.1:\d+ \(ECONNREFUSED\): sjekk internettforbindelsen/);
     const json = JSON.parse(nb.stdout);
@@ -499,10 +526,11 @@ describe('folkehelse fetch progress on a terminal', () => {
       const stderrStream = { isTTY: true, columns: 80, write: (s: string) => ((stderr += s), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => stderrStream, removeListener: () => stderrStream };
       const code = await main(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')], { stdout: { write: (s: string) => (stdout += s) }, stderr: stderrStream, env: { FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase } });
       expect(code).toBe(1);
-      expect(stderr).toMatch(/fetching/);
-      expect(stderr).toMatch(/fetching .* venter 2 s: SSB ba oss vente/);
-      expect(stderr).toMatch(/SSB 06913.*FAILED \(HTTP 404\)/);
-      expect(stdout).toMatch(/4 downloaded, 0 up to date, 1 failed/);
+      // In bokmål (the default): the bar, the wait, the failed table with advice about her own files, the summary.
+      expect(stderr).toMatch(/henter .* venter 2 s: SSB ba oss vente/);
+      expect(stderr).toMatch(/SSB 06913.*FEILET \(HTTP 404\): Not found – http:\/\/127\.0\.0\.1:\d+\/ssb\/api\/pxwebapi\/v2\/tables\/06913\/data\S*\. Tabellen eller adressen finnes ikke \(lenger\): sjekk tabell-id-en i din egen katalogfil \(f\.eks\. mine-indikatorer\.json\)/);
+      expect(stderr).not.toMatch(/FAILED|downloaded|fetching/);
+      expect(stdout).toMatch(/^5 tabeller for 5037 \(med landet, fylke 50, EKG11\): 4 lastet ned, 0 oppdatert, 1 feilet; \d+ forespørsler \(1 prøvd på nytt\) på \d+,\d s → /m);
     } finally {
       await server.stop();
     }

@@ -116,7 +116,7 @@ describe.skipIf(!HAVE_REAL_EXPORTS)('fetch with an old municipality number (loca
     const catalogue = join(dir, 'cat.json');
     writeFileSync(catalogue, JSON.stringify({ indicators: [{ id: 'folkemengde', theme: 'a', title: { nb: 'Folkemengde', nn: 'Folkemengd' }, howToRead: { nb: 'x', nn: 'x' }, source: { nb: 'SSB 07459', nn: 'SSB 07459' }, select: { source: 'ssb', table: '07459', measure: 'Personer' }, api: { table: '07459', dimensions: { ContentsCode: ['Personer1'] } }, measureType: 'count', unit: { nb: 'personer', nn: 'personar' }, polarity: 'none' }], exclude: [] }));
     let stderr = '';
-    const env = { NO_COLOR: '1', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase };
+    const env = { NO_COLOR: '1', FOLKEHELSE_LANG: 'en', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase };
     const io = { stdout: { write: () => {} }, stderr: { write: (s: string) => (stderr += s) }, env };
     const code = await main(['fetch', '--kommune', '3001', '--data', join(dir, 'data'), '--catalogue', catalogue], io);
     expect(stderr).toMatch(/3001: asked for as 3101/);
