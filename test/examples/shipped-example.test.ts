@@ -45,7 +45,7 @@ describe('the shipped example (fixtures/innherred)', () => {
       const code = await main(['fetch', '--config', join(project, 'folkehelse.config.json')], {
         stdout: { write: (s: string) => (stdout += s) },
         stderr: { write: (s: string) => (stderr += s) },
-        env: { NO_COLOR: '1', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase },
+        env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en', FOLKEHELSE_SSB_API: server.ssbBase, FOLKEHELSE_FHI_API: server.fhiBase },
       });
       fetched = { code, stdout, stderr };
     } finally {
