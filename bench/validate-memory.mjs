@@ -4,6 +4,8 @@
 //   npm run build && node bench/validate-memory.mjs [rows …]     (default: 1000000 3000000)
 // Files go to bench/out/ (not committed) and are reused when already there. Each validation
 // runs in its own process; the peak (max RSS) comes from process.resourceUsage() of that process.
+// Measured (issue 24, 2 shared cores): 1 M rows (61 MB) 174 → 171 MB; 3 M rows (183 MB) 278 → 226 MB;
+// 8.3 M rows (512 MB) 312 MB after the change (the issue measured 694 MB for 500 MB before); at rest 68 MB.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
