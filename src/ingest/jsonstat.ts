@@ -6,7 +6,7 @@ import { ageFromCode, ageFromLabel, dimensionsKey, isReversedAge, readValueCell,
 import type { Resolution } from '../geo/resolve.js';
 import type { ReadContext, ResolvedGeography } from './context.js';
 import type { ObservationBase, ValueOrMissing } from './observation.js';
-import { parsePeriod, periodKey } from './period.js';
+import { backwardsPeriod, parsePeriod, periodKey } from './period.js';
 import { readWholeText } from './source-file.js';
 import { missingFromSymbol } from './symbols.js';
 
@@ -247,8 +247,11 @@ function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () =>
   const timeCode = code(iTime);
   let period = cube.periods.get(timeCode);
   if (period === undefined) {
-    period = parsePeriod(timeCode) ?? parsePeriod(label(iTime));
-    if (!period) ctx.period(timeCode, null, `dimension.${dims[iTime]!.id}`, null);
+    // A code written backwards is an error in the data: its label ("2014-2018") must not stand in for it.
+    const backwards = backwardsPeriod(timeCode);
+    if (backwards) ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iTime]!.id}`, value: timeCode, note: `the period "${timeCode}" in ${where()} ends before it starts; write the first year first (${backwards.forwards})` });
+    period = backwards ? null : parsePeriod(timeCode) ?? parsePeriod(label(iTime));
+    if (!period && !backwards) ctx.period(timeCode, null, `dimension.${dims[iTime]!.id}`, null);
     cube.periods.set(timeCode, period);
   }
   if (!period) return null;

@@ -95,6 +95,12 @@ function partRank(p: Period): number {
  * the data, never to be read as another period (nor replaced by a label that reads as one).
  */
 export function isBackwardsPeriod(text: string): boolean {
-  const m = /^(\d{4})\s*[_\-/]\s*(\d{4})$/.exec(text.trim());
-  return m !== null && Number(m[2]) < Number(m[1]);
+  return backwardsPeriod(text) !== null;
+}
+
+/** A period written backwards and how to write it forwards (`2018_2014` → `2014_2018`), or null. */
+export function backwardsPeriod(text: string): { from: number; to: number; forwards: string } | null {
+  const m = /^(\d{4})\s*([_\-/])\s*(\d{4})$/.exec(text.trim());
+  if (!m || Number(m[3]) >= Number(m[1])) return null;
+  return { from: Number(m[1]), to: Number(m[3]), forwards: `${m[3]}${m[2]}${m[1]}` };
 }

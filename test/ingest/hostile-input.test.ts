@@ -152,6 +152,35 @@ describe('JSON-stat that must be read safely', () => {
     expect(errors(r).map((i) => i.code)).toEqual(['constraint-error']);
   });
 
+  it('a period code written backwards is a constraint-error naming the cell, not read from its label (FHI shape)', async () => {
+    const doc = { ...cube(), dimension: { ...cube().dimension, AAR: { category: { index: ['2018_2014'], label: { '2018_2014': '2014-2018' } } } } };
+    const r = await readText('x.json', JSON.stringify(doc));
+    expect(r.format).toBe('fhi-jsonstat');
+    expect(errors(r).map((i) => [i.code, i.column, i.value])).toEqual([['constraint-error', 'dimension.AAR', '2018_2014']]);
+    expect(errors(r)[0]!.message).toMatch(/"2018_2014" in value\[0\] \(GEO=5037, AAR=2018_2014.*\) ends before it starts; write the first year first \(2014_2018\)/);
+    expect(r.data).toHaveLength(0);
+  });
+
+  it('a period code written backwards is a constraint-error in an SSB cube too', async () => {
+    const doc = {
+      class: 'dataset',
+      label: '07459: Befolkning',
+      id: ['Region', 'ContentsCode', 'Tid'],
+      size: [1, 1, 2],
+      dimension: {
+        Region: { category: { index: { '5037': 0 }, label: { '5037': 'Levanger' } } },
+        ContentsCode: { category: { index: { Personer1: 0 }, label: { Personer1: 'Personer' } } },
+        Tid: { category: { index: { '2024': 0, '2024-2020': 1 }, label: { '2024': '2024', '2024-2020': '2020-2024' } } },
+      },
+      value: [20500, 20100],
+    };
+    const r = await readText('x.json', JSON.stringify(doc));
+    expect(r.format).toBe('ssb-jsonstat');
+    expect(errors(r).map((i) => [i.code, i.column, i.value])).toEqual([['constraint-error', 'dimension.Tid', '2024-2020']]);
+    expect(errors(r)[0]!.message).toMatch(/in value\[1\] \(Region=5037.*Tid=2024-2020.*\) ends before it starts; write the first year first \(2020-2024\)/);
+    expect(r.data.map((o) => [o.period.label, o.value])).toEqual([['2024', 20500]]);
+  });
+
   it("drops SSB's placeholder zeros for years a region code did not exist, with the CSV reader's warning", async () => {
     // 5037 Levanger exists from 2020: a slice of zeros for 2015 is SSB's placeholder, not a value.
     const doc = {
