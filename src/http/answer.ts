@@ -13,7 +13,7 @@ import { isPrototypeKey, parseAnswer } from './json.js';
 const ADVICE = 'The API sent a dataset that cannot be right; try again later, and tell the API\'s owner if it persists.';
 
 function refuse(url: string, detail: string, kind: 'invalid-answer' | 'cube-too-large' = 'invalid-answer'): never {
-  throw new HttpError(url, 200, detail, kind === 'cube-too-large' ? 'The table is larger than folkehelse takes in one answer: narrow the table\'s "api.dimensions" or "api.years" in the catalogue.' : ADVICE, kind);
+  throw new HttpError(url, 200, detail, kind === 'cube-too-large' ? 'The table is larger than folkehelse takes in one answer: narrow the table\'s "api.dimensions" or "api.years" in your own catalogue file (e.g. mine-indikatorer.json).' : ADVICE, kind);
 }
 
 /** The cells the sizes make, or Infinity past `max` (the product is not computed further). */

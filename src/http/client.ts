@@ -258,7 +258,7 @@ export function describeWait(ms: number): string {
 }
 
 function refusalAdvice(kind: AnswerRefusedError['kind']): string {
-  if (kind === 'too-large') return `Raise the limit with --max-answer-size (or "apis.maxAnswerSize" in the configuration) if the table really is that large, or narrow the table's "api.dimensions" in the catalogue.`;
+  if (kind === 'too-large') return `Raise the limit with --max-answer-size (or "apis.maxAnswerSize" in the configuration) if the table really is that large, or narrow the table's "api.dimensions" in your own catalogue file (e.g. mine-indikatorer.json).`;
   if (kind === 'redirect') return 'If the API has moved, set its new address (FOLKEHELSE_SSB_API / FOLKEHELSE_FHI_API, or "apis" in the configuration).';
   return 'The API sent something unexpected; try again later.';
 }
@@ -292,9 +292,9 @@ function adviceFor(status: number, detail: string, exhausted: boolean, proxy: st
   if (status === 0) return `The server did not answer in time; try again later.${through}`;
   if (status === 429) return 'The API asked us to wait longer than we will; try again in a few minutes.';
   if (status >= 500) return (exhausted ? 'The API failed repeatedly; it may be updating (SSB: 05:00–08:00 and 11:30). Try again later.' : 'The API failed.') + through;
-  if (isTooManyCells(status, detail)) return 'The selection is too large even after splitting; narrow the table\'s "api.dimensions" in the catalogue.';
-  if (status === 404) return 'The table or address does not exist (any more): check the table id in the catalogue and the API address (FOLKEHELSE_SSB_API / FOLKEHELSE_FHI_API).';
-  if (status === 400) return 'The API rejected the query: check the dimension codes in the catalogue\'s "api" block against the table\'s metadata.';
+  if (isTooManyCells(status, detail)) return 'The selection is too large even after splitting; narrow the table\'s "api.dimensions" in your own catalogue file (e.g. mine-indikatorer.json).';
+  if (status === 404) return 'The table or address does not exist (any more): give the right table id in your own catalogue file (e.g. mine-indikatorer.json) or report it, and check the API address (FOLKEHELSE_SSB_API / FOLKEHELSE_FHI_API).';
+  if (status === 400) return 'The API rejected the query: give the dimension codes from the table\'s metadata in the "api" block of your own catalogue file (e.g. mine-indikatorer.json), or report it.';
   if (status === 403 || status === 407) return `Access was refused.${through}`;
   return 'Check the API address and the catalogue.';
 }

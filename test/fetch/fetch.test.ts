@@ -472,7 +472,7 @@ describe('folkehelse fetch (command line)', () => {
     server.faults.push({ match: /\/tables\/06913\/data/, times: 99, action: { status: 404, body: '{"title":"Not found"}' } });
     const r = await cli(['fetch', '--kommune', '5037', '--data', join(dir, 'data'), '--catalogue', join(dir, 'mini.json')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/SSB 06913.*FAILED \(HTTP 404\): Not found — http:\/\/127\.0\.0\.1:\d+\/ssb\/api\/pxwebapi\/v2\/tables\/06913\/data.*check the table id/);
+    expect(r.stderr).toMatch(/SSB 06913.*FAILED \(HTTP 404\): Not found — http:\/\/127\.0\.0\.1:\d+\/ssb\/api\/pxwebapi\/v2\/tables\/06913\/data.*give the right table id in your own catalogue file/);
     expect(r.stdout).toMatch(/4 downloaded, 0 up to date, 1 failed/);
     const port = server.port;
     await server.stop();

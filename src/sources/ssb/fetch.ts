@@ -58,7 +58,7 @@ function selectionFor(api: SsbApi, meta: Dataset, plan: TablePlan, regions: stri
       // A code the table does not have would be a 400 "Non-existent value" for the whole table:
       // say which, and what the table has, before asking.
       const unknown = want.filter((w) => !lower.has(w.toLowerCase()) && !/[*?(]/.test(w));
-      if (unknown.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no ${d} ${unknown.join(', ')} (it has ${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''})`, 'SSB may have renamed the code: correct "api.dimensions" in the catalogue.');
+      if (unknown.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no ${d} ${unknown.join(', ')} (it has ${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''})`, 'SSB may have renamed the code: correct "api.dimensions" in your own catalogue file (e.g. mine-indikatorer.json).');
       const have = [...new Set(want.map((w) => lower.get(w.toLowerCase()) ?? w))];
       selection.push({ variableCode: d, valueCodes: have });
       counts.push(have.includes('*') ? codes.length : have.length);
@@ -70,7 +70,7 @@ function selectionFor(api: SsbApi, meta: Dataset, plan: TablePlan, regions: stri
       // Projections: the periods `horizon` years ahead of this year.
       const [lo, hi] = plan.horizon;
       const ahead = codes.filter((c) => Number(c.slice(0, 4)) >= year + lo && Number(c.slice(0, 4)) <= year + hi);
-      if (!ahead.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no periods from ${year + lo} to ${year + hi} (it has ${codes[0]}–${codes[codes.length - 1]})`, 'The projection may have been replaced by a newer table: update "api.table" in the catalogue.');
+      if (!ahead.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no periods from ${year + lo} to ${year + hi} (it has ${codes[0]}–${codes[codes.length - 1]})`, 'The projection may have been replaced by a newer table: update "api.table" in your own catalogue file (e.g. mine-indikatorer.json).');
       selection.push({ variableCode: d, valueCodes: ahead });
       counts.push(ahead.length);
     } else if (isTime && plan.years) {
@@ -100,7 +100,7 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
   const meta = await api.metadata(plan.table);
   // SSB answers a variable the table does not have with 400 "Non-existent variable": say so first.
   const noVariable = Object.keys(plan.dimensions).filter((d) => !meta.id.includes(d));
-  if (noVariable.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no variable ${noVariable.join(', ')} (it has ${meta.id.join(', ')})`, 'Correct "api.dimensions" in the catalogue.');
+  if (noVariable.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no variable ${noVariable.join(', ')} (it has ${meta.id.join(', ')})`, 'Correct "api.dimensions" in your own catalogue file (e.g. mine-indikatorer.json).');
   const { selection, counts, regionDim, regionCodes } = selectionFor(api, meta, plan, regions, year);
   const perRegion = counts.reduce((a, n, i) => (meta.id[i] === regionDim ? a : a * n), 1);
   const cells = perRegion * Math.max(1, regionCodes.length);
@@ -123,7 +123,7 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
     }
   };
   if (perRegion > maxCells) {
-    throw new HttpError(joinUrl(api.base, `tables/${plan.table}/data`), 0, `one region alone is ${perRegion} cells, more than SSB's limit of ${maxCells}`, 'Narrow the table\'s "api.dimensions" or "api.years" in the catalogue.');
+    throw new HttpError(joinUrl(api.base, `tables/${plan.table}/data`), 0, `one region alone is ${perRegion} cells, more than SSB's limit of ${maxCells}`, 'Narrow the table\'s "api.dimensions" or "api.years" in your own catalogue file (e.g. mine-indikatorer.json).');
   }
   const chunk = Math.max(1, Math.floor(maxCells / perRegion));
   const all = regionDim ? regionCodes : [''];
