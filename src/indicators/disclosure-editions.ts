@@ -19,7 +19,7 @@
 import { withhold } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import { cellOf, collect, isSuppressed, knownCount, seriesOf, setCell, slotsOf, type AreaCells, type Slot } from './disclosure-cells.js';
-import type { Family } from './disclosure-secondary.js';
+import { familiesOf, type Family } from './disclosure-secondary.js';
 import { firstDetermined } from './methods/determined-cells.js';
 import type { SuppressionLimits } from './methods/suppression.js';
 import type { GeoRegister } from '../geo/register.js';
@@ -178,21 +178,7 @@ export function acrossEditions(cells: Map<string, AreaCells>, register: GeoRegis
  * cannot be subtracted, but across editions the missing members cancel out.
  */
 function editionFamilies(cells: Map<string, AreaCells>, ind: Indicator, register: GeoRegister): Family[] {
-  const out: Family[] = [];
-  const groups = ind.gradient?.groups.map((g) => `g:${g.value}`) ?? [];
-  for (const code of cells.keys()) {
-    out.push({ total: [code, 'total'], parts: [[code, 'male'], [code, 'female']] });
-    if (groups.length) out.push({ total: [code, 'total'], parts: groups.map((g) => [code, g]) });
-  }
-  const slots = slotsOf(ind);
-  const fylker = register.data.fylker.map((f) => f.code);
-  for (const f of fylker) {
-    const members = register.kommunerIn(f).map((k) => k.code);
-    if (!cells.has(f) || members.length === 0) continue;
-    for (const s of slots) out.push({ total: [f, s], parts: members.map((m) => [m, s]) });
-  }
-  if (cells.has('0') && fylker.length > 0) for (const s of slots) out.push({ total: ['0', s], parts: fylker.map((f) => [f, s]) });
-  return out;
+  return familiesOf(cells, ind, register, { incomplete: true });
 }
 
 /** Within one series whose periods overlap: each pool = Σ its years (years not in the data are unknowns of their own). */

@@ -20,7 +20,9 @@ export interface Family {
  * across areas, for the total, each sex and each group, county = Σ its current municipalities and
  * land = Σ counties.
  */
-export function familiesOf(cells: Map<string, AreaCells>, ind: Indicator, register: GeoRegister): Family[] {
+export function familiesOf(cells: Map<string, AreaCells>, ind: Indicator, register: GeoRegister, options: { incomplete?: boolean } = {}): Family[] {
+  // `incomplete`: also families with members missing from the data (across editions they cancel out).
+  const complete = (members: string[]) => options.incomplete || members.every((m) => cells.has(m));
   const out: Family[] = [];
   const groups = ind.gradient?.groups.map((g) => `g:${g.value}`) ?? [];
   for (const code of cells.keys()) {
@@ -32,10 +34,10 @@ export function familiesOf(cells: Map<string, AreaCells>, ind: Indicator, regist
   for (const f of fylker) {
     if (!cells.has(f)) continue;
     const members = register.kommunerIn(f).map((k) => k.code);
-    if (members.length === 0 || !members.every((m) => cells.has(m))) continue;
+    if (members.length === 0 || !complete(members)) continue;
     for (const s of slots) out.push({ total: [f, s], parts: members.map((m) => [m, s]) });
   }
-  if (cells.has(LAND) && fylker.length > 0 && fylker.every((f) => cells.has(f))) for (const s of slots) out.push({ total: [LAND, s], parts: fylker.map((f) => [f, s]) });
+  if (cells.has(LAND) && fylker.length > 0 && complete(fylker)) for (const s of slots) out.push({ total: [LAND, s], parts: fylker.map((f) => [f, s]) });
   return out;
 }
 
