@@ -103,9 +103,9 @@ export async function startRun(req: BuildRequest): Promise<Run> {
     const problems = templateProblems(config.templates);
     if (problems.length) throw new UsageError(problems.join('\n'));
   }
-  const release = acquireOutputLock(out);
+  const release = req.readOnly ? () => {} : acquireOutputLock(out);
   try {
-    await cleanStaging(join(out, STAGING));
+    if (!req.readOnly) await cleanStaging(join(out, STAGING));
   } catch (e) {
     release();
     throw e;

@@ -37,6 +37,11 @@ export interface BuildRequest {
   edition?: number;
   /** A results file, or a folder of them, to compare with (default: earlier results in each document's folder). */
   previous?: string;
+  /**
+   * A run that writes nothing (the preview): it takes no lock on the output folder and leaves its
+   * staging folder alone, so a build in another terminal is neither refused nor disturbed.
+   */
+  readOnly?: boolean;
 }
 
 export interface DocumentOutcome {

@@ -4,7 +4,6 @@ import { msg, render, sayCount } from '../../base/messages.js';
 import { loadMessages } from '../../cli/messages.js';
 import { loadConfig, type BuildConfig } from '../../config/config.js';
 import type { LeftOutFile, LoadedData } from '../../sources/load.js';
-import { releaseOutputLock } from '../../output/lock.js';
 import { htmlRenderer } from '../../report/renderers.js';
 import { composeDocument, readOverview } from '../compose.js';
 import { prepareContext, resultsFor, type BuildContext } from '../compute.js';
@@ -153,14 +152,12 @@ export class PreviewSession {
   }
 
   /**
-   * A run of one document, in HTML; it writes nothing (it only clears what killed builds left in the
-   * staging folder). It gives the output folder's lock back at once: a `build` in another terminal,
-   * or another preview of the same project, is not refused while this one is open.
+   * A run of one document, in HTML, that writes nothing: it takes no lock on the output folder, so a
+   * `build` in another terminal, or another preview of the same project, is not refused while this
+   * one is open.
    */
   private async newRun(config: BuildConfig): Promise<Run> {
-    const run = await startRun({ config, formats: ['html'], lang: this.lang, env: this.options.env, onEvent: (e) => (e.type === 'info' ? this.options.onNote?.({ kind: 'info', message: e.message }) : undefined) });
-    releaseOutputLock(run.out);
-    return run;
+    return startRun({ config, formats: ['html'], lang: this.lang, env: this.options.env, readOnly: true, onEvent: (e) => (e.type === 'info' ? this.options.onNote?.({ kind: 'info', message: e.message }) : undefined) });
   }
 
   /** Reads the data (once per data change) and chooses the municipality's document. */
