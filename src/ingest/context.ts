@@ -26,6 +26,13 @@ function repeats(first: number): Message {
   return first > 0 ? msg('issue.note.repeatsLine', { line: first }) : msg('issue.note.repeatsEarlier');
 }
 
+/** Names quoted as the language quotes them ("a", "b" or «a», «b»). */
+function quotedList(names: string[]): Message {
+  const [first, ...rest] = names;
+  const quoted = msg('issue.word.quoted', { text: first ?? '' });
+  return rest.length ? msg('issue.word.comma', { first: quoted, rest: quotedList(rest) }) : quoted;
+}
+
 /** Everything a format reader needs: the file, where to report problems, the geography register. */
 export class ReadContext {
   readonly keys = new RowKeyIndex();
@@ -166,7 +173,7 @@ export class ReadContext {
       return false;
     }
     if (cells.length < width) {
-      this.issues.report({ code: 'missing-cell', line, column: header[cells.length] ?? null, columnNumber: cells.length + 1, note: msg(width - cells.length === 1 ? 'issue.note.missingCellsOne' : 'issue.note.missingCellsMany', { cells: cells.length, columns: width, names: header.slice(cells.length, width).join(', ') }) });
+      this.issues.report({ code: 'missing-cell', line, column: header[cells.length] ?? null, columnNumber: cells.length + 1, note: msg(width - cells.length === 1 ? 'issue.note.missingCellsOne' : 'issue.note.missingCellsMany', { cells: cells.length, columns: width, names: quotedList(header.slice(cells.length, width)) }) });
       return false;
     }
     return true;

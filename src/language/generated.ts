@@ -283,7 +283,7 @@ export type MessageText =
   | 'issue.word.like' | 'issue.word.and' | 'issue.word.zeros' | 'issue.word.emptyCells' | 'issue.word.symbols' | 'issue.word.formatFhiLabel'
   | 'issue.word.formatFhiCodes' | 'issue.word.formatUngdata' | 'issue.word.needsFhiLabel' | 'issue.word.needsFhiCodes' | 'issue.word.needsCsv3Long'
   | 'issue.word.needsUngdata' | 'issue.word.utf8Bom' | 'issue.word.unknownEncoding' | 'issue.word.formatCountySurvey' | 'issue.word.needsCountySurvey'
-  | 'issue.word.formatCountyFrequency' | 'issue.word.needsCountyFrequency'
+  | 'issue.word.formatCountyFrequency' | 'issue.word.needsCountyFrequency' | 'issue.word.quoted' | 'issue.word.comma'
   | 'issue.geo.notCode' | 'issue.geo.nameSeveral' | 'issue.geo.nameSeveralFormer' | 'issue.geo.nameUnknown' | 'issue.geo.nameSeveralInYears'
   | 'issue.geo.noAreaInYears' | 'issue.geo.registerHas' | 'issue.geo.kostraCounty' | 'issue.geo.tooManyDigitsFylke' | 'issue.geo.tooManyDigitsKommune'
   | 'issue.geo.tooManyDigitsBydel' | 'issue.geo.countyNotInRegister' | 'issue.geo.municipalityNotInRegister' | 'issue.geo.totalNotInRegister'
