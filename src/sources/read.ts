@@ -97,7 +97,7 @@ async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: Fo
     if (!layout) throw new InputFileError(file.display, msg('errors.file.noHeader'));
     return { format: forced, layout };
   }
-  const known = `folkehelse reads: ${Object.values(FORMAT_DESCRIPTIONS).join('; ')}`;
+  const known = msg('errors.file.known', { formats: Object.values(FORMAT_DESCRIPTIONS).join('; ') });
   const layout = looksJson ? null : sniffCsv(file.head);
   // Files kept next to exports that are not data (queries, code lists, metadata): say what they are.
   const notData = describeNotData(file.head, layout);
