@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { msg, type Message } from '../base/messages.js';
+import { msg, type Message, type MessageKey } from '../base/messages.js';
 import type { GeoResolver, Resolution } from '../geo/resolve.js';
 import { isResolved } from '../geo/resolve.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
@@ -31,6 +31,17 @@ function quotedList(names: string[]): Message {
   const [first, ...rest] = names;
   const quoted = msg('issue.word.quoted', { text: first ?? '' });
   return rest.length ? msg('issue.word.comma', { first: quoted, rest: quotedList(rest) }) : quoted;
+}
+
+/**
+ * What a row schema's column must hold, in the user's language: the schema's description
+ * (English, the contract's) is said by `issue.expected.<schema>.<column>` in data/cli/<lang>.json.
+ */
+function expectedOf(schema: { $id?: string; properties?: Record<string, { description?: string }> }, column: string | null): Message | string | null {
+  const description = column !== null && schema.properties && Object.hasOwn(schema.properties, column) ? schema.properties[column]?.description : undefined;
+  if (!description) return null;
+  const name = /([\w-]+?)(\.row)?\.schema\.json$/.exec(schema.$id ?? '')?.[1];
+  return name ? msg(`issue.expected.${name}.${column!.replace(/\./g, '_')}` as MessageKey) : description;
 }
 
 /** Everything a format reader needs: the file, where to report problems, the geography register. */
@@ -124,11 +135,11 @@ export class ReadContext {
    */
   checkRow(validate: ValidateFunction, row: Record<string, unknown>, raw: Record<string, string>, columnOf: (property: string) => number | null, line: number): boolean {
     if (validate(row)) return true;
-    const props = ((validate.schema as { properties?: Record<string, { description?: string }> }).properties ?? {}) as Record<string, { description?: string }>;
+    const schema = validate.schema as { $id?: string; properties?: Record<string, { description?: string }> };
     for (const p of cellProblems(validate.errors)) {
       const col = p.property;
       const value = col !== null ? (raw[col] ?? null) : null;
-      const expected = (col !== null ? props[col]?.description : null) ?? p.expected ?? msg('issue.note.validValue');
+      const expected = expectedOf(schema, col) ?? p.expected ?? msg('issue.note.validValue');
       const at = { column: col ?? '', value: value ?? '', expected };
       let note: Message;
       if (p.code === 'missing-cell') note = msg('issue.note.cellEmpty', at);

@@ -57,6 +57,23 @@ describe('issue vocabulary', () => {
     }
   });
 
+  it('every row schema\'s column description is said in every language; the English is the schema\'s own', () => {
+    const schemas = (readdirSync(join(ROOT, 'src', 'sources'), { recursive: true, withFileTypes: false }) as string[]).filter((f) => f.endsWith('.schema.json'));
+    expect(schemas.length).toBeGreaterThan(4);
+    for (const f of schemas) {
+      const schema = JSON.parse(readFileSync(join(ROOT, 'src', 'sources', f), 'utf8')) as { $id: string; properties: Record<string, { description?: string }> };
+      const name = /([\w-]+?)(\.row)?\.schema\.json$/.exec(schema.$id)![1]!;
+      for (const [column, p] of Object.entries(schema.properties)) {
+        if (!p.description) continue;
+        for (const lang of ['nb', 'nn', 'en']) {
+          const text = ((cliTexts(lang).issue as unknown as { expected: Record<string, Record<string, string>> }).expected[name] ?? {})[column.replace(/\./g, '_')];
+          expect(typeof text, `${lang} ${name} ${column}`).toBe('string');
+          if (lang === 'en') expect(text, `${name} ${column}`).toBe(p.description);
+        }
+      }
+    }
+  });
+
   it('no reader writes a whole message at the call site', () => {
     const files = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: false }) as string[];
     for (const f of files.filter((x) => x.endsWith('.ts'))) {

@@ -36,6 +36,15 @@ describe('validation problems in the user\'s language', () => {
     expect(en.stdout).toMatch(/line 4, column 1 \(Geografi\): Unknown area: "Innherred" is not a municipality, county or "Hele landet" in the register/);
   });
 
+  it('a cell of the wrong kind says what its column must hold, in the language', async () => {
+    const nb = await cli('validate', bad('type-error.csv'), '--lang', 'nb');
+    expect(nb.stdout).toMatch(/linje 3, kolonne 5 \(TELLER\): Feil slags verdi: «95 personer» i kolonne TELLER er ikke et antall \(et tall på minst 0\)/);
+    const nn = await cli('validate', bad('type-error.csv'), '--lang', 'nn');
+    expect(nn.stdout).toMatch(/linje 3, kolonne 5 \(TELLER\): Feil slag verdi: «95 personer» i kolonne TELLER er ikkje eit tal på tilfelle \(minst 0\)/);
+    const en = await cli('validate', bad('type-error.csv'), '--lang', 'en');
+    expect(en.stdout).toMatch(/line 3, column 5 \(TELLER\): Wrong kind of value: "95 personer" in column TELLER is not a count \(a number of at least 0\)/);
+  });
+
   it('a short row names the missing columns as the language quotes them', async () => {
     const nb = await cli('validate', bad('missing-cell.csv'), '--lang', 'nb');
     expect(nb.stdout).toMatch(/linje 3, kolonne 7 \(RATE\): Verdi mangler: raden har 6 celler, men overskriftsraden har 8 kolonner; «RATE», «SPVFLAGG» mangler/);
