@@ -5,7 +5,7 @@ import { isResolved } from '../geo/resolve.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
 import { parsePeriod } from './period.js';
 import { plausibility } from './plausibility.js';
-import type { IssueCollector } from '../validate/issues.js';
+import { quotedList, type IssueCollector } from '../validate/issues.js';
 import { RowKeyIndex } from '../validate/row-keys.js';
 import { cellProblems } from '../validate/schemas.js';
 import { isNearMiss } from './near-miss.js';
@@ -24,13 +24,6 @@ export interface ResolvedGeography extends Geography {
 /** The note of a repeated observation: the line of the first one, when it has one. */
 function repeats(first: number): Message {
   return first > 0 ? msg('issue.note.repeatsLine', { line: first }) : msg('issue.note.repeatsEarlier');
-}
-
-/** Names quoted as the language quotes them ("a", "b" or «a», «b»). */
-function quotedList(names: string[]): Message {
-  const [first, ...rest] = names;
-  const quoted = msg('issue.word.quoted', { text: first ?? '' });
-  return rest.length ? msg('issue.word.comma', { first: quoted, rest: quotedList(rest) }) : quoted;
 }
 
 /**

@@ -84,6 +84,13 @@ export function issueMessage(code: IssueCode, fields: { note: IssueNote }, lang:
  */
 export type IssueNote = Message | string;
 
+/** Names quoted as the language quotes them ("a", "b" or «a», «b»), for a note. */
+export function quotedList(names: readonly string[]): Message {
+  const [first, ...rest] = names;
+  const quoted = msg('issue.word.quoted', { text: first ?? '' });
+  return rest.length ? msg('issue.word.comma', { first: quoted, rest: quotedList(rest) }) : quoted;
+}
+
 export type Severity = 'error' | 'warning' | 'note';
 
 export interface ValidationIssue {

@@ -50,6 +50,13 @@ describe('validation problems in the user\'s language', () => {
     expect(nb.stdout).toMatch(/linje 3, kolonne 7 \(RATE\): Verdi mangler: raden har 6 celler, men overskriftsraden har 8 kolonner; «RATE», «SPVFLAGG» mangler/);
   });
 
+  it('inspect says what the counts are good for in the language', async () => {
+    const nn = await cli('inspect', bad('constraint-error.csv'), '--lang', 'nn');
+    expect(nn.stdout).toMatch(/alle delar og ratar har talet sitt på tilfelle \(1\); i periodar på fleire år er tala til FHI årlege gjennomsnitt/);
+    const en = await cli('inspect', bad('constraint-error.csv'), '--lang', 'en');
+    expect(en.stdout).toMatch(/every share and rate has its count \(1\); in multi-year periods FHI's counts are yearly averages/);
+  });
+
   it('--json keeps the codes and gives the messages in the run\'s language', async () => {
     const r = await cli('validate', bad('constraint-error.csv'), '--json', '--lang', 'nn');
     const report = JSON.parse(r.stdout) as { files: { issues: { code: string; line: number; message: string }[] }[] };
