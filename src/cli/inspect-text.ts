@@ -1,4 +1,5 @@
-import { say, sayCount } from '../base/messages.js';
+import { msg, say, sayCount } from '../base/messages.js';
+import { quotedList } from '../validate/issues.js';
 import type { MessageKey } from '../base/messages.js';
 import type { InspectReport } from '../sources/inspect.js';
 import { encodingName, formatCount } from '../validate/report.js';
@@ -70,13 +71,10 @@ export function renderInspectText(r: InspectReport, style: Style): string {
 function countsNote(r: InspectReport): string | null {
   const n = r.numbers;
   if (n.withCounts + n.withoutCounts === 0) return null;
-  const pooled = r.source === 'fhi' && n.pooled > 0 ? '; in multi-year periods FHI\'s counts are yearly averages, and the tests use them × the number of years' : '';
-  if (n.withoutCounts === 0) return `every share and rate has its count (${formatCount(n.withCounts)})${pooled}`;
-  if (n.countMeasures.length > 0) return `given as the measure ${n.countMeasures.map((m) => `"${m}"`).join(', ')}, paired with the values of the same area and period${pooled}`;
-  const what =
-    r.source === 'fhi'
-      ? 'download the table with the count too (FHI Statistikk: the measure "antall" / TELLER, beside the share or rate)'
-      : 'use a table that publishes the numbers of cases and persons as well';
-  const some = n.withCounts > 0 ? `${formatCount(n.withoutCounts)} of ${formatCount(n.withCounts + n.withoutCounts)} shares and rates have` : 'the shares and rates have';
-  return `${some} no count (numerator): they are shown, but not tested against land or over time; ${what}`;
+  const pooled = r.source === 'fhi' && n.pooled > 0 ? msg('issue.counts.pooled') : '';
+  if (n.withoutCounts === 0) return say('issue.counts.allCounted', { count: formatCount(n.withCounts), pooled });
+  if (n.countMeasures.length > 0) return say('issue.counts.givenAsMeasure', { measures: quotedList(n.countMeasures), pooled });
+  const what = msg(r.source === 'fhi' ? 'issue.counts.downloadFhi' : 'issue.counts.useTable');
+  const some = n.withCounts > 0 ? msg('issue.counts.someWithout', { without: formatCount(n.withoutCounts), total: formatCount(n.withCounts + n.withoutCounts) }) : msg('issue.counts.allWithout');
+  return say('issue.counts.noCount', { some, what });
 }

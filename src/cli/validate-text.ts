@@ -1,19 +1,9 @@
 import { msg, render, say, sayCount } from '../base/messages.js';
-import { encodingName, formatCount } from '../validate/report.js';
-import { ERROR_CODES, NOTE_CODES, WARNING_CODES, isNoteCode, type IssueCode, type ValidationIssue } from '../validate/issues.js';
+import { encodingName, formatCount, location } from '../validate/report.js';
+import { ERROR_CODES, NOTE_CODES, WARNING_CODES, isNoteCode, type IssueCode } from '../validate/issues.js';
 import type { ValidationReport } from '../app/validate.js';
 import type { Style } from './style.js';
 import { escapeTerminal } from './terminal.js';
-
-/** Where a problem is, in words: "linje 12, kolonne 3 (TELLER)". */
-function location(i: ValidationIssue): string {
-  const parts: string[] = [];
-  if (i.line !== null) parts.push(say('validate.line', { line: i.line }));
-  if (i.columnNumber !== null && i.column !== null) parts.push(say('validate.column', { number: i.columnNumber, name: i.column }));
-  else if (i.columnNumber !== null) parts.push(say('validate.columnNumber', { number: i.columnNumber }));
-  else if (i.column !== null) parts.push(i.column);
-  return parts.join(', ') || say('validate.wholeFile');
-}
 
 /**
  * The human-readable validation report, in the run's language: per file, problems grouped by code

@@ -1,3 +1,4 @@
+import { msg, say, type Message } from '../base/messages.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GeoLevel } from '../model/observation.js';
@@ -244,15 +245,16 @@ export class GeoRegister {
     const successor = this.current('kommune', h.successors[0]!);
     if (!successor) return undefined;
     const span = `${h.validFrom ?? ''}-${h.validTo ?? ''}`;
+    const others = describeOthers(this.mergedInto(successor.code).filter((x) => x.code !== h.code && x.validTo === h.validTo));
     const how =
       h.kind === 'renumbered'
-        ? `got the number ${successor.code} in ${(h.validTo ?? 0) + 1}`
-        : `was merged${h.validTo !== null ? ` in ${h.validTo + 1}` : ''} into what is now ${successor.code} ${successor.name}${describeOthers(this.mergedInto(successor.code).filter((x) => x.code !== h.code && x.validTo === h.validTo))}`;
-    return {
-      area: successor,
-      formerCode: padded,
-      note: `${padded} ${old.name} (${span}) ${how}; showing ${successor.code} ${successor.name}${h.kind === 'merged' ? ', with the history of the former municipalities' : ''}`,
-    };
+        ? msg('issue.geo.gotNumber', { code: successor.code, year: (h.validTo ?? 0) + 1 })
+        : h.validTo !== null
+          ? msg('issue.geo.mergedInYear', { year: h.validTo + 1, code: successor.code, name: successor.name, others })
+          : msg('issue.geo.mergedIntoNow', { code: successor.code, name: successor.name, others });
+    // Said in the run's language (the CLI shows it as it is).
+    const note = say('issue.geo.kommuneShown', { old: padded, name: old.name, span, how, code: successor.code, newName: successor.name, history: h.kind === 'merged' ? msg('issue.geo.withHistory') : '' });
+    return { area: successor, formerCode: padded, note };
   }
 
   /** The municipalities a former, divided one became (1507 Ålesund → 1508, 1580). */
@@ -278,8 +280,11 @@ function latest(list: BydelEntry[]): BydelEntry | undefined {
   return [...list].sort((a, b) => (b.validTo ?? 9999) - (a.validTo ?? 9999))[0];
 }
 
-function describeOthers(others: HistoricEntry[]): string {
-  return others.length ? ` together with ${others.map((o) => `${o.code} ${o.name}`).join(' and ')}` : '';
+function describeOthers(others: HistoricEntry[]): string | Message {
+  if (others.length === 0) return '';
+  const names = others.map((o) => `${o.code} ${o.name}`);
+  const list = names.length < 2 ? names[0]! : msg('issue.word.and', { first: names.slice(0, -1).join(', '), second: names[names.length - 1]! });
+  return msg('issue.geo.togetherWith', { list });
 }
 
 function key(level: GeoLevel, code: string): string {

@@ -1,3 +1,4 @@
+import { msg, type Message, type MessageKey } from '../base/messages.js';
 import type { Geography } from '../model/observation.js';
 import { LAND } from '../model/observation.js';
 import { parseRegionLabel, splitValidity } from './labels.js';
@@ -5,21 +6,20 @@ import type { Area, BydelEntry, GeoRegister, OtherAreaEntry } from './register.j
 
 export interface GeoNote {
   code: 'harmonised-geography' | 'historic-geography' | 'special-area';
-  message: string;
+  /** What was done, as a message of the vocabulary (`issue.geo.*`), rendered in the user's language. */
+  message: Message;
   /** Notes with the same key are reported once per file (special areas: one note for all). */
   onceKey?: string;
 }
 
 /** County numbers SSB uses for areas outside the county division (Svalbard, Jan Mayen, the shelf, abroad, unknown). */
 const SPECIAL_COUNTY_PREFIXES = new Set(['21', '22', '23', '24', '25', '26', '88', '99']);
-const KIND_WORDS: Record<OtherAreaEntry['kind'], string> = {
-  'svalbard-jan-mayen': 'Svalbard or Jan Mayen',
-  kontinentalsokkel: 'the continental shelf',
-  uoppgitt: 'region not known ("Uoppgitt")',
-  rest: 'SSB\'s rest group (divided municipalities and unknown)',
-  special: 'an area outside the county division',
-  historic: 'a historical unit',
-};
+const TOO_MANY_DIGITS: Record<'fylke' | 'kommune' | 'bydel', MessageKey> = { fylke: 'issue.geo.tooManyDigitsFylke', kommune: 'issue.geo.tooManyDigitsKommune', bydel: 'issue.geo.tooManyDigitsBydel' };
+
+/** Items as "a, b and c" in the language the message is rendered in. */
+function andList(items: string[]): string | Message {
+  return items.length < 2 ? (items[0] ?? '') : msg('issue.word.and', { first: items.slice(0, -1).join(', '), second: items[items.length - 1]! });
+}
 
 export interface Resolved {
   geo: Geography;
@@ -31,7 +31,8 @@ export interface Resolved {
   note: GeoNote | null;
 }
 
-export type Resolution = Resolved | { error: string };
+/** A text that names no area: why, as a message of the vocabulary (`issue.geo.*`). */
+export type Resolution = Resolved | { error: Message };
 
 export function isResolved(r: Resolution): r is Resolved {
   return 'geo' in r;
@@ -53,7 +54,7 @@ export class GeoResolver {
       // FHI's cause-of-death register (daar) calls the whole country "Total" in FYLKE.
       if (/^(total|totalt|i alt)$/i.test(raw.trim())) raw = '0';
       const label = parseRegionLabel(raw);
-      r = label && label.name === null ? this.resolveCode(label.code, label.levelHint, null, null) : { error: `"${raw}" is not a region code` };
+      r = label && label.name === null ? this.resolveCode(label.code, label.levelHint, null, null) : { error: msg('issue.geo.notCode', { raw }) };
       this.cache.set(k, r);
     }
     return r;
@@ -108,17 +109,17 @@ export class GeoResolver {
     if (current.length === 1) return this.fromArea(current[0]!, null);
     if (current.length > 1) {
       const options = current.map((a) => `${a.code} ${a.name}`).join(', ');
-      return { error: `the name "${name.trim()}" fits several areas (${options}); write the region number instead` };
+      return { error: msg('issue.geo.nameSeveral', { name: name.trim(), options }) };
     }
     const old = this.register.historicByName(name);
     if (old.length === 1) return this.fromArea(old[0]!, old[0]!.code);
     if (old.length > 1) {
       const options = old.map((a) => `${a.code} ${a.name}`).join(', ');
-      return { error: `the name "${name.trim()}" fits several former areas (${options}); write the region number instead` };
+      return { error: msg('issue.geo.nameSeveralFormer', { name: name.trim(), options }) };
     }
     const other = this.register.otherByName(name);
     if (other) return this.other(other.code, other, null, null, other.kind);
-    return { error: `"${name.trim()}" is not a municipality, county or "Hele landet" in the register` };
+    return { error: msg('issue.geo.nameUnknown', { name: name.trim() }) };
   }
 
   /**
@@ -143,10 +144,10 @@ export class GeoResolver {
     }
     if (picked.length > 1) {
       const options = picked.map((a) => `${a.code} ${a.name} (${a.validFrom ?? ''}-${a.validTo ?? ''})`).join(', ');
-      return { error: `the name "${written.trim()}" fits several areas of those years (${options}); write the region number instead` };
+      return { error: msg('issue.geo.nameSeveralInYears', { name: written.trim(), options }) };
     }
     const known = candidates.map((a) => `${a.code} (${a.validFrom ?? ''}-${a.validTo ?? ''})`).join(', ');
-    return { error: `"${written.trim()}": no area called "${name}" had those years in the register${known ? ` (the register has ${known})` : ''}` };
+    return { error: msg('issue.geo.noAreaInYears', { written: written.trim(), name, known: known ? msg('issue.geo.registerHas', { known }) : '' }) };
   }
 
   private resolveCode(
@@ -160,7 +161,7 @@ export class GeoResolver {
     if (code === 'EAKUO') return this.resolved({ code: 'EAKUO', level: 'kostragruppe', name: 'Landet uten Oslo' }, null, null, null);
     if (code.startsWith('EKA')) {
       const f = this.register.current('fylke', code.slice(3)) ?? this.register.historic('fylke', code.slice(3));
-      if (!f) return { error: `KOSTRA county aggregate ${code} names no county in the register` };
+      if (!f) return { error: msg('issue.geo.kostraCounty', { code }) };
       return this.fromArea(f, null);
     }
     if (code.startsWith('EKG')) {
@@ -178,7 +179,7 @@ export class GeoResolver {
     else if (code.length <= 4) level = 'kommune';
     else level = 'bydel';
     const width = level === 'fylke' ? 2 : level === 'kommune' ? 4 : 6;
-    if (code.length > width) return { error: `"${code}" has too many digits for a ${level} number` };
+    if (code.length > width) return { error: msg(TOO_MANY_DIGITS[level], { code }) };
     const padded = code.padStart(width, '0');
     if (level === 'bydel') return this.resolveBydel(padded, labelName, validity);
     const current = this.register.current(level, padded);
@@ -201,7 +202,7 @@ export class GeoResolver {
     if (level === 'kommune' && padded.endsWith('99') && this.register.current('fylke', prefix)) return this.other(padded, undefined, labelName ?? `Uoppgitt kommune ${this.register.current('fylke', prefix)!.name}`, validity, 'uoppgitt');
     // A number the register does not know, with the period SSB gives it ended: a historical unit.
     if (validity?.validTo != null && labelName) return this.other(padded, undefined, labelName, validity, 'historic');
-    return { error: `${level === 'fylke' ? 'county' : 'municipality'} number ${padded} is not in the register (current or former)` };
+    return { error: msg(level === 'fylke' ? 'issue.geo.countyNotInRegister' : 'issue.geo.municipalityNotInRegister', { code: padded }) };
   }
 
   /** City districts, a city's total (= the municipality) and its unknown district. */
@@ -214,7 +215,7 @@ export class GeoResolver {
       // "030100aa Oslo total" is the municipality itself, in the period of that series.
       const v = entry ? { validFrom: validity?.validFrom ?? entry.validFrom, validTo: validity?.validTo ?? entry.validTo } : validity;
       const r = this.resolveCode(kommuneCode, 'K', null, v && (v.validFrom !== null || v.validTo !== null) ? v : null);
-      if (!isResolved(r)) return { error: `"${code}" is the total of municipality ${kommuneCode}, which is not in the register` };
+      if (!isResolved(r)) return { error: msg('issue.geo.totalNotInRegister', { code, kommune: kommuneCode }) };
       return r;
     }
     if (entry?.kind === 'uoppgitt' || (!entry && part === '99')) {
@@ -222,9 +223,9 @@ export class GeoResolver {
       return this.other(entry?.code ?? digits, undefined, name, entry ? { validFrom: entry.validFrom, validTo: entry.validTo } : validity, 'uoppgitt');
     }
     if (entry) return this.fromBydel(entry, code);
-    if (/[a-z]$/.test(code)) return { error: `"${code}" is not a city district code SSB uses (Oslo, Bergen, Stavanger, Trondheim)` };
+    if (/[a-z]$/.test(code)) return { error: msg('issue.geo.notBydelCode', { code }) };
     const kommune = this.register.current('kommune', kommuneCode);
-    if (!kommune) return { error: `bydel ${digits} belongs to no municipality ${kommuneCode} in the register` };
+    if (!kommune) return { error: msg('issue.geo.bydelNoKommune', { code: digits, kommune: kommuneCode }) };
     // A district the register does not list yet (SSB adds districts): kept with the label's name.
     return this.resolved({ code: digits, level: 'bydel', name: labelName ?? `Bydel ${digits}` }, null, validity?.validFrom ?? null, validity?.validTo ?? null);
   }
@@ -235,7 +236,7 @@ export class GeoResolver {
       if (now?.code) {
         return this.resolved({ code: now.code, level: 'bydel', name: now.name }, written, b.validFrom, b.validTo, {
           code: 'harmonised-geography',
-          message: `city district ${b.ssbCode} ${b.name} (${b.validFrom ?? ''}-${b.validTo ?? ''}) is now ${now.code} ${now.name}; its rows are counted under ${now.code}`,
+          message: msg('issue.geo.bydelRenumbered', { old: b.ssbCode, name: b.name, span: `${b.validFrom ?? ''}-${b.validTo ?? ''}`, code: now.code, newName: now.name }),
         });
       }
     }
@@ -249,11 +250,11 @@ export class GeoResolver {
     const name = (entry && entry.code === code ? entry.name : null) ?? labelName ?? entry?.name ?? `Område ${code}`;
     const validFrom = validity ? validity.validFrom : (entry?.code === code ? entry.validFrom : null);
     const validTo = validity ? validity.validTo : (entry?.code === code ? entry.validTo : null);
-    const span = code.includes(':') ? '' : validFrom !== null && validTo !== null ? ` (${validFrom}-${validTo})` : validTo !== null ? ` (until ${validTo})` : validFrom !== null ? ` (from ${validFrom})` : '';
+    const span = code.includes(':') ? '' : validFrom !== null && validTo !== null ? msg('issue.geo.spanBetween', { from: validFrom, to: validTo }) : validTo !== null ? msg('issue.geo.spanUntil', { to: validTo }) : validFrom !== null ? msg('issue.geo.spanFrom', { from: validFrom }) : '';
     return this.resolved({ code, level: 'other', name }, null, validFrom, validTo, {
       code: 'special-area',
       onceKey: 'special-area',
-      message: `this file has areas that are not municipalities, counties or the whole country, such as "${code} ${name}"${span} (${KIND_WORDS[kind]}); their rows are read at level "other", kept out of comparisons and listed by inspect`,
+      message: msg('issue.geo.specialArea', { code, name, span, kind: msg(`issue.geo.kind.${kind}` as MessageKey) }),
     });
   }
 
@@ -263,7 +264,7 @@ export class GeoResolver {
     const h = area.historic;
     if (!h) return this.resolved({ code: area.code, level: area.level, name: area.name }, null, validFrom, validTo);
     const span = `${h.validFrom ?? ''}-${h.validTo ?? ''}`;
-    const noun = area.level === 'fylke' ? 'county' : 'municipality';
+    const fylke = area.level === 'fylke';
     if (h.kind === 'renumbered' && h.successors.length === 1) {
       const successor = this.register.current(area.level, h.successors[0]!);
       if (successor) {
@@ -272,19 +273,19 @@ export class GeoResolver {
           writtenCode ?? area.code,
           validFrom,
           validTo,
-          { code: 'harmonised-geography', message: `${noun} ${area.code} ${area.name} (${span}) is now ${successor.code} ${successor.name}; its rows are counted under ${successor.code}` },
+          { code: 'harmonised-geography', message: msg(fylke ? 'issue.geo.renumberedFylke' : 'issue.geo.renumberedKommune', { old: area.code, name: area.name, span, code: successor.code, newName: successor.name }) },
         );
       }
     }
-    const into = h.successors.map((c) => `${c} ${this.register.current(area.level, c)?.name ?? ''}`.trim()).join(' and ');
-    const what = h.kind === 'split' ? `was divided${into ? ` (into ${into})` : ''}` : `was merged into ${into}`;
-    const after = h.kind === 'merged' && area.level === 'kommune' ? `; the indicators add its counts into ${h.successors[0]} for the years before the merger` : '';
+    const into = andList(h.successors.map((c) => `${c} ${this.register.current(area.level, c)?.name ?? ''}`.trim()));
+    const what = h.kind === 'split' ? (into ? msg('issue.geo.dividedInto', { into }) : msg('issue.geo.divided')) : msg('issue.geo.mergedInto', { into });
+    const after = h.kind === 'merged' && area.level === 'kommune' ? msg('issue.geo.mergedCounts', { code: h.successors[0]! }) : '';
     return this.resolved(
       { code: area.code, level: area.level, name: area.name },
       null,
       validFrom,
       validTo,
-      { code: 'historic-geography', message: `${noun} ${area.code} ${area.name} (${span}) ${what}; its rows are kept under the old number ${area.code}${after}` },
+      { code: 'historic-geography', message: msg(fylke ? 'issue.geo.historicFylke' : 'issue.geo.historicKommune', { code: area.code, name: area.name, span, what, after }) },
     );
   }
 

@@ -1,10 +1,11 @@
 import type { ValidateFunction } from 'ajv';
+import { msg, type Message, type MessageKey } from '../base/messages.js';
 import type { GeoResolver, Resolution } from '../geo/resolve.js';
 import { isResolved } from '../geo/resolve.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
 import { parsePeriod } from './period.js';
 import { plausibility } from './plausibility.js';
-import type { IssueCollector } from '../validate/issues.js';
+import { quotedList, type IssueCollector } from '../validate/issues.js';
 import { RowKeyIndex } from '../validate/row-keys.js';
 import { cellProblems } from '../validate/schemas.js';
 import { isNearMiss } from './near-miss.js';
@@ -18,6 +19,22 @@ export interface ResolvedGeography extends Geography {
   harmonisedFrom: string | null;
   validFrom: number | null;
   validTo: number | null;
+}
+
+/** The note of a repeated observation: the line of the first one, when it has one. */
+function repeats(first: number): Message {
+  return first > 0 ? msg('issue.note.repeatsLine', { line: first }) : msg('issue.note.repeatsEarlier');
+}
+
+/**
+ * What a row schema's column must hold, in the user's language: the schema's description
+ * (English, the contract's) is said by `issue.expected.<schema>.<column>` in data/cli/<lang>.json.
+ */
+function expectedOf(schema: { $id?: string; properties?: Record<string, { description?: string }> }, column: string | null): Message | string | null {
+  const description = column !== null && schema.properties && Object.hasOwn(schema.properties, column) ? schema.properties[column]?.description : undefined;
+  if (!description) return null;
+  const name = /([\w-]+?)(\.row)?\.schema\.json$/.exec(schema.$id ?? '')?.[1];
+  return name ? msg(`issue.expected.${name}.${column!.replace(/\./g, '_')}` as MessageKey) : description;
 }
 
 /** Everything a format reader needs: the file, where to report problems, the geography register. */
@@ -41,7 +58,7 @@ export class ReadContext {
   records(): AsyncGenerator<CsvRecord[]> {
     const header = this.layout?.header ?? [];
     return csvBatches(this.file, this.layout!.delimiter, 256, (line, cell, text) => {
-      this.issues.report({ code: 'encoding-damage', line, column: header[cell] ?? null, columnNumber: cell + 1, value: text, note: `"${text}" has the replacement character � where a letter (æ, ø, å …) was lost when the file was saved; the row is read, but fix the text or export the file again as UTF-8` });
+      this.issues.report({ code: 'encoding-damage', line, column: header[cell] ?? null, columnNumber: cell + 1, value: text, note: msg('issue.note.encodingDamage', { text }) });
     });
   }
 
@@ -53,7 +70,7 @@ export class ReadContext {
       code: 'duplicate-row',
       line,
       column: where ?? null,
-      note: first > 0 ? `this row repeats the observation on line ${first} (same region, period, sex, age and dimensions)` : `this value repeats an earlier one (same region, period, sex, age and dimensions)`,
+      note: repeats(first),
     });
     return false;
   }
@@ -67,7 +84,7 @@ export class ReadContext {
   holdBack(key: string, o: Observation[], line: number | null, column: string | null): void {
     const before = this.held.get(key);
     if (before) {
-      this.issues.report({ code: 'duplicate-row', line, column, note: before.line ? `this row repeats the observation on line ${before.line} (same region, period, sex, age and dimensions)` : 'this value repeats an earlier one (same region, period, sex, age and dimensions)' });
+      this.issues.report({ code: 'duplicate-row', line, column, note: repeats(before.line ?? 0) });
       return;
     }
     this.held.set(key, { o, line });
@@ -111,18 +128,19 @@ export class ReadContext {
    */
   checkRow(validate: ValidateFunction, row: Record<string, unknown>, raw: Record<string, string>, columnOf: (property: string) => number | null, line: number): boolean {
     if (validate(row)) return true;
-    const props = ((validate.schema as { properties?: Record<string, { description?: string }> }).properties ?? {}) as Record<string, { description?: string }>;
+    const schema = validate.schema as { $id?: string; properties?: Record<string, { description?: string }> };
     for (const p of cellProblems(validate.errors)) {
       const col = p.property;
       const value = col !== null ? (raw[col] ?? null) : null;
-      const expected = (col !== null ? props[col]?.description : null) ?? p.expected ?? 'a valid value';
-      let message: string;
-      if (p.code === 'missing-cell') message = `the ${col} cell is empty; it must hold ${expected}`;
-      else if (p.code === 'type-error') message = `"${value}" in column ${col} is not ${expected}`;
-      else if (p.keyword === 'minimum') message = `${col} is ${value}, but it cannot be below ${String(p.params.limit)}`;
-      else if (p.keyword === 'maximum') message = `${col} is ${value}, but it cannot be above ${String(p.params.limit)}`;
-      else message = `"${value}" in column ${col} is not allowed; it must be ${expected}`;
-      this.issues.report({ code: p.code, line, column: col, columnNumber: col !== null ? columnOf(col) : null, value, note: message });
+      const expected = expectedOf(schema, col) ?? p.expected ?? msg('issue.note.validValue');
+      const at = { column: col ?? '', value: value ?? '', expected };
+      let note: Message;
+      if (p.code === 'missing-cell') note = msg('issue.note.cellEmpty', at);
+      else if (p.code === 'type-error') note = msg('issue.note.notExpected', at);
+      else if (p.keyword === 'minimum') note = msg('issue.note.belowMinimum', { ...at, limit: String(p.params.limit) });
+      else if (p.keyword === 'maximum') note = msg('issue.note.aboveMaximum', { ...at, limit: String(p.params.limit) });
+      else note = msg('issue.note.notAllowed', at);
+      this.issues.report({ code: p.code, line, column: col, columnNumber: col !== null ? columnOf(col) : null, value, note });
     }
     return false;
   }
@@ -136,13 +154,13 @@ export class ReadContext {
         // A trailing empty column (a stray delimiter at line end) is harmless.
         if (i === header.length - 1 && i > 0) return;
         ok = false;
-        this.issues.report({ code: 'blank-header', line, columnNumber: i + 1, note: `column ${i + 1} has no name in the header row` });
+        this.issues.report({ code: 'blank-header', line, columnNumber: i + 1, note: msg('issue.note.blankHeader', { number: i + 1 }) });
         return;
       }
       const prev = seen.get(name);
       if (prev !== undefined) {
         ok = false;
-        this.issues.report({ code: 'duplicate-header', line, column: name, columnNumber: i + 1, value: name, note: `columns ${prev + 1} and ${i + 1} are both called "${name}"; rename one of them` });
+        this.issues.report({ code: 'duplicate-header', line, column: name, columnNumber: i + 1, value: name, note: msg('issue.note.duplicateHeader', { first: prev + 1, second: i + 1, name }) });
       } else seen.set(name, i);
     });
     return ok;
@@ -155,11 +173,11 @@ export class ReadContext {
     if (cells.length > header.length) {
       const extra = cells.slice(header.length);
       if (extra.every((c) => c.trim() === '')) return true;
-      this.issues.report({ code: 'extra-cell', line, columnNumber: header.length + 1, value: extra.find((c) => c.trim() !== '') ?? null, note: `this row has ${cells.length} cells but the header has ${width} columns; a value may contain an unquoted delimiter` });
+      this.issues.report({ code: 'extra-cell', line, columnNumber: header.length + 1, value: extra.find((c) => c.trim() !== '') ?? null, note: msg('issue.note.extraCells', { cells: cells.length, columns: width }) });
       return false;
     }
     if (cells.length < width) {
-      this.issues.report({ code: 'missing-cell', line, column: header[cells.length] ?? null, columnNumber: cells.length + 1, note: `this row has ${cells.length} cells but the header has ${width} columns; ${header.slice(cells.length, width).map((h) => `"${h}"`).join(', ')} ${width - cells.length === 1 ? 'is' : 'are'} missing` });
+      this.issues.report({ code: 'missing-cell', line, column: header[cells.length] ?? null, columnNumber: cells.length + 1, note: msg(width - cells.length === 1 ? 'issue.note.missingCellsOne' : 'issue.note.missingCellsMany', { cells: cells.length, columns: width, names: quotedList(header.slice(cells.length, width)) }) });
       return false;
     }
     return true;
@@ -170,7 +188,7 @@ export class ReadContext {
    * (`GE0` for GEO, `TELER` for TELLER): an error naming the expected column, so a misspelt column
    * never silently becomes a dimension. Returns false when there is one.
    */
-  checkNearMisses(header: string[], expected: string[], line: number, formatName: string): boolean {
+  checkNearMisses(header: string[], expected: string[], line: number, formatName: Message): boolean {
     let ok = true;
     const present = new Set(header.map((h) => h.toLowerCase()));
     header.forEach((name, i) => {
@@ -178,7 +196,7 @@ export class ReadContext {
       const meant = expected.find((e) => !present.has(e.toLowerCase()) && isNearMiss(name.trim(), e));
       if (!meant) return;
       ok = false;
-      this.issues.report({ code: 'missing-column', line, column: meant, columnNumber: i + 1, value: name, note: `column ${i + 1} is called "${name}"; a ${formatName} has a column "${meant}" here — correct the spelling of the header` });
+      this.issues.report({ code: 'missing-column', line, column: meant, columnNumber: i + 1, value: name, note: msg('issue.note.nearMiss', { number: i + 1, name, format: formatName, meant }) });
     });
     return ok;
   }
@@ -193,9 +211,9 @@ export class ReadContext {
     if (p) return p;
     const m = /^(\d{4})\s*[_\-/]\s*(\d{2,4})$/.exec(t);
     if (m && Number(m[2]) < Number(m[1]) && m[2]!.length === 4) {
-      this.issues.report({ code: 'constraint-error', line, column, columnNumber, value: t, note: `the period "${t}" ends before it starts; write the first year first (${m[2]}-${m[1]})` });
+      this.issues.report({ code: 'constraint-error', line, column, columnNumber, value: t, note: msg('issue.note.periodBackwards', { period: t, forwards: `${m[2]}-${m[1]}` }) });
     } else {
-      this.issues.report({ code: 'type-error', line, column, columnNumber, value: t, note: `"${t}" is not a period (a year like 2023, or years like 2021-2023 or 2021_2023)` });
+      this.issues.report({ code: 'type-error', line, column, columnNumber, value: t, note: msg('issue.note.notPeriod', { text: t }) });
     }
     return null;
   }
@@ -213,10 +231,10 @@ export class ReadContext {
   }
 
   /** Reports required columns that are missing from the header. */
-  requireColumns(header: string[], required: string[], line: number, hint: string): boolean {
+  requireColumns(header: string[], required: string[], line: number, hint: Message): boolean {
     const missing = required.filter((r) => !header.includes(r));
     for (const m of missing) {
-      this.issues.report({ code: 'missing-column', line, column: m, note: `the header has no "${m}" column, which ${hint}` });
+      this.issues.report({ code: 'missing-column', line, column: m, note: msg('issue.note.noColumn', { column: m, hint }) });
     }
     return missing.length === 0;
   }

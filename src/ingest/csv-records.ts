@@ -1,3 +1,4 @@
+import { msg, render, type Message } from '../base/messages.js';
 import { Readable } from 'node:stream';
 import { parse, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -9,13 +10,13 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** A CSV syntax problem the reader cannot get past (an unclosed quote, say). */
+/** A CSV syntax problem the reader cannot get past (an unclosed quote, say); `note` says it in the user's language. */
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly note: Message,
   ) {
-    super(message);
+    super(render(note, 'en'));
   }
 }
 
@@ -51,11 +52,11 @@ function syntaxError(e: unknown, nextLine: number): CsvSyntaxError {
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       // The quote opens on the record after the last complete one, not where the file ends.
-      return new CsvSyntaxError(nextLine, 'a quoted cell is never closed (a " is missing), so the rest of the file cannot be read');
+      return new CsvSyntaxError(nextLine, msg('issue.note.quoteNotClosed'));
     case 'CSV_MAX_RECORD_SIZE':
-      return new CsvSyntaxError(line, `a record here is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters; most likely a " opens a cell and is never closed`);
+      return new CsvSyntaxError(line, msg('issue.note.recordTooLong', { max: MAX_RECORD_CHARS.toLocaleString('en').replace(/,/g, ' ') }));
     default:
-      return new CsvSyntaxError(line, `the file breaks the rules of CSV here (${err.message ?? String(e)})`);
+      return new CsvSyntaxError(line, msg('issue.note.csvRules', { detail: err.message ?? String(e) }));
   }
 }
 

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../base/messages.js';
 import { categoryCodes, statusAt, strides, valueAt, type Dataset } from '../jsonstat/dataset.js';
 import type { AgeGroup, Observation, Period, Sex, SourceId } from '../model/observation.js';
 import { LAND } from '../model/observation.js';
@@ -64,8 +65,8 @@ export function parseJson(ctx: ReadContext, text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
+    const detail = (e as Error).message;
+    const pos = /position (\d+)/.exec(detail);
     let line: number | null = null;
     let col: number | null = null;
     if (pos) {
@@ -73,7 +74,7 @@ export function parseJson(ctx: ReadContext, text: string): unknown {
       line = before.split('\n').length;
       col = Number(pos[1]) - before.lastIndexOf('\n');
     }
-    ctx.issues.report({ code: 'syntax-error', line, columnNumber: col, note: `the file is not valid JSON (${msg.replace(/^Unexpected/, 'unexpected')})` });
+    ctx.issues.report({ code: 'syntax-error', line, columnNumber: col, note: msg('issue.note.notJson', { detail: detail.replace(/^Unexpected/, 'unexpected') }) });
     return undefined;
   }
 }
@@ -85,13 +86,13 @@ async function readDataset(ctx: ReadContext): Promise<{ ds: Dataset; dims: Dimen
   const shape = validator('jsonstat2');
   if (!shape(doc)) {
     for (const p of cellProblems(shape.errors)) {
-      ctx.issues.report({ code: p.code === 'missing-cell' ? 'missing-column' : 'type-error', column: p.property, note: p.code === 'missing-cell' ? `the JSON-stat dataset has no "${p.property}"` : `"${p.property ?? 'the document'}" is not shaped as JSON-stat 2.0 requires (${p.keyword})` });
+      ctx.issues.report({ code: p.code === 'missing-cell' ? 'missing-column' : 'type-error', column: p.property, note: p.code === 'missing-cell' ? msg('issue.note.jsonStatMissing', { property: p.property ?? '' }) : msg('issue.note.jsonStatShape', { property: p.property ?? msg('issue.note.theDocument'), keyword: p.keyword }) });
     }
     return null;
   }
   const ds = doc as Dataset;
   if (ds.id.length !== ds.size.length) {
-    ctx.issues.report({ code: 'type-error', column: 'size', note: `"id" lists ${ds.id.length} dimensions but "size" has ${ds.size.length} numbers` });
+    ctx.issues.report({ code: 'type-error', column: 'size', note: msg('issue.note.sizeMismatch', { dimensions: ds.id.length, sizes: ds.size.length }) });
     return null;
   }
   const dims: Dimension[] = [];
@@ -100,12 +101,12 @@ async function readDataset(ctx: ReadContext): Promise<{ ds: Dataset; dims: Dimen
     // Own properties only: a dimension or category called "__proto__" or "constructor" is data.
     const dim = Object.hasOwn(ds.dimension, id) ? ds.dimension[id] : undefined;
     if (!dim) {
-      ctx.issues.report({ code: 'missing-column', column: `dimension.${id}`, note: `dimension "${id}" is listed in "id" but not described in "dimension"` });
+      ctx.issues.report({ code: 'missing-column', column: `dimension.${id}`, note: msg('issue.note.dimensionUndescribed', { id }) });
       return null;
     }
     const codes = categoryCodes(dim);
     if (codes.length !== ds.size[d]) {
-      ctx.issues.report({ code: 'type-error', column: `dimension.${id}`, note: `dimension "${id}" has ${codes.length} categories but "size" says ${ds.size[d]}` });
+      ctx.issues.report({ code: 'type-error', column: `dimension.${id}`, note: msg('issue.note.categoriesMismatch', { id, categories: codes.length, size: String(ds.size[d]) }) });
       return null;
     }
     const labels = dim.category.label ?? {};
@@ -119,7 +120,7 @@ function valuesFit(ctx: ReadContext, ds: Dataset): boolean {
   const total = ds.size.reduce((a, b) => a * b, 1);
   const values = ds.value;
   if (Array.isArray(values) && values.length !== total) {
-    ctx.issues.report({ code: values.length < total ? 'missing-cell' : 'extra-cell', column: 'value', note: `"value" has ${values.length} cells but the dimensions make ${total}` });
+    ctx.issues.report({ code: values.length < total ? 'missing-cell' : 'extra-cell', column: 'value', note: msg('issue.note.valueCount', { values: values.length, total }) });
     return false;
   }
   if (!Array.isArray(values)) {
@@ -127,7 +128,7 @@ function valuesFit(ctx: ReadContext, ds: Dataset): boolean {
     let bad = 0;
     for (const k of Object.keys(values)) {
       if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < total) continue;
-      if (bad++ < 20) ctx.issues.report({ code: 'constraint-error', column: `value["${k}"]`, value: k, note: `"value" has a cell "${k}", but the cube's cells are numbered 0 to ${total - 1}` });
+      if (bad++ < 20) ctx.issues.report({ code: 'constraint-error', column: `value["${k}"]`, value: k, note: msg('issue.note.valueKeyOutside', { key: k, last: total - 1 }) });
     }
     return bad === 0;
   }
@@ -185,7 +186,7 @@ function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonS
   const iAge = pick(AGE_IDS);
   const national = iGeo === -1 && reading.national;
   if ((iGeo === -1 && !national) || iTime === -1) {
-    ctx.issues.report({ code: 'missing-column', column: iGeo === -1 ? 'GEO' : 'AAR', note: iGeo === -1 ? 'the dataset has no region dimension (GEO, Region or KOKkommuneregion0000)' : 'the dataset has no time dimension (AAR or Tid)' });
+    ctx.issues.report({ code: 'missing-column', column: iGeo === -1 ? 'GEO' : 'AAR', note: msg(iGeo === -1 ? 'issue.note.noRegionDimension' : 'issue.note.noTimeDimension') });
     return null;
   }
   const outerDims = dims.map((_, d) => d).filter((d) => d !== iMeasure);
@@ -223,7 +224,7 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => stri
     const missing = missingFromSymbol(symbol, source);
     if (!missing) {
       bad = true;
-      ctx.issues.report({ code: 'unknown-symbol', column: `value[${i}]`, value: symbol, note: `"${symbol}" in ${where()} is not a number and not one of the symbols . .. : ... -` });
+      ctx.issues.report({ code: 'unknown-symbol', column: `value[${i}]`, value: symbol, note: msg('issue.note.unknownSymbolIn', { value: symbol, where: where(), symbols: '. .. : ... -' }) });
       continue;
     }
     cells.set(mCode, { missing });
@@ -249,7 +250,7 @@ function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () =>
   if (period === undefined) {
     // A code written backwards is an error in the data: its label ("2014-2018") must not stand in for it.
     const backwards = backwardsPeriod(timeCode);
-    if (backwards) ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iTime]!.id}`, value: timeCode, note: `the period "${timeCode}" in ${where()} ends before it starts; write the first year first (${backwards.forwards})` });
+    if (backwards) ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iTime]!.id}`, value: timeCode, note: msg('issue.note.periodBackwardsIn', { period: timeCode, where: where(), forwards: backwards.forwards }) });
     period = backwards ? null : parsePeriod(timeCode) ?? parsePeriod(label(iTime));
     if (!period && !backwards) ctx.period(timeCode, null, `dimension.${dims[iTime]!.id}`, null);
     cube.periods.set(timeCode, period);
@@ -259,7 +260,7 @@ function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () =>
   if (iSex !== -1) {
     const sx = sexFromCode(code(iSex)) ?? sexFromLabel(label(iSex));
     if (!sx) {
-      ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iSex]!.id}`, value: code(iSex), note: `"${code(iSex)}" is not a sex code (0, 1, 2)` });
+      ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iSex]!.id}`, value: code(iSex), note: msg('issue.note.notSexCode', { value: code(iSex) }) });
       return null;
     }
     sex = sx;
@@ -272,7 +273,7 @@ function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () =>
   const dimensions: Record<string, string> = {};
   for (const d of cube.outerDims) if (d !== iGeo && d !== iTime && d !== iSex && d !== iAge) Object.defineProperty(dimensions, dims[d]!.id, { value: code(d), enumerable: true, writable: true, configurable: true });
   if (age && isReversedAge(age)) {
-    ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), note: `the age group "${code(iAge)}" in ${where()} runs backwards (from ${age.from} to ${age.to})` });
+    ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), note: msg('issue.note.ageBackwardsIn', { age: code(iAge), where: where(), from: age.from ?? '', to: age.to ?? '' }) });
     return null;
   }
   return { geoRaw, geo, period, sex, age, dimensions };
@@ -294,8 +295,10 @@ function dropNotInUse(ctx: ReadContext, cube: Cube, cells: Map<string, ValueOrMi
   }
   if (dropped.size > 0 && !cube.droppedZeros.has(geoRaw)) {
     cube.droppedZeros.add(geoRaw);
-    const what = [...dropped].map((d) => (d === '0' ? 'zeros' : `"${d}"`)).join(' and ');
-    ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${cube.dims[cube.iGeo]!.id}`, value: geoRaw, note: `"${geoRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its ${what} for such years are not values, and not repeats of the cells of the number that was in use` });
+    const symbols = [...dropped].filter((d) => d !== '0');
+    const parts: Message[] = [...(symbols.length ? [msg('issue.word.symbols', { symbols: symbols.join(' ') })] : []), ...(dropped.has('0') ? [msg('issue.word.zeros')] : [])];
+    const what = parts.length === 2 ? msg('issue.word.and', { first: parts[0]!, second: parts[1]! }) : parts[0]!;
+    ctx.issues.report({ code: 'code-not-valid-in-period', column: `dimension.${cube.dims[cube.iGeo]!.id}`, value: geoRaw, note: msg('issue.note.notInUseCells', { region: geoRaw, period: period.label, from: geo.validFrom ?? '', to: geo.validTo ?? '', what }) });
   }
 }
 

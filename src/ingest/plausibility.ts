@@ -1,10 +1,11 @@
+import { msg, type Message } from '../base/messages.js';
 import type { Observation } from '../model/observation.js';
 import { measureFromLabel } from './cells.js';
 
 /** What is wrong with a number for its measure: an error keeps it out; a warning keeps it as published. */
 export interface Implausible {
   code: 'impossible-value' | 'share-above-100';
-  note: string;
+  note: Message;
 }
 
 /**
@@ -39,18 +40,18 @@ export function plausibility(o: Pick<Observation, 'source' | 'measure' | 'measur
     // table, so a code's label does not bound it; a label download's column ("Andel …") does.
     const fhiCode = o.source === 'fhi' && /^[A-Z_]+$/.test(o.measure);
     const share = !fhiCode && (o.source === 'ungdata' || o.source === 'fhi' || SHARE_WORDS.test(label));
-    if (v < 0) return { code: 'impossible-value', note: `${v} is a negative share ("${o.measure}")` };
+    if (v < 0) return { code: 'impossible-value', note: msg('issue.note.negativeShare', { value: v, measure: o.measure }) };
     if (!share || v <= 100) return null;
-    if (v <= SHARE_WARNING_LIMIT) return { code: 'share-above-100', note: `"${o.measure}" is ${v} %, a little over 100 % — possible where the count includes people from outside the area (KOSTRA coverage); kept as published` };
-    return { code: 'impossible-value', note: `"${o.measure}" is ${v} %, far beyond 100 %; a share cannot be that large (a misplaced decimal, or a count in the share's column?)` };
+    if (v <= SHARE_WARNING_LIMIT) return { code: 'share-above-100', note: msg('issue.note.shareLittleOver100', { value: v, measure: o.measure }) };
+    return { code: 'impossible-value', note: msg('issue.note.shareFarOver100', { value: v, measure: o.measure }) };
   }
   if ((type === 'rate' || type === 'meis') && multiplier !== null && multiplier >= 100) {
-    if (v < 0) return { code: 'impossible-value', note: `${v} is a negative rate ("${o.measure}")` };
+    if (v < 0) return { code: 'impossible-value', note: msg('issue.note.negativeRate', { value: v, measure: o.measure }) };
     const base = multiplier.toLocaleString('en').replace(/,/g, ' ');
-    if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: `"${o.measure}" is ${v} per ${base}: more cases than people` };
-    if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: `"${o.measure}" is ${v} per ${base}, more than ten times its base` };
+    if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: msg('issue.note.rateAboveBase', { value: v, measure: o.measure, base }) };
+    if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: msg('issue.note.rateTenTimesBase', { value: v, measure: o.measure, base }) };
     return null;
   }
-  if (type === 'years' && (v < 0 || v > MAX_YEARS)) return { code: 'impossible-value', note: `"${o.measure}" is ${v} years; a life expectancy is between 0 and ${MAX_YEARS}` };
+  if (type === 'years' && (v < 0 || v > MAX_YEARS)) return { code: 'impossible-value', note: msg('issue.note.yearsOutOfRange', { value: v, measure: o.measure, max: MAX_YEARS }) };
   return null;
 }

@@ -36,12 +36,12 @@ export function pathsOf(data: unknown): Record<Kind, string[][]> {
 
 const quote = (s: string) => `'${s.replace(/[\\']/g, '\\$&')}'`;
 
-/** A union of string literals, a line per group, wrapped; `never` for none. */
+/** A union of string literals, in the files' order, wrapped at WIDTH (groups share lines, so the file stays short); `never` for none. */
 function union(groups: string[][]): string {
   if (groups.length === 0) return ' never';
   const lines: string[] = [];
+  let line = '  |';
   for (const g of groups) {
-    let line = '  |';
     for (const p of g) {
       const item = ` ${quote(p)}`;
       if (line.length + item.length + 2 > WIDTH && line !== '  |') {
@@ -50,8 +50,8 @@ function union(groups: string[][]): string {
       }
       line += line === '  |' ? item : ` |${item}`;
     }
-    lines.push(line);
   }
+  lines.push(line);
   return `\n${lines.join('\n')}`;
 }
 

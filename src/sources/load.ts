@@ -6,7 +6,9 @@ import { NotDataError } from '../ingest/not-data.js';
 import { periodKey } from '../ingest/period.js';
 import type { SourceFile } from '../ingest/source-file.js';
 import type { Observation } from '../model/observation.js';
-import { issueMessage, type ValidationIssue } from '../validate/issues.js';
+import { isMessage, messageLang, msg as message, render, type Message } from '../base/messages.js';
+import type { MessageLang } from '../language/tags.js';
+import { issueMessageIn, makeIssue, type ValidationIssue } from '../validate/issues.js';
 import { location } from '../validate/report.js';
 import { scanFile, type FileScan, type ReadOptions } from './read.js';
 import { formatDefinition } from './registry.js';
@@ -80,7 +82,7 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
       // A query, code list or metadata file kept in a data folder is skipped with a warning; named
       // on its own it is refused.
       if (e instanceof NotDataError && f.fromFolder) {
-        warnings.push({ code: 'not-data-file', severity: 'warning', file: f.display, line: null, column: null, columnNumber: null, value: null, message: issueMessage('not-data-file', { note: `looks like ${e.looksLike}` }) });
+        warnings.push(makeIssue({ code: 'not-data-file', severity: 'warning', file: f.display, line: null, column: null, columnNumber: null, value: null }, message('issue.note.looksLike', { what: e.looksLike })));
         continue;
       }
       // A path the user named that is not there is a usage error; only files found are left out.
@@ -93,7 +95,8 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
     if (scan.issues.errorCount > 0 && options.leaveOut) {
       const tables = [...new Set(observations.slice(start).map((o) => o.table))].sort();
       observations.length = start;
-      leftOut.push({ file: scan.file.display, path: f.path, reason: 'invalid', errors: scan.issues.errorCount, problems: fileErrors.slice(0, PROBLEMS_SHOWN).map((i) => `${location(i)}: ${i.message}`), tables });
+      const shown = fileErrors.slice(0, PROBLEMS_SHOWN);
+      leftOut.push(withProblems({ file: scan.file.display, path: f.path, reason: 'invalid', errors: scan.issues.errorCount, tables }, (lang) => shown.map((i) => `${location(i, lang)}: ${issueMessageIn(i, lang)}`)));
       continue;
     }
     total += scan.issues.errorCount;
@@ -115,10 +118,32 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
   return { observations, files: loaded, warnings, leftOut };
 }
 
-/** A file that could not be read as data at all, named with what is wrong with it. */
+/** A file that could not be read as data at all, named with what is wrong with it (without the list of formats folkehelse reads). */
 function unreadable(f: DataFileRef, e: InputFileError): LeftOutFile {
-  const message = e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message;
-  return { file: f.display, path: f.path, reason: 'unreadable', errors: 1, problems: [message.replace(/\. folkehelse reads: .*$/s, '')], tables: [] };
+  const problem = (lang: MessageLang): string => {
+    if (e.key === null) return (e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message).replace(/\. folkehelse reads: .*$/s, '');
+    const text = render(message(e.key, e.params), lang);
+    const known = isMessage(e.params.known) ? text.indexOf(`. ${render(e.params.known, lang)}`) : -1;
+    return known >= 0 ? text.slice(0, known) : text;
+  };
+  return withProblems({ file: f.display, path: f.path, reason: 'unreadable', errors: 1, tables: [] }, (lang) => [problem(lang)]);
+}
+
+/** Each left-out file's problems as they can be said in any language (for a document in another one than the run's). */
+const problemTexts = new WeakMap<LeftOutFile, (lang: MessageLang) => string[]>();
+
+function withProblems(f: Omit<LeftOutFile, 'problems'>, problems: (lang: MessageLang) => string[]): LeftOutFile {
+  const file: LeftOutFile = { ...f, problems: problems(messageLang()) };
+  problemTexts.set(file, problems);
+  return file;
+}
+
+/**
+ * A left-out file's problems in a language: the document's, which may differ from the run's
+ * (`build --lang en` writes a bokmål document); `problems` holds them in the run's language.
+ */
+export function leftOutProblems(f: LeftOutFile, lang: MessageLang): string[] {
+  return problemTexts.get(f)?.(lang) ?? f.problems;
 }
 
 function cellKey(o: Observation): string {

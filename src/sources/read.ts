@@ -54,9 +54,9 @@ export async function scanFile(path: string, options: ReadOptions = {}, onObserv
     if (e instanceof EncodingError) {
       // The encoding was decided from the whole file: this line is the exception in a UTF-8 file.
       const name = e.encoding === 'utf-8-bom' ? 'UTF-8' : e.encoding.toUpperCase();
-      issues.report({ code: 'encoding-error', line: e.line, note: `the bytes on this line are not valid ${name}, although the rest of the file is ${name}${e.encoding === 'utf-8-bom' ? ' (it starts with a UTF-8 byte order mark)' : ''}: a line was saved in another encoding (ANSI); save the whole file again as UTF-8` });
+      issues.report({ code: 'encoding-error', line: e.line, note: msg('issue.note.encodingLine', { encoding: name, bom: e.encoding === 'utf-8-bom' ? msg('issue.note.bom') : '' }) });
     } else if (e instanceof CsvSyntaxError) {
-      issues.report({ code: 'syntax-error', line: e.line, note: e.message });
+      issues.report({ code: 'syntax-error', line: e.line, note: e.note });
     } else throw e;
   }
   return { file, format, source, layout, issues, observations };
@@ -97,7 +97,7 @@ async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: Fo
     if (!layout) throw new InputFileError(file.display, msg('errors.file.noHeader'));
     return { format: forced, layout };
   }
-  const known = `folkehelse reads: ${Object.values(FORMAT_DESCRIPTIONS).join('; ')}`;
+  const known = msg('errors.file.known', { formats: Object.values(FORMAT_DESCRIPTIONS).join('; ') });
   const layout = looksJson ? null : sniffCsv(file.head);
   // Files kept next to exports that are not data (queries, code lists, metadata): say what they are.
   const notData = describeNotData(file.head, layout);

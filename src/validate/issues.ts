@@ -1,3 +1,6 @@
+import { messageLang, msg, render, type Message, type MessageKey } from '../base/messages.js';
+import type { MessageLang } from '../language/tags.js';
+
 /**
  * The fixed vocabulary of validation problems, after frictionless. Every problem names the file,
  * the physical line in the original file (1-based; null for JSON, where `column` names the cell),
@@ -40,66 +43,52 @@ export type WarningCode = (typeof WARNING_CODES)[number];
 export type NoteCode = (typeof NOTE_CODES)[number];
 export type IssueCode = ErrorCode | WarningCode | NoteCode;
 
-export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = {
-  'encoding-error': 'The file has bytes that are not text in the detected encoding.',
-  'syntax-error': 'The file breaks the rules of CSV or JSON (an unclosed quote, a missing bracket), so the rest cannot be read.',
-  'blank-header': 'A column has no name in the header row.',
-  'duplicate-header': 'Two columns have the same name.',
-  'missing-column': 'A column the format requires is not in the header.',
-  'extra-cell': 'A row has more cells than the header has columns.',
-  'missing-cell': 'A row has fewer cells than the header, or a required cell is empty.',
-  'type-error': 'A cell does not hold the kind of value its column needs (a number, a year, a code).',
-  'constraint-error': 'A value is impossible: a negative count, a numerator above its denominator, a share above 100 %.',
-  'unknown-geography': 'A region code or name is not in the municipality and county register, or a name fits several.',
-  'unknown-symbol': 'A cell holds a symbol that is not one of . .. : ... - *',
-  'duplicate-row': 'The same observation (same region, period, sex, age and dimensions) occurs twice.',
-  'impossible-value': 'A value impossible for its measure (a rate per 100 000 above 100 000, a share far beyond 100 %, a negative share, a life expectancy beyond 125 years): kept out of figures, tables and the summary.',
-  'harmonised-geography': 'An old municipality or county code was converted to the current one.',
-  'historic-geography': 'A municipality or county that was merged or divided is kept under its old code.',
-  'code-not-valid-in-period': 'A value or a symbol (. ..) was given for a region in a year when its code was not in use; it is neither a value nor a repeat of the other number\'s row.',
-  'unsuppressed-column': 'A column holds counts before suppression (TELLER_uprikk); it is never read.',
-  'comment-in-cell': 'A cell ends with a comment (3 //anonymisert data); the value before it is read.',
-  'not-data-file': 'A file in a data folder that is not data (an API query, a code list, metadata): skipped when building.',
-  'special-area': 'The file has areas that are not municipalities, counties or the country (Svalbard, the continental shelf, "Uoppgitt", SSB\'s "Rest", historical units); they are read at level "other" and kept out of comparisons.',
-  'encoding-damage': 'A line has replacement characters (�) where letters such as æ, ø, å were lost when the file was saved; codes still resolve.',
-  'share-above-100': 'A published share a little over 100 % (KOSTRA coverage counts children or users from other municipalities): kept as published; check it.',
-  'empty-cell': 'A value cell is empty where a symbol (. .. :) was expected: read as a missing number.',
-};
+/** The key of a code's description in the message files (data/cli/<lang>.json, `issue.description.*`). */
+function descriptionKey(code: IssueCode): MessageKey {
+  return `issue.description.${code}` as MessageKey;
+}
+
+/** The key of a code's template: the fixed framing with `{note}` for what the reader found. */
+function templateKey(code: IssueCode): MessageKey {
+  return `issue.template.${code}` as MessageKey;
+}
+
+/** What a code means, in a language (default: the run's): for `validate`'s list of codes and README. */
+export function issueDescription(code: IssueCode, lang: MessageLang = messageLang()): string {
+  return render(msg(descriptionKey(code)), lang);
+}
+
+/** The codes' descriptions in the program's English (the library's); `issueDescription` gives them in a language. */
+export const ISSUE_DESCRIPTIONS: Record<IssueCode, string> = Object.fromEntries(
+  [...ERROR_CODES, ...WARNING_CODES, ...NOTE_CODES].map((c) => [c, issueDescription(c, 'en')]),
+) as Record<IssueCode, string>;
 
 /**
  * One message template per code (frictionless style): the fixed framing a coordinator learns to
  * recognise, with `{note}` for what the reader found in this row (the value, the rule, the fix).
- * Readers never write whole messages; they give the note and the template makes the sentence.
+ * Readers never write whole messages; they give the note (a message of the vocabulary, or a
+ * parser's own text) and the template makes the sentence, in the language of the run.
  */
-export const ISSUE_TEMPLATES: Record<IssueCode, string> = {
-  'encoding-error': 'Not readable as text: {note}',
-  'syntax-error': 'Broken file structure: {note}',
-  'blank-header': 'Column without a name: {note}',
-  'duplicate-header': 'Two columns with one name: {note}',
-  'missing-column': 'Missing column: {note}',
-  'extra-cell': 'Too many cells: {note}',
-  'missing-cell': 'Missing value: {note}',
-  'type-error': 'Wrong kind of value: {note}',
-  'constraint-error': 'Impossible value: {note}',
-  'unknown-geography': 'Unknown area: {note}',
-  'unknown-symbol': 'Unknown symbol: {note}',
-  'duplicate-row': 'Repeated row: {note}',
-  'impossible-value': 'Impossible value for its measure: {note}',
-  'harmonised-geography': 'Area renumbered: {note}',
-  'historic-geography': 'Historical area kept: {note}',
-  'code-not-valid-in-period': 'Value for a year the area did not exist: {note}',
-  'unsuppressed-column': 'Unsuppressed counts ignored: {note}',
-  'comment-in-cell': 'Comment in a cell: {note}',
-  'encoding-damage': 'Damaged letters: {note}',
-  'not-data-file': 'Not data, skipped: {note}',
-  'special-area': 'Area outside the municipal comparison: {note}',
-  'share-above-100': 'Share above 100 %: {note}',
-  'empty-cell': 'Empty value cell: {note}',
-};
+export function issueText(code: IssueCode, note: IssueNote): Message {
+  return msg(templateKey(code), { note });
+}
 
-/** Fills a code's template; `{name}` placeholders take the issue's fields. */
-export function issueMessage(code: IssueCode, fields: { note: string; column?: string | null; value?: string | null }): string {
-  return ISSUE_TEMPLATES[code].replace(/\{(note|column|value)\}/g, (_, k: 'note' | 'column' | 'value') => fields[k] ?? '');
+/** Fills a code's template in a language (default: the run's). */
+export function issueMessage(code: IssueCode, fields: { note: IssueNote }, lang: MessageLang = messageLang()): string {
+  return render(issueText(code, fields.note), lang);
+}
+
+/**
+ * What a reader found: a message of the vocabulary (`issue.note.*`, `issue.geo.*`), or plain text
+ * for what is data and not the program's sentence (a parser's own message, a register's name).
+ */
+export type IssueNote = Message | string;
+
+/** Names quoted as the language quotes them ("a", "b" or «a», «b»), for a note. */
+export function quotedList(names: readonly string[]): Message {
+  const [first, ...rest] = names;
+  const quoted = msg('issue.word.quoted', { text: first ?? '' });
+  return rest.length ? msg('issue.word.comma', { first: quoted, rest: quotedList(rest) }) : quoted;
 }
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -115,7 +104,30 @@ export interface ValidationIssue {
   /** 1-based column number, when the file has columns. */
   columnNumber: number | null;
   value: string | null;
+  /** The sentence, in the language of the run when the issue was found (`issueTextOf` re-renders it in another). */
   message: string;
+}
+
+/** Each issue's message before rendering, for a document in another language than the run's (kept out of JSON). */
+const texts = new WeakMap<ValidationIssue, Message>();
+
+/** An issue's sentence as a message of the vocabulary; null for an issue made without one. */
+export function issueTextOf(issue: ValidationIssue): Message | null {
+  return texts.get(issue) ?? null;
+}
+
+/** An issue's sentence in a language: re-rendered from its message, else as it was made. */
+export function issueMessageIn(issue: ValidationIssue, lang: MessageLang): string {
+  const text = texts.get(issue);
+  return text ? render(text, lang) : issue.message;
+}
+
+/** An issue made outside a collector (a file skipped by the loader), with its message kept. */
+export function makeIssue(fields: Omit<ValidationIssue, 'message'>, note: IssueNote): ValidationIssue {
+  const text = issueText(fields.code, note);
+  const issue: ValidationIssue = { ...fields, message: render(text) };
+  texts.set(issue, text);
+  return issue;
 }
 
 export function isErrorCode(code: IssueCode): code is ErrorCode {
@@ -132,8 +144,8 @@ export interface IssueInput {
   column?: string | null;
   columnNumber?: number | null;
   value?: string | null;
-  /** What was found here, for the code's template: "TELLER (900) is larger than NEVNER (95)". */
-  note: string;
+  /** What was found here, for the code's template: `msg('issue.note.countAboveDenominator', …)` ("TELLER (900) is larger than NEVNER (95) …"). */
+  note: IssueNote;
 }
 
 /** Collects issues for one file; readers call `report`, never throw for bad data. */
@@ -157,15 +169,8 @@ export class IssueCollector {
     else if (severity === 'note') this.noteCount++;
     else this.warningCount++;
     if (n > this.keepPerCode) return;
-    this.issues.push({
-      code: input.code,
-      severity,
-      file: this.file,
-      line: input.line ?? null,
-      column: input.column ?? null,
-      columnNumber: input.columnNumber ?? null,
-      value: input.value ?? null,
-      message: issueMessage(input.code, { note: input.note, column: input.column ?? null, value: input.value ?? null }),
-    });
+    this.issues.push(
+      makeIssue({ code: input.code, severity, file: this.file, line: input.line ?? null, column: input.column ?? null, columnNumber: input.columnNumber ?? null, value: input.value ?? null }, input.note),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { render } from '../../src/base/messages.js';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { HAVE_REAL_EXPORTS, REAL_EXPORTS, ROOT } from '../helpers.js';
 
 const resolver = () => new GeoResolver(defaultRegister());
 const ok = (r: ReturnType<GeoResolver['fromLabel']>): Resolved => {
-  if (!isResolved(r)) throw new Error(r.error);
+  if (!isResolved(r)) throw new Error(render(r.error, 'en'));
   return r;
 };
 

@@ -71,7 +71,7 @@ describe('a merged municipality whose history is under its former numbers has da
     const dir = mossBefore2020();
     const r = await runIn('indicators', '--data', join(dir, 'data'), '--kommune', '0104', '--theme', 'a');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/0104 Moss \(-2019\) was merged in 2020 into what is now 3103 Moss/);
+    expect(r.stderr).toMatch(/0104 Moss \(-2019\) ble i 2020 slått sammen med 0136 Rygge til det som nå er 3103 Moss; viser 3103 Moss, med historikken til de tidligere kommunene/);
     expect(r.stdout).toMatch(/Moss \(3103\)/);
   });
 
@@ -99,7 +99,7 @@ describe('build --fylke counts a municipality present when its data is under for
 describe.skipIf(!HAVE_REAL_EXPORTS)('a merged municipality in a real SSB file (10826: 1601 Trondheim until 2017)', () => {
   it('indicators --kommune 1601 is understood as 5001 Trondheim, with a note, and finds its data', async () => {
     const r = await runIn('indicators', '--data', join(REAL_EXPORTS, 'ssb/10826-en-bydel-latin1-lf-title-wide-2001-2020.csv'), '--kommune', '1601', '--theme', 'a', '--csv');
-    expect(r.stderr).toMatch(/1601 Trondheim \(-2017\) was merged in 2018 into what is now 5001 Trondheim together with 1662 Klæbu/);
+    expect(r.stderr).toMatch(/1601 Trondheim \(-2017\) ble i 2018 slått sammen med 1662 Klæbu til det som nå er 5001 Trondheim/);
     expect(r.stderr).not.toMatch(/has no data/);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[1]).toMatch(/,5001,/);

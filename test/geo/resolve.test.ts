@@ -1,3 +1,4 @@
+import { render, type Message } from '../../src/base/messages.js';
 import { describe, expect, it } from 'vitest';
 import { defaultRegister } from '../../src/geo/register.js';
 import { GeoResolver, isResolved, type Resolved } from '../../src/geo/resolve.js';
@@ -5,7 +6,7 @@ import { parseRegionLabel } from '../../src/geo/labels.js';
 
 const resolver = () => new GeoResolver(defaultRegister());
 const ok = (r: ReturnType<GeoResolver['fromCode']>): Resolved => {
-  if (!isResolved(r)) throw new Error(r.error);
+  if (!isResolved(r)) throw new Error(render(r.error, 'en'));
   return r;
 };
 
@@ -28,16 +29,16 @@ describe('GeoResolver', () => {
     expect(r.geo.code).toBe('5037');
     expect(r.harmonisedFrom).toBe('1719');
     expect(r.note?.code).toBe('harmonised-geography');
-    expect(r.note?.message).toContain('1719 Levanger');
-    expect(r.note?.message).toContain('5037');
+    expect(r.note && render(r.note.message, 'en')).toContain('1719 Levanger');
+    expect(r.note && render(r.note.message, 'en')).toContain('5037');
   });
   it('keeps merged and divided areas under their old code, saying so', () => {
     const merged = ok(resolver().fromCode('1141'));
     expect(merged.geo.code).toBe('1141');
     expect(merged.note?.code).toBe('historic-geography');
-    expect(merged.note?.message).toMatch(/merged into 1103 Stavanger/);
+    expect(merged.note && render(merged.note.message, 'en')).toMatch(/merged into 1103 Stavanger/);
     const split = ok(resolver().fromCode('1507'));
-    expect(split.note?.message).toMatch(/divided \(into 1508 Ålesund and 1580 Haram\)/);
+    expect(split.note && render(split.note.message, 'en')).toMatch(/divided \(into 1508 Ålesund and 1580 Haram\)/);
   });
   it('reads SSB labels, K-/F- codes and KOSTRA aggregates', () => {
     expect(ok(resolver().fromLabel('5037 Levanger')).geo.code).toBe('5037');
@@ -61,9 +62,9 @@ describe('GeoResolver', () => {
   it('refuses to guess an ambiguous or unknown name', () => {
     const amb = resolver().fromName('Våler');
     expect(isResolved(amb)).toBe(false);
-    expect((amb as { error: string }).error).toMatch(/fits several areas.*3114.*3419/);
+    expect(render((amb as { error: Message }).error, 'en')).toMatch(/fits several areas.*3114.*3419/);
     const unknown = resolver().fromName('Innherred');
-    expect((unknown as { error: string }).error).toMatch(/not a municipality, county/);
+    expect(render((unknown as { error: Message }).error, 'en')).toMatch(/not a municipality, county/);
     expect(isResolved(resolver().fromCode('8123'))).toBe(false);
   });
   it('parses labels with validity periods', () => {

@@ -1,3 +1,4 @@
+import { render } from '../../src/base/messages.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { HAVE_REAL_EXPORTS, REAL_EXPORTS, tempDir } from '../helpers.js';
 
 const resolver = () => new GeoResolver(defaultRegister());
 const ok = (r: ReturnType<GeoResolver['fromLabel']>): Resolved => {
-  if (!isResolved(r)) throw new Error(r.error);
+  if (!isResolved(r)) throw new Error(render(r.error, 'en'));
   return r;
 };
 
@@ -39,14 +40,14 @@ describe("SSB's special and historical regions are areas at level 'other'", () =
     expect(r.harmonisedFrom).toBeNull();
     expect(r.note?.code).toBe('special-area');
     expect(r.note?.onceKey).toBe('special-area');
-    expect(r.note?.message).toContain(`"${code} ${name}"`);
+    expect(r.note && render(r.note.message, 'en')).toContain(`"${code} ${name}"`);
   });
 
   it('historical units keep the period they had: 13 Bergen (t.o.m. 1971)', () => {
     const county = ok(resolver().fromLabel('13 Bergen (t.o.m. 1971)'));
     expect(county.geo).toEqual({ code: '13', level: 'other', name: 'Bergen' });
     expect([county.validFrom, county.validTo]).toEqual([null, 1971]);
-    expect(county.note?.message).toMatch(/historical unit/);
+    expect(county.note && render(county.note.message, 'en')).toMatch(/historical unit/);
     // A former municipality number older than the register, with the period SSB gives it.
     const kommune = ok(resolver().fromLabel('1301 Bergen (t.o.m. 1971)'));
     expect(kommune.geo).toEqual({ code: '1301', level: 'other', name: 'Bergen' });

@@ -1,3 +1,4 @@
+import { msg } from '../../base/messages.js';
 import type { ValidateFunction } from 'ajv';
 import type { AgeGroup, Observation, Period } from '../../model/observation.js';
 import { ageFromCode, isReversedAge, readValueCell, schemaValue, sexFromCode, sexFromLabel, type ValueCell } from '../../ingest/cells.js';
@@ -53,16 +54,16 @@ function codesLayout(ctx: ReadContext, format: 'fhi-cube' | 'fhi-csv3'): CodesLa
   if (!ctx.checkHeader(header, layout.headerLine)) return null;
   const required = format === 'fhi-cube' ? ['GEO', 'AAR', 'SPVFLAGG'] : ['GEO', 'AAR'];
   // A misspelt fixed column (GE0, TELER) is an error naming the column meant, never a dimension.
-  if (!ctx.checkNearMisses(header, [...required, 'KJONN', 'ALDER', 'TELLER', 'NEVNER', 'RATE', 'MEASURE_TYPE', 'SPVFLAGG', 'sumTELLER', 'sumNEVNER'], layout.headerLine, 'FHI file with codes')) return null;
-  if (!ctx.requireColumns(header, required, layout.headerLine, 'every FHI file with codes has')) return null;
+  if (!ctx.checkNearMisses(header, [...required, 'KJONN', 'ALDER', 'TELLER', 'NEVNER', 'RATE', 'MEASURE_TYPE', 'SPVFLAGG', 'sumTELLER', 'sumNEVNER'], layout.headerLine, msg('issue.word.formatFhiCodes'))) return null;
+  if (!ctx.requireColumns(header, required, layout.headerLine, msg('issue.word.needsFhiCodes'))) return null;
   const long = header.includes('MEASURE_TYPE');
-  if (long && !ctx.requireColumns(header, ['value'], layout.headerLine, 'holds the numbers in a long csv3 export')) return null;
+  if (long && !ctx.requireColumns(header, ['value'], layout.headerLine, msg('issue.word.needsCsv3Long'))) return null;
   for (const u of header.filter(isUnsuppressedColumn)) {
-    ctx.issues.report({ code: 'unsuppressed-column', line: layout.headerLine, column: u, columnNumber: header.indexOf(u) + 1, value: u, note: `column "${u}" holds counts before suppression; folkehelse never reads it, so none of its numbers can reach a document` });
+    ctx.issues.report({ code: 'unsuppressed-column', line: layout.headerLine, column: u, columnNumber: header.indexOf(u) + 1, value: u, note: msg('issue.note.unsuppressed', { column: u }) });
   }
   const measureCols = long ? [] : header.filter((h) => isFhiMeasureColumn(h) && !isUnsuppressedColumn(h) && h !== 'SPVFLAGG');
   if (!long && measureCols.length === 0) {
-    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'TELLER', note: 'the header has no measure column (TELLER, NEVNER, RATE, SMR, MEIS …)' });
+    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'TELLER', note: msg('issue.note.noMeasureColumn') });
     return null;
   }
   const numericCols = new Set([...measureCols, ...(long ? ['value'] : [])]);
@@ -109,7 +110,7 @@ function parseRow(ctx: ReadContext, lay: CodesLayout, cells: string[], line: num
     let cell = cells[i] ?? '';
     if (cell.length > 2 && cell.includes('//')) {
       const m = CELL_COMMENT.exec(cell)!;
-      ctx.issues.report({ code: 'comment-in-cell', line, column: name, columnNumber: i + 1, value: cell, note: `the cell "${cell.trim()}" ends with a comment (//${m[2]!.trimEnd()}); folkehelse reads "${m[1]!.trim()}" and ignores the comment` });
+      ctx.issues.report({ code: 'comment-in-cell', line, column: name, columnNumber: i + 1, value: cell, note: msg('issue.note.commentInCell', { cell: cell.trim(), comment: m[2]!.trimEnd(), value: m[1]!.trim() }) });
       cell = m[1]!;
       cells[i] = cell;
     }
@@ -118,7 +119,7 @@ function parseRow(ctx: ReadContext, lay: CodesLayout, cells: string[], line: num
       parsed[i] = v;
       if (v.kind === 'unknown-symbol') {
         bad = true;
-        ctx.issues.report({ code: 'unknown-symbol', line, column: name, columnNumber: i + 1, value: cell, note: `"${cell}" in column ${name} is not a number and not one of the symbols . .. : (FHI)` });
+        ctx.issues.report({ code: 'unknown-symbol', line, column: name, columnNumber: i + 1, value: cell, note: msg('issue.note.unknownSymbol', { value: cell, column: name, symbols: '. .. : (FHI)' }) });
       }
       const sv = schemaValue(v);
       if (sv !== undefined) row[name] = sv;
@@ -141,7 +142,7 @@ function rowKey(ctx: ReadContext, lay: CodesLayout, cells: string[], line: numbe
   if (!period) {
     const p = parsePeriod(aar);
     if (!p) {
-      ctx.issues.report({ code: 'constraint-error', line, column: 'AAR', columnNumber: lay.iAar + 1, value: aar, note: `the period "${aar}" ends before it starts; write the first year first (like 2013_2015)` });
+      ctx.issues.report({ code: 'constraint-error', line, column: 'AAR', columnNumber: lay.iAar + 1, value: aar, note: msg('issue.note.periodBackwards', { period: aar, forwards: msg('issue.word.like', { example: '2013_2015' }) }) });
       return null;
     }
     period = p;
@@ -157,7 +158,7 @@ function rowKey(ctx: ReadContext, lay: CodesLayout, cells: string[], line: numbe
       lay.ages.set(a, age);
     }
     if (isReversedAge(age)) {
-      ctx.issues.report({ code: 'constraint-error', line, column: 'ALDER', columnNumber: lay.iAlder + 1, value: a, note: `the age group "${a}" runs backwards (from ${age.from} to ${age.to}); write the lower age first (like 65_120)` });
+      ctx.issues.report({ code: 'constraint-error', line, column: 'ALDER', columnNumber: lay.iAlder + 1, value: a, note: msg('issue.note.ageBackwardsLike', { age: a, from: age.from ?? '', to: age.to ?? '', example: '65_120' }) });
       return null;
     }
   }
@@ -217,7 +218,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
     if (!g) return [];
     const problem = countsProblem(g.cells, g.base.period.from === g.base.period.to);
     if (problem) {
-      ctx.issues.report({ code: 'constraint-error', line: g.line, column: 'value', columnNumber: iValue! + 1, value: String(problem.value), note: `${problem.message} (the MEASURE_TYPE rows of this key, from line ${g.line})` });
+      ctx.issues.report({ code: 'constraint-error', line: g.line, column: 'value', columnNumber: iValue! + 1, value: String(problem.value), note: msg('issue.note.countsInGroup', { problem: problem.message, line: g.line }) });
       return [];
     }
     return observationsFromMeasures(g.base, g.cells).filter((o) => ctx.plausible(o, g.line, 'value', iValue! + 1));
@@ -235,7 +236,7 @@ export async function* readFhiCodes(ctx: ReadContext, format: 'fhi-cube' | 'fhi-
         continue;
       }
       if (long && read.parsed[iValue!]!.kind === 'empty') {
-        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue! + 1, note: 'the value cell is empty; write the number or a symbol (. .. :)' });
+        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue! + 1, note: msg('issue.note.valueEmpty', { symbols: '. .. :' }) });
         continue;
       }
       const k = rowKey(ctx, lay, cells, line);

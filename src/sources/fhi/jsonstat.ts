@@ -1,3 +1,4 @@
+import { msg } from '../../base/messages.js';
 import type { Observation } from '../../model/observation.js';
 import { readJsonStat } from '../../ingest/jsonstat.js';
 import type { ReadContext } from '../../ingest/context.js';
@@ -17,7 +18,7 @@ export function readFhiJsonStat(ctx: ReadContext): AsyncGenerator<Observation[]>
     observations: (g, c) => {
       const problem = countsProblem(g.cells, g.period.from === g.period.to);
       if (problem) {
-        c.issues.report({ code: 'constraint-error', column: `${g.where} ${problem.column}`, value: String(problem.value), note: `${problem.message} in ${g.where}` });
+        c.issues.report({ code: 'constraint-error', column: `${g.where} ${problem.column}`, value: String(problem.value), note: msg('issue.note.countsIn', { problem: problem.message, where: g.where }) });
         return [];
       }
       return observationsFromMeasures(g.base, g.cells, g.measureLabels);

@@ -1,3 +1,4 @@
+import { msg } from '../../base/messages.js';
 import type { Observation, Period } from '../../model/observation.js';
 import { ageFromLabel, dimensionsKey, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo } from '../../ingest/cells.js';
 import type { ReadContext } from '../../ingest/context.js';
@@ -68,9 +69,9 @@ function labelLayout(ctx: ReadContext): LabelLayout | null {
   const layout = ctx.layout!;
   const header = canonical(layout.header);
   if (!ctx.checkHeader(header, layout.headerLine)) return null;
-  if (!ctx.checkNearMisses(header, ['Geografi', 'År', 'Kjønn', 'Alder', 'Måltall', 'value'], layout.headerLine, 'FHI label export')) return null;
+  if (!ctx.checkNearMisses(header, ['Geografi', 'År', 'Kjønn', 'Alder', 'Måltall', 'value'], layout.headerLine, msg('issue.word.formatFhiLabel'))) return null;
   const hasPeriod = header.includes('År') || header.includes('Periode');
-  if (!ctx.requireColumns(header, ['Geografi', ...(hasPeriod ? [] : ['År']), 'value'], layout.headerLine, 'every FHI label export has')) return null;
+  if (!ctx.requireColumns(header, ['Geografi', ...(hasPeriod ? [] : ['År']), 'value'], layout.headerLine, msg('issue.word.needsFhiLabel'))) return null;
   const index = new Map(header.map((h, i) => [h, i]));
   const known = new Set(['Geografi', 'År', 'Periode', 'Kjønn', 'Alder', 'Måltall', 'value']);
   const iValue = index.get('value')!;
@@ -135,11 +136,11 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
       }
       const v = readValueCell(cells[iValue] ?? '', 'fhi');
       if (v.kind === 'unknown-symbol') {
-        ctx.issues.report({ code: 'unknown-symbol', line, column: valueName, columnNumber: iValue + 1, value: v.raw, note: `"${v.raw}" in column ${valueName} is not a number and not one of the symbols . .. : -` });
+        ctx.issues.report({ code: 'unknown-symbol', line, column: valueName, columnNumber: iValue + 1, value: v.raw, note: msg('issue.note.unknownSymbol', { value: v.raw, column: valueName, symbols: '. .. : -' }) });
         continue;
       }
       if (v.kind === 'empty' && lay.measureName === 'value') {
-        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue + 1, note: 'the value cell is empty; write the number or a symbol (. .. : -)' });
+        ctx.issues.report({ code: 'missing-cell', line, column: 'value', columnNumber: iValue + 1, note: msg('issue.note.valueEmpty', { symbols: '. .. : -' }) });
         continue;
       }
       // An analyst's copy writes a hidden value (:) as an empty cell: missing, without a symbol.
@@ -157,7 +158,7 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
       const sexLabel = iSex !== undefined ? cells[iSex]!.trim() : '';
       const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel);
       if (sex === null) {
-        ctx.issues.report({ code: 'type-error', line, column: 'Kjønn', columnNumber: iSex! + 1, value: sexLabel, note: `"${sexLabel}" is not a sex label folkehelse knows ('kjønn samlet', 'menn', 'kvinner', 'gutter', 'jenter', 'begge kjønn', 'mann', 'kvinne')` });
+        ctx.issues.report({ code: 'type-error', line, column: 'Kjønn', columnNumber: iSex! + 1, value: sexLabel, note: msg('issue.note.unknownSexLabel', { value: sexLabel, known: "'kjønn samlet', 'menn', 'kvinner', 'gutter', 'jenter', 'begge kjønn', 'mann', 'kvinne'" }) });
         continue;
       }
       const geoRaw = cells[iGeo]!.trim();
@@ -167,7 +168,7 @@ export async function* readFhiLabel(ctx: ReadContext): AsyncGenerator<Observatio
       if (!period) continue;
       const age = iAge !== undefined ? ageFromLabel(cells[iAge]!) : null;
       if (age && isReversedAge(age)) {
-        ctx.issues.report({ code: 'constraint-error', line, column: 'Alder', columnNumber: iAge! + 1, value: age.label, note: `the age band "${age.label}" runs backwards (from ${age.from} to ${age.to}); write the lower age first` });
+        ctx.issues.report({ code: 'constraint-error', line, column: 'Alder', columnNumber: iAge! + 1, value: age.label, note: msg('issue.note.ageBackwards', { age: age.label, from: age.from ?? '', to: age.to ?? '' }) });
         continue;
       }
       const dimensions: Record<string, string> = {};

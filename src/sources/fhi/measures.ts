@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../base/messages.js';
 import type { MeasureType, Observation } from '../../model/observation.js';
 import type { MeasureInfo } from '../../ingest/cells.js';
 import { observation, type ObservationBase, type ValueOrMissing } from '../../ingest/observation.js';
@@ -39,9 +40,9 @@ export function isUnsuppressedColumn(name: string): boolean {
 
 /**
  * Checks the counts of one row (or one csv3 group): a numerator above its denominator, a sum of
- * counts that is not whole, a one-year count that is not whole. Returns a sentence, or null.
+ * counts that is not whole, a one-year count that is not whole. Returns the problem's note, or null.
  */
-export function countsProblem(cells: Map<string, MeasureCell>, singleYear: boolean): { column: string; value: number; message: string } | null {
+export function countsProblem(cells: Map<string, MeasureCell>, singleYear: boolean): { column: string; value: number; message: Message } | null {
   const num = (k: string): number | null => {
     const c = cells.get(k);
     return c && 'value' in c ? c.value : null;
@@ -49,11 +50,11 @@ export function countsProblem(cells: Map<string, MeasureCell>, singleYear: boole
   for (const [t, n] of [['TELLER', 'NEVNER'], ['sumTELLER', 'sumNEVNER']] as const) {
     const a = num(t);
     const b = num(n);
-    if (a !== null && b !== null && a > b) return { column: t, value: a, message: `${t} (${a}) is larger than ${n} (${b}): more cases than people at risk` };
+    if (a !== null && b !== null && a > b) return { column: t, value: a, message: msg('issue.note.countAboveDenominator', { count: t, countValue: a, denominator: n, denominatorValue: b }) };
   }
   for (const k of ['sumTELLER', 'sumNEVNER', ...(singleYear ? ['TELLER'] : [])]) {
     const v = num(k);
-    if (v !== null && !Number.isInteger(v)) return { column: k, value: v, message: `${k} is ${v}, but a count${k.startsWith('sum') ? ' summed over the period' : ' for one year'} is a whole number` };
+    if (v !== null && !Number.isInteger(v)) return { column: k, value: v, message: msg(k.startsWith('sum') ? 'issue.note.countNotWholeSum' : 'issue.note.countNotWholeYear', { column: k, value: v }) };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../base/messages.js';
 import type { Observation, Sex } from '../../model/observation.js';
 import type { ReadContext } from '../../ingest/context.js';
 import { readGroupTable, type GroupTableSpec } from '../ungdata/group-table.js';
@@ -55,8 +56,8 @@ const COMMON = { source: 'fylkesundersokelse', table: 'fylkesundersokelse', sche
  */
 export const GROUP_TABLE: GroupTableSpec = {
   ...COMMON,
-  formatName: 'county survey table',
-  needs: 'a county survey table needs',
+  formatName: msg('issue.word.formatCountySurvey'),
+  needs: msg('issue.word.needsCountySurvey'),
   columns: (header) => header.map((h) => SURVEY_COLUMNS[h.toLowerCase()] ?? h),
   required: ['survey', 'kommune', 'year', 'indicator', 'grouping', 'group'],
   expected: ['survey', 'kommune', 'year', 'indicator', 'grouping', 'group', 'n_respondents', 'n_yes', 'percent'],
@@ -90,8 +91,8 @@ export function frequencyColumns(header: string[]): string[] {
 
 export const FREQUENCY_TABLE: GroupTableSpec = {
   ...COMMON,
-  formatName: 'county survey frequency table',
-  needs: 'a county survey frequency table needs',
+  formatName: msg('issue.word.formatCountyFrequency'),
+  needs: msg('issue.word.needsCountyFrequency'),
   columns: frequencyColumns,
   required: ['kommune', 'year', 'indicator', 'n_yes', 'share'],
   expected: [],

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../base/messages.js';
 import type { ValidateFunction } from 'ajv';
 import type { AgeGroup, Observation, Period, Sex } from '../../model/observation.js';
 import { ageFromLabel, dimensionsKey, isKnownAge, isReversedAge, measureFromLabel, readValueCell, schemaValue, sexFromLabel, type MeasureInfo, type ValueCell } from '../../ingest/cells.js';
@@ -60,7 +61,7 @@ function readRow(ctx: ReadContext, r: SsbReading, cells: string[], line: number)
   } else {
     regionRaw = (cells[cols.region] ?? '').trim();
     if (regionRaw === '') {
-      ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, note: 'the region cell is empty' });
+      ctx.issues.report({ code: 'missing-cell', line, column: header[cols.region]!, columnNumber: cols.region + 1, note: msg('issue.note.regionEmpty') });
       return null;
     }
     // IMDi's `Region;Navn`: the name (and the years it had) beside the code.
@@ -72,12 +73,12 @@ function readRow(ctx: ReadContext, r: SsbReading, cells: string[], line: number)
   const sexLabel = cols.sex !== null ? cells[cols.sex]!.trim() : '';
   const sex = sexLabel === '' ? 'total' : sexFromLabel(sexLabel.replace(/^\d\s+/, ''));
   if (sex === null) {
-    ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, note: `"${sexLabel}" is not a sex folkehelse knows ('Begge kjønn', 'Menn', 'Kvinner'; 'Both sexes', 'Males', 'Females')` });
+    ctx.issues.report({ code: 'type-error', line, column: header[cols.sex!]!, columnNumber: cols.sex! + 1, value: sexLabel, note: msg('issue.note.unknownSex', { value: sexLabel, known: "'Begge kjønn', 'Menn', 'Kvinner'; 'Both sexes', 'Males', 'Females'" }) });
     return null;
   }
   const age = cols.age !== null ? ssbAge(cells[cols.age]!) : null;
   if (age && isReversedAge(age)) {
-    ctx.issues.report({ code: 'constraint-error', line, column: header[cols.age!]!, columnNumber: cols.age! + 1, value: age.label, note: `the age band "${age.label}" runs backwards (from ${age.from} to ${age.to}); write the lower age first` });
+    ctx.issues.report({ code: 'constraint-error', line, column: header[cols.age!]!, columnNumber: cols.age! + 1, value: age.label, note: msg('issue.note.ageBackwards', { age: age.label, from: age.from ?? '', to: age.to ?? '' }) });
     return null;
   }
   const dimensions: Record<string, string> = {};
@@ -97,8 +98,8 @@ function notInUse(ctx: ReadContext, r: SsbReading, row: SsbRow, period: Period, 
   if (!placeholder) return false;
   if (!r.notInUse.has(row.regionRaw)) {
     r.notInUse.add(row.regionRaw);
-    const what = v.kind === 'number' ? 'zeros' : v.kind === 'empty' ? 'empty cells' : `symbols (${rawCell.trim()})`;
-    ctx.issues.report({ code: 'code-not-valid-in-period', line, column: r.header[t.index]!, columnNumber: t.index + 1, value: rawCell, note: `"${row.regionRaw}" did not exist in ${period.label} (valid ${geo.validFrom ?? ''}-${geo.validTo ?? ''}); its ${what} for such years are not values, and not repeats of the rows of the number that was in use` });
+    const what = v.kind === 'number' ? msg('issue.word.zeros') : v.kind === 'empty' ? msg('issue.word.emptyCells') : msg('issue.word.symbols', { symbols: rawCell.trim() });
+    ctx.issues.report({ code: 'code-not-valid-in-period', line, column: r.header[t.index]!, columnNumber: t.index + 1, value: rawCell, note: msg('issue.note.notInUseRows', { region: row.regionRaw, period: period.label, from: geo.validFrom ?? '', to: geo.validTo ?? '', what }) });
   }
   return true;
 }
@@ -108,17 +109,17 @@ function checkedCell(ctx: ReadContext, r: SsbReading, t: Target, rawCell: string
   const v = readValueCell(rawCell, r.source);
   const column = r.header[t.index]!;
   if (v.kind === 'unknown-symbol') {
-    ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, note: `"${v.raw}" in column "${column}" is not a number and not one of SSB's symbols . .. : ... - *` });
+    ctx.issues.report({ code: 'unknown-symbol', line, column, columnNumber: t.index + 1, value: v.raw, note: msg('issue.note.unknownSymbolSsb', { value: v.raw, column }) });
     return null;
   }
   return v;
 }
 
 /** The measure problems of a number SSB's schema allows: a negative or fractional count of persons. */
-function countProblem(t: Target, info: MeasureInfo, value: number): string | null {
+function countProblem(t: Target, info: MeasureInfo, value: number): Message | null {
   if (info.measureType !== 'count') return null;
-  if (value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) return `"${t.variable}" is a count and cannot be negative, but this one is ${value}`;
-  if (info.unit === 'personer' && !Number.isInteger(value)) return `"${t.variable}" counts persons and must be a whole number, but this one is ${value}`;
+  if (value < 0 && !/endring|netto|vekst|tilvekst|overskudd/i.test(t.variable)) return msg('issue.note.negativeCount', { variable: t.variable, value });
+  if (info.unit === 'personer' && !Number.isInteger(value)) return msg('issue.note.fractionalPersons', { variable: t.variable, value });
   return null;
 }
 
@@ -140,7 +141,7 @@ function readCell(ctx: ReadContext, r: SsbReading, row: SsbRow, t: Target, cells
   if (!period) return null;
   if (notInUse(ctx, r, row, period, v, rawCell, line, t)) return null;
   if (v.kind === 'empty') {
-    ctx.issues.report({ code: 'empty-cell', line, column, columnNumber: t.index + 1, note: `the cell in column "${column}" is empty; it is read as a missing number (SSB writes a symbol: . .. : ...)` });
+    ctx.issues.report({ code: 'empty-cell', line, column, columnNumber: t.index + 1, note: msg('issue.note.emptyValueSsb', { column }) });
   }
   const info = r.infoFor(t.variable);
   const problem = v.kind === 'number' ? countProblem(t, info, v.value) : null;
@@ -178,7 +179,7 @@ function columnsOf(ctx: ReadContext, layout: CsvLayout): { cols: SsbColumns; hea
       code: 'missing-column',
       line: layout.headerLine,
       column: cols.missing,
-      note: cols.missing === 'år' ? 'the header has neither "<statistikkvariabel> <år>" columns nor an "år" column, so no period can be read' : 'the header has no value column after its dimension columns',
+      note: msg(cols.missing === 'år' ? 'issue.note.ssbNoPeriod' : 'issue.note.ssbNoValueColumn'),
     });
     return null;
   }

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../base/messages.js';
 import type { Observation, Sex, SourceId } from '../../model/observation.js';
 import { dimensionsKey, readValueCell, schemaValue, type ValueCell } from '../../ingest/cells.js';
 import type { ReadContext } from '../../ingest/context.js';
@@ -17,9 +18,9 @@ export interface GroupTableSpec {
   table: string;
   schema: SchemaName;
   /** The format's name in messages ("Ungdata group table"). */
-  formatName: string;
+  formatName: Message;
   /** How the missing-column message ends ("an Ungdata group table needs"). */
-  needs: string;
+  needs: Message;
   /** The canonical column names of a header (trimmed), '' for a column to leave out. */
   columns: (header: string[]) => string[];
   required: string[];
@@ -74,7 +75,7 @@ export async function* readGroupTable(ctx: ReadContext, spec: GroupTableSpec): A
   if (!ctx.checkNearMisses(header, spec.expected, layout.headerLine, spec.formatName)) return;
   if (!ctx.requireColumns(header, spec.required, layout.headerLine, spec.needs)) return;
   if (!header.includes('n_yes') && !header.includes('percent')) {
-    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'n_yes', note: 'the header needs either an "n_yes" column (number answering yes) or a "percent" column' });
+    ctx.issues.report({ code: 'missing-column', line: layout.headerLine, column: 'n_yes', note: msg('issue.note.ungdataYesOrPercent') });
     return;
   }
   const index = new Map(header.map((h, i) => [h, i]));
@@ -99,7 +100,7 @@ export async function* readGroupTable(ctx: ReadContext, spec: GroupTableSpec): A
           num.set(h, v);
           if (v.kind === 'unknown-symbol') {
             bad = true;
-            ctx.issues.report({ code: 'unknown-symbol', line, column: h, columnNumber: i + 1, value: cell, note: `"${cell}" in column ${h} is not a number and not one of the symbols . .. :` });
+            ctx.issues.report({ code: 'unknown-symbol', line, column: h, columnNumber: i + 1, value: cell, note: msg('issue.note.unknownSymbol', { value: cell, column: h, symbols: '. .. :' }) });
           }
           const sv = schemaValue(v);
           if (sv !== undefined) row[h] = sv;
@@ -114,11 +115,11 @@ export async function* readGroupTable(ctx: ReadContext, spec: GroupTableSpec): A
       const share = num.get('share');
       const pct = share?.kind === 'number' ? { ...share, value: share.value * 100 } : (num.get('percent') ?? share);
       if (n.kind === 'number' && yes?.kind === 'number' && yes.value > n.value) {
-        ctx.issues.report({ code: 'constraint-error', line, column: 'n_yes', columnNumber: columnOf('n_yes'), value: raw.n_yes ?? null, note: `n_yes (${yes.value}) is larger than n_respondents (${n.value}): more yes-answers than respondents` });
+        ctx.issues.report({ code: 'constraint-error', line, column: 'n_yes', columnNumber: columnOf('n_yes'), value: raw.n_yes ?? null, note: msg('issue.note.yesAboveRespondents', { yes: yes.value, respondents: n.value }) });
         continue;
       }
       if ((yes === undefined || yes.kind === 'empty') && (pct === undefined || pct.kind === 'empty')) {
-        ctx.issues.report({ code: 'missing-cell', line, column: yes ? 'n_yes' : 'percent', columnNumber: columnOf(yes ? 'n_yes' : 'percent'), note: 'the row has neither the number answering yes nor the percentage' });
+        ctx.issues.report({ code: 'missing-cell', line, column: yes ? 'n_yes' : 'percent', columnNumber: columnOf(yes ? 'n_yes' : 'percent'), note: msg('issue.note.ungdataNeither') });
         continue;
       }
       const regionRaw = raw.kommune!.trim();

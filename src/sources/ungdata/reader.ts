@@ -1,3 +1,4 @@
+import { msg } from '../../base/messages.js';
 import type { Observation, Sex } from '../../model/observation.js';
 import type { ReadContext } from '../../ingest/context.js';
 import { readGroupTable, type GroupTableSpec } from './group-table.js';
@@ -35,8 +36,8 @@ const UNGDATA: GroupTableSpec = {
   source: 'ungdata',
   table: 'ungdata',
   schema: 'ungdata',
-  formatName: 'Ungdata group table',
-  needs: 'an Ungdata group table needs',
+  formatName: msg('issue.word.formatUngdata'),
+  needs: msg('issue.word.needsUngdata'),
   columns: (header) => header.map((h) => UNGDATA_COLUMNS[h.toLowerCase()] ?? h),
   required: ['kommune', 'year', 'indicator', 'grouping', 'group', 'n_respondents'],
   expected: ['kommune', 'year', 'indicator', 'grouping', 'group', 'n_respondents', 'n_yes', 'percent'],
