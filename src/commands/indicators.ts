@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { EXIT_USAGE, FolkehelseError, msg, UsageError } from '../base/errors.js';
-import { messageLang } from '../base/messages.js';
+import { messageLang, say } from '../base/messages.js';
 import { exitCodeFor } from '../cli/exit.js';
+import { helpAfter } from '../cli/help.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import { colorWanted, defaultConfigPath, langOption, strictOption, type MessageLang } from './options.js';
@@ -9,37 +10,33 @@ import { colorWanted, defaultConfigPath, langOption, strictOption, type MessageL
 export const register: RegisterCommand = (program, { io, style, setExitCode }) => {
   program
     .command('indicators')
-    .description('compute the indicator barometer for a municipality: value, county, land, period, unit, verdict against land and trend')
-    .option('--config <file>', 'the configuration: its data, catalogue, suppression limits, comparisons and earlier editions, as build uses them (default: ./folkehelse.config.json when it exists)')
-    .option('--data <folder...>', "folder(s) or files with the exports (default: the configuration's)")
-    .option('--kommune <number>', "the municipality, e.g. 5037 (default: the configuration's, when it has one)")
-    .option('--theme <letter>', 'only the indicators of one forskrift theme (a–f)')
-    .option('--catalogue <file...>', 'your own catalogue file(s): add, replace or exclude indicators')
-    .option('--kostragruppe <code>', 'the KOSTRA group to compare with, e.g. EKG11')
-    .option('--out <folder>', "where build writes (default: the configuration's \"out\", else ./out): its earlier editions bind the suppression, as in build")
-    .option('--previous <file|folder>', 'results of earlier editions, as build --previous')
-    .option('--edition <year>', "the edition the numbers are for (default: the configuration's)")
-    .option('--kind <full|annual>', 'full or annual, as build --kind', 'full')
-    .addOption(langOption('language of the table, its notes and the messages: bokmål or nynorsk (en: bokmål table, notes in English); default: FOLKEHELSE_LANG, else nb', true))
-    .option('--json', 'print every result in full (machine-readable)')
-    .option('--csv', 'print the barometer as CSV')
+    .description(say('help.indicators.description'))
+    .option('--config <file>', say('help.indicators.config'))
+    .option('--data <folder...>', say('help.indicators.data'))
+    .option('--kommune <number>', say('help.indicators.kommune'))
+    .option('--theme <letter>', say('help.indicators.theme'))
+    .option('--catalogue <file...>', say('help.indicators.catalogue'))
+    .option('--kostragruppe <code>', say('help.indicators.kostragruppe'))
+    .option('--out <folder>', say('help.indicators.out'))
+    .option('--previous <file|folder>', say('help.indicators.previous'))
+    .option('--edition <year>', say('help.indicators.edition'))
+    .option('--kind <full|annual>', say('help.indicators.kind'), 'full')
+    .addOption(langOption(say('help.indicators.lang'), true))
+    .option('--json', say('help.indicators.json'))
+    .option('--csv', say('help.indicators.csv'))
     .addOption(strictOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  $ folkehelse indicators --data data --kommune 5037
-  $ folkehelse indicators --data data --kommune 5038 --theme f --lang nn
-  $ folkehelse indicators --data data --kommune 5037 --json > levanger.json
-  $ folkehelse indicators --data data --kommune 5037 --catalogue katalog-eksempel.json --csv
-  $ folkehelse indicators --config folkehelse.config.json --kommune 5037 --json
-
-With a configuration (--config, or ./folkehelse.config.json) the numbers are exactly those build
-publishes: its data, catalogue, neighbours and KOSTRA group, its suppression limits, and what the
-earlier editions in its output folder withheld.
-
-Warnings: an indicator whose catalogue selection is invalid (--strict: exit 1).
-Exit 2: the municipality has no data, the data has errors (run validate), or bad usage.`,
+      helpAfter(
+        [
+          'folkehelse indicators --data data --kommune 5037',
+          'folkehelse indicators --data data --kommune 5038 --theme f --lang nn',
+          'folkehelse indicators --data data --kommune 5037 --json > levanger.json',
+          'folkehelse indicators --data data --kommune 5037 --catalogue katalog-eksempel.json --csv',
+          'folkehelse indicators --config folkehelse.config.json --kommune 5037 --json',
+        ],
+        [say('help.indicators.more')],
+      ),
     )
     .action(async (opts: IndicatorsOptions) => {
       const lang = opts.lang ?? messageLang();

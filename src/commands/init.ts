@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { EXIT_OK, msg, say, UsageError } from '../base/errors.js';
 import { messageLang, sayCount } from '../base/messages.js';
+import { helpAfter } from '../cli/help.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import { loadMessages, message } from '../cli/messages.js';
 import { isDocumentLang } from '../language/tags.js';
@@ -169,21 +170,12 @@ function createOnly(path: string, content: string | Buffer): boolean {
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('init')
-    .description('create a project folder: configuration, data folder, assessment templates with guiding questions, and an example catalogue override')
-    .argument('[folder]', 'the folder (default: the current folder)', '.')
-    .option('--kommune <numbers>', 'the municipality or municipalities, comma-separated (e.g. 5037,5038)')
-    .option('--example', 'create the shipped example instead: Levanger and Verdal, with data and assessments (the examples of every --help run in it)')
-    .addOption(langOption("language of the document, the templates and the messages: bokmål or nynorsk (en: English messages, bokmål templates)", true))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ folkehelse init levanger --kommune 5037
-  $ folkehelse init innherred --kommune 5037,5038 --lang nn
-  $ folkehelse init eksempel --example
-
-Files that already exist are never changed; only missing ones are created.`,
-    )
+    .description(say('help.init.description'))
+    .argument('[folder]', say('help.init.folder'), '.')
+    .option('--kommune <numbers>', say('help.init.kommune'))
+    .option('--example', say('help.init.example'))
+    .addOption(langOption(say('help.init.lang'), true))
+    .addHelpText('after', helpAfter(['folkehelse init levanger --kommune 5037', 'folkehelse init innherred --kommune 5037,5038 --lang nn', 'folkehelse init eksempel --example'], [say('help.init.more')]))
     .action(async (folder: string, opts: { kommune?: string; example?: boolean; lang?: MessageLang }) => {
       const lang: DocumentLang = opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : 'nb';
       if (opts.example && opts.kommune !== undefined) throw new UsageError(msg('errors.usage.exampleAndKommune'));

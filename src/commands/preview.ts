@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { EXIT_OK, UsageError } from '../base/errors.js';
+import { EXIT_OK, say, UsageError } from '../base/errors.js';
+import { helpAfter } from '../cli/help.js';
 import { loadMessages, message } from '../cli/messages.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import type { Texts } from '../report/language.js';
@@ -27,23 +28,13 @@ interface PreviewOptions {
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('preview')
-    .description('show the document in the browser while the assessments are written, with what is still missing beside it; updates itself when a file is saved')
-    .option('--config <file>', 'the configuration (default: ./folkehelse.config.json when it exists)')
-    .option('--kommune <number>', "the municipality to show (default: the configuration's first)")
-    .option('--port <n>', 'the port on 127.0.0.1 (0: any free port)', String(DEFAULT_PORT))
-    .option('--no-open', 'do not open the browser (print the address only)')
-    .addOption(langOption('bokmål or nynorsk (the document, the page and the messages)'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ folkehelse preview
-  $ folkehelse preview --kommune 5037
-  $ folkehelse preview --kommune 5038 --lang nn --port 0 --no-open
-
-The server listens on 127.0.0.1 only and serves nothing but the document and its page; the
-browser never changes a file. Ctrl-C ends it.`,
-    )
+    .description(say('help.preview.description'))
+    .option('--config <file>', say('help.option.config'))
+    .option('--kommune <number>', say('help.preview.kommune'))
+    .option('--port <n>', say('help.preview.port'), String(DEFAULT_PORT))
+    .option('--no-open', say('help.preview.noOpen'))
+    .addOption(langOption(say('help.preview.lang')))
+    .addHelpText('after', helpAfter(['folkehelse preview', 'folkehelse preview --kommune 5037', 'folkehelse preview --kommune 5038 --lang nn --port 0 --no-open'], [say('help.preview.more')]))
     .action(async (opts: PreviewOptions) => setExitCode(await runPreview(opts, io)));
 };
 
