@@ -120,7 +120,7 @@ describe('the language of the messages', () => {
 
 describe('exit codes with one meaning each', () => {
   it('are one table in --help and in the README', async () => {
-    const help = (await runIn({}, '--help')).stdout;
+    const help = (await runIn({ FOLKEHELSE_LANG: 'en' }, '--help')).stdout;
     expect(help).toContain(EXIT_CODES_HELP);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
     for (const line of EXIT_CODES_HELP.split(/\n {2}(?=\d)/).slice(1)) {
