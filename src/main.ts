@@ -41,7 +41,7 @@ const COMMANDS: RegisterCommand[] = [
 ];
 
 /** The exit codes, as `folkehelse --help` and the README give them (in the program's English; the help shows them in the run's language). */
-export const EXIT_CODES_HELP = render(msg('help.program.exitCodes'), 'en');
+export const EXIT_CODES_HELP = render(msg('help.exitCodes'), 'en');
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
@@ -60,11 +60,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const program = new Command();
   program
     .name('folkehelse')
-    .description(say('help.program.description'))
+    .description(say('help.description'))
     .configureHelp(helpConfiguration())
-    .version(VERSION, '-v, --version', say('help.program.version'))
-    .helpOption('-h, --help', say('help.program.helpOption'))
-    .helpCommand('help [command]', say('help.program.helpCommand'))
+    .version(VERSION, '-v, --version', say('help.version'))
+    .helpOption('-h, --help', say('help.helpOption'))
+    .helpCommand('help [command]', say('help.helpCommand'))
     .showHelpAfterError(seeHelp())
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(commanderError(s)) })
@@ -72,8 +72,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       'after',
       helpAfter(
         ['folkehelse validate data', 'folkehelse inspect data/ssb/07459.json', 'folkehelse indicators --data data --kommune 5037', 'folkehelse build --format md,html', 'folkehelse init levanger --kommune 5037'],
-        [say('help.program.lang'), say('help.program.exitCodes')],
-        `${say('help.program.start')}\n  $ folkehelse init eksempel --example\n  $ cd eksempel\n\n${say('help.title.examples')}`,
+        [say('help.lang'), say('help.exitCodes')],
+        `${say('help.start')}\n  $ folkehelse init eksempel --example\n  $ cd eksempel\n\n${say('help.titleExamples')}`,
       ),
     );
   for (const register of COMMANDS) register(program, ctx);

@@ -9,14 +9,14 @@ import { say } from '../base/messages.js';
  */
 export function helpConfiguration(): HelpConfiguration {
   const titles: Record<string, string> = {
-    'Usage:': say('help.title.usage'),
-    'Options:': say('help.title.options'),
-    'Commands:': say('help.title.commands'),
-    'Arguments:': say('help.title.arguments'),
-    'Global Options:': say('help.title.globalOptions'),
+    'Usage:': say('help.titleUsage'),
+    'Options:': say('help.titleOptions'),
+    'Commands:': say('help.titleCommands'),
+    'Arguments:': say('help.titleArguments'),
+    'Global Options:': say('help.titleGlobalOptions'),
   };
-  const options = say('help.usage.options');
-  const command = say('help.usage.command');
+  const options = say('help.usageOptions');
+  const command = say('help.usageCommand');
   return {
     styleTitle: (title: string) => titles[title] ?? title,
     // "[options]" and "[command]" in the usage line and the list of commands (commander styles them one word at a time).
@@ -36,8 +36,8 @@ export function helpConfiguration(): HelpConfiguration {
 
 function withExtras(description: string, choices: string[] | undefined, defaultValue: unknown, defaultDescription: string | undefined): string {
   const extras: string[] = [];
-  if (choices) extras.push(say('help.extra.choices', { values: choices.map((c) => JSON.stringify(c)).join(', ') }));
-  if (defaultValue !== undefined) extras.push(say('help.extra.default', { value: defaultDescription || JSON.stringify(defaultValue) }));
+  if (choices) extras.push(say('help.choices', { values: choices.map((c) => JSON.stringify(c)).join(', ') }));
+  if (defaultValue !== undefined) extras.push(say('help.default', { value: defaultDescription || JSON.stringify(defaultValue) }));
   if (!extras.length) return description;
   return description ? `${description} (${extras.join(', ')})` : `(${extras.join(', ')})`;
 }
@@ -46,6 +46,6 @@ function withExtras(description: string, choices: string[] | undefined, defaultV
  * The text after a command's help: its examples (command lines as written, in every language;
  * test/commands/help-examples.test.ts runs them) under a title, then notes in the run's language.
  */
-export function helpAfter(examples: string[], notes: string[] = [], title = say('help.title.examples')): string {
+export function helpAfter(examples: string[], notes: string[] = [], title = say('help.titleExamples')): string {
   return `\n${title}\n${examples.map((e) => `  $ ${e}`).join('\n')}${notes.map((n) => `\n\n${n}`).join('')}`;
 }

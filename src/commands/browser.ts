@@ -14,13 +14,13 @@ import { messagesLangOption } from './options.js';
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   const browser = program
     .command('browser')
-    .description(say('help.browser.description'))
+    .description(say('help.browserDescription'))
     .addOption(messagesLangOption())
     .addHelpText(
       'after',
       helpAfter(
         ['folkehelse browser', 'folkehelse browser install --dry-run', 'folkehelse browser install', 'FOLKEHELSE_CHROME="C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe" folkehelse build'],
-        [say('help.browser.exitCodes')],
+        [say('help.browserExitCodes')],
       ),
     )
     .action(() => {
@@ -36,10 +36,10 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
 
   browser
     .command('install')
-    .description(say('help.browser.install.description', { build: INSTALL_BUILD_ID }))
-    .option('--path <folder>', say('help.browser.install.path'))
-    .option('--base-url <url>', say('help.browser.install.baseUrl'))
-    .option('--dry-run', say('help.browser.install.dryRun'))
+    .description(say('help.browserInstallDescription', { build: INSTALL_BUILD_ID }))
+    .option('--path <folder>', say('help.browserInstallPath'))
+    .option('--base-url <url>', say('help.browserInstallBaseUrl'))
+    .option('--dry-run', say('help.browserInstallDryRun'))
     .addOption(messagesLangOption())
     .action(async (opts: { path?: string; baseUrl?: string; dryRun?: boolean }) => {
       const platform = detectBrowserPlatform();

@@ -14,25 +14,25 @@ import { colorWanted, defaultConfigPath, langOption, parseKommuneList, strictOpt
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('build')
-    .description(say('help.build.description'))
-    .option('--config <file>', say('help.option.config'))
-    .option('--kommune <numbers>', say('help.build.kommune'))
-    .option('--fylke <number>', say('help.build.fylke'))
-    .option('--data <folder...>', say('help.build.data'))
-    .option('--catalogue <file...>', say('help.build.catalogue'))
-    .option('--out <folder>', say('help.build.out'))
-    .option('--format <formats>', say('help.build.format'))
-    .addOption(langOption(say('help.build.lang'), true))
-    .option('--concurrency <n>', say('help.build.concurrency'), '2')
-    .option('--shard <i/n>', say('help.build.shard'))
-    .option('--force', say('help.build.force'))
-    .option('--draft', say('help.build.draft'))
-    .option('--final', say('help.build.final'))
-    .option('--json', say('help.build.json'))
-    .option('--quiet', say('help.build.quiet'))
-    .option('--kind <full|annual>', say('help.build.kind'), 'full')
-    .option('--edition <year>', say('help.build.edition'))
-    .option('--previous <file|folder>', say('help.build.previous'))
+    .description(say('help.buildDescription'))
+    .option('--config <file>', say('help.config'))
+    .option('--kommune <numbers>', say('help.buildKommune'))
+    .option('--fylke <number>', say('help.buildFylke'))
+    .option('--data <folder...>', say('help.buildData'))
+    .option('--catalogue <file...>', say('help.buildCatalogue'))
+    .option('--out <folder>', say('help.buildOut'))
+    .option('--format <formats>', say('help.buildFormat'))
+    .addOption(langOption(say('help.buildLang'), true))
+    .option('--concurrency <n>', say('help.buildConcurrency'), '2')
+    .option('--shard <i/n>', say('help.buildShard'))
+    .option('--force', say('help.buildForce'))
+    .option('--draft', say('help.buildDraft'))
+    .option('--final', say('help.buildFinal'))
+    .option('--json', say('help.buildJson'))
+    .option('--quiet', say('help.buildQuiet'))
+    .option('--kind <full|annual>', say('help.buildKind'), 'full')
+    .option('--edition <year>', say('help.buildEdition'))
+    .option('--previous <file|folder>', say('help.buildPrevious'))
     .addOption(strictOption())
     .addHelpText(
       'after',
@@ -45,7 +45,7 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
           'folkehelse build --format md --kind annual --edition 2028',
           'folkehelse build --final --format md,docx',
         ],
-        [say('help.build.exitCodes'), say('help.build.outputs')],
+        [say('help.buildExitCodes'), say('help.buildOutputs')],
       ),
     )
     .action(async (opts: BuildOptions) => setExitCode(await runBuild(opts, io)));

@@ -10,17 +10,17 @@ import { messagesLangOption, type MessageLang } from './options.js';
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('diff')
-    .description(say('help.diff.description'))
-    .argument('<old>', say('help.diff.old'))
-    .argument('<new>', say('help.diff.new'))
-    .option('--json', say('help.diff.json'))
-    .addOption(messagesLangOption(say('help.diff.lang')))
+    .description(say('help.diffDescription'))
+    .argument('<old>', say('help.diffOld'))
+    .argument('<new>', say('help.diffNew'))
+    .option('--json', say('help.diffJson'))
+    .addOption(messagesLangOption(say('help.diffLang')))
     .addHelpText(
       'after',
       helpAfter(
         ['folkehelse diff out/5037-levanger/resultater-2027.json out/5037-levanger/resultater-2028-lopende.json', 'folkehelse diff out/5037-levanger/resultater-2027.json out/5037-levanger/resultater-2028-lopende.json --json > endringer.json'],
-        [say('help.diff.exitCodes')],
-        say('help.diff.examples'),
+        [say('help.diffExitCodes')],
+        say('help.diffExamples'),
       ),
     )
     .action(async (oldPath: string, newPath: string, opts: { json?: boolean; lang?: MessageLang }) => {

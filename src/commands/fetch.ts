@@ -54,23 +54,23 @@ function checkUrl(what: string, url: string): string {
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('fetch')
-    .description(say('help.fetch.description'))
-    .option('--config <file>', say('help.option.config'))
-    .option('--kommune <numbers>', say('help.fetch.kommune'))
-    .option('--data <folder>', say('help.fetch.data'))
-    .option('--catalogue <file...>', say('help.fetch.catalogue'))
-    .option('--since <date>', say('help.fetch.since'))
-    .option('--force', say('help.fetch.force'))
-    .option('--dry-run', say('help.fetch.dryRun'))
-    .option('--json', say('help.fetch.json'))
-    .option('--max-answer-size <size>', say('help.fetch.maxAnswerSize'))
+    .description(say('help.fetchDescription'))
+    .option('--config <file>', say('help.config'))
+    .option('--kommune <numbers>', say('help.fetchKommune'))
+    .option('--data <folder>', say('help.fetchData'))
+    .option('--catalogue <file...>', say('help.fetchCatalogue'))
+    .option('--since <date>', say('help.fetchSince'))
+    .option('--force', say('help.fetchForce'))
+    .option('--dry-run', say('help.fetchDryRun'))
+    .option('--json', say('help.fetchJson'))
+    .option('--max-answer-size <size>', say('help.fetchMaxAnswerSize'))
     .addOption(strictOption())
     .addOption(messagesLangOption())
     .addHelpText(
       'after',
       helpAfter(
         ['folkehelse fetch --kommune 5037 --data data', 'folkehelse fetch --config folkehelse.config.json --dry-run', 'folkehelse fetch --config folkehelse.config.json --since 2026-06-01 --json > fetch.json'],
-        [say('help.fetch.more')],
+        [say('help.fetchMore')],
       ),
     )
     .action(async (opts: FetchOptions) => ctx.setExitCode(await runFetchCommand(opts, ctx.io)));

@@ -10,20 +10,20 @@ import { colorWanted, defaultConfigPath, langOption, strictOption, type MessageL
 export const register: RegisterCommand = (program, { io, style, setExitCode }) => {
   program
     .command('indicators')
-    .description(say('help.indicators.description'))
-    .option('--config <file>', say('help.indicators.config'))
-    .option('--data <folder...>', say('help.indicators.data'))
-    .option('--kommune <number>', say('help.indicators.kommune'))
-    .option('--theme <letter>', say('help.indicators.theme'))
-    .option('--catalogue <file...>', say('help.indicators.catalogue'))
-    .option('--kostragruppe <code>', say('help.indicators.kostragruppe'))
-    .option('--out <folder>', say('help.indicators.out'))
-    .option('--previous <file|folder>', say('help.indicators.previous'))
-    .option('--edition <year>', say('help.indicators.edition'))
-    .option('--kind <full|annual>', say('help.indicators.kind'), 'full')
-    .addOption(langOption(say('help.indicators.lang'), true))
-    .option('--json', say('help.indicators.json'))
-    .option('--csv', say('help.indicators.csv'))
+    .description(say('help.indicatorsDescription'))
+    .option('--config <file>', say('help.indicatorsConfig'))
+    .option('--data <folder...>', say('help.indicatorsData'))
+    .option('--kommune <number>', say('help.indicatorsKommune'))
+    .option('--theme <letter>', say('help.indicatorsTheme'))
+    .option('--catalogue <file...>', say('help.indicatorsCatalogue'))
+    .option('--kostragruppe <code>', say('help.indicatorsKostragruppe'))
+    .option('--out <folder>', say('help.indicatorsOut'))
+    .option('--previous <file|folder>', say('help.indicatorsPrevious'))
+    .option('--edition <year>', say('help.indicatorsEdition'))
+    .option('--kind <full|annual>', say('help.indicatorsKind'), 'full')
+    .addOption(langOption(say('help.indicatorsLang'), true))
+    .option('--json', say('help.indicatorsJson'))
+    .option('--csv', say('help.indicatorsCsv'))
     .addOption(strictOption())
     .addHelpText(
       'after',
@@ -35,7 +35,7 @@ export const register: RegisterCommand = (program, { io, style, setExitCode }) =
           'folkehelse indicators --data data --kommune 5037 --catalogue katalog-eksempel.json --csv',
           'folkehelse indicators --config folkehelse.config.json --kommune 5037 --json',
         ],
-        [say('help.indicators.more')],
+        [say('help.indicatorsMore')],
       ),
     )
     .action(async (opts: IndicatorsOptions) => {

@@ -170,12 +170,12 @@ function createOnly(path: string, content: string | Buffer): boolean {
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('init')
-    .description(say('help.init.description'))
-    .argument('[folder]', say('help.init.folder'), '.')
-    .option('--kommune <numbers>', say('help.init.kommune'))
-    .option('--example', say('help.init.example'))
-    .addOption(langOption(say('help.init.lang'), true))
-    .addHelpText('after', helpAfter(['folkehelse init levanger --kommune 5037', 'folkehelse init innherred --kommune 5037,5038 --lang nn', 'folkehelse init eksempel --example'], [say('help.init.more')]))
+    .description(say('help.initDescription'))
+    .argument('[folder]', say('help.initFolder'), '.')
+    .option('--kommune <numbers>', say('help.initKommune'))
+    .option('--example', say('help.initExample'))
+    .addOption(langOption(say('help.initLang'), true))
+    .addHelpText('after', helpAfter(['folkehelse init levanger --kommune 5037', 'folkehelse init innherred --kommune 5037,5038 --lang nn', 'folkehelse init eksempel --example'], [say('help.initMore')]))
     .action(async (folder: string, opts: { kommune?: string; example?: boolean; lang?: MessageLang }) => {
       const lang: DocumentLang = opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : 'nb';
       if (opts.example && opts.kommune !== undefined) throw new UsageError(msg('errors.usage.exampleAndKommune'));

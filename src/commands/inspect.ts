@@ -11,14 +11,14 @@ import { formatOption, messagesLangOption, parseSize, strictOption } from './opt
 export const register: RegisterCommand = (program, { io, style, setExitCode }) => {
   program
     .command('inspect')
-    .description(say('help.inspect.description'))
-    .argument('<file>', say('help.inspect.file'))
+    .description(say('help.inspectDescription'))
+    .argument('<file>', say('help.inspectFile'))
     .addOption(formatOption())
-    .option('--json', say('help.inspect.json'))
-    .option('--max-size <size>', say('help.option.maxSize'), '1GB')
+    .option('--json', say('help.inspectJson'))
+    .option('--max-size <size>', say('help.maxSize'), '1GB')
     .addOption(strictOption())
     .addOption(messagesLangOption())
-    .addHelpText('after', helpAfter(['folkehelse inspect data/ungdata/ungdata_innherred.csv', 'folkehelse inspect data/ssb/07459.json --json'], [say('help.inspect.exitCodes')]))
+    .addHelpText('after', helpAfter(['folkehelse inspect data/ungdata/ungdata_innherred.csv', 'folkehelse inspect data/ssb/07459.json --json'], [say('help.inspectExitCodes')]))
     .action(async (file: string, opts: { format?: FormatId; json?: boolean; maxSize: string; strict?: boolean }) => {
       const report = await inspectFile(file, { format: opts.format, maxBytes: parseSize(opts.maxSize) });
       io.stdout.write(opts.json ? jsonForTerminal(report) : renderInspectText(report, style));

@@ -28,13 +28,13 @@ interface PreviewOptions {
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('preview')
-    .description(say('help.preview.description'))
-    .option('--config <file>', say('help.option.config'))
-    .option('--kommune <number>', say('help.preview.kommune'))
-    .option('--port <n>', say('help.preview.port'), String(DEFAULT_PORT))
-    .option('--no-open', say('help.preview.noOpen'))
-    .addOption(langOption(say('help.preview.lang')))
-    .addHelpText('after', helpAfter(['folkehelse preview', 'folkehelse preview --kommune 5037', 'folkehelse preview --kommune 5038 --lang nn --port 0 --no-open'], [say('help.preview.more')]))
+    .description(say('help.previewDescription'))
+    .option('--config <file>', say('help.config'))
+    .option('--kommune <number>', say('help.previewKommune'))
+    .option('--port <n>', say('help.previewPort'), String(DEFAULT_PORT))
+    .option('--no-open', say('help.previewNoOpen'))
+    .addOption(langOption(say('help.previewLang')))
+    .addHelpText('after', helpAfter(['folkehelse preview', 'folkehelse preview --kommune 5037', 'folkehelse preview --kommune 5038 --lang nn --port 0 --no-open'], [say('help.previewMore')]))
     .action(async (opts: PreviewOptions) => setExitCode(await runPreview(opts, io)));
 };
 

@@ -13,18 +13,18 @@ import { formatOption, messagesLangOption, parseSize, strictOption } from './opt
 export const register: RegisterCommand = (program, { io, style, setExitCode }) => {
   program
     .command('validate')
-    .description(say('help.validate.description'))
-    .argument('<paths...>', say('help.validate.paths'))
+    .description(say('help.validateDescription'))
+    .argument('<paths...>', say('help.validatePaths'))
     .addOption(formatOption())
-    .option('--json', say('help.validate.json'))
-    .option('--max-per-type <n>', say('help.validate.maxPerType'), '10')
-    .option('--max-size <size>', say('help.option.maxSize'), '1GB')
-    .option('--no-warnings', say('help.validate.noWarnings'))
+    .option('--json', say('help.validateJson'))
+    .option('--max-per-type <n>', say('help.validateMaxPerType'), '10')
+    .option('--max-size <size>', say('help.maxSize'), '1GB')
+    .option('--no-warnings', say('help.validateNoWarnings'))
     .addOption(strictOption())
     .addOption(messagesLangOption())
     .addHelpText(
       'after',
-      helpAfter(['folkehelse validate data', 'folkehelse validate data/ungdata --json > rapport.json', 'folkehelse validate data/fhi/nokkel-175.json --format fhi-jsonstat --max-size 4GB'], [say('help.validate.exitCodes')]),
+      helpAfter(['folkehelse validate data', 'folkehelse validate data/ungdata --json > rapport.json', 'folkehelse validate data/fhi/nokkel-175.json --format fhi-jsonstat --max-size 4GB'], [say('help.validateExitCodes')]),
     )
     .action(async (paths: string[], opts: { format?: FormatId; json?: boolean; maxPerType: string; maxSize: string; warnings: boolean; strict?: boolean }) => {
       const maxPerType = Number(opts.maxPerType);

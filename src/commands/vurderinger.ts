@@ -26,17 +26,17 @@ import { langOption, strictOption, type MessageLang } from './options.js';
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('vurderinger')
-    .description(say('help.vurderinger.description'))
-    .option('--config <file>', say('help.vurderinger.config'), 'folkehelse.config.json')
-    .option('--kommune <number...>', say('help.vurderinger.kommune'))
-    .addOption(langOption(say('help.vurderinger.lang'), true))
-    .option('--final', say('help.vurderinger.final'))
+    .description(say('help.vurderingerDescription'))
+    .option('--config <file>', say('help.vurderingerConfig'), 'folkehelse.config.json')
+    .option('--kommune <number...>', say('help.vurderingerKommune'))
+    .addOption(langOption(say('help.vurderingerLang'), true))
+    .option('--final', say('help.vurderingerFinal'))
     .addOption(strictOption())
-    .option('--templates', say('help.vurderinger.templates'))
-    .option('--skip-numbers', say('help.vurderinger.skipNumbers'))
+    .option('--templates', say('help.vurderingerTemplates'))
+    .option('--skip-numbers', say('help.vurderingerSkipNumbers'))
     .addHelpText(
       'after',
-      helpAfter(['folkehelse vurderinger', 'folkehelse vurderinger --config folkehelse.config.json --kommune 5037 --templates', 'folkehelse vurderinger --config folkehelse.config.json --lang nn --final'], [say('help.vurderinger.more')]),
+      helpAfter(['folkehelse vurderinger', 'folkehelse vurderinger --config folkehelse.config.json --kommune 5037 --templates', 'folkehelse vurderinger --config folkehelse.config.json --lang nn --final'], [say('help.vurderingerMore')]),
     )
     .action(async (opts: { config: string; kommune?: string[]; lang?: MessageLang; final?: boolean; templates?: boolean; skipNumbers?: boolean; strict?: boolean }) => {
       const { loadConfig } = await import('../config/config.js');
