@@ -2,7 +2,8 @@ import { rmdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuildConfig, OutputFormat } from '../config/config.js';
 import { msg, say, UsageError } from '../base/errors.js';
-import { sayCount } from '../base/messages.js';
+import { messageLang, sayCount } from '../base/messages.js';
+import { formatNumberInText } from '../language/intl.js';
 import { isDocumentLang, type MessageLang } from '../language/tags.js';
 import { exitCodeFor } from '../cli/exit.js';
 import { helpAfter } from '../cli/help.js';
@@ -181,7 +182,7 @@ function printOutcome(io: CliIO, opts: BuildOptions, outcome: BuildOutcome, out:
     built: outcome.documents.filter((d) => d.status === 'built').length,
     skipped: outcome.documents.filter((d) => d.status === 'skipped').length,
     failed: failed.length,
-    seconds: outcome.seconds.toFixed(1),
+    seconds: formatNumberInText(outcome.seconds, 1, messageLang()),
   });
   io.stdout.write(summary + '\n');
   const shown = relative(process.cwd(), out);
