@@ -122,7 +122,7 @@ function writeMissing(folder: string, files: Map<string, string | Buffer>): Init
 
 function exampleCatalogue(): string {
   const example = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'katalog-fhi-statistikk.json'), 'utf8')) as { indicators: unknown[] };
-  return JSON.stringify({ $schema: 'schemas/catalogue.schema.json', description: 'Example: adds an indicator from an FHI Statistikk download and leaves one default indicator out. Copy what you need into mine-indikatorer.json.', exclude: ['folkemengde'], indicators: example.indicators.slice(0, 1) }, null, 2) + '\n';
+  return JSON.stringify({ $schema: 'schemas/catalogue.schema.json', description: say('initExample.catalogueDescription'), exclude: ['folkemengde'], indicators: example.indicators.slice(0, 1) }, null, 2) + '\n';
 }
 
 /** True when the nearest existing folder of `dir` is, symbolic links resolved, outside `root`. */
