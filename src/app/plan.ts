@@ -88,7 +88,8 @@ export async function startRun(req: BuildRequest): Promise<Run> {
   const kind = req.kind ?? 'full';
   if (req.previous !== undefined) {
     const problem = previousProblem(req.previous);
-    if (problem) throw new UsageError(`--previous: ${req.previous}: ${problem}`);
+    // A missing one in the user's words; the rarer kinds (a pipe, a device) as the results module says them.
+    if (problem) throw new UsageError(existsSync(req.previous) ? `--previous: ${req.previous}: ${problem}` : msg('errors.usage.previous', { path: req.previous }));
   }
   const lang = req.lang ?? config.lang;
   const out = req.out ?? config.out;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT_USAGE, FolkehelseError, msg, UsageError } from '../base/errors.js';
 import { messageLang, say } from '../base/messages.js';
@@ -104,11 +105,12 @@ async function planRun(opts: IndicatorsOptions) {
   const { withEarlierEditions } = await import('../indicators/disclosure-editions.js');
   const { earlierEditions } = await import('../results/ledger.js');
   const { previousProblem } = await import('../results/archive.js');
-  if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(`--kind: "${opts.kind}" is not full (the oversiktsdokument) or annual (the løpende oversikt)`);
-  if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(`--edition: "${opts.edition}" is not a year such as 2028`);
+  if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(msg('errors.usage.kind', { value: opts.kind }));
+  if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(msg('errors.usage.edition', { value: opts.edition }));
   if (opts.previous !== undefined) {
     const problem = previousProblem(opts.previous);
-    if (problem) throw new UsageError(`--previous: ${opts.previous}: ${problem}`);
+    // A missing one in the user's words; the rarer kinds (a pipe, a device) as the results module says them.
+    if (problem) throw new UsageError(existsSync(opts.previous) ? `--previous: ${opts.previous}: ${problem}` : msg('errors.usage.previous', { path: opts.previous }));
   }
   const configPath = defaultConfigPath(opts.config);
   const config = configPath ? loadConfig(configPath) : null;

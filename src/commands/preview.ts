@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { EXIT_OK, say, UsageError } from '../base/errors.js';
+import { EXIT_OK, EXIT_USAGE, FolkehelseError, msg, say, UsageError } from '../base/errors.js';
 import { helpAfter } from '../cli/help.js';
 import { loadMessages, message } from '../cli/messages.js';
 import { escapeTerminal } from '../cli/terminal.js';
@@ -63,8 +63,8 @@ export function waitForSignal(): { promise: Promise<NodeJS.Signals>; cancel: () 
 export async function runPreview(opts: PreviewOptions, io: CliIO, stop?: Promise<unknown>): Promise<number> {
   const port = parsePort(opts.port);
   const configPath = defaultConfigPath(opts.config);
-  if (configPath === undefined) throw new UsageError('give --config <file> (there is no folkehelse.config.json here); `folkehelse init` makes one');
-  if (!existsSync(configPath)) throw new UsageError(`--config: ${configPath}: no such file`);
+  if (configPath === undefined) throw new UsageError(msg('errors.usage.previewConfig'));
+  if (!existsSync(configPath)) throw new FolkehelseError(msg('errors.config.notFound'), EXIT_USAGE, `--config: ${configPath}`);
   const { resolveKommune } = await import('../indicators/engine.js');
   const kommune = opts.kommune === undefined ? undefined : resolveKommune(opts.kommune.trim()).code;
   // Listening from here: a Ctrl-C while the data is read still ends the preview cleanly.
