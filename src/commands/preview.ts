@@ -64,7 +64,7 @@ export async function runPreview(opts: PreviewOptions, io: CliIO, stop?: Promise
   const port = parsePort(opts.port);
   const configPath = defaultConfigPath(opts.config);
   if (configPath === undefined) throw new UsageError(msg('errors.usage.previewConfig'));
-  if (!existsSync(configPath)) throw new FolkehelseError(msg('errors.config.notFound'), EXIT_USAGE, `--config: ${configPath}`);
+  if (!existsSync(configPath)) throw new FolkehelseError(msg('errors.file.notFound'), EXIT_USAGE, `--config: ${configPath}`);
   const { resolveKommune } = await import('../indicators/engine.js');
   const kommune = opts.kommune === undefined ? undefined : resolveKommune(opts.kommune.trim()).code;
   // Listening from here: a Ctrl-C while the data is read still ends the preview cleanly.
