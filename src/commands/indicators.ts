@@ -114,7 +114,7 @@ async function planRun(opts: IndicatorsOptions) {
   }
   const configPath = defaultConfigPath(opts.config);
   const config = configPath ? loadConfig(configPath) : null;
-  if (!config && !opts.data) throw new UsageError('give --data <folder> (or --config <file>; there is no folkehelse.config.json here)');
+  if (!config && !opts.data) throw new UsageError(msg('errors.usage.indicatorsWhat'));
   const code = opts.kommune ?? (config?.kommuner.length === 1 ? config.kommuner[0]!.code : undefined);
   if (code === undefined) throw new UsageError(config ? msg('errors.usage.kommuneOfConfig', { codes: config.kommuner.map((k) => k.code).join(', ') }) : msg('errors.usage.kommuneGive'));
   const kommune = resolveKommune(code);

@@ -105,7 +105,7 @@ async function serve(opts: PreviewOptions, io: CliIO, { configPath, kommune, por
 
 function parsePort(text: string): number {
   const port = /^\s*\d{1,5}\s*$/.test(text) ? Number(text) : NaN;
-  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port: "${text}" is not a port number from 0 to 65535 (0: any free port)`);
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(msg('errors.usage.port', { value: text }));
   return port;
 }
 

@@ -53,7 +53,7 @@ export const register: RegisterCommand = (program, ctx) => {
       const config = loadConfig(opts.config);
       // --lang en: English messages, the texts in the configuration's language.
       const lang = opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : config.lang;
-      if (!config.assessments) throw new UsageError(`${opts.config}: the configuration names no assessments folder ("assessments": "vurderinger")`);
+      if (!config.assessments) throw new UsageError(`${opts.config}: ${say('errors.usage.noAssessmentsFolder')}`);
       const sections = loadSections();
       const catalogue = loadCatalogue(config.catalogue);
       const valid = validNames(sections, catalogue.map((i) => i.id));
