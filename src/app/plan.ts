@@ -93,7 +93,7 @@ export async function startRun(req: BuildRequest): Promise<Run> {
   }
   const lang = req.lang ?? config.lang;
   const out = req.out ?? config.out;
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`${out}: the output folder is a file; name a folder with "out" or --out`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(msg('errors.usage.outIsFile', { out }));
   const project = config.file ? dirname(config.file) : process.cwd();
   const roots = config.allowedRoots ?? [realOrSelf(project)];
   for (const [field, p] of [['out', out], ...config.data.map((d, i) => [`data[${i}]`, d])] as [string, string][]) {
