@@ -5,9 +5,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FolkehelseError } from './base/errors.js';
-import { msg, render, setMessageLang } from './base/messages.js';
+import { msg, render, say, setMessageLang } from './base/messages.js';
 import { VERSION } from './base/version.js';
 import { commanderError, seeHelp } from './cli/commander-text.js';
+import { helpAfter, helpConfiguration } from './cli/help.js';
 import { messageLangFromArgv } from './cli/lang.js';
 import { makeStyle } from './cli/style.js';
 import type { CliIO } from './cli/terminal.js';
@@ -39,15 +40,8 @@ const COMMANDS: RegisterCommand[] = [
   preview,
 ];
 
-/** The exit codes, as `folkehelse --help` and the README give them. */
-export const EXIT_CODES_HELP = `Exit codes (every command):
-  0  everything asked for was written (warnings are listed, in --json too)
-  1  part of what was asked for was not written, or a file was left out (a document, a table,
-     a PDF for want of a browser while the other formats were written); for validate, inspect
-     and vurderinger --final: what was checked has errors. --strict makes warnings exit 1 too.
-  2  nothing could be done: a usage error, or a configuration, input or environment that cannot
-     be used, found before any output
-  3  internal error: a bug in folkehelse (FOLKEHELSE_DEBUG=1 shows the details)`;
+/** The exit codes, as `folkehelse --help` and the README give them (in the program's English; the help shows them in the run's language). */
+export const EXIT_CODES_HELP = render(msg('help.exitCodes'), 'en');
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
@@ -66,30 +60,21 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const program = new Command();
   program
     .name('folkehelse')
-    .description("Builds a Norwegian municipality's public-health overview (oversiktsdokument) from FHI, SSB, KOSTRA and Ungdata exports.")
-    .version(VERSION, '-v, --version', 'print the version (-V works too)')
-    .helpOption('-h, --help', 'show help')
+    .description(say('help.description'))
+    .configureHelp(helpConfiguration())
+    .version(VERSION, '-v, --version', say('help.version'))
+    .helpOption('-h, --help', say('help.helpOption'))
+    .helpCommand('help [command]', say('help.helpCommand'))
     .showHelpAfterError(seeHelp())
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(commanderError(s)) })
     .addHelpText(
       'after',
-      `
-Start with the shipped example (the examples of every command's --help run in it as written):
-  $ folkehelse init eksempel --example
-  $ cd eksempel
-
-Examples:
-  $ folkehelse validate data
-  $ folkehelse inspect data/ssb/07459.json
-  $ folkehelse indicators --data data --kommune 5037
-  $ folkehelse build --format md,html
-  $ folkehelse init levanger --kommune 5037
-
-Messages follow --lang, else FOLKEHELSE_LANG, else the configuration's "lang", else nb (bokmål);
---lang en (or FOLKEHELSE_LANG=en) gives the program's English.
-
-${EXIT_CODES_HELP}`,
+      helpAfter(
+        ['folkehelse validate data', 'folkehelse inspect data/ssb/07459.json', 'folkehelse indicators --data data --kommune 5037', 'folkehelse build --format md,html', 'folkehelse init levanger --kommune 5037'],
+        [say('help.lang'), say('help.exitCodes')],
+        `${say('help.start')}\n  $ folkehelse init eksempel --example\n  $ cd eksempel\n\n${say('help.titleExamples')}`,
+      ),
     );
   for (const register of COMMANDS) register(program, ctx);
 

@@ -1,4 +1,6 @@
 import { FolkehelseError, say } from '../base/errors.js';
+import { messageLang } from '../base/messages.js';
+import { formatNumberInText } from '../language/intl.js';
 import { writeIndex } from '../output/manifest.js';
 import { composeDocument } from './compose.js';
 import { prepareContext, type BuildContext } from './compute.js';
@@ -47,7 +49,7 @@ async function buildPending(run: Run, pending: Item[], kommuner: KommuneTarget[]
   let ctx: BuildContext;
   try {
     const loaded = await run.data();
-    run.emit({ type: 'info', message: say('progress.read', { files: loaded.files.length, observations: loaded.observations.length }) });
+    run.emit({ type: 'info', message: say('progress.read', { files: loaded.files.length, observations: formatNumberInText(loaded.observations.length, 0, messageLang()) }) });
     ctx = prepareContext(run, loaded);
   } catch (e) {
     await (await printing.catch(() => null))?.pdf?.close();

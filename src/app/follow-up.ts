@@ -1,6 +1,7 @@
 // The follow-up of a build, per municipality: this edition's results file, the comparison with the
 // previous edition and the goals, and how they enter the document (or make the løpende oversikt).
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { say } from '../base/messages.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import type { Geography } from '../model/observation.js';
 import { buildAnnual } from '../report/annual.js';
@@ -107,7 +108,7 @@ export function followUp(input: FollowUpInput): FollowUp {
   if (input.previous) {
     previous = findPrevious(input.previous, input.kommune.code, current);
     // A results file of another municipality is simply not this one's previous edition.
-    if (!previous && !statSync(input.previous).isFile()) warnings.push(`--previous ${input.previous}: no results of ${input.kommune.name} (${input.kommune.code}) from before edition ${input.edition}; no changes shown`);
+    if (!previous && !statSync(input.previous).isFile()) warnings.push(say('build.previousNone', { path: input.previous, name: input.kommune.name, code: input.kommune.code, edition: input.edition }));
   } else previous = latestBefore(listResultsFiles(input.folder), input.kommune.code, current);
   const results = toResultsFile({
     tool: input.tool,

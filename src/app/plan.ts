@@ -88,11 +88,12 @@ export async function startRun(req: BuildRequest): Promise<Run> {
   const kind = req.kind ?? 'full';
   if (req.previous !== undefined) {
     const problem = previousProblem(req.previous);
-    if (problem) throw new UsageError(`--previous: ${req.previous}: ${problem}`);
+    // A missing one in the user's words; the rarer kinds (a pipe, a device) as the results module says them.
+    if (problem) throw new UsageError(existsSync(req.previous) ? `--previous: ${req.previous}: ${problem}` : msg('errors.usage.previous', { path: req.previous }));
   }
   const lang = req.lang ?? config.lang;
   const out = req.out ?? config.out;
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`${out}: the output folder is a file; name a folder with "out" or --out`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(msg('errors.usage.outIsFile', { out }));
   const project = config.file ? dirname(config.file) : process.cwd();
   const roots = config.allowedRoots ?? [realOrSelf(project)];
   for (const [field, p] of [['out', out], ...config.data.map((d, i) => [`data[${i}]`, d])] as [string, string][]) {

@@ -1,3 +1,4 @@
+import { msg, say } from '../base/messages.js';
 import { DOCUMENT_LANGS, isDocumentLang, type DocumentLang } from '../language/tags.js';
 
 /**
@@ -97,14 +98,15 @@ export function classifyFileNames(files: readonly string[], valid: readonly stri
   return { known, unknown };
 }
 
-/** An unknown file in words, for the terminal and errors (English, like the other messages). */
+/** An unknown file in words, for the terminal and errors, in the run's language (data/cli/<lang>.json, "assessmentFile"). */
 export function describeUnknown(u: UnknownFile): string {
+  const mean = u.suggestion ? msg('assessmentFile.didYouMean', { suggestion: u.suggestion }) : '';
   switch (u.reason) {
     case 'not-markdown':
-      return `${u.file}: only Markdown (.md) is read; save the text as ${u.suggestion}`;
+      return say('assessmentFile.notMarkdown', { file: u.file, suggestion: u.suggestion ?? '' });
     case 'unknown-language':
-      return `${u.file}: not a language of the document (${DOCUMENT_LANGS.join(' or ')})${u.suggestion ? `; did you mean ${u.suggestion}?` : ''}`;
+      return say('assessmentFile.unknownLanguage', { file: u.file, langs: DOCUMENT_LANGS.join(` ${say('assessmentFile.or')} `), mean });
     default:
-      return `${u.file}: not an assessment name${u.suggestion ? `; did you mean ${u.suggestion}?` : ''}`;
+      return say('assessmentFile.unknownName', { file: u.file, mean });
   }
 }

@@ -1,12 +1,14 @@
 import { messageLang, msg, render, say, sayCount, type Message, type MessageKey } from '../base/messages.js';
-import type { FetchSummary, TableOutcome } from '../fetch/run.js';
+import { failureTexts, type FetchSummary, type TableOutcome } from '../fetch/run.js';
 import type { NetworkDownError, WaitNotice } from '../http/client.js';
+import { networkDownMessage } from '../http/errors.js';
 import { escapeTerminal } from './terminal.js';
 
 /**
  * What `folkehelse fetch` prints, in the run's language (data/cli/<lang>.json, "fetch"). The
- * summary's `reason` and `error.advice` stay the program's English (for `--json`); the terminal
- * shows them through keys, matched on that English, and shows the English where none matches.
+ * summary's `reason`, `error.message` and `error.advice` stay the program's English (for
+ * `--json`); the terminal shows a failure from its messages (src/fetch/run.ts `failureTexts`),
+ * and a reason or advice given as English text through keys matched on it (the English where none matches).
  */
 
 /** A wait over a second, as the coordinator reads it: "venter 42 s på SSBs grense". */
@@ -17,8 +19,7 @@ export function waitText(w: WaitNotice): string {
 
 /** The network failure in one sentence of the user's language. */
 export function networkSentence(e: NetworkDownError): string {
-  const key: MessageKey = ({ unreachable: 'fetch.network.unreachable', 'proxy-unreachable': 'fetch.network.proxyUnreachable', 'proxy-refused': 'fetch.network.proxyRefused', 'proxy-auth': 'fetch.network.proxyAuth', certificate: e.proxy ? 'fetch.network.certificateProxy' : 'fetch.network.certificate' } as const)[e.kind];
-  return say(key, { host: escapeTerminal(e.host), reason: escapeTerminal(e.reason), proxy: e.proxy ?? '' });
+  return render(networkDownMessage(e.kind, escapeTerminal(e.host), escapeTerminal(e.reason), e.proxy));
 }
 
 export function sidecarText(t: TableOutcome): string {
@@ -103,7 +104,10 @@ export function describeTable(t: TableOutcome): string {
   const reason = reasonText(t.reason);
   if (t.status === 'failed') {
     const e = t.error!;
-    return say('fetch.table.failed', { name, http: e.status ? msg('fetch.table.http', { status: e.status }) : '', error: errorText(e.message), url: escapeTerminal(e.url), advice: adviceText(e.advice) });
+    const texts = failureTexts(e);
+    const error = typeof texts.message === 'string' ? errorText(texts.message) : escapeTerminal(render(texts.message));
+    const advice = typeof texts.advice === 'string' ? adviceText(texts.advice) : render(texts.advice);
+    return say('fetch.table.failed', { name, http: e.status ? msg('fetch.table.http', { status: e.status }) : '', error, url: escapeTerminal(e.url), advice });
   }
   if (t.status === 'planned') {
     const cells = t.cells !== null ? msg(t.cellsAtLeast ? 'fetch.table.cellsAtLeast' : 'fetch.table.cellsAbout', { count: t.cells }) : msg('fetch.table.cellsUnknown');

@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
-import { say } from '../base/messages.js';
+import { messageLang, say } from '../base/messages.js';
+import { formatNumberInText } from '../language/intl.js';
 import type { BuildEvent } from '../app/build.js';
 import type { CliIO } from './terminal.js';
 
@@ -39,7 +40,7 @@ export class BuildProgress {
     }
     if (d.status === 'skipped') this.line(say('progress.upToDate', { who }));
     else if (d.status === 'failed') this.line(say('progress.failed', { who }));
-    else this.line(`${who}: ${d.outputs.filter((o) => !o.includes('figurer')).map((o) => o.split('/').pop()).join(', ')} (${d.seconds.toFixed(2)} s)`);
+    else this.line(`${who}: ${d.outputs.filter((o) => !o.includes('figurer')).map((o) => o.split('/').pop()).join(', ')} (${formatNumberInText(d.seconds, 2, messageLang())} s)`);
   }
 
   stop(): void {

@@ -1,5 +1,6 @@
 import { detectBrowserPlatform, getDownloadUrl, install, type BrowserPlatform } from '@puppeteer/browsers';
 import { EXIT_OK, EXIT_USAGE, FolkehelseError, msg, say } from '../base/errors.js';
+import { helpAfter } from '../cli/help.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import { browserCacheDir, findInstalledBrowser, INSTALL_BROWSER, INSTALL_BUILD_ID } from '../output/browser.js';
 import type { RegisterCommand } from './context.js';
@@ -13,18 +14,14 @@ import { messagesLangOption } from './options.js';
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   const browser = program
     .command('browser')
-    .description('show the browser used for PDF (Chrome, Chromium or Edge), or install one with `browser install`')
+    .description(say('help.browserDescription'))
     .addOption(messagesLangOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  $ folkehelse browser
-  $ folkehelse browser install --dry-run
-  $ folkehelse browser install
-  $ FOLKEHELSE_CHROME="C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe" folkehelse build
-
-Exit codes: 0 a browser was found (or installed), 2 there is none (or it could not be downloaded).`,
+      helpAfter(
+        ['folkehelse browser', 'folkehelse browser install --dry-run', 'folkehelse browser install', 'FOLKEHELSE_CHROME="C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe" folkehelse build'],
+        [say('help.browserExitCodes')],
+      ),
     )
     .action(() => {
       const found = findInstalledBrowser(io.env);
@@ -39,10 +36,10 @@ Exit codes: 0 a browser was found (or installed), 2 there is none (or it could n
 
   browser
     .command('install')
-    .description(`download Chrome's headless shell (${INSTALL_BUILD_ID}) for PDF into a per-user folder; only needed where no Chrome, Chromium or Edge is installed`)
-    .option('--path <folder>', 'where to install (default: the per-user cache folkehelse looks in)')
-    .option('--base-url <url>', 'download from this mirror instead of Google (e.g. a company mirror)')
-    .option('--dry-run', 'say what would be downloaded from where, and download nothing')
+    .description(say('help.browserInstallDescription', { build: INSTALL_BUILD_ID }))
+    .option('--path <folder>', say('help.browserInstallPath'))
+    .option('--base-url <url>', say('help.browserInstallBaseUrl'))
+    .option('--dry-run', say('help.browserInstallDryRun'))
     .addOption(messagesLangOption())
     .action(async (opts: { path?: string; baseUrl?: string; dryRun?: boolean }) => {
       const platform = detectBrowserPlatform();

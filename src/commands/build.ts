@@ -2,9 +2,11 @@ import { rmdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BuildConfig, OutputFormat } from '../config/config.js';
 import { msg, say, UsageError } from '../base/errors.js';
-import { sayCount } from '../base/messages.js';
+import { messageLang, sayCount } from '../base/messages.js';
+import { formatNumberInText } from '../language/intl.js';
 import { isDocumentLang, type MessageLang } from '../language/tags.js';
 import { exitCodeFor } from '../cli/exit.js';
+import { helpAfter } from '../cli/help.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { BuildOutcome, DocumentOutcome } from '../app/build.js';
 import type { CliIO, RegisterCommand } from './context.js';
@@ -13,45 +15,39 @@ import { colorWanted, defaultConfigPath, langOption, parseKommuneList, strictOpt
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('build')
-    .description('build the oversiktsdokument for one or more municipalities: Markdown (with SVG figures), HTML and PDF, and with two or more a side-by-side region report')
-    .option('--config <file>', 'the configuration (default: ./folkehelse.config.json when it exists)')
-    .option('--kommune <numbers>', 'only these municipalities, comma-separated (e.g. 5037,5038)')
-    .option('--fylke <number>', 'every municipality of this county that is in the data (e.g. 50)')
-    .option('--data <folder...>', 'data folders, when there is no configuration file')
-    .option('--catalogue <file...>', "your own catalogue file(s), after the configuration's")
-    .option('--out <folder>', 'where to write (default: the configuration\'s "out", else ./out)')
-    .option('--format <formats>', 'md, html, pdf, docx and/or kortversjon (the 2–4 page short version as md, html and pdf), comma-separated')
-    .addOption(langOption("bokmål or nynorsk (the document and the messages); en: the program's English messages, the document in the configuration's language", true))
-    .option('--concurrency <n>', 'documents rendered at once, and browser pages for PDF', '2')
-    .option('--shard <i/n>', 'build only part i of n of the documents (for CI matrix jobs), e.g. 1/4')
-    .option('--force', 'rebuild documents whose inputs are unchanged')
-    .option('--draft', 'mark every missing assessment in the document (the default)')
-    .option('--final', 'refuse (exit 1, listing the files) while a required assessment or § 5 b–c section is missing, empty or incomplete; never print a placeholder')
-    .option('--json', 'print a machine-readable summary')
-    .option('--quiet', 'print only problems')
-    .option('--kind <full|annual>', 'full: the four-yearly oversiktsdokument; annual: the yearly løpende oversikt (lopende-oversikt-<edition>)', 'full')
-    .option('--edition <year>', "the edition, e.g. 2028 for an annual update (default: the configuration's)")
-    .option('--previous <file|folder>', 'results file(s) of an earlier edition to compare with (default: earlier results in the output folder)')
+    .description(say('help.buildDescription'))
+    .option('--config <file>', say('help.config'))
+    .option('--kommune <numbers>', say('help.buildKommune'))
+    .option('--fylke <number>', say('help.buildFylke'))
+    .option('--data <folder...>', say('help.buildData'))
+    .option('--catalogue <file...>', say('help.buildCatalogue'))
+    .option('--out <folder>', say('help.buildOut'))
+    .option('--format <formats>', say('help.buildFormat'))
+    .addOption(langOption(say('help.buildLang'), true))
+    .option('--concurrency <n>', say('help.buildConcurrency'), '2')
+    .option('--shard <i/n>', say('help.buildShard'))
+    .option('--force', say('help.buildForce'))
+    .option('--draft', say('help.buildDraft'))
+    .option('--final', say('help.buildFinal'))
+    .option('--json', say('help.buildJson'))
+    .option('--quiet', say('help.buildQuiet'))
+    .option('--kind <full|annual>', say('help.buildKind'), 'full')
+    .option('--edition <year>', say('help.buildEdition'))
+    .option('--previous <file|folder>', say('help.buildPrevious'))
     .addOption(strictOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  $ folkehelse build --format md,html
-  $ folkehelse build --config folkehelse.config.json --kommune 5038 --lang nn --format md,html
-  $ folkehelse build --data data --fylke 50 --format md,docx --concurrency 2 --out ut-fylke
-  $ folkehelse build --config folkehelse.config.json --format md --shard 2/2 --json > shard-2.json
-  $ folkehelse build --format md --kind annual --edition 2028
-  $ folkehelse build --final --format md,docx
-
-Exit codes: 0 every document built or up to date (warnings are listed; --strict: none), 1 a
-document failed or a format was left out (a PDF for want of a browser; --final with assessments
-missing), 2 nothing could be built: a usage, configuration or data error found before any output.
-
-Outputs: <out>/<kommune>-<name>/oversikt-<edition>.<lang>.md|html|pdf|docx with figurer/*.svg
-(--kind annual: lopende-oversikt-<edition>.<lang>.*) and resultater-<edition>[-lopende].json,
-<out>/region-<name>/side-om-side-<edition>.<lang>.* with two or more municipalities, and
-folkehelse-manifest.json files recording what was built from what. Unchanged documents are skipped.`,
+      helpAfter(
+        [
+          'folkehelse build --format md,html',
+          'folkehelse build --config folkehelse.config.json --kommune 5038 --lang nn --format md,html',
+          'folkehelse build --data data --fylke 50 --format md,docx --concurrency 2 --out ut-fylke',
+          'folkehelse build --config folkehelse.config.json --format md --shard 2/2 --json > shard-2.json',
+          'folkehelse build --format md --kind annual --edition 2028',
+          'folkehelse build --final --format md,docx',
+        ],
+        [say('help.buildExitCodes'), say('help.buildOutputs')],
+      ),
     )
     .action(async (opts: BuildOptions) => setExitCode(await runBuild(opts, io)));
 };
@@ -186,7 +182,7 @@ function printOutcome(io: CliIO, opts: BuildOptions, outcome: BuildOutcome, out:
     built: outcome.documents.filter((d) => d.status === 'built').length,
     skipped: outcome.documents.filter((d) => d.status === 'skipped').length,
     failed: failed.length,
-    seconds: outcome.seconds.toFixed(1),
+    seconds: formatNumberInText(outcome.seconds, 1, messageLang()),
   });
   io.stdout.write(summary + '\n');
   const shown = relative(process.cwd(), out);

@@ -1,5 +1,6 @@
 import { msg, UsageError } from '../base/errors.js';
-import { messageLang } from '../base/messages.js';
+import { messageLang, say } from '../base/messages.js';
+import { helpAfter } from '../cli/help.js';
 import { jsonForTerminal } from '../cli/terminal.js';
 import { isDocumentLang } from '../language/tags.js';
 import type { RegisterCommand } from './context.js';
@@ -9,19 +10,18 @@ import { messagesLangOption, type MessageLang } from './options.js';
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('diff')
-    .description('show what changed between two results files (resultater-<edition>.json): verdicts, new and dropped indicators, the challenges, revisions and new data')
-    .argument('<old>', 'the earlier results file')
-    .argument('<new>', 'the later results file')
-    .option('--json', 'print the changes as JSON')
-    .addOption(messagesLangOption('language of the indicator names and the messages: bokmål or nynorsk (en: English messages, names in bokmål)'))
+    .description(say('help.diffDescription'))
+    .argument('<old>', say('help.diffOld'))
+    .argument('<new>', say('help.diffNew'))
+    .option('--json', say('help.diffJson'))
+    .addOption(messagesLangOption(say('help.diffLang')))
     .addHelpText(
       'after',
-      `
-Examples (after \`folkehelse build --format md\` and \`folkehelse build --format md --kind annual --edition 2028\`):
-  $ folkehelse diff out/5037-levanger/resultater-2027.json out/5037-levanger/resultater-2028-lopende.json
-  $ folkehelse diff out/5037-levanger/resultater-2027.json out/5037-levanger/resultater-2028-lopende.json --json > endringer.json
-
-Exit codes: 0 done (with or without changes), 2 a file is missing, not valid or of another municipality.`,
+      helpAfter(
+        ['folkehelse diff out/5037-levanger/resultater-2027.json out/5037-levanger/resultater-2028-lopende.json', 'folkehelse diff out/5037-levanger/resultater-2027.json out/5037-levanger/resultater-2028-lopende.json --json > endringer.json'],
+        [say('help.diffExitCodes')],
+        say('help.diffExamples'),
+      ),
     )
     .action(async (oldPath: string, newPath: string, opts: { json?: boolean; lang?: MessageLang }) => {
       const lang = opts.lang ?? messageLang();

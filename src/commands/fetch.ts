@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { EXIT_PARTIAL, FolkehelseError, msg, say, UsageError } from '../base/errors.js';
 import { exitCodeFor } from '../cli/exit.js';
+import { helpAfter } from '../cli/help.js';
 import { describeTable, networkSentence, sidecarText, summaryLines, tableWarnings, waitText } from '../cli/fetch-text.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { BuildConfig } from '../config/config.js';
@@ -53,37 +54,24 @@ function checkUrl(what: string, url: string): string {
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('fetch')
-    .description('download the tables the catalogue needs from SSB (PxWebApi v2) and FHI Statistikk, for the municipalities, their county, the country, neighbours and KOSTRA group')
-    .option('--config <file>', 'the configuration (default: ./folkehelse.config.json when it exists)')
-    .option('--kommune <numbers>', 'these municipalities, numbers or names, comma-separated (default: the configuration\'s)')
-    .option('--data <folder>', 'where to write the tables (default: the configuration\'s first data folder, else ./data)')
-    .option('--catalogue <file...>', 'catalogue file(s) with "api" blocks, after the shipped ones')
-    .option('--since <date>', 'only tables modified after this date (YYYY-MM-DD)')
-    .option('--force', 're-download every table, changed or not')
-    .option('--dry-run', 'print the plan (tables, cells, requests) without using the network')
-    .option('--json', 'print a machine-readable summary on stdout (always JSON, also when nothing could be fetched)')
-    .option('--max-answer-size <size>', 'largest answer accepted from an API, after decompression (default 200MB)')
+    .description(say('help.fetchDescription'))
+    .option('--config <file>', say('help.config'))
+    .option('--kommune <numbers>', say('help.fetchKommune'))
+    .option('--data <folder>', say('help.fetchData'))
+    .option('--catalogue <file...>', say('help.fetchCatalogue'))
+    .option('--since <date>', say('help.fetchSince'))
+    .option('--force', say('help.fetchForce'))
+    .option('--dry-run', say('help.fetchDryRun'))
+    .option('--json', say('help.fetchJson'))
+    .option('--max-answer-size <size>', say('help.fetchMaxAnswerSize'))
     .addOption(strictOption())
     .addOption(messagesLangOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  $ folkehelse fetch --kommune 5037 --data data
-  $ folkehelse fetch --config folkehelse.config.json --dry-run
-  $ folkehelse fetch --config folkehelse.config.json --since 2026-06-01 --json > fetch.json
-
-Addresses: "apis": {"ssb": …, "fhi": …} in the configuration, or FOLKEHELSE_SSB_API and
-FOLKEHELSE_FHI_API (defaults ${'https://data.ssb.no/api/pxwebapi/v2'} and
-https://statistikk-data.fhi.no/api/open/v1). Every request goes through HTTPS_PROXY / HTTP_PROXY
-unless NO_PROXY names its host; extra certificate authorities come from NODE_EXTRA_CA_CERTS.
-Each table is written as <data>/<source>/<table>.json (JSON-stat 2.0), only when it passes the
-checks of "folkehelse validate", with a sealed <file>.sidecar recording URL, request, retrieval
-time, modification time and SHA-256. A second run downloads only tables changed at the source.
-Limits: answers up to 200 MB (--max-answer-size), waits up to 120 s, 2 000 000 cells a table.
-Exit codes: 0 every table fetched or up to date (warnings are listed; --strict: none), 1 some table
-failed or the network went down midway (--strict: or there were warnings), 2 usage error or no
-network before anything was fetched.`,
+      helpAfter(
+        ['folkehelse fetch --kommune 5037 --data data', 'folkehelse fetch --config folkehelse.config.json --dry-run', 'folkehelse fetch --config folkehelse.config.json --since 2026-06-01 --json > fetch.json'],
+        [say('help.fetchMore')],
+      ),
     )
     .action(async (opts: FetchOptions) => ctx.setExitCode(await runFetchCommand(opts, ctx.io)));
 };

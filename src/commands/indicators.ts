@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT_USAGE, FolkehelseError, msg, UsageError } from '../base/errors.js';
-import { messageLang } from '../base/messages.js';
+import { messageLang, say } from '../base/messages.js';
 import { exitCodeFor } from '../cli/exit.js';
+import { helpAfter } from '../cli/help.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import { colorWanted, defaultConfigPath, langOption, strictOption, type MessageLang } from './options.js';
@@ -9,37 +11,33 @@ import { colorWanted, defaultConfigPath, langOption, strictOption, type MessageL
 export const register: RegisterCommand = (program, { io, style, setExitCode }) => {
   program
     .command('indicators')
-    .description('compute the indicator barometer for a municipality: value, county, land, period, unit, verdict against land and trend')
-    .option('--config <file>', 'the configuration: its data, catalogue, suppression limits, comparisons and earlier editions, as build uses them (default: ./folkehelse.config.json when it exists)')
-    .option('--data <folder...>', "folder(s) or files with the exports (default: the configuration's)")
-    .option('--kommune <number>', "the municipality, e.g. 5037 (default: the configuration's, when it has one)")
-    .option('--theme <letter>', 'only the indicators of one forskrift theme (a–f)')
-    .option('--catalogue <file...>', 'your own catalogue file(s): add, replace or exclude indicators')
-    .option('--kostragruppe <code>', 'the KOSTRA group to compare with, e.g. EKG11')
-    .option('--out <folder>', "where build writes (default: the configuration's \"out\", else ./out): its earlier editions bind the suppression, as in build")
-    .option('--previous <file|folder>', 'results of earlier editions, as build --previous')
-    .option('--edition <year>', "the edition the numbers are for (default: the configuration's)")
-    .option('--kind <full|annual>', 'full or annual, as build --kind', 'full')
-    .addOption(langOption('language of the table, its notes and the messages: bokmål or nynorsk (en: bokmål table, notes in English); default: FOLKEHELSE_LANG, else nb', true))
-    .option('--json', 'print every result in full (machine-readable)')
-    .option('--csv', 'print the barometer as CSV')
+    .description(say('help.indicatorsDescription'))
+    .option('--config <file>', say('help.indicatorsConfig'))
+    .option('--data <folder...>', say('help.indicatorsData'))
+    .option('--kommune <number>', say('help.indicatorsKommune'))
+    .option('--theme <letter>', say('help.indicatorsTheme'))
+    .option('--catalogue <file...>', say('help.indicatorsCatalogue'))
+    .option('--kostragruppe <code>', say('help.indicatorsKostragruppe'))
+    .option('--out <folder>', say('help.indicatorsOut'))
+    .option('--previous <file|folder>', say('help.indicatorsPrevious'))
+    .option('--edition <year>', say('help.indicatorsEdition'))
+    .option('--kind <full|annual>', say('help.indicatorsKind'), 'full')
+    .addOption(langOption(say('help.indicatorsLang'), true))
+    .option('--json', say('help.indicatorsJson'))
+    .option('--csv', say('help.indicatorsCsv'))
     .addOption(strictOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  $ folkehelse indicators --data data --kommune 5037
-  $ folkehelse indicators --data data --kommune 5038 --theme f --lang nn
-  $ folkehelse indicators --data data --kommune 5037 --json > levanger.json
-  $ folkehelse indicators --data data --kommune 5037 --catalogue katalog-eksempel.json --csv
-  $ folkehelse indicators --config folkehelse.config.json --kommune 5037 --json
-
-With a configuration (--config, or ./folkehelse.config.json) the numbers are exactly those build
-publishes: its data, catalogue, neighbours and KOSTRA group, its suppression limits, and what the
-earlier editions in its output folder withheld.
-
-Warnings: an indicator whose catalogue selection is invalid (--strict: exit 1).
-Exit 2: the municipality has no data, the data has errors (run validate), or bad usage.`,
+      helpAfter(
+        [
+          'folkehelse indicators --data data --kommune 5037',
+          'folkehelse indicators --data data --kommune 5038 --theme f --lang nn',
+          'folkehelse indicators --data data --kommune 5037 --json > levanger.json',
+          'folkehelse indicators --data data --kommune 5037 --catalogue katalog-eksempel.json --csv',
+          'folkehelse indicators --config folkehelse.config.json --kommune 5037 --json',
+        ],
+        [say('help.indicatorsMore')],
+      ),
     )
     .action(async (opts: IndicatorsOptions) => {
       const lang = opts.lang ?? messageLang();
@@ -107,15 +105,16 @@ async function planRun(opts: IndicatorsOptions) {
   const { withEarlierEditions } = await import('../indicators/disclosure-editions.js');
   const { earlierEditions } = await import('../results/ledger.js');
   const { previousProblem } = await import('../results/archive.js');
-  if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(`--kind: "${opts.kind}" is not full (the oversiktsdokument) or annual (the løpende oversikt)`);
-  if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(`--edition: "${opts.edition}" is not a year such as 2028`);
+  if (opts.kind !== 'full' && opts.kind !== 'annual') throw new UsageError(msg('errors.usage.kind', { value: opts.kind }));
+  if (opts.edition !== undefined && !/^20\d\d$/.test(opts.edition.trim())) throw new UsageError(msg('errors.usage.edition', { value: opts.edition }));
   if (opts.previous !== undefined) {
     const problem = previousProblem(opts.previous);
-    if (problem) throw new UsageError(`--previous: ${opts.previous}: ${problem}`);
+    // A missing one in the user's words; the rarer kinds (a pipe, a device) as the results module says them.
+    if (problem) throw new UsageError(existsSync(opts.previous) ? `--previous: ${opts.previous}: ${problem}` : msg('errors.usage.previous', { path: opts.previous }));
   }
   const configPath = defaultConfigPath(opts.config);
   const config = configPath ? loadConfig(configPath) : null;
-  if (!config && !opts.data) throw new UsageError('give --data <folder> (or --config <file>; there is no folkehelse.config.json here)');
+  if (!config && !opts.data) throw new UsageError(msg('errors.usage.indicatorsWhat'));
   const code = opts.kommune ?? (config?.kommuner.length === 1 ? config.kommuner[0]!.code : undefined);
   if (code === undefined) throw new UsageError(config ? msg('errors.usage.kommuneOfConfig', { codes: config.kommuner.map((k) => k.code).join(', ') }) : msg('errors.usage.kommuneGive'));
   const kommune = resolveKommune(code);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { EXIT_OK, msg, say, UsageError } from '../base/errors.js';
 import { messageLang, sayCount } from '../base/messages.js';
+import { helpAfter } from '../cli/help.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import { loadMessages, message } from '../cli/messages.js';
 import { isDocumentLang } from '../language/tags.js';
@@ -121,7 +122,7 @@ function writeMissing(folder: string, files: Map<string, string | Buffer>): Init
 
 function exampleCatalogue(): string {
   const example = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'katalog-fhi-statistikk.json'), 'utf8')) as { indicators: unknown[] };
-  return JSON.stringify({ $schema: 'schemas/catalogue.schema.json', description: 'Example: adds an indicator from an FHI Statistikk download and leaves one default indicator out. Copy what you need into mine-indikatorer.json.', exclude: ['folkemengde'], indicators: example.indicators.slice(0, 1) }, null, 2) + '\n';
+  return JSON.stringify({ $schema: 'schemas/catalogue.schema.json', description: say('initExample.catalogueDescription'), exclude: ['folkemengde'], indicators: example.indicators.slice(0, 1) }, null, 2) + '\n';
 }
 
 /** True when the nearest existing folder of `dir` is, symbolic links resolved, outside `root`. */
@@ -169,21 +170,12 @@ function createOnly(path: string, content: string | Buffer): boolean {
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('init')
-    .description('create a project folder: configuration, data folder, assessment templates with guiding questions, and an example catalogue override')
-    .argument('[folder]', 'the folder (default: the current folder)', '.')
-    .option('--kommune <numbers>', 'the municipality or municipalities, comma-separated (e.g. 5037,5038)')
-    .option('--example', 'create the shipped example instead: Levanger and Verdal, with data and assessments (the examples of every --help run in it)')
-    .addOption(langOption("language of the document, the templates and the messages: bokmål or nynorsk (en: English messages, bokmål templates)", true))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ folkehelse init levanger --kommune 5037
-  $ folkehelse init innherred --kommune 5037,5038 --lang nn
-  $ folkehelse init eksempel --example
-
-Files that already exist are never changed; only missing ones are created.`,
-    )
+    .description(say('help.initDescription'))
+    .argument('[folder]', say('help.initFolder'), '.')
+    .option('--kommune <numbers>', say('help.initKommune'))
+    .option('--example', say('help.initExample'))
+    .addOption(langOption(say('help.initLang'), true))
+    .addHelpText('after', helpAfter(['folkehelse init levanger --kommune 5037', 'folkehelse init innherred --kommune 5037,5038 --lang nn', 'folkehelse init eksempel --example'], [say('help.initMore')]))
     .action(async (folder: string, opts: { kommune?: string; example?: boolean; lang?: MessageLang }) => {
       const lang: DocumentLang = opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : 'nb';
       if (opts.example && opts.kommune !== undefined) throw new UsageError(msg('errors.usage.exampleAndKommune'));

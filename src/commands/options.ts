@@ -30,13 +30,13 @@ export function langOption(description: string, allowEnglish = false, defaultVal
  * beside the document languages): not defaulted here, so FOLKEHELSE_LANG and the configuration
  * decide when it is not given (src/cli/lang.ts).
  */
-export function messagesLangOption(description = "language of the messages: bokmål, nynorsk or the program's English (default: FOLKEHELSE_LANG, else the configuration's, else nb)"): Option {
+export function messagesLangOption(description = say('help.messagesLang')): Option {
   return langOption(description, true);
 }
 
 /** `--strict`: warnings make the exit code 1 (for CI jobs that must stop on them). */
 export function strictOption(): Option {
-  return new Option('--strict', 'exit 1 when there are warnings (they are listed either way)');
+  return new Option('--strict', say('help.strict'));
 }
 
 /** Colour is used on a terminal unless NO_COLOR is set (https://no-color.org) or TERM is dumb. */
@@ -63,7 +63,7 @@ export function parseSize(text: string): number {
 }
 
 export function formatOption(): Option {
-  return new Option('--format <format>', 'read the file(s) as this format instead of detecting it').choices([...FORMATS]);
+  return new Option('--format <format>', say('help.format')).choices([...FORMATS]);
 }
 
 /** "5037,5038, 5037" → ["5037", "5038"]: each municipality once, in the order given. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { EXIT_OK, UsageError } from '../base/errors.js';
+import { EXIT_OK, EXIT_USAGE, FolkehelseError, msg, say, UsageError } from '../base/errors.js';
+import { helpAfter } from '../cli/help.js';
 import { loadMessages, message } from '../cli/messages.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import type { Texts } from '../report/language.js';
@@ -27,23 +28,13 @@ interface PreviewOptions {
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
   program
     .command('preview')
-    .description('show the document in the browser while the assessments are written, with what is still missing beside it; updates itself when a file is saved')
-    .option('--config <file>', 'the configuration (default: ./folkehelse.config.json when it exists)')
-    .option('--kommune <number>', "the municipality to show (default: the configuration's first)")
-    .option('--port <n>', 'the port on 127.0.0.1 (0: any free port)', String(DEFAULT_PORT))
-    .option('--no-open', 'do not open the browser (print the address only)')
-    .addOption(langOption('bokmål or nynorsk (the document, the page and the messages)'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ folkehelse preview
-  $ folkehelse preview --kommune 5037
-  $ folkehelse preview --kommune 5038 --lang nn --port 0 --no-open
-
-The server listens on 127.0.0.1 only and serves nothing but the document and its page; the
-browser never changes a file. Ctrl-C ends it.`,
-    )
+    .description(say('help.previewDescription'))
+    .option('--config <file>', say('help.config'))
+    .option('--kommune <number>', say('help.previewKommune'))
+    .option('--port <n>', say('help.previewPort'), String(DEFAULT_PORT))
+    .option('--no-open', say('help.previewNoOpen'))
+    .addOption(langOption(say('help.previewLang')))
+    .addHelpText('after', helpAfter(['folkehelse preview', 'folkehelse preview --kommune 5037', 'folkehelse preview --kommune 5038 --lang nn --port 0 --no-open'], [say('help.previewMore')]))
     .action(async (opts: PreviewOptions) => setExitCode(await runPreview(opts, io)));
 };
 
@@ -72,8 +63,8 @@ export function waitForSignal(): { promise: Promise<NodeJS.Signals>; cancel: () 
 export async function runPreview(opts: PreviewOptions, io: CliIO, stop?: Promise<unknown>): Promise<number> {
   const port = parsePort(opts.port);
   const configPath = defaultConfigPath(opts.config);
-  if (configPath === undefined) throw new UsageError('give --config <file> (there is no folkehelse.config.json here); `folkehelse init` makes one');
-  if (!existsSync(configPath)) throw new UsageError(`--config: ${configPath}: no such file`);
+  if (configPath === undefined) throw new UsageError(msg('errors.usage.previewConfig'));
+  if (!existsSync(configPath)) throw new FolkehelseError(msg('errors.file.notFound'), EXIT_USAGE, `--config: ${configPath}`);
   const { resolveKommune } = await import('../indicators/engine.js');
   const kommune = opts.kommune === undefined ? undefined : resolveKommune(opts.kommune.trim()).code;
   // Listening from here: a Ctrl-C while the data is read still ends the preview cleanly.
@@ -114,7 +105,7 @@ async function serve(opts: PreviewOptions, io: CliIO, { configPath, kommune, por
 
 function parsePort(text: string): number {
   const port = /^\s*\d{1,5}\s*$/.test(text) ? Number(text) : NaN;
-  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port: "${text}" is not a port number from 0 to 65535 (0: any free port)`);
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(msg('errors.usage.port', { value: text }));
   return port;
 }
 

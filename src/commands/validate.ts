@@ -5,6 +5,7 @@ import type { FormatId } from '../sources/detect.js';
 import { renderValidationText } from '../cli/validate-text.js';
 import { validatePaths } from '../app/validate.js';
 import { exitCodeFor } from '../cli/exit.js';
+import { helpAfter } from '../cli/help.js';
 import { escapeTerminal, jsonForTerminal } from '../cli/terminal.js';
 import type { RegisterCommand } from './context.js';
 import { formatOption, messagesLangOption, parseSize, strictOption } from './options.js';
@@ -12,25 +13,18 @@ import { formatOption, messagesLangOption, parseSize, strictOption } from './opt
 export const register: RegisterCommand = (program, { io, style, setExitCode }) => {
   program
     .command('validate')
-    .description('check data files (or every data file in folders) and report each problem with file, line and column')
-    .argument('<paths...>', 'files or folders')
+    .description(say('help.validateDescription'))
+    .argument('<paths...>', say('help.validatePaths'))
     .addOption(formatOption())
-    .option('--json', 'print a machine-readable report')
-    .option('--max-per-type <n>', 'problems shown per type and file in the text report', '10')
-    .option('--max-size <size>', 'largest file to read', '1GB')
-    .option('--no-warnings', 'leave warnings out of the text report')
+    .option('--json', say('help.validateJson'))
+    .option('--max-per-type <n>', say('help.validateMaxPerType'), '10')
+    .option('--max-size <size>', say('help.maxSize'), '1GB')
+    .option('--no-warnings', say('help.validateNoWarnings'))
     .addOption(strictOption())
     .addOption(messagesLangOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  $ folkehelse validate data
-  $ folkehelse validate data/ungdata --json > rapport.json
-  $ folkehelse validate data/fhi/nokkel-175.json --format fhi-jsonstat --max-size 4GB
-
-Exit codes: 0 every file valid (warnings allowed; --strict: none), 1 some file has errors or could
-not be read (the report says which), 2 no data file was found, none could be read, or bad usage.`,
+      helpAfter(['folkehelse validate data', 'folkehelse validate data/ungdata --json > rapport.json', 'folkehelse validate data/fhi/nokkel-175.json --format fhi-jsonstat --max-size 4GB'], [say('help.validateExitCodes')]),
     )
     .action(async (paths: string[], opts: { format?: FormatId; json?: boolean; maxPerType: string; maxSize: string; warnings: boolean; strict?: boolean }) => {
       const maxPerType = Number(opts.maxPerType);

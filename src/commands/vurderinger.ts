@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EXIT_INVALID_DATA, UsageError } from '../base/errors.js';
 import { say, sayCount } from '../base/messages.js';
 import { exitCodeFor } from '../cli/exit.js';
+import { helpAfter } from '../cli/help.js';
 import { escapeTerminal } from '../cli/terminal.js';
 import type { AssessmentCheck } from '../assessments/check.js';
 import type { SectionData } from '../assessments/sections.js';
@@ -25,25 +26,17 @@ import { langOption, strictOption, type MessageLang } from './options.js';
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('vurderinger')
-    .description("check the municipality's assessment files as build --final does: missing, empty, incomplete or too thin ones, unknown names, texts that contradict the numbers, texts in another language")
-    .option('--config <file>', 'the configuration file', 'folkehelse.config.json')
-    .option('--kommune <number...>', 'only these municipalities (default: all in the configuration)')
-    .addOption(langOption("the language of the document and the messages (nynorsk reads a.nn.md; another language's file is named); en: English messages, the configuration's language for the texts", true))
-    .option('--final', 'exit 1 while build --final would refuse the assessments')
+    .description(say('help.vurderingerDescription'))
+    .option('--config <file>', say('help.vurderingerConfig'), 'folkehelse.config.json')
+    .option('--kommune <number...>', say('help.vurderingerKommune'))
+    .addOption(langOption(say('help.vurderingerLang'), true))
+    .option('--final', say('help.vurderingerFinal'))
     .addOption(strictOption())
-    .option('--templates', 'write a template for every missing file (existing files are left alone)')
-    .option('--skip-numbers', 'do not read the data, so do not look for contradictions (faster; --final then checks the files only)')
+    .option('--templates', say('help.vurderingerTemplates'))
+    .option('--skip-numbers', say('help.vurderingerSkipNumbers'))
     .addHelpText(
       'after',
-      `
-Examples:
-  $ folkehelse vurderinger
-  $ folkehelse vurderinger --config folkehelse.config.json --kommune 5037 --templates
-  $ folkehelse vurderinger --config folkehelse.config.json --lang nn --final
-
-A sentence that contradicts the numbers on purpose is marked with <!-- bevisst: reason --> right after it.
-Exit codes: 0 the check was made (what it finds is listed), 1 with --final while build --final would
-refuse the assessments (--strict: anything found), 2 the configuration cannot be used.`,
+      helpAfter(['folkehelse vurderinger', 'folkehelse vurderinger --config folkehelse.config.json --kommune 5037 --templates', 'folkehelse vurderinger --config folkehelse.config.json --lang nn --final'], [say('help.vurderingerMore')]),
     )
     .action(async (opts: { config: string; kommune?: string[]; lang?: MessageLang; final?: boolean; templates?: boolean; skipNumbers?: boolean; strict?: boolean }) => {
       const { loadConfig } = await import('../config/config.js');
@@ -60,7 +53,7 @@ refuse the assessments (--strict: anything found), 2 the configuration cannot be
       const config = loadConfig(opts.config);
       // --lang en: English messages, the texts in the configuration's language.
       const lang = opts.lang !== undefined && isDocumentLang(opts.lang) ? opts.lang : config.lang;
-      if (!config.assessments) throw new UsageError(`${opts.config}: the configuration names no assessments folder ("assessments": "vurderinger")`);
+      if (!config.assessments) throw new UsageError(`${opts.config}: ${say('errors.usage.noAssessmentsFolder')}`);
       const sections = loadSections();
       const catalogue = loadCatalogue(config.catalogue);
       const valid = validNames(sections, catalogue.map((i) => i.id));

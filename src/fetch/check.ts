@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FolkehelseError } from '../base/errors.js';
+import { FolkehelseError, msg } from '../base/errors.js';
 import { HttpError } from '../http/errors.js';
 import { scanFile } from '../sources/read.js';
 import { stagingDir, type StagedTable } from './store.js';
@@ -18,14 +18,14 @@ export async function validateStaged(staged: StagedTable, display: string, url: 
   try {
     scan = await scanFile(staged.path, { display });
   } catch (e) {
-    if (e instanceof FolkehelseError) throw new HttpError(url, 200, `the answer cannot be read as data (${e.message})`, 'The API sent something unexpected; try again later.', 'invalid-answer');
+    if (e instanceof FolkehelseError) throw new HttpError(url, 200, msg('http.answerUnreadable', { reason: e.message }), msg('http.adviceUnexpected'), 'invalid-answer');
     throw e;
   }
   if (scan.issues.errorCount === 0) return;
   const first = scan.issues.issues.filter((i) => i.severity === 'error').slice(0, 3);
   const more = scan.issues.errorCount - first.length;
   const what = first.map((i) => `${i.message}${i.column ? ` (${i.column})` : ''}`).join('; ');
-  throw new HttpError(url, 200, `the answer does not pass "folkehelse validate": ${what}${more > 0 ? ` and ${more} more` : ''}`, 'Nothing was stored and the previous file is kept: try again later, and tell the API\'s owner if it persists.', 'invalid-answer');
+  throw new HttpError(url, 200, msg('http.answerNotValid', { what, more: more > 0 ? msg('http.answerNotValidMore', { count: more }) : '' }), msg('http.adviceNotStored'), 'invalid-answer');
 }
 
 function alive(pid: number): boolean {

@@ -1,4 +1,4 @@
-import { UsageError } from '../base/errors.js';
+import { msg, say, UsageError } from '../base/errors.js';
 import { currentCode, formerCodes, type CodeChange } from '../geo/klass.js';
 import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import { resolveKommune } from '../indicators/engine.js';
@@ -73,7 +73,7 @@ export const PYRAMID_TABLE = { table: '07459', dimensions: { ContentsCode: ['Per
 
 /** "a, b and c". */
 function list(xs: readonly string[]): string {
-  return xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : (xs[0] ?? '');
+  return xs.length > 1 ? `${xs.slice(0, -1).join(', ')}${say('fetch.usage.and')}${xs[xs.length - 1]}` : (xs[0] ?? '');
 }
 
 /**
@@ -91,11 +91,11 @@ export function planTables(catalogue: ApiIndicator[], options: { pyramid?: boole
       continue;
     }
     const api = sourceFetch(ind.select.source)?.api;
-    if (!api) throw new UsageError(`catalogue: indicator "${ind.id}" has an "api" block but its source "${ind.select.source}" has no API (only ${list(FETCHABLE_SOURCES)})`);
+    if (!api) throw new UsageError(msg('fetch.usage.noApi', { id: ind.id, source: ind.select.source, sources: list(FETCHABLE_SOURCES) }));
     const planned = api.planTable(a);
     const { collection, table, stem } = planned;
     if (ind.select.table !== stem) {
-      throw new UsageError(`catalogue (${ind.definedIn ?? 'file'}): indicator "${ind.id}" fetches ${api.describeTable(planned)}, whose file is read as table "${stem}", but its select.table is "${ind.select.table}"; make them the same`);
+      throw new UsageError(msg('fetch.usage.tableMismatch', { file: ind.definedIn ?? '', id: ind.id, table: api.describeTable(planned), stem, selectTable: ind.select.table ?? '' }));
     }
     const key = `${api.id}:${collection}:${table}`;
     let entry = byKey.get(key);
@@ -108,13 +108,13 @@ export function planTables(catalogue: ApiIndicator[], options: { pyramid?: boole
     p.title ??= a.title;
     entry.years.push(a.years);
     if (a.denominator === 'derived') {
-      if (ind.measureType !== 'proportion' && ind.measureType !== 'rate') throw new UsageError(`catalogue: indicator "${ind.id}" asks for a derived denominator, but that is only sound for crude proportions and rates, not "${ind.measureType}"`);
+      if (ind.measureType !== 'proportion' && ind.measureType !== 'rate') throw new UsageError(msg('fetch.usage.derivedDenominator', { id: ind.id, type: ind.measureType }));
       p.deriveDenominator = ind.multiplier ?? 100;
     }
     if (a.share) {
-      if (!api.shares) throw new UsageError(`catalogue: indicator "${ind.id}" has "api.share", which is only for ${list(FETCH_APIS.filter((x) => x.shares).map((x) => x.name))} tables`);
+      if (!api.shares) throw new UsageError(msg('fetch.usage.shareOnly', { id: ind.id, apis: list(FETCH_APIS.filter((x) => x.shares).map((x) => x.name)) }));
       if (!p.shares?.some((s) => s.code === a.share!.code)) (p.shares ??= []).push(a.share);
-      if (p.shares.some((s) => s.dimension !== a.share!.dimension)) throw new UsageError(`catalogue: the shares of SSB table ${table} must sum over the same dimension`);
+      if (p.shares.some((s) => s.dimension !== a.share!.dimension)) throw new UsageError(msg('fetch.usage.shareDimension', { table }));
     }
     if (a.horizon) p.horizon = a.horizon;
     const want: Record<string, string[]> = {};

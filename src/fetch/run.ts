@@ -1,4 +1,6 @@
+import { msg, render } from '../base/messages.js';
 import { HttpClient, HttpError, NetworkDownError, type HttpErrorKind, type HttpOptions, type WaitNotice } from '../http/client.js';
+import type { HttpText } from '../http/errors.js';
 import { Network } from '../http/network.js';
 import { measuresOf } from '../indicators/select.js';
 import type { Dataset } from '../jsonstat/dataset.js';
@@ -135,12 +137,29 @@ function unmatchedMeasures(session: ApiSession, dataset: Dataset, indicators: Ap
   return unmatched.length ? unmatched : undefined;
 }
 
+type TableError = NonNullable<TableOutcome['error']>;
+
+/** A failed table's error as messages (the outcome's `message` and `advice` are their English, for --json). */
+const errorTexts = new WeakMap<TableError, { message: HttpText; advice: HttpText }>();
+
+/** Why a table failed and what to do, for the terminal in the user's language (the English text when not known). */
+export function failureTexts(error: TableError): { message: HttpText; advice: HttpText } {
+  return errorTexts.get(error) ?? { message: error.message, advice: error.advice };
+}
+
+function failed(base: TableOutcome, error: Omit<TableError, 'message' | 'advice'>, message: HttpText, advice: HttpText): TableOutcome {
+  const english = (t: HttpText) => (typeof t === 'string' ? t : render(t, 'en'));
+  const e: TableError = { ...error, message: english(message), advice: english(advice) };
+  errorTexts.set(e, { message, advice });
+  return { ...base, status: 'failed', reason: 'failed', error: e };
+}
+
 /** A table that failed for a reason the run can go on after: an HTTP error or a file that cannot be written. */
 function failure(e: unknown, base: TableOutcome, plan: TablePlan): TableOutcome {
   if (e instanceof NetworkDownError) throw e;
-  if (e instanceof HttpError) return { ...base, status: 'failed', reason: 'failed', error: { status: e.status, url: e.url, message: e.detail || e.message, advice: e.advice, kind: e.kind } };
+  if (e instanceof HttpError) return failed(base, { status: e.status, url: e.url, kind: e.kind }, e.detail || e.key === null ? e.detailText : msg(e.key, e.params), e.adviceText);
   const err = e as NodeJS.ErrnoException;
-  if (err.code && /^E[A-Z]+$/.test(err.code)) return { ...base, status: 'failed', reason: 'failed', error: { status: 0, url: plan.file, message: `cannot write the file (${err.code})`, advice: 'Check that the data folder can be written to and the disk is not full.', kind: 'file' } };
+  if (err.code && /^E[A-Z]+$/.test(err.code)) return failed(base, { status: 0, url: plan.file, kind: 'file' }, msg('fetch.advice.cannotWrite', { code: err.code }), msg('fetch.advice.file'));
   throw e;
 }
 

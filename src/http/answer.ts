@@ -1,5 +1,6 @@
 import { asDataset, categoryCodes, MalformedDatasetError, type Dataset } from '../jsonstat/dataset.js';
-import { HttpError } from './errors.js';
+import { msg, say } from '../base/messages.js';
+import { HttpError, type HttpText } from './errors.js';
 import { isPrototypeKey, parseAnswer } from './json.js';
 
 /**
@@ -10,11 +11,12 @@ import { isPrototypeKey, parseAnswer } from './json.js';
  * them; a prototype key would make a lookup find the object's machinery instead of data.
  */
 
-const ADVICE = 'The API sent a dataset that cannot be right; try again later, and tell the API\'s owner if it persists.';
-
-function refuse(url: string, detail: string, kind: 'invalid-answer' | 'cube-too-large' = 'invalid-answer'): never {
-  throw new HttpError(url, 200, detail, kind === 'cube-too-large' ? 'The table is larger than folkehelse takes in one answer: narrow the table\'s "api.dimensions" or "api.years" in your own catalogue file (e.g. mine-indikatorer.json).' : ADVICE, kind);
+function refuse(url: string, detail: HttpText, kind: 'invalid-answer' | 'cube-too-large' = 'invalid-answer'): never {
+  throw new HttpError(url, 200, detail, msg(kind === 'cube-too-large' ? 'http.adviceCubeTooLarge' : 'http.adviceBadDataset'), kind);
 }
+
+/** A count of cells in the run's language's way ("2 000 000"). */
+const cellCount = (n: number) => new Intl.NumberFormat(say('about.locale')).format(n);
 
 /** The cells the sizes make, or Infinity past `max` (the product is not computed further). */
 function declaredCells(size: number[], max: number): number {
@@ -45,7 +47,7 @@ export function checkCube(ds: Dataset, url: string, maxCells: number): Dataset {
   checkKeys(url, '"dimension"', Object.keys(ds.dimension));
   const total = declaredCells(ds.size, maxCells);
   if (total === Infinity) {
-    refuse(url, `the dataset declares ${ds.size.join(' × ')} cells, more than the largest table folkehelse takes (${maxCells.toLocaleString('en')} cells)`, 'cube-too-large');
+    refuse(url, msg('http.answerCubeTooLarge', { size: ds.size.join(' × '), max: cellCount(maxCells) }), 'cube-too-large');
   }
   for (const id of ds.id) {
     const cat = ds.dimension[id]!.category;
@@ -89,7 +91,7 @@ export function parseDataset(text: string, url: string, maxCells: number): Datas
   try {
     ds = asDataset(doc);
   } catch (e) {
-    if (e instanceof MalformedDatasetError) throw new HttpError(url, 200, e.message, 'The API sent a broken dataset; try again later.', 'invalid-answer');
+    if (e instanceof MalformedDatasetError) throw new HttpError(url, 200, e.message, msg('http.adviceBrokenDataset'), 'invalid-answer');
     throw e;
   }
   return checkCube(ds, url, maxCells);
@@ -103,7 +105,7 @@ export function checkJoined(parts: Dataset[], url: string, maxCells: number): vo
   if (parts.length < 2) return;
   const ids = parts[0]!.id;
   const union = ids.map((id) => new Set(parts.flatMap((p) => (p.dimension[id] ? categoryCodes(p.dimension[id]) : []))).size);
-  if (declaredCells(union, maxCells) === Infinity) refuse(url, `the parts of the table join to ${union.join(' × ')} cells, more than the largest table folkehelse takes (${maxCells.toLocaleString('en')} cells)`, 'cube-too-large');
+  if (declaredCells(union, maxCells) === Infinity) refuse(url, msg('http.answerJoinedTooLarge', { size: union.join(' × '), max: cellCount(maxCells) }), 'cube-too-large');
 }
 
 /**
@@ -120,6 +122,6 @@ export function parseMetadata(text: string, url: string): Dataset {
     doc.dimension !== null &&
     typeof doc.dimension === 'object' &&
     doc.id.every((id) => Object.hasOwn(doc.dimension!, id) && typeof doc.dimension![id]?.category === 'object' && doc.dimension![id]!.category !== null);
-  if (!ok) throw new HttpError(url, 200, 'the metadata is not JSON-stat 2.0', 'The API sent something unexpected; check FOLKEHELSE_SSB_API.', 'invalid-answer');
+  if (!ok) throw new HttpError(url, 200, msg('http.answerNotMetadata'), msg('http.adviceUnexpectedCheck', { variable: 'FOLKEHELSE_SSB_API' }), 'invalid-answer');
   return doc as Dataset;
 }

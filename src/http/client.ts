@@ -1,4 +1,5 @@
-import { HttpError, NetworkDownError, type NetworkDownKind } from './errors.js';
+import { msg, type Message } from '../base/messages.js';
+import { HttpError, NetworkDownError, type HttpText, type NetworkDownKind } from './errors.js';
 import { AnswerRefusedError, exchange, formatBytes, type ExchangeAnswer } from './exchange.js';
 import { defaultNetwork, hostOf, type Network } from './network.js';
 import { cleanJsonText, cleanText } from './text.js';
@@ -140,9 +141,9 @@ export class HttpClient {
   }
 
   /** Waits `ms`, shown when over a second; a wait beyond the longest accepted fails the request instead. */
-  private async wait(url: string, ms: number, reason: WaitNotice['reason'], why: string, status = 429): Promise<void> {
+  private async wait(url: string, ms: number, reason: WaitNotice['reason'], why: Message, status = 429): Promise<void> {
     if (ms > this.limits.maxWaitMs) {
-      throw new HttpError(url, status, `${why} would make us wait ${describeWait(ms)}, longer than the longest wait (${describeWait(this.limits.maxWaitMs)})`, 'The server holds us back for longer than folkehelse waits: try again later; if it persists, tell the API\'s owner.', 'wait-too-long');
+      throw new HttpError(url, status, msg('http.waitTooLong', { why, wait: describeWait(ms), longest: describeWait(this.limits.maxWaitMs) }), msg('http.adviceWaitTooLong'), 'wait-too-long');
     }
     if (ms > 1000) this.o.onWait?.({ api: this.o.name ?? hostOf(url), ms, reason });
     await this.o.sleep(ms);
@@ -154,13 +155,13 @@ export class HttpClient {
       const now = Date.now();
       while (this.sent.length && now - this.sent[0]! >= this.windowMs) this.sent.shift();
       if (this.serverRemaining !== null && this.serverRemaining <= 0 && now < this.serverResetAt) {
-        await this.wait(url, this.serverResetAt - now, 'rate-limit', `the server's rate limit (x-ratelimit-remaining 0${this.policy ? `, x-ratelimit-policy ${this.policy}` : ''})`);
+        await this.wait(url, this.serverResetAt - now, 'rate-limit', msg('http.whyServerRemaining', { policy: this.policy ? `, x-ratelimit-policy ${this.policy}` : '' }));
         this.serverRemaining = null;
         continue;
       }
-      if (this.limit < 1) await this.wait(url, Infinity, 'rate-limit', `the server's rate limit (x-ratelimit-policy ${this.policy ?? '0'})`);
+      if (this.limit < 1) await this.wait(url, Infinity, 'rate-limit', msg('http.whyServerPolicy', { policy: this.policy ?? '0' }));
       if (this.sent.length < this.limit) break;
-      await this.wait(url, this.windowMs - (now - this.sent[0]!) + 5, 'rate-limit', this.policy ? `the server's rate limit (x-ratelimit-policy ${this.policy})` : `our limit of ${this.limit} requests a ${describeWait(this.windowMs)}`);
+      await this.wait(url, this.windowMs - (now - this.sent[0]!) + 5, 'rate-limit', this.policy ? msg('http.whyServerPolicy', { policy: this.policy }) : msg('http.whyOurLimit', { limit: this.limit, window: describeWait(this.windowMs) }));
     }
     this.sent.push(Date.now());
   }
@@ -205,7 +206,7 @@ export class HttpClient {
   }
 
   async request(method: 'GET' | 'POST', url: string, body?: string): Promise<HttpResponse> {
-    let last: { status: number; detail: string } = { status: 0, detail: '' };
+    let last: { status: number; detail: HttpText } = { status: 0, detail: '' };
     let quickRetried = false;
     for (let attempt = 0; attempt < this.o.attempts; attempt++) {
       const known = this.network.downError(url);
@@ -217,7 +218,7 @@ export class HttpClient {
       try {
         res = await this.send(method, url, body);
       } catch (e) {
-        if (e instanceof AnswerRefusedError) throw new HttpError(url, 200, e.message, refusalAdvice(e.kind), e.kind);
+        if (e instanceof AnswerRefusedError) throw new HttpError(url, 200, e.text, refusalAdvice(e.kind), e.kind);
         const f = classify(e);
         if (f.kind === 'unreachable' && !quickRetried && attempt < this.o.attempts - 1) {
           quickRetried = true;
@@ -225,8 +226,8 @@ export class HttpClient {
           continue;
         }
         if (f.kind !== 'timeout' && f.kind !== 'transient') throw this.down(url, f.kind === 'unreachable' && this.proxyOf(url) ? 'proxy-unreachable' : f.kind, f.code);
-        last = { status: 0, detail: f.kind === 'timeout' ? `no answer within ${describeWait(this.o.timeoutMs)} (${f.code})` : f.code };
-        if (attempt < this.o.attempts - 1) await this.wait(url, this.backoff(attempt), 'backoff', 'a back-off');
+        last = { status: 0, detail: f.kind === 'timeout' ? msg('http.noAnswerWithin', { wait: describeWait(this.o.timeoutMs), code: f.code }) : f.code };
+        if (attempt < this.o.attempts - 1) await this.wait(url, this.backoff(attempt), 'backoff', msg('http.whyBackoff'));
         continue;
       }
       this.readRateHeaders(res.headers);
@@ -237,30 +238,30 @@ export class HttpClient {
         if (attempt === this.o.attempts - 1) break;
         const header = res.headers.get('retry-after');
         const asked = retryAfterMs(header);
-        if (asked !== null) await this.wait(url, asked + Math.floor(this.o.random() * 250), 'retry-after', `${detail ? `${detail}; ` : ''}the server's Retry-After (${cleanText(header ?? '').slice(0, 60)})`, res.status);
-        else await this.wait(url, this.backoff(attempt), 'backoff', 'a back-off');
+        if (asked !== null) await this.wait(url, asked + Math.floor(this.o.random() * 250), 'retry-after', msg('http.whyRetryAfter', { detail: detail ? `${detail}; ` : '', header: cleanText(header ?? '').slice(0, 60) }), res.status);
+        else await this.wait(url, this.backoff(attempt), 'backoff', msg('http.whyBackoff'));
         continue;
       }
       throw new HttpError(url, res.status, detail, adviceFor(res.status, detail, false, this.proxyOf(url)));
     }
-    throw new HttpError(url, last.status, last.detail, adviceFor(last.status, last.detail, true, this.proxyOf(url)));
+    throw new HttpError(url, last.status, last.detail, adviceFor(last.status, typeof last.detail === 'string' ? last.detail : '', true, this.proxyOf(url)));
   }
 }
 
-/** "42 s", "3 min", "100 days". */
-export function describeWait(ms: number): string {
-  if (!Number.isFinite(ms)) return 'for ever';
+/** "42 s", "3 min", "100 days" (in the language the message is shown in). */
+export function describeWait(ms: number): Message {
+  if (!Number.isFinite(ms)) return msg('http.waitForever');
   const s = Math.ceil(ms / 1000);
-  if (s <= 180) return `${s} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${Math.round(s / 3600)} hours`;
-  return `${Math.round(s / 86_400)} days`;
+  if (s <= 180) return msg('http.waitSeconds', { count: s });
+  if (s < 7200) return msg('http.waitMinutes', { count: Math.round(s / 60) });
+  if (s < 172_800) return msg('http.waitHours', { count: Math.round(s / 3600) });
+  return msg('http.waitDays', { count: Math.round(s / 86_400) });
 }
 
-function refusalAdvice(kind: AnswerRefusedError['kind']): string {
-  if (kind === 'too-large') return `Raise the limit with --max-answer-size (or "apis.maxAnswerSize" in the configuration) if the table really is that large, or narrow the table's "api.dimensions" in your own catalogue file (e.g. mine-indikatorer.json).`;
-  if (kind === 'redirect') return 'If the API has moved, set its new address (FOLKEHELSE_SSB_API / FOLKEHELSE_FHI_API, or "apis" in the configuration).';
-  return 'The API sent something unexpected; try again later.';
+function refusalAdvice(kind: AnswerRefusedError['kind']): Message {
+  if (kind === 'too-large') return msg('http.adviceTooLargeAnswer');
+  if (kind === 'redirect') return msg('http.adviceRedirect');
+  return msg('http.adviceUnexpected');
 }
 
 /** Retry-After as seconds or an HTTP date, in ms; null when absent or unreadable. */
@@ -287,16 +288,17 @@ export function isTooManyCells(status: number, detail: string): boolean {
   return (status === 400 || status === 403) && /too many|for mange|maxrowcount|cells|rows/i.test(detail);
 }
 
-function adviceFor(status: number, detail: string, exhausted: boolean, proxy: string | null): string {
-  const through = proxy ? ` The request went through the proxy ${proxy}: if the API works from another network, check that the proxy lets it through.` : '';
-  if (status === 0) return `The server did not answer in time; try again later.${through}`;
-  if (status === 429) return 'The API asked us to wait longer than we will; try again in a few minutes.';
-  if (status >= 500) return (exhausted ? 'The API failed repeatedly; it may be updating (SSB: 05:00–08:00 and 11:30). Try again later.' : 'The API failed.') + through;
-  if (isTooManyCells(status, detail)) return 'The selection is too large even after splitting; narrow the table\'s "api.dimensions" in your own catalogue file (e.g. mine-indikatorer.json).';
-  if (status === 404) return 'The table or address does not exist (any more): give the right table id in your own catalogue file (e.g. mine-indikatorer.json) or report it, and check the API address (FOLKEHELSE_SSB_API / FOLKEHELSE_FHI_API).';
-  if (status === 400) return 'The API rejected the query: give the dimension codes from the table\'s metadata in the "api" block of your own catalogue file (e.g. mine-indikatorer.json), or report it.';
-  if (status === 403 || status === 407) return `Access was refused.${through}`;
-  return 'Check the API address and the catalogue.';
+/** What the user can do about a failed exchange (data/cli/<lang>.json, "fetch.advice"), with the proxy it went through. */
+function adviceFor(status: number, detail: string, exhausted: boolean, proxy: string | null): Message {
+  const through = (advice: Message) => msg('http.adviceThrough', { advice, through: proxy ? msg('fetch.advice.proxy', { proxy }) : '' });
+  if (status === 0) return through(msg('fetch.advice.timeout'));
+  if (status === 429) return msg('fetch.advice.rateLimited');
+  if (status >= 500) return through(msg(exhausted ? 'fetch.advice.serverRepeated' : 'fetch.advice.serverFailed'));
+  if (isTooManyCells(status, detail)) return msg('http.adviceTooLargeSelection');
+  if (status === 404) return msg('fetch.advice.notFound');
+  if (status === 400) return msg('fetch.advice.rejected');
+  if (status === 403 || status === 407) return through(msg('fetch.advice.refused'));
+  return msg('fetch.advice.other');
 }
 
 /** An API's address and a path under it, with exactly one slash between. */

@@ -1,4 +1,5 @@
-import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
+import { FolkehelseError, EXIT_USAGE, msg, type Message, type MessageKey } from '../base/errors.js';
+import { render } from '../base/messages.js';
 
 /**
  * Why an exchange failed, for `--json` and the messages: an HTTP status, or one of the limits a
@@ -7,16 +8,29 @@ import { FolkehelseError, EXIT_USAGE } from '../base/errors.js';
  */
 export type HttpErrorKind = 'http' | 'no-answer' | 'too-large' | 'wait-too-long' | 'redirect' | 'invalid-answer' | 'cube-too-large' | 'proxy';
 
-/** One HTTP exchange's outcome that the caller must act on (after retries). */
+/** A text of an error: a message of the vocabulary, or text as it came (a server's own words). */
+export type HttpText = string | Message;
+
+const english = (t: HttpText): string => (typeof t === 'string' ? t : render(t, 'en'));
+
+/**
+ * One HTTP exchange's outcome that the caller must act on (after retries). Its message is in the
+ * run's language; `detail` and `advice` are the program's English (for `--json`), and
+ * `detailText`/`adviceText` the same as messages, for the terminal in the user's language.
+ */
 export class HttpError extends FolkehelseError {
+  readonly detail: string;
+  readonly advice: string;
   constructor(
     readonly url: string,
     readonly status: number,
-    readonly detail: string,
-    readonly advice: string,
+    readonly detailText: HttpText,
+    readonly adviceText: HttpText,
     readonly kind: HttpErrorKind = status ? 'http' : 'no-answer',
   ) {
-    super(`${status ? `HTTP ${status}` : 'no answer'} from ${url}${detail ? `: ${detail}` : ''}. ${advice}`, 1);
+    super(msg('http.failed', { answer: status ? `HTTP ${status}` : msg('http.noAnswer'), url, detail: detailText === '' ? '' : msg('http.detail', { detail: detailText }), advice: adviceText }), 1);
+    this.detail = english(detailText);
+    this.advice = english(adviceText);
   }
 }
 
@@ -38,17 +52,8 @@ export class NetworkDownError extends FolkehelseError {
   }
 }
 
-function networkDownMessage(kind: NetworkDownKind, host: string, reason: string, proxy: string | null): string {
-  switch (kind) {
-    case 'proxy-unreachable':
-      return `cannot reach the proxy ${proxy} (${reason}) on the way to ${host}: check HTTPS_PROXY / HTTP_PROXY (and NO_PROXY for addresses that must not go through it), and that the proxy is running.`;
-    case 'proxy-refused':
-      return `the proxy ${proxy} did not let us through to ${host} (${reason}): check that the proxy allows ${host}, or add it to NO_PROXY if it must be reached directly.`;
-    case 'certificate':
-      return `the certificate of ${host}${proxy ? ` (reached through the proxy ${proxy})` : ''} cannot be verified (${reason}): if the network inspects encrypted traffic, give its certificate authority to Node in NODE_EXTRA_CA_CERTS (a PEM file; see README).`;
-    case 'proxy-auth':
-      return `the proxy ${proxy} asks for a user name and password (${reason}): write them into HTTPS_PROXY as http://user:password@host:port.`;
-    default:
-      return `cannot reach ${host} (${reason}): check the internet connection (and HTTPS_PROXY if the network needs a proxy), or point FOLKEHELSE_SSB_API / FOLKEHELSE_FHI_API at the right address.`;
-  }
+/** The one sentence of a network failure, in the run's language (data/cli/<lang>.json, "fetch.network"). */
+export function networkDownMessage(kind: NetworkDownKind, host: string, reason: string, proxy: string | null): Message {
+  const key: MessageKey = ({ unreachable: 'fetch.network.unreachable', 'proxy-unreachable': 'fetch.network.proxyUnreachable', 'proxy-refused': 'fetch.network.proxyRefused', 'proxy-auth': 'fetch.network.proxyAuth', certificate: proxy ? 'fetch.network.certificateProxy' : 'fetch.network.certificate' } as const)[kind];
+  return msg(key, { host, reason, proxy: proxy ?? '' });
 }

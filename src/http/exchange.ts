@@ -1,6 +1,7 @@
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
+import { msg, render, type Message } from '../base/messages.js';
 import { cleanText } from './text.js';
 
 /**
@@ -38,9 +39,10 @@ export interface ExchangeAnswer {
 export class AnswerRefusedError extends Error {
   constructor(
     readonly kind: 'too-large' | 'redirect' | 'invalid-answer',
-    message: string,
+    /** Why, as a message of the vocabulary; `message` is its English. */
+    readonly text: Message,
   ) {
-    super(message);
+    super(render(text, 'en'));
   }
 }
 
@@ -98,7 +100,7 @@ function decoder(encoding: string): NodeJS.ReadWriteStream | null {
     case 'br':
       return createBrotliDecompress();
     default:
-      throw new AnswerRefusedError('invalid-answer', `the answer is encoded as "${cleanText(encoding).slice(0, 40)}", which we did not ask for`);
+      throw new AnswerRefusedError('invalid-answer', msg('http.refusedEncoding', { encoding: cleanText(encoding).slice(0, 40) }));
   }
 }
 
@@ -110,7 +112,7 @@ async function readBody(body: Readable, headers: Headers, max: number, refuse: b
   const declared = Number(headers.get('content-length'));
   if (refuse && Number.isFinite(declared) && declared > max) {
     discard(body);
-    throw new AnswerRefusedError('too-large', `the answer is ${formatBytes(declared)}, more than the largest answer accepted (${formatBytes(max)})`);
+    throw new AnswerRefusedError('too-large', msg('http.refusedDeclaredTooLarge', { size: formatBytes(declared), max: formatBytes(max) }));
   }
   let decode: NodeJS.ReadWriteStream | null;
   try {
@@ -125,7 +127,7 @@ async function readBody(body: Readable, headers: Headers, max: number, refuse: b
   const counted = new Transform({
     transform(chunk: Buffer, _enc, done) {
       wire += chunk.length;
-      if (wire > max) done(new AnswerRefusedError('too-large', `the answer is more than the largest answer accepted (${formatBytes(max)}); it was stopped there`));
+      if (wire > max) done(new AnswerRefusedError('too-large', msg('http.refusedTooLarge', { max: formatBytes(max), decompressed: '' })));
       else done(null, chunk);
     },
   });
@@ -140,13 +142,13 @@ async function readBody(body: Readable, headers: Headers, max: number, refuse: b
           chunks.push(chunk.subarray(0, chunk.length - (size - max)));
           break;
         }
-        throw new AnswerRefusedError('too-large', `the answer is more than the largest answer accepted (${formatBytes(max)}${decode ? ', counted after decompression' : ''}); it was stopped there`);
+        throw new AnswerRefusedError('too-large', msg('http.refusedTooLarge', { max: formatBytes(max), decompressed: decode ? msg('http.refusedAfterDecompression') : '' }));
       }
       chunks.push(chunk);
     }
   } catch (e) {
     const code = String((e as NodeJS.ErrnoException).code ?? '');
-    if (decode && !(e instanceof AnswerRefusedError) && /^Z_|BROTLI|^ERR__/.test(code)) throw new AnswerRefusedError('invalid-answer', `the compressed answer cannot be decompressed (${code})`);
+    if (decode && !(e instanceof AnswerRefusedError) && /^Z_|BROTLI|^ERR__/.test(code)) throw new AnswerRefusedError('invalid-answer', msg('http.refusedDecompress', { code }));
     throw e;
   } finally {
     discard(body);
@@ -183,12 +185,12 @@ export async function exchange(dispatcher: Dispatcher, req: ExchangeRequest, lim
       try {
         to = new URL(location, from);
       } catch {
-        throw new AnswerRefusedError('redirect', `the server redirected to an address that cannot be read ("${cleanText(location).slice(0, 100)}")`);
+        throw new AnswerRefusedError('redirect', msg('http.refusedBadRedirect', { location: cleanText(location).slice(0, 100) }));
       }
       if (!sameSource(from, to)) {
-        throw new AnswerRefusedError('redirect', `the server redirected to another host (${to.protocol}//${to.host}); an answer from there would be cited as ${from.host}'s, so it was not followed`);
+        throw new AnswerRefusedError('redirect', msg('http.refusedOtherHost', { to: `${to.protocol}//${to.host}`, from: from.host }));
       }
-      if (hop >= MAX_REDIRECTS) throw new AnswerRefusedError('redirect', `the server redirected more than ${MAX_REDIRECTS} times`);
+      if (hop >= MAX_REDIRECTS) throw new AnswerRefusedError('redirect', msg('http.refusedTooManyRedirects', { count: MAX_REDIRECTS }));
       // 303 (and 301/302 after a POST, as browsers do) become a GET; 307/308 repeat the request.
       if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
         method = 'GET';

@@ -1,3 +1,4 @@
+import { msg } from '../base/messages.js';
 import { HttpError } from './errors.js';
 import { cleanJsonText } from './text.js';
 
@@ -33,15 +34,15 @@ function jsonDepth(text: string, max: number): number {
  */
 export function parseAnswer(text: string, url: string): unknown {
   const clean = cleanJsonText(text.replace(/^\uFEFF/, ''));
-  if (jsonDepth(clean, MAX_DEPTH) > MAX_DEPTH) throw new HttpError(url, 200, `the answer is nested more than ${MAX_DEPTH} levels deep`, 'The API sent something unexpected; try again later.', 'invalid-answer');
+  if (jsonDepth(clean, MAX_DEPTH) > MAX_DEPTH) throw new HttpError(url, 200, msg('http.answerNested', { max: MAX_DEPTH }), msg('http.adviceUnexpected'), 'invalid-answer');
   let doc: unknown;
   try {
     doc = JSON.parse(clean);
   } catch {
-    throw new HttpError(url, 200, 'the answer is not valid JSON', 'The API sent something unexpected (a maintenance page?); try again later.', 'invalid-answer');
+    throw new HttpError(url, 200, msg('http.answerNotJson'), msg('http.adviceUnexpectedPage'), 'invalid-answer');
   }
   const bad = prototypeKey(doc);
-  if (bad) throw new HttpError(url, 200, `the answer has the key "${bad.key}" (in ${bad.at}), which names the machinery of every object, not data`, 'The API sent something unexpected; try again later.', 'invalid-answer');
+  if (bad) throw new HttpError(url, 200, msg('http.answerPrototypeKey', { key: bad.key, at: bad.at }), msg('http.adviceUnexpected'), 'invalid-answer');
   return doc;
 }
 

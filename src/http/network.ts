@@ -1,5 +1,5 @@
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
-import { UsageError } from '../base/errors.js';
+import { msg, UsageError } from '../base/errors.js';
 import type { NetworkDownError } from './errors.js';
 
 /**
@@ -69,7 +69,7 @@ function checkProxy(name: string, value: string): void {
     const u = new URL(value);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
   } catch {
-    throw new UsageError(`${name}: "${proxyLabelForError(value)}" is not a proxy address like http://proxy.example.no:3128`);
+    throw new UsageError(msg('http.proxyAddress', { name, value: proxyLabelForError(value) }));
   }
 }
 

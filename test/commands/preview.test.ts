@@ -72,9 +72,9 @@ describe('folkehelse preview', () => {
   it('refuses a bad port, a missing configuration and a language it has no document in', async () => {
     const dir = project();
     const config = join(dir, 'folkehelse.config.json');
-    expect(await runIn('preview', '--config', config, '--port', 'åtte')).toMatchObject({ code: 2, stderr: expect.stringContaining('--port: "åtte" is not a port number') });
+    expect(await runIn('preview', '--config', config, '--port', 'åtte')).toMatchObject({ code: 2, stderr: expect.stringContaining('--port: «åtte» er ikke et portnummer fra 0 til 65535') });
     expect(await runIn('preview', '--config', config, '--port', '70000')).toMatchObject({ code: 2 });
-    expect(await runIn('preview', '--config', join(dir, 'finnes-ikke.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
+    expect(await runIn('preview', '--config', join(dir, 'finnes-ikke.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('finnes-ikke.json: filen eller mappen finnes ikke') });
     expect(await runIn('preview', '--config', config, '--lang', 'en')).toMatchObject({ code: 2 });
     expect(await runIn('preview', '--config', config, '--kommune', '9999')).toMatchObject({ code: 2 });
   });

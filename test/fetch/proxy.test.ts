@@ -119,7 +119,7 @@ describe('fetch through a proxy', () => {
   it('a proxy address that is no address is a usage error that does not show a password', async () => {
     const r = await cli(['fetch', '--kommune', '5037', '--catalogue', mini, '--data', join(dir, 'f'), '--json'], { HTTPS_PROXY: 'kommune:hemmelig@proxy' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/HTTPS_PROXY: .* is not a proxy address like http:\/\/proxy\.example\.no:3128/);
+    expect(r.stderr).toMatch(/HTTPS_PROXY: «.*» er ikke en proxyadresse som http:\/\/proxy\.example\.no:3128/);
     expect(r.stderr + r.stdout).not.toMatch(/hemmelig/);
     expect(JSON.parse(r.stdout).error).toMatchObject({ kind: 'usage', exitCode: 2 });
   });

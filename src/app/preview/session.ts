@@ -165,7 +165,7 @@ export class PreviewSession {
     const config = this.config!;
     [this.data, this.item, this.ctx] = [null, null, null];
     const code = this.options.kommune ?? config.kommuner[0]?.code;
-    if (!code) throw new UsageError(`${this.configPath}: the configuration names no municipality ("kommuner")`);
+    if (!code) throw new UsageError(msg('errors.usage.noKommune', { config: this.configPath }));
     if (newRun) this.run = await this.newRun(config);
     const run = this.run!;
     this.stats.dataLoads++;
