@@ -6,6 +6,7 @@ import { NotDataError } from '../ingest/not-data.js';
 import { periodKey } from '../ingest/period.js';
 import type { SourceFile } from '../ingest/source-file.js';
 import type { Observation } from '../model/observation.js';
+import { DataSummary } from '../model/summary.js';
 import { issueMessage, type ValidationIssue } from '../validate/issues.js';
 import { location } from '../validate/report.js';
 import { scanFile, type FileScan, type ReadOptions } from './read.js';
@@ -40,7 +41,10 @@ export interface LeftOutFile {
 }
 
 export interface LoadedData {
+  /** The observations kept: all, or with `keep` those it keeps. */
   observations: Observation[];
+  /** What every file accepted holds, over every row read (kept or not). */
+  summary: DataSummary;
   files: { file: SourceFile; format: string; observations: number; recognised?: { table: string; title: string; note: string } }[];
   warnings: ValidationIssue[];
   /** Files left out (with `leaveOut`); always empty otherwise — a bad file then stops the load. */
@@ -55,6 +59,12 @@ export interface LoadOptions extends ReadOptions {
    * `validate`, `build --final`) any error stops the load: InvalidDataError or InputFileError.
    */
   leaveOut?: boolean;
+  /**
+   * Made when reading starts: which observations to keep in memory (`indicators` and `build` keep
+   * what their catalogue selects, src/indicators/gather.ts). Every row is still read, validated
+   * and counted in `summary`. Default: every observation.
+   */
+  keep?: () => (o: Observation) => boolean;
 }
 
 /** Problems shown per left-out file. */
@@ -63,6 +73,8 @@ const PROBLEMS_SHOWN = 3;
 /** Reads every data file under the paths; refuses data with validation errors unless `leaveOut`. */
 export async function loadData(paths: string[], options: LoadOptions = {}): Promise<LoadedData> {
   const { files } = await expandDataPaths(paths, options.exclude);
+  const keep = options.keep?.() ?? null;
+  const summary = new DataSummary();
   const observations: Observation[] = [];
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
@@ -72,10 +84,21 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
   let total = 0;
   for (const f of files) {
     const start = observations.length;
+    // One file's summary, added to the run's when the file is accepted.
+    const seen = new DataSummary();
+    // A file the format may recognise as a table of its own is kept whole until it is recognised.
+    let whole: Observation[] | null = null;
     let scan: FileScan;
     try {
       if (f.error) throw new InputFileError(f.display, f.error);
-      scan = await scanFile(f.path, { ...options, display: f.display }, (o) => observations.push(o));
+      scan = await scanFile(f.path, { ...options, display: f.display }, (o) => {
+        seen.add(o);
+        if (!keep) observations.push(o);
+        else if (whole) whole.push(o);
+        else if (keep(o)) observations.push(o);
+      }, (format) => {
+        if (keep && formatDefinition(format).recognise) whole = [];
+      });
     } catch (e) {
       // A query, code list or metadata file kept in a data folder is skipped with a warning; named
       // on its own it is refused.
@@ -91,7 +114,7 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
     }
     const fileErrors = scan.issues.issues.filter((i) => i.severity === 'error');
     if (scan.issues.errorCount > 0 && options.leaveOut) {
-      const tables = [...new Set(observations.slice(start).map((o) => o.table))].sort();
+      const tables = [...new Set([...seen.files.values()].flatMap((x) => [...x.tables]))].sort();
       observations.length = start;
       leftOut.push({ file: scan.file.display, path: f.path, reason: 'invalid', errors: scan.issues.errorCount, problems: fileErrors.slice(0, PROBLEMS_SHOWN).map((i) => `${location(i)}: ${i.message}`), tables });
       continue;
@@ -101,18 +124,25 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
     warnings.push(...scan.issues.issues.filter((i) => i.severity !== 'error'));
     const entry: LoadedData['files'][number] = { file: scan.file, format: scan.format, observations: scan.observations };
     // A download recognised by what it holds is also the table it was downloaded from.
-    const recognised = scan.issues.errorCount === 0 ? formatDefinition(scan.format).recognise?.(observations.slice(start), scan.layout) : null;
+    const read: Observation[] = whole ?? observations.slice(start);
+    const recognised = scan.issues.errorCount === 0 ? formatDefinition(scan.format).recognise?.(read, scan.layout) : null;
+    if (whole) for (const o of read) if (keep!(o)) observations.push(o);
     if (recognised) {
       // Two downloads of one table (two year ranges, a saved copy beside the download): the first
       // file's number of a cell is the table's; the other's same cell is not a second one.
-      for (const o of recognised.observations) if (!recognisedCells.has(cellKey(o)) && recognisedCells.add(cellKey(o))) observations.push(o);
+      for (const o of recognised.observations) {
+        if (recognisedCells.has(cellKey(o)) || !recognisedCells.add(cellKey(o))) continue;
+        seen.add(o);
+        if (!keep || keep(o)) observations.push(o);
+      }
       entry.recognised = { table: recognised.table, title: recognised.title, note: recognised.note };
     }
+    summary.merge(seen);
     loaded.push(entry);
   }
   if (total > 0) throw new InvalidDataError(errors, total, paths);
   if (files.length === 0) throw new FolkehelseError(msg('errors.data.noFiles', { paths: paths.join(', ') }), 2);
-  return { observations, files: loaded, warnings, leftOut };
+  return { observations, summary, files: loaded, warnings, leftOut };
 }
 
 /** A file that could not be read as data at all, named with what is wrong with it. */
