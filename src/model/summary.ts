@@ -77,3 +77,31 @@ export class DataSummary {
     return s;
   }
 }
+
+/**
+ * Shares the parts many observations have alike — period, age group, dimensions, count columns,
+ * area — between the observations a run keeps: readers make them afresh for every row, and a
+ * national dataset has a few hundred distinct ones for hundreds of thousands of rows. Nothing
+ * changes an observation's parts once read, so one object serves them all.
+ */
+export class Interner {
+  private readonly parts = new Map<string, object>();
+
+  intern(o: Observation): Observation {
+    const p = o.period;
+    o.period = this.one(`p|${p.from}|${p.to}|${p.kind}|${p.part ?? ''}|${p.label}`, p);
+    if (o.age) o.age = this.one(`a|${o.age.code}|${o.age.label}|${o.age.from}|${o.age.to}`, o.age);
+    o.dimensions = this.one(`d|${JSON.stringify(o.dimensions)}`, o.dimensions);
+    o.geo = this.one(`g|${o.geo.code}|${o.geo.level}|${o.geo.name}`, o.geo);
+    const c = o.countColumns;
+    if (c) o.countColumns = this.one(`c|${c.numerator}|${c.denominator}|${c.years}`, c);
+    return o;
+  }
+
+  private one<T extends object>(key: string, value: T): T {
+    const known = this.parts.get(key);
+    if (known) return known as T;
+    this.parts.set(key, value);
+    return value;
+  }
+}

@@ -6,7 +6,7 @@ import { NotDataError } from '../ingest/not-data.js';
 import { periodKey } from '../ingest/period.js';
 import type { SourceFile } from '../ingest/source-file.js';
 import type { Observation } from '../model/observation.js';
-import { DataSummary } from '../model/summary.js';
+import { DataSummary, Interner } from '../model/summary.js';
 import { issueMessage, type ValidationIssue } from '../validate/issues.js';
 import { location } from '../validate/report.js';
 import { scanFile, type FileScan, type ReadOptions } from './read.js';
@@ -74,6 +74,8 @@ const PROBLEMS_SHOWN = 3;
 export async function loadData(paths: string[], options: LoadOptions = {}): Promise<LoadedData> {
   const { files } = await expandDataPaths(paths, options.exclude);
   const keep = options.keep?.() ?? null;
+  // The observations kept share their periods, ages, dimensions and areas.
+  const interner = keep ? new Interner() : null;
   const summary = new DataSummary();
   const observations: Observation[] = [];
   const errors: ValidationIssue[] = [];
@@ -95,7 +97,7 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
         seen.add(o);
         if (!keep) observations.push(o);
         else if (whole) whole.push(o);
-        else if (keep(o)) observations.push(o);
+        else if (keep(o)) observations.push(interner!.intern(o));
       }, (format) => {
         if (keep && formatDefinition(format).recognise) whole = [];
       });
@@ -126,14 +128,15 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
     // A download recognised by what it holds is also the table it was downloaded from.
     const read: Observation[] = whole ?? observations.slice(start);
     const recognised = scan.issues.errorCount === 0 ? formatDefinition(scan.format).recognise?.(read, scan.layout) : null;
-    if (whole) for (const o of read) if (keep!(o)) observations.push(o);
+    if (whole) for (const o of read) if (keep!(o)) observations.push(interner!.intern(o));
     if (recognised) {
       // Two downloads of one table (two year ranges, a saved copy beside the download): the first
       // file's number of a cell is the table's; the other's same cell is not a second one.
       for (const o of recognised.observations) {
         if (recognisedCells.has(cellKey(o)) || !recognisedCells.add(cellKey(o))) continue;
         seen.add(o);
-        if (!keep || keep(o)) observations.push(o);
+        if (!keep) observations.push(o);
+        else if (keep(o)) observations.push(interner!.intern(o));
       }
       entry.recognised = { table: recognised.table, title: recognised.title, note: recognised.note };
     }

@@ -33,7 +33,7 @@ function catalogueFile(dir: string): string {
   return file;
 }
 
-function obs(over: Partial<Observation> & { age?: string; dims?: Record<string, string> }): Observation {
+function obs(over: Omit<Partial<Observation>, 'age'> & { age?: string; dims?: Record<string, string> }): Observation {
   const { age = '0_120', dims = { UTDANN: '0' }, ...rest } = over;
   return {
     source: 'fhi',
