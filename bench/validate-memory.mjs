@@ -9,17 +9,23 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const counts = process.argv.slice(2).map(Number);
 const out = join(root, 'bench', 'out');
-mkdirSync(out, { recursive: true });
 
 // 357 municipalities + 15 counties + land; periods, sexes and age groups until `rows` is reached.
 const register = JSON.parse(readFileSync(join(root, 'data/geography/register.json'), 'utf8'));
 const geos = ['0', ...register.fylker.map((f) => String(Number(f.code))), ...register.kommuner.map((k) => String(Number(k.code)))];
 const ages = ['0_17', '18_44', '45_66', '67_79', '80_120', '0_120', '18_120', '30_74', '45_74', '65_120'];
+
+/** The cube of `rows` rows under bench/out/ (made once, then reused); bench/indicators-memory.mjs reads it too. */
+export async function cubeFile(rows) {
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `validate-memory-${rows}.csv`);
+  if (!existsSync(file)) await generate(rows, file);
+  return file;
+}
 
 async function generate(rows, file) {
   const w = createWriteStream(file);
@@ -61,12 +67,15 @@ console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, rssMB: pro
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
-const rest = validateInChild([join(root, 'fixtures/invalid/type-error.csv')]);
-console.log(`at rest (one tiny file): peak ${rest.rssMB.toFixed(0)} MB`);
-for (const rows of counts.length ? counts : [1_000_000, 3_000_000]) {
-  const file = join(out, `validate-memory-${rows}.csv`);
-  if (!existsSync(file)) await generate(rows, file);
-  const mb = statSync(file).size / 1024 ** 2;
-  const v = validateInChild([file]);
-  console.log(`${rows.toLocaleString('en')} rows, ${mb.toFixed(0)} MB: peak ${v.rssMB.toFixed(0)} MB, ${v.seconds.toFixed(1)} s, ${v.totals.observations.toLocaleString('en')} observations, ${v.totals.errors} errors`);
+// Run as a script (not when bench/indicators-memory.mjs imports the generator).
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const counts = process.argv.slice(2).map(Number);
+  const rest = validateInChild([join(root, 'fixtures/invalid/type-error.csv')]);
+  console.log(`at rest (one tiny file): peak ${rest.rssMB.toFixed(0)} MB`);
+  for (const rows of counts.length ? counts : [1_000_000, 3_000_000]) {
+    const file = await cubeFile(rows);
+    const mb = statSync(file).size / 1024 ** 2;
+    const v = validateInChild([file]);
+    console.log(`${rows.toLocaleString('en')} rows, ${mb.toFixed(0)} MB: peak ${v.rssMB.toFixed(0)} MB, ${v.seconds.toFixed(1)} s, ${v.totals.observations.toLocaleString('en')} observations, ${v.totals.errors} errors`);
+  }
 }

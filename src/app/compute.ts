@@ -6,6 +6,7 @@ import type { LoadedData } from '../sources/load.js';
 import { loadCatalogue, type Indicator } from '../indicators/catalogue.js';
 import { strictestLimits } from '../indicators/disclosure.js';
 import { computeIndicators } from '../indicators/engine.js';
+import { catalogueKeeps } from '../indicators/gather.js';
 import type { SuppressionLimits } from '../indicators/methods/suppression.js';
 import type { IndicatorResult } from '../indicators/result.js';
 import { ObservationIndex } from '../indicators/select.js';
@@ -66,7 +67,7 @@ export function prepareContext(run: Run, data: LoadedData): BuildContext {
     listed: new Map(),
     config,
     catalogue,
-    index: new ObservationIndex(data.observations),
+    index: new ObservationIndex(data.observations, data.summary),
     sources: describeFiles(data, base),
     population,
     suppression: appliedLimits(config, catalogue),
@@ -83,6 +84,15 @@ export function prepareContext(run: Run, data: LoadedData): BuildContext {
   };
   ctx.goals = config.goals ? loadGoals(config.goals, new Set(catalogue.map((i) => i.id)), relative(base, config.goals) || config.goals) : null;
   return ctx;
+}
+
+/**
+ * What a run keeps of the data it reads (loadData's `keep`): the rows the configuration's
+ * catalogue selects, of every area, and SSB 07459 for the population pyramid
+ * (src/indicators/gather.ts). The catalogue is read when reading starts.
+ */
+export function keptForBuild(config: Pick<BuildConfig, 'catalogue'>): () => (o: Observation) => boolean {
+  return () => catalogueKeeps(loadCatalogue(config.catalogue), [{ source: 'ssb', table: '07459' }]);
 }
 
 /**

@@ -25,6 +25,7 @@ import { withEarlierEditions } from '../indicators/disclosure-editions.js';
 import { previousProblem } from '../results/archive.js';
 import { earlierEditions } from '../results/ledger.js';
 import type { DocumentKind } from '../results/types.js';
+import { keptForBuild } from './compute.js';
 import { followUpInputs } from './follow-up.js';
 import { hash, hashFile } from './provenance.js';
 import type { BuildEvent, BuildRequest, DocumentOutcome } from './request.js';
@@ -134,7 +135,7 @@ export async function startRun(req: BuildRequest): Promise<Run> {
     // A draft leaves out a file that cannot be read or fails validation and builds from the rest;
     // --final refuses bad data as before.
     earlierFiles: earlier.files,
-    data: () => (data ??= releasingOnError(loadData(config.data, { exclude: notData, leaveOut: !req.final }), run)),
+    data: () => (data ??= releasingOnError(loadData(config.data, { exclude: notData, leaveOut: !req.final, keep: keptForBuild(config) }), run)),
   };
   // The run's hold of the lock: given back once, by the step that fails or by writeIndex at the end.
   releases.set(run, release);
@@ -187,7 +188,7 @@ async function chooseKommuner(run: Run, req: Pick<BuildRequest, 'kommuner' | 'fy
     if (!register.current('fylke', fylke)) throw new UsageError(msg('errors.usage.fylke', { value: req.fylke }));
     const members = new Set(register.kommunerIn(fylke).map((k) => k.code));
     // A municipality whose data is only under the former numbers merged into it counts as present.
-    const codes = new Set((await run.data()).observations.filter((o) => o.geo.level === 'kommune').map((o) => o.geo.code));
+    const codes = new Set([...(await run.data()).summary.areas.values()].filter((a) => a.geo.level === 'kommune').map((a) => a.geo.code));
     const present = [...new Set([...codes].map((c) => (members.has(c) ? c : register.kommune(c)?.area.code)).filter((c): c is string => c !== undefined && members.has(c)))].sort();
     if (present.length === 0) throw new FolkehelseError(msg('errors.data.fylkeNoData', { fylke, data: config.data.join(', ') }), 2);
     return present.map((code) => config.kommuner.find((k) => k.code === code) ?? { code });

@@ -40,14 +40,8 @@ export function citedPath(base: string, path: string): string {
  * not trusted (edited by hand …) is ignored — the file is cited as a file — and told to `onProblem`.
  */
 export function describeFiles(data: LoadedData, base: string, onProblem?: (file: string, problem: SidecarProblem) => void): Map<string, SourceFileInfo> {
-  const byFile = new Map<string, { tables: Set<string>; from: number; to: number; source: string }>();
-  for (const o of data.observations) {
-    let f = byFile.get(o.origin.file);
-    if (!f) byFile.set(o.origin.file, (f = { tables: new Set(), from: o.period.from, to: o.period.to, source: o.source }));
-    f.tables.add(o.table);
-    if (o.period.from < f.from) f.from = o.period.from;
-    if (o.period.to > f.to) f.to = o.period.to;
-  }
+  // Every row of the file, also those the run did not keep (loadData's summary).
+  const byFile = data.summary.files;
   const out = new Map<string, SourceFileInfo>();
   for (const { file, recognised } of data.files) {
     const f = byFile.get(file.display);

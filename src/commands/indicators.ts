@@ -55,15 +55,18 @@ export const register: RegisterCommand = (program, { io, style, setExitCode }) =
       let catalogue = loadCatalogue(run.catalogue);
       if (opts.theme) catalogue = catalogue.filter((i) => i.theme === opts.theme);
       // A catalogue file kept in the data folder is not data, nor is anything of the project's own.
-      const data = await loadData(run.data, { exclude: run.notData });
+      const { catalogueKeeps } = await import('../indicators/gather.js');
+      // Only the rows the catalogue selects are kept (README "Benchmarks"): memory does not grow with the files.
+      const data = await loadData(run.data, { exclude: run.notData, keep: () => catalogueKeeps(catalogue) });
       // A merged municipality's history is under the former numbers (0104, 0136 for 3103 Moss).
       const codes = new Set(defaultRegister().dataCodesFor(kommune.code));
-      if (!data.observations.some((o) => o.geo.level === 'kommune' && codes.has(o.geo.code))) {
-        const kommuner = [...new Set(data.observations.filter((o) => o.geo.level === 'kommune').map((o) => `${o.geo.code} ${o.geo.name}`))].sort();
+      const areas = [...data.summary.areas.values()].map((a) => a.geo);
+      if (!areas.some((g) => g.level === 'kommune' && codes.has(g.code))) {
+        const kommuner = [...new Set(areas.filter((g) => g.level === 'kommune').map((g) => `${g.code} ${g.name}`))].sort();
         // Nothing to compute: found before any output.
         throw new FolkehelseError(msg('indicators.noData', { name: escapeTerminal(kommune.name), code: kommune.code, data: escapeTerminal(run.data.join(', ')), kommuner: kommuner.length ? escapeTerminal(kommuner.slice(0, 10).join(', ')) : msg('errors.data.noMunicipalities') }), EXIT_USAGE);
       }
-      const results = computeIndicators(data.observations, catalogue, { kommune: kommune.code, comparisons: run.comparisons, suppression: run.suppression });
+      const results = computeIndicators(data, catalogue, { kommune: kommune.code, comparisons: run.comparisons, suppression: run.suppression });
       if (opts.json) io.stdout.write(jsonForTerminal(results));
       else if (opts.csv) io.stdout.write(renderBarometerCsv(results));
       else {

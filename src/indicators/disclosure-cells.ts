@@ -7,7 +7,7 @@ import { areaValue, derivedCount } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import type { SuppressionLimits } from './methods/suppression.js';
 import type { AbsentReason, AreaValue } from './result.js';
-import { criteriaFor, select, type Selection } from './select.js';
+import { criteriaFor, select, type Criteria } from './select.js';
 
 /** Values of one area: period key → the total, male and female values and gradient groups. */
 export interface AreaCells {
@@ -28,28 +28,27 @@ export function isSuppressed(v: AreaValue | undefined): boolean {
 export function collect(ind: Indicator, candidates: Observation[], limits: SuppressionLimits, level: number): Map<string, AreaCells> {
   const bands = ageBands(ind);
   const out = new Map<string, AreaCells>();
-  const fill = (sel: Selection, put: (a: AreaCells, pk: string, v: AreaValue) => void): void => {
-    for (const [code, byPeriod] of sel) {
-      for (const [pk, cell] of byPeriod) put(areaCells(out, code), pk, areaValue(ind, cell.observations[0]!.geo, cell.period, cell.observations, limits, level));
+  for (const { slot, criteria } of selectionsOf(ind)) {
+    for (const [code, byPeriod] of select(candidates, criteria, bands)) {
+      const a = areaCells(out, code);
+      if (slot.startsWith('g:') && !a.groups.has(slot.slice(2))) a.groups.set(slot.slice(2), new Map());
+      for (const [pk, cell] of byPeriod) setCell(out, code, slot, pk, areaValue(ind, cell.observations[0]!.geo, cell.period, cell.observations, limits, level));
     }
-  };
+  }
+  return out;
+}
+
+/**
+ * The rows an indicator's cells are selected by: the total, each sex (when the total is of both
+ * sexes) and each gradient group. Nothing else of a table is read (src/indicators/gather.ts keeps
+ * only rows that fit one of these).
+ */
+export function selectionsOf(ind: Indicator): { slot: Slot; criteria: Criteria }[] {
   const total = criteriaFor(ind);
-  fill(select(candidates, total, bands), (a, pk, v) => a.total.set(pk, v));
-  if (total.sex === 'total') {
-    fill(select(candidates, { ...total, sex: 'male' }, bands), (a, pk, v) => a.male.set(pk, v));
-    fill(select(candidates, { ...total, sex: 'female' }, bands), (a, pk, v) => a.female.set(pk, v));
-  }
-  if (ind.gradient) {
-    const g = ind.gradient;
-    for (const group of g.groups) {
-      const c = criteriaFor(ind, { dimensions: { [g.dimension]: group.value }, without: [], ...(g.select ?? {}) });
-      fill(select(candidates, c, bands), (a, pk, v) => {
-        let m = a.groups.get(group.value);
-        if (!m) a.groups.set(group.value, (m = new Map()));
-        m.set(pk, v);
-      });
-    }
-  }
+  const out: { slot: Slot; criteria: Criteria }[] = [{ slot: 'total', criteria: total }];
+  if (total.sex === 'total') out.push({ slot: 'male', criteria: { ...total, sex: 'male' } }, { slot: 'female', criteria: { ...total, sex: 'female' } });
+  const g = ind.gradient;
+  if (g) for (const group of g.groups) out.push({ slot: `g:${group.value}`, criteria: criteriaFor(ind, { dimensions: { [g.dimension]: group.value }, without: [], ...(g.select ?? {}) }) });
   return out;
 }
 

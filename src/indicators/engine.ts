@@ -3,6 +3,7 @@ import { defaultRegister, type GeoRegister } from '../geo/register.js';
 import { periodKey } from '../ingest/period.js';
 import type { Geography, Observation, Period } from '../model/observation.js';
 import { LAND } from '../model/observation.js';
+import type { DataSummary } from '../model/summary.js';
 import { absentValue } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import { disclosureFor, sortValues, type AreaCells, type Disclosure, type IndicatorDisclosure } from './disclosure.js';
@@ -16,6 +17,12 @@ import type { AreaValue, Comparison, GradientGroupResult, GradientGroupsAt, Grad
 import { AmbiguousSelectionError, comparePeriods, measureIn, measuresOf, ObservationIndex } from './select.js';
 
 const SUPPRESSION_REASONS = new Set<string>(['suppressed', 'primary-suppression', 'secondary-suppression', 'series-suppression', 'too-few-events']);
+
+/** Data as loadData gives it: the observations kept and the summary of every row read (src/indicators/gather.ts). */
+export interface GatheredData {
+  observations: Observation[];
+  summary: DataSummary;
+}
 
 export interface ComputeOptions {
   /** The municipality (four digits). */
@@ -80,10 +87,10 @@ export function resolveKommune(code: string, register: GeoRegister = defaultRegi
  * trend, the social gradient, values by sex, suppression and provenance. Suppression happens here:
  * a suppressed number is absent from the result, never present-but-hidden.
  */
-export function computeIndicators(observations: Observation[] | ObservationIndex, catalogue: Indicator[], options: ComputeOptions): IndicatorResult[] {
+export function computeIndicators(observations: Observation[] | ObservationIndex | GatheredData, catalogue: Indicator[], options: ComputeOptions): IndicatorResult[] {
   const register = options.register ?? defaultRegister();
   const kommune = resolveKommune(options.kommune, register);
-  const index = observations instanceof ObservationIndex ? observations : new ObservationIndex(observations);
+  const index = observations instanceof ObservationIndex ? observations : Array.isArray(observations) ? new ObservationIndex(observations) : new ObservationIndex(observations.observations, observations.summary);
   const level = confidenceLevel(options.level, 'computeIndicators');
   const neighbours = (options.comparisons?.neighbours ?? []).map((code) => {
     try {
@@ -119,8 +126,7 @@ interface Context {
 function computeOne(disclosure: Disclosure, index: ObservationIndex, ind: Indicator, ctx: Context): IndicatorResult {
   const wanted = [ctx.kommune.code, ctx.fylke, LAND, ...(ctx.kostragruppe ? [ctx.kostragruppe] : []), ...ctx.neighbours];
   const measure = measureIn(index, ind.select);
-  const candidates = index.get(ind.select.source, ind.select.table, measure, wanted);
-  const result = emptyResult(ind, ctx.kommune, candidates.length, measure);
+  const result = emptyResult(ind, ctx.kommune, index.count(ind.select.source, ind.select.table, measure, wanted), measure);
   if (!index.has(ind.select.source, ind.select.table, measure)) {
     const measures = index.tables(ind.select.source, ind.select.table);
     result.message = measures.length

@@ -1,15 +1,22 @@
 import { msg, say } from '../base/messages.js';
 import type { Observation, Period, Sex } from '../model/observation.js';
+import { DataSummary } from '../model/summary.js';
 import { periodKey } from '../ingest/period.js';
 import type { Indicator } from './catalogue.js';
 
-/** Observations indexed by source, table and measure: what a catalogue selection starts from. */
+/**
+ * Observations indexed by source, table and measure: what a catalogue selection starts from.
+ * With a summary (loadData's, when only the rows the catalogue selects are kept) what the data
+ * has — its measures, areas and counts — is answered from the summary, over every row read.
+ */
 export class ObservationIndex {
   /** source|table|measure → geo code → observations. */
   private readonly byMeasure = new Map<string, Map<string, Observation[]>>();
-  private readonly geos = new Map<string, number>();
-  constructor(observations: Iterable<Observation>) {
+  private readonly summary: DataSummary;
+  constructor(observations: Iterable<Observation>, summary?: DataSummary) {
+    const own = summary ? null : new DataSummary();
     for (const o of observations) {
+      own?.add(o);
       // Comparisons are between kommune, fylke, land and KOSTRA group; city districts and SSB's
       // special areas (level "other") are read and inspected, never compared.
       if (o.geo.level === 'other' || o.geo.level === 'bydel') continue;
@@ -22,8 +29,8 @@ export class ObservationIndex {
         if (!list) byGeo.set(o.geo.code, (list = []));
         list.push(o);
       }
-      this.geos.set(o.geo.code, (this.geos.get(o.geo.code) ?? 0) + 1);
     }
+    this.summary = summary ?? own!;
   }
 
   /** Observations of a measure; only of the given areas when `geoCodes` is set. */
@@ -39,28 +46,41 @@ export class ObservationIndex {
     return out;
   }
 
+  /** The number of the data's rows of a measure for the given areas (also rows not kept). */
+  count(source: string, table: string, measure: string, geoCodes: Iterable<string>): number {
+    const byGeo = this.summary.measures.get(`${source}|${table}|${measure}`);
+    let n = 0;
+    if (byGeo) for (const g of new Set(geoCodes)) n += byGeo.get(g) ?? 0;
+    return n;
+  }
+
   /** Areas with observations of a measure. */
   areas(source: string, table: string, measure: string): string[] {
-    return [...(this.byMeasure.get(`${source}|${table}|${measure}`)?.keys() ?? [])];
+    return [...(this.summary.measures.get(`${source}|${table}|${measure}`)?.keys() ?? [])];
   }
 
   has(source: string, table: string, measure: string): boolean {
-    return this.byMeasure.has(`${source}|${table}|${measure}`);
+    return this.summary.measures.has(`${source}|${table}|${measure}`);
+  }
+
+  /** Whether a measure has counts without their denominator (FHI label downloads' "antall"). */
+  hasBareCounts(source: string, table: string, measure: string): boolean {
+    return this.summary.countMeasures.has(`${source}|${table}|${measure}`);
   }
 
   /** Number of observations for an area, over all tables. */
   countFor(geoCode: string): number {
-    return this.geos.get(geoCode) ?? 0;
+    return this.summary.areas.get(geoCode)?.observations ?? 0;
   }
 
   geoCodes(): string[] {
-    return [...this.geos.keys()];
+    return [...this.summary.areas.keys()];
   }
 
   /** The measures of a table. */
   tables(source: string, table: string): string[] {
     const prefix = `${source}|${table}|`;
-    return [...this.byMeasure.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    return [...this.summary.measures.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   }
 }
 
@@ -76,7 +96,7 @@ export class ObservationIndex {
  */
 export function withPairedCounts(index: ObservationIndex, sel: { source: string; table: string }, measure: string, candidates: Observation[]): Observation[] {
   if (sel.source !== 'fhi' || candidates.every((o) => o.numerator !== null || o.missing)) return candidates;
-  const countMeasures = index.tables(sel.source, sel.table).filter((m) => m !== measure && index.get(sel.source, sel.table, m).some((o) => o.measureType === 'count' && o.numerator === null));
+  const countMeasures = index.tables(sel.source, sel.table).filter((m) => m !== measure && index.hasBareCounts(sel.source, sel.table, m));
   if (countMeasures.length !== 1) return candidates;
   const counts = new Map<string, Observation>();
   for (const c of index.get(sel.source, sel.table, countMeasures[0]!)) if (!c.missing && c.value !== null) counts.set(cellKey(c), c);

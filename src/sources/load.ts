@@ -9,6 +9,7 @@ import type { Observation } from '../model/observation.js';
 import { isMessage, messageLang, msg as message, render, type Message } from '../base/messages.js';
 import type { MessageLang } from '../language/tags.js';
 import { issueMessageIn, makeIssue, type ValidationIssue } from '../validate/issues.js';
+import { DataSummary, Interner } from '../model/summary.js';
 import { location } from '../validate/report.js';
 import { scanFile, type FileScan, type ReadOptions } from './read.js';
 import { formatDefinition } from './registry.js';
@@ -42,7 +43,10 @@ export interface LeftOutFile {
 }
 
 export interface LoadedData {
+  /** The observations kept: all, or with `keep` those it keeps. */
   observations: Observation[];
+  /** What every file accepted holds, over every row read (kept or not). */
+  summary: DataSummary;
   files: { file: SourceFile; format: string; observations: number; recognised?: { table: string; title: string; note: string } }[];
   warnings: ValidationIssue[];
   /** Files left out (with `leaveOut`); always empty otherwise — a bad file then stops the load. */
@@ -57,6 +61,12 @@ export interface LoadOptions extends ReadOptions {
    * `validate`, `build --final`) any error stops the load: InvalidDataError or InputFileError.
    */
   leaveOut?: boolean;
+  /**
+   * Made when reading starts: which observations to keep in memory (`indicators` and `build` keep
+   * what their catalogue selects, src/indicators/gather.ts). Every row is still read, validated
+   * and counted in `summary`. Default: every observation.
+   */
+  keep?: () => (o: Observation) => boolean;
 }
 
 /** Problems shown per left-out file. */
@@ -65,6 +75,10 @@ const PROBLEMS_SHOWN = 3;
 /** Reads every data file under the paths; refuses data with validation errors unless `leaveOut`. */
 export async function loadData(paths: string[], options: LoadOptions = {}): Promise<LoadedData> {
   const { files } = await expandDataPaths(paths, options.exclude);
+  const keep = options.keep?.() ?? null;
+  // The observations kept share their periods, ages, dimensions and areas.
+  const interner = keep ? new Interner() : null;
+  const summary = new DataSummary();
   const observations: Observation[] = [];
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
@@ -74,10 +88,21 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
   let total = 0;
   for (const f of files) {
     const start = observations.length;
+    // One file's summary, added to the run's when the file is accepted.
+    const seen = new DataSummary();
+    // A file the format may recognise as a table of its own is kept whole until it is recognised.
+    let whole: Observation[] | null = null;
     let scan: FileScan;
     try {
       if (f.error) throw new InputFileError(f.display, f.error);
-      scan = await scanFile(f.path, { ...options, display: f.display }, (o) => observations.push(o));
+      scan = await scanFile(f.path, { ...options, display: f.display }, (o) => {
+        seen.add(o);
+        if (!keep) observations.push(o);
+        else if (whole) whole.push(o);
+        else if (keep(o)) observations.push(interner!.intern(o));
+      }, (format) => {
+        if (keep && formatDefinition(format).recognise) whole = [];
+      });
     } catch (e) {
       // A query, code list or metadata file kept in a data folder is skipped with a warning; named
       // on its own it is refused.
@@ -93,7 +118,7 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
     }
     const fileErrors = scan.issues.issues.filter((i) => i.severity === 'error');
     if (scan.issues.errorCount > 0 && options.leaveOut) {
-      const tables = [...new Set(observations.slice(start).map((o) => o.table))].sort();
+      const tables = [...new Set([...seen.files.values()].flatMap((x) => [...x.tables]))].sort();
       observations.length = start;
       const shown = fileErrors.slice(0, PROBLEMS_SHOWN);
       leftOut.push(withProblems({ file: scan.file.display, path: f.path, reason: 'invalid', errors: scan.issues.errorCount, tables }, (lang) => shown.map((i) => `${location(i, lang)}: ${issueMessageIn(i, lang)}`)));
@@ -104,18 +129,26 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
     warnings.push(...scan.issues.issues.filter((i) => i.severity !== 'error'));
     const entry: LoadedData['files'][number] = { file: scan.file, format: scan.format, observations: scan.observations };
     // A download recognised by what it holds is also the table it was downloaded from.
-    const recognised = scan.issues.errorCount === 0 ? formatDefinition(scan.format).recognise?.(observations.slice(start), scan.layout) : null;
+    const read: Observation[] = whole ?? observations.slice(start);
+    const recognised = scan.issues.errorCount === 0 ? formatDefinition(scan.format).recognise?.(read, scan.layout) : null;
+    if (whole) for (const o of read) if (keep!(o)) observations.push(interner!.intern(o));
     if (recognised) {
       // Two downloads of one table (two year ranges, a saved copy beside the download): the first
       // file's number of a cell is the table's; the other's same cell is not a second one.
-      for (const o of recognised.observations) if (!recognisedCells.has(cellKey(o)) && recognisedCells.add(cellKey(o))) observations.push(o);
+      for (const o of recognised.observations) {
+        if (recognisedCells.has(cellKey(o)) || !recognisedCells.add(cellKey(o))) continue;
+        seen.add(o);
+        if (!keep) observations.push(o);
+        else if (keep(o)) observations.push(interner!.intern(o));
+      }
       entry.recognised = { table: recognised.table, title: recognised.title, note: recognised.note };
     }
+    summary.merge(seen);
     loaded.push(entry);
   }
   if (total > 0) throw new InvalidDataError(errors, total, paths);
   if (files.length === 0) throw new FolkehelseError(msg('errors.data.noFiles', { paths: paths.join(', ') }), 2);
-  return { observations, files: loaded, warnings, leftOut };
+  return { observations, summary, files: loaded, warnings, leftOut };
 }
 
 /** A file that could not be read as data at all, named with what is wrong with it (without the list of formats folkehelse reads). */

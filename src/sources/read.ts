@@ -38,9 +38,11 @@ export interface FileScan {
  * a file that is not data at all (missing, empty, binary, too big, unknown format) throws an
  * InputFileError.
  */
-export async function scanFile(path: string, options: ReadOptions = {}, onObservation?: (o: Observation) => void): Promise<FileScan> {
+export async function scanFile(path: string, options: ReadOptions = {}, onObservation?: (o: Observation) => void, onFormat?: (format: FormatId) => void): Promise<FileScan> {
   const file = await openSource(path, options.display ?? path, options.maxBytes);
   const { format, layout } = await detect(file, options.format);
+  // Told before the first observation (loadData keeps a file whole that its format may recognise).
+  onFormat?.(format);
   const source = sourceOf(format);
   const issues = new IssueCollector(file.display, options.keepPerCode);
   const ctx = new ReadContext(file, issues, new GeoResolver(options.register ?? defaultRegister()), layout);

@@ -1,0 +1,107 @@
+/**
+ * What a run's data holds, counted over every observation read, also those not kept in memory:
+ * `indicators` and `build` keep only the rows their catalogue can select (src/indicators/gather.ts),
+ * and the answers that speak of the whole data — which tables and measures it has, which areas,
+ * each file's tables and periods — come from here, the same as when every row was kept.
+ */
+import type { Geography, Observation, SourceId } from './observation.js';
+
+/** One data file: its source, tables and the span of its periods. */
+export interface FileSummary {
+  source: SourceId;
+  tables: Set<string>;
+  from: number;
+  to: number;
+}
+
+export class DataSummary {
+  /** `source|table|measure` → area → its rows of the measure (as the index counts them: no city districts, no special areas). */
+  readonly measures = new Map<string, Map<string, number>>();
+  /** `source|table|measure` of the measures that have a count without its denominator (FHI label downloads' "antall"). */
+  readonly countMeasures = new Set<string>();
+  /** Area code → the area and its number of observations over all tables (kommune, fylke, land, KOSTRA group). */
+  readonly areas = new Map<string, { geo: Geography; observations: number }>();
+  /** Per file (as messages name it): its source, tables and periods, over every row. */
+  readonly files = new Map<string, FileSummary>();
+
+  add(o: Observation): void {
+    let f = this.files.get(o.origin.file);
+    if (!f) this.files.set(o.origin.file, (f = { source: o.source, tables: new Set(), from: o.period.from, to: o.period.to }));
+    f.tables.add(o.table);
+    if (o.period.from < f.from) f.from = o.period.from;
+    if (o.period.to > f.to) f.to = o.period.to;
+    if (o.geo.level === 'other' || o.geo.level === 'bydel') return;
+    this.measure(o, o.measure);
+    if (o.measureCode) this.measure(o, o.measureCode);
+    const a = this.areas.get(o.geo.code);
+    if (a) a.observations++;
+    else this.areas.set(o.geo.code, { geo: o.geo, observations: 1 });
+  }
+
+  private measure(o: Observation, m: string): void {
+    const k = `${o.source}|${o.table}|${m}`;
+    let geos = this.measures.get(k);
+    if (!geos) this.measures.set(k, (geos = new Map()));
+    geos.set(o.geo.code, (geos.get(o.geo.code) ?? 0) + 1);
+    if (o.measureType === 'count' && o.numerator === null && !this.countMeasures.has(k)) this.countMeasures.add(k);
+  }
+
+  /** Adds another summary (one file's, once the file is accepted). */
+  merge(other: DataSummary): void {
+    for (const [k, geos] of other.measures) {
+      const mine = this.measures.get(k);
+      if (mine) for (const [g, n] of geos) mine.set(g, (mine.get(g) ?? 0) + n);
+      else this.measures.set(k, new Map(geos));
+    }
+    for (const k of other.countMeasures) this.countMeasures.add(k);
+    for (const [code, a] of other.areas) {
+      const mine = this.areas.get(code);
+      if (mine) mine.observations += a.observations;
+      else this.areas.set(code, { ...a });
+    }
+    for (const [file, f] of other.files) {
+      const mine = this.files.get(file);
+      if (!mine) this.files.set(file, { ...f, tables: new Set(f.tables) });
+      else {
+        for (const t of f.tables) mine.tables.add(t);
+        mine.from = Math.min(mine.from, f.from);
+        mine.to = Math.max(mine.to, f.to);
+      }
+    }
+  }
+
+  /** The summary of observations already in memory (every row kept). */
+  static of(observations: Iterable<Observation>): DataSummary {
+    const s = new DataSummary();
+    for (const o of observations) s.add(o);
+    return s;
+  }
+}
+
+/**
+ * Shares the parts many observations have alike — period, age group, dimensions, count columns,
+ * area — between the observations a run keeps: readers make them afresh for every row, and a
+ * national dataset has a few hundred distinct ones for hundreds of thousands of rows. Nothing
+ * changes an observation's parts once read, so one object serves them all.
+ */
+export class Interner {
+  private readonly parts = new Map<string, object>();
+
+  intern(o: Observation): Observation {
+    const p = o.period;
+    o.period = this.one(`p|${p.from}|${p.to}|${p.kind}|${p.part ?? ''}|${p.label}`, p);
+    if (o.age) o.age = this.one(`a|${o.age.code}|${o.age.label}|${o.age.from}|${o.age.to}`, o.age);
+    o.dimensions = this.one(`d|${JSON.stringify(o.dimensions)}`, o.dimensions);
+    o.geo = this.one(`g|${o.geo.code}|${o.geo.level}|${o.geo.name}`, o.geo);
+    const c = o.countColumns;
+    if (c) o.countColumns = this.one(`c|${c.numerator}|${c.denominator}|${c.years}`, c);
+    return o;
+  }
+
+  private one<T extends object>(key: string, value: T): T {
+    const known = this.parts.get(key);
+    if (known) return known as T;
+    this.parts.set(key, value);
+    return value;
+  }
+}
