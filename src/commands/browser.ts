@@ -1,7 +1,6 @@
-import { detectBrowserPlatform, getDownloadUrl, install, type BrowserPlatform } from '@puppeteer/browsers';
+import { PUPPETEER_REVISIONS } from 'puppeteer-core/internal/revisions.js';
 import { EXIT_OK, EXIT_USAGE, FolkehelseError, msg, say } from '../base/errors.js';
 import { escapeTerminal } from '../cli/terminal.js';
-import { browserCacheDir, findInstalledBrowser, INSTALL_BROWSER, INSTALL_BUILD_ID } from '../output/browser.js';
 import type { RegisterCommand } from './context.js';
 import { messagesLangOption } from './options.js';
 
@@ -11,6 +10,10 @@ import { messagesLangOption } from './options.js';
  * downloaded at `npm install`; only this command downloads, and only when asked.
  */
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
+  // @puppeteer/browsers (through ../output/browser.js) is loaded by this command only: at every
+  // start it cost more than the rest of the command line. The help names the build it installs
+  // (INSTALL_BUILD_ID there) from puppeteer-core's list of revisions, a file of a few lines.
+  const shellBuild = PUPPETEER_REVISIONS['chrome-headless-shell'];
   const browser = program
     .command('browser')
     .description('show the browser used for PDF (Chrome, Chromium or Edge), or install one with `browser install`')
@@ -26,7 +29,8 @@ Examples:
 
 Exit codes: 0 a browser was found (or installed), 2 there is none (or it could not be downloaded).`,
     )
-    .action(() => {
+    .action(async () => {
+      const { findInstalledBrowser } = await import('../output/browser.js');
       const found = findInstalledBrowser(io.env);
       if (found.path) {
         io.stdout.write(escapeTerminal(say('browser.found', { path: found.path })) + '\n');
@@ -39,16 +43,18 @@ Exit codes: 0 a browser was found (or installed), 2 there is none (or it could n
 
   browser
     .command('install')
-    .description(`download Chrome's headless shell (${INSTALL_BUILD_ID}) for PDF into a per-user folder; only needed where no Chrome, Chromium or Edge is installed`)
+    .description(`download Chrome's headless shell (${shellBuild}) for PDF into a per-user folder; only needed where no Chrome, Chromium or Edge is installed`)
     .option('--path <folder>', 'where to install (default: the per-user cache folkehelse looks in)')
     .option('--base-url <url>', 'download from this mirror instead of Google (e.g. a company mirror)')
     .option('--dry-run', 'say what would be downloaded from where, and download nothing')
     .addOption(messagesLangOption())
     .action(async (opts: { path?: string; baseUrl?: string; dryRun?: boolean }) => {
+      const { browserCacheDir, INSTALL_BROWSER, INSTALL_BUILD_ID } = await import('../output/browser.js');
+      const { detectBrowserPlatform, getDownloadUrl, install } = await import('@puppeteer/browsers');
       const platform = detectBrowserPlatform();
       if (!platform) throw new FolkehelseError(msg('errors.browser.platform', { platform: `${process.platform} ${process.arch}` }), EXIT_USAGE);
       const cacheDir = opts.path ?? browserCacheDir(process.platform as 'linux', io.env);
-      const url = downloadUrl(platform, opts.baseUrl);
+      const url = downloadUrl(() => getDownloadUrl(INSTALL_BROWSER, platform, INSTALL_BUILD_ID, opts.baseUrl), opts.baseUrl);
       if (opts.dryRun) {
         io.stdout.write(say('browserDryRun', { browser: INSTALL_BROWSER, buildId: INSTALL_BUILD_ID, platform, url: escapeTerminal(url), cache: escapeTerminal(cacheDir) }) + '\n');
         setExitCode(EXIT_OK);
@@ -65,9 +71,9 @@ Exit codes: 0 a browser was found (or installed), 2 there is none (or it could n
     });
 };
 
-function downloadUrl(platform: BrowserPlatform, baseUrl: string | undefined): string {
+function downloadUrl(url: () => URL, baseUrl: string | undefined): string {
   try {
-    return getDownloadUrl(INSTALL_BROWSER, platform, INSTALL_BUILD_ID, baseUrl).toString();
+    return url().toString();
   } catch {
     throw new FolkehelseError(msg('errors.browser.baseUrl', { value: baseUrl ?? '' }), EXIT_USAGE);
   }
