@@ -1,8 +1,7 @@
-import { detectBrowserPlatform, getDownloadUrl, install, type BrowserPlatform } from '@puppeteer/browsers';
+import { PUPPETEER_REVISIONS } from 'puppeteer-core/internal/revisions.js';
 import { EXIT_OK, EXIT_USAGE, FolkehelseError, msg, say } from '../base/errors.js';
 import { helpAfter } from '../cli/help.js';
 import { escapeTerminal } from '../cli/terminal.js';
-import { browserCacheDir, findInstalledBrowser, INSTALL_BROWSER, INSTALL_BUILD_ID } from '../output/browser.js';
 import type { RegisterCommand } from './context.js';
 import { messagesLangOption } from './options.js';
 
@@ -12,6 +11,10 @@ import { messagesLangOption } from './options.js';
  * downloaded at `npm install`; only this command downloads, and only when asked.
  */
 export const register: RegisterCommand = (program, { io, setExitCode }) => {
+  // @puppeteer/browsers (through ../output/browser.js) is loaded by this command only: at every
+  // start it cost more than the rest of the command line. The help names the build it installs
+  // (INSTALL_BUILD_ID there) from puppeteer-core's list of revisions, a file of a few lines.
+  const shellBuild = PUPPETEER_REVISIONS['chrome-headless-shell'];
   const browser = program
     .command('browser')
     .description(say('help.browserDescription'))
@@ -23,7 +26,8 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
         [say('help.browserExitCodes')],
       ),
     )
-    .action(() => {
+    .action(async () => {
+      const { findInstalledBrowser } = await import('../output/browser.js');
       const found = findInstalledBrowser(io.env);
       if (found.path) {
         io.stdout.write(escapeTerminal(say('browser.found', { path: found.path })) + '\n');
@@ -36,16 +40,18 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
 
   browser
     .command('install')
-    .description(say('help.browserInstallDescription', { build: INSTALL_BUILD_ID }))
+    .description(say('help.browserInstallDescription', { build: shellBuild }))
     .option('--path <folder>', say('help.browserInstallPath'))
     .option('--base-url <url>', say('help.browserInstallBaseUrl'))
     .option('--dry-run', say('help.browserInstallDryRun'))
     .addOption(messagesLangOption())
     .action(async (opts: { path?: string; baseUrl?: string; dryRun?: boolean }) => {
+      const { browserCacheDir, INSTALL_BROWSER, INSTALL_BUILD_ID } = await import('../output/browser.js');
+      const { detectBrowserPlatform, getDownloadUrl, install } = await import('@puppeteer/browsers');
       const platform = detectBrowserPlatform();
       if (!platform) throw new FolkehelseError(msg('errors.browser.platform', { platform: `${process.platform} ${process.arch}` }), EXIT_USAGE);
       const cacheDir = opts.path ?? browserCacheDir(process.platform as 'linux', io.env);
-      const url = downloadUrl(platform, opts.baseUrl);
+      const url = downloadUrl(() => getDownloadUrl(INSTALL_BROWSER, platform, INSTALL_BUILD_ID, opts.baseUrl), opts.baseUrl);
       if (opts.dryRun) {
         io.stdout.write(say('browserDryRun', { browser: INSTALL_BROWSER, buildId: INSTALL_BUILD_ID, platform, url: escapeTerminal(url), cache: escapeTerminal(cacheDir) }) + '\n');
         setExitCode(EXIT_OK);
@@ -62,9 +68,9 @@ export const register: RegisterCommand = (program, { io, setExitCode }) => {
     });
 };
 
-function downloadUrl(platform: BrowserPlatform, baseUrl: string | undefined): string {
+function downloadUrl(url: () => URL, baseUrl: string | undefined): string {
   try {
-    return getDownloadUrl(INSTALL_BROWSER, platform, INSTALL_BUILD_ID, baseUrl).toString();
+    return url().toString();
   } catch {
     throw new FolkehelseError(msg('errors.browser.baseUrl', { value: baseUrl ?? '' }), EXIT_USAGE);
   }

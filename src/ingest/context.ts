@@ -63,9 +63,10 @@ export class ReadContext {
   }
 
   /** Reports `duplicate-row` when the key was seen before; returns true for a new key. */
-  checkDuplicate(key: string, line: number | null, where?: string): boolean {
+  checkDuplicate(key: string, line: number | null, where?: string | (() => string)): boolean {
     const first = this.keys.add(key, line ?? 0);
     if (first === 0) return true;
+    if (typeof where === 'function') where = where(); // spelled out only for a row reported
     this.issues.report({
       code: 'duplicate-row',
       line,
@@ -223,9 +224,10 @@ export class ReadContext {
    * named with its line and column and the observation is left out (false); a share a little over
    * 100 % is a warning and kept.
    */
-  plausible(o: Observation, line: number | null, column: string | null, columnNumber: number | null, raw?: string | null): boolean {
+  plausible(o: Observation, line: number | null, column: string | null | (() => string), columnNumber: number | null, raw?: string | null): boolean {
     const p = plausibility(o);
     if (!p) return true;
+    if (typeof column === 'function') column = column(); // spelled out only for a number reported
     this.issues.report({ code: p.code, line, column, columnNumber, value: raw ?? String(o.value), note: p.note });
     return p.code !== 'impossible-value';
   }

@@ -350,14 +350,14 @@ export async function* readJsonStat(ctx: ReadContext, reading: JsonStatReading):
     const made = () =>
       reading
         .observations({ base, period, cells: found.cells, measureLabels: found.measureLabels, unitOf, get where() { return where(); } }, ctx)
-        .filter((o) => ctx.plausible(o, null, where(), null));
+        .filter((o) => ctx.plausible(o, null, where, null));
     // A number for a year its code was not in use (a back-calculated series) yields to the cell of
     // the number in use that year.
     if (outside) {
       ctx.holdBack(rowKey, made(), null, where());
       continue;
     }
-    if (!ctx.checkDuplicate(rowKey, null, where())) continue;
+    if (!ctx.checkDuplicate(rowKey, null, where)) continue;
     ctx.inUse(rowKey);
     out.push(...made());
   }

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import { FolkehelseError, EXIT_USAGE, msg, type Message } from '../base/errors.js';
 import type { Block, Document, Inline, Section, TableBlock } from './document.js';
 import { inToc } from './document.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { TEMPLATE_DIR } from './language.js';
+import { handlebars, MARKDOWN_COMPILE_OPTIONS, precompiledSpec, shippedPrecompiled, type Handlebars, type PrecompiledTemplates } from './precompiled.js';
 
 /** A template that does not compile or fails to render: names the file. */
 export class TemplateError extends FolkehelseError {
@@ -150,27 +150,40 @@ export function markdownView(doc: Document): MarkdownView {
 
 // ---- templates ------------------------------------------------------------------------------
 
-function read(name: string, overrideDir?: string): { file: string; source: string } {
+interface TemplateFile {
+  /** The name relative to templates/ ("partials/table.md.hbs"). */
+  name: string;
+  file: string;
+  source: string;
+  /** The build's precompiled form, for a shipped template unchanged since the build. */
+  spec: TemplateSpecification | undefined;
+}
+
+function read(name: string, overrideDir: string | undefined, precompiled: PrecompiledTemplates | null): TemplateFile {
   const user = overrideDir ? join(overrideDir, name) : null;
   const file = user && existsSync(user) ? user : join(TEMPLATE_DIR, name);
-  return { file, source: readFileSync(file, 'utf8') };
+  const source = readFileSync(file, 'utf8');
+  return { name, file, source, spec: file === user ? undefined : precompiledSpec(precompiled, name, source) };
+}
+
+/** A template of the user's (or one changed since the build), compiled now. */
+function compiled(hb: Handlebars, t: TemplateFile): HandlebarsTemplateDelegate {
+  if (t.spec) return hb.template(t.spec);
+  try {
+    hb.parse(t.source); // compile() is lazy: find syntax errors now, before anything is built
+    return hb.compile(t.source, MARKDOWN_COMPILE_OPTIONS);
+  } catch (e) {
+    throw new TemplateError(t.file, (e as Error).message);
+  }
 }
 
 /**
- * Compiles the Markdown template and its partials (one per block kind, and `section`), the user's
- * files first. The template sees `markdownView(doc)`: every value is Markdown already, so
- * Handlebars' HTML escaping is off (it would put &amp; entities in a .md file).
+ * The Markdown template and its partials (one per block kind, and `section`), the user's files
+ * first: the shipped ones as the build precompiled them, the others compiled now. The template sees
+ * `markdownView(doc)`: every value is Markdown already, so Handlebars' HTML escaping is off (it
+ * would put &amp; entities in a .md file).
  */
-export function compileTemplates(overrideDir?: string, main = 'document.md.hbs'): (doc: Document) => string {
-  const hb = Handlebars.create();
-  // A template is the user's, but it only formats: no `log` (it writes to the console, i.e. into
-  // `--json` output), and no property of an object's prototype (constructor, __proto__).
-  hb.registerHelper('log', () => {
-    throw new Error('{{log}} is not available in folkehelse templates (it would write into the program\'s output)');
-  });
-  hb.registerHelper('row', (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`);
-  hb.registerHelper('alignRow', (align: string[]) => `| ${align.map((a) => (a === 'r' ? '--:' : ':--')).join(' | ')} |`);
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+export function compileTemplates(overrideDir?: string, main = 'document.md.hbs', precompiled = shippedPrecompiled()): (doc: Document) => string {
   const partialDir = join(TEMPLATE_DIR, 'partials');
   // Partials of the templates before the document model: an override of one would be silently unused.
   const userPartials = overrideDir && existsSync(join(overrideDir, 'partials')) ? readdirSync(join(overrideDir, 'partials')) : [];
@@ -179,25 +192,27 @@ export function compileTemplates(overrideDir?: string, main = 'document.md.hbs')
       throw new TemplateError(join(overrideDir!, 'partials', `${old}.md.hbs`), msg('errors.template.partialGone'));
     }
   }
+  const partials = readdirSync(partialDir)
+    .filter((x) => x.endsWith('.md.hbs'))
+    .sort()
+    .map((f) => read(`partials/${f}`, overrideDir, precompiled));
+  const top = read(main, overrideDir, precompiled);
+  const hb = handlebars(![...partials, top].every((t) => t.spec)).create();
+  // A template is the user's, but it only formats: no `log` (it writes to the console, i.e. into
+  // `--json` output), and no property of an object's prototype (constructor, __proto__).
+  hb.registerHelper('log', () => {
+    throw new Error('{{log}} is not available in folkehelse templates (it would write into the program\'s output)');
+  });
+  hb.registerHelper('row', (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`);
+  hb.registerHelper('alignRow', (align: string[]) => `| ${align.map((a) => (a === 'r' ? '--:' : ':--')).join(' | ')} |`);
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const overridden: string[] = [];
-  for (const f of readdirSync(partialDir).filter((x) => x.endsWith('.md.hbs')).sort()) {
-    const { file, source } = read(join('partials', f), overrideDir);
-    if (!file.startsWith(partialDir)) overridden.push(file);
-    try {
-      hb.parse(source); // compile() is lazy: find syntax errors now, before anything is built
-      hb.registerPartial(f.replace(/\.md\.hbs$/, ''), hb.compile(source, { noEscape: true }));
-    } catch (e) {
-      throw new TemplateError(file, (e as Error).message);
-    }
+  for (const p of partials) {
+    if (!p.file.startsWith(partialDir)) overridden.push(p.file);
+    hb.registerPartial(p.name.replace(/^partials\/|\.md\.hbs$/g, ''), compiled(hb, p));
   }
-  const { file, source } = read(main, overrideDir);
-  let template: HandlebarsTemplateDelegate;
-  try {
-    hb.parse(source);
-    template = hb.compile(source, { noEscape: true });
-  } catch (e) {
-    throw new TemplateError(file, (e as Error).message);
-  }
+  const template = compiled(hb, top);
+  const file = top.file;
   return (doc: Document) => {
     try {
       return tidy(template(markdownView(doc), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
