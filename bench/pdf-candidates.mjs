@@ -1,113 +1,118 @@
-// The candidates for the table of contents' first pass, side by side on one document of the shipped
-// example (`node bench/pdf.mjs --candidates`): each is a print of the same HTML (the contents
-// with placeholders) in the same locked-down page, timed from setContent to the PDF's bytes;
-// rounds interleaved, medians. Each candidate's pages of the headings are compared with the
-// real print's.
+// What one PDF costs and where, side by side on one document of the shipped example (Levanger's;
+// `node bench/pdf.mjs --candidates`): CPU seconds of the browser's processes and of this one
+// (polled from /proc, Linux only), rounds interleaved, medians. For each browser found (Debian's
+// chromium-headless-shell, Chromium's new headless mode, FOLKEHELSE_CHROME): starting it with one
+// page, then the document printed with its contents' page numbers
+//   - "two loads": the layout-only print of one setContent, the real print of a second (as before);
+//   - "one load": both prints of one loaded page, the numbers set through the DevTools protocol (now);
+// and, for where the real print's time goes, the real print alone: as printed, untagged, and
+// without the tables or the figures (these change the document: measurements, not candidates).
+// Every variant's headings must land on the pages the contents name.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
+/** CPU seconds of a process and its descendants (Linux /proc). */
+function treeCpu(root) {
+  const ps = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ps.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / 100 });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, p] of ps) if (!tree.has(pid) && tree.has(p.ppid)) grew = tree.add(pid) !== null;
+  }
+  return [...tree].reduce((a, pid) => a + (ps.get(pid)?.cpu ?? 0), 0);
+}
+const ownCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
 export async function candidates({ root, config, work, rounds }) {
+  if (!existsSync('/proc/self/stat')) return console.log('candidates: Linux only (CPU time from /proc)');
   const { PdfRenderer, htmlForPrint, printOptions, findBrowser } = await import(join(root, 'dist/output/pdf.js'));
-  const { build } = await import(join(root, 'dist/output/build.js'));
-  const { loadConfig } = await import(join(root, 'dist/config.js'));
+  const { build } = await import(join(root, 'dist/app/build.js'));
+  const { loadConfig } = await import(join(root, 'dist/config/config.js'));
   const { destinationPages } = await import(join(root, 'dist/output/pdf-outline.js'));
 
-  // The HTML the renderer prints for Levanger: the contents with placeholders, then with pages.
-  const printed = [];
+  // The HTML the renderer prints for Levanger (the contents with placeholders), and its real print.
+  let captured;
   const render = PdfRenderer.prototype.render;
   PdfRenderer.prototype.render = async function (html, opts) {
-    printed.push({ html, opts });
-    return render.call(this, html, opts);
+    const pdf = await render.call(this, html, opts);
+    if (opts.contents) captured = { html, opts, pages: destinationPages(pdf) };
+    return pdf;
   };
   await build({ config: loadConfig(config), kommuner: ['5037'], formats: ['pdf'], out: join(work, 'candidates'), force: true });
   PdfRenderer.prototype.render = render;
-  const placeholders = printed.find((p) => p.opts.layoutOnly);
-  const real = printed.at(-1);
+  const { html, opts, pages: reference } = captured;
+  const filled = Object.entries(Object.fromEntries(reference)).reduce((h, [id, p]) => h.replace(new RegExp(`(href="#${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"><span class="toc-title">[^<]*</span><span class="toc-page">)00<`), `$1${p}<`), html);
 
-  // Starting the browser: once per run, after the data is read (it could start while the data is read).
-  const launches = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    const renderer = await PdfRenderer.launch(process.env, 1);
-    launches.push((performance.now() - t) / 1000);
-    await renderer.close();
-  }
-  console.log(`starting the browser with one locked-down page: ${median(launches).toFixed(2)} s (median of ${rounds})`);
-
-  const browser = await puppeteer.launch({ executablePath: findBrowser().path, headless: true, pipe: true, args: ['--disable-gpu', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])] });
-  const page = await browser.newPage();
-  await page.setJavaScriptEnabled(false);
-  const labels = { ...real.opts, layoutOnly: false };
-  const hidden = htmlForPrint(placeholders.html, { ...labels, layoutOnly: true });
-  const shown = htmlForPrint(placeholders.html, labels);
-  const all = {
-    'tagged + outline, painted (the old first pass)': [shown, printOptions({})],
-    'untagged + outline (Chromium tags it anyway)': [shown, { ...printOptions({}), tagged: false }],
-    'untagged, no outline, painted': [shown, printOptions({ layoutOnly: true })],
-    'tagged + outline, nothing painted': [hidden, printOptions({})],
-    'layout only: untagged, nothing painted (chosen)': [hidden, printOptions({ layoutOnly: true })],
-    'the real print (tagged + outline, with pages)': [htmlForPrint(real.html, labels), printOptions({})],
+  const browsers = [...new Set([findBrowser().path, '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium', process.env.FOLKEHELSE_CHROME].filter((p) => p && existsSync(p)))];
+  const real = (h) => htmlForPrint(h, { ...opts, contents: undefined });
+  const variants = {
+    'two loads (before)': async (page) => {
+      await page.setContent(htmlForPrint(html, { ...opts, layoutOnly: true, contents: undefined }), { waitUntil: 'domcontentloaded' });
+      destinationPages(await page.pdf(printOptions({ layoutOnly: true })));
+      await page.setContent(real(filled), { waitUntil: 'domcontentloaded' });
+      return page.pdf(printOptions({}));
+    },
+    'one load (now)': null, // PdfRenderer.render itself, below
+    'real print alone': async (page) => {
+      await page.setContent(real(filled), { waitUntil: 'domcontentloaded' });
+      return page.pdf(printOptions({}));
+    },
+    '  untagged, no outline': async (page) => {
+      await page.setContent(real(filled), { waitUntil: 'domcontentloaded' });
+      return page.pdf({ ...printOptions({}), tagged: false, outline: false });
+    },
+    '  without the tables': async (page) => {
+      await page.setContent(real(filled).replace(/<table[\s\S]*?<\/table>/g, ''), { waitUntil: 'domcontentloaded' });
+      return page.pdf(printOptions({}));
+    },
+    '  without the figures': async (page) => {
+      await page.setContent(real(filled).replace(/<svg[\s\S]*?<\/svg>/g, ''), { waitUntil: 'domcontentloaded' });
+      return page.pdf(printOptions({}));
+    },
   };
   const times = new Map();
-  const results = new Map();
+  const add = (key, x) => times.set(key, [...(times.get(key) ?? []), x]);
+  const same = new Map();
   for (let i = 0; i < rounds; i++) {
-    for (const [name, [html, options]] of Object.entries(all)) {
-      const t = performance.now();
-      await page.setContent(html, { waitUntil: 'domcontentloaded' });
-      const pdf = await page.pdf(options);
-      times.set(name, [...(times.get(name) ?? []), (performance.now() - t) / 1000]);
-      results.set(name, pdf);
+    for (const exe of browsers) {
+      const env = { ...process.env, FOLKEHELSE_CHROME: exe };
+      const c0 = ownCpu();
+      const renderer = await PdfRenderer.launch(env, 1);
+      const proc = renderer.browser.process();
+      const cpu = () => treeCpu(proc.pid) + ownCpu();
+      add(`${exe}\0starting it, one page`, cpu() - c0);
+      const page = await renderer.acquire();
+      renderer.release(page);
+      const warm = cpu();
+      await variants['real print alone'](page);
+      add(`${exe}\0the first print in the page`, cpu() - warm);
+      for (const [name, run] of Object.entries(variants)) {
+        const before = cpu();
+        const pdf = run ? await run(page) : await renderer.render(html, opts);
+        add(`${exe}\0${name}`, cpu() - before);
+        if (!name.startsWith('  ')) same.set(`${exe}\0${name}`, [...reference].every(([id, p]) => destinationPages(pdf).get(id) === p));
+      }
+      await renderer.close();
     }
   }
-  const reference = destinationPages(results.get('the real print (tagged + outline, with pages)'));
-  const realTime = median(times.get('the real print (tagged + outline, with pages)'));
-  console.log(`first-pass candidates on Levanger's document (${reference.size} contents entries, ${rounds} rounds, medians; × = of the real print):`);
-  for (const [name, ts] of times) {
-    const pdf = results.get(name);
-    const pages = destinationPages(pdf);
-    const same = [...reference].every(([id, p]) => pages.get(id) === p);
-    const tagged = Buffer.from(pdf).includes('/StructTreeRoot');
-    console.log(`  ${name.padEnd(50)} ${median(ts).toFixed(2)} s  ${(median(ts) / realTime).toFixed(2)}×  ${(pdf.length / 1e6).toFixed(2)} MB${tagged ? ', tagged' : ''}; headings' pages ${same ? 'the same' : 'DIFFERENT'}`);
+  console.log(`Levanger's document, CPU seconds (browser and this process), ${rounds} rounds, medians:`);
+  for (const exe of browsers) {
+    console.log(`  ${exe}`);
+    for (const [key, xs] of times) if (key.startsWith(`${exe}\0`)) console.log(`    ${key.slice(exe.length + 1).padEnd(26)} ${median(xs).toFixed(2)}${same.has(key) ? (same.get(key) ? '' : "  headings' pages DIFFERENT") : ''}`);
   }
-
-  // Page positions in the laid-out page, without printing: a screen layout with print media at the
-  // page's width (through the DevTools protocol; the page's own JavaScript stays off). It does not
-  // paginate: forced breaks, avoided breaks and repeated table headers are not there.
-  await page.emulateMediaType('print');
-  await page.setViewport({ width: Math.round((174 / 25.4) * 96), height: Math.round((251 / 25.4) * 96) });
-  await page.setContent(shown, { waitUntil: 'domcontentloaded' });
-  const t = performance.now();
-  const tops = await page.evaluate((ids) => ids.map((id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1), [...reference.keys()]);
-  const measured = (performance.now() - t) / 1000;
-  const pageHeight = (251 / 25.4) * 96;
-  const estimated = tops.map((top) => Math.floor(top / pageHeight) + 1);
-  const right = [...reference.values()].filter((p, i) => estimated[i] === p).length;
-  const off = [...reference.values()].map((p, i) => estimated[i] - p);
-  console.log(`  screen layout with print media, positions / page height: ${measured.toFixed(3)} s after loading; ${right} of ${reference.size} headings on the right page (off by ${Math.min(...off)} to ${Math.max(...off)} pages)`);
-
-  // Reading the pages back: pdf.js's outline (as before, when pdf.js is still installed) and the named destinations (now).
-  const real2 = results.get('the real print (tagged + outline, with pages)');
-  let t0 = performance.now();
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs').catch(() => null);
-  let pdfjsTime = null;
-  if (pdfjs) {
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(real2), isEvalSupported: false, verbosity: 0 }).promise;
-    const visit = async (items) => {
-      for (const item of items) {
-        const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
-        if (Array.isArray(dest) && dest[0] && typeof dest[0] === 'object') await doc.getPageIndex(dest[0]);
-        await visit(item.items ?? []);
-      }
-    };
-    await visit((await doc.getOutline()) ?? []);
-    await doc.destroy();
-    pdfjsTime = (performance.now() - t0) / 1000;
-  }
-  t0 = performance.now();
-  destinationPages(real2);
-  const readerTime = (performance.now() - t0) / 1000;
-  console.log(`  reading the pages: pdf.js (loading it, the outline) ${pdfjsTime === null ? 'not installed' : `${pdfjsTime.toFixed(3)} s`}; the destination reader ${readerTime.toFixed(3)} s`);
-  await browser.close();
 }

@@ -53,7 +53,7 @@ export async function renderFiles(ctx: BuildContext, item: Item, documents: { do
     // Author = the municipality, creator = folkehelse and its version (Chromium sets neither).
     printPdf: pdf
       ? async (html, d, print) =>
-          (await import('../output/pdf-metadata.js')).withInfo(await pdf.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of, layoutOnly: print?.layoutOnly }), {
+          (await import('../output/pdf-metadata.js')).withInfo(await pdf.render(html, { header: d.labels.runningHeader, page: d.labels.page, of: d.labels.of, contents: print?.contents }), {
             title: d.kind === 'kommune' ? `${d.title} – ${d.subject}` : d.title,
             author: d.subject,
             subject: d.subtitle,
@@ -61,7 +61,7 @@ export async function renderFiles(ctx: BuildContext, item: Item, documents: { do
             date: config.generatedOn ?? null,
           })
       : undefined,
-    headingPages: async (bytes) => (await import('../output/pdf-outline.js')).headingPages(bytes),
+    contentsPages: true,
     date: config.generatedOn ?? null,
   };
   const files = new Map<string, string | Uint8Array>(doc.coatOfArms ? [[doc.coatOfArms.file, doc.coatOfArms.bytes]] : []);

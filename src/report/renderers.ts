@@ -12,15 +12,15 @@ export interface RenderContext {
   /** The Markdown templates, compiled once per run (`compileTemplates`); compiled here when absent. */
   markdown?: { document: (doc: Document) => string; region: (doc: Document) => string };
   /**
-   * Prints HTML to PDF (the browser is started once per run by the build). With `layoutOnly`, a
-   * print only for its page layout (`PdfOptions.layoutOnly`: nothing painted, untagged), several
-   * times cheaper, for `headingPages`; a printer that ignores it prints in full, just slower.
+   * Prints HTML to PDF (the browser is started once per run by the build). With `contents`, the
+   * HTML's table of contents has a placeholder (`.toc-page`) in the link to each of these headings,
+   * and the printer fills in the page each heading is printed on (`PdfOptions.contents`).
    */
-  printPdf?: (html: string, doc: Document, print?: { layoutOnly?: boolean }) => Promise<Uint8Array>;
+  printPdf?: (html: string, doc: Document, print?: { contents?: readonly string[] }) => Promise<Uint8Array>;
   /** The configuration's date (YYYY-MM-DD), for the Word properties' dates. */
   date?: string | null;
-  /** The page (1-based) of each heading a link points at, by its id, from a printed PDF's named destinations. */
-  headingPages?: (pdf: Uint8Array) => Promise<Map<string, number>>;
+  /** The PDF's table of contents gives the page of each heading (the full document's; the printer fills them in). */
+  contentsPages?: boolean;
 }
 
 /** One output format: the files it writes for one document, by name relative to the document's folder. */
@@ -69,22 +69,11 @@ export const pdfRenderer: Renderer = {
     const figures = renderFigures(doc);
     const { renderHtml } = await import('./html.js');
     const html = (tocPages?: Map<string, string>) => renderHtml(doc, { figures, templates: ctx.templates, tocPages });
-    if (!ctx.headingPages || doc.tocHeading === null) return new Map([[`${ctx.stem}.pdf`, await print(html(), doc)]]);
-    // Page numbers in the table of contents: Chromium has no target-counter(). A first print for
-    // the layout only (nothing painted, untagged: a fraction of the real print), with placeholders
-    // as wide as two-digit numbers, gives the page of every heading the contents link to; the
-    // real print shows them. Its own pages are read back the same way: should a number of
-    // another width have moved a heading, it is printed again with the pages it now has.
+    if (!ctx.contentsPages || doc.tocHeading === null) return new Map([[`${ctx.stem}.pdf`, await print(html(), doc)]]);
+    // Page numbers in the table of contents: Chromium has no target-counter(). The printer learns
+    // where the headings land and fills the numbers in; the placeholders are as wide as two-digit numbers.
     const linked = [...walkSections(doc.sections)].filter(inToc);
-    let pages = await ctx.headingPages(await print(html(new Map(linked.map((s) => [s.id, '00']))), doc, { layoutOnly: true }));
-    for (let attempt = 1; ; attempt++) {
-      const pdf = await print(html(new Map(linked.map((s) => [s.id, String(pages.get(s.id) ?? '')]))), doc);
-      const printed = await ctx.headingPages(pdf);
-      const moved = linked.filter((s) => printed.get(s.id) !== pages.get(s.id));
-      if (moved.length === 0) return new Map([[`${ctx.stem}.pdf`, pdf]]);
-      if (attempt === 3) throw new Error(`the table of contents' page numbers do not settle (${moved.map((s) => (s.number ? `${s.number} ${s.title}` : s.title)).join(', ')})`);
-      pages = printed;
-    }
+    return new Map([[`${ctx.stem}.pdf`, await print(html(new Map(linked.map((s) => [s.id, '00']))), doc, { contents: linked.map((s) => s.id) })]]);
   },
 };
 
@@ -142,7 +131,7 @@ export async function renderOutputs(documents: Partial<Record<Variant, Document>
     const option = OUTPUT_OPTIONS.find((o) => o.id === id);
     const doc = option ? documents[option.variant] : undefined;
     if (!option || !doc) continue;
-    const context: RenderContext = option.variant === 'full' ? ctx : { ...ctx, stem: variantStem(ctx.stem, option.variant), headingPages: undefined };
+    const context: RenderContext = option.variant === 'full' ? ctx : { ...ctx, stem: variantStem(ctx.stem, option.variant), contentsPages: false };
     for (const format of option.formats) {
       if (format === 'pdf' && !context.printPdf && option.optional.includes(format)) continue;
       for (const [name, content] of await FORMAT_RENDERERS.get(format)!.render(doc, context)) files.set(name, content);

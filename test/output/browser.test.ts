@@ -35,6 +35,13 @@ describe('findBrowser', () => {
     const candidates = browserCandidates({ platform: 'linux', env: {}, home: '/home/kari' });
     expect(candidates[candidates.length - 1]).toBe('/snap/bin/chromium');
   });
+  it('a headless shell before the full browsers: Debian\'s chromium-headless-shell, then the installed one (printing costs less)', () => {
+    expect(find('linux', ['/usr/bin/google-chrome', '/usr/bin/chromium', '/usr/lib/chromium/chromium-headless-shell']).path).toBe('/usr/lib/chromium/chromium-headless-shell');
+    expect(find('linux', ['/usr/bin/chromium', '/usr/bin/chromium-headless-shell']).path).toBe('/usr/bin/chromium-headless-shell');
+    const installed = browserCandidates({ platform: 'linux', env: {}, home: '/home/kari' }).find((c) => c.startsWith(browserCacheDir('linux', {}, '/home/kari')))!;
+    expect(find('linux', ['/usr/bin/google-chrome', installed]).path).toBe(installed);
+    expect(find('linux', ['/usr/bin/chromium-headless-shell', installed]).path).toBe('/usr/bin/chromium-headless-shell');
+  });
   it('the browser `folkehelse browser install` put in the per-user cache is found', () => {
     const cache = browserCacheDir('linux', {}, '/home/kari');
     expect(cache).toBe('/home/kari/.cache/folkehelse/browsers');

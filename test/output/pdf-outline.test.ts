@@ -135,4 +135,23 @@ describe.skipIf(!HAVE_BROWSER)('the layout-only print', () => {
       await pdf.close();
     }
   }, 60_000);
+
+  it('with `contents`: one load, the contents filled with the pages the headings are printed on, tagged', async () => {
+    const pdf = await PdfRenderer.launch();
+    try {
+      const contents = (p: string) => `<a href="#a">A <span class="toc-page">${p}</span></a> <a href="#b-ø">B <span class="toc-page">${p}</span></a>`;
+      const printed = await pdf.render(html('').replace('<p>', `<p>${contents('00')} `), { header: 'test', page: 'Side', of: 'av', contents: ['a', 'b-ø'] });
+      expect(await headingPages(printed)).toEqual(new Map([['a', 2], ['b-ø', 4]]));
+      expect(Buffer.from(printed).toString('latin1')).toMatch(/StructTreeRoot/);
+      const file = join(tempDir(), 'contents.pdf');
+      writeFileSync(file, printed);
+      const r = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      if (r.error === undefined) {
+        expect(r.stdout).toMatch(/A\s*2\s*B\s*4/);
+        expect(r.stdout).not.toMatch(/00/);
+      }
+    } finally {
+      await pdf.close();
+    }
+  }, 60_000);
 });
