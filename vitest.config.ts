@@ -3,14 +3,15 @@ import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
- * The slow end of the suite: browsers (PDF), LibreOffice, the packed-and-installed tarball, every
- * `--help` example in a fresh project. `npm test` (the developer's loop) leaves them out;
+ * The slow end of the suite: browsers (PDF, axe-core), LibreOffice, the packed-and-installed tarball
+ * and a checkout compiled on first use, every `--help` example in a fresh project. `npm test` (the developer's loop) leaves them out;
  * `npm run test:all` (vitest.all.config.ts), which CI runs, runs them too.
  */
 export const SLOW = [
   'test/install/**',
   'test/commands/help-examples.test.ts',
   'test/output/browser-exit.test.ts',
+  'test/output/accessibility.test.ts',
   'test/output/pdf-toc.test.ts',
   'test/output/docx.test.ts',
   'test/report/print-layout.test.ts',
