@@ -31,7 +31,12 @@ export const MOCKS_MODULES = [
   'test/ingest/files.test.ts',
 ];
 
-const PER_TEST = { testTimeout: 60_000, hookTimeout: 60_000 };
+const PER_TEST = {
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  // FOLKEHELSE_TEST_CPU=<file>: each test file's CPU seconds (test/cpu-profile.ts).
+  setupFiles: process.env.FOLKEHELSE_TEST_CPU ? ['test/cpu-profile.ts'] : [],
+};
 
 /** The suite as two projects, leaving out the files `exclude` names. */
 export function projects(exclude: string[]): TestProjectInlineConfiguration[] {
