@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
-import { base } from './vitest.config.js';
+import { base, projects } from './vitest.config.js';
 
 /** Every test, the slow ones too (`npm run test:all`, what CI runs). */
 export default defineConfig({
-  test: base,
+  test: { ...base, projects: projects([]) },
 });

@@ -1,15 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
- * The slow end of the suite: browsers (PDF), LibreOffice, the packed-and-installed tarball, every
- * `--help` example in a fresh project. `npm test` (the developer's loop) leaves them out;
+ * The slow end of the suite: browsers (PDF, axe-core), LibreOffice, the packed-and-installed tarball
+ * and a checkout compiled on first use, every `--help` example in a fresh project. `npm test` (the developer's loop) leaves them out;
  * `npm run test:all` (vitest.all.config.ts), which CI runs, runs them too.
  */
 export const SLOW = [
   'test/install/**',
   'test/commands/help-examples.test.ts',
   'test/output/browser-exit.test.ts',
+  'test/output/accessibility.test.ts',
   'test/output/pdf-toc.test.ts',
   'test/output/docx.test.ts',
   'test/report/print-layout.test.ts',
@@ -18,16 +20,40 @@ export const SLOW = [
   'test/examples/**',
 ];
 
-export const base = {
-  include: ['test/**/*.test.ts'],
-  globalSetup: ['test/global-setup.ts'],
+/**
+ * Files that replace a module of Node's (vi.mock of node:fs): they run each in a fresh module graph.
+ * Every other file shares its worker's modules with the files before it (isolate: false): importing
+ * the program anew for each file was half of the suite's CPU time.
+ */
+export const MOCKS_MODULES = [
+  'test/app/preview/watch-fallback.test.ts',
+  'test/output/write-safety.test.ts',
+  'test/ingest/files.test.ts',
+];
+
+const PER_TEST = {
   testTimeout: 60_000,
   hookTimeout: 60_000,
+  // FOLKEHELSE_TEST_CPU=<file>: each test file's CPU seconds (test/cpu-profile.ts).
+  setupFiles: process.env.FOLKEHELSE_TEST_CPU ? ['test/cpu-profile.ts'] : [],
+};
+
+/** The suite as two projects, leaving out the files `exclude` names. */
+export function projects(exclude: string[]): TestProjectInlineConfiguration[] {
+  const never = ['**/node_modules/**', ...exclude];
+  return [
+    { test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: [...never, ...MOCKS_MODULES], isolate: false, ...PER_TEST } },
+    { test: { name: 'isolated', include: MOCKS_MODULES, exclude: never, isolate: true, ...PER_TEST } },
+  ];
+}
+
+export const base = {
+  globalSetup: ['test/global-setup.ts'],
   // Files run in parallel on every core: vitest's default (cores − 1) is one file at a time on two
   // cores, while much of the suite waits on child processes and the disk.
   maxWorkers: Math.max(2, availableParallelism()),
 };
 
 export default defineConfig({
-  test: { ...base, exclude: ['**/node_modules/**', ...SLOW] },
+  test: { ...base, projects: projects(SLOW) },
 });

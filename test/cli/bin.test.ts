@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, symlinkSync } from 'node:fs';
+import { cpSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers.js';
@@ -12,6 +12,7 @@ function copyWith(entries: string[], linkModules: boolean): string {
   return dir;
 }
 
+// The checkout compiled on first use (a whole `tsc`) is in test/install/first-use.test.ts, with the slow tests.
 describe('bin/folkehelse without dist/', () => {
   it('an installed package missing its compiled files says so clearly (exit 2, no stack trace)', () => {
     const dir = copyWith(['package.json', 'bin'], false);
@@ -25,14 +26,4 @@ describe('bin/folkehelse without dist/', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/This is a checkout of the sources: run `npm ci` and then `npm run build`/);
   });
-  it('a checkout after `npm ci` (no install-time build): compiled on first use, then it runs', () => {
-    const dir = copyWith(['package.json', 'bin', 'src', 'tsconfig.json', 'tsconfig.build.json', 'data', 'schemas', 'templates'], true);
-    const r = spawnSync(process.execPath, [join(dir, 'bin', 'folkehelse'), '--version'], { encoding: 'utf8' });
-    expect(r.stderr).toMatch(/compiling the TypeScript sources to dist\//);
-    expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(existsSync(join(dir, 'dist', 'main.js'))).toBe(true);
-    const again = spawnSync(process.execPath, [join(dir, 'bin', 'folkehelse'), '-v'], { encoding: 'utf8' });
-    expect(again.stderr).toBe('');
-  }, 180_000);
 });
