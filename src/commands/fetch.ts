@@ -217,7 +217,7 @@ async function fetchAreas(targets: FetchTarget[], kostragruppe: string | undefin
       if (!(e instanceof HttpError) && !(e instanceof NetworkDownError)) throw e;
       // When the tables' hosts are down too (the same host, or the same proxy), the run stops here in one sentence.
       if (e instanceof NetworkDownError && tableBases.some((b) => http.network.downError(b))) throw e;
-      warn(`folkehelse: ${say('fetch.areas.klassDown', { why: e instanceof HttpError ? `HTTP ${e.status}` : msg('fetch.areas.noNetwork') })}`);
+      warn(`folkehelse: ${say('fetch.areas.klassDown', { why: e instanceof HttpError ? (e.status ? `HTTP ${e.status}` : msg('http.noAnswer')) : msg('fetch.areas.noNetwork') })}`);
     }
   }
   const areas = areasFor(targets, kostragruppe, undefined, changes);

@@ -83,7 +83,7 @@ describe('indicators with a configuration', () => {
       process.chdir(tempDir());
       const r = await cli('indicators', '--kommune', '5037');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/give --data <folder> \(or --config <file>; there is no folkehelse\.config\.json here\)/);
+      expect(r.stderr).toMatch(/oppgi --data <mappe> \(eller --config <fil>; det finnes ingen folkehelse\.config\.json her\)/);
     } finally {
       process.chdir(cwd);
     }
