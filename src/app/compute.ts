@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { SectionData } from '../assessments/sections.js';
 import type { BuildConfig, KommuneConfig, OutputFormat } from '../config/config.js';
 import { defaultRegister } from '../geo/register.js';
-import type { LoadedData } from '../sources/load.js';
+import { leftOutProblems, type LoadedData } from '../sources/load.js';
 import { loadCatalogue, type Indicator } from '../indicators/catalogue.js';
 import { strictestLimits } from '../indicators/disclosure.js';
 import { computeIndicators } from '../indicators/engine.js';
@@ -80,7 +80,8 @@ export function prepareContext(run: Run, data: LoadedData): BuildContext {
     kind: run.kind,
     previous: run.previous,
     goals: null,
-    leftOut: data.leftOut.map((f) => ({ file: citedPath(base, f.path), problems: f.problems, tables: f.tables })),
+    // The problems in the document's language, which may differ from the run's (`--lang en`).
+    leftOut: data.leftOut.map((f) => ({ file: citedPath(base, f.path), problems: leftOutProblems(f, lang), tables: f.tables })),
   };
   ctx.goals = config.goals ? loadGoals(config.goals, new Set(catalogue.map((i) => i.id)), relative(base, config.goals) || config.goals) : null;
   return ctx;

@@ -3,7 +3,7 @@ import { FolkehelseError, UsageError } from '../../base/errors.js';
 import { msg, render, sayCount } from '../../base/messages.js';
 import { loadMessages } from '../../cli/messages.js';
 import { loadConfig, type BuildConfig } from '../../config/config.js';
-import type { LeftOutFile, LoadedData } from '../../sources/load.js';
+import { leftOutProblems, type LeftOutFile, type LoadedData } from '../../sources/load.js';
 import { htmlRenderer } from '../../report/renderers.js';
 import { composeDocument, readOverview } from '../compose.js';
 import { prepareContext, resultsFor, type BuildContext } from '../compute.js';
@@ -221,7 +221,7 @@ export class PreviewSession {
 function leftOutProblem(files: LeftOutFile[], lang: 'nb' | 'nn'): PreviewProblem | null {
   if (files.length === 0) return null;
   const why = (f: LeftOutFile) => (f.reason === 'invalid' ? sayCount('words.errors', f.errors, { count: String(f.errors) }, lang) : render(msg('build.unreadable'), lang));
-  const lines = files.flatMap((f) => [render(msg('build.leftOut', { file: f.file, why: why(f) }), lang), ...f.problems.map((p) => `  ${p}`)]);
+  const lines = files.flatMap((f) => [render(msg('build.leftOut', { file: f.file, why: why(f) }), lang), ...leftOutProblems(f, lang).map((p) => `  ${p}`)]);
   return { stage: 'data', message: lines.join('\n'), internal: false, partial: true };
 }
 
