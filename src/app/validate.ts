@@ -1,5 +1,5 @@
 import { FolkehelseError, InputFileError } from '../base/errors.js';
-import { FORMAT_DESCRIPTIONS, type FormatId } from '../sources/detect.js';
+import { formatName, type FormatId } from '../sources/detect.js';
 import { expandDataPaths } from '../ingest/files.js';
 import { scanFile, type ReadOptions } from '../sources/read.js';
 import type { TextEncoding } from '../ingest/source-file.js';
@@ -41,7 +41,7 @@ export async function validatePaths(paths: string[], options: ReadOptions = {}):
       reports.push({
         file: f.display,
         format: scan.format,
-        formatDescription: FORMAT_DESCRIPTIONS[scan.format],
+        formatDescription: formatName(scan.format),
         source: scan.source,
         encoding: scan.file.encoding,
         observations: scan.observations,

@@ -298,7 +298,9 @@ export type MessageText =
   | 'gate.finalUnknown.other' | 'gate.claim.increase' | 'gate.claim.decrease' | 'gate.claim.better' | 'gate.claim.worse' | 'gate.claim.higher'
   | 'gate.claim.lower' | 'gate.trend.increasing' | 'gate.trend.decreasing' | 'gate.trend.no-significant-change' | 'gate.trend.notTestable'
   | 'gate.trend.noTrend' | 'gate.verdict.better' | 'gate.verdict.worse' | 'gate.verdict.higher' | 'gate.verdict.lower' | 'gate.verdict.similar'
-  | 'gate.verdict.notTested' | 'gate.verdict.notTestedValues';
+  | 'gate.verdict.notTested' | 'gate.verdict.notTestedValues' | 'formatName.fhi-cube' | 'formatName.fhi-csv3' | 'formatName.fhi-label'
+  | 'formatName.fhi-jsonstat' | 'formatName.fylkesundersokelse' | 'formatName.fhus-frekvens' | 'formatName.ungdata' | 'formatName.kostra-csv'
+  | 'formatName.kostra-jsonstat' | 'formatName.ssb-csv' | 'formatName.ssb-jsonstat';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageList =
@@ -308,7 +310,7 @@ export type MessageList =
 /** Every group of texts (every value a text) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageGroup =
   | 'about' | 'assessmentFile' | 'http' | 'help' | 'notes' | 'build' | 'browser' | 'cli' | 'warnings' | 'progress' | 'validate' | 'inspect'
-  | 'indicators' | 'initExample' | 'documents' | 'preview.connection' | 'preview.status' | 'preview.statusHelp' | 'preview.against'
+  | 'indicators' | 'initExample' | 'documents' | 'formatName' | 'preview.connection' | 'preview.status' | 'preview.statusHelp' | 'preview.against'
   | 'preview.unknown' | 'preview.problem' | 'preview.terminal' | 'preview.refused' | 'fetch.wait' | 'fetch.network' | 'fetch.sidecar' | 'fetch.reason'
   | 'fetch.advice' | 'fetch.progress' | 'fetch.areas' | 'fetch.usage' | 'fetch.table.dataRequests' | 'fetch.table.requests' | 'fetch.summary.tables'
   | 'errors.usage' | 'errors.browser' | 'errors.kommune' | 'errors.config' | 'errors.catalogue' | 'errors.file' | 'errors.data' | 'errors.build'

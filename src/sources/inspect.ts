@@ -3,7 +3,7 @@ import type { TextEncoding } from '../ingest/source-file.js';
 import { ObservationSummary, type ObservationSummaryJson } from '../ingest/summary.js';
 import type { Observation, SourceId } from '../model/observation.js';
 import type { IssueCode } from '../validate/issues.js';
-import { FORMAT_DESCRIPTIONS, type FormatId } from './detect.js';
+import { formatName, type FormatId } from './detect.js';
 import { scanFile, type ReadOptions } from './read.js';
 import { formatDefinition } from './registry.js';
 
@@ -74,7 +74,7 @@ export async function inspectFile(path: string, options: ReadOptions = {}): Prom
     file: scan.file.display,
     bytes: scan.file.size,
     format: scan.format,
-    formatDescription: FORMAT_DESCRIPTIONS[scan.format],
+    formatDescription: formatName(scan.format),
     source: scan.source,
     encoding: scan.file.encoding,
     layout: layout

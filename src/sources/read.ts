@@ -8,7 +8,7 @@ import { sniffCsv, type CsvLayout } from '../ingest/sniff.js';
 import { decodedChunks, EncodingError, openSource, type SourceFile } from '../ingest/source-file.js';
 import type { Observation, SourceId } from '../model/observation.js';
 import { IssueCollector } from '../validate/issues.js';
-import { detectCsvFormat, detectJsonFormat, FORMAT_DESCRIPTIONS, FORMATS, isJsonFormat, sourceOf, type FormatId } from './detect.js';
+import { detectCsvFormat, detectJsonFormat, formatNames, FORMATS, isJsonFormat, sourceOf, type FormatId } from './detect.js';
 import { formatDefinition } from './registry.js';
 
 export interface ReadOptions {
@@ -99,7 +99,7 @@ async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: Fo
     if (!layout) throw new InputFileError(file.display, msg('errors.file.noHeader'));
     return { format: forced, layout };
   }
-  const known = msg('errors.file.known', { formats: Object.values(FORMAT_DESCRIPTIONS).join('; ') });
+  const known = msg('errors.file.known', { formats: formatNames() });
   const layout = looksJson ? null : sniffCsv(file.head);
   // Files kept next to exports that are not data (queries, code lists, metadata): say what they are.
   const notData = describeNotData(file.head, layout);
@@ -107,12 +107,12 @@ async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: Fo
   if (looksJson) {
     const format = detectJsonFormat(file.head) ?? (file.headIsWhole ? null : await detectJsonFormatWhole(file));
     if (format) return { format, layout: null };
-    throw new InputFileError(file.display, msg('errors.file.notJsonStat', { known: msg('errors.file.known', { formats: Object.values(FORMAT_DESCRIPTIONS).join('; ') }) }));
+    throw new InputFileError(file.display, msg('errors.file.notJsonStat', { known: msg('errors.file.known', { formats: formatNames() }) }));
   }
-  if (!layout) throw new InputFileError(file.display, msg('errors.file.noHeaderKnown', { known: msg('errors.file.known', { formats: Object.values(FORMAT_DESCRIPTIONS).join('; ') }) }));
+  if (!layout) throw new InputFileError(file.display, msg('errors.file.noHeaderKnown', { known: msg('errors.file.known', { formats: formatNames() }) }));
   const format = detectCsvFormat(layout);
   if (!format) {
-    throw new InputFileError(file.display, msg('errors.file.unknownExport', { header: layout.header.slice(0, 6).join(layout.delimiter), known: msg('errors.file.known', { formats: Object.values(FORMAT_DESCRIPTIONS).join('; ') }) }));
+    throw new InputFileError(file.display, msg('errors.file.unknownExport', { header: layout.header.slice(0, 6).join(layout.delimiter), known: msg('errors.file.known', { formats: formatNames() }) }));
   }
   return { format, layout };
 }
