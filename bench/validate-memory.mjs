@@ -68,7 +68,7 @@ console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, rssMB: pro
 }
 
 // Run as a script (not when bench/indicators-memory.mjs imports the generator).
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const counts = process.argv.slice(2).map(Number);
   const rest = validateInChild([join(root, 'fixtures/invalid/type-error.csv')]);
   console.log(`at rest (one tiny file): peak ${rest.rssMB.toFixed(0)} MB`);
