@@ -101,10 +101,10 @@ export function readUserText(path: string): string {
 export function readProblem(e: unknown): string {
   if (e instanceof UserFileError) return e.message;
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-  if (code === 'ELOOP') return 'is a symbolic link that leads in a circle';
-  if (code === 'ENOTDIR') return 'is not a file: a part of its path is a file, not a folder';
-  return `cannot be read (${code ?? 'error'})`;
+  if (code === 'ENOENT') return say('errors.file.notFound');
+  if (code === 'EISDIR') return say('errors.file.isFolder');
+  if (code === 'EACCES' || code === 'EPERM') return say('errors.file.permission');
+  if (code === 'ELOOP') return say('errors.file.loop');
+  if (code === 'ENOTDIR') return say('errors.file.notDir');
+  return say('errors.file.cannotRead', { code: code ?? 'error' });
 }

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../base/user-file.js';
+import { say } from '../base/messages.js';
+import { isSystemPath, systemPathMessage } from '../base/user-file.js';
 import { NOT_DATA } from '../ingest/files.js';
 
 // The files a configuration names stay inside the project: its folder and the paths it allows.
@@ -66,18 +67,18 @@ export function projectPathProblem(path: string, roots: string[], kind: 'file' |
     real = realpathSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return mustExist ? `${path}: no such ${kind}` : null;
-    return `${path}: cannot be read (${code ?? 'error'})`;
+    if (code === 'ENOENT') return mustExist ? say(kind === 'file' ? 'errors.path.noSuchFile' : 'errors.path.noSuchFolder', { path }) : null;
+    return `${path}: ${say('errors.file.cannotRead', { code: code ?? 'error' })}`;
   }
-  if (isSystemPath(real, path)) return `${path}: ${SYSTEM_PATH_MESSAGE}`;
+  if (isSystemPath(real, path)) return `${path}: ${systemPathMessage()}`;
   if (!roots.some((r) => inside(real, r))) {
-    const via = real !== resolve(path) ? ` (it leads to ${real})` : '';
-    return `${path}${via} is outside the configuration's folder; list it in "allowPaths" if it is meant to be read`;
+    const via = real !== resolve(path) ? say('errors.path.via', { real }) : '';
+    return say('errors.path.outside', { path, via });
   }
   const st = statSync(real);
-  if (kind === 'file' && st.isDirectory()) return `${path}: is a folder; expected a file`;
-  if (kind === 'folder' && !st.isDirectory()) return `${path}: is not a folder`;
-  if (!st.isDirectory() && !st.isFile()) return `${path}: is not a regular file (a device, pipe or socket)`;
+  if (kind === 'file' && st.isDirectory()) return say('errors.path.isFolder', { path });
+  if (kind === 'folder' && !st.isDirectory()) return say('errors.path.notFolder', { path });
+  if (!st.isDirectory() && !st.isFile()) return `${path}: ${say('errors.file.notRegularDevice')}`;
   if (kind === 'folder') {
     for (const entry of readdirSync(real)) {
       if (entry.startsWith('.')) continue;
@@ -144,7 +145,7 @@ export function symlinkEscape(field: string, path: string, project: string, root
   const insideProject = inside(abs, resolve(project)) || inside(abs, projectReal);
   const link = insideProject ? (linkBelow(abs, inside(abs, resolve(project)) ? resolve(project) : projectReal) ?? abs) : isLink(abs) ? abs : null;
   if (!link || (!insideProject && !isLink(abs))) return null;
-  return `${field}: ${path} leads through the symbolic link ${link} to ${real}, outside the project; folkehelse does not write or read there unless the configuration lists it in "allowPaths"`;
+  return say('errors.path.symlink', { field, path, link, real });
 }
 
 function isLink(p: string): boolean {

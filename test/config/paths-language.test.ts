@@ -1,0 +1,36 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMessageLang } from '../../src/base/messages.js';
+import { readProblem } from '../../src/base/user-file.js';
+import { projectPathProblem } from '../../src/config/paths.js';
+
+describe('path problems in the user\'s language', () => {
+  afterEach(() => setMessageLang('en'));
+  const dir = mkdtempSync(join(tmpdir(), 'fh-paths-'));
+  const outside = mkdtempSync(join(tmpdir(), 'fh-outside-'));
+  writeFileSync(join(outside, 'x.csv'), 'a;b\n');
+
+  it('says a missing file, a folder and a path outside the project in bokmål, nynorsk and English', () => {
+    setMessageLang('nb');
+    expect(projectPathProblem(join(dir, 'mangler.csv'), [dir], 'file')).toMatch(/mangler\.csv: filen finnes ikke$/);
+    expect(projectPathProblem(dir, [dir], 'file')).toMatch(/er en mappe; her skal det være en fil/);
+    expect(projectPathProblem(join(outside, 'x.csv'), [dir], 'file')).toMatch(/ligger utenfor mappen konfigurasjonen ligger i; før den opp i «allowPaths»/);
+    setMessageLang('nn');
+    expect(projectPathProblem(join(dir, 'mangler.csv'), [dir], 'file')).toMatch(/fila finst ikkje$/);
+    expect(projectPathProblem(join(outside, 'x.csv'), [dir], 'file')).toMatch(/ligg utanfor mappa/);
+    setMessageLang('en');
+    expect(projectPathProblem(join(dir, 'missing'), [dir], 'folder')).toMatch(/missing: no such folder$/);
+  });
+
+  it('says why a file cannot be read', () => {
+    const enoent = Object.assign(new Error('x'), { code: 'ENOENT' });
+    const loop = Object.assign(new Error('x'), { code: 'ELOOP' });
+    setMessageLang('nb');
+    expect(readProblem(enoent)).toBe('filen eller mappen finnes ikke');
+    expect(readProblem(loop)).toBe('er en symbolsk lenke som går i ring');
+    setMessageLang('nn');
+    expect(readProblem(loop)).toBe('er ei symbolsk lenkje som går i ring');
+  });
+});
