@@ -35,10 +35,10 @@ export class UserFileError extends Error {
 
 /** What a file that is not a regular one is, in words. */
 export function kindOf(st: Stats): string {
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
+  if (st.isFIFO()) return say('errors.file.kind.fifo');
+  if (st.isCharacterDevice() || st.isBlockDevice()) return say('errors.file.kind.device');
+  if (st.isSocket()) return say('errors.file.kind.socket');
+  return say('errors.file.kind.other');
 }
 
 /**
@@ -79,9 +79,9 @@ export function readRegularFile(path: string, maxBytes = MAX_BYTES, tooBig?: (si
 }
 
 function checkStats(st: Stats, maxBytes: number, tooBig?: (size: number) => string): void {
-  if (st.isDirectory()) throw new UserFileError('EISDIR', 'is a folder, not a file');
-  if (!st.isFile()) throw new UserFileError('ENOTFILE', `is ${kindOf(st)}, not a regular file; it was not opened`);
-  if (st.size > maxBytes) throw new UserFileError('ETOOBIG', tooBig ? tooBig(st.size) : `is ${Math.round(st.size / 1024 ** 2)} MB, more than the ${Math.round(maxBytes / 1024 ** 2)} MB such a file may have`);
+  if (st.isDirectory()) throw new UserFileError('EISDIR', say('errors.file.isFolder'));
+  if (!st.isFile()) throw new UserFileError('ENOTFILE', say('errors.file.notRegularKind', { kind: kindOf(st) }));
+  if (st.size > maxBytes) throw new UserFileError('ETOOBIG', tooBig ? tooBig(st.size) : say('errors.file.tooBigFile', { size: Math.round(st.size / 1024 ** 2), limit: Math.round(maxBytes / 1024 ** 2) }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { FolkehelseError, EXIT_USAGE, msg, say } from '../base/errors.js';
-import { isSystemPath, readUserText, SYSTEM_PATH_MESSAGE, UserFileError } from '../base/user-file.js';
+import { isSystemPath, readUserText, systemPathMessage, UserFileError } from '../base/user-file.js';
 import { defaultRegister } from '../geo/register.js';
 import type { SuppressionLimits } from '../indicators/methods/suppression.js';
 import type { DocumentLang as Lang } from '../language/tags.js';
@@ -173,7 +173,7 @@ function pathProblems(c: ConfigFile, abs: (p: string) => string, guard: Guard, p
   // Data may live anywhere the user points (it is named explicitly), but never in /proc, /sys or /dev.
   c.data.forEach((d, i) => {
     const real = realOrSelf(abs(d));
-    if (isSystemPath(real, abs(d))) problems.push(`data[${i}]: ${abs(d)}: ${SYSTEM_PATH_MESSAGE}`);
+    if (isSystemPath(real, abs(d))) problems.push(`data[${i}]: ${abs(d)}: ${systemPathMessage()}`);
   });
   guard('assessments', c.assessments, 'folder', false);
   guard('templates', c.templates, 'folder', true);

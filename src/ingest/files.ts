@@ -1,4 +1,5 @@
-import { isSystemPath, SYSTEM_PATH_MESSAGE } from '../base/user-file.js';
+import { say } from '../base/messages.js';
+import { isSystemPath } from '../base/user-file.js';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
@@ -31,7 +32,7 @@ export async function expandDataPaths(paths: string[], exclude: string[] = []): 
     const real = await realpath(p).catch(() => resolve(p));
     // Named by the user, a file is read wherever it is — but never a device or kernel file.
     if (isSystemPath(real, p)) {
-      files.push({ path: p, display: shown, error: `is under /proc, /sys or /dev; ${SYSTEM_PATH_MESSAGE}` });
+      files.push({ path: p, display: shown, error: say('errors.file.system') });
       continue;
     }
     if (!info?.isDirectory()) {
@@ -73,7 +74,7 @@ async function walk(dir: string, out: string[], skipped: string[], exclude: stri
       const target = await realpath(full).catch(() => null);
       const info = target ? await stat(target).catch(() => null) : null;
       if (!target || !info) unreadable.set(full, 'is a symbolic link to a file that does not exist; it was not read');
-      else if (isSystemPath(target)) unreadable.set(full, `is a symbolic link to ${target}; ${SYSTEM_PATH_MESSAGE}`);
+      else if (isSystemPath(target)) unreadable.set(full, say('errors.file.linkToSystem', { target }));
       else if (!isInside(target, root)) unreadable.set(full, `is a symbolic link to ${target}, outside the data folder; it was not read (name that file itself in "data" or on the command line if it is meant to be read)`);
       else if (info.isDirectory()) skipped.push(full);
       else if (!info.isFile()) unreadable.set(full, 'is a symbolic link to a pipe, socket or device, not a regular file; it was not read');

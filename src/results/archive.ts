@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { isSystemPath, kindOf, readProblem, SYSTEM_PATH_MESSAGE } from '../base/user-file.js';
+import { isSystemPath, kindOf, readProblem, systemPathMessage } from '../base/user-file.js';
 import { say } from '../base/messages.js';
 import { basename, join } from 'node:path';
 import type { AreaValue, IndicatorResult } from '../indicators/result.js';
@@ -193,10 +193,10 @@ export function previousProblem(from: string): string | null {
   try {
     st = statSync(from);
   } catch (e) {
-    return readProblem(e).replace('no such file', 'no such results file or folder');
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? say('errors.results.previousMissing') : readProblem(e);
   }
-  if (isSystemPath(from, realOrSelf(from))) return SYSTEM_PATH_MESSAGE;
-  if (!st.isFile() && !st.isDirectory()) return `is ${kindOf(st)}, not a results file or a folder of them; it was not opened`;
+  if (isSystemPath(from, realOrSelf(from))) return systemPathMessage();
+  if (!st.isFile() && !st.isDirectory()) return say('errors.results.previousNotFile', { kind: kindOf(st) });
   return null;
 }
 

@@ -34,3 +34,15 @@ describe('path problems in the user\'s language', () => {
     expect(readProblem(loop)).toBe('er ei symbolsk lenkje som går i ring');
   });
 });
+
+describe('--previous that is not a results file, in the user\'s language', () => {
+  afterEach(() => setMessageLang('en'));
+  it('names a missing one and a device in bokmål and nynorsk', async () => {
+    const { previousProblem } = await import('../../src/results/archive.js');
+    setMessageLang('nb');
+    expect(previousProblem(join(tmpdir(), 'fh-finnes-ikke-' + process.pid))).toBe('verken en resultatfil eller en mappe med det navnet finnes');
+    expect(previousProblem('/dev/null')).toMatch(/leses aldri/);
+    setMessageLang('nn');
+    expect(previousProblem(join(tmpdir(), 'fh-finnes-ikke-' + process.pid))).toBe('verken ei resultatfil eller ei mappe med det namnet finst');
+  });
+});
