@@ -1,6 +1,6 @@
 import { msg, say, sayCount } from '../base/messages.js';
 import { quotedList } from '../validate/issues.js';
-import type { MessageKey } from '../base/messages.js';
+import type { MessageGroupKey, MessageKey } from '../base/messages.js';
 import type { InspectReport } from '../sources/inspect.js';
 import { encodingName, formatCount } from '../validate/report.js';
 import type { Style } from './style.js';
@@ -9,6 +9,9 @@ import { sourceDisplayName } from '../sources/registry.js';
 
 const DELIMITER_NAMES: Record<string, MessageKey> = { ';': 'inspect.semicolon', ',': 'inspect.comma', '\t': 'inspect.tab', '|': 'inspect.pipe' };
 const DECIMAL_MARKS: Record<string, MessageKey> = { comma: 'inspect.decimalComma', point: 'inspect.decimalPoint', 'none seen': 'inspect.decimalNone' };
+
+const LEVEL_WORDS: Record<string, MessageGroupKey> = { land: 'words.levelLand', fylke: 'words.levelFylke', kommune: 'words.levelKommune', bydel: 'words.levelBydel', other: 'words.levelOther' };
+const SEX_WORDS: Record<string, MessageKey> = { total: 'words.sex.total', male: 'words.sex.male', female: 'words.sex.female' };
 
 function list(items: string[], max: number): string {
   if (items.length <= max) return items.join(', ');
@@ -39,7 +42,7 @@ export function renderInspectText(r: InspectReport, style: Style): string {
     line('inspect.layout', say('inspect.jsonStat'));
   }
   line('inspect.observations', s.rows ? say('inspect.fromRows', { observations: formatCount(s.observations), rows: formatCount(s.rows) }) : formatCount(s.observations));
-  const levels = Object.entries(s.levels).map(([l, n]) => `${n} ${l}`).join(', ');
+  const levels = Object.entries(s.levels).map(([l, n]) => (LEVEL_WORDS[l] ? sayCount(LEVEL_WORDS[l], n, { count: formatCount(n) }) : `${n} ${l}`)).join(', ');
   const geos = s.geographies.map((g) => `${g.code} ${g.name}${g.from.length ? ` (${say('inspect.harmonisedFrom', { codes: g.from.join(', ') })})` : ''}`);
   line('inspect.geographies', `${s.geographies.length} (${levels}): ${list(geos, 12)}`);
   // City districts and SSB's areas outside the municipalities, each level on its own line.
@@ -49,7 +52,7 @@ export function renderInspectText(r: InspectReport, style: Style): string {
   }
   line('inspect.periods', `${s.periods.length}: ${list(s.periods, 15)}`);
   line('inspect.measures', list(s.measures.map((m) => `${m.measure} [${m.measureType}${m.unit ? `, ${m.unit}` : ''}]`), 8));
-  if (s.sexes.length) line('inspect.sex', s.sexes.join(', '));
+  if (s.sexes.length) line('inspect.sex', s.sexes.map((x) => (SEX_WORDS[x] ? say(SEX_WORDS[x]) : x)).join(', '));
   if (s.ages.length) line('inspect.age', list(s.ages, 10));
   for (const d of s.dimensions) line('inspect.dimension', `${d.name}: ${list(d.values, 8)}${d.more ? say('inspect.moreShort', { count: d.more }) : ''}`);
   const counts = countsNote(r);

@@ -70,7 +70,7 @@ describe("SSB's special and historical regions are areas at level 'other'", () =
   });
 
   it('comparisons never see them: the indicator index leaves levels other and bydel out', () => {
-    const obs = (code: string, level: 'other' | 'bydel' | 'kommune') => ({ source: 'ssb', table: 't', measure: 'm', geo: { code, level, name: code } }) as never;
+    const obs = (code: string, level: 'other' | 'bydel' | 'kommune') => ({ source: 'ssb', table: 't', measure: 'm', geo: { code, level, name: code }, origin: { file: 'f.csv' }, period: { from: 2024, to: 2024 } }) as never;
     const index = new ObservationIndex([obs('5037', 'kommune'), obs('99', 'other'), obs('030101', 'bydel')]);
     expect(index.areas('ssb', 't', 'm')).toEqual(['5037']);
   });
@@ -128,7 +128,7 @@ describe('validate and inspect: special regions are a note, the file stays valid
     let out = '';
     const code = await main(['inspect', file], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => {} }, env: { NO_COLOR: '1', FOLKEHELSE_LANG: 'en' } });
     expect(code).toBe(0);
-    expect(out).toMatch(/Geographies:\s+10 \(1 land, 1 fylke, 1 kommune, 7 other\)/);
+    expect(out).toMatch(/Geographies:\s+10 \(1 country, 1 county, 1 municipality, 7 other areas\)/);
     expect(out).toMatch(/Other areas:\s+7 \(level other\): 21 Svalbard, 23 Kontinentalsokkelen, 99 Uoppgitt, 9999 Uoppgitt, K-21-22 Svalbard og Jan Mayen, K-23 Kontinentalsokkelen, K-Rest Delte kommuner og uoppgitt/);
   });
 });
