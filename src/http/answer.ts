@@ -91,7 +91,7 @@ export function parseDataset(text: string, url: string, maxCells: number): Datas
   try {
     ds = asDataset(doc);
   } catch (e) {
-    if (e instanceof MalformedDatasetError) throw new HttpError(url, 200, e.message, msg('http.adviceBrokenDataset'), 'invalid-answer');
+    if (e instanceof MalformedDatasetError) throw new HttpError(url, 200, e.text, msg('http.adviceBrokenDataset'), 'invalid-answer');
     throw e;
   }
   return checkCube(ds, url, maxCells);

@@ -3,6 +3,7 @@
  * parts of a table fetched in several requests are joined, and how the fetch adapters add or
  * remove categories (a derived measure, a share, former municipality numbers).
  */
+import { msg } from '../base/messages.js';
 import { categoryCodes, cellCount, MalformedDatasetError, statusAt, strides, valueAt, type Cell, type Dataset, type DimensionJson } from './dataset.js';
 
 export interface Decoded {
@@ -71,7 +72,7 @@ export function mergeDatasets(parts: Dataset[]): Dataset {
   if (parts.length === 1) return parts[0]!;
   const first = decode(parts[0]!);
   for (const ds of parts.slice(1)) {
-    if (ds.id.join(',') !== first.base.id.join(',')) throw new MalformedDatasetError('the parts of the table have different dimensions');
+    if (ds.id.join(',') !== first.base.id.join(',')) throw new MalformedDatasetError(msg('jsonstat.partsDiffer'));
     const dec = decode(ds);
     for (const id of ds.id) {
       const list = first.codes.get(id)!;

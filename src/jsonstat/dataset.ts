@@ -2,8 +2,10 @@
  * The one model of a JSON-stat 2.0 dataset, as FHI Statistikk and SSB's PxWebApi send it: read by
  * the sources' readers (src/ingest/jsonstat.ts) and fetched, joined and derived by their fetch
  * adapters. FHI writes `category.index` as an array and flags inline in `value`; SSB an object and
- * `status`. `value` may be an array or a sparse object. Nothing here imports another folder.
+ * `status`. `value` may be an array or a sparse object. Nothing here imports another folder but
+ * src/base (its errors are messages of the vocabulary).
  */
+import { msg, render, type Message } from '../base/messages.js';
 
 export type Cell = number | string | null;
 
@@ -35,7 +37,12 @@ export interface DimensionJson {
   [k: string]: unknown;
 }
 
-export class MalformedDatasetError extends Error {}
+/** A dataset that cannot be read as JSON-stat; `text` says why in any language (`message` is English). */
+export class MalformedDatasetError extends Error {
+  constructor(readonly text: Message) {
+    super(render(text, 'en'));
+  }
+}
 
 /** A dimension's category codes in their order: `index` as a list or an object, else the labels' keys. */
 export function categoryCodes(dim: DimensionJson): string[] {
@@ -49,16 +56,16 @@ export function categoryCodes(dim: DimensionJson): string[] {
 export function asDataset(doc: unknown): Dataset {
   const d = doc as Partial<Dataset> | null;
   if (!d || typeof d !== 'object' || !Array.isArray(d.id) || !Array.isArray(d.size) || !d.dimension || typeof d.dimension !== 'object' || d.value === undefined) {
-    throw new MalformedDatasetError('the answer is not a JSON-stat 2.0 dataset (no id, size, dimension or value)');
+    throw new MalformedDatasetError(msg('jsonstat.notDataset'));
   }
-  if (d.id.length !== d.size.length) throw new MalformedDatasetError('the dataset\'s "id" and "size" differ in length');
+  if (d.id.length !== d.size.length) throw new MalformedDatasetError(msg('jsonstat.idSize'));
   for (let i = 0; i < d.id.length; i++) {
     const dim = d.dimension[d.id[i]!];
-    if (!dim?.category) throw new MalformedDatasetError(`dimension "${d.id[i]}" is not described`);
-    if (categoryCodes(dim).length !== d.size[i]) throw new MalformedDatasetError(`dimension "${d.id[i]}" has ${categoryCodes(dim).length} categories but size ${d.size[i]}`);
+    if (!dim?.category) throw new MalformedDatasetError(msg('jsonstat.notDescribed', { dimension: d.id[i]! }));
+    if (categoryCodes(dim).length !== d.size[i]) throw new MalformedDatasetError(msg('jsonstat.categories', { dimension: d.id[i]!, count: categoryCodes(dim).length, size: d.size[i]! }));
   }
   const total = d.size.reduce((a, b) => a * b, 1);
-  if (Array.isArray(d.value) && d.value.length !== total) throw new MalformedDatasetError(`"value" has ${d.value.length} cells but the dimensions make ${total}`);
+  if (Array.isArray(d.value) && d.value.length !== total) throw new MalformedDatasetError(msg('jsonstat.values', { cells: d.value.length, total }));
   return d as Dataset;
 }
 

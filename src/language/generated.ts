@@ -181,10 +181,10 @@ export type MessageText =
   | 'fetch.areas.kostraGroup' | 'fetch.areas.noKostraGroup' | 'fetch.usage.noApi' | 'fetch.usage.tableMismatch' | 'fetch.usage.derivedDenominator'
   | 'fetch.usage.shareOnly' | 'fetch.usage.shareDimension' | 'fetch.usage.since' | 'fetch.usage.notUrl' | 'fetch.usage.notSize'
   | 'fetch.usage.tooSmall' | 'fetch.usage.sharedName' | 'fetch.usage.and' | 'fetch.usage.unknownKommune' | 'fetch.usage.noTargets'
-  | 'cli.unknownOption' | 'cli.didYouMean' | 'cli.requiredOption' | 'cli.optionArgument' | 'cli.missingArgument' | 'cli.tooManyArguments'
-  | 'cli.unknownCommand' | 'cli.invalidChoice' | 'cli.seeHelp' | 'cli.strict' | 'errors.internal' | 'errors.internalDetails'
-  | 'errors.usage.noKommune' | 'errors.usage.port' | 'errors.usage.indicatorsWhat' | 'errors.usage.previewConfig' | 'errors.usage.lang'
-  | 'errors.usage.or' | 'errors.usage.maxSize' | 'errors.usage.maxPerType' | 'errors.usage.theme' | 'errors.usage.kommuneNone'
+  | 'fetch.tableName.ssb' | 'fetch.tableName.fhi' | 'cli.unknownOption' | 'cli.didYouMean' | 'cli.requiredOption' | 'cli.optionArgument'
+  | 'cli.missingArgument' | 'cli.tooManyArguments' | 'cli.unknownCommand' | 'cli.invalidChoice' | 'cli.seeHelp' | 'cli.strict' | 'errors.internal'
+  | 'errors.internalDetails' | 'errors.usage.noKommune' | 'errors.usage.port' | 'errors.usage.indicatorsWhat' | 'errors.usage.previewConfig'
+  | 'errors.usage.lang' | 'errors.usage.or' | 'errors.usage.maxSize' | 'errors.usage.maxPerType' | 'errors.usage.theme' | 'errors.usage.kommuneNone'
   | 'errors.usage.folderIsFile' | 'errors.usage.kind' | 'errors.usage.edition' | 'errors.usage.concurrency' | 'errors.usage.kommuneAndFylke'
   | 'errors.usage.draftAndFinal' | 'errors.usage.outIsData' | 'errors.usage.outHoldsData' | 'errors.usage.formatNone' | 'errors.usage.formatUnknown'
   | 'errors.usage.shard' | 'errors.usage.buildWhat' | 'errors.usage.noAssessmentsFolder' | 'errors.usage.diffKommune' | 'errors.usage.previous'
@@ -307,7 +307,9 @@ export type MessageText =
   | 'gate.trend.noTrend' | 'gate.verdict.better' | 'gate.verdict.worse' | 'gate.verdict.higher' | 'gate.verdict.lower' | 'gate.verdict.similar'
   | 'gate.verdict.notTested' | 'gate.verdict.notTestedValues' | 'formatName.fhi-cube' | 'formatName.fhi-csv3' | 'formatName.fhi-label'
   | 'formatName.fhi-jsonstat' | 'formatName.fylkesundersokelse' | 'formatName.fhus-frekvens' | 'formatName.ungdata' | 'formatName.kostra-csv'
-  | 'formatName.kostra-jsonstat' | 'formatName.ssb-csv' | 'formatName.ssb-jsonstat';
+  | 'formatName.kostra-jsonstat' | 'formatName.ssb-csv' | 'formatName.ssb-jsonstat' | 'jsonstat.notDataset' | 'jsonstat.idSize'
+  | 'jsonstat.notDescribed' | 'jsonstat.categories' | 'jsonstat.values' | 'jsonstat.partsDiffer' | 'jsonstat.noDimension' | 'jsonstat.oneMeasure'
+  | 'jsonstat.noCategories' | 'jsonstat.adviceShare';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageList =
@@ -317,18 +319,18 @@ export type MessageList =
 /** Every group of texts (every value a text) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageGroup =
   | 'about' | 'assessmentFile' | 'http' | 'help' | 'notes' | 'build' | 'browser' | 'cli' | 'warnings' | 'progress' | 'validate' | 'inspect'
-  | 'indicators' | 'initExample' | 'documents' | 'formatName' | 'preview.connection' | 'preview.status' | 'preview.statusHelp' | 'preview.against'
-  | 'preview.unknown' | 'preview.problem' | 'preview.terminal' | 'preview.refused' | 'fetch.wait' | 'fetch.network' | 'fetch.sidecar' | 'fetch.reason'
-  | 'fetch.advice' | 'fetch.progress' | 'fetch.areas' | 'fetch.usage' | 'fetch.table.dataRequests' | 'fetch.table.requests' | 'fetch.summary.tables'
-  | 'errors.usage' | 'errors.browser' | 'errors.kommune' | 'errors.config' | 'errors.catalogue' | 'errors.data' | 'errors.build' | 'errors.results'
-  | 'errors.template' | 'errors.language' | 'errors.path' | 'errors.file.kind' | 'errors.gate.count' | 'words.files' | 'words.valid' | 'words.invalid'
-  | 'words.unreadable' | 'words.errors' | 'words.warnings' | 'words.notes' | 'words.observations' | 'words.levelLand' | 'words.levelFylke'
-  | 'words.levelKommune' | 'words.levelBydel' | 'words.levelOther' | 'words.sex' | 'issue.template' | 'issue.description' | 'issue.note'
-  | 'issue.word' | 'issue.notData' | 'issue.counts' | 'issue.geo.kind' | 'issue.expected.fhi-csv3' | 'issue.expected.fhi-cube'
-  | 'issue.expected.fhi-label' | 'issue.expected.fylkesundersokelse' | 'issue.expected.ssb-cell' | 'issue.expected.ungdata'
-  | 'vurderinger.missingCount' | 'vurderinger.unknownCount' | 'vurderinger.checkCount' | 'vurderinger.gaps' | 'vurderinger.contradictions'
-  | 'vurderinger.deliberateCount' | 'vurderinger.otherLanguage' | 'gate.words' | 'gate.finalMissing' | 'gate.finalContradictions'
-  | 'gate.finalUnknown' | 'gate.claim' | 'gate.trend' | 'gate.verdict';
+  | 'indicators' | 'initExample' | 'documents' | 'formatName' | 'jsonstat' | 'preview.connection' | 'preview.status' | 'preview.statusHelp'
+  | 'preview.against' | 'preview.unknown' | 'preview.problem' | 'preview.terminal' | 'preview.refused' | 'fetch.wait' | 'fetch.network'
+  | 'fetch.sidecar' | 'fetch.reason' | 'fetch.advice' | 'fetch.progress' | 'fetch.areas' | 'fetch.usage' | 'fetch.tableName'
+  | 'fetch.table.dataRequests' | 'fetch.table.requests' | 'fetch.summary.tables' | 'errors.usage' | 'errors.browser' | 'errors.kommune'
+  | 'errors.config' | 'errors.catalogue' | 'errors.data' | 'errors.build' | 'errors.results' | 'errors.template' | 'errors.language' | 'errors.path'
+  | 'errors.file.kind' | 'errors.gate.count' | 'words.files' | 'words.valid' | 'words.invalid' | 'words.unreadable' | 'words.errors'
+  | 'words.warnings' | 'words.notes' | 'words.observations' | 'words.levelLand' | 'words.levelFylke' | 'words.levelKommune' | 'words.levelBydel'
+  | 'words.levelOther' | 'words.sex' | 'issue.template' | 'issue.description' | 'issue.note' | 'issue.word' | 'issue.notData' | 'issue.counts'
+  | 'issue.geo.kind' | 'issue.expected.fhi-csv3' | 'issue.expected.fhi-cube' | 'issue.expected.fhi-label' | 'issue.expected.fylkesundersokelse'
+  | 'issue.expected.ssb-cell' | 'issue.expected.ungdata' | 'vurderinger.missingCount' | 'vurderinger.unknownCount' | 'vurderinger.checkCount'
+  | 'vurderinger.gaps' | 'vurderinger.contradictions' | 'vurderinger.deliberateCount' | 'vurderinger.otherLanguage' | 'gate.words'
+  | 'gate.finalMissing' | 'gate.finalContradictions' | 'gate.finalUnknown' | 'gate.claim' | 'gate.trend' | 'gate.verdict';
 
 /** Every table (a list of lists of texts) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageTable = never;

@@ -1,3 +1,4 @@
+import { say } from '../../base/messages.js';
 import { LAND } from '../../model/observation.js';
 import { checkJoined } from '../../http/answer.js';
 import { HttpError, isTooManyCells, joinUrl } from '../../http/client.js';
@@ -193,7 +194,7 @@ export const FHI_API: FetchApi = {
     const collection = a.source ?? 'nokkel';
     return { collection, table: a.table, stem: `${collection}-${a.table}` };
   },
-  describeTable: (t) => `FHI ${t.collection} table ${t.table}`,
+  describeTable: (t) => say('fetch.tableName.fhi', { table: t.table, collection: t.collection }),
   connect: (base, http, maxCells) => {
     const api = new FhiApi(base, http);
     // When every table of a source has been fetched before with the same selection, one

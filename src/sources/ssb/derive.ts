@@ -1,3 +1,4 @@
+import { msg } from '../../base/messages.js';
 import { categoryCodes, MalformedDatasetError, type Dataset } from '../../jsonstat/dataset.js';
 import { decode, encode, SEP, type Decoded } from '../../jsonstat/cells.js';
 import { withoutLevelPrefix } from '../../geo/labels.js';
@@ -27,8 +28,8 @@ export function deriveShares(ds: Dataset, shares: { dimension: string; from?: nu
   const dimension = shares[0]!.dimension;
   const d = ds.id.indexOf(dimension);
   const m = ds.id.indexOf(measureDim);
-  if (d === -1) throw new MalformedDatasetError(`the table has no dimension "${dimension}" to compute the share over`);
-  if (m === -1 || ds.size[m] !== 1) throw new MalformedDatasetError(`a share needs exactly one ${measureDim} (restrict it in "api.dimensions")`);
+  if (d === -1) throw new MalformedDatasetError(msg('jsonstat.noDimension', { dimension }));
+  if (m === -1 || ds.size[m] !== 1) throw new MalformedDatasetError(msg('jsonstat.oneMeasure', { measureDim }));
   const labels = ds.dimension[dimension]!.category.label ?? {};
   // A total category ("999", "Alle aldre", "I alt") is no age and no part of the sum of the parts.
   const isTotal = (c: string) => /(^|\s)(i alt|alle aldre|alle|total)(\s|$)/i.test(labels[c] ?? '') || (ageOf(c) ?? 0) >= 150;
@@ -37,7 +38,7 @@ export function deriveShares(ds: Dataset, shares: { dimension: string; from?: nu
   const specs = shares.map((s) => {
     const numerator = parts.filter((c) => c !== s.total && (s.codes ? s.codes.some((x) => x.toLowerCase() === c.toLowerCase()) : s.from !== undefined && (ageOf(c) ?? -1) >= s.from));
     const denominator = s.total ? all.filter((c) => c.toLowerCase() === s.total!.toLowerCase()) : parts;
-    if (!numerator.length || !denominator.length) throw new MalformedDatasetError(`the share "${s.code}" finds no categories of "${dimension}" to sum (${all.slice(0, 8).join(', ')}${all.length > 8 ? ', …' : ''})`);
+    if (!numerator.length || !denominator.length) throw new MalformedDatasetError(msg('jsonstat.noCategories', { code: s.code, dimension, list: `${all.slice(0, 8).join(', ')}${all.length > 8 ? ', …' : ''}` }));
     return { ...s, numerator, denominator };
   });
   const dec = decode(ds);

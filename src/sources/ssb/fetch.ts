@@ -1,3 +1,4 @@
+import { msg, say } from '../../base/messages.js';
 import { LAND } from '../../model/observation.js';
 import { withoutLevelPrefix } from '../../geo/labels.js';
 import { checkJoined } from '../../http/answer.js';
@@ -152,7 +153,7 @@ async function fetchChecked(api: SsbApi, plan: TablePlan, maxCells: number, info
       sidecar.shares = d.derived;
       provenance.shares = d.derived;
     } catch (e) {
-      if (e instanceof MalformedDatasetError) throw new HttpError(r.requests[0]?.url ?? plan.file, 0, e.message, 'Check the "api.share" and "api.dimensions" of the catalogue against the table.');
+      if (e instanceof MalformedDatasetError) throw new HttpError(r.requests[0]?.url ?? plan.file, 0, e.text, msg('jsonstat.adviceShare'));
       throw e;
     }
   }
@@ -171,7 +172,7 @@ export const SSB_API: FetchApi = {
     const table = a.table.padStart(5, '0');
     return { collection: 'ssb', table, stem: table };
   },
-  describeTable: (t) => `SSB table ${t.table}`,
+  describeTable: (t) => say('fetch.tableName.ssb', { table: t.table }),
   connect: (base, http, maxCells) => {
     const api = new SsbApi(base, http);
     return {
