@@ -10,6 +10,7 @@
 //   node bench/pdf.mjs --skip-county         (without the county batch, which takes minutes)
 //   node bench/pdf.mjs --baseline ../old     (another built checkout, interleaved with this one; repeatable)
 //   node bench/pdf.mjs --cold-only           (only `folkehelse --version` and the cold Markdown build)
+//   node bench/pdf.mjs --county-only         (only the county batch)
 // 1. One municipality cold (`--kommune 5037` on the shipped example): `folkehelse --version`,
 //    Markdown, and Markdown + PDF. Targets: Markdown ≤ 3 × `--version` in CPU time (the CLI's
 //    start-up cost), Markdown + PDF ≤ 2 × Markdown in wall time.
@@ -32,6 +33,7 @@ const ROUNDS = Number(arg('--rounds', '5'));
 const COUNTY_ROUNDS = Number(arg('--county-rounds', '1'));
 const FYLKE = arg('--fylke', '50');
 const COLD_ONLY = process.argv.includes('--cold-only');
+const COUNTY_ONLY = process.argv.includes('--county-only');
 const CONFIG = join(root, 'fixtures/innherred/folkehelse.config.json');
 const baselines = process.argv.flatMap((a, i) => (a === '--baseline' && process.argv[i + 1] ? [resolve(process.argv[i + 1])] : []));
 const checkouts = [{ label: 'this checkout', dir: root }, ...baselines.map((dir) => ({ label: `baseline ${basename(dir)}`, dir }))];
@@ -126,7 +128,7 @@ async function measure(rounds, runs) {
 }
 
 // 1. One municipality, cold.
-const one = await measure(ROUNDS, (c, i) => {
+const one = COUNTY_ONLY ? new Map() : await measure(ROUNDS, (c, i) => {
   const common = ['build', '--config', CONFIG, '--kommune', '5037', '--force', '--quiet'];
   const runs = { version: ['--version'], md: [...common, '--format', 'md', '--out', join(work, `one-${i}-md`)] };
   return COLD_ONLY ? runs : { ...runs, pdf: [...common, '--format', 'md,pdf', '--out', join(work, `one-${i}-pdf`)] };
@@ -158,7 +160,7 @@ async function perPdf(label, config, rounds) {
 }
 
 // 2. The shipped example: two municipalities and the region report.
-await perPdf('the shipped example', CONFIG, ROUNDS);
+if (!COUNTY_ONLY) await perPdf('the shipped example', CONFIG, ROUNDS);
 
 // 3. A county of the synthetic national dataset.
 if (!process.argv.includes('--skip-county')) {
