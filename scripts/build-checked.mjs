@@ -19,4 +19,7 @@ try {
 }
 renameSync(join(OUT, 'src'), 'dist');
 gone(OUT);
-execFileSync(process.execPath, [join('dist', 'validate', 'compile-validators.js')], { stdio: 'inherit' });
+// The steps `npm run build` takes after tsc: the schemas' validators and the shipped templates.
+for (const step of [join('dist', 'validate', 'compile-validators.js'), join('dist', 'report', 'precompile-templates.js')]) {
+  execFileSync(process.execPath, [step], { stdio: 'inherit' });
+}
