@@ -83,6 +83,16 @@ describe('--fylke', () => {
   });
 });
 
+/** Whether a document's Markdown is published; the build may remove a staging folder while this walks it. */
+function publishedMarkdown(out: string): boolean {
+  try {
+    return existsSync(out) && readdirSync(out, { recursive: true }).some((f) => String(f).endsWith('.md') && !String(f).includes('.folkehelse-staging'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
 describe('a batch killed half-way', () => {
   it('leaves only complete files, and the next run finishes the job', async () => {
     const dir = copyFixtures();
@@ -94,7 +104,7 @@ describe('a batch killed half-way', () => {
     await new Promise<void>((resolve, reject) => {
       const t0 = Date.now();
       const poll = setInterval(() => {
-        const some = existsSync(out) && readdirSync(out, { recursive: true }).some((f) => String(f).endsWith('.md') && !String(f).includes('.folkehelse-staging'));
+        const some = publishedMarkdown(out);
         if (some || Date.now() - t0 > 180_000) {
           clearInterval(poll);
           child.kill('SIGKILL');
