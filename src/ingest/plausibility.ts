@@ -29,29 +29,56 @@ const CHANGE_WORDS = /endring|vekst|tilvekst|change|growth|differanse|avvik/i;
 export function plausibility(o: Pick<Observation, 'source' | 'measure' | 'measureType' | 'multiplier' | 'unit' | 'value'>): Implausible | null {
   const v = o.value;
   if (v === null || !Number.isFinite(v)) return null;
-  const label = `${o.measure} ${o.unit ?? ''}`;
-  // FHI's codes (RATE, MEIS) say little; their labels ("andel (prosent)", "per 100 000") say it.
-  const byLabel = o.multiplier === null && o.unit ? measureFromLabel(o.unit) : null;
-  const type = byLabel && byLabel.measureType !== 'value' ? byLabel.measureType : o.measureType;
-  const multiplier = o.multiplier ?? byLabel?.multiplier ?? null;
-  if (CHANGE_WORDS.test(label)) return null;
-  if (type === 'proportion' && multiplier === 100) {
-    // FHI's codes (RATE, MEIS) carry shares and rates per 1000 or 100 000 under one label per
-    // table, so a code's label does not bound it; a label download's column ("Andel …") does.
-    const fhiCode = o.source === 'fhi' && /^[A-Z_]+$/.test(o.measure);
-    const share = !fhiCode && (o.source === 'ungdata' || o.source === 'fhi' || SHARE_WORDS.test(label));
+  const bound = boundOf(o);
+  if (bound.kind === 'share') {
     if (v < 0) return { code: 'impossible-value', note: msg('issue.note.negativeShare', { value: v, measure: o.measure }) };
-    if (!share || v <= 100) return null;
+    if (!bound.share || v <= 100) return null;
     if (v <= SHARE_WARNING_LIMIT) return { code: 'share-above-100', note: msg('issue.note.shareLittleOver100', { value: v, measure: o.measure }) };
     return { code: 'impossible-value', note: msg('issue.note.shareFarOver100', { value: v, measure: o.measure }) };
   }
-  if ((type === 'rate' || type === 'meis') && multiplier !== null && multiplier >= 100) {
+  if (bound.kind === 'rate') {
+    const multiplier = bound.multiplier;
     if (v < 0) return { code: 'impossible-value', note: msg('issue.note.negativeRate', { value: v, measure: o.measure }) };
     const base = multiplier.toLocaleString('en').replace(/,/g, ' ');
     if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: msg('issue.note.rateAboveBase', { value: v, measure: o.measure, base }) };
     if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: msg('issue.note.rateTenTimesBase', { value: v, measure: o.measure, base }) };
     return null;
   }
-  if (type === 'years' && (v < 0 || v > MAX_YEARS)) return { code: 'impossible-value', note: msg('issue.note.yearsOutOfRange', { value: v, measure: o.measure, max: MAX_YEARS }) };
+  if (bound.kind === 'years' && (v < 0 || v > MAX_YEARS)) return { code: 'impossible-value', note: msg('issue.note.yearsOutOfRange', { value: v, measure: o.measure, max: MAX_YEARS }) };
   return null;
+}
+
+/** What bounds a measure's numbers, decided from its label once per measure (not per number). */
+type Bound = { kind: 'share'; share: boolean } | { kind: 'rate'; multiplier: number } | { kind: 'years' } | { kind: 'none' };
+
+const bounds = new Map<string, Bound>();
+
+function boundOf(o: Pick<Observation, 'source' | 'measure' | 'measureType' | 'multiplier' | 'unit'>): Bound {
+  const key = `${o.source}\u0000${o.measure}\u0000${o.measureType}\u0000${o.multiplier}\u0000${o.unit ?? ''}`;
+  let bound = bounds.get(key);
+  if (!bound) {
+    bound = classify(o);
+    // A run reads a few hundred measures; a hostile file with ever new labels must not grow this without end.
+    if (bounds.size >= 10_000) bounds.clear();
+    bounds.set(key, bound);
+  }
+  return bound;
+}
+
+function classify(o: Pick<Observation, 'source' | 'measure' | 'measureType' | 'multiplier' | 'unit'>): Bound {
+  const label = `${o.measure} ${o.unit ?? ''}`;
+  // FHI's codes (RATE, MEIS) say little; their labels ("andel (prosent)", "per 100 000") say it.
+  const byLabel = o.multiplier === null && o.unit ? measureFromLabel(o.unit) : null;
+  const type = byLabel && byLabel.measureType !== 'value' ? byLabel.measureType : o.measureType;
+  const multiplier = o.multiplier ?? byLabel?.multiplier ?? null;
+  if (CHANGE_WORDS.test(label)) return { kind: 'none' };
+  if (type === 'proportion' && multiplier === 100) {
+    // FHI's codes (RATE, MEIS) carry shares and rates per 1000 or 100 000 under one label per
+    // table, so a code's label does not bound it; a label download's column ("Andel …") does.
+    const fhiCode = o.source === 'fhi' && /^[A-Z_]+$/.test(o.measure);
+    return { kind: 'share', share: !fhiCode && (o.source === 'ungdata' || o.source === 'fhi' || SHARE_WORDS.test(label)) };
+  }
+  if ((type === 'rate' || type === 'meis') && multiplier !== null && multiplier >= 100) return { kind: 'rate', multiplier };
+  if (type === 'years') return { kind: 'years' };
+  return { kind: 'none' };
 }
