@@ -15,7 +15,7 @@
 import type { Observation } from '../model/observation.js';
 import type { Indicator } from './catalogue.js';
 import { ageBands, selectionsOf } from './disclosure-cells.js';
-import { matches, measuresOf, type Criteria } from './select.js';
+import { fitsSelection, measuresOf, type Criteria } from './select.js';
 
 /** A table read whole (not through an indicator): SSB 07459 for the population pyramid. */
 export interface WholeTable {
@@ -49,14 +49,9 @@ export function catalogueKeeps(catalogue: readonly Indicator[], whole: readonly 
     const pairable = o.source === 'fhi' && o.measureType === 'count' && o.numerator === null;
     for (const w of wanted) {
       if (!pairable && !w.measures.has(o.measure) && !(o.measureCode !== undefined && w.measures.has(o.measureCode))) continue;
-      if (w.criteria.some((c) => fits(o, c, w.bands))) return true;
+      if (w.criteria.some((c) => fitsSelection(o, c, w.bands))) return true;
     }
     return false;
   };
 }
 
-/** As `select` decides (select.ts): with age bands, any of the bands; else the criteria's age. */
-function fits(o: Observation, c: Criteria, bands: string[] | undefined): boolean {
-  if (!bands) return matches(o, c);
-  return o.sex === c.sex && o.age !== null && bands.includes(o.age.code) && matches(o, { ...c, age: undefined });
-}

@@ -153,6 +153,12 @@ export type Selection = Map<string, Map<string, { period: Period; observations: 
 
 export class AmbiguousSelectionError extends Error {}
 
+/** Whether an observation fits an indicator's criteria: with age bands, any of the bands; else the criteria's age. */
+export function fitsSelection(o: Observation, c: Criteria, bands?: string[]): boolean {
+  if (!bands) return matches(o, c);
+  return o.sex === c.sex && o.age !== null && bands.includes(o.age.code) && matches(o, { ...c, age: undefined });
+}
+
 /**
  * Selects an indicator's observations. Two observations for the same area and period mean the
  * selection is ambiguous (they differ in a dimension it does not name): that is an error in the
@@ -161,10 +167,7 @@ export class AmbiguousSelectionError extends Error {}
 export function select(candidates: Observation[], c: Criteria, bands?: string[]): Selection {
   const out: Selection = new Map();
   for (const o of candidates) {
-    if (bands) {
-      if (o.sex !== c.sex || o.age === null || !bands.includes(o.age.code)) continue;
-      if (!matches(o, { ...c, age: undefined })) continue;
-    } else if (!matches(o, c)) continue;
+    if (!fitsSelection(o, c, bands)) continue;
     let byPeriod = out.get(o.geo.code);
     if (!byPeriod) out.set(o.geo.code, (byPeriod = new Map()));
     const pk = periodKey(o.period);
