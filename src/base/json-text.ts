@@ -1,4 +1,5 @@
 // JSON text as users' files hold it: judged in one pass, positions as line and column.
+import { say, type MessageKey } from './messages.js';
 
 /** Deeper nesting than any results or goals file has (they nest about eight levels). */
 export const MAX_JSON_DEPTH = 64;
@@ -9,7 +10,7 @@ export class LineIndex {
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
-  /** "line 3, column 7" of a character offset. */
+  /** "line 3, column 7" of a character offset, in the run's language. */
   at(offset: number): string {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -18,7 +19,7 @@ export class LineIndex {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return `line ${lo + 1}, column ${offset - this.starts[lo]! + 1}`;
+    return say('json.position', { line: lo + 1, column: offset - this.starts[lo]! + 1 });
   }
 }
 
@@ -35,39 +36,40 @@ const LITERAL = /true|false|null/y;
  * or depth is judged in linear time; nesting deeper than `maxDepth` is an error of its own. The
  * message never quotes the text (a file that is not JSON may be anything, /etc/passwd included).
  */
-export function jsonSyntaxError(text: string, maxDepth = MAX_JSON_DEPTH): { offset: number; message: string } | null {
+export function jsonSyntaxError(text: string, maxDepth = MAX_JSON_DEPTH): { offset: number; message: string; nested?: boolean } | null {
   const n = text.length;
   const stack: number[] = []; // 0: array, 1: object
   let i = 0;
   let state: 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'after' = 'value';
-  const fail = (offset: number, message: string) => ({ offset, message });
+  // The message in the run's language; made only for the one error found.
+  const fail = (offset: number, key: MessageKey, params: Record<string, number> = {}) => ({ offset, message: say(key, params), nested: key === 'json.nested' });
   const ws = () => {
     for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i));
   };
   const string = (): { offset: number; message: string } | null => {
     const start = i++;
     for (;;) {
-      if (i >= n) return fail(start, 'a string is not closed (a " is missing)');
+      if (i >= n) return fail(start, 'json.unclosedString');
       const c = text.charCodeAt(i);
       if (c === 34) {
         i++;
         return null;
       }
-      if (c < 0x20) return fail(i, 'a string holds a control character (a line break inside quotes?)');
+      if (c < 0x20) return fail(i, 'json.controlChar');
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return fail(i, 'a \\u escape needs four hexadecimal digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return fail(i, 'json.unicodeEscape');
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else return fail(i, 'an unknown escape (\\) in a string');
+        else return fail(i, 'json.unknownEscape');
       } else i++;
     }
   };
   for (;;) {
     ws();
     if (state === 'after') {
-      if (stack.length === 0) return i < n ? fail(i, 'more text after the end of the JSON value') : null;
+      if (stack.length === 0) return i < n ? fail(i, 'json.textAfter') : null;
       const top = stack[stack.length - 1];
       const c = text[i];
       if (c === ',') {
@@ -76,10 +78,10 @@ export function jsonSyntaxError(text: string, maxDepth = MAX_JSON_DEPTH): { offs
       } else if ((top === 0 && c === ']') || (top === 1 && c === '}')) {
         i++;
         stack.pop();
-      } else return fail(i, i >= n ? 'the text ends before the JSON is complete' : top === 0 ? "expected ',' or ']'" : "expected ',' or '}'");
+      } else return fail(i, i >= n ? 'json.endsEarly' : top === 0 ? 'json.expectedCommaBracket' : 'json.expectedCommaBrace');
       continue;
     }
-    if (i >= n) return fail(i, 'the text ends before the JSON is complete');
+    if (i >= n) return fail(i, 'json.endsEarly');
     const c = text[i];
     if ((state === 'key-or-close' && c === '}') || (state === 'value-or-close' && c === ']')) {
       i++;
@@ -88,17 +90,17 @@ export function jsonSyntaxError(text: string, maxDepth = MAX_JSON_DEPTH): { offs
       continue;
     }
     if (state === 'key' || state === 'key-or-close') {
-      if (c !== '"') return fail(i, 'expected a field name in double quotes');
+      if (c !== '"') return fail(i, 'json.expectedKey');
       const e = string();
       if (e) return e;
       ws();
-      if (text[i] !== ':') return fail(i, "expected ':' after a field name");
+      if (text[i] !== ':') return fail(i, 'json.expectedColon');
       i++;
       state = 'value';
       continue;
     }
     if (c === '{' || c === '[') {
-      if (stack.length >= maxDepth) return fail(i, `is nested more than ${maxDepth} levels deep; no results or goals file is`);
+      if (stack.length >= maxDepth) return fail(i, 'json.nested', { depth: maxDepth });
       stack.push(c === '{' ? 1 : 0);
       i++;
       state = c === '{' ? 'key-or-close' : 'value-or-close';
@@ -112,7 +114,7 @@ export function jsonSyntaxError(text: string, maxDepth = MAX_JSON_DEPTH): { offs
     }
     const re = c === '-' || (c! >= '0' && c! <= '9') ? NUMBER : LITERAL;
     re.lastIndex = i;
-    if (!re.test(text)) return fail(i, 'expected a value (a number, a string in double quotes, true, false, null, an object or a list)');
+    if (!re.test(text)) return fail(i, 'json.expectedValue');
     i = re.lastIndex;
     state = 'after';
   }

@@ -309,7 +309,10 @@ export type MessageText =
   | 'formatName.fhi-jsonstat' | 'formatName.fylkesundersokelse' | 'formatName.fhus-frekvens' | 'formatName.ungdata' | 'formatName.kostra-csv'
   | 'formatName.kostra-jsonstat' | 'formatName.ssb-csv' | 'formatName.ssb-jsonstat' | 'jsonstat.notDataset' | 'jsonstat.idSize'
   | 'jsonstat.notDescribed' | 'jsonstat.categories' | 'jsonstat.values' | 'jsonstat.partsDiffer' | 'jsonstat.noDimension' | 'jsonstat.oneMeasure'
-  | 'jsonstat.noCategories' | 'jsonstat.adviceShare';
+  | 'jsonstat.noCategories' | 'jsonstat.adviceShare' | 'json.position' | 'json.unclosedString' | 'json.controlChar' | 'json.unicodeEscape'
+  | 'json.unknownEscape' | 'json.textAfter' | 'json.endsEarly' | 'json.expectedCommaBracket' | 'json.expectedCommaBrace' | 'json.expectedKey'
+  | 'json.expectedColon' | 'json.nested' | 'json.expectedValue' | 'json.notValid' | 'json.notValidBecause' | 'json.notKind' | 'json.tooBig'
+  | 'json.kind.results' | 'json.kind.goals' | 'json.kind.other';
 
 /** Every list of texts of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageList =
@@ -330,7 +333,7 @@ export type MessageGroup =
   | 'issue.geo.kind' | 'issue.expected.fhi-csv3' | 'issue.expected.fhi-cube' | 'issue.expected.fhi-label' | 'issue.expected.fylkesundersokelse'
   | 'issue.expected.ssb-cell' | 'issue.expected.ungdata' | 'vurderinger.missingCount' | 'vurderinger.unknownCount' | 'vurderinger.checkCount'
   | 'vurderinger.gaps' | 'vurderinger.contradictions' | 'vurderinger.deliberateCount' | 'vurderinger.otherLanguage' | 'gate.words'
-  | 'gate.finalMissing' | 'gate.finalContradictions' | 'gate.finalUnknown' | 'gate.claim' | 'gate.trend' | 'gate.verdict';
+  | 'gate.finalMissing' | 'gate.finalContradictions' | 'gate.finalUnknown' | 'gate.claim' | 'gate.trend' | 'gate.verdict' | 'json.kind';
 
 /** Every table (a list of lists of texts) of a message file (data/cli/<lang>.json), by dotted path. */
 export type MessageTable = never;

@@ -1,3 +1,4 @@
+import { msg } from '../base/messages.js';
 import type { GoalsFile } from '../contracts/goals.js';
 import { testChange, testGapChange, type ChangeOutcome } from './change-test.js';
 import { JsonFileError, readJsonDocument } from './json-file.js';
@@ -66,7 +67,7 @@ export function loadGoals(path: string, indicatorIds?: Set<string>, shown = path
 /** A goals file is a few kB; anything but a JSON object is refused in one sentence. */
 const GOALS_FILE = {
   maxBytes: 8 * 1024 ** 2,
-  what: 'a goals file (a JSON object with a "goals" list)',
+  what: msg('json.kind.goals'),
   looksRight: (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v),
 };
 

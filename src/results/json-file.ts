@@ -1,5 +1,6 @@
 import { EXIT_USAGE, FolkehelseError, msg, say } from '../base/errors.js';
 import { jsonSyntaxError, LineIndex } from '../base/json-text.js';
+import { render, type Message } from '../base/messages.js';
 import { readProblem, readRegularFile } from '../base/user-file.js';
 
 export { jsonSyntaxError, LineIndex, MAX_JSON_DEPTH, position } from '../base/json-text.js';
@@ -85,7 +86,7 @@ export interface JsonFileOptions {
   /** Largest file read, in bytes. */
   maxBytes: number;
   /** What the file is, in words ("a folkehelse results file"), for a file that is JSON but not one. */
-  what: string;
+  what: Message;
   /** Whether the parsed value is meant to be such a file at all (checked before the schema, so nothing of another file is echoed). */
   looksRight: (raw: unknown) => boolean;
 }
@@ -100,7 +101,7 @@ export interface JsonFileOptions {
 export function readJsonDocument<T>(path: string, schema: SchemaName, shown: string, options: JsonFileOptions): JsonDocument<T> {
   let text: string;
   try {
-    text = readRegularFile(path, options.maxBytes, (size) => `is ${(size / 1024 ** 2).toFixed(1)} MB, more than the ${Math.round(options.maxBytes / 1024 ** 2)} MB ${options.what} may have; it was not read`)
+    text = readRegularFile(path, options.maxBytes, (size) => say('json.tooBig', { size: (size / 1024 ** 2).toFixed(1), limit: Math.round(options.maxBytes / 1024 ** 2), what: render(options.what) }))
       .toString('utf8')
       .replace(/^\uFEFF/, '');
   } catch (e) {
@@ -108,14 +109,14 @@ export function readJsonDocument<T>(path: string, schema: SchemaName, shown: str
   }
   const lines = new LineIndex(text);
   const syntax = jsonSyntaxError(text);
-  if (syntax) throw new JsonFileError(shown, [`${lines.at(syntax.offset)}: ${syntax.message.startsWith('is nested') ? syntax.message : `is not valid JSON: ${syntax.message}`}`]);
+  if (syntax) throw new JsonFileError(shown, [`${lines.at(syntax.offset)}: ${syntax.nested ? syntax.message : say('json.notValidBecause', { reason: syntax.message })}`]);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new JsonFileError(shown, ['is not valid JSON']);
+    throw new JsonFileError(shown, [say('json.notValid')]);
   }
-  if (!options.looksRight(raw)) throw new JsonFileError(shown, [`is not ${options.what}`]);
+  if (!options.looksRight(raw)) throw new JsonFileError(shown, [say('json.notKind', { what: options.what })]);
   const at = (pointers: string[]) => {
     const offsets = pointerOffsets(text, new Set(pointers));
     return (p: string) => lines.at(offsets.get(p) ?? 0);
@@ -169,11 +170,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** What `readJsonFile` knows of each schema it reads. */
 const KINDS: Partial<Record<SchemaName, JsonFileOptions>> = {
   // A results file of one municipality is some hundred kB.
-  results: { maxBytes: 32 * 1024 ** 2, what: 'a folkehelse results file (resultater-<edition>.json, with "format": "folkehelse-results")', looksRight: (v) => isObject(v) && v.format === 'folkehelse-results' },
-  goals: { maxBytes: 8 * 1024 ** 2, what: 'a goals file (a JSON object with a "goals" list)', looksRight: isObject },
+  results: { maxBytes: 32 * 1024 ** 2, what: msg('json.kind.results'), looksRight: (v) => isObject(v) && v.format === 'folkehelse-results' },
+  goals: { maxBytes: 8 * 1024 ** 2, what: msg('json.kind.goals'), looksRight: isObject },
 };
 
 /** Reads a JSON file and checks it against `schemas/<schema>.schema.json`; every problem names line and column. */
 export function readJsonFile<T>(path: string, schema: SchemaName, shown = path): T {
-  return readJsonDocument<T>(path, schema, shown, KINDS[schema] ?? { maxBytes: 32 * 1024 ** 2, what: `a ${schema} file`, looksRight: () => true }).value;
+  return readJsonDocument<T>(path, schema, shown, KINDS[schema] ?? { maxBytes: 32 * 1024 ** 2, what: msg('json.kind.other', { schema }), looksRight: () => true }).value;
 }

@@ -46,3 +46,17 @@ describe('--previous that is not a results file, in the user\'s language', () =>
     expect(previousProblem(join(tmpdir(), 'fh-finnes-ikke-' + process.pid))).toBe('verken ei resultatfil eller ei mappe med det namnet finst');
   });
 });
+
+describe('JSON syntax in the user\'s language', () => {
+  afterEach(() => setMessageLang('en'));
+  it('says where and what in bokmål, nynorsk and English', async () => {
+    const { jsonSyntaxError, position } = await import('../../src/base/json-text.js');
+    setMessageLang('nb');
+    expect(jsonSyntaxError('{"a": [1, 2}')?.message).toBe('her skulle det stå «,» eller «]»');
+    expect(position('{\n  x', 4)).toBe('linje 2, kolonne 3');
+    setMessageLang('nn');
+    expect(jsonSyntaxError('{"a" 1}')?.message).toBe('her skulle det stå «:» etter eit feltnamn');
+    setMessageLang('en');
+    expect(jsonSyntaxError('[1, 2')?.message).toBe('the text ends before the JSON is complete');
+  });
+});
