@@ -15,8 +15,8 @@ export async function headingPages(pdf: Uint8Array): Promise<Map<string, number>
 }
 
 /** `headingPages`, synchronously: every named destination's page by its name; the first of a name wins. */
-export function destinationPages(pdf: Uint8Array): Map<string, number> {
-  const file = new PdfFile(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+export function destinationPages(pdf: Uint8Array | PdfFile): Map<string, number> {
+  const file = pdf instanceof PdfFile ? pdf : readPdf(pdf);
   const catalog = file.dict(file.trailer.get('Root'));
   const pageOf = new Map<string, number>();
   file.pages(catalog.get('Pages')).forEach((ref, i) => pageOf.set(refKey(ref), i + 1));
@@ -35,6 +35,11 @@ export function destinationPages(pdf: Uint8Array): Map<string, number> {
   const names = file.resolve(catalog.get('Names') ?? null);
   if (names instanceof Map) file.nameTree(names.get('Dests') ?? null, add);
   return out;
+}
+
+/** The printed PDF, to be read (by `destinationPages`, `fillContentsPages`). */
+export function readPdf(pdf: Uint8Array): PdfFile {
+  return new PdfFile(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
 }
 
 /** A destination name as the element's id: Chromium names it by the link's percent-encoded fragment. */

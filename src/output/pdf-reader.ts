@@ -4,7 +4,8 @@ import { inflateSync } from 'node:zlib';
  * A small, strict reader of PDF objects (ISO 32000-1 § 7), enough to follow a PDF's
  * cross-reference to its catalogue, page tree and name trees: cross-reference tables with
  * incremental updates, and cross-reference and object streams (FlateDecode, PNG predictors).
- * It throws on anything it cannot read rather than guessing. No content streams, fonts or text.
+ * It throws on anything it cannot read rather than guessing. Content streams and fonts are read
+ * by their users (`pdf-contents.ts`), from `streamData`.
  */
 export class Ref {
   constructor(
@@ -171,7 +172,7 @@ export class PdfFile {
   private readonly resolving = new Set<number>();
   private readonly objectStreams = new Map<number, Buffer>();
 
-  constructor(private readonly buf: Buffer) {
+  constructor(readonly buf: Buffer) {
     const tail = buf.toString('latin1', Math.max(0, buf.length - 1024));
     const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
     if (!start) throw new PdfError('no startxref at the end (not a complete PDF)');
@@ -231,7 +232,7 @@ export class PdfFile {
     if (!Array.isArray(w) || w.length !== 3 || !w.every((n) => typeof n === 'number') || typeof size !== 'number') throw new PdfError('a cross-reference stream without /W or /Size');
     const [w0, w1, w2] = w as [number, number, number];
     const index = stream.dict.get('Index') ?? [0, size];
-    const data = this.decoded(stream);
+    const data = this.streamData(stream);
     const field = (pos: number, width: number, dflt: number) => {
       if (width === 0) return dflt;
       let v = 0;
@@ -257,7 +258,7 @@ export class PdfFile {
   }
 
   /** A stream's data, inflated (FlateDecode, with PNG predictors as in cross-reference streams). */
-  private decoded(stream: Stream): Buffer {
+  streamData(stream: Stream): Buffer {
     const filter = this.resolve(stream.dict.get('Filter') ?? null);
     const filters = (Array.isArray(filter) ? filter : filter === null ? [] : [filter]).map((f) => (f instanceof Name ? f.value : ''));
     if (filters.length === 0) return stream.data;
@@ -323,7 +324,7 @@ export class PdfFile {
     const first = stream instanceof Stream ? stream.dict.get('First') : undefined;
     if (!(stream instanceof Stream) || typeof first !== 'number') throw new PdfError(`object stream ${num} is not one`);
     let data = this.objectStreams.get(num);
-    if (!data) this.objectStreams.set(num, (data = this.decoded(stream)));
+    if (!data) this.objectStreams.set(num, (data = this.streamData(stream)));
     const header = new Lexer(data);
     let offset = -1;
     for (let i = 0; i <= index; i++) {

@@ -1,9 +1,11 @@
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { FolkehelseError, EXIT_USAGE, msg } from '../base/errors.js';
 import { findInstalledBrowser } from './browser.js';
-import { headingPages } from './pdf-outline.js';
+import { fillContentsPages } from './pdf-contents.js';
+import { destinationPages, headingPages, readPdf } from './pdf-outline.js';
 
 export { findBrowser, findInstalledBrowser } from './browser.js';
+export { CONTENTS_PLACEHOLDER } from './pdf-contents.js';
 
 /** No browser to print PDF with: says exactly how to get one. */
 export class BrowserNotFoundError extends FolkehelseError {
@@ -19,16 +21,8 @@ export interface PdfOptions {
   page: string;
   of: string;
   /**
-   * A print only for its page layout — to learn on which page each heading lands (its named
-   * destination, `headingPages`) before the table of contents is filled in. The layout is the
-   * real print's (same HTML, page size, margins and margin boxes), but nothing is painted
-   * (`visibility: hidden`, which never changes layout), and the PDF is untagged and without
-   * outline: several times cheaper than the real print.
-   */
-  layoutOnly?: boolean;
-  /**
    * The ids of the headings the table of contents gives the page of: the HTML has a placeholder
-   * (`CONTENTS_PAGE`, as wide as the numbers it will hold) in the link to each, and the printer
+   * (`CONTENTS_PLACEHOLDER` in a `CONTENTS_PAGE` element) in the link to each, and the printer
    * fills in the page each heading lands on (`render`).
    */
   contents?: readonly string[];
@@ -36,15 +30,6 @@ export interface PdfOptions {
 
 /** Where the table of contents shows a heading's page: this element inside the link to the heading (`a[href="#id"]`). */
 export const CONTENTS_PAGE = '.toc-page';
-
-/**
- * Hides everything and paints nothing. `visibility` does not take part in layout (CSS 2.2 § 11.2),
- * and Chromium still writes the named destinations of hidden link targets.
- */
-const LAYOUT_ONLY = '<style>html, body, body * { visibility: hidden !important; }</style>';
-/** The same style, taken out of the loaded page again for the real print (`render` with `contents`). */
-const LAYOUT_ONLY_ID = 'folkehelse-layout-only';
-const LAYOUT_ONLY_REMOVABLE = LAYOUT_ONLY.replace('<style>', `<style id="${LAYOUT_ONLY_ID}">`);
 
 /**
  * One browser per run, with a bounded pool of reused pages (reusing a page is several times faster
@@ -110,23 +95,21 @@ export class PdfRenderer {
   }
 
   /**
-   * Prints the HTML. With `contents`, the table of contents' page numbers are filled in, and the
-   * document is loaded once for it: a layout-only print of the loaded page (the hiding style
-   * added) gives the page of each heading (the PDF's named destinations); the numbers are then set
-   * in the same page through the DevTools protocol, the hiding style taken out, and the real print
-   * made. Its own pages are read back the same way: should a number of another width have moved a
-   * heading, it is printed again with the pages it now has. (Loading once saves ≈ 1 CPU-s a PDF
-   * against a second load of a 0.6 MB document: README "Benchmarks".)
+   * Prints the HTML, once. With `contents`, the table of contents' page numbers are filled in: the
+   * print's named destinations give the page of each heading, and the numbers are written over the
+   * placeholders in the printed PDF (`fillContentsPages`). Where that cannot be done, the numbers
+   * are set in the loaded page through the DevTools protocol and it is printed again — and again
+   * should a number of another width have moved a heading.
    */
   async render(html: string, opts: PdfOptions): Promise<Uint8Array> {
     const page = await this.acquire();
     try {
-      if (!opts.contents?.length) {
-        await page.setContent(htmlForPrint(html, opts), { waitUntil: 'domcontentloaded' });
-        return await page.pdf(printOptions(opts));
-      }
-      await page.setContent(htmlForPrint(html, { ...opts, layoutOnly: false }).replace('</head>', `${LAYOUT_ONLY_REMOVABLE}</head>`), { waitUntil: 'domcontentloaded' });
-      return await printWithContents(page, opts.contents);
+      await page.setContent(htmlForPrint(html, opts), { waitUntil: 'domcontentloaded' });
+      const pdf = await page.pdf(printOptions());
+      if (!opts.contents?.length) return pdf;
+      const printed = readPdf(pdf);
+      const pages = destinationPages(printed);
+      return fillContentsPages(printed, opts.contents.map((id) => String(pages.get(id) ?? ''))) ?? (await printAgainWithContents(page, opts.contents, pages));
     } finally {
       this.release(page);
     }
@@ -137,13 +120,13 @@ export class PdfRenderer {
   }
 }
 
-/** The real print of a loaded page whose contents' numbers are still placeholders and whose hiding style is still in (`render`). */
-async function printWithContents(page: Page, ids: readonly string[]): Promise<Uint8Array> {
-  let pages = await headingPages(await page.pdf(printOptions({ layoutOnly: true })));
+/** Prints the loaded page again with the contents' numbers set in it, until every heading is on the page its entry names. */
+async function printAgainWithContents(page: Page, ids: readonly string[], printedOn: Map<string, number>): Promise<Uint8Array> {
+  let pages = printedOn;
   for (let attempt = 1; ; attempt++) {
     // Runs through the DevTools protocol, not as the page's script (that stays off).
-    await page.evaluate(fillContents, LAYOUT_ONLY_ID, CONTENTS_PAGE, ids.map((id) => [id, String(pages.get(id) ?? '')] as const));
-    const pdf = await page.pdf(printOptions({}));
+    await page.evaluate(fillContents, CONTENTS_PAGE, ids.map((id) => [id, String(pages.get(id) ?? '')] as const));
+    const pdf = await page.pdf(printOptions());
     const printed = await headingPages(pdf);
     const moved = ids.filter((id) => printed.get(id) !== pages.get(id));
     if (moved.length === 0) return pdf;
@@ -157,13 +140,11 @@ interface PageElement {
   getAttribute(name: string): string | null;
   querySelectorAll(selector: string): Iterable<PageElement>;
   textContent: string | null;
-  remove(): void;
 }
 
-/** In the page: takes the hiding style out and sets each heading's page in the links to it. Self-contained: it is sent to the page as source. */
-function fillContents(styleId: string, pageSelector: string, entries: (readonly [string, string])[]): void {
-  const doc = (globalThis as unknown as { document: PageElement & { getElementById(id: string): PageElement | null } }).document;
-  doc.getElementById(styleId)?.remove();
+/** In the page: sets each heading's page in the links to it. Self-contained: it is sent to the page as source. */
+function fillContents(pageSelector: string, entries: (readonly [string, string])[]): void {
+  const doc = (globalThis as unknown as { document: PageElement }).document;
   const text = new Map(entries.map(([id, page]) => [`#${id}`, page]));
   for (const a of doc.querySelectorAll('a[href^="#"]')) {
     const page = text.get(a.getAttribute('href') ?? '');
@@ -174,17 +155,16 @@ function fillContents(styleId: string, pageSelector: string, entries: (readonly 
 /**
  * The HTML as printed: the running header and page numbers as CSS page-margin boxes (laid out with
  * the document, several times cheaper than separate header and footer templates; none on the
- * title page), and for a layout-only print the style that hides everything.
+ * title page).
  */
-export function htmlForPrint(html: string, opts: PdfOptions): string {
+export function htmlForPrint(html: string, opts: Pick<PdfOptions, 'header' | 'page' | 'of'>): string {
   const margins = `<style>@page { @top-left { content: ${cssString(opts.header)}; font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } @bottom-right { content: ${cssString(`${opts.page} `)} counter(page) ${cssString(` ${opts.of} `)} counter(pages); font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #666; } } @page :first { @top-left { content: none; } @bottom-right { content: none; } }</style>`;
-  return html.replace('</head>', `${margins}${opts.layoutOnly ? LAYOUT_ONLY : ''}\n</head>`);
+  return html.replace('</head>', `${margins}\n</head>`);
 }
 
-/** Chromium's print options. Tagging (the structure tree) is most of a print's cost; a layout-only print has no use for it. */
-export function printOptions(opts: Pick<PdfOptions, 'layoutOnly'>): PDFOptions {
-  const full = opts.layoutOnly !== true;
-  return { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: full, outline: full };
+/** Chromium's print options: tagged (the structure tree, for screen readers), with the headings as the outline. */
+export function printOptions(): PDFOptions {
+  return { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true };
 }
 
 /** A CSS string literal; `<` escaped too, so the text cannot close the style element. */

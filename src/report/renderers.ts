@@ -71,9 +71,10 @@ export const pdfRenderer: Renderer = {
     const html = (tocPages?: Map<string, string>) => renderHtml(doc, { figures, templates: ctx.templates, tocPages });
     if (!ctx.contentsPages || doc.tocHeading === null) return new Map([[`${ctx.stem}.pdf`, await print(html(), doc)]]);
     // Page numbers in the table of contents: Chromium has no target-counter(). The printer learns
-    // where the headings land and fills the numbers in; the placeholders are as wide as two-digit numbers.
+    // where the headings land and writes the numbers over the placeholders (figure spaces, as wide as two digits).
     const linked = [...walkSections(doc.sections)].filter(inToc);
-    return new Map([[`${ctx.stem}.pdf`, await print(html(new Map(linked.map((s) => [s.id, '00']))), doc, { contents: linked.map((s) => s.id) })]]);
+    const { CONTENTS_PLACEHOLDER } = await import('../output/pdf-contents.js');
+    return new Map([[`${ctx.stem}.pdf`, await print(html(new Map(linked.map((s) => [s.id, CONTENTS_PLACEHOLDER]))), doc, { contents: linked.map((s) => s.id) })]]);
   },
 };
 
