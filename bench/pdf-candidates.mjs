@@ -3,14 +3,17 @@
 // (polled from /proc, Linux only), rounds interleaved, medians. For each browser found (Debian's
 // chromium-headless-shell, Chromium's new headless mode, FOLKEHELSE_CHROME): starting it with one
 // page, then the document printed with its contents' page numbers
-//   - "two loads": the layout-only print of one setContent, the real print of a second (as before);
-//   - "one load": both prints of one loaded page, the numbers set through the DevTools protocol (now);
+//   - "layout-only + real": a layout-only print (untagged, nothing painted) for the headings'
+//     pages, then the real print with the numbers (as before);
+//   - "one print": the real print, the numbers then written into it (`fillContentsPages`; now);
 // and, for where the real print's time goes, the real print alone: as printed, untagged, and
 // without the tables or the figures (these change the document: measurements, not candidates).
 // Every variant's headings must land on the pages the contents name.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The layout-only pass of before: hides everything (`visibility` does not take part in layout). */
+const LAYOUT_ONLY = '<style>html, body, body * { visibility: hidden !important; }</style>';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** CPU seconds of a process and its descendants (Linux /proc). */
@@ -40,7 +43,7 @@ const ownCpu = () => {
 
 export async function candidates({ root, config, work, rounds }) {
   if (!existsSync('/proc/self/stat')) return console.log('candidates: Linux only (CPU time from /proc)');
-  const { PdfRenderer, htmlForPrint, printOptions, findBrowser } = await import(join(root, 'dist/output/pdf.js'));
+  const { PdfRenderer, htmlForPrint, printOptions, findBrowser, CONTENTS_PLACEHOLDER } = await import(join(root, 'dist/output/pdf.js'));
   const { build } = await import(join(root, 'dist/app/build.js'));
   const { loadConfig } = await import(join(root, 'dist/config/config.js'));
   const { destinationPages } = await import(join(root, 'dist/output/pdf-outline.js'));
@@ -56,33 +59,34 @@ export async function candidates({ root, config, work, rounds }) {
   await build({ config: loadConfig(config), kommuner: ['5037'], formats: ['pdf'], out: join(work, 'candidates'), force: true });
   PdfRenderer.prototype.render = render;
   const { html, opts, pages: reference } = captured;
-  const filled = Object.entries(Object.fromEntries(reference)).reduce((h, [id, p]) => h.replace(new RegExp(`(href="#${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"><span class="toc-title">[^<]*</span><span class="toc-page">)00<`), `$1${p}<`), html);
+  const filled = Object.entries(Object.fromEntries(reference)).reduce((h, [id, p]) => h.replace(new RegExp(`(href="#${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"><span class="toc-title">[^<]*</span><span class="toc-page">)${CONTENTS_PLACEHOLDER}<`), `$1${p}<`), html);
 
   const browsers = [...new Set([findBrowser().path, '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium', process.env.FOLKEHELSE_CHROME].filter((p) => p && existsSync(p)))];
   const real = (h) => htmlForPrint(h, { ...opts, contents: undefined });
   const variants = {
-    'two loads (before)': async (page) => {
-      await page.setContent(htmlForPrint(html, { ...opts, layoutOnly: true, contents: undefined }), { waitUntil: 'domcontentloaded' });
-      destinationPages(await page.pdf(printOptions({ layoutOnly: true })));
+    // As before issue 22's third round: a layout-only first pass (untagged, nothing painted), then the real print.
+    'layout-only + real (before)': async (page) => {
+      await page.setContent(real(html).replace('</head>', `${LAYOUT_ONLY}</head>`), { waitUntil: 'domcontentloaded' });
+      destinationPages(await page.pdf({ ...printOptions(), tagged: false, outline: false }));
       await page.setContent(real(filled), { waitUntil: 'domcontentloaded' });
-      return page.pdf(printOptions({}));
+      return page.pdf(printOptions());
     },
-    'one load (now)': null, // PdfRenderer.render itself, below
+    'one print (now)': null, // PdfRenderer.render itself, below
     'real print alone': async (page) => {
       await page.setContent(real(filled), { waitUntil: 'domcontentloaded' });
-      return page.pdf(printOptions({}));
+      return page.pdf(printOptions());
     },
     '  untagged, no outline': async (page) => {
       await page.setContent(real(filled), { waitUntil: 'domcontentloaded' });
-      return page.pdf({ ...printOptions({}), tagged: false, outline: false });
+      return page.pdf({ ...printOptions(), tagged: false, outline: false });
     },
     '  without the tables': async (page) => {
       await page.setContent(real(filled).replace(/<table[\s\S]*?<\/table>/g, ''), { waitUntil: 'domcontentloaded' });
-      return page.pdf(printOptions({}));
+      return page.pdf(printOptions());
     },
     '  without the figures': async (page) => {
       await page.setContent(real(filled).replace(/<svg[\s\S]*?<\/svg>/g, ''), { waitUntil: 'domcontentloaded' });
-      return page.pdf(printOptions({}));
+      return page.pdf(printOptions());
     },
   };
   const times = new Map();

@@ -14,7 +14,7 @@ export interface HtmlOptions {
   templates?: string;
   /**
    * For print: the page of each numbered section by its id, shown in the table of contents (the
-   * PDF is printed twice; the first pass gives the pages). Absent on screen.
+   * printer's placeholders, which it writes the pages over: `fillContentsPages`). Absent on screen.
    */
   tocPages?: Map<string, string>;
 }
