@@ -46,7 +46,7 @@ describe('folkehelse vurderinger', () => {
     const en = await runIn('vurderinger', '--config', join(FULL, 'folkehelse.config.json'), '--final');
     expect(en.stdout).toContain("0 required assessments missing, empty, incomplete or too thin; 0 unknown files; 0 sentences contradict the numbers (0 marked deliberate); 0 texts in another language than the document's.");
     const nn = await runIn('vurderinger', '--config', join(FULL, 'folkehelse.config.json'), '--final', '--lang', 'nn');
-    expect(nn.stdout).toMatch(/språk\s+5037\/b\.md: dokumentet på nynorsk bruker denne teksten på bokmål; skriv 5037\/b\.nn\.md for ein tekst på nynorsk/);
+    expect(nn.stdout).toMatch(/språk\s+5037\/b\.md: dokumentet på nynorsk brukar denne teksten på bokmål; skriv 5037\/b\.nn\.md for ein tekst på nynorsk/);
     expect(nn.stdout).not.toMatch(/språk\s+5037\/a/);
     expect(nn.stdout).toContain('0 påkravde vurderingar manglar, er tomme, ufullstendige eller for tynne; 0 ukjende filer; 0 setningar motseier tala (0 markerte som medvitne); 23 tekstar på eit anna språk enn dokumentet sitt.');
     expect(nn.code).toBe(0);
