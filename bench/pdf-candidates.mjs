@@ -117,6 +117,6 @@ export async function candidates({ root, config, work, rounds }) {
   console.log(`Levanger's document, CPU seconds (browser and this process), ${rounds} rounds, medians:`);
   for (const exe of browsers) {
     console.log(`  ${exe}`);
-    for (const [key, xs] of times) if (key.startsWith(`${exe}\0`)) console.log(`    ${key.slice(exe.length + 1).padEnd(26)} ${median(xs).toFixed(2)}${same.has(key) ? (same.get(key) ? '' : "  headings' pages DIFFERENT") : ''}`);
+    for (const [key, xs] of times) if (key.startsWith(`${exe}\0`)) console.log(`    ${key.slice(exe.length + 1).padEnd(30)} ${median(xs).toFixed(2)}${same.has(key) ? (same.get(key) ? '' : "  headings' pages DIFFERENT") : ''}`);
   }
 }
