@@ -30,19 +30,27 @@ const ROLE_MAP = '/RoleMap <</Strong /Span /Em /Span /Aside /Div /Mark /Span /Su
 
 /** The structure tree root's object, rewritten with the RoleMap, or null (untagged, or mapped already). */
 function structTreeRootWithRoleMap(pdf: Uint8Array): { id: number; generation: number; body: string } | null {
-  const text = Buffer.from(pdf).toString('latin1');
-  const re = /(\d+)\s+(\d+)\s+obj\s*<<\s*\/Type\s*\/StructTreeRoot\b/g;
-  let last: RegExpExecArray | null = null;
-  for (let m = re.exec(text); m; m = re.exec(text)) last = m;
-  if (!last) return null;
-  const end = text.indexOf('endobj', last.index);
-  if (end < 0) return null;
-  const object = text.slice(last.index, end);
-  const dictEnd = object.lastIndexOf('>>');
-  const dictStart = object.indexOf('<<');
-  if (dictEnd < 0 || dictStart < 0 || object.includes('/RoleMap') || object.includes('stream')) return null;
-  const dict = object.slice(dictStart + 2, dictEnd);
-  return { id: Number(last[1]), generation: Number(last[2]), body: `<<${dict}\n${ROLE_MAP}>>` };
+  // Found from the end with a byte search (the last one written wins, as in an update); a regular
+  // expression over the whole file as text cost ≈ 15 ms a PDF.
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  let at = bytes.length;
+  for (;;) {
+    at = at > 0 ? bytes.lastIndexOf('/StructTreeRoot', at - 1, 'latin1') : -1;
+    if (at < 0) return null;
+    // The object's start: `N G obj` and the dictionary opened before `/Type /StructTreeRoot`.
+    const head = bytes.toString('latin1', Math.max(0, at - 64), at + '/StructTreeRoot'.length);
+    const m = /(\d+)\s+(\d+)\s+obj\s*<<\s*\/Type\s*\/StructTreeRoot$/.exec(head);
+    if (!m) continue;
+    const start = at - (head.length - '/StructTreeRoot'.length) + m.index;
+    const end = bytes.indexOf('endobj', start, 'latin1');
+    if (end < 0) return null;
+    const object = bytes.toString('latin1', start, end);
+    const dictEnd = object.lastIndexOf('>>');
+    const dictStart = object.indexOf('<<');
+    if (dictEnd < 0 || dictStart < 0 || object.includes('/RoleMap') || object.includes('stream')) return null;
+    const dict = object.slice(dictStart + 2, dictEnd);
+    return { id: Number(m[1]), generation: Number(m[2]), body: `<<${dict}\n${ROLE_MAP}>>` };
+  }
 }
 
 /** CreationDate and ModDate of a YYYY-MM-DD date (ISO 32000-1 § 7.9.4), or nothing. */
