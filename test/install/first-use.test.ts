@@ -17,8 +17,8 @@ function checkout(entries: string[]): string {
 describe('bin/folkehelse without dist/', () => {
   it('a checkout after `npm ci` (no install-time build): compiled on first use, then it runs', () => {
     const dir = checkout(['package.json', 'bin', 'src', 'tsconfig.json', 'tsconfig.build.json', 'data', 'schemas', 'templates']);
-    const r = spawnSync(process.execPath, [join(dir, 'bin', 'folkehelse'), '--version'], { encoding: 'utf8' });
-    expect(r.stderr).toMatch(/compiling the TypeScript sources to dist\//);
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'folkehelse'), '--version'], { encoding: 'utf8', env: { ...process.env, FOLKEHELSE_LANG: '' } });
+    expect(r.stderr).toMatch(/kompilerer TypeScript-kildene til dist\//);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(existsSync(join(dir, 'dist', 'main.js'))).toBe(true);
