@@ -28,58 +28,58 @@ function declaredCells(size: number[], max: number): number {
   return total;
 }
 
-function checkKeys(url: string, where: string, keys: Iterable<string>): void {
-  for (const k of keys) if (isPrototypeKey(k)) refuse(url, `${where} has the key "${k}", which is no category`);
+function checkKeys(url: string, keys: Iterable<string>, says: (key: string) => HttpText): void {
+  for (const k of keys) if (isPrototypeKey(k)) refuse(url, says(k));
 }
 
 /** Sparse keys (of `value` or `status`): each a cell number of the cube. */
 function checkCellKeys(url: string, where: string, obj: Record<string, unknown>, total: number): void {
   for (const k of Object.keys(obj)) {
-    if (!/^(0|[1-9]\d{0,15})$/.test(k) || Number(k) >= total) refuse(url, `"${where}" has a cell "${k.slice(0, 40)}", but the cube's cells are numbered 0 to ${total - 1}`);
+    if (!/^(0|[1-9]\d{0,15})$/.test(k) || Number(k) >= total) refuse(url, msg('http.cubeCellKey', { where, key: k.slice(0, 40), last: total - 1 }));
   }
 }
 
 /** Checks a parsed dataset's cube against the limit and its values; throws an HttpError that says what is wrong. */
 export function checkCube(ds: Dataset, url: string, maxCells: number): Dataset {
-  if (!ds.size.every((n) => Number.isSafeInteger(n) && n >= 0)) refuse(url, 'the dataset\'s "size" holds something that is not a count');
-  if (!ds.id.every((id) => typeof id === 'string') || new Set(ds.id).size !== ds.id.length) refuse(url, 'the dataset\'s "id" lists a dimension twice or one that is not a name');
-  checkKeys(url, '"id"', ds.id);
-  checkKeys(url, '"dimension"', Object.keys(ds.dimension));
+  if (!ds.size.every((n) => Number.isSafeInteger(n) && n >= 0)) refuse(url, msg('http.cubeSizeNotCount'));
+  if (!ds.id.every((id) => typeof id === 'string') || new Set(ds.id).size !== ds.id.length) refuse(url, msg('http.cubeIdTwice'));
+  checkKeys(url, ds.id, (key) => msg('http.cubeKeyInId', { key }));
+  checkKeys(url, Object.keys(ds.dimension), (key) => msg('http.cubeKeyInDimensions', { key }));
   const total = declaredCells(ds.size, maxCells);
   if (total === Infinity) {
     refuse(url, msg('http.answerCubeTooLarge', { size: ds.size.join(' × '), max: cellCount(maxCells) }), 'cube-too-large');
   }
   for (const id of ds.id) {
     const cat = ds.dimension[id]!.category;
-    checkKeys(url, `dimension "${id}"`, categoryCodes(ds.dimension[id]!));
+    checkKeys(url, categoryCodes(ds.dimension[id]!), (key) => msg('http.cubeKeyInDimension', { id, key }));
     for (const part of ['label', 'unit'] as const) {
       const obj = cat[part];
-      if (obj !== undefined && (obj === null || typeof obj !== 'object' || Array.isArray(obj))) refuse(url, `dimension "${id}": "category.${part}" is not an object`);
-      if (obj) checkKeys(url, `dimension "${id}" (category.${part})`, Object.keys(obj));
+      if (obj !== undefined && (obj === null || typeof obj !== 'object' || Array.isArray(obj))) refuse(url, msg('http.cubePartNotObject', { id, part }));
+      if (obj) checkKeys(url, Object.keys(obj), (key) => msg('http.cubeKeyInPart', { id, part, key }));
     }
     const index = cat.index;
     if (index && !Array.isArray(index)) {
       const positions = Object.values(index);
-      if (!positions.every((p) => Number.isSafeInteger(p) && p >= 0 && p < positions.length) || new Set(positions).size !== positions.length) refuse(url, `dimension "${id}": "category.index" does not number its categories 0 to ${positions.length - 1}`);
-    } else if (index && new Set(index.map(String)).size !== index.length) refuse(url, `dimension "${id}" lists a category twice`);
+      if (!positions.every((p) => Number.isSafeInteger(p) && p >= 0 && p < positions.length) || new Set(positions).size !== positions.length) refuse(url, msg('http.cubeIndexNotNumbered', { id, last: positions.length - 1 }));
+    } else if (index && new Set(index.map(String)).size !== index.length) refuse(url, msg('http.cubeCategoryTwice', { id }));
   }
   if (!Array.isArray(ds.value)) {
-    if (ds.value === null || typeof ds.value !== 'object') refuse(url, '"value" is neither a list nor an object of cells');
+    if (ds.value === null || typeof ds.value !== 'object') refuse(url, msg('http.cubeValueNotCells'));
     checkCellKeys(url, 'value', ds.value, total);
   }
   // A cell is a number, a symbol (FHI writes its flags inline) or null.
   const cells = Array.isArray(ds.value) ? ds.value : Object.values(ds.value);
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    if (v !== null && typeof v !== 'number' && !(typeof v === 'string' && v.length <= 32)) refuse(url, `"value" holds a cell that is neither a number, a symbol nor null (${JSON.stringify(v)?.slice(0, 40)})`);
+    if (v !== null && typeof v !== 'number' && !(typeof v === 'string' && v.length <= 32)) refuse(url, msg('http.cubeCellNotValue', { cell: JSON.stringify(v)?.slice(0, 40) ?? '' }));
   }
-  for (const k of ['label', 'updated'] as const) if (ds[k] !== undefined && ds[k] !== null && typeof ds[k] !== 'string') refuse(url, `the dataset's "${k}" is not a text`);
+  for (const k of ['label', 'updated'] as const) if (ds[k] !== undefined && ds[k] !== null && typeof ds[k] !== 'string') refuse(url, msg('http.cubeNotText', { key: k }));
   const status = ds.status;
-  if (Array.isArray(status) && status.length > total) refuse(url, `"status" has ${status.length} cells but the dimensions make ${total}`);
+  if (Array.isArray(status) && status.length > total) refuse(url, msg('http.cubeStatusTooMany', { count: status.length, total }));
   if (status && typeof status === 'object' && !Array.isArray(status)) checkCellKeys(url, 'status', status, total);
   if (status !== undefined && status !== null && typeof status !== 'string') {
-    if (typeof status !== 'object') refuse(url, '"status" is neither a text, a list nor an object of cells');
-    for (const v of Array.isArray(status) ? status : Object.values(status)) if (v !== null && !(typeof v === 'string' && v.length <= 32)) refuse(url, '"status" holds a cell that is not a symbol');
+    if (typeof status !== 'object') refuse(url, msg('http.cubeStatusNotCells'));
+    for (const v of Array.isArray(status) ? status : Object.values(status)) if (v !== null && !(typeof v === 'string' && v.length <= 32)) refuse(url, msg('http.cubeStatusNotSymbol'));
   }
   return ds;
 }
