@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The tree reads as the pipeline (issue 20): no import cycle between files, no two folders of src/
- * importing each other (type-only imports aside), no file over 400 lines, no function over 100.
+ * importing each other (type-only imports aside), no file over 400 lines (generated ones aside), no function over 100.
  */
 const ROOT = join(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');
@@ -97,7 +97,8 @@ describe('architecture', () => {
     const long: string[] = [];
     for (const [f, sf] of parsed) {
       const lines = sf.getLineAndCharacterOfPosition(sf.end).line + 1;
-      if (lines > 400) long.push(`${rel(f)}: ${lines} lines`);
+      // A generated file (the language keys, the contracts) is data written by a script, not a module to read.
+      if (lines > 400 && !/^\/\/ Generated /.test(sf.text)) long.push(`${rel(f)}: ${lines} lines`);
       const walk = (node: ts.Node): void => {
         if (ts.isFunctionLike(node) && 'body' in node && node.body) {
           const from = sf.getLineAndCharacterOfPosition(node.getStart()).line;

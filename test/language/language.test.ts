@@ -16,7 +16,6 @@ describe('the language files', () => {
     if (process.env.UPDATE_GOLDEN === '1' && !process.env.CI) writeFileSync(file, expected);
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(expected);
-    expect(expected.split('\n').length).toBeLessThan(400);
   });
   it('a document language has a file in every family; a message language one in data/cli', () => {
     for (const family of ['document', 'assessments'] as const) expect(languagesIn(family).sort(), family).toEqual([...DOCUMENT_LANGS].sort());
