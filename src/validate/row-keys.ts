@@ -3,26 +3,38 @@
  * slowly and smoothly with the file: a 53-bit hash per key and the line it was on (12 bytes) in
  * open-addressing tables of typed arrays filled to 80 % before they grow by a quarter — about
  * 15–19 bytes per row, so a 500 MB cube of 11 million rows needs ~200 MB, not the keys themselves.
- * The keys are spread over 256 tables (by 8 bits of the hash) so that a table growing holds a
- * second copy of 1/256 of the keys, never of all of them.
+ * A file's first 32 768 keys are in one table (most files have a few hundred rows, and 256 empty
+ * tables per file cost more than reading it); past that the keys are spread over 256 tables (by
+ * 8 bits of the hash) so that a table growing holds a second copy of 1/256 of the keys, never of
+ * all of them.
  * A false "duplicate" needs two keys with the same 53-bit hash: odds about 1 in 140 for a file of
  * 11 million rows (6·10¹³ pairs), 1 in 18 000 for a million.
  */
 export class RowKeyIndex {
-  private readonly shards: Shard[] = [];
+  /** The one table of a small file; null once the keys are spread over `shards`. */
+  private single: Shard | null;
+  private shards: Shard[] = [];
   private used = 0;
 
   constructor(capacity = 64) {
-    for (let s = 0; s < SHARDS; s++) this.shards.push(new Shard(capacity));
+    this.single = new Shard(capacity);
   }
 
   /** Adds the key; returns the line it was first seen on when it is a duplicate (-1 when that line is unknown), else 0. */
   add(key: string, line: number): number {
     const h = hash53(key) || 1; // 0 marks an empty slot
     // The high 21 bits choose the table; the low 32 the slot in it (so the two are independent).
-    const first = this.shards[Math.floor(h / 4294967296) & (SHARDS - 1)]!.add(h, h % 4294967296, line);
-    if (first === 0) this.used++;
+    const first = (this.single ?? this.shards[Math.floor(h / 4294967296) & (SHARDS - 1)]!).add(h, h % 4294967296, line);
+    if (first === 0 && ++this.used === SPLIT_AT && this.single) this.split(this.single);
     return first;
+  }
+
+  /** Spreads the one table's keys over the 256 tables, each made for its share of them. */
+  private split(single: Shard): void {
+    const capacity = Math.ceil(SPLIT_AT / SHARDS / MAX_LOAD) + 8;
+    for (let s = 0; s < SHARDS; s++) this.shards.push(new Shard(capacity));
+    single.forEach((h, line) => this.shards[Math.floor(h / 4294967296) & (SHARDS - 1)]!.add(h, h % 4294967296, line));
+    this.single = null;
   }
 
   get size(): number {
@@ -31,13 +43,15 @@ export class RowKeyIndex {
 
   /** The bytes the tables hold (for tests and benchmarks). */
   get bytes(): number {
-    let n = 0;
+    let n = this.single?.bytes ?? 0;
     for (const s of this.shards) n += s.bytes;
     return n;
   }
 }
 
 const SHARDS = 256;
+/** The number of keys at which one table becomes 256 (its last growth copies ~0.4 MB). */
+const SPLIT_AT = 32_768;
 const MAX_LOAD = 0.8;
 
 /** One open-addressing table with linear probing; its size need not be a power of two. */
@@ -70,6 +84,11 @@ class Shard {
       if (cur === h) return this.lines[i]! || -1;
       if (++i === cap) i = 0;
     }
+  }
+
+  /** Calls `f` with every key's hash and line. */
+  forEach(f: (h: number, line: number) => void): void {
+    for (let j = 0; j < this.hashes.length; j++) if (this.hashes[j] !== 0) f(this.hashes[j]!, this.lines[j]!);
   }
 
   private grow(): void {

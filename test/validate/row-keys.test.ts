@@ -24,4 +24,11 @@ describe('RowKeyIndex (duplicate-row table)', () => {
     expect(k.size).toBe(n);
     expect(k.bytes / n).toBeLessThan(20);
   });
+
+  it('holds a small file in one small table (not 256 of them)', () => {
+    const k = new RowKeyIndex();
+    for (let i = 0; i < 30; i++) k.add(`5037|${2000 + i}`, i + 2);
+    expect(k.bytes).toBeLessThan(2_000);
+    expect(k.add('5037|2010', 99)).toBe(12);
+  });
 });
