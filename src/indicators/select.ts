@@ -21,16 +21,29 @@ export class ObservationIndex {
       // special areas (level "other") are read and inspected, never compared.
       if (o.geo.level === 'other' || o.geo.level === 'bydel') continue;
       // SSB: by the label and by the ContentsCode (labels change between tables and languages; codes do not).
-      for (const m of o.measureCode ? [o.measure, o.measureCode] : [o.measure]) {
-        const k = `${o.source}|${o.table}|${m}`;
-        let byGeo = this.byMeasure.get(k);
-        if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
-        let list = byGeo.get(o.geo.code);
-        if (!list) byGeo.set(o.geo.code, (list = []));
-        list.push(o);
-      }
+      this.add(o, o.measure);
+      if (o.measureCode) this.add(o, o.measureCode);
     }
+    this.last = null;
     this.summary = summary ?? own!;
+  }
+
+  /** The last measure's map, for the next observation (most are of the same measure: no key to build). */
+  private last: { o: Observation; m: string; byGeo: Map<string, Observation[]> } | null = null;
+
+  private add(o: Observation, m: string): void {
+    const l = this.last;
+    let byGeo: Map<string, Observation[]> | undefined;
+    if (l && l.m === m && l.o.table === o.table && l.o.source === o.source) byGeo = l.byGeo;
+    else {
+      const k = `${o.source}|${o.table}|${m}`;
+      byGeo = this.byMeasure.get(k);
+      if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
+      this.last = { o, m, byGeo };
+    }
+    let list = byGeo.get(o.geo.code);
+    if (!list) byGeo.set(o.geo.code, (list = []));
+    list.push(o);
   }
 
   /** Observations of a measure; only of the given areas when `geoCodes` is set. */

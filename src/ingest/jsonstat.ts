@@ -157,6 +157,12 @@ interface Cube {
   droppedZeros: Set<string>;
   /** The (region, period) slices that hold any number but 0 (SSB: zeros outside a code's validity). */
   nonZero: Set<number>;
+  /** The outer dimensions that are neither region, period, sex nor age: a key's `dimensions`. */
+  otherDims: number[];
+  /** The `dimensions` of every key when there are no other dimensions (shared, as the run's interner would). */
+  noDimensions: Record<string, string>;
+  /** Every measure's label, for a dense cube (made at its first key). */
+  measureLabels?: Map<string, string>;
 }
 
 /**
@@ -191,7 +197,8 @@ function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonS
   }
   const outerDims = dims.map((_, d) => d).filter((d) => d !== iMeasure);
   const outerPos = dims.map((_, d) => outerDims.indexOf(d));
-  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], periods: new Map(), droppedZeros: new Set(), nonZero: new Set() };
+  const otherDims = outerDims.filter((d) => d !== iGeo && d !== iTime && d !== iSex && d !== iAge);
+  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], periods: new Map(), droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {} };
 }
 
 /** One key's cells, one per measure; null when the key has no cell or a cell holds an unknown symbol (reported). */
@@ -199,15 +206,17 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => stri
   const { ds, dims, iMeasure } = cube;
   const measureCount = iMeasure === -1 ? 1 : ds.size[iMeasure]!;
   const cells = new Map<string, ValueOrMissing>();
-  const measureLabels = new Map<string, string>();
+  // A dense cube has every measure's cell at every key: one map of their labels serves every key.
+  const dense = Array.isArray(ds.value);
+  const measureLabels = dense ? (cube.measureLabels ??= new Map(iMeasure === -1 ? [] : dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!]))) : new Map<string, string>();
   let anyPresent = false;
   let bad = false;
   for (let m = 0; m < measureCount; m++) {
     const i = offset + (iMeasure === -1 ? 0 : m * cube.strides[iMeasure]!);
     const raw = valueAt(ds, i);
-    if (raw === undefined && !Array.isArray(ds.value)) continue; // sparse: absent cell
+    if (raw === undefined && !dense) continue; // sparse: absent cell
     const mCode = iMeasure === -1 ? 'value' : dims[iMeasure]!.codes[m]!;
-    if (iMeasure !== -1) measureLabels.set(mCode, dims[iMeasure]!.labels[m]!);
+    if (iMeasure !== -1 && !dense) measureLabels.set(mCode, dims[iMeasure]!.labels[m]!);
     anyPresent = true;
     if (typeof raw === 'number') {
       cells.set(mCode, { value: raw });
@@ -270,8 +279,8 @@ function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () =>
     const a = at[outerPos[iAge]!]!;
     age = cube.ageAt[a] !== undefined ? cube.ageAt[a] : (cube.ageAt[a] = /^\d+_\d+$/.test(code(iAge)) ? ageFromCode(code(iAge), label(iAge)) : ageFromLabel(label(iAge)));
   }
-  const dimensions: Record<string, string> = {};
-  for (const d of cube.outerDims) if (d !== iGeo && d !== iTime && d !== iSex && d !== iAge) Object.defineProperty(dimensions, dims[d]!.id, { value: code(d), enumerable: true, writable: true, configurable: true });
+  const dimensions: Record<string, string> = cube.otherDims.length === 0 ? cube.noDimensions : {};
+  for (const d of cube.otherDims) Object.defineProperty(dimensions, dims[d]!.id, { value: code(d), enumerable: true, writable: true, configurable: true });
   if (age && isReversedAge(age)) {
     ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), note: msg('issue.note.ageBackwardsIn', { age: code(iAge), where: where(), from: age.from ?? '', to: age.to ?? '' }) });
     return null;

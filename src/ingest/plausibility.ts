@@ -52,8 +52,19 @@ export function plausibility(o: Pick<Observation, 'source' | 'measure' | 'measur
 type Bound = { kind: 'share'; share: boolean } | { kind: 'rate'; multiplier: number } | { kind: 'years' } | { kind: 'none' };
 
 const bounds = new Map<string, Bound>();
+type Measured = Pick<Observation, 'source' | 'measure' | 'measureType' | 'multiplier' | 'unit'>;
+/** The last measure asked about: a file's observations come measure after measure, so most ask again (no key to build). */
+let last: { o: Measured; bound: Bound } | null = null;
 
-function boundOf(o: Pick<Observation, 'source' | 'measure' | 'measureType' | 'multiplier' | 'unit'>): Bound {
+function boundOf(o: Measured): Bound {
+  const l = last?.o;
+  if (l && l.measure === o.measure && l.source === o.source && l.measureType === o.measureType && l.multiplier === o.multiplier && l.unit === o.unit) return last!.bound;
+  const bound = boundByKey(o);
+  last = { o: { source: o.source, measure: o.measure, measureType: o.measureType, multiplier: o.multiplier, unit: o.unit }, bound };
+  return bound;
+}
+
+function boundByKey(o: Measured): Bound {
   const key = `${o.source}\u0000${o.measure}\u0000${o.measureType}\u0000${o.multiplier}\u0000${o.unit ?? ''}`;
   let bound = bounds.get(key);
   if (!bound) {

@@ -86,22 +86,30 @@ export class DataSummary {
  */
 export class Interner {
   private readonly parts = new Map<string, object>();
+  /**
+   * Each part object already seen → its shared one: readers hand the same period, age, area or
+   * dimensions object to many rows, which then need no key spelled out. Weak: the objects of rows
+   * not kept may go.
+   */
+  private readonly seen = new WeakMap<object, object>();
 
   intern(o: Observation): Observation {
-    const p = o.period;
-    o.period = this.one(`p|${p.from}|${p.to}|${p.kind}|${p.part ?? ''}|${p.label}`, p);
-    if (o.age) o.age = this.one(`a|${o.age.code}|${o.age.label}|${o.age.from}|${o.age.to}`, o.age);
-    o.dimensions = this.one(`d|${JSON.stringify(o.dimensions)}`, o.dimensions);
-    o.geo = this.one(`g|${o.geo.code}|${o.geo.level}|${o.geo.name}`, o.geo);
+    o.period = this.one(o.period, (p) => `p|${p.from}|${p.to}|${p.kind}|${p.part ?? ''}|${p.label}`);
+    if (o.age) o.age = this.one(o.age, (a) => `a|${a.code}|${a.label}|${a.from}|${a.to}`);
+    o.dimensions = this.one(o.dimensions, (d) => `d|${JSON.stringify(d)}`);
+    o.geo = this.one(o.geo, (g) => `g|${g.code}|${g.level}|${g.name}`);
     const c = o.countColumns;
-    if (c) o.countColumns = this.one(`c|${c.numerator}|${c.denominator}|${c.years}`, c);
+    if (c) o.countColumns = this.one(c, (x) => `c|${x.numerator}|${x.denominator}|${x.years}`);
     return o;
   }
 
-  private one<T extends object>(key: string, value: T): T {
-    const known = this.parts.get(key);
-    if (known) return known as T;
-    this.parts.set(key, value);
-    return value;
+  private one<T extends object>(value: T, keyOf: (value: T) => string): T {
+    const shared = this.seen.get(value);
+    if (shared) return shared as T;
+    const key = keyOf(value);
+    let known = this.parts.get(key) as T | undefined;
+    if (!known) this.parts.set(key, (known = value));
+    this.seen.set(value, known);
+    return known;
   }
 }
