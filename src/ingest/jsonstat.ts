@@ -1,14 +1,13 @@
 import { msg, type Message } from '../base/messages.js';
-import { categoryCodes, statusAt, strides, valueAt, type Dataset } from '../jsonstat/dataset.js';
+import { statusAt, strides, valueAt, type Dataset } from '../jsonstat/dataset.js';
 import type { AgeGroup, Observation, Period, Sex, SourceId } from '../model/observation.js';
 import { LAND } from '../model/observation.js';
-import { validator, cellProblems } from '../validate/schemas.js';
 import { ageFromCode, ageFromLabel, dimensionsKey, isReversedAge, readValueCell, sexFromCode, sexFromLabel } from './cells.js';
 import type { Resolution } from '../geo/resolve.js';
 import type { ReadContext, ResolvedGeography } from './context.js';
 import type { ObservationBase, ValueOrMissing } from './observation.js';
 import { backwardsPeriod, parsePeriod, periodKey } from './period.js';
-import { readWholeText } from './source-file.js';
+import { readDataset, valuesFit, type Dimension } from './jsonstat-dataset.js';
 import { missingFromSymbol } from './symbols.js';
 
 /**
@@ -46,94 +45,12 @@ export interface CellGroup {
   where: string;
 }
 
-interface Dimension {
-  id: string;
-  codes: string[];
-  labels: string[];
-  units: Record<string, { base?: string; decimals?: number }>;
-}
-
 // FHI's cause-of-death register (`daar`) has its own: FYLKE (with `Total` for the country) and DAAR.
 const GEO_IDS = ['GEO', 'Region', 'KOKkommuneregion0000', 'FYLKE', 'BOFYLKE'];
 const TIME_IDS = ['AAR', 'Tid', 'DAAR'];
 const MEASURE_IDS = ['MEASURE_TYPE', 'ContentsCode'];
 const SEX_IDS = ['KJONN', 'Kjonn'];
 const AGE_IDS = ['ALDER', 'Alder'];
-
-/** Parses JSON text, reporting a syntax error with its line and column. */
-export function parseJson(ctx: ReadContext, text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const detail = (e as Error).message;
-    const pos = /position (\d+)/.exec(detail);
-    let line: number | null = null;
-    let col: number | null = null;
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      line = before.split('\n').length;
-      col = Number(pos[1]) - before.lastIndexOf('\n');
-    }
-    ctx.issues.report({ code: 'syntax-error', line, columnNumber: col, note: msg('issue.note.notJson', { detail: detail.replace(/^Unexpected/, 'unexpected') }) });
-    return undefined;
-  }
-}
-
-/** The file as a dataset whose dimensions and sizes agree; null (reported) when it is not one. */
-async function readDataset(ctx: ReadContext): Promise<{ ds: Dataset; dims: Dimension[] } | null> {
-  const doc = parseJson(ctx, await readWholeText(ctx.file));
-  if (doc === undefined) return null;
-  const shape = validator('jsonstat2');
-  if (!shape(doc)) {
-    for (const p of cellProblems(shape.errors)) {
-      ctx.issues.report({ code: p.code === 'missing-cell' ? 'missing-column' : 'type-error', column: p.property, note: p.code === 'missing-cell' ? msg('issue.note.jsonStatMissing', { property: p.property ?? '' }) : msg('issue.note.jsonStatShape', { property: p.property ?? msg('issue.note.theDocument'), keyword: p.keyword }) });
-    }
-    return null;
-  }
-  const ds = doc as Dataset;
-  if (ds.id.length !== ds.size.length) {
-    ctx.issues.report({ code: 'type-error', column: 'size', note: msg('issue.note.sizeMismatch', { dimensions: ds.id.length, sizes: ds.size.length }) });
-    return null;
-  }
-  const dims: Dimension[] = [];
-  for (let d = 0; d < ds.id.length; d++) {
-    const id = ds.id[d]!;
-    // Own properties only: a dimension or category called "__proto__" or "constructor" is data.
-    const dim = Object.hasOwn(ds.dimension, id) ? ds.dimension[id] : undefined;
-    if (!dim) {
-      ctx.issues.report({ code: 'missing-column', column: `dimension.${id}`, note: msg('issue.note.dimensionUndescribed', { id }) });
-      return null;
-    }
-    const codes = categoryCodes(dim);
-    if (codes.length !== ds.size[d]) {
-      ctx.issues.report({ code: 'type-error', column: `dimension.${id}`, note: msg('issue.note.categoriesMismatch', { id, categories: codes.length, size: String(ds.size[d]) }) });
-      return null;
-    }
-    const labels = dim.category.label ?? {};
-    dims.push({ id, codes, labels: codes.map((c) => (Object.hasOwn(labels, c) && typeof labels[c] === 'string' ? labels[c]! : c)), units: dim.category.unit ?? {} });
-  }
-  return { ds, dims };
-}
-
-/** True when the values fit the dimensions: as many as the cube has cells, or a sparse object of its cells (else reported). */
-function valuesFit(ctx: ReadContext, ds: Dataset): boolean {
-  const total = ds.size.reduce((a, b) => a * b, 1);
-  const values = ds.value;
-  if (Array.isArray(values) && values.length !== total) {
-    ctx.issues.report({ code: values.length < total ? 'missing-cell' : 'extra-cell', column: 'value', note: msg('issue.note.valueCount', { values: values.length, total }) });
-    return false;
-  }
-  if (!Array.isArray(values)) {
-    // A sparse value object: every key must be a cell of the cube.
-    let bad = 0;
-    for (const k of Object.keys(values)) {
-      if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < total) continue;
-      if (bad++ < 20) ctx.issues.report({ code: 'constraint-error', column: `value["${k}"]`, value: k, note: msg('issue.note.valueKeyOutside', { key: k, last: total - 1 }) });
-    }
-    return bad === 0;
-  }
-  return true;
-}
 
 /** A dataset being walked: its dimensions, the roles they play, and the caches of one file. */
 interface Cube {
@@ -161,8 +78,8 @@ interface Cube {
   otherDims: number[];
   /** The `dimensions` of every key when there are no other dimensions (shared, as the run's interner would). */
   noDimensions: Record<string, string>;
-  /** Every measure's label, for a dense cube (made at its first key). */
-  measureLabels?: Map<string, string>;
+  /** Every measure's label, for a dense cube (null for a sparse one: each key has its own). */
+  measureLabels: Map<string, string> | null;
 }
 
 /**
@@ -198,7 +115,7 @@ function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonS
   const outerDims = dims.map((_, d) => d).filter((d) => d !== iMeasure);
   const outerPos = dims.map((_, d) => outerDims.indexOf(d));
   const otherDims = outerDims.filter((d) => d !== iGeo && d !== iTime && d !== iSex && d !== iAge);
-  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], periods: new Map(), droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {} };
+  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], periods: new Map(), droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, measureLabels: Array.isArray(ds.value) ? new Map(iMeasure === -1 ? [] : dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!])) : null };
 }
 
 /** One key's cells, one per measure; null when the key has no cell or a cell holds an unknown symbol (reported). */
@@ -208,7 +125,7 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => stri
   const cells = new Map<string, ValueOrMissing>();
   // A dense cube has every measure's cell at every key: one map of their labels serves every key.
   const dense = Array.isArray(ds.value);
-  const measureLabels = dense ? (cube.measureLabels ??= new Map(iMeasure === -1 ? [] : dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!]))) : new Map<string, string>();
+  const measureLabels = cube.measureLabels ?? new Map<string, string>();
   let anyPresent = false;
   let bad = false;
   for (let m = 0; m < measureCount; m++) {
@@ -322,56 +239,109 @@ export async function* readJsonStat(ctx: ReadContext, reading: JsonStatReading):
   const cube = cubeOf(ctx, read.ds, read.dims, reading);
   if (!cube || !valuesFit(ctx, read.ds)) return;
   if (!cube.national) cube.nonZero = nonZeroSlices(cube.ds, cube.strides, cube.iGeo, cube.iTime);
-  const { ds, dims, outerDims, iGeo, iTime, iMeasure } = cube;
-  const table = reading.table(ds.label ?? null, ctx.file.stem);
-  const counter = new Array<number>(outerDims.length).fill(0);
-  const outerTotal = outerDims.reduce((a, d) => a * ds.size[d]!, 1);
-  const unitOf = (mCode: string): string | undefined => (iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined);
-  const outerSizes = outerDims.map((d) => ds.size[d]!);
+  const { ds, dims, outerDims, iMeasure } = cube;
+  const walk: Walk = {
+    ctx,
+    cube,
+    reading,
+    table: reading.table(ds.label ?? null, ctx.file.stem),
+    unitOf: (mCode: string): string | undefined => (iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined),
+    at: new Array<number>(outerDims.length).fill(0),
+    sizes: outerDims.map((d) => ds.size[d]!),
+    n: 0,
+    total: outerDims.reduce((a, d) => a * ds.size[d]!, 1),
+  };
+  // The keys are walked in a plain function, batch by batch: a generator holding the whole walk
+  // is what the optimising compiler took longest over (and compiled again for every source).
   let out: Observation[] = [];
-  // `at` is the key's category of each outer dimension, advanced in place from the second key on.
-  const at = counter;
-  for (let n = 0; n < outerTotal; n++) {
-    if (n > 0) advance(counter, outerSizes);
+  while (walk.n < walk.total) {
     if (out.length >= 2000) {
       yield out;
       out = [];
     }
-    let offset = 0;
-    for (let k = 0; k < outerDims.length; k++) offset += at[k]! * cube.strides[outerDims[k]!]!;
-    // The cell in messages, spelled out only when one is written.
-    const where = (): string => `value[${offset}] (${outerDims.map((d, k) => `${dims[d]!.id}=${dims[d]!.codes[at[k]!]}`).join(', ')})`;
-
-    const found = cellsAt(ctx, cube, offset, where, reading.source);
-    if (!found) continue;
-    const key = keyAt(ctx, cube, at, where);
-    if (!key) continue;
-    const { geo, period, sex, age, dimensions } = key;
-    const outside = !cube.national && outsideValidity(period, geo.validFrom, geo.validTo);
-    // A (region, period) slice with no number but 0 is a code not in use; one with numbers is a
-    // back-calculated series, whose symbols are missing values like any other.
-    if (outside && !cube.nonZero.has(at[cube.outerPos[iGeo]!]! * ds.size[iTime]! + at[cube.outerPos[iTime]!]!)) {
-      dropNotInUse(ctx, cube, found.cells, key.geoRaw, geo, period, reading.zerosOutsideValidity);
-      if (found.cells.size === 0) continue;
-    }
-    const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
-    const base: ObservationBase = { source: reading.source, table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line: null } };
-    const made = () =>
-      reading
-        .observations({ base, period, cells: found.cells, measureLabels: found.measureLabels, unitOf, get where() { return where(); } }, ctx)
-        .filter((o) => ctx.plausible(o, null, where, null));
-    // A number for a year its code was not in use (a back-calculated series) yields to the cell of
-    // the number in use that year.
-    if (outside) {
-      ctx.holdBack(rowKey, made(), null, where());
-      continue;
-    }
-    if (!ctx.checkDuplicate(rowKey, null, where)) continue;
-    ctx.inUse(rowKey);
-    out.push(...made());
+    walkKeys(walk, out);
   }
   const held = ctx.releaseHeld();
   if (out.length + held.length > 0) yield [...out, ...held];
+}
+
+/** A cube's keys being walked: `at` is the key's category of each outer dimension, advanced in place. */
+interface Walk {
+  ctx: ReadContext;
+  cube: Cube;
+  reading: JsonStatReading;
+  table: string;
+  unitOf: (mCode: string) => string | undefined;
+  at: number[];
+  sizes: number[];
+  /** The next key's number, of `total`. */
+  n: number;
+  total: number;
+}
+
+/** Reads keys into `out` until it holds 2000 observations or the keys end. */
+function walkKeys(walk: Walk, out: Observation[]): void {
+  const { cube, at, sizes } = walk;
+  for (; walk.n < walk.total && out.length < 2000; walk.n++) {
+    if (walk.n > 0) advance(at, sizes);
+    let offset = 0;
+    for (let k = 0; k < at.length; k++) offset += at[k]! * cube.strides[cube.outerDims[k]!]!;
+    readKey(walk, offset, out);
+  }
+}
+
+/** One key's observations, added to `out` (or held back, when its code was not in use that year). */
+function readKey(walk: Walk, offset: number, out: Observation[]): void {
+  const { ctx, cube, reading, at } = walk;
+  const { ds, dims, outerDims, iGeo, iTime } = cube;
+  // The cell in messages, spelled out only when one is written.
+  const where = (): string => `value[${offset}] (${outerDims.map((d, k) => `${dims[d]!.id}=${dims[d]!.codes[at[k]!]}`).join(', ')})`;
+  const found = cellsAt(ctx, cube, offset, where, reading.source);
+  if (!found) return;
+  const key = keyAt(ctx, cube, at, where);
+  if (!key) return;
+  const { geo, period, sex, age, dimensions } = key;
+  const outside = !cube.national && outsideValidity(period, geo.validFrom, geo.validTo);
+  // A (region, period) slice with no number but 0 is a code not in use; one with numbers is a
+  // back-calculated series, whose symbols are missing values like any other.
+  if (outside && !cube.nonZero.has(at[cube.outerPos[iGeo]!]! * ds.size[iTime]! + at[cube.outerPos[iTime]!]!)) {
+    dropNotInUse(ctx, cube, found.cells, key.geoRaw, geo, period, reading.zerosOutsideValidity);
+    if (found.cells.size === 0) return;
+  }
+  const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
+  const base: ObservationBase = { source: reading.source, table: walk.table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line: null } };
+  const group = new KeyCells(base, period, found.cells, found.measureLabels, walk.unitOf, where);
+  // A number for a year its code was not in use (a back-calculated series) yields to the cell of
+  // the number in use that year.
+  if (outside) {
+    ctx.holdBack(rowKey, plausibleOf(walk, group, []), null, where());
+    return;
+  }
+  if (!ctx.checkDuplicate(rowKey, null, where)) return;
+  ctx.inUse(rowKey);
+  plausibleOf(walk, group, out);
+}
+
+/** The source's observations of a key that are plausible, added to `into` (which is returned). */
+function plausibleOf(walk: Walk, group: KeyCells, into: Observation[]): Observation[] {
+  for (const o of walk.reading.observations(group, walk.ctx)) if (walk.ctx.plausible(o, null, group.place, null)) into.push(o);
+  return into;
+}
+
+/** The cells of one key as a source reads them; `where` is spelled out only when asked for. */
+class KeyCells implements CellGroup {
+  constructor(
+    readonly base: ObservationBase,
+    readonly period: Period,
+    readonly cells: Map<string, ValueOrMissing>,
+    readonly measureLabels: Map<string, string>,
+    readonly unitOf: (measureCode: string) => string | undefined,
+    readonly place: () => string,
+  ) {}
+
+  get where(): string {
+    return this.place();
+  }
 }
 
 function outsideValidity(p: { from: number; to: number }, from: number | null, to: number | null): boolean {
