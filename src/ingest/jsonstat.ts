@@ -70,7 +70,8 @@ interface Cube {
   /** The region and the age group of each category, read once per file (a cube repeats them for every key). */
   geoAt: (Resolution | undefined)[];
   ageAt: (AgeGroup | null | undefined)[];
-  periods: Map<string, Period | null>;
+  sexAt: (Sex | null | undefined)[];
+  periodAt: (Period | null | undefined)[];
   droppedZeros: Set<string>;
   /** The (region, period) slices that hold any number but 0 (SSB: zeros outside a code's validity). */
   nonZero: Set<number>;
@@ -115,7 +116,7 @@ function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonS
   const outerDims = dims.map((_, d) => d).filter((d) => d !== iMeasure);
   const outerPos = dims.map((_, d) => outerDims.indexOf(d));
   const otherDims = outerDims.filter((d) => d !== iGeo && d !== iTime && d !== iSex && d !== iAge);
-  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], periods: new Map(), droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, measureLabels: Array.isArray(ds.value) ? new Map(iMeasure === -1 ? [] : dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!])) : null };
+  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], sexAt: [], periodAt: [], droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, measureLabels: Array.isArray(ds.value) ? new Map(iMeasure === -1 ? [] : dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!])) : null };
 }
 
 /** One key's cells, one per measure; null when the key has no cell or a cell holds an unknown symbol (reported). */
@@ -160,33 +161,27 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => stri
 
 /**
  * The key's region, period, sex, age and other dimensions; null when one cannot be read (reported).
- * `at` is the key's category of each dimension of `outerDims`.
+ * `at` is the key's category of each dimension of `outerDims`. What a category means is worked
+ * out at its first key (periodOf, sexOf, ageOf) and kept by its number.
  */
 function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () => string) {
   const { dims, iGeo, iTime, iSex, iAge, national, outerPos } = cube;
-  const code = (d: number): string => dims[d]!.codes[at[outerPos[d]!]!]!;
-  const label = (d: number): string => dims[d]!.labels[at[outerPos[d]!]!]!;
-  const geoRaw = national ? LAND : code(iGeo);
   const g = national ? 0 : at[outerPos[iGeo]!]!;
-  const resolution = (cube.geoAt[g] ??= national ? ctx.geo.fromCode(geoRaw) : ctx.geo.fromCodeAndLabel(geoRaw, label(iGeo)));
+  const geoRaw = national ? LAND : dims[iGeo]!.codes[g]!;
+  const resolution = (cube.geoAt[g] ??= national ? ctx.geo.fromCode(geoRaw) : ctx.geo.fromCodeAndLabel(geoRaw, dims[iGeo]!.labels[g]!));
   const geo = ctx.geography(resolution, geoRaw, null, national ? 'dimension' : `dimension.${dims[iGeo]!.id}`, null);
   if (!geo) return null;
-  const timeCode = code(iTime);
-  let period = cube.periods.get(timeCode);
-  if (period === undefined) {
-    // A code written backwards is an error in the data: its label ("2014-2018") must not stand in for it.
-    const backwards = backwardsPeriod(timeCode);
-    if (backwards) ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iTime]!.id}`, value: timeCode, note: msg('issue.note.periodBackwardsIn', { period: timeCode, where: where(), forwards: backwards.forwards }) });
-    period = backwards ? null : parsePeriod(timeCode) ?? parsePeriod(label(iTime));
-    if (!period && !backwards) ctx.period(timeCode, null, `dimension.${dims[iTime]!.id}`, null);
-    cube.periods.set(timeCode, period);
-  }
+  const t = at[outerPos[iTime]!]!;
+  let period = cube.periodAt[t];
+  if (period === undefined) period = cube.periodAt[t] = periodOf(ctx, dims[iTime]!, t, where);
   if (!period) return null;
   let sex: Sex = 'total';
   if (iSex !== -1) {
-    const sx = sexFromCode(code(iSex)) ?? sexFromLabel(label(iSex));
+    const x = at[outerPos[iSex]!]!;
+    const sx = cube.sexAt[x] !== undefined ? cube.sexAt[x] : (cube.sexAt[x] = sexFromCode(dims[iSex]!.codes[x]!) ?? sexFromLabel(dims[iSex]!.labels[x]!));
     if (!sx) {
-      ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iSex]!.id}`, value: code(iSex), note: msg('issue.note.notSexCode', { value: code(iSex) }) });
+      const value = dims[iSex]!.codes[x]!;
+      ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iSex]!.id}`, value, note: msg('issue.note.notSexCode', { value }) });
       return null;
     }
     sex = sx;
@@ -194,15 +189,32 @@ function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () =>
   let age: AgeGroup | null = null;
   if (iAge !== -1) {
     const a = at[outerPos[iAge]!]!;
-    age = cube.ageAt[a] !== undefined ? cube.ageAt[a] : (cube.ageAt[a] = /^\d+_\d+$/.test(code(iAge)) ? ageFromCode(code(iAge), label(iAge)) : ageFromLabel(label(iAge)));
+    age = cube.ageAt[a] !== undefined ? cube.ageAt[a] : (cube.ageAt[a] = ageOf(dims[iAge]!, a));
   }
   const dimensions: Record<string, string> = cube.otherDims.length === 0 ? cube.noDimensions : {};
-  for (const d of cube.otherDims) Object.defineProperty(dimensions, dims[d]!.id, { value: code(d), enumerable: true, writable: true, configurable: true });
+  for (const d of cube.otherDims) Object.defineProperty(dimensions, dims[d]!.id, { value: dims[d]!.codes[at[outerPos[d]!]!]!, enumerable: true, writable: true, configurable: true });
   if (age && isReversedAge(age)) {
-    ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), note: msg('issue.note.ageBackwardsIn', { age: code(iAge), where: where(), from: age.from ?? '', to: age.to ?? '' }) });
+    const code = dims[iAge]!.codes[at[outerPos[iAge]!]!]!;
+    ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code, note: msg('issue.note.ageBackwardsIn', { age: code, where: where(), from: age.from ?? '', to: age.to ?? '' }) });
     return null;
   }
   return { geoRaw, geo, period, sex, age, dimensions };
+}
+
+/** A time category's period; null (reported) when it is none or written backwards. */
+function periodOf(ctx: ReadContext, dim: Dimension, t: number, where: () => string): Period | null {
+  const timeCode = dim.codes[t]!;
+  // A code written backwards is an error in the data: its label ("2014-2018") must not stand in for it.
+  const backwards = backwardsPeriod(timeCode);
+  if (backwards) ctx.issues.report({ code: 'constraint-error', column: `dimension.${dim.id}`, value: timeCode, note: msg('issue.note.periodBackwardsIn', { period: timeCode, where: where(), forwards: backwards.forwards }) });
+  const period = backwards ? null : parsePeriod(timeCode) ?? parsePeriod(dim.labels[t]!);
+  if (!period && !backwards) ctx.period(timeCode, null, `dimension.${dim.id}`, null);
+  return period;
+}
+
+function ageOf(dim: Dimension, a: number): AgeGroup | null {
+  const code = dim.codes[a]!;
+  return /^\d+_\d+$/.test(code) ? ageFromCode(code, dim.labels[a]!) : ageFromLabel(dim.labels[a]!);
 }
 
 /**
