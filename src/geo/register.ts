@@ -104,7 +104,7 @@ export class GeoRegister {
   private readonly others = new Map<string, OtherAreaEntry>();
   private readonly otherNames = new Map<string, OtherAreaEntry>();
   /** Former municipalities by the one they were merged into (made at the first `mergedInto`). */
-  private merged: Map<string, HistoricEntry[]> | null = null;
+  #merged: Map<string, HistoricEntry[]> | null = null;
   readonly land: Area;
 
   constructor(readonly data: RegisterData) {
@@ -225,16 +225,16 @@ export class GeoRegister {
   /** Former municipalities merged into this current one (their rows stay under their old numbers). */
   mergedInto(code: string): HistoricEntry[] {
     // Asked for every area of every indicator: the register's history is grouped once, in its order.
-    if (!this.merged) {
-      this.merged = new Map();
+    if (!this.#merged) {
+      this.#merged = new Map();
       for (const h of this.data.historicKommuner) {
         if (h.kind !== 'merged' || h.successors.length !== 1) continue;
-        const list = this.merged.get(h.successors[0]!);
+        const list = this.#merged.get(h.successors[0]!);
         if (list) list.push(h);
-        else this.merged.set(h.successors[0]!, [h]);
+        else this.#merged.set(h.successors[0]!, [h]);
       }
     }
-    return this.merged.get(code)?.slice() ?? [];
+    return this.#merged.get(code)?.slice() ?? [];
   }
 
   /** The codes whose rows count for a current municipality: its own and those merged into it. */

@@ -24,22 +24,22 @@ export class ObservationIndex {
       this.add(o, o.measure);
       if (o.measureCode) this.add(o, o.measureCode);
     }
-    this.last = null;
+    this.#last = null;
     this.summary = summary ?? own!;
   }
 
   /** The last measure's map, for the next observation (most are of the same measure: no key to build). */
-  private last: { o: Observation; m: string; byGeo: Map<string, Observation[]> } | null = null;
+  #last: { o: Observation; m: string; byGeo: Map<string, Observation[]> } | null = null;
 
   private add(o: Observation, m: string): void {
-    const l = this.last;
+    const l = this.#last;
     let byGeo: Map<string, Observation[]> | undefined;
     if (l && l.m === m && l.o.table === o.table && l.o.source === o.source) byGeo = l.byGeo;
     else {
       const k = `${o.source}|${o.table}|${m}`;
       byGeo = this.byMeasure.get(k);
       if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
-      this.last = { o, m, byGeo };
+      this.#last = { o, m, byGeo };
     }
     let list = byGeo.get(o.geo.code);
     if (!list) byGeo.set(o.geo.code, (list = []));

@@ -258,6 +258,8 @@ export async function* readJsonStat(ctx: ReadContext, reading: JsonStatReading):
     reading,
     table: reading.table(ds.label ?? null, ctx.file.stem),
     unitOf: (mCode: string): string | undefined => (iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined),
+    // A cube has no lines: every observation of the file has the same origin.
+    origin: { file: ctx.file.display, line: null },
     at: new Array<number>(outerDims.length).fill(0),
     sizes: outerDims.map((d) => ds.size[d]!),
     n: 0,
@@ -284,6 +286,7 @@ interface Walk {
   reading: JsonStatReading;
   table: string;
   unitOf: (mCode: string) => string | undefined;
+  origin: Observation['origin'];
   at: number[];
   sizes: number[];
   /** The next key's number, of `total`. */
@@ -321,7 +324,7 @@ function readKey(walk: Walk, offset: number, out: Observation[]): void {
     if (found.cells.size === 0) return;
   }
   const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
-  const base: ObservationBase = { source: reading.source, table: walk.table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line: null } };
+  const base: ObservationBase = { source: reading.source, table: walk.table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: walk.origin };
   const group = new KeyCells(base, period, found.cells, found.measureLabels, walk.unitOf, where);
   // A number for a year its code was not in use (a back-calculated series) yields to the cell of
   // the number in use that year.
