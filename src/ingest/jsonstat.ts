@@ -329,7 +329,7 @@ function readKey(walk: Walk, offset: number, out: Observation[]): void {
   // A number for a year its code was not in use (a back-calculated series) yields to the cell of
   // the number in use that year.
   if (outside) {
-    ctx.holdBack(rowKey, plausibleOf(walk, group, []), null, where());
+    ctx.holdBack(rowKey, plausibleOf(walk, group, []), null, where);
     return;
   }
   if (!ctx.checkDuplicate(rowKey, null, where)) return;

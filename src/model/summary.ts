@@ -103,29 +103,50 @@ export class DataSummary {
 export class Interner {
   private readonly parts = new Map<string, object>();
   /**
-   * Each part object already seen → its shared one: readers hand the same period, age, area or
-   * dimensions object to many rows, which then need no key spelled out. Weak: the objects of rows
-   * not kept may go.
+   * Each part object already seen → its shared one: readers hand the same period, age or area
+   * object to many rows, which then need no key spelled out. Weak: the objects of rows not kept
+   * may go. (Dimensions and count columns are mostly made per row: the last one is remembered.)
    */
   readonly #seen = new WeakMap<object, object>();
+  #lastDimensions: { made: object; shared: object } | null = null;
+  #lastCounts: { made: object; shared: object } | null = null;
 
   intern(o: Observation): Observation {
     o.period = this.one(o.period, (p) => `p|${p.from}|${p.to}|${p.kind}|${p.part ?? ''}|${p.label}`);
     if (o.age) o.age = this.one(o.age, (a) => `a|${a.code}|${a.label}|${a.from}|${a.to}`);
-    o.dimensions = this.one(o.dimensions, (d) => `d|${JSON.stringify(d)}`);
     o.geo = this.one(o.geo, (g) => `g|${g.code}|${g.level}|${g.name}`);
+    const d = o.dimensions;
+    if (this.#lastDimensions?.made === d) o.dimensions = this.#lastDimensions.shared as typeof d;
+    else {
+      o.dimensions = this.byKey(`d|${isEmpty(d) ? '{}' : JSON.stringify(d)}`, d);
+      this.#lastDimensions = { made: d, shared: o.dimensions };
+    }
     const c = o.countColumns;
-    if (c) o.countColumns = this.one(c, (x) => `c|${x.numerator}|${x.denominator}|${x.years}`);
+    if (c && this.#lastCounts?.made === c) o.countColumns = this.#lastCounts.shared as typeof c;
+    else if (c) {
+      o.countColumns = this.byKey(`c|${c.numerator}|${c.denominator}|${c.years}`, c);
+      this.#lastCounts = { made: c, shared: o.countColumns };
+    }
     return o;
   }
 
   private one<T extends object>(value: T, keyOf: (value: T) => string): T {
     const shared = this.#seen.get(value);
     if (shared) return shared as T;
-    const key = keyOf(value);
-    let known = this.parts.get(key) as T | undefined;
-    if (!known) this.parts.set(key, (known = value));
+    const known = this.byKey(keyOf(value), value);
     this.#seen.set(value, known);
     return known;
   }
+
+  private byKey<T extends object>(key: string, value: T): T {
+    const known = this.parts.get(key) as T | undefined;
+    if (known) return known;
+    this.parts.set(key, value);
+    return value;
+  }
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
