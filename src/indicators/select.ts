@@ -21,28 +21,26 @@ export class ObservationIndex {
       // special areas (level "other") are read and inspected, never compared.
       if (o.geo.level === 'other' || o.geo.level === 'bydel') continue;
       // SSB: by the label and by the ContentsCode (labels change between tables and languages; codes do not).
-      this.add(o, o.measure);
-      if (o.measureCode) this.add(o, o.measureCode);
+      this.add(o, o.measure, 0);
+      if (o.measureCode) this.add(o, o.measureCode, 1);
     }
-    this.#last = null;
+    this.#last = [null, null];
     this.summary = summary ?? own!;
   }
 
-  /** The last measure's map, for the next observation (most are of the same measure: no key to build). */
-  #last: { o: Observation; m: string; byGeo: Map<string, Observation[]> } | null = null;
+  /** The last measure's map of each slot (0 the label, 1 the code), for the next observation: most are of the same measure (no key to build). */
+  #last: ({ source: string; table: string; m: string; byGeo: Map<string, Observation[]> } | null)[] = [null, null];
 
-  private add(o: Observation, m: string): void {
-    const l = this.#last;
-    let byGeo: Map<string, Observation[]> | undefined;
-    if (l && l.m === m && l.o.table === o.table && l.o.source === o.source) byGeo = l.byGeo;
-    else {
+  private add(o: Observation, m: string, slot: 0 | 1): void {
+    let l = this.#last[slot];
+    if (!l || l.m !== m || l.table !== o.table || l.source !== o.source) {
       const k = `${o.source}|${o.table}|${m}`;
-      byGeo = this.byMeasure.get(k);
+      let byGeo = this.byMeasure.get(k);
       if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
-      this.#last = { o, m, byGeo };
+      this.#last[slot] = l = { source: o.source, table: o.table, m, byGeo };
     }
-    let list = byGeo.get(o.geo.code);
-    if (!list) byGeo.set(o.geo.code, (list = []));
+    let list = l.byGeo.get(o.geo.code);
+    if (!list) l.byGeo.set(o.geo.code, (list = []));
     list.push(o);
   }
 

@@ -323,7 +323,7 @@ function readKey(walk: Walk, offset: number, out: Observation[]): void {
     dropNotInUse(ctx, cube, found.cells, key.geoRaw, geo, period, reading.zerosOutsideValidity);
     if (found.cells.size === 0) return;
   }
-  const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
+  const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensions === cube.noDimensions ? '' : dimensionsKey(dimensions)}`;
   const base: ObservationBase = { source: reading.source, table: walk.table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: walk.origin };
   const group = new KeyCells(base, period, found.cells, found.measureLabels, walk.unitOf, where);
   // A number for a year its code was not in use (a back-calculated series) yields to the cell of
