@@ -88,10 +88,10 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
   }
   // RATE_NO beside a row's own rate is the national rate (a cube's helper); alone — the
   // cause-of-death register's `daar` tables — it is the published measure.
-  for (const [code, cell] of cells) {
-    if (isFhiCountColumn(code) || (IGNORED.has(code) && (published || code !== 'RATE_NO'))) continue;
+  cells.forEach((cell, code) => {
+    if (isFhiCountColumn(code) || (IGNORED.has(code) && (published || code !== 'RATE_NO'))) return;
     out.push(make(base, code, cell, numerator, denominator, labels?.get(code)));
-  }
+  });
   if (out.length === 0) {
     const count = cells.get('TELLER') ?? cells.get('sumTELLER');
     if (count) out.push(make(base, 'TELLER', count, null, denominator, labels?.get('TELLER')));

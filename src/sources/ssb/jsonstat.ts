@@ -28,13 +28,14 @@ export function readSsbJsonStat(ctx: ReadContext, source: 'ssb' | 'kostra'): Asy
     table: ssbTableId,
     observations: (g) => {
       const out: Observation[] = [];
-      for (const [mCode, cell] of g.cells) {
+      // forEach, not for…of: no entry array made per cell (this runs for every cell of a cube).
+      g.cells.forEach((cell, mCode) => {
         let m = measures.get(mCode);
         if (!m) measures.set(mCode, (m = measureOf(g, mCode)));
         const o = observation(g.base, m.label, m.info, cell);
         if (mCode !== m.label) o.measureCode = mCode;
         out.push(o);
-      }
+      });
       return out;
     },
   });
