@@ -79,8 +79,10 @@ interface Cube {
   otherDims: number[];
   /** The `dimensions` of every key when there are no other dimensions (shared, as the run's interner would). */
   noDimensions: Record<string, string>;
-  /** Every measure's label, for a dense cube (null for a sparse one: each key has its own). */
-  measureLabels: Map<string, string> | null;
+  /** A dense cube has every measure's cell at every key (a sparse one's `value` is an object of cells). */
+  dense: boolean;
+  /** Every measure's label, for a dense cube (empty for a sparse one: each key has its own). Never null: every cube has one shape. */
+  measureLabels: Map<string, string>;
 }
 
 /**
@@ -115,8 +117,9 @@ function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonS
   }
   const outerDims = dims.map((_, d) => d).filter((d) => d !== iMeasure);
   const outerPos = dims.map((_, d) => outerDims.indexOf(d));
+  const dense = Array.isArray(ds.value);
   const otherDims = outerDims.filter((d) => d !== iGeo && d !== iTime && d !== iSex && d !== iAge);
-  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], sexAt: [], periodAt: [], droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, measureLabels: Array.isArray(ds.value) ? new Map(iMeasure === -1 ? [] : dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!])) : null };
+  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], sexAt: [], periodAt: [], droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, dense, measureLabels: new Map(dense && iMeasure !== -1 ? dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!]) : []) };
 }
 
 /** One key's cells, one per measure; null when the key has no cell or a cell holds an unknown symbol (reported). */
@@ -125,8 +128,8 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => stri
   const measureCount = iMeasure === -1 ? 1 : ds.size[iMeasure]!;
   const cells = new Map<string, ValueOrMissing>();
   // A dense cube has every measure's cell at every key: one map of their labels serves every key.
-  const dense = Array.isArray(ds.value);
-  const measureLabels = cube.measureLabels ?? new Map<string, string>();
+  const dense = cube.dense;
+  const measureLabels = dense ? cube.measureLabels : new Map<string, string>();
   let anyPresent = false;
   let bad = false;
   for (let m = 0; m < measureCount; m++) {
