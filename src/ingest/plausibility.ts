@@ -39,9 +39,10 @@ export function plausibility(o: Pick<Observation, 'source' | 'measure' | 'measur
   if (bound.kind === 'rate') {
     const multiplier = bound.multiplier;
     if (v < 0) return { code: 'impossible-value', note: msg('issue.note.negativeRate', { value: v, measure: o.measure }) };
-    const base = multiplier.toLocaleString('en').replace(/,/g, ' ');
-    if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: msg('issue.note.rateAboveBase', { value: v, measure: o.measure, base }) };
-    if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: msg('issue.note.rateTenTimesBase', { value: v, measure: o.measure, base }) };
+    // Spelled out only for a number reported (toLocaleString costs more than the check).
+    const base = (): string => multiplier.toLocaleString('en').replace(/,/g, ' ');
+    if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: msg('issue.note.rateAboveBase', { value: v, measure: o.measure, base: base() }) };
+    if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: msg('issue.note.rateTenTimesBase', { value: v, measure: o.measure, base: base() }) };
     return null;
   }
   if (bound.kind === 'years' && (v < 0 || v > MAX_YEARS)) return { code: 'impossible-value', note: msg('issue.note.yearsOutOfRange', { value: v, measure: o.measure, max: MAX_YEARS }) };
