@@ -79,6 +79,8 @@ interface Cube {
   otherDims: number[];
   /** The `dimensions` of every key when there are no other dimensions (shared, as the run's interner would). */
   noDimensions: Record<string, string>;
+  /** The region dimension as problems name it (`dimension.Region`), made at the first key. */
+  geoColumn: string | null;
   /** A dense cube has every measure's cell at every key (a sparse one's `value` is an object of cells). */
   dense: boolean;
   /** Every measure's label, for a dense cube (empty for a sparse one: each key has its own). Never null: every cube has one shape. */
@@ -119,7 +121,7 @@ function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonS
   const outerPos = dims.map((_, d) => outerDims.indexOf(d));
   const dense = Array.isArray(ds.value);
   const otherDims = outerDims.filter((d) => d !== iGeo && d !== iTime && d !== iSex && d !== iAge);
-  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], sexAt: [], periodAt: [], droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, dense, measureLabels: new Map(dense && iMeasure !== -1 ? dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!]) : []) };
+  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], sexAt: [], periodAt: [], droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, geoColumn: null, dense, measureLabels: new Map(dense && iMeasure !== -1 ? dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!]) : []) };
 }
 
 /** One key's cells, one per measure; null when the key has no cell or a cell holds an unknown symbol (reported). */
@@ -172,7 +174,7 @@ function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () =>
   const g = national ? 0 : at[outerPos[iGeo]!]!;
   const geoRaw = national ? LAND : dims[iGeo]!.codes[g]!;
   const resolution = (cube.geoAt[g] ??= national ? ctx.geo.fromCode(geoRaw) : ctx.geo.fromCodeAndLabel(geoRaw, dims[iGeo]!.labels[g]!));
-  const geo = ctx.geography(resolution, geoRaw, null, national ? 'dimension' : `dimension.${dims[iGeo]!.id}`, null);
+  const geo = ctx.geography(resolution, geoRaw, null, (cube.geoColumn ??= national ? 'dimension' : `dimension.${dims[iGeo]!.id}`), null);
   if (!geo) return null;
   const t = at[outerPos[iTime]!]!;
   let period = cube.periodAt[t];
