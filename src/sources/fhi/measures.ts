@@ -43,21 +43,26 @@ export function isUnsuppressedColumn(name: string): boolean {
  * counts that is not whole, a one-year count that is not whole. Returns the problem's note, or null.
  */
 export function countsProblem(cells: Map<string, MeasureCell>, singleYear: boolean): { column: string; value: number; message: Message } | null {
-  const num = (k: string): number | null => {
-    const c = cells.get(k);
-    return c && 'value' in c ? c.value : null;
-  };
-  for (const [t, n] of [['TELLER', 'NEVNER'], ['sumTELLER', 'sumNEVNER']] as const) {
-    const a = num(t);
-    const b = num(n);
+  // Constant lists and no closure: this runs for every key of every FHI cube.
+  for (const [t, n] of COUNT_PAIRS) {
+    const a = valueOf(cells, t);
+    const b = valueOf(cells, n);
     if (a !== null && b !== null && a > b) return { column: t, value: a, message: msg('issue.note.countAboveDenominator', { count: t, countValue: a, denominator: n, denominatorValue: b }) };
   }
-  for (const k of ['sumTELLER', 'sumNEVNER', ...(singleYear ? ['TELLER'] : [])]) {
-    const v = num(k);
+  for (const k of singleYear ? WHOLE_COUNTS_YEAR : WHOLE_COUNTS) {
+    const v = valueOf(cells, k);
     if (v !== null && !Number.isInteger(v)) return { column: k, value: v, message: msg(k.startsWith('sum') ? 'issue.note.countNotWholeSum' : 'issue.note.countNotWholeYear', { column: k, value: v }) };
   }
   return null;
 }
+
+const COUNT_PAIRS = [
+  ['TELLER', 'NEVNER'],
+  ['sumTELLER', 'sumNEVNER'],
+] as const;
+/** The counts that must be whole: the period's sums, and a one-year table's count. */
+const WHOLE_COUNTS = ['sumTELLER', 'sumNEVNER'];
+const WHOLE_COUNTS_YEAR = ['sumTELLER', 'sumNEVNER', 'TELLER'];
 
 export type MeasureCell = ValueOrMissing;
 
