@@ -67,7 +67,7 @@ interface Cube {
   outerDims: number[];
   /** Each dimension's place in `outerDims` (-1 for the measure's). */
   outerPos: number[];
-  /** The region and the age group of each category, read once per file (a cube repeats them for every key). */
+  /** The region, age group, sex and period of each category, read once per file (a cube repeats them for every key). */
   geoAt: (Resolution | undefined)[];
   ageAt: (AgeGroup | null | undefined)[];
   sexAt: (Sex | null | undefined)[];
@@ -167,7 +167,7 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => stri
 /**
  * The key's region, period, sex, age and other dimensions; null when one cannot be read (reported).
  * `at` is the key's category of each dimension of `outerDims`. What a category means is worked
- * out at its first key (periodOf, sexOf, ageOf) and kept by its number.
+ * out at its first key (periodOf, ageOf, the sex by its code or label) and kept by its number.
  */
 function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () => string) {
   const { dims, iGeo, iTime, iSex, iAge, national, outerPos } = cube;
