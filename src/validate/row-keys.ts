@@ -3,54 +3,62 @@
  * slowly and smoothly with the file: a 53-bit hash per key and the line it was on (12 bytes) in
  * open-addressing tables of typed arrays filled to 80 % before they grow by a quarter — about
  * 15–19 bytes per row, so a 500 MB cube of 11 million rows needs ~200 MB, not the keys themselves.
- * A file's first 32 768 keys are in one table (most files have a few hundred rows, and 256 empty
- * tables per file cost more than reading it); past that the keys are spread over 256 tables (by
- * 8 bits of the hash) so that a table growing holds a second copy of 1/256 of the keys, never of
- * all of them.
+ * The keys are spread over 256 tables (by 8 bits of the hash) so that a table growing holds a
+ * second copy of 1/256 of the keys, never of all of them.
+ * A file's first 32 768 keys are kept as they are, in a Map (a few MB at most): most files have a
+ * few hundred rows, and hashing each key in JavaScript and 256 tables per file cost more than
+ * reading such a file. At the 32 768th key they are hashed into the tables.
  * A false "duplicate" needs two keys with the same 53-bit hash: odds about 1 in 140 for a file of
- * 11 million rows (6·10¹³ pairs), 1 in 18 000 for a million.
+ * 11 million rows (6·10¹³ pairs), 1 in 18 000 for a million; none below 32 768 rows.
  */
 export class RowKeyIndex {
-  /** The one table of a small file; null once the keys are spread over `shards`. */
-  private single: Shard | null;
-  private shards: Shard[] = [];
+  /** The keys of a small file and their lines; null once they are in `shards`. */
+  private small: Map<string, number> | null = new Map();
+  private readonly shards: Shard[] = [];
   private used = 0;
-
-  constructor(capacity = 64) {
-    this.single = new Shard(capacity);
-  }
 
   /** Adds the key; returns the line it was first seen on when it is a duplicate (-1 when that line is unknown), else 0. */
   add(key: string, line: number): number {
-    const h = hash53(key) || 1; // 0 marks an empty slot
-    // The high 21 bits choose the table; the low 32 the slot in it (so the two are independent).
-    const first = (this.single ?? this.shards[Math.floor(h / 4294967296) & (SHARDS - 1)]!).add(h, h % 4294967296, line);
-    if (first === 0 && ++this.used === SPLIT_AT && this.single) this.split(this.single);
+    const small = this.small;
+    if (small) {
+      const first = small.get(key);
+      if (first !== undefined) return first || -1;
+      small.set(key, line);
+      if (++this.used === SPLIT_AT) this.split(small);
+      return 0;
+    }
+    const first = this.addHashed(hash53(key) || 1, line); // 0 marks an empty slot
+    if (first === 0) this.used++;
     return first;
   }
 
-  /** Spreads the one table's keys over the 256 tables, each made for its share of them. */
-  private split(single: Shard): void {
+  /** The high 21 bits of the hash choose the table; the low 32 the slot in it (so the two are independent). */
+  private addHashed(h: number, line: number): number {
+    return this.shards[Math.floor(h / 4294967296) & (SHARDS - 1)]!.add(h, h % 4294967296, line);
+  }
+
+  /** Hashes the small file's keys into the 256 tables, each made for its share of them. */
+  private split(small: Map<string, number>): void {
     const capacity = Math.ceil(SPLIT_AT / SHARDS / MAX_LOAD) + 8;
     for (let s = 0; s < SHARDS; s++) this.shards.push(new Shard(capacity));
-    single.forEach((h, line) => this.shards[Math.floor(h / 4294967296) & (SHARDS - 1)]!.add(h, h % 4294967296, line));
-    this.single = null;
+    small.forEach((line, key) => this.addHashed(hash53(key) || 1, line));
+    this.small = null;
   }
 
   get size(): number {
     return this.used;
   }
 
-  /** The bytes the tables hold (for tests and benchmarks). */
+  /** The bytes the hash tables hold (for tests and benchmarks); 0 while the keys are kept as they are. */
   get bytes(): number {
-    let n = this.single?.bytes ?? 0;
+    let n = 0;
     for (const s of this.shards) n += s.bytes;
     return n;
   }
 }
 
 const SHARDS = 256;
-/** The number of keys at which one table becomes 256 (its last growth copies ~0.4 MB). */
+/** The number of keys at which they are hashed into the 256 tables. */
 const SPLIT_AT = 32_768;
 const MAX_LOAD = 0.8;
 
@@ -84,11 +92,6 @@ class Shard {
       if (cur === h) return this.lines[i]! || -1;
       if (++i === cap) i = 0;
     }
-  }
-
-  /** Calls `f` with every key's hash and line. */
-  forEach(f: (h: number, line: number) => void): void {
-    for (let j = 0; j < this.hashes.length; j++) if (this.hashes[j] !== 0) f(this.hashes[j]!, this.lines[j]!);
   }
 
   private grow(): void {
