@@ -269,6 +269,10 @@ export async function* readJsonStat(ctx: ReadContext, reading: JsonStatReading):
     sizes: outerDims.map((d) => ds.size[d]!),
     n: 0,
     total: outerDims.reduce((a, d) => a * ds.size[d]!, 1),
+    offset: 0,
+    // The key's cell in messages, spelled out only when one is written — while the key is read
+    // (nothing keeps it for later), so one function serves every key.
+    where: () => `value[${walk.offset}] (${outerDims.map((d, k) => `${dims[d]!.id}=${dims[d]!.codes[walk.at[k]!]}`).join(', ')})`,
   };
   // The keys are walked in a plain function, batch by batch: a generator holding the whole walk
   // is what the optimising compiler took longest over (and compiled again for every source).
@@ -297,6 +301,9 @@ interface Walk {
   /** The next key's number, of `total`. */
   n: number;
   total: number;
+  /** The key's first cell in `value`. */
+  offset: number;
+  where: () => string;
 }
 
 /** Reads keys into `out` until it holds 2000 observations or the keys end. */
@@ -306,17 +313,16 @@ function walkKeys(walk: Walk, out: Observation[]): void {
     if (walk.n > 0) advance(at, sizes);
     let offset = 0;
     for (let k = 0; k < at.length; k++) offset += at[k]! * cube.strides[cube.outerDims[k]!]!;
-    readKey(walk, offset, out);
+    walk.offset = offset;
+    readKey(walk, out);
   }
 }
 
 /** One key's observations, added to `out` (or held back, when its code was not in use that year). */
-function readKey(walk: Walk, offset: number, out: Observation[]): void {
-  const { ctx, cube, reading, at } = walk;
-  const { ds, dims, outerDims, iGeo, iTime } = cube;
-  // The cell in messages, spelled out only when one is written.
-  const where = (): string => `value[${offset}] (${outerDims.map((d, k) => `${dims[d]!.id}=${dims[d]!.codes[at[k]!]}`).join(', ')})`;
-  const found = cellsAt(ctx, cube, offset, where, reading.source);
+function readKey(walk: Walk, out: Observation[]): void {
+  const { ctx, cube, reading, at, where } = walk;
+  const { ds, iGeo, iTime } = cube;
+  const found = cellsAt(ctx, cube, walk.offset, where, reading.source);
   if (!found) return;
   const key = keyAt(ctx, cube, at, where);
   if (!key) return;
