@@ -154,6 +154,10 @@ export function criteriaFor(ind: Indicator, overrides: Partial<Criteria> = {}): 
 export function matches(o: Observation, c: Criteria): boolean {
   if (o.sex !== c.sex) return false;
   if (c.age !== undefined && (o.age === null || (o.age.code !== c.age && o.age.label !== c.age))) return false;
+  return dimensionsMatch(o, c);
+}
+
+function dimensionsMatch(o: Observation, c: Criteria): boolean {
   for (const k in c.dimensions) if (o.dimensions[k] !== c.dimensions[k]) return false;
   for (const k of c.without) if (o.dimensions[k] !== undefined) return false;
   return true;
@@ -167,7 +171,7 @@ export class AmbiguousSelectionError extends Error {}
 /** Whether an observation fits an indicator's criteria: with age bands, any of the bands; else the criteria's age. */
 export function fitsSelection(o: Observation, c: Criteria, bands?: string[]): boolean {
   if (!bands) return matches(o, c);
-  return o.sex === c.sex && o.age !== null && bands.includes(o.age.code) && matches(o, { ...c, age: undefined });
+  return o.sex === c.sex && o.age !== null && bands.includes(o.age.code) && dimensionsMatch(o, c);
 }
 
 /**
