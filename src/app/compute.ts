@@ -62,7 +62,7 @@ export function prepareContext(run: Run, data: LoadedData): BuildContext {
     if (!list) population.set(o.geo.code, (list = []));
     list.push(o);
   }
-  const catalogue = loadCatalogue(config.catalogue);
+  const catalogue = catalogueOf(config);
   const ctx: BuildContext = {
     listed: new Map(),
     config,
@@ -93,7 +93,16 @@ export function prepareContext(run: Run, data: LoadedData): BuildContext {
  * (src/indicators/gather.ts). The catalogue is read when reading starts.
  */
 export function keptForBuild(config: Pick<BuildConfig, 'catalogue'>): () => (o: Observation) => boolean {
-  return () => catalogueKeeps(loadCatalogue(config.catalogue), [{ source: 'ssb', table: '07459' }]);
+  return () => catalogueKeeps(catalogueOf(config), [{ source: 'ssb', table: '07459' }]);
+}
+
+/** Each configuration's catalogue, read and checked once: reading the data starts with it, computing the documents goes on with it. */
+const catalogues = new WeakMap<Pick<BuildConfig, 'catalogue'>, Indicator[]>();
+
+function catalogueOf(config: Pick<BuildConfig, 'catalogue'>): Indicator[] {
+  let catalogue = catalogues.get(config);
+  if (!catalogue) catalogues.set(config, (catalogue = loadCatalogue(config.catalogue)));
+  return catalogue;
 }
 
 /**

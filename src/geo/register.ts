@@ -103,6 +103,8 @@ export class GeoRegister {
   private readonly bydelByKlass = new Map<string, BydelEntry[]>();
   private readonly others = new Map<string, OtherAreaEntry>();
   private readonly otherNames = new Map<string, OtherAreaEntry>();
+  /** Former municipalities by the one they were merged into (made at the first `mergedInto`). */
+  #merged: Map<string, HistoricEntry[]> | null = null;
   readonly land: Area;
 
   constructor(readonly data: RegisterData) {
@@ -222,7 +224,17 @@ export class GeoRegister {
 
   /** Former municipalities merged into this current one (their rows stay under their old numbers). */
   mergedInto(code: string): HistoricEntry[] {
-    return this.data.historicKommuner.filter((h) => h.kind === 'merged' && h.successors.length === 1 && h.successors[0] === code);
+    // Asked for every area of every indicator: the register's history is grouped once, in its order.
+    if (!this.#merged) {
+      this.#merged = new Map();
+      for (const h of this.data.historicKommuner) {
+        if (h.kind !== 'merged' || h.successors.length !== 1) continue;
+        const list = this.#merged.get(h.successors[0]!);
+        if (list) list.push(h);
+        else this.#merged.set(h.successors[0]!, [h]);
+      }
+    }
+    return this.#merged.get(code)?.slice() ?? [];
   }
 
   /** The codes whose rows count for a current municipality: its own and those merged into it. */

@@ -17,7 +17,7 @@
  *    published counts. Where one is, the smallest published part of a family it is in is hidden
  *    too, until none is. Rules 2 and 3 repeat until nothing changes.
  */
-import type { GeoRegister } from '../geo/register.js';
+import type { GeoRegister, HistoricEntry } from '../geo/register.js';
 import { withhold } from './area-value.js';
 import type { Indicator } from './catalogue.js';
 import { collect, type AreaCells } from './disclosure-cells.js';
@@ -112,9 +112,8 @@ function decide(index: ObservationIndex, ind: Indicator, limits: SuppressionLimi
   const candidates = withPairedCounts(index, ind.select, measure, index.get(ind.select.source, ind.select.table, measure));
   const cells = collect(ind, candidates, limits, options.level);
   // Merged municipalities' history as the sum of their parts, for every current municipality.
-  for (const k of options.register.data.kommuner) {
-    const merged = mergedInto(options.register, k.code);
-    if (merged.length > 0 && merged.some((h) => cells.has(h.code))) sumMergedParts(cells, k.code, merged, ind, measure, limits, options);
+  for (const { code, merged } of kommunerWithMergers(options.register)) {
+    if (merged.some((h) => cells.has(h.code))) sumMergedParts(cells, code, merged, ind, measure, limits, options);
   }
   // Earlier editions (README "Suppression", rule 5): what they withheld stays withheld, what they
   // published unchanged is known (disclosure-editions.ts).
@@ -142,6 +141,22 @@ function decide(index: ObservationIndex, ind: Indicator, limits: SuppressionLimi
     if (!more) break;
   }
   return { limits, cells, hiddenSeries };
+}
+
+/** Per register: the current municipalities that former ones were merged into, in its order (most have none; asked for every indicator). */
+const mergers = new WeakMap<GeoRegister, { code: string; merged: HistoricEntry[] }[]>();
+
+function kommunerWithMergers(register: GeoRegister): { code: string; merged: HistoricEntry[] }[] {
+  let list = mergers.get(register);
+  if (!list) {
+    list = [];
+    for (const k of register.data.kommuner) {
+      const merged = mergedInto(register, k.code);
+      if (merged.length > 0) list.push({ code: k.code, merged });
+    }
+    mergers.set(register, list);
+  }
+  return list;
 }
 
 /** The periods of a series, in order. */

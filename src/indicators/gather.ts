@@ -39,11 +39,16 @@ export function catalogueKeeps(catalogue: readonly Indicator[], whole: readonly 
     list.push({ measures: new Set(measuresOf(ind.select)), criteria: selectionsOf(ind).map((s) => s.criteria), bands: ageBands(ind) });
   }
   const wholeTables = new Set(whole.map((t) => `${t.source}|${t.table}`));
+  // The last table asked about: a file's rows come table by table (no key to spell out for each).
+  let last: { source: string; table: string; whole: boolean; wanted: Wanted[] | undefined } | null = null;
   return (o) => {
-    const k = `${o.source}|${o.table}`;
-    if (wholeTables.has(k)) return true;
+    if (!last || last.table !== o.table || last.source !== o.source) {
+      const k = `${o.source}|${o.table}`;
+      last = { source: o.source, table: o.table, whole: wholeTables.has(k), wanted: byTable.get(k) };
+    }
+    if (last.whole) return true;
     if (o.geo.level === 'other' || o.geo.level === 'bydel') return false;
-    const wanted = byTable.get(k);
+    const wanted = last.wanted;
     if (!wanted) return false;
     // An FHI count without its denominator may be the count a share is paired with (withPairedCounts).
     const pairable = o.source === 'fhi' && o.measureType === 'count' && o.numerator === null;

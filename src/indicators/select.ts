@@ -21,16 +21,27 @@ export class ObservationIndex {
       // special areas (level "other") are read and inspected, never compared.
       if (o.geo.level === 'other' || o.geo.level === 'bydel') continue;
       // SSB: by the label and by the ContentsCode (labels change between tables and languages; codes do not).
-      for (const m of o.measureCode ? [o.measure, o.measureCode] : [o.measure]) {
-        const k = `${o.source}|${o.table}|${m}`;
-        let byGeo = this.byMeasure.get(k);
-        if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
-        let list = byGeo.get(o.geo.code);
-        if (!list) byGeo.set(o.geo.code, (list = []));
-        list.push(o);
-      }
+      this.add(o, o.measure, 0);
+      if (o.measureCode) this.add(o, o.measureCode, 1);
     }
+    this.#last = [null, null];
     this.summary = summary ?? own!;
+  }
+
+  /** The last measure's map of each slot (0 the label, 1 the code), for the next observation: most are of the same measure (no key to build). */
+  #last: ({ source: string; table: string; m: string; byGeo: Map<string, Observation[]> } | null)[] = [null, null];
+
+  private add(o: Observation, m: string, slot: 0 | 1): void {
+    let l = this.#last[slot];
+    if (!l || l.m !== m || l.table !== o.table || l.source !== o.source) {
+      const k = `${o.source}|${o.table}|${m}`;
+      let byGeo = this.byMeasure.get(k);
+      if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
+      this.#last[slot] = l = { source: o.source, table: o.table, m, byGeo };
+    }
+    let list = l.byGeo.get(o.geo.code);
+    if (!list) l.byGeo.set(o.geo.code, (list = []));
+    list.push(o);
   }
 
   /** Observations of a measure; only of the given areas when `geoCodes` is set. */
@@ -143,6 +154,10 @@ export function criteriaFor(ind: Indicator, overrides: Partial<Criteria> = {}): 
 export function matches(o: Observation, c: Criteria): boolean {
   if (o.sex !== c.sex) return false;
   if (c.age !== undefined && (o.age === null || (o.age.code !== c.age && o.age.label !== c.age))) return false;
+  return dimensionsMatch(o, c);
+}
+
+function dimensionsMatch(o: Observation, c: Criteria): boolean {
   for (const k in c.dimensions) if (o.dimensions[k] !== c.dimensions[k]) return false;
   for (const k of c.without) if (o.dimensions[k] !== undefined) return false;
   return true;
@@ -156,7 +171,7 @@ export class AmbiguousSelectionError extends Error {}
 /** Whether an observation fits an indicator's criteria: with age bands, any of the bands; else the criteria's age. */
 export function fitsSelection(o: Observation, c: Criteria, bands?: string[]): boolean {
   if (!bands) return matches(o, c);
-  return o.sex === c.sex && o.age !== null && bands.includes(o.age.code) && matches(o, { ...c, age: undefined });
+  return o.sex === c.sex && o.age !== null && bands.includes(o.age.code) && dimensionsMatch(o, c);
 }
 
 /**

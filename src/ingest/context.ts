@@ -82,9 +82,10 @@ export class ReadContext {
    * number that was in use that year (`inUse`), whichever comes first in the file, and is released
    * at the end (`releaseHeld`) when there is none.
    */
-  holdBack(key: string, o: Observation[], line: number | null, column: string | null): void {
+  holdBack(key: string, o: Observation[], line: number | null, column: string | null | (() => string)): void {
     const before = this.held.get(key);
     if (before) {
+      if (typeof column === 'function') column = column(); // spelled out only for a row reported
       this.issues.report({ code: 'duplicate-row', line, column, note: repeats(before.line ?? 0) });
       return;
     }

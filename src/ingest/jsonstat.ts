@@ -1,14 +1,13 @@
 import { msg, type Message } from '../base/messages.js';
-import { categoryCodes, statusAt, strides, valueAt, type Dataset } from '../jsonstat/dataset.js';
+import { statusAt, strides, valueAt, type Dataset } from '../jsonstat/dataset.js';
 import type { AgeGroup, Observation, Period, Sex, SourceId } from '../model/observation.js';
 import { LAND } from '../model/observation.js';
-import { validator, cellProblems } from '../validate/schemas.js';
 import { ageFromCode, ageFromLabel, dimensionsKey, isReversedAge, readValueCell, sexFromCode, sexFromLabel } from './cells.js';
 import type { Resolution } from '../geo/resolve.js';
 import type { ReadContext, ResolvedGeography } from './context.js';
 import type { ObservationBase, ValueOrMissing } from './observation.js';
 import { backwardsPeriod, parsePeriod, periodKey } from './period.js';
-import { readWholeText } from './source-file.js';
+import { readDataset, valuesFit, type Dimension } from './jsonstat-dataset.js';
 import { missingFromSymbol } from './symbols.js';
 
 /**
@@ -46,94 +45,12 @@ export interface CellGroup {
   where: string;
 }
 
-interface Dimension {
-  id: string;
-  codes: string[];
-  labels: string[];
-  units: Record<string, { base?: string; decimals?: number }>;
-}
-
 // FHI's cause-of-death register (`daar`) has its own: FYLKE (with `Total` for the country) and DAAR.
 const GEO_IDS = ['GEO', 'Region', 'KOKkommuneregion0000', 'FYLKE', 'BOFYLKE'];
 const TIME_IDS = ['AAR', 'Tid', 'DAAR'];
 const MEASURE_IDS = ['MEASURE_TYPE', 'ContentsCode'];
 const SEX_IDS = ['KJONN', 'Kjonn'];
 const AGE_IDS = ['ALDER', 'Alder'];
-
-/** Parses JSON text, reporting a syntax error with its line and column. */
-export function parseJson(ctx: ReadContext, text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const detail = (e as Error).message;
-    const pos = /position (\d+)/.exec(detail);
-    let line: number | null = null;
-    let col: number | null = null;
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      line = before.split('\n').length;
-      col = Number(pos[1]) - before.lastIndexOf('\n');
-    }
-    ctx.issues.report({ code: 'syntax-error', line, columnNumber: col, note: msg('issue.note.notJson', { detail: detail.replace(/^Unexpected/, 'unexpected') }) });
-    return undefined;
-  }
-}
-
-/** The file as a dataset whose dimensions and sizes agree; null (reported) when it is not one. */
-async function readDataset(ctx: ReadContext): Promise<{ ds: Dataset; dims: Dimension[] } | null> {
-  const doc = parseJson(ctx, await readWholeText(ctx.file));
-  if (doc === undefined) return null;
-  const shape = validator('jsonstat2');
-  if (!shape(doc)) {
-    for (const p of cellProblems(shape.errors)) {
-      ctx.issues.report({ code: p.code === 'missing-cell' ? 'missing-column' : 'type-error', column: p.property, note: p.code === 'missing-cell' ? msg('issue.note.jsonStatMissing', { property: p.property ?? '' }) : msg('issue.note.jsonStatShape', { property: p.property ?? msg('issue.note.theDocument'), keyword: p.keyword }) });
-    }
-    return null;
-  }
-  const ds = doc as Dataset;
-  if (ds.id.length !== ds.size.length) {
-    ctx.issues.report({ code: 'type-error', column: 'size', note: msg('issue.note.sizeMismatch', { dimensions: ds.id.length, sizes: ds.size.length }) });
-    return null;
-  }
-  const dims: Dimension[] = [];
-  for (let d = 0; d < ds.id.length; d++) {
-    const id = ds.id[d]!;
-    // Own properties only: a dimension or category called "__proto__" or "constructor" is data.
-    const dim = Object.hasOwn(ds.dimension, id) ? ds.dimension[id] : undefined;
-    if (!dim) {
-      ctx.issues.report({ code: 'missing-column', column: `dimension.${id}`, note: msg('issue.note.dimensionUndescribed', { id }) });
-      return null;
-    }
-    const codes = categoryCodes(dim);
-    if (codes.length !== ds.size[d]) {
-      ctx.issues.report({ code: 'type-error', column: `dimension.${id}`, note: msg('issue.note.categoriesMismatch', { id, categories: codes.length, size: String(ds.size[d]) }) });
-      return null;
-    }
-    const labels = dim.category.label ?? {};
-    dims.push({ id, codes, labels: codes.map((c) => (Object.hasOwn(labels, c) && typeof labels[c] === 'string' ? labels[c]! : c)), units: dim.category.unit ?? {} });
-  }
-  return { ds, dims };
-}
-
-/** True when the values fit the dimensions: as many as the cube has cells, or a sparse object of its cells (else reported). */
-function valuesFit(ctx: ReadContext, ds: Dataset): boolean {
-  const total = ds.size.reduce((a, b) => a * b, 1);
-  const values = ds.value;
-  if (Array.isArray(values) && values.length !== total) {
-    ctx.issues.report({ code: values.length < total ? 'missing-cell' : 'extra-cell', column: 'value', note: msg('issue.note.valueCount', { values: values.length, total }) });
-    return false;
-  }
-  if (!Array.isArray(values)) {
-    // A sparse value object: every key must be a cell of the cube.
-    let bad = 0;
-    for (const k of Object.keys(values)) {
-      if (/^(0|[1-9]\d*)$/.test(k) && Number(k) < total) continue;
-      if (bad++ < 20) ctx.issues.report({ code: 'constraint-error', column: `value["${k}"]`, value: k, note: msg('issue.note.valueKeyOutside', { key: k, last: total - 1 }) });
-    }
-    return bad === 0;
-  }
-  return true;
-}
 
 /** A dataset being walked: its dimensions, the roles they play, and the caches of one file. */
 interface Cube {
@@ -150,13 +67,24 @@ interface Cube {
   outerDims: number[];
   /** Each dimension's place in `outerDims` (-1 for the measure's). */
   outerPos: number[];
-  /** The region and the age group of each category, read once per file (a cube repeats them for every key). */
+  /** The region, age group, sex and period of each category, read once per file (a cube repeats them for every key). */
   geoAt: (Resolution | undefined)[];
   ageAt: (AgeGroup | null | undefined)[];
-  periods: Map<string, Period | null>;
+  sexAt: (Sex | null | undefined)[];
+  periodAt: (Period | null | undefined)[];
   droppedZeros: Set<string>;
   /** The (region, period) slices that hold any number but 0 (SSB: zeros outside a code's validity). */
   nonZero: Set<number>;
+  /** The outer dimensions that are neither region, period, sex nor age: a key's `dimensions`. */
+  otherDims: number[];
+  /** The `dimensions` of every key when there are no other dimensions (shared, as the run's interner would). */
+  noDimensions: Record<string, string>;
+  /** The region dimension as problems name it (`dimension.Region`), made at the first key. */
+  geoColumn: string | null;
+  /** A dense cube has every measure's cell at every key (a sparse one's `value` is an object of cells). */
+  dense: boolean;
+  /** Every measure's label, for a dense cube (empty for a sparse one: each key has its own). Never null: every cube has one shape. */
+  measureLabels: Map<string, string>;
 }
 
 /**
@@ -191,7 +119,9 @@ function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonS
   }
   const outerDims = dims.map((_, d) => d).filter((d) => d !== iMeasure);
   const outerPos = dims.map((_, d) => outerDims.indexOf(d));
-  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], periods: new Map(), droppedZeros: new Set(), nonZero: new Set() };
+  const dense = Array.isArray(ds.value);
+  const otherDims = outerDims.filter((d) => d !== iGeo && d !== iTime && d !== iSex && d !== iAge);
+  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], sexAt: [], periodAt: [], droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, geoColumn: null, dense, measureLabels: new Map(dense && iMeasure !== -1 ? dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!]) : []) };
 }
 
 /** One key's cells, one per measure; null when the key has no cell or a cell holds an unknown symbol (reported). */
@@ -199,15 +129,17 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => stri
   const { ds, dims, iMeasure } = cube;
   const measureCount = iMeasure === -1 ? 1 : ds.size[iMeasure]!;
   const cells = new Map<string, ValueOrMissing>();
-  const measureLabels = new Map<string, string>();
+  // A dense cube has every measure's cell at every key: one map of their labels serves every key.
+  const dense = cube.dense;
+  const measureLabels = dense ? cube.measureLabels : new Map<string, string>();
   let anyPresent = false;
   let bad = false;
   for (let m = 0; m < measureCount; m++) {
     const i = offset + (iMeasure === -1 ? 0 : m * cube.strides[iMeasure]!);
     const raw = valueAt(ds, i);
-    if (raw === undefined && !Array.isArray(ds.value)) continue; // sparse: absent cell
+    if (raw === undefined && !dense) continue; // sparse: absent cell
     const mCode = iMeasure === -1 ? 'value' : dims[iMeasure]!.codes[m]!;
-    if (iMeasure !== -1) measureLabels.set(mCode, dims[iMeasure]!.labels[m]!);
+    if (iMeasure !== -1 && !dense) measureLabels.set(mCode, dims[iMeasure]!.labels[m]!);
     anyPresent = true;
     if (typeof raw === 'number') {
       cells.set(mCode, { value: raw });
@@ -234,33 +166,27 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => stri
 
 /**
  * The key's region, period, sex, age and other dimensions; null when one cannot be read (reported).
- * `at` is the key's category of each dimension of `outerDims`.
+ * `at` is the key's category of each dimension of `outerDims`. What a category means is worked
+ * out at its first key (periodOf, ageOf, the sex by its code or label) and kept by its number.
  */
 function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () => string) {
   const { dims, iGeo, iTime, iSex, iAge, national, outerPos } = cube;
-  const code = (d: number): string => dims[d]!.codes[at[outerPos[d]!]!]!;
-  const label = (d: number): string => dims[d]!.labels[at[outerPos[d]!]!]!;
-  const geoRaw = national ? LAND : code(iGeo);
   const g = national ? 0 : at[outerPos[iGeo]!]!;
-  const resolution = (cube.geoAt[g] ??= national ? ctx.geo.fromCode(geoRaw) : ctx.geo.fromCodeAndLabel(geoRaw, label(iGeo)));
-  const geo = ctx.geography(resolution, geoRaw, null, national ? 'dimension' : `dimension.${dims[iGeo]!.id}`, null);
+  const geoRaw = national ? LAND : dims[iGeo]!.codes[g]!;
+  const resolution = (cube.geoAt[g] ??= national ? ctx.geo.fromCode(geoRaw) : ctx.geo.fromCodeAndLabel(geoRaw, dims[iGeo]!.labels[g]!));
+  const geo = ctx.geography(resolution, geoRaw, null, (cube.geoColumn ??= national ? 'dimension' : `dimension.${dims[iGeo]!.id}`), null);
   if (!geo) return null;
-  const timeCode = code(iTime);
-  let period = cube.periods.get(timeCode);
-  if (period === undefined) {
-    // A code written backwards is an error in the data: its label ("2014-2018") must not stand in for it.
-    const backwards = backwardsPeriod(timeCode);
-    if (backwards) ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iTime]!.id}`, value: timeCode, note: msg('issue.note.periodBackwardsIn', { period: timeCode, where: where(), forwards: backwards.forwards }) });
-    period = backwards ? null : parsePeriod(timeCode) ?? parsePeriod(label(iTime));
-    if (!period && !backwards) ctx.period(timeCode, null, `dimension.${dims[iTime]!.id}`, null);
-    cube.periods.set(timeCode, period);
-  }
+  const t = at[outerPos[iTime]!]!;
+  let period = cube.periodAt[t];
+  if (period === undefined) period = cube.periodAt[t] = periodOf(ctx, dims[iTime]!, t, where);
   if (!period) return null;
   let sex: Sex = 'total';
   if (iSex !== -1) {
-    const sx = sexFromCode(code(iSex)) ?? sexFromLabel(label(iSex));
+    const x = at[outerPos[iSex]!]!;
+    const sx = cube.sexAt[x] !== undefined ? cube.sexAt[x] : (cube.sexAt[x] = sexFromCode(dims[iSex]!.codes[x]!) ?? sexFromLabel(dims[iSex]!.labels[x]!));
     if (!sx) {
-      ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iSex]!.id}`, value: code(iSex), note: msg('issue.note.notSexCode', { value: code(iSex) }) });
+      const value = dims[iSex]!.codes[x]!;
+      ctx.issues.report({ code: 'type-error', column: `dimension.${dims[iSex]!.id}`, value, note: msg('issue.note.notSexCode', { value }) });
       return null;
     }
     sex = sx;
@@ -268,15 +194,32 @@ function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () =>
   let age: AgeGroup | null = null;
   if (iAge !== -1) {
     const a = at[outerPos[iAge]!]!;
-    age = cube.ageAt[a] !== undefined ? cube.ageAt[a] : (cube.ageAt[a] = /^\d+_\d+$/.test(code(iAge)) ? ageFromCode(code(iAge), label(iAge)) : ageFromLabel(label(iAge)));
+    age = cube.ageAt[a] !== undefined ? cube.ageAt[a] : (cube.ageAt[a] = ageOf(dims[iAge]!, a));
   }
-  const dimensions: Record<string, string> = {};
-  for (const d of cube.outerDims) if (d !== iGeo && d !== iTime && d !== iSex && d !== iAge) Object.defineProperty(dimensions, dims[d]!.id, { value: code(d), enumerable: true, writable: true, configurable: true });
+  const dimensions: Record<string, string> = cube.otherDims.length === 0 ? cube.noDimensions : {};
+  for (const d of cube.otherDims) Object.defineProperty(dimensions, dims[d]!.id, { value: dims[d]!.codes[at[outerPos[d]!]!]!, enumerable: true, writable: true, configurable: true });
   if (age && isReversedAge(age)) {
-    ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code(iAge), note: msg('issue.note.ageBackwardsIn', { age: code(iAge), where: where(), from: age.from ?? '', to: age.to ?? '' }) });
+    const code = dims[iAge]!.codes[at[outerPos[iAge]!]!]!;
+    ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code, note: msg('issue.note.ageBackwardsIn', { age: code, where: where(), from: age.from ?? '', to: age.to ?? '' }) });
     return null;
   }
   return { geoRaw, geo, period, sex, age, dimensions };
+}
+
+/** A time category's period; null (reported) when it is none or written backwards. */
+function periodOf(ctx: ReadContext, dim: Dimension, t: number, where: () => string): Period | null {
+  const timeCode = dim.codes[t]!;
+  // A code written backwards is an error in the data: its label ("2014-2018") must not stand in for it.
+  const backwards = backwardsPeriod(timeCode);
+  if (backwards) ctx.issues.report({ code: 'constraint-error', column: `dimension.${dim.id}`, value: timeCode, note: msg('issue.note.periodBackwardsIn', { period: timeCode, where: where(), forwards: backwards.forwards }) });
+  const period = backwards ? null : parsePeriod(timeCode) ?? parsePeriod(dim.labels[t]!);
+  if (!period && !backwards) ctx.period(timeCode, null, `dimension.${dim.id}`, null);
+  return period;
+}
+
+function ageOf(dim: Dimension, a: number): AgeGroup | null {
+  const code = dim.codes[a]!;
+  return /^\d+_\d+$/.test(code) ? ageFromCode(code, dim.labels[a]!) : ageFromLabel(dim.labels[a]!);
 }
 
 /**
@@ -313,56 +256,118 @@ export async function* readJsonStat(ctx: ReadContext, reading: JsonStatReading):
   const cube = cubeOf(ctx, read.ds, read.dims, reading);
   if (!cube || !valuesFit(ctx, read.ds)) return;
   if (!cube.national) cube.nonZero = nonZeroSlices(cube.ds, cube.strides, cube.iGeo, cube.iTime);
-  const { ds, dims, outerDims, iGeo, iTime, iMeasure } = cube;
-  const table = reading.table(ds.label ?? null, ctx.file.stem);
-  const counter = new Array<number>(outerDims.length).fill(0);
-  const outerTotal = outerDims.reduce((a, d) => a * ds.size[d]!, 1);
-  const unitOf = (mCode: string): string | undefined => (iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined);
-  const outerSizes = outerDims.map((d) => ds.size[d]!);
+  const { ds, dims, outerDims, iMeasure } = cube;
+  const walk: Walk = {
+    ctx,
+    cube,
+    reading,
+    table: reading.table(ds.label ?? null, ctx.file.stem),
+    unitOf: (mCode: string): string | undefined => (iMeasure !== -1 ? dims[iMeasure]!.units[mCode]?.base : undefined),
+    // A cube has no lines: every observation of the file has the same origin.
+    origin: { file: ctx.file.display, line: null },
+    at: new Array<number>(outerDims.length).fill(0),
+    sizes: outerDims.map((d) => ds.size[d]!),
+    n: 0,
+    total: outerDims.reduce((a, d) => a * ds.size[d]!, 1),
+    offset: 0,
+    // The key's cell in messages, spelled out only when one is written — while the key is read
+    // (nothing keeps it for later), so one function serves every key.
+    where: () => `value[${walk.offset}] (${outerDims.map((d, k) => `${dims[d]!.id}=${dims[d]!.codes[walk.at[k]!]}`).join(', ')})`,
+  };
+  // The keys are walked in a plain function, batch by batch: a generator holding the whole walk
+  // is what the optimising compiler took longest over (and compiled again for every source).
   let out: Observation[] = [];
-  // `at` is the key's category of each outer dimension, advanced in place from the second key on.
-  const at = counter;
-  for (let n = 0; n < outerTotal; n++) {
-    if (n > 0) advance(counter, outerSizes);
+  while (walk.n < walk.total) {
     if (out.length >= 2000) {
       yield out;
       out = [];
     }
-    let offset = 0;
-    for (let k = 0; k < outerDims.length; k++) offset += at[k]! * cube.strides[outerDims[k]!]!;
-    // The cell in messages, spelled out only when one is written.
-    const where = (): string => `value[${offset}] (${outerDims.map((d, k) => `${dims[d]!.id}=${dims[d]!.codes[at[k]!]}`).join(', ')})`;
-
-    const found = cellsAt(ctx, cube, offset, where, reading.source);
-    if (!found) continue;
-    const key = keyAt(ctx, cube, at, where);
-    if (!key) continue;
-    const { geo, period, sex, age, dimensions } = key;
-    const outside = !cube.national && outsideValidity(period, geo.validFrom, geo.validTo);
-    // A (region, period) slice with no number but 0 is a code not in use; one with numbers is a
-    // back-calculated series, whose symbols are missing values like any other.
-    if (outside && !cube.nonZero.has(at[cube.outerPos[iGeo]!]! * ds.size[iTime]! + at[cube.outerPos[iTime]!]!)) {
-      dropNotInUse(ctx, cube, found.cells, key.geoRaw, geo, period, reading.zerosOutsideValidity);
-      if (found.cells.size === 0) continue;
-    }
-    const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensionsKey(dimensions)}`;
-    const base: ObservationBase = { source: reading.source, table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: { file: ctx.file.display, line: null } };
-    const made = () =>
-      reading
-        .observations({ base, period, cells: found.cells, measureLabels: found.measureLabels, unitOf, get where() { return where(); } }, ctx)
-        .filter((o) => ctx.plausible(o, null, where, null));
-    // A number for a year its code was not in use (a back-calculated series) yields to the cell of
-    // the number in use that year.
-    if (outside) {
-      ctx.holdBack(rowKey, made(), null, where());
-      continue;
-    }
-    if (!ctx.checkDuplicate(rowKey, null, where)) continue;
-    ctx.inUse(rowKey);
-    out.push(...made());
+    walkKeys(walk, out);
   }
   const held = ctx.releaseHeld();
   if (out.length + held.length > 0) yield [...out, ...held];
+}
+
+/** A cube's keys being walked: `at` is the key's category of each outer dimension, advanced in place. */
+interface Walk {
+  ctx: ReadContext;
+  cube: Cube;
+  reading: JsonStatReading;
+  table: string;
+  unitOf: (mCode: string) => string | undefined;
+  origin: Observation['origin'];
+  at: number[];
+  sizes: number[];
+  /** The next key's number, of `total`. */
+  n: number;
+  total: number;
+  /** The key's first cell in `value`. */
+  offset: number;
+  where: () => string;
+}
+
+/** Reads keys into `out` until it holds 2000 observations or the keys end. */
+function walkKeys(walk: Walk, out: Observation[]): void {
+  const { cube, at, sizes } = walk;
+  for (; walk.n < walk.total && out.length < 2000; walk.n++) {
+    if (walk.n > 0) advance(at, sizes);
+    let offset = 0;
+    for (let k = 0; k < at.length; k++) offset += at[k]! * cube.strides[cube.outerDims[k]!]!;
+    walk.offset = offset;
+    readKey(walk, out);
+  }
+}
+
+/** One key's observations, added to `out` (or held back, when its code was not in use that year). */
+function readKey(walk: Walk, out: Observation[]): void {
+  const { ctx, cube, reading, at, where } = walk;
+  const { ds, iGeo, iTime } = cube;
+  const found = cellsAt(ctx, cube, walk.offset, where, reading.source);
+  if (!found) return;
+  const key = keyAt(ctx, cube, at, where);
+  if (!key) return;
+  const { geo, period, sex, age, dimensions } = key;
+  const outside = !cube.national && outsideValidity(period, geo.validFrom, geo.validTo);
+  // A (region, period) slice with no number but 0 is a code not in use; one with numbers is a
+  // back-calculated series, whose symbols are missing values like any other.
+  if (outside && !cube.nonZero.has(at[cube.outerPos[iGeo]!]! * ds.size[iTime]! + at[cube.outerPos[iTime]!]!)) {
+    dropNotInUse(ctx, cube, found.cells, key.geoRaw, geo, period, reading.zerosOutsideValidity);
+    if (found.cells.size === 0) return;
+  }
+  const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensions === cube.noDimensions ? '' : dimensionsKey(dimensions)}`;
+  const base: ObservationBase = { source: reading.source, table: walk.table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: walk.origin };
+  const group = new KeyCells(base, period, found.cells, found.measureLabels, walk.unitOf, where);
+  // A number for a year its code was not in use (a back-calculated series) yields to the cell of
+  // the number in use that year.
+  if (outside) {
+    ctx.holdBack(rowKey, plausibleOf(walk, group, []), null, where);
+    return;
+  }
+  if (!ctx.checkDuplicate(rowKey, null, where)) return;
+  ctx.inUse(rowKey);
+  plausibleOf(walk, group, out);
+}
+
+/** The source's observations of a key that are plausible, added to `into` (which is returned). */
+function plausibleOf(walk: Walk, group: KeyCells, into: Observation[]): Observation[] {
+  for (const o of walk.reading.observations(group, walk.ctx)) if (walk.ctx.plausible(o, null, group.place, null)) into.push(o);
+  return into;
+}
+
+/** The cells of one key as a source reads them; `where` is spelled out only when asked for. */
+class KeyCells implements CellGroup {
+  constructor(
+    readonly base: ObservationBase,
+    readonly period: Period,
+    readonly cells: Map<string, ValueOrMissing>,
+    readonly measureLabels: Map<string, string>,
+    readonly unitOf: (measureCode: string) => string | undefined,
+    readonly place: () => string,
+  ) {}
+
+  get where(): string {
+    return this.place();
+  }
 }
 
 function outsideValidity(p: { from: number; to: number }, from: number | null, to: number | null): boolean {

@@ -39,9 +39,10 @@ export function plausibility(o: Pick<Observation, 'source' | 'measure' | 'measur
   if (bound.kind === 'rate') {
     const multiplier = bound.multiplier;
     if (v < 0) return { code: 'impossible-value', note: msg('issue.note.negativeRate', { value: v, measure: o.measure }) };
-    const base = multiplier.toLocaleString('en').replace(/,/g, ' ');
-    if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: msg('issue.note.rateAboveBase', { value: v, measure: o.measure, base }) };
-    if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: msg('issue.note.rateTenTimesBase', { value: v, measure: o.measure, base }) };
+    // Spelled out only for a number reported (toLocaleString costs more than the check).
+    const base = (): string => multiplier.toLocaleString('en').replace(/,/g, ' ');
+    if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: msg('issue.note.rateAboveBase', { value: v, measure: o.measure, base: base() }) };
+    if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: msg('issue.note.rateTenTimesBase', { value: v, measure: o.measure, base: base() }) };
     return null;
   }
   if (bound.kind === 'years' && (v < 0 || v > MAX_YEARS)) return { code: 'impossible-value', note: msg('issue.note.yearsOutOfRange', { value: v, measure: o.measure, max: MAX_YEARS }) };
@@ -51,21 +52,28 @@ export function plausibility(o: Pick<Observation, 'source' | 'measure' | 'measur
 /** What bounds a measure's numbers, decided from its label once per measure (not per number). */
 type Bound = { kind: 'share'; share: boolean } | { kind: 'rate'; multiplier: number } | { kind: 'years' } | { kind: 'none' };
 
-const bounds = new Map<string, Bound>();
+type Measured = Pick<Observation, 'source' | 'measure' | 'measureType' | 'multiplier' | 'unit'>;
+/**
+ * The bounds decided, by measure label: each with the rest of what decided it. Looked up without
+ * a key spelled out (this runs for every number read); a row's measures alternate (RATE, MEIS …).
+ */
+const bounds = new Map<string, { o: Measured; bound: Bound }[]>();
 
-function boundOf(o: Pick<Observation, 'source' | 'measure' | 'measureType' | 'multiplier' | 'unit'>): Bound {
-  const key = `${o.source}\u0000${o.measure}\u0000${o.measureType}\u0000${o.multiplier}\u0000${o.unit ?? ''}`;
-  let bound = bounds.get(key);
-  if (!bound) {
-    bound = classify(o);
+function boundOf(o: Measured): Bound {
+  let known = bounds.get(o.measure);
+  if (known) {
+    for (const k of known) if (k.o.source === o.source && k.o.measureType === o.measureType && k.o.multiplier === o.multiplier && k.o.unit === o.unit) return k.bound;
+  } else {
     // A run reads a few hundred measures; a hostile file with ever new labels must not grow this without end.
     if (bounds.size >= 10_000) bounds.clear();
-    bounds.set(key, bound);
+    bounds.set(o.measure, (known = []));
   }
+  const bound = classify(o);
+  known.push({ o: { source: o.source, measure: o.measure, measureType: o.measureType, multiplier: o.multiplier, unit: o.unit }, bound });
   return bound;
 }
 
-function classify(o: Pick<Observation, 'source' | 'measure' | 'measureType' | 'multiplier' | 'unit'>): Bound {
+function classify(o: Measured): Bound {
   const label = `${o.measure} ${o.unit ?? ''}`;
   // FHI's codes (RATE, MEIS) say little; their labels ("andel (prosent)", "per 100 000") say it.
   const byLabel = o.multiplier === null && o.unit ? measureFromLabel(o.unit) : null;

@@ -21,6 +21,12 @@ export interface SourceFile {
   head: string;
   /** True when the whole file fits in `head`. */
   headIsWhole: boolean;
+  /**
+   * The whole file's text when `head` is all of it and valid UTF-8: read again, it would be the
+   * same, so readWholeText (a JSON file) takes it (no second open). CSV is streamed all the same:
+   * csv-parse's errors at the end of the input name the line only when records come in steps.
+   */
+  text?: string;
 }
 
 export const HEAD_BYTES = 64 * 1024;
@@ -106,7 +112,9 @@ export async function openSource(path: string, display = path, maxBytes = DEFAUL
   if (encoding === 'utf-8' && !headIsWhole) encoding = await wholeFileEncoding(path, bytes);
   const head = decodeHead(bytes, encoding, headIsWhole);
   if (head.trim() === '') throw new InputFileError(display, msg('errors.file.blank'));
-  return { path, display, stem: basename(path).replace(/\.[^.]+$/, ''), size: info.size, encoding, head, headIsWhole };
+  const file: SourceFile = { path, display, stem: basename(path).replace(/\.[^.]+$/, ''), size: info.size, encoding, head, headIsWhole };
+  if (headIsWhole && (encoding === 'utf-8' || encoding === 'utf-8-bom') && isUtf8(encoding === 'utf-8' ? bytes : bytes.subarray(3))) file.text = head;
+  return file;
 }
 
 /** What one pass over a file's bytes says about its encoding. */
@@ -365,6 +373,7 @@ function firstInvalidUtf8(b: Buffer): number {
 
 /** Reads a whole (JSON) file as text, with the same encoding rules. */
 export async function readWholeText(file: SourceFile): Promise<string> {
+  if (file.text !== undefined) return file.text;
   let out = '';
   for await (const chunk of decodedChunks(file)) out += chunk;
   return out;

@@ -47,17 +47,28 @@ export function formatSigned(value: number, decimals: number, lang: MessageLang)
 
 /** "2026-11-22" → "22. november 2026". `lang` is a language tag or a locale. */
 export function formatDate(iso: string, lang: MessageLang | string): string {
-  return new Intl.DateTimeFormat(localeFor(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return once(dateFormats, localeFor(lang), (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** "FHI, SSB og Ungdata" (a conjunction). `lang` is a language tag or a locale. */
 export function formatList(items: string[], lang: MessageLang | string): string {
-  return new Intl.ListFormat(localeFor(lang), { type: 'conjunction', style: 'long' }).format(items);
+  return once(listFormats, localeFor(lang), (l) => new Intl.ListFormat(l, { type: 'conjunction', style: 'long' })).format(items);
 }
 
 /** The plural category of a count in a language ("one", "other" …). */
 export function pluralCategory(n: number, lang: MessageLang): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(localeOf(lang)).select(n);
+  return once(pluralRules, localeOf(lang), (l) => new Intl.PluralRules(l)).select(n);
+}
+
+// One formatter per locale: making one costs far more than using it (a document formats thousands).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function once<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
+  let f = cache.get(locale);
+  if (!f) cache.set(locale, (f = make(locale)));
+  return f;
 }
 
 /** The form for a count: `plural(1, 'en', { one: 'file', other: 'files' })` → "file". */

@@ -24,24 +24,40 @@ export class DataSummary {
   /** Per file (as messages name it): its source, tables and periods, over every row. */
   readonly files = new Map<string, FileSummary>();
 
+  /** The last file and measure counted: a file's rows come measure after measure, so most need no key spelled out. */
+  #lastFile: { name: string; table: string; summary: FileSummary } | null = null;
+  readonly #lastMeasure: ({ source: string; table: string; measure: string; key: string; geos: Map<string, number> } | null)[] = [null, null];
+
   add(o: Observation): void {
-    let f = this.files.get(o.origin.file);
-    if (!f) this.files.set(o.origin.file, (f = { source: o.source, tables: new Set(), from: o.period.from, to: o.period.to }));
-    f.tables.add(o.table);
+    let f: FileSummary | undefined;
+    const last = this.#lastFile;
+    if (last && last.name === o.origin.file && last.table === o.table) f = last.summary;
+    else {
+      f = this.files.get(o.origin.file);
+      if (!f) this.files.set(o.origin.file, (f = { source: o.source, tables: new Set(), from: o.period.from, to: o.period.to }));
+      f.tables.add(o.table);
+      this.#lastFile = { name: o.origin.file, table: o.table, summary: f };
+    }
     if (o.period.from < f.from) f.from = o.period.from;
     if (o.period.to > f.to) f.to = o.period.to;
     if (o.geo.level === 'other' || o.geo.level === 'bydel') return;
-    this.measure(o, o.measure);
-    if (o.measureCode) this.measure(o, o.measureCode);
+    this.measure(o, o.measure, 0);
+    if (o.measureCode) this.measure(o, o.measureCode, 1);
     const a = this.areas.get(o.geo.code);
     if (a) a.observations++;
     else this.areas.set(o.geo.code, { geo: o.geo, observations: 1 });
   }
 
-  private measure(o: Observation, m: string): void {
-    const k = `${o.source}|${o.table}|${m}`;
-    let geos = this.measures.get(k);
-    if (!geos) this.measures.set(k, (geos = new Map()));
+  /** Counts the row under a measure (`slot` 0 its label, 1 its code: each remembers its last one). */
+  private measure(o: Observation, m: string, slot: 0 | 1): void {
+    let last = this.#lastMeasure[slot];
+    if (!last || last.measure !== m || last.table !== o.table || last.source !== o.source) {
+      const k = `${o.source}|${o.table}|${m}`;
+      let geos = this.measures.get(k);
+      if (!geos) this.measures.set(k, (geos = new Map()));
+      this.#lastMeasure[slot] = last = { source: o.source, table: o.table, measure: m, key: k, geos };
+    }
+    const { key: k, geos } = last;
     geos.set(o.geo.code, (geos.get(o.geo.code) ?? 0) + 1);
     if (o.measureType === 'count' && o.numerator === null && !this.countMeasures.has(k)) this.countMeasures.add(k);
   }
@@ -86,22 +102,51 @@ export class DataSummary {
  */
 export class Interner {
   private readonly parts = new Map<string, object>();
+  /**
+   * Each part object already seen → its shared one: readers hand the same period, age or area
+   * object to many rows, which then need no key spelled out. Weak: the objects of rows not kept
+   * may go. (Dimensions and count columns are mostly made per row: the last one is remembered.)
+   */
+  readonly #seen = new WeakMap<object, object>();
+  #lastDimensions: { made: object; shared: object } | null = null;
+  #lastCounts: { made: object; shared: object } | null = null;
 
   intern(o: Observation): Observation {
-    const p = o.period;
-    o.period = this.one(`p|${p.from}|${p.to}|${p.kind}|${p.part ?? ''}|${p.label}`, p);
-    if (o.age) o.age = this.one(`a|${o.age.code}|${o.age.label}|${o.age.from}|${o.age.to}`, o.age);
-    o.dimensions = this.one(`d|${JSON.stringify(o.dimensions)}`, o.dimensions);
-    o.geo = this.one(`g|${o.geo.code}|${o.geo.level}|${o.geo.name}`, o.geo);
+    o.period = this.one(o.period, (p) => `p|${p.from}|${p.to}|${p.kind}|${p.part ?? ''}|${p.label}`);
+    if (o.age) o.age = this.one(o.age, (a) => `a|${a.code}|${a.label}|${a.from}|${a.to}`);
+    o.geo = this.one(o.geo, (g) => `g|${g.code}|${g.level}|${g.name}`);
+    const d = o.dimensions;
+    if (this.#lastDimensions?.made === d) o.dimensions = this.#lastDimensions.shared as typeof d;
+    else {
+      o.dimensions = this.byKey(`d|${isEmpty(d) ? '{}' : JSON.stringify(d)}`, d);
+      this.#lastDimensions = { made: d, shared: o.dimensions };
+    }
     const c = o.countColumns;
-    if (c) o.countColumns = this.one(`c|${c.numerator}|${c.denominator}|${c.years}`, c);
+    if (c && this.#lastCounts?.made === c) o.countColumns = this.#lastCounts.shared as typeof c;
+    else if (c) {
+      o.countColumns = this.byKey(`c|${c.numerator}|${c.denominator}|${c.years}`, c);
+      this.#lastCounts = { made: c, shared: o.countColumns };
+    }
     return o;
   }
 
-  private one<T extends object>(key: string, value: T): T {
-    const known = this.parts.get(key);
-    if (known) return known as T;
+  private one<T extends object>(value: T, keyOf: (value: T) => string): T {
+    const shared = this.#seen.get(value);
+    if (shared) return shared as T;
+    const known = this.byKey(keyOf(value), value);
+    this.#seen.set(value, known);
+    return known;
+  }
+
+  private byKey<T extends object>(key: string, value: T): T {
+    const known = this.parts.get(key) as T | undefined;
+    if (known) return known;
     this.parts.set(key, value);
     return value;
   }
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }

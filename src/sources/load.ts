@@ -129,9 +129,9 @@ export async function loadData(paths: string[], options: LoadOptions = {}): Prom
     warnings.push(...scan.issues.issues.filter((i) => i.severity !== 'error'));
     const entry: LoadedData['files'][number] = { file: scan.file, format: scan.format, observations: scan.observations };
     // A download recognised by what it holds is also the table it was downloaded from.
-    const read: Observation[] = whole ?? observations.slice(start);
-    const recognised = scan.issues.errorCount === 0 ? formatDefinition(scan.format).recognise?.(read, scan.layout) : null;
-    if (whole) for (const o of read) if (keep!(o)) observations.push(interner!.intern(o));
+    const recognise = scan.issues.errorCount === 0 ? formatDefinition(scan.format).recognise : undefined;
+    const recognised = recognise ? recognise(whole ?? observations.slice(start), scan.layout) : null;
+    if (whole) for (const o of whole as Observation[]) if (keep!(o)) observations.push(interner!.intern(o));
     if (recognised) {
       // Two downloads of one table (two year ranges, a saved copy beside the download): the first
       // file's number of a cell is the table's; the other's same cell is not a second one.

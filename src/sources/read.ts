@@ -99,11 +99,10 @@ async function detect(file: SourceFile, forced?: FormatId): Promise<{ format: Fo
     if (!layout) throw new InputFileError(file.display, msg('errors.file.noHeader'));
     return { format: forced, layout };
   }
-  const known = msg('errors.file.known', { formats: formatNames() });
   const layout = looksJson ? null : sniffCsv(file.head);
   // Files kept next to exports that are not data (queries, code lists, metadata): say what they are.
   const notData = describeNotData(file.head, layout);
-  if (notData) throw new NotDataError(file.display, notData, known);
+  if (notData) throw new NotDataError(file.display, notData, msg('errors.file.known', { formats: formatNames() }));
   if (looksJson) {
     const format = detectJsonFormat(file.head) ?? (file.headIsWhole ? null : await detectJsonFormatWhole(file));
     if (format) return { format, layout: null };

@@ -5,31 +5,51 @@
  * 15–19 bytes per row, so a 500 MB cube of 11 million rows needs ~200 MB, not the keys themselves.
  * The keys are spread over 256 tables (by 8 bits of the hash) so that a table growing holds a
  * second copy of 1/256 of the keys, never of all of them.
+ * A file's first 32 768 keys are kept as they are, in a Map (a few MB at most): most files have a
+ * few hundred rows, and hashing each key in JavaScript and 256 tables per file cost more than
+ * reading such a file. At the 32 768th key they are hashed into the tables.
  * A false "duplicate" needs two keys with the same 53-bit hash: odds about 1 in 140 for a file of
- * 11 million rows (6·10¹³ pairs), 1 in 18 000 for a million.
+ * 11 million rows (6·10¹³ pairs), 1 in 18 000 for a million; none below 32 768 rows.
  */
 export class RowKeyIndex {
+  /** The keys of a small file and their lines; null once they are in `shards`. */
+  private small: Map<string, number> | null = new Map();
   private readonly shards: Shard[] = [];
   private used = 0;
 
-  constructor(capacity = 64) {
-    for (let s = 0; s < SHARDS; s++) this.shards.push(new Shard(capacity));
-  }
-
   /** Adds the key; returns the line it was first seen on when it is a duplicate (-1 when that line is unknown), else 0. */
   add(key: string, line: number): number {
-    const h = hash53(key) || 1; // 0 marks an empty slot
-    // The high 21 bits choose the table; the low 32 the slot in it (so the two are independent).
-    const first = this.shards[Math.floor(h / 4294967296) & (SHARDS - 1)]!.add(h, h % 4294967296, line);
+    const small = this.small;
+    if (small) {
+      const first = small.get(key);
+      if (first !== undefined) return first || -1;
+      small.set(key, line);
+      if (++this.used === SPLIT_AT) this.split(small);
+      return 0;
+    }
+    const first = this.addHashed(hash53(key) || 1, line); // 0 marks an empty slot
     if (first === 0) this.used++;
     return first;
+  }
+
+  /** The high 21 bits of the hash choose the table; the low 32 the slot in it (so the two are independent). */
+  private addHashed(h: number, line: number): number {
+    return this.shards[Math.floor(h / 4294967296) & (SHARDS - 1)]!.add(h, h % 4294967296, line);
+  }
+
+  /** Hashes the small file's keys into the 256 tables, each made for its share of them. */
+  private split(small: Map<string, number>): void {
+    const capacity = Math.ceil(SPLIT_AT / SHARDS / MAX_LOAD) + 8;
+    for (let s = 0; s < SHARDS; s++) this.shards.push(new Shard(capacity));
+    small.forEach((line, key) => this.addHashed(hash53(key) || 1, line));
+    this.small = null;
   }
 
   get size(): number {
     return this.used;
   }
 
-  /** The bytes the tables hold (for tests and benchmarks). */
+  /** The bytes the hash tables hold (for tests and benchmarks); 0 while the keys are kept as they are. */
   get bytes(): number {
     let n = 0;
     for (const s of this.shards) n += s.bytes;
@@ -38,6 +58,8 @@ export class RowKeyIndex {
 }
 
 const SHARDS = 256;
+/** The number of keys at which they are hashed into the 256 tables. */
+const SPLIT_AT = 32_768;
 const MAX_LOAD = 0.8;
 
 /** One open-addressing table with linear probing; its size need not be a power of two. */

@@ -24,4 +24,12 @@ describe('RowKeyIndex (duplicate-row table)', () => {
     expect(k.size).toBe(n);
     expect(k.bytes / n).toBeLessThan(20);
   });
+
+  it('keeps a small file’s keys as they are (no tables), and finds its repeats', () => {
+    const k = new RowKeyIndex();
+    for (let i = 0; i < 30; i++) k.add(`5037|${2000 + i}`, i + 2);
+    expect(k.bytes).toBe(0);
+    expect(k.add('5037|2010', 99)).toBe(12);
+    expect(k.size).toBe(30);
+  });
 });

@@ -43,21 +43,26 @@ export function isUnsuppressedColumn(name: string): boolean {
  * counts that is not whole, a one-year count that is not whole. Returns the problem's note, or null.
  */
 export function countsProblem(cells: Map<string, MeasureCell>, singleYear: boolean): { column: string; value: number; message: Message } | null {
-  const num = (k: string): number | null => {
-    const c = cells.get(k);
-    return c && 'value' in c ? c.value : null;
-  };
-  for (const [t, n] of [['TELLER', 'NEVNER'], ['sumTELLER', 'sumNEVNER']] as const) {
-    const a = num(t);
-    const b = num(n);
+  // Constant lists and no closure: this runs for every key of every FHI cube.
+  for (const [t, n] of COUNT_PAIRS) {
+    const a = valueOf(cells, t);
+    const b = valueOf(cells, n);
     if (a !== null && b !== null && a > b) return { column: t, value: a, message: msg('issue.note.countAboveDenominator', { count: t, countValue: a, denominator: n, denominatorValue: b }) };
   }
-  for (const k of ['sumTELLER', 'sumNEVNER', ...(singleYear ? ['TELLER'] : [])]) {
-    const v = num(k);
+  for (const k of singleYear ? WHOLE_COUNTS_YEAR : WHOLE_COUNTS) {
+    const v = valueOf(cells, k);
     if (v !== null && !Number.isInteger(v)) return { column: k, value: v, message: msg(k.startsWith('sum') ? 'issue.note.countNotWholeSum' : 'issue.note.countNotWholeYear', { column: k, value: v }) };
   }
   return null;
 }
+
+const COUNT_PAIRS = [
+  ['TELLER', 'NEVNER'],
+  ['sumTELLER', 'sumNEVNER'],
+] as const;
+/** The counts that must be whole: the period's sums, and a one-year table's count. */
+const WHOLE_COUNTS = ['sumTELLER', 'sumNEVNER'];
+const WHOLE_COUNTS_YEAR = ['sumTELLER', 'sumNEVNER', 'TELLER'];
 
 export type MeasureCell = ValueOrMissing;
 
@@ -70,30 +75,28 @@ export type { ObservationBase };
  * gives a count observation. A missing measure stays an observation with its symbol.
  */
 export function observationsFromMeasures(base: ObservationBase, cells: Map<string, MeasureCell>, labels?: Map<string, string>): Observation[] {
-  const numeric = (names: string[]): number | null => {
-    for (const n of names) {
-      const c = cells.get(n);
-      if (c && 'value' in c) return c.value;
-    }
-    return null;
-  };
-  const numerator = numeric(NUMERATORS);
-  const denominator = numeric(DENOMINATORS);
   // Which columns the counts came from (a pooled table's TELLER is a yearly average, sumTELLER the
   // period's sum) and RATE.n: the engine decides from these which counts its tests rest on.
-  const from = (names: string[]) => names.find((n) => 'value' in (cells.get(n) ?? {})) ?? null;
-  const countColumns = { numerator: from(NUMERATORS), denominator: from(DENOMINATORS), years: numeric(['RATE.n']) };
+  // Plain loops, no closures: this runs for every key of every FHI cube.
+  const numeratorColumn = firstWithValue(cells, NUMERATORS);
+  const denominatorColumn = firstWithValue(cells, DENOMINATORS);
+  const numerator = valueOf(cells, numeratorColumn);
+  const denominator = valueOf(cells, denominatorColumn);
   const out: Observation[] = [];
   // Counts before suppression are dropped here, whatever the layout brought them in (a csv3
-  // MEASURE_TYPE row, a JSON-stat category): no observation can carry them.
-  for (const code of [...cells.keys()]) if (isUnsuppressedColumn(code)) cells.delete(code);
+  // MEASURE_TYPE row, a JSON-stat category): no observation can carry them. (A map's entries may
+  // be deleted while it is walked.)
+  let published = false;
+  for (const code of cells.keys()) {
+    if (isUnsuppressedColumn(code)) cells.delete(code);
+    else if (!isFhiCountColumn(code) && !IGNORED.has(code)) published = true;
+  }
   // RATE_NO beside a row's own rate is the national rate (a cube's helper); alone — the
   // cause-of-death register's `daar` tables — it is the published measure.
-  const published = [...cells.keys()].some((c) => !NUMERATORS.includes(c) && !DENOMINATORS.includes(c) && !IGNORED.has(c));
-  for (const [code, cell] of cells) {
-    if (NUMERATORS.includes(code) || DENOMINATORS.includes(code) || (IGNORED.has(code) && (published || code !== 'RATE_NO'))) continue;
+  cells.forEach((cell, code) => {
+    if (isFhiCountColumn(code) || (IGNORED.has(code) && (published || code !== 'RATE_NO'))) return;
     out.push(make(base, code, cell, numerator, denominator, labels?.get(code)));
-  }
+  });
   if (out.length === 0) {
     const count = cells.get('TELLER') ?? cells.get('sumTELLER');
     if (count) out.push(make(base, 'TELLER', count, null, denominator, labels?.get('TELLER')));
@@ -102,12 +105,42 @@ export function observationsFromMeasures(base: ObservationBase, cells: Map<strin
       if (den) out.push(make(base, 'NEVNER', den, null, null, labels?.get('NEVNER')));
     }
   }
-  if (countColumns.numerator || countColumns.denominator) for (const o of out) if (!o.missing) o.countColumns = countColumns;
+  if (numeratorColumn || denominatorColumn) {
+    const countColumns = { numerator: numeratorColumn, denominator: denominatorColumn, years: valueOf(cells, firstWithValue(cells, YEARS)) };
+    for (const o of out) if (!o.missing) o.countColumns = countColumns;
+  }
   return out;
 }
 
+const YEARS = ['RATE.n'];
+
+/** The first of the columns whose cell holds a number. */
+function firstWithValue(cells: Map<string, MeasureCell>, names: readonly string[]): string | null {
+  for (const n of names) {
+    const c = cells.get(n);
+    if (c && 'value' in c) return n;
+  }
+  return null;
+}
+
+function valueOf(cells: Map<string, MeasureCell>, name: string | null): number | null {
+  const c = name === null ? undefined : cells.get(name);
+  return c && 'value' in c ? c.value : null;
+}
+
+/** A measure's info, made once per code and label of a run (observation() copies it). */
+const infos = new Map<string, MeasureInfo>();
+
 function make(base: ObservationBase, code: string, cell: MeasureCell, numerator: number | null, denominator: number | null, label?: string): Observation {
-  return observation(base, code, fhiMeasureInfo(code, label), cell, numerator, denominator);
+  const key = label === undefined ? code : `${code}\u0000${label}`;
+  let info = infos.get(key);
+  if (!info) {
+    info = fhiMeasureInfo(code, label);
+    // A hostile file with ever new labels must not grow this without end.
+    if (infos.size >= 10_000) infos.clear();
+    infos.set(key, info);
+  }
+  return observation(base, code, info, cell, numerator, denominator);
 }
 
 /** What an FHI measure code is, with its label as the unit: as the JSON-stat reader and a recognised label download give it. */
