@@ -54,7 +54,7 @@ export function catalogueKeeps(catalogue: readonly Indicator[], whole: readonly 
     const pairable = o.source === 'fhi' && o.measureType === 'count' && o.numerator === null;
     for (const w of wanted) {
       if (!pairable && !w.measures.has(o.measure) && !(o.measureCode !== undefined && w.measures.has(o.measureCode))) continue;
-      if (w.criteria.some((c) => fitsSelection(o, c, w.bands))) return true;
+      for (const c of w.criteria) if (fitsSelection(o, c, w.bands)) return true;
     }
     return false;
   };

@@ -72,6 +72,7 @@ interface Cube {
   ageAt: (AgeGroup | null | undefined)[];
   sexAt: (Sex | null | undefined)[];
   periodAt: (Period | null | undefined)[];
+  periodKeyAt: (string | undefined)[];
   droppedZeros: Set<string>;
   /** The (region, period) slices that hold any number but 0 (SSB: zeros outside a code's validity). */
   nonZero: Set<number>;
@@ -121,17 +122,17 @@ function cubeOf(ctx: ReadContext, ds: Dataset, dims: Dimension[], reading: JsonS
   const outerPos = dims.map((_, d) => outerDims.indexOf(d));
   const dense = Array.isArray(ds.value);
   const otherDims = outerDims.filter((d) => d !== iGeo && d !== iTime && d !== iSex && d !== iAge);
-  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], sexAt: [], periodAt: [], droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, geoColumn: null, dense, measureLabels: new Map(dense && iMeasure !== -1 ? dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!]) : []) };
+  return { ds, dims, strides: strides(ds.size), iGeo, iTime, iMeasure, iSex, iAge, national, outerDims, outerPos, geoAt: [], ageAt: [], sexAt: [], periodAt: [], periodKeyAt: [], droppedZeros: new Set(), nonZero: new Set(), otherDims, noDimensions: {}, geoColumn: null, dense, measureLabels: new Map(dense && iMeasure !== -1 ? dims[iMeasure]!.codes.map((c, m) => [c, dims[iMeasure]!.labels[m]!]) : []) };
 }
 
-/** One key's cells, one per measure; null when the key has no cell or a cell holds an unknown symbol (reported). */
-function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => string, source: SourceId): { cells: Map<string, ValueOrMissing>; measureLabels: Map<string, string> } | null {
-  const { ds, dims, iMeasure } = cube;
+/**
+ * One key's cells, one per measure; null when the key has no cell or a cell holds an unknown
+ * symbol (reported). A sparse cube's present measures' labels go into `measureLabels`.
+ */
+function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => string, source: SourceId, measureLabels: Map<string, string>): Map<string, ValueOrMissing> | null {
+  const { ds, dims, iMeasure, dense } = cube;
   const measureCount = iMeasure === -1 ? 1 : ds.size[iMeasure]!;
   const cells = new Map<string, ValueOrMissing>();
-  // A dense cube has every measure's cell at every key: one map of their labels serves every key.
-  const dense = cube.dense;
-  const measureLabels = dense ? cube.measureLabels : new Map<string, string>();
   let anyPresent = false;
   let bad = false;
   for (let m = 0; m < measureCount; m++) {
@@ -161,7 +162,7 @@ function cellsAt(ctx: ReadContext, cube: Cube, offset: number, where: () => stri
     }
     cells.set(mCode, { missing });
   }
-  return anyPresent && !bad ? { cells, measureLabels } : null;
+  return anyPresent && !bad ? cells : null;
 }
 
 /**
@@ -203,7 +204,7 @@ function keyAt(ctx: ReadContext, cube: Cube, at: readonly number[], where: () =>
     ctx.issues.report({ code: 'constraint-error', column: `dimension.${dims[iAge]!.id}`, value: code, note: msg('issue.note.ageBackwardsIn', { age: code, where: where(), from: age.from ?? '', to: age.to ?? '' }) });
     return null;
   }
-  return { geoRaw, geo, period, sex, age, dimensions };
+  return { geoRaw, geo, period, periodKey: (cube.periodKeyAt[t] ??= periodKey(period)), sex, age, dimensions };
 }
 
 /** A time category's period; null (reported) when it is none or written backwards. */
@@ -322,8 +323,10 @@ function walkKeys(walk: Walk, out: Observation[]): void {
 function readKey(walk: Walk, out: Observation[]): void {
   const { ctx, cube, reading, at, where } = walk;
   const { ds, iGeo, iTime } = cube;
-  const found = cellsAt(ctx, cube, walk.offset, where, reading.source);
-  if (!found) return;
+  // A dense cube has every measure's cell at every key: one map of their labels serves every key.
+  const measureLabels = cube.dense ? cube.measureLabels : new Map<string, string>();
+  const cells = cellsAt(ctx, cube, walk.offset, where, reading.source, measureLabels);
+  if (!cells) return;
   const key = keyAt(ctx, cube, at, where);
   if (!key) return;
   const { geo, period, sex, age, dimensions } = key;
@@ -331,12 +334,12 @@ function readKey(walk: Walk, out: Observation[]): void {
   // A (region, period) slice with no number but 0 is a code not in use; one with numbers is a
   // back-calculated series, whose symbols are missing values like any other.
   if (outside && !cube.nonZero.has(at[cube.outerPos[iGeo]!]! * ds.size[iTime]! + at[cube.outerPos[iTime]!]!)) {
-    dropNotInUse(ctx, cube, found.cells, key.geoRaw, geo, period, reading.zerosOutsideValidity);
-    if (found.cells.size === 0) return;
+    dropNotInUse(ctx, cube, cells, key.geoRaw, geo, period, reading.zerosOutsideValidity);
+    if (cells.size === 0) return;
   }
-  const rowKey = `${geo.code}|${periodKey(period)}|${sex}|${age?.code ?? ''}|${dimensions === cube.noDimensions ? '' : dimensionsKey(dimensions)}`;
+  const rowKey = `${geo.code}|${key.periodKey}|${sex}|${age?.code ?? ''}|${dimensions === cube.noDimensions ? '' : dimensionsKey(dimensions)}`;
   const base: ObservationBase = { source: reading.source, table: walk.table, geo: geo.geo, harmonisedFrom: geo.harmonisedFrom, period, sex, age, dimensions, origin: walk.origin };
-  const group = new KeyCells(base, period, found.cells, found.measureLabels, walk.unitOf, where);
+  const group = new KeyCells(base, period, cells, measureLabels, walk.unitOf, where);
   // A number for a year its code was not in use (a back-calculated series) yields to the cell of
   // the number in use that year.
   if (outside) {

@@ -39,14 +39,18 @@ export function plausibility(o: Pick<Observation, 'source' | 'measure' | 'measur
   if (bound.kind === 'rate') {
     const multiplier = bound.multiplier;
     if (v < 0) return { code: 'impossible-value', note: msg('issue.note.negativeRate', { value: v, measure: o.measure }) };
-    // Spelled out only for a number reported (toLocaleString costs more than the check).
-    const base = (): string => multiplier.toLocaleString('en').replace(/,/g, ' ');
-    if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: msg('issue.note.rateAboveBase', { value: v, measure: o.measure, base: base() }) };
-    if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: msg('issue.note.rateTenTimesBase', { value: v, measure: o.measure, base: base() }) };
+    // The base is spelled out only for a number reported (toLocaleString costs more than the check).
+    if (multiplier >= 10_000 && v > multiplier) return { code: 'impossible-value', note: msg('issue.note.rateAboveBase', { value: v, measure: o.measure, base: rateBase(multiplier) }) };
+    if (multiplier < 10_000 && v > multiplier * 10) return { code: 'impossible-value', note: msg('issue.note.rateTenTimesBase', { value: v, measure: o.measure, base: rateBase(multiplier) }) };
     return null;
   }
   if (bound.kind === 'years' && (v < 0 || v > MAX_YEARS)) return { code: 'impossible-value', note: msg('issue.note.yearsOutOfRange', { value: v, measure: o.measure, max: MAX_YEARS }) };
   return null;
+}
+
+/** "per 100 000" as the notes write it: 100 000. */
+function rateBase(multiplier: number): string {
+  return multiplier.toLocaleString('en').replace(/,/g, ' ');
 }
 
 /** What bounds a measure's numbers, decided from its label once per measure (not per number). */

@@ -112,9 +112,9 @@ export class Interner {
   #lastCounts: { made: object; shared: object } | null = null;
 
   intern(o: Observation): Observation {
-    o.period = this.one(o.period, (p) => `p|${p.from}|${p.to}|${p.kind}|${p.part ?? ''}|${p.label}`);
-    if (o.age) o.age = this.one(o.age, (a) => `a|${a.code}|${a.label}|${a.from}|${a.to}`);
-    o.geo = this.one(o.geo, (g) => `g|${g.code}|${g.level}|${g.name}`);
+    o.period = this.one(o.period, periodKeyOf);
+    if (o.age) o.age = this.one(o.age, ageKeyOf);
+    o.geo = this.one(o.geo, geoKeyOf);
     const d = o.dimensions;
     if (this.#lastDimensions?.made === d) o.dimensions = this.#lastDimensions.shared as typeof d;
     else {
@@ -145,6 +145,11 @@ export class Interner {
     return value;
   }
 }
+
+// The parts' keys, as functions made once (not a closure per row).
+const periodKeyOf = (p: Observation['period']): string => `p|${p.from}|${p.to}|${p.kind}|${p.part ?? ''}|${p.label}`;
+const ageKeyOf = (a: NonNullable<Observation['age']>): string => `a|${a.code}|${a.label}|${a.from}|${a.to}`;
+const geoKeyOf = (g: Observation['geo']): string => `g|${g.code}|${g.level}|${g.name}`;
 
 function isEmpty(o: object): boolean {
   for (const _ in o) return false;
