@@ -2,7 +2,9 @@ import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { runFetch, type FetchOptions } from '../../src/fetch/run.js';
+import { failureTexts, runFetch, type FetchOptions } from '../../src/fetch/run.js';
+import { isMessage, render } from '../../src/base/messages.js';
+import type { HttpText } from '../../src/http/errors.js';
 import { HttpClient, HttpError, NetworkDownError, retryAfterMs } from '../../src/http/client.js';
 import { SsbApi } from '../../src/sources/ssb/api.js';
 import { areasFor, type ApiIndicator } from '../../src/fetch/plan.js';
@@ -270,6 +272,12 @@ describe('fetch against the local API server', () => {
     const failed = await runFetch(opts({ catalogue: wants({ ALDER: ['99_99'] }), force: true }));
     expect(failed.tables[0]).toMatchObject({ status: 'failed' });
     expect(failed.tables[0]!.error!.message).toMatch(/the table has no ALDER 99_99 \(it has 16_120, 45_120\)/);
+    // What the terminal says, in the user's language (English stays in --json).
+    const texts = failureTexts(failed.tables[0]!.error!);
+    const text = (t: HttpText, lang: 'nb' | 'nn') => (isMessage(t) ? render(t, lang) : t);
+    expect(text(texts.message, 'nb')).toBe('tabellen har ikke ALDER 99_99 (den har 16_120, 45_120)');
+    expect(text(texts.advice, 'nb')).toBe('FHI kan ha endret koden: rett «api.dimensions» (og «select») i katalogen.');
+    expect(text(texts.message, 'nn')).toBe('tabellen har ikkje ALDER 99_99 (han har 16_120, 45_120)');
   });
 
   it('api.years on an FHI table asks for the newest periods by code (filter "item", as FHI documents it)', async () => {

@@ -1,3 +1,4 @@
+import { msg } from '../../base/messages.js';
 import { parseDataset } from '../../http/answer.js';
 import { HttpError, joinUrl, parseAnswer as parse, type HttpClient } from '../../http/client.js';
 import type { Dataset } from '../../jsonstat/dataset.js';
@@ -63,7 +64,7 @@ export class FhiApi {
   private async fetchList(source: string, modifiedAfter?: string): Promise<FhiTableInfo[]> {
     const url = joinUrl(this.base, `${encodeURIComponent(source)}/table${modifiedAfter ? `?modifiedAfter=${encodeURIComponent(modifiedAfter)}` : ''}`);
     const doc = parse((await this.http.get(url)).text, url);
-    if (!Array.isArray(doc)) throw new HttpError(url, 200, 'the table list is not a list', 'The API sent something unexpected; check FOLKEHELSE_FHI_API.');
+    if (!Array.isArray(doc)) throw new HttpError(url, 200, msg('http.tableListNotList'), msg('http.adviceUnexpectedCheck', { variable: 'FOLKEHELSE_FHI_API' }));
     const textOrNull = (v: unknown) => v === undefined || v === null || typeof v === 'string';
     return doc.filter((t): t is FhiTableInfo => t && typeof t === 'object' && Number.isSafeInteger((t as FhiTableInfo).tableId) && typeof (t as FhiTableInfo).title === 'string' && textOrNull((t as FhiTableInfo).modifiedAt) && textOrNull((t as FhiTableInfo).publishedAt));
   }
@@ -124,10 +125,10 @@ export class FhiApi {
   async query(source: string, id: number): Promise<{ url: string; body: FhiDataBody }> {
     const { url, doc } = await this.getJson(source, id, 'query');
     const body = doc as Partial<FhiDataBody>;
-    if (!body || !Array.isArray(body.dimensions)) throw new HttpError(url, 200, 'the query template has no "dimensions"', 'The API sent something unexpected; check FOLKEHELSE_FHI_API.', 'invalid-answer');
+    if (!body || !Array.isArray(body.dimensions)) throw new HttpError(url, 200, msg('http.templateNoDimensions'), msg('http.adviceUnexpectedCheck', { variable: 'FOLKEHELSE_FHI_API' }), 'invalid-answer');
     // Each dimension a code and a filter, its values texts: anything else is no template.
     const shaped = body.dimensions.every((d) => d && typeof d === 'object' && typeof d.code === 'string' && typeof d.filter === 'string' && (d.values === undefined || (Array.isArray(d.values) && d.values.every((v) => typeof v === 'string'))));
-    if (!shaped || new Set(body.dimensions.map((d) => d.code)).size !== body.dimensions.length) throw new HttpError(url, 200, 'the query template\'s "dimensions" are not each a code, a filter and values', 'The API sent something unexpected; check FOLKEHELSE_FHI_API.', 'invalid-answer');
+    if (!shaped || new Set(body.dimensions.map((d) => d.code)).size !== body.dimensions.length) throw new HttpError(url, 200, msg('http.templateBadDimensions'), msg('http.adviceUnexpectedCheck', { variable: 'FOLKEHELSE_FHI_API' }), 'invalid-answer');
     return { url, body: body as FhiDataBody };
   }
 

@@ -1,4 +1,4 @@
-import { say } from '../../base/messages.js';
+import { msg, say } from '../../base/messages.js';
 import { LAND } from '../../model/observation.js';
 import { checkJoined } from '../../http/answer.js';
 import { HttpError, isTooManyCells, joinUrl } from '../../http/client.js';
@@ -77,7 +77,7 @@ async function narrowQuery(api: FhiApi, plan: TablePlan, id: number, geo: string
       const codes = await codesOf(d);
       const have = codes.length ? want.filter((w) => codes.includes(w)) : want;
       if (!have.length) {
-        throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/query`), 0, `the table has no ${d.code} ${want.join(', ')} (it has ${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''})`, 'FHI may have changed the code: correct "api.dimensions" (and "select") in the catalogue.');
+        throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/query`), 0, msg('http.tableNoCodes', { dimension: d.code, codes: want.join(', '), has: `${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''}` }), msg('http.adviceFhiRenamed'));
       }
       if (have.length < want.length) missingCategories.push({ dimension: d.code, codes: want.filter((w) => !have.includes(w)) });
       d.filter = 'item';
@@ -123,7 +123,7 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   const meta = await api.metadata(plan.collection, id);
   const chunk = Math.max(1, Math.floor(maxCells / Math.max(1, perArea)));
   if (perArea > maxCells) {
-    throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/data`), 0, `one area alone is ${perArea} cells, more than the limit of ${maxCells}`, 'Narrow the table\'s "api.dimensions" or "api.years" in the catalogue.');
+    throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/data`), 0, msg('http.areaTooLarge', { cells: String(perArea), max: String(maxCells) }), msg('http.adviceNarrow'));
   }
   const requests: FhiFetchResult['requests'] = [];
   const parts: Dataset[] = [];
@@ -146,7 +146,7 @@ export async function fetchFhiTable(api: FhiApi, plan: TablePlan, geo: string[],
   };
   const areaCodes = geoDim ? geoCodes : [''];
   for (let i = 0; i < areaCodes.length; i += chunk) await runChunk(areaCodes.slice(i, i + chunk));
-  if (!parts.length) throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/dimension`), 0, `the table has none of the areas ${geo.join(', ')}`, 'Check that the table covers municipalities (and the municipality numbers in the configuration).');
+  if (!parts.length) throw new HttpError(joinUrl(api.base, `${plan.collection}/table/${id}/dimension`), 0, msg('http.tableNoAreas', { areas: geo.join(', ') }), msg('http.adviceTableAreas'));
   checkJoined(parts, requests[0]?.url ?? api.base, api.maxCubeCells);
   let dataset = mergeDatasets(parts);
   if (flags.length && !(dataset.extension && 'flags' in dataset.extension)) {

@@ -1,3 +1,4 @@
+import { msg } from '../../base/messages.js';
 import { parseDataset, parseMetadata } from '../../http/answer.js';
 import { HttpError, joinUrl, parseAnswer as parse, type HttpClient } from '../../http/client.js';
 import type { Dataset } from '../../jsonstat/dataset.js';
@@ -54,7 +55,7 @@ export class SsbApi {
   async table(id: string): Promise<SsbTableInfo> {
     const url = joinUrl(this.base, `tables/${encodeURIComponent(id)}?lang=no`);
     const doc = parse((await this.http.get(url)).text, url) as SsbTableInfo | null;
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new HttpError(url, 200, 'the table description is not an object', 'The API sent something unexpected; check FOLKEHELSE_SSB_API.', 'invalid-answer');
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new HttpError(url, 200, msg('http.tableDescriptionNotObject'), msg('http.adviceUnexpectedCheck', { variable: 'FOLKEHELSE_SSB_API' }), 'invalid-answer');
     // Only texts where texts are read (a label, a date).
     for (const k of ['label', 'updated'] as const) if (doc[k] !== undefined && doc[k] !== null && typeof doc[k] !== 'string') delete doc[k];
     return doc;

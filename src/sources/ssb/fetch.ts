@@ -48,7 +48,7 @@ function selectionFor(api: SsbApi, meta: Dataset, plan: TablePlan, regions: stri
       // Some tables write municipalities and counties with a level prefix (K_5037, F_50).
       const byNumber = new Map(codes.map((c) => [withoutLevelPrefix(c).toLowerCase(), c]));
       regionCodes = [...new Set(regions.map((r) => lower.get(r.toLowerCase()) ?? byNumber.get(r.toLowerCase())).filter((c): c is string => c !== undefined))];
-      if (!regionCodes.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has none of the areas ${regions.join(', ')}`, 'Check that the table covers municipalities (and the municipality numbers in the configuration).');
+      if (!regionCodes.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, msg('http.tableNoAreas', { areas: regions.join(', ') }), msg('http.adviceTableAreas'));
       selection.push({ variableCode: d, valueCodes: regionCodes });
       counts.push(regionCodes.length);
       continue;
@@ -59,7 +59,7 @@ function selectionFor(api: SsbApi, meta: Dataset, plan: TablePlan, regions: stri
       // A code the table does not have would be a 400 "Non-existent value" for the whole table:
       // say which, and what the table has, before asking.
       const unknown = want.filter((w) => !lower.has(w.toLowerCase()) && !/[*?(]/.test(w));
-      if (unknown.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no ${d} ${unknown.join(', ')} (it has ${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''})`, 'SSB may have renamed the code: correct "api.dimensions" in your own catalogue file (e.g. mine-indikatorer.json).');
+      if (unknown.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, msg('http.tableNoCodes', { dimension: d, codes: unknown.join(', '), has: `${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''}` }), msg('http.adviceSsbRenamed'));
       const have = [...new Set(want.map((w) => lower.get(w.toLowerCase()) ?? w))];
       selection.push({ variableCode: d, valueCodes: have });
       counts.push(have.includes('*') ? codes.length : have.length);
@@ -71,7 +71,7 @@ function selectionFor(api: SsbApi, meta: Dataset, plan: TablePlan, regions: stri
       // Projections: the periods `horizon` years ahead of this year.
       const [lo, hi] = plan.horizon;
       const ahead = codes.filter((c) => Number(c.slice(0, 4)) >= year + lo && Number(c.slice(0, 4)) <= year + hi);
-      if (!ahead.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no periods from ${year + lo} to ${year + hi} (it has ${codes[0]}–${codes[codes.length - 1]})`, 'The projection may have been replaced by a newer table: update "api.table" in your own catalogue file (e.g. mine-indikatorer.json).');
+      if (!ahead.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, msg('http.tableNoPeriods', { from: String(year + lo), to: String(year + hi), first: codes[0] ?? '', last: codes[codes.length - 1] ?? '' }), msg('http.adviceProjectionReplaced'));
       selection.push({ variableCode: d, valueCodes: ahead });
       counts.push(ahead.length);
     } else if (isTime && plan.years) {
@@ -101,7 +101,7 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
   const meta = await api.metadata(plan.table);
   // SSB answers a variable the table does not have with 400 "Non-existent variable": say so first.
   const noVariable = Object.keys(plan.dimensions).filter((d) => !meta.id.includes(d));
-  if (noVariable.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, `the table has no variable ${noVariable.join(', ')} (it has ${meta.id.join(', ')})`, 'Correct "api.dimensions" in your own catalogue file (e.g. mine-indikatorer.json).');
+  if (noVariable.length) throw new HttpError(joinUrl(api.base, `tables/${plan.table}/metadata`), 0, msg('http.tableNoVariable', { variables: noVariable.join(', '), has: meta.id.join(', ') }), msg('http.adviceCorrectDimensions'));
   const { selection, counts, regionDim, regionCodes } = selectionFor(api, meta, plan, regions, year);
   const perRegion = counts.reduce((a, n, i) => (meta.id[i] === regionDim ? a : a * n), 1);
   const cells = perRegion * Math.max(1, regionCodes.length);
@@ -124,7 +124,7 @@ export async function fetchSsbTable(api: SsbApi, plan: TablePlan, regions: strin
     }
   };
   if (perRegion > maxCells) {
-    throw new HttpError(joinUrl(api.base, `tables/${plan.table}/data`), 0, `one region alone is ${perRegion} cells, more than SSB's limit of ${maxCells}`, 'Narrow the table\'s "api.dimensions" or "api.years" in your own catalogue file (e.g. mine-indikatorer.json).');
+    throw new HttpError(joinUrl(api.base, `tables/${plan.table}/data`), 0, msg('http.regionTooLarge', { cells: String(perRegion), max: String(maxCells) }), msg('http.adviceNarrowOwn'));
   }
   const chunk = Math.max(1, Math.floor(maxCells / perRegion));
   const all = regionDim ? regionCodes : [''];
