@@ -59,7 +59,9 @@ export const register: RegisterCommand = (program, ctx) => {
       const valid = validNames(sections, catalogue.map((i) => i.id));
       const codes = (opts.kommune ?? config.kommuner.map((k) => k.code)).map((c) => resolveKommune(c.padStart(4, '0')));
       const priorities = loadPriorities();
-      const observations = opts.skipNumbers ? null : (await (await import('../sources/load.js')).loadData(config.data, { exclude: [config.out] })).observations;
+      // Only the rows the catalogue's indicators select are kept, as in `build`: memory grows with them, not with the files.
+      const { catalogueKeeps } = await import('../indicators/gather.js');
+      const observations = opts.skipNumbers ? null : (await (await import('../sources/load.js')).loadData(config.data, { exclude: [config.out], keep: () => catalogueKeeps(catalogue) })).observations;
       const date = documentDate(config.generatedOn, config.edition);
       const totals = { missing: 0, unknown: 0, contradictions: 0, deliberate: 0, language: 0, ready: true };
 
