@@ -19,7 +19,7 @@ import { type PdfFile, PdfString, Ref, Stream, type PdfObject } from './pdf-read
  * stream that is not read here — it returns null, and the printer sets the numbers in the page
  * and prints again (`PdfRenderer.render`).
  */
-export const CONTENTS_PLACEHOLDER_CHAR = '\u2007';
+const CONTENTS_PLACEHOLDER_CHAR = '\u2007';
 /** As wide as the page numbers it can take (a longer document is printed twice). */
 export const CONTENTS_PLACEHOLDER = CONTENTS_PLACEHOLDER_CHAR.repeat(2);
 
@@ -100,7 +100,7 @@ const SHOW_TEXT = new Set(['Tj', 'TJ', "'", '"']);
  * them. Null for what this scanner does not read (inline images, placeholder glyphs in a literal
  * string or a malformed hex string).
  */
-export function placeholderRuns(data: Buffer, fonts: Map<string, PdfFont | null>): Run[] | null {
+function placeholderRuns(data: Buffer, fonts: Map<string, PdfFont | null>): Run[] | null {
   const text = data.toString('latin1');
   const runs: Run[] = [];
   let run: Run | null = null;
