@@ -1,5 +1,6 @@
 import { msg, say } from '../base/messages.js';
 import type { Observation, Period, Sex } from '../model/observation.js';
+import { MeasureMap } from '../model/measure-map.js';
 import { DataSummary } from '../model/summary.js';
 import { periodKey } from '../ingest/period.js';
 import type { Indicator } from './catalogue.js';
@@ -11,7 +12,7 @@ import type { Indicator } from './catalogue.js';
  */
 export class ObservationIndex {
   /** source|table|measure → geo code → observations. */
-  private readonly byMeasure = new Map<string, Map<string, Observation[]>>();
+  readonly #byMeasure = new MeasureMap(() => new Map<string, Observation[]>());
   private readonly summary: DataSummary;
   constructor(observations: Iterable<Observation>, summary?: DataSummary) {
     const own = summary ? null : new DataSummary();
@@ -24,29 +25,19 @@ export class ObservationIndex {
       this.add(o, o.measure, 0);
       if (o.measureCode) this.add(o, o.measureCode, 1);
     }
-    this.#last = [null, null];
     this.summary = summary ?? own!;
   }
 
-  /** The last measure's map of each slot (0 the label, 1 the code), for the next observation: most are of the same measure (no key to build). */
-  #last: ({ source: string; table: string; m: string; byGeo: Map<string, Observation[]> } | null)[] = [null, null];
-
   private add(o: Observation, m: string, slot: 0 | 1): void {
-    let l = this.#last[slot];
-    if (!l || l.m !== m || l.table !== o.table || l.source !== o.source) {
-      const k = `${o.source}|${o.table}|${m}`;
-      let byGeo = this.byMeasure.get(k);
-      if (!byGeo) this.byMeasure.set(k, (byGeo = new Map()));
-      this.#last[slot] = l = { source: o.source, table: o.table, m, byGeo };
-    }
-    let list = l.byGeo.get(o.geo.code);
-    if (!list) l.byGeo.set(o.geo.code, (list = []));
+    const byGeo = this.#byMeasure.at(o, m, slot).value;
+    let list = byGeo.get(o.geo.code);
+    if (!list) byGeo.set(o.geo.code, (list = []));
     list.push(o);
   }
 
   /** Observations of a measure; only of the given areas when `geoCodes` is set. */
   get(source: string, table: string, measure: string, geoCodes?: Iterable<string>): Observation[] {
-    const byGeo = this.byMeasure.get(`${source}|${table}|${measure}`);
+    const byGeo = this.#byMeasure.entries.get(`${source}|${table}|${measure}`);
     if (!byGeo) return [];
     if (!geoCodes) return [...byGeo.values()].flat();
     const out: Observation[] = [];

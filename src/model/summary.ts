@@ -4,6 +4,7 @@
  * and the answers that speak of the whole data — which tables and measures it has, which areas,
  * each file's tables and periods — come from here, the same as when every row was kept.
  */
+import { MeasureMap } from './measure-map.js';
 import type { Geography, Observation, SourceId } from './observation.js';
 
 /** One data file: its source, tables and the span of its periods. */
@@ -15,8 +16,9 @@ export interface FileSummary {
 }
 
 export class DataSummary {
+  readonly #byMeasure = new MeasureMap(() => new Map<string, number>());
   /** `source|table|measure` → area → its rows of the measure (as the index counts them: no city districts, no special areas). */
-  readonly measures = new Map<string, Map<string, number>>();
+  readonly measures = this.#byMeasure.entries;
   /** `source|table|measure` of the measures that have a count without its denominator (FHI label downloads' "antall"). */
   readonly countMeasures = new Set<string>();
   /** Area code → the area and its number of observations over all tables (kommune, fylke, land, KOSTRA group). */
@@ -24,9 +26,8 @@ export class DataSummary {
   /** Per file (as messages name it): its source, tables and periods, over every row. */
   readonly files = new Map<string, FileSummary>();
 
-  /** The last file and measure counted: a file's rows come measure after measure, so most need no key spelled out. */
+  /** The last file counted: a file's rows come table after table, so most need no lookup. */
   #lastFile: { name: string; table: string; summary: FileSummary } | null = null;
-  readonly #lastMeasure: ({ source: string; table: string; measure: string; key: string; geos: Map<string, number> } | null)[] = [null, null];
 
   add(o: Observation): void {
     let f: FileSummary | undefined;
@@ -48,16 +49,9 @@ export class DataSummary {
     else this.areas.set(o.geo.code, { geo: o.geo, observations: 1 });
   }
 
-  /** Counts the row under a measure (`slot` 0 its label, 1 its code: each remembers its last one). */
+  /** Counts the row under a measure (`slot` 0 its label, 1 its code). */
   private measure(o: Observation, m: string, slot: 0 | 1): void {
-    let last = this.#lastMeasure[slot];
-    if (!last || last.measure !== m || last.table !== o.table || last.source !== o.source) {
-      const k = `${o.source}|${o.table}|${m}`;
-      let geos = this.measures.get(k);
-      if (!geos) this.measures.set(k, (geos = new Map()));
-      this.#lastMeasure[slot] = last = { source: o.source, table: o.table, measure: m, key: k, geos };
-    }
-    const { key: k, geos } = last;
+    const { key: k, value: geos } = this.#byMeasure.at(o, m, slot);
     geos.set(o.geo.code, (geos.get(o.geo.code) ?? 0) + 1);
     if (o.measureType === 'count' && o.numerator === null && !this.countMeasures.has(k)) this.countMeasures.add(k);
   }
