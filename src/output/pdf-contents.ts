@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { readFont, type PdfFont } from './pdf-fonts.js';
+import { appendUpdate, lastCrossReference } from './pdf-update.js';
 import { type PdfFile, PdfString, Ref, Stream, type PdfObject } from './pdf-reader.js';
 
 /**
@@ -187,34 +188,21 @@ function literalEnd(text: string, i: number): number {
   return -1;
 }
 
-/** The PDF with the streams replaced by an incremental update: new objects under the same numbers, one cross-reference section, a trailer pointing to the previous one. */
+/** The PDF with the streams replaced by an incremental update (new objects under the same numbers). */
 function withUpdatedStreams(file: PdfFile, streams: { ref: Ref; data: Buffer }[]): Uint8Array | null {
-  const buf = file.buf;
-  const tail = buf.toString('latin1', Math.max(0, buf.length - 1024));
-  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  const prev = lastCrossReference(file.buf);
   const size = file.trailer.get('Size');
   const root = file.trailer.get('Root');
   const info = file.trailer.get('Info');
   const id = file.trailer.get('ID');
-  if (!start || typeof size !== 'number' || !(root instanceof Ref)) return null;
-  const parts: Buffer[] = [buf];
-  let at = buf.length;
-  const push = (b: Buffer) => {
-    parts.push(b);
-    at += b.length;
-  };
-  if (buf[buf.length - 1] !== 0x0a) push(Buffer.from('\n'));
-  const entries: string[] = [];
-  for (const { ref, data } of [...streams].sort((a, b) => a.ref.num - b.ref.num)) {
-    entries.push(`${ref.num} 1\n${String(at).padStart(10, '0')} ${String(ref.gen).padStart(5, '0')} n \n`);
-    const body = deflateSync(data);
-    push(Buffer.from(`${ref.num} ${ref.gen} obj\n<</Filter /FlateDecode\n/Length ${body.length}>> stream\n`, 'latin1'));
-    push(body);
-    push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
-  }
+  if (prev === null || typeof size !== 'number' || !(root instanceof Ref)) return null;
+  const objects = [...streams]
+    .sort((a, b) => a.ref.num - b.ref.num)
+    .map(({ ref, data }) => {
+      const body = deflateSync(data);
+      return { num: ref.num, gen: ref.gen, body: Buffer.concat([Buffer.from(`<</Filter /FlateDecode\n/Length ${body.length}>> stream\n`, 'latin1'), body, Buffer.from('\nendstream', 'latin1')]) };
+    });
   const refText = (r: Ref) => `${r.num} ${r.gen} R`;
   const ids = Array.isArray(id) ? id.flatMap((x) => (x instanceof PdfString ? [`<${x.bytes.toString('hex')}>`] : [])) : [];
-  const trailer = `<</Size ${size}\n/Root ${refText(root)}${info instanceof Ref ? `\n/Info ${refText(info)}` : ''}${ids.length === 2 ? `\n/ID [${ids.join(' ')}]` : ''}\n/Prev ${start[1]}>>`;
-  push(Buffer.from(`xref\n${entries.join('')}trailer\n${trailer}\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
-  return new Uint8Array(Buffer.concat(parts));
+  return appendUpdate(file.buf, objects, `/Size ${size}\n/Root ${refText(root)}${info instanceof Ref ? `\n/Info ${refText(info)}` : ''}${ids.length === 2 ? `\n/ID [${ids.join(' ')}]` : ''}`, prev);
 }

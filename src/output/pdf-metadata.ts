@@ -1,3 +1,5 @@
+import { appendUpdate, lastCrossReference } from './pdf-update.js';
+
 /**
  * Sets the PDF's document information (Title, Author, Subject, Creator) by an incremental update
  * (ISO 32000-1 § 7.5.6): a new Info dictionary, a one-entry cross-reference section and a trailer
@@ -62,24 +64,17 @@ function pdfDates(date: string | null | undefined): string {
 }
 
 export function withInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
-  // The tail holds the last trailer and startxref; latin1 keeps byte offsets.
-  const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 2048))).toString('latin1');
-  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  const trailerAt = tail.lastIndexOf('trailer');
-  if (!start || trailerAt < 0) return pdf;
-  const trailer = tail.slice(trailerAt, start.index);
+  const prev = lastCrossReference(pdf);
+  // The last trailer, before its startxref; latin1 keeps byte offsets.
+  const tail = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1', Math.max(0, pdf.length - 2048));
+  const trailer = tail.slice(tail.lastIndexOf('trailer'), tail.lastIndexOf('startxref'));
   const size = /\/Size\s+(\d+)/.exec(trailer);
   const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer);
-  if (!size || !root) return pdf;
+  if (prev === null || !trailer.startsWith('trailer') || !size || !root) return pdf;
   const n = Number(size[1]);
-  const eol = pdf[pdf.length - 1] === 0x0a ? '' : '\n';
-  const object = `${n} 0 obj\n<</Title ${pdfText(info.title)}\n/Author ${pdfText(info.author)}${info.subject ? `\n/Subject ${pdfText(info.subject)}` : ''}\n/Creator ${pdfText(info.creator)}\n/Producer ${pdfText(`${info.creator} (Chromium, Skia/PDF)`)}${pdfDates(info.date)}>>\nendobj\n`;
-  const objectAt = pdf.length + eol.length;
+  const text = (s: string) => Buffer.from(s, 'latin1');
+  const objects = [{ num: n, gen: 0, body: text(`<</Title ${pdfText(info.title)}\n/Author ${pdfText(info.author)}${info.subject ? `\n/Subject ${pdfText(info.subject)}` : ''}\n/Creator ${pdfText(info.creator)}\n/Producer ${pdfText(`${info.creator} (Chromium, Skia/PDF)`)}${pdfDates(info.date)}>>`) }];
   const roles = structTreeRootWithRoleMap(pdf);
-  const rolesObject = roles ? `${roles.id} ${roles.generation} obj\n${roles.body}\nendobj\n` : '';
-  const rolesAt = objectAt + Buffer.byteLength(object, 'latin1');
-  const xrefAt = rolesAt + Buffer.byteLength(rolesObject, 'latin1');
-  const xref = `xref\n${n} 1\n${String(objectAt).padStart(10, '0')} 00000 n \n${roles ? `${roles.id} 1\n${String(rolesAt).padStart(10, '0')} ${String(roles.generation).padStart(5, '0')} n \n` : ''}`;
-  const update = `${eol}${object}${rolesObject}${xref}trailer\n<</Size ${n + 1}\n/Root ${root[1]}\n/Info ${n} 0 R\n/Prev ${start[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.concat([pdf, Buffer.from(update, 'latin1')]);
+  if (roles) objects.push({ num: roles.id, gen: roles.generation, body: text(roles.body) });
+  return appendUpdate(pdf, objects, `/Size ${n + 1}\n/Root ${root[1]}\n/Info ${n} 0 R`, prev);
 }
